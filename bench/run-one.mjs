@@ -1,0 +1,25 @@
+// Runs one measurement in a fresh process (so peak RSS is this measurement's own):
+//   node --expose-gc bench/run-one.mjs <floor|attribute> <orders> <consultations>
+import { attributeSales } from "../dist/index.js";
+import { syntheticMonth } from "./synthetic.mjs";
+
+const [mode, ordersArg, consArg] = process.argv.slice(2);
+const input = syntheticMonth(Number(ordersArg), Number(consArg));
+globalThis.gc();
+const before = process.memoryUsage().rss;
+const t0 = process.hrtime.bigint();
+let check;
+if (mode === "floor") {
+  // The floor: look every string buyer id up once in a Map (no matching at all).
+  const ids = new Map();
+  for (const o of input.orders) if (!ids.has(o.buyerId)) ids.set(o.buyerId, ids.size);
+  let hits = 0;
+  for (const c of input.consultations) if (ids.get(c.buyerId) !== undefined) hits++;
+  check = hits;
+} else {
+  const result = attributeSales(input, {}, { period: "2020-02" });
+  check = result.shop.sales.net;
+}
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const peakMB = (process.resourceUsage().maxRSS * 1024 - before) / 1e6;
+process.stdout.write(JSON.stringify({ mode, seconds, peakMB: Math.max(0, peakMB), check }) + "\n");

@@ -1,0 +1,67 @@
+// A seeded synthetic month: plain object arrays, as a caller would pass them.
+// Every run with the same seed and size yields the same data.
+
+/** mulberry32: a tiny seeded PRNG. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n) => (n < 10 ? "0" + n : "" + n);
+// A wall time in February 2020 (Asia/Shanghai), minute resolution, as shops export it. Built with
+// join() so each is a flat string, as JSON.parse or a CSV reader would hand it over (a template
+// literal would make a rope that the first reader must flatten, a cost real callers do not pay).
+function wall(minuteOfMonth) {
+  const day = 1 + Math.floor(minuteOfMonth / 1440);
+  const rest = minuteOfMonth % 1440;
+  return ["2020-02-", pad(day), " ", pad(Math.floor(rest / 60)), ":", pad(rest % 60), ":00"].join("");
+}
+
+/**
+ * @param {number} orders number of orders
+ * @param {number} consultations number of consultations (≈ 4 per order)
+ * @param {number} seed
+ */
+export function syntheticMonth(orders, consultations, seed = 42) {
+  const random = rng(seed);
+  const buyers = Math.max(1, Math.floor(consultations / 3));
+  const agents = Array.from({ length: 60 }, (_, i) => ({ agentId: `A${100 + i}` }));
+  const month = 29 * 1440 - 180;
+  const cons = new Array(consultations);
+  for (let i = 0; i < consultations; i++) {
+    const start = Math.floor(random() * month);
+    const replied = random() < 0.95;
+    const reply = start + Math.floor(random() * 3);
+    const end = reply + 2 + Math.floor(random() * 60);
+    cons[i] = {
+      consultationId: `C${i}`,
+      agentId: agents[Math.floor(random() * agents.length)].agentId,
+      buyerId: `buyer${Math.floor(random() * buyers)}`,
+      startedAt: wall(start),
+      firstReplyAt: replied ? wall(reply) : "",
+      endedAt: wall(end),
+    };
+  }
+  const ord = new Array(orders);
+  for (let i = 0; i < orders; i++) {
+    const created = Math.floor(random() * month);
+    const paid = random() < 0.9;
+    const amount = 100 + Math.floor(random() * 50000);
+    const refund = paid && random() < 0.05 ? Math.floor(amount / 2) : 0;
+    ord[i] = {
+      orderId: `O${i}`,
+      buyerId: `buyer${Math.floor(random() * buyers)}`,
+      createdAt: wall(created),
+      paidAt: paid ? wall(created + Math.floor(random() * 90)) : "",
+      amount: `${Math.floor(amount / 100)}.${pad(amount % 100)}`,
+      refundAmount: refund ? `${Math.floor(refund / 100)}.${pad(refund % 100)}` : "0",
+    };
+  }
+  return { orders: ord, consultations: cons, agents };
+}

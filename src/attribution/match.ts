@@ -1,0 +1,131 @@
+/**
+ * The matching of R1: for every order, the consultation that was last serving its buyer before it
+ * was placed (placeAgent) and before it was paid (payAgent).
+ *
+ * A consultation serves from `firstReplyAt` to `endedAt`. For an event at `t`, it is a candidate
+ * when `firstReplyAt <= t` and `t - min(endedAt, t) <= window`; the latest served instant
+ * `min(endedAt, t)` wins, ties to the later `firstReplyAt`, then to the later input position.
+ *
+ * Near-linear: consultations and events are bucketed by buyer key (counting sort, stable), each
+ * bucket ordered by time, then one sweep per bucket. The sweep keeps (a) a stack of the candidates
+ * added so far from which every consultation that ended before `t` has been popped — its top, if
+ * any, covers `t` (served instant = t) and is the latest by (firstReplyAt, position); and (b) the
+ * best candidate by (endedAt, firstReplyAt, position) among all added, for when none covers `t`.
+ * Because events are visited in time order, a popped consultation can never cover a later event,
+ * so every consultation is pushed and popped at most once.
+ */
+import type { ConsultationColumns, OrderColumns } from "./columns.js";
+
+export interface Matches {
+  /** Index of the consultation that made the placeAgent, or -1. */
+  readonly place: Int32Array;
+  /** Index of the consultation that made the payAgent, or -1 (always -1 when unpaid). */
+  readonly pay: Int32Array;
+}
+
+/** Buckets `n` items by `key` (−1 = skip): returns the items in key order and each key's start. */
+function bucket(key: Int32Array, n: number, keyCount: number): { items: Int32Array; start: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    if (k >= 0) start[k + 1]!++;
+  }
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keyCount);
+  const items = new Int32Array(start[keyCount]!);
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    if (k >= 0) items[fill[k]!++] = i;
+  }
+  return { items, start };
+}
+
+/** Sorts items[from, to) by `time` ascending, ties by item value ascending (input position). */
+function sortRange(items: Int32Array, from: number, to: number, time: (item: number) => number): void {
+  if (to - from < 2) return;
+  if (to - from <= 48) {
+    for (let i = from + 1; i < to; i++) {
+      const item = items[i]!;
+      const t = time(item);
+      let j = i - 1;
+      while (j >= from) {
+        const other = items[j]!;
+        const u = time(other);
+        if (u < t || (u === t && other < item)) break;
+        items[j + 1] = other;
+        j--;
+      }
+      items[j + 1] = item;
+    }
+    return;
+  }
+  const sorted = Array.from(items.subarray(from, to)).sort((a, b) => time(a) - time(b) || a - b);
+  items.set(sorted, from);
+}
+
+/**
+ * Finds placeAgent and payAgent consultations for every order.
+ *
+ * @param windowMs - 询单有效期 in milliseconds
+ */
+export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, windowMs: number): Matches {
+  const n = orders.count;
+  const keyCount = orders.keyCount;
+  const place = new Int32Array(n).fill(-1);
+  const pay = new Int32Array(n).fill(-1);
+
+  // Consultations by key, then by (firstReplyAt, position).
+  const c = bucket(cons.key, cons.key.length, keyCount);
+  const reply = cons.firstReplyAt;
+  const ended = cons.endedAt;
+  const replyOf = (i: number): number => reply[i]!;
+  // Events: 2·order for placing (at createdAt), 2·order + 1 for paying (at paidAt).
+  const eventKey = new Int32Array(2 * n);
+  const created = orders.createdAt;
+  const paid = orders.paidAt;
+  for (let i = 0; i < n; i++) {
+    const k = orders.key[i]!;
+    eventKey[2 * i] = k;
+    eventKey[2 * i + 1] = paid[i]! === paid[i]! ? k : -1;
+  }
+  const e = bucket(eventKey, 2 * n, keyCount);
+  const timeOf = (ev: number): number => ((ev & 1) === 0 ? created[ev >> 1]! : paid[ev >> 1]!);
+
+  let stack = new Int32Array(16);
+  for (let k = 0; k < keyCount; k++) {
+    const cs = c.start[k]!;
+    const ce = c.start[k + 1]!;
+    if (cs === ce) continue; // no service for this buyer: all its orders stay fully silent
+    const es = e.start[k]!;
+    const ee = e.start[k + 1]!;
+    sortRange(c.items, cs, ce, replyOf);
+    sortRange(e.items, es, ee, timeOf);
+    if (stack.length < ce - cs) stack = new Int32Array(2 * (ce - cs));
+    let next = cs;
+    let top = 0;
+    let best = -1;
+    let bestEnd = -Infinity;
+    for (let x = es; x < ee; x++) {
+      const ev = e.items[x]!;
+      const t = timeOf(ev);
+      while (next < ce) {
+        const ci = c.items[next]!;
+        if (reply[ci]! > t) break;
+        stack[top++] = ci;
+        const end = ended[ci]!;
+        if (end >= bestEnd) {
+          bestEnd = end;
+          best = ci;
+        }
+        next++;
+      }
+      while (top > 0 && ended[stack[top - 1]!]! < t) top--;
+      let winner = -1;
+      if (top > 0) winner = stack[top - 1]!;
+      else if (best >= 0 && t - bestEnd <= windowMs) winner = best;
+      if ((ev & 1) === 0) place[ev >> 1] = winner;
+      else pay[ev >> 1] = winner;
+    }
+  }
+  return { place, pay };
+}

@@ -1,0 +1,129 @@
+/**
+ * Bad input is data: every problem is an {@link Issue} with a stable `code`, a `path` to the
+ * offending record and field, and a human `message`. Entry points throw one {@link KefuKpiError}
+ * carrying all issues; their `safe…` twins return `{ success: false, issues }` instead.
+ */
+
+/** The closed list of issue codes. */
+export const IssueCode = {
+  invalidType: "invalid_type",
+  missingField: "missing_field",
+  missingColumn: "missing_column",
+  invalidDate: "invalid_date",
+  invalidMoney: "invalid_money",
+  negativeMoney: "negative_money",
+  refundExceedsAmount: "refund_exceeds_amount",
+  replyBeforeStart: "reply_before_start",
+  endBeforeReply: "end_before_reply",
+  endBeforeStart: "end_before_start",
+  paidBeforeCreated: "paid_before_created",
+  refundOnUnpaidOrder: "refund_on_unpaid_order",
+  duplicateId: "duplicate_id",
+  unknownAgent: "unknown_agent",
+  invalidValue: "invalid_value",
+  invalidPolicy: "invalid_policy",
+  invalidFile: "invalid_file",
+  tooManyIssues: "too_many_issues",
+} as const;
+export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
+
+/** Where a record came from when it was read from a file (set by the file readers). */
+export interface IssueSource {
+  readonly file: string;
+  /** 1-based line of the file (the header is line 1), or the array index for JSON files. */
+  readonly row?: number;
+}
+
+/** One problem with the input. */
+export interface Issue {
+  readonly code: IssueCode;
+  /** Path to the value, e.g. `["orders", 17, "paidAt"]`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong and what was expected, without the location. */
+  readonly message: string;
+  /** The id of the record, when it has one, so a reader can find it (`orderId "O-17"`). */
+  readonly recordId?: string;
+  readonly source?: IssueSource;
+}
+
+/** Renders an issue's location: `orders.csv row 19 (orderId "O-17"), paidAt` or `orders[17].paidAt`. */
+export function formatIssueLocation(issue: Issue): string {
+  const { path } = issue;
+  // A record path (`["orders", 17, "paidAt"]`) names the record, then the field.
+  const isRecord = typeof path[1] === "number";
+  let where: string;
+  if (issue.source) {
+    where = issue.source.file + (issue.source.row === undefined ? "" : ` row ${issue.source.row}`);
+  } else if (isRecord) {
+    where = `${String(path[0])}[${String(path[1])}]`;
+  } else {
+    return path.join(".");
+  }
+  if (issue.recordId !== undefined) where += ` (${issue.recordId})`;
+  const field = path.slice(2).join(".");
+  return field ? `${where}, ${field}` : where;
+}
+
+/** Renders one issue as a line: location, then message. */
+export function formatIssue(issue: Issue): string {
+  const where = formatIssueLocation(issue);
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** The one error kefu-kpi throws for bad input; `issues` holds every problem found. */
+export class KefuKpiError extends Error {
+  override readonly name = "KefuKpiError";
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    const shown = issues.slice(0, 20).map(formatIssue);
+    if (issues.length > 20) shown.push(`… and ${issues.length - 20} more`);
+    super(
+      issues.length === 1
+        ? (shown[0] ?? "invalid input")
+        : `${issues.length} problems in the input:\n  ${shown.join("\n  ")}`,
+    );
+    this.issues = issues;
+  }
+}
+
+/** The result of a `safe…` entry point. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/** Runs `fn`, turning a thrown {@link KefuKpiError} into `{ success: false, issues }`. */
+export function toSafe<T>(fn: () => T): SafeResult<T> {
+  try {
+    return { success: true, data: fn() };
+  } catch (error) {
+    if (error instanceof KefuKpiError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/** Collects issues up to a limit, so a file with a million bad rows fails fast and readably. */
+export class IssueList {
+  readonly items: Issue[] = [];
+  private dropped = 0;
+  constructor(private readonly limit = 200) {}
+  add(issue: Issue): void {
+    if (this.items.length < this.limit) this.items.push(issue);
+    else this.dropped++;
+  }
+  get size(): number {
+    return this.items.length + this.dropped;
+  }
+  /** Throws a {@link KefuKpiError} when any issue was collected. */
+  throwIfAny(): void {
+    if (this.size === 0) return;
+    const all = this.items.slice();
+    if (this.dropped > 0) {
+      all.push({
+        code: IssueCode.tooManyIssues,
+        path: [],
+        message: `${this.dropped} further problems not listed`,
+      });
+    }
+    throw new KefuKpiError(all);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Decimal arithmetic for pay lines (rates × amounts). The only place that imports decimal.js, and
+ * only through a private clone: the library never changes decimal.js's global configuration.
+ */
+import DecimalJs from "decimal.js";
+
+/** kefu-kpi's private Decimal: 40 significant digits, ROUND_HALF_UP. */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+const MONEY = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Reads a decimal string (money or a rate) exactly.
+ *
+ * @example
+ * toDecimal("0.05").times("1234.50").toFixed(2) //=> "61.73"
+ */
+export function toDecimal(value: string): Decimal {
+  if (!MONEY.test(value)) throw new RangeError(`"${value}" is not a decimal number`);
+  return new Decimal(value);
+}
+
+/**
+ * Rounds to the fen (0.01) with ROUND_HALF_UP, as every pay line is (DOMAIN.md conventions).
+ *
+ * @example
+ * roundMoney(toDecimal("61.725")) //=> "61.73"
+ * roundMoney(toDecimal("-0.005")) //=> "-0.01"
+ */
+export function roundMoney(value: Decimal): string {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * Multiplies an amount by a rate and rounds the product to the fen.
+ *
+ * @example
+ * multiplyMoney("1234.50", "0.05") //=> "61.73"
+ */
+export function multiplyMoney(amount: string, rate: string): string {
+  return roundMoney(toDecimal(amount).times(toDecimal(rate)));
+}
+
+/**
+ * Sums money strings exactly (each is expected to be already rounded to the fen).
+ *
+ * @example
+ * sumMoney(["0.10", "0.20"]) //=> "0.30"
+ */
+export function sumMoney(values: readonly string[]): string {
+  let total = new Decimal(0);
+  for (const v of values) total = total.plus(toDecimal(v));
+  return roundMoney(total);
+}

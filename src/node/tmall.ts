@@ -1,0 +1,260 @@
+/** One order of a Tmall/Taobao seller back-office export, mapped to the library's field names. */
+export interface TmallOrderRow {
+  /** 订单编号 */
+  orderId: string;
+  /** 买家会员名; null when the export has no such column or the cell is empty. */
+  buyerId: string | null;
+  /** 订单创建时间, trimmed but not parsed (e.g. `2020/2/21 0:00`). */
+  createdAt: string;
+  /** 订单付款时间, trimmed; null when empty (unpaid). */
+  paidAt: string | null;
+  /** 总金额: gross paid before refunds, as a decimal string without ¥. */
+  amount: string;
+  /** 退款金额 as a decimal string; "0" when the cell is empty. */
+  refundAmount: string;
+  /** 订单备注; null when absent or empty. */
+  remark: string | null;
+  /** 订单状态; null when absent or empty. */
+  status: string | null;
+  /** 1-based line in the file (header = 1). */
+  row: number;
+}
+
+/** A rejected row or header problem. `field` is a column name, or "" when the whole row is at fault. */
+export interface TmallImportError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** Result of {@link mapTmallOrders}. */
+export interface TmallImport {
+  orders: TmallOrderRow[];
+  warnings: string[];
+  errors: TmallImportError[];
+}
+
+/** Options for {@link mapTmallOrders}. */
+export interface TmallMapOptions {
+  /**
+   * Line number of each record (`lines[i]` for `rows[i]`), as returned by `parseCsvWithLines`;
+   * without it, `rows[i]` is reported as row `i + 1`.
+   */
+  lines?: readonly number[];
+}
+
+const ORDER_ID = "订单编号";
+const BUYER_ID = "买家会员名";
+const TOTAL = "总金额";
+const PAID = "买家实际支付金额";
+const REFUND = "退款金额";
+const CREATED_AT = "订单创建时间";
+const PAID_AT = "订单付款时间";
+const REMARK = "订单备注";
+const STATUS = "订单状态";
+
+const RECOGNISED = [ORDER_ID, TOTAL, PAID, CREATED_AT] as const;
+const REQUIRED = [ORDER_ID, TOTAL, PAID, REFUND, CREATED_AT, PAID_AT] as const;
+const OPTIONAL = [BUYER_ID, REMARK, STATUS] as const;
+
+/**
+ * Tells whether a header row is a Tmall/Taobao order export (has 订单编号, 总金额, 买家实际支付金额, 订单创建时间).
+ *
+ * Cells are trimmed of spaces, full-width spaces (U+3000), tabs and a BOM before comparing.
+ *
+ * @example
+ * isTmallOrderHeader(["订单编号", "总金额 ", "买家实际支付金额", "收货地址", "订单创建时间"]); // true
+ */
+export function isTmallOrderHeader(header: readonly string[]): boolean {
+  const names = new Set(header.map((cell) => cell.trim()));
+  return RECOGNISED.every((name) => names.has(name));
+}
+
+/**
+ * Maps a parsed Tmall order export (rows[0] = header) to orders, checking 总金额 = 买家实际支付金额 + 退款金额.
+ *
+ * In this export 买家实际支付金额 is already net of refunds (DOMAIN.md R9), so the output `amount` is
+ * 总金额 (gross) and `refundAmount` is 退款金额; net = amount − refundAmount. A paid order must satisfy
+ * the identity exactly (in fen); an unpaid one (empty 订单付款时间) must show 0 paid and 0 refunded.
+ * A row with any error is left out of `orders`. Missing required columns give one error each and no
+ * orders; a missing 买家会员名 column gives one warning (the orders will count as fully silent).
+ *
+ * @example
+ * mapTmallOrders(
+ *   [
+ *     ["订单编号", "买家会员名", "总金额", "买家实际支付金额", "退款金额", "订单创建时间", "订单付款时间"],
+ *     ["1001", "tb_amy", "¥128.00", "100.00", "28", "2020/2/21 0:00", "2020/2/21 0:05"],
+ *   ],
+ *   "orders.csv",
+ * ).orders[0]; // { orderId: "1001", buyerId: "tb_amy", amount: "128.00", refundAmount: "28", row: 2, … }
+ */
+export function mapTmallOrders(
+  rows: readonly (readonly string[])[],
+  file: string,
+  options: TmallMapOptions = {},
+): TmallImport {
+  const orders: TmallOrderRow[] = [];
+  const warnings: string[] = [];
+  const errors: TmallImportError[] = [];
+  const header = (rows[0] ?? []).map((cell) => cell.trim());
+
+  const columns = new Map<string, number>();
+  for (const name of [...REQUIRED, ...OPTIONAL]) {
+    const first = header.indexOf(name);
+    if (first === -1) continue;
+    const again = header.indexOf(name, first + 1);
+    if (again !== -1) {
+      errors.push({
+        row: 1,
+        field: name,
+        message: `${file}: column ${name} appears more than once (columns ${first + 1} and ${again + 1})`,
+      });
+    }
+    columns.set(name, first);
+  }
+  for (const name of REQUIRED) {
+    if (!columns.has(name)) {
+      errors.push({ row: 1, field: name, message: `${file}: missing column ${name}` });
+    }
+  }
+  if (errors.length > 0) return { orders, warnings, errors };
+
+  const cellOf = (row: readonly string[], name: string): string | null => {
+    const index = columns.get(name);
+    return index === undefined ? null : (row[index] ?? "").trim();
+  };
+  const seen = new Map<string, number>();
+
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined || row.every((cell) => cell.trim() === "")) continue;
+    const rowNo = options.lines?.[i] ?? i + 1;
+    const at = `${file} row ${rowNo}`;
+
+    if (row.length < header.length) {
+      errors.push({
+        row: rowNo,
+        field: "",
+        message: `${at}: ${row.length} cells but the header has ${header.length} columns`,
+      });
+      continue;
+    }
+    if (row.slice(header.length).some((cell) => cell.trim() !== "")) {
+      errors.push({
+        row: rowNo,
+        field: "",
+        message: `${at}: ${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`,
+      });
+      continue;
+    }
+
+    const rowErrors: TmallImportError[] = [];
+    const fail = (field: string, message: string): void => {
+      rowErrors.push({ row: rowNo, field, message });
+    };
+
+    const orderId = cellOf(row, ORDER_ID) ?? "";
+    if (orderId === "") fail(ORDER_ID, `${at}, ${ORDER_ID}: empty`);
+    const createdAt = cellOf(row, CREATED_AT) ?? "";
+    if (createdAt === "") fail(CREATED_AT, `${at}, ${CREATED_AT}: empty`);
+    const paidAtCell = cellOf(row, PAID_AT) ?? "";
+    const paidAt = paidAtCell === "" ? null : paidAtCell;
+
+    const money = (name: string, emptyIsZero: boolean): { text: string; fen: bigint } | null => {
+      let text = stripCurrency(cellOf(row, name) ?? "");
+      if (text === "" && emptyIsZero) text = "0";
+      const fen = toFen(text);
+      if (fen === null) {
+        fail(name, `${at}, ${name}: ${JSON.stringify(text)} is not an amount (expected a decimal like 123.45)`);
+        return null;
+      }
+      return { text, fen };
+    };
+    const total = money(TOTAL, false);
+    const paid = money(PAID, false);
+    const refund = money(REFUND, true);
+
+    if (total !== null && paid !== null && refund !== null) {
+      if (paidAt !== null) {
+        if (total.fen !== paid.fen + refund.fen) {
+          fail(
+            TOTAL,
+            `${at}: ${TOTAL} ${formatFen(total.fen)} ≠ ${PAID} ${formatFen(paid.fen)} + ${REFUND} ${formatFen(refund.fen)}`,
+          );
+        }
+      } else {
+        for (const [name, value] of [
+          [PAID, paid],
+          [REFUND, refund],
+        ] as const) {
+          if (value.fen !== 0n) {
+            fail(
+              name,
+              `${at}: unpaid order (empty ${PAID_AT}) has ${name} ${formatFen(value.fen)}, expected 0`,
+            );
+          }
+        }
+      }
+    }
+
+    if (orderId !== "") {
+      const previous = seen.get(orderId);
+      if (previous !== undefined) {
+        fail(ORDER_ID, `${at}, ${ORDER_ID}: ${orderId} already appears in row ${previous}`);
+      } else {
+        seen.set(orderId, rowNo);
+      }
+    }
+
+    if (rowErrors.length > 0 || total === null || refund === null) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    orders.push({
+      orderId,
+      buyerId: emptyToNull(cellOf(row, BUYER_ID)),
+      createdAt,
+      paidAt,
+      amount: total.text,
+      refundAmount: refund.text,
+      remark: emptyToNull(cellOf(row, REMARK)),
+      status: emptyToNull(cellOf(row, STATUS)),
+      row: rowNo,
+    });
+  }
+
+  if (!columns.has(BUYER_ID)) {
+    warnings.push(
+      `${file}: no ${BUYER_ID} (buyer id) column, so orders cannot be linked to chats; all ${orders.length} orders count as fully silent`,
+    );
+  }
+  return { orders, warnings, errors };
+}
+
+function emptyToNull(value: string | null): string | null {
+  return value === null || value === "" ? null : value;
+}
+
+/** Trims and removes one leading ¥ (U+00A5) or ￥ (U+FFE5). */
+function stripCurrency(cell: string): string {
+  const text = cell.trim();
+  return text.startsWith("¥") || text.startsWith("￥") ? text.slice(1).trim() : text;
+}
+
+const AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+/** "123.45" / "123.4" / "123" → integer fen; null when not a non-negative decimal with ≤ 2 places. */
+function toFen(text: string): bigint | null {
+  const match = AMOUNT.exec(text);
+  if (match === null) return null;
+  const yuan = match[1] ?? "0";
+  const fraction = (match[2] ?? "").padEnd(2, "0");
+  return BigInt(yuan) * 100n + BigInt(fraction);
+}
+
+/** Integer fen → "123.45". */
+function formatFen(fen: bigint): string {
+  const sign = fen < 0n ? "-" : "";
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, "0")}`;
+}

@@ -1,0 +1,3 @@
+export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema } from "./schema.js";
+export type { Policy, PolicyInput, AttributionPolicy } from "./schema.js";
+export { resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema } from "./resolve.js";

@@ -1,0 +1,45 @@
+import * as z from "zod";
+import { IssueCode, KefuKpiError, type Issue, type SafeResult } from "../errors.js";
+import { PolicySchema, type Policy, type PolicyInput } from "./schema.js";
+
+/**
+ * Validates a (partial) policy and fills every missing field with its default.
+ *
+ * @param input - a policy object holding only what differs from the defaults
+ * @returns the complete policy
+ * @throws {KefuKpiError} naming each invalid field (`policy.attribution.windowHours: …`)
+ * @example
+ * resolvePolicy({ attribution: { rule: "pay" } }).attribution.windowHours //=> 48
+ */
+export function resolvePolicy(input: PolicyInput | Policy = {}): Policy {
+  const result = safeResolvePolicy(input);
+  if (!result.success) throw new KefuKpiError(result.issues);
+  return result.data;
+}
+
+/** {@link resolvePolicy} without throwing. */
+export function safeResolvePolicy(input: unknown): SafeResult<Policy> {
+  const parsed = PolicySchema.safeParse(input ?? {});
+  if (parsed.success) return { success: true, data: parsed.data };
+  return { success: false, issues: parsed.error.issues.map(toPolicyIssue) };
+}
+
+function toPolicyIssue(issue: z.core.$ZodIssue): Issue {
+  let message = issue.message;
+  if (issue.code === "unrecognized_keys") message = `unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  return { code: IssueCode.invalidPolicy, path: ["policy", ...issue.path.map(keyOf)], message };
+}
+
+function keyOf(key: PropertyKey): string | number {
+  return typeof key === "symbol" ? String(key) : key;
+}
+
+/** The defaults of DOMAIN.md as a complete policy. */
+export function defaultPolicy(): Policy {
+  return resolvePolicy({});
+}
+
+/** The JSON Schema (draft 2020-12) of a policy file, for other apps and sheets to validate with. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PolicySchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+}

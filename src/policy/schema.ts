@@ -1,0 +1,71 @@
+/**
+ * The policy: every number of DOMAIN.md as one JSON-serializable, zod-validated object with
+ * defaults. A policy file holds only what differs from the defaults; {@link resolvePolicy}
+ * deep-merges it over them. Formulas and rules are chosen by name from closed lists.
+ */
+import * as z from "zod";
+import { parseFen } from "../money/fen.js";
+import { isValidTimeZone } from "../time/zone.js";
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
+const amount = z
+  .string()
+  .refine((v) => parseFen(v) >= 0, "expected an amount ≥ 0 with at most 2 decimals, like 8.00");
+
+/** R1 attribution settings. */
+export const AttributionPolicySchema = z
+  .strictObject({
+    windowHours: z
+      .number()
+      .positive()
+      .max(15 * 24, "the attribution window is at most 15 days (360 hours)")
+      .default(48)
+      .describe("询单有效期: how long after a consultation ends it still attributes an order (hours)"),
+    rule: z
+      .enum(["placeFirst", "place", "pay"])
+      .default("placeFirst")
+      .describe("下单优先 (placeAgent, else payAgent) / 下单判定 / 付款判定"),
+    source: z
+      .enum(["chat", "remark", "chatThenRemark"])
+      .default("chat")
+      .describe("credit by chat attribution, by the 工号 in the order remark, or chat then remark"),
+    deductRefunds: z
+      .boolean()
+      .default(true)
+      .describe("commissionable sales are net of refunds (true) or gross (false)"),
+  })
+  .prefault({});
+
+/** R1 duties that follow from attribution (computed by the duties module of a later release). */
+export const DutiesPolicySchema = z
+  .strictObject({
+    paymentReminder: z
+      .strictObject({
+        smsAfterMinutes: z.number().int().positive().default(15),
+        smsAboveAmount: amount.default("8.00").describe("an SMS goes to unpaid orders strictly above this amount"),
+        humanAfterMinutes: z.number().int().positive().default(30),
+      })
+      .prefault({}),
+    returnedParcels: z
+      .strictObject({ inspectBy: timeOfDay.default("17:30") })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** The whole policy. */
+export const PolicySchema = z.strictObject({
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, "expected an IANA time zone like Asia/Shanghai")
+    .default("Asia/Shanghai")
+    .describe("the shop's time zone: wall times are read and periods cut in it"),
+  businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
+  attribution: AttributionPolicySchema,
+  duties: DutiesPolicySchema,
+});
+
+/** A resolved policy: every field present. */
+export type Policy = z.output<typeof PolicySchema>;
+/** What a caller or a policy file may give: any subset of {@link Policy}. */
+export type PolicyInput = z.input<typeof PolicySchema>;
+export type AttributionPolicy = Policy["attribution"];

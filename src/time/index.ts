@@ -1,0 +1,16 @@
+export { createZone, isValidTimeZone, wallMs, type Zone, type WallTime } from "./zone.js";
+export { parseInstant, scanInstant, describeInstantError, daysInMonth } from "./parse.js";
+export {
+  monthPeriod,
+  dayPeriod,
+  isoWeekPeriod,
+  rangePeriod,
+  parsePeriod,
+  parseTimeOfDay,
+  businessDateOf,
+  isoWeekOf,
+  monthIndexOf,
+  monthLabel,
+  formatInstant,
+  type Period,
+} from "./period.js";

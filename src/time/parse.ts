@@ -1,0 +1,261 @@
+/**
+ * Reading instants. Accepted forms (DOMAIN.md conventions):
+ * - ISO 8601 with an offset: `2020-02-21T09:00:00+08:00`, `2020-02-21T01:00Z`, `…+0800`, a space for T;
+ * - local wall time in the shop zone: `2020-02-21 09:00[:ss]`, `2020/2/21 9:00`, `2020-02-21T09:00`;
+ * - a date alone (`2020-02-21`, `2020/2/21`) meaning midnight in the shop zone.
+ * Impossible calendar values (`2020-02-31`, `25:00`) are rejected, never rolled over.
+ */
+import { wallMs, type Zone } from "./zone.js";
+
+const MINUTE = 60_000;
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Scan state is kept in locals of one function, and the result is written into a Float64Array
+// slot (a double returned from a call would be boxed): the hot path allocates nothing.
+const OK = 0;
+const BAD_FORMAT = 1;
+const BAD_VALUE = 2;
+const NO_ZONE = 3;
+
+const NOT_FIXED = -1;
+
+// The fixed layouts nearly all data uses, read at fixed positions in straight-line code:
+// `YYYY-MM-DD HH:mm` (16), `YYYY-MM-DD HH:mm:ss` (19, also with T), `…ssZ` (20), `…ss+08:00` (25).
+// Anything else (slashes, 1-digit fields, fractions) takes the general scanner.
+function scanFixed(s: string, n: number, zone: Zone | null, out: Float64Array, at: number): number {
+  const t = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) {
+    return NOT_FIXED;
+  }
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const i0 = s.charCodeAt(14) - 48;
+  const i1 = s.charCodeAt(15) - 48;
+  let s0 = 0;
+  let s1 = 0;
+  let offset = NaN;
+  if (n > 16) {
+    if (s.charCodeAt(16) !== 58) return NOT_FIXED;
+    s0 = s.charCodeAt(17) - 48;
+    s1 = s.charCodeAt(18) - 48;
+    if (n === 20) {
+      if (s.charCodeAt(19) !== 90 /* Z */) return NOT_FIXED;
+      offset = 0;
+    } else if (n === 25) {
+      const sign = s.charCodeAt(19);
+      if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58) return NOT_FIXED;
+      const a = s.charCodeAt(20) - 48;
+      const b = s.charCodeAt(21) - 48;
+      const c = s.charCodeAt(23) - 48;
+      const d = s.charCodeAt(24) - 48;
+      if (a >>> 0 > 9 || b >>> 0 > 9 || c >>> 0 > 9 || d >>> 0 > 9) return NOT_FIXED;
+      const oh = a * 10 + b;
+      const om = c * 10 + d;
+      if (oh > 14 || om > 59) return BAD_VALUE;
+      offset = (sign === 43 ? 1 : -1) * (oh * 60 + om);
+    }
+  }
+  if (
+    y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 || d1 >>> 0 > 9 || h0 >>> 0 > 9 || h1 >>> 0 > 9 || i0 >>> 0 > 9 || i1 >>> 0 > 9 ||
+    s0 >>> 0 > 9 || s1 >>> 0 > 9
+  ) {
+    return NOT_FIXED;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return BAD_VALUE;
+  if (hour > 23 || minute > 59 || second > 59) return BAD_VALUE;
+  const naive = wallMs(year, month, day, hour, minute, second, 0);
+  if (offset === offset) {
+    out[at] = naive - offset * MINUTE;
+    return OK;
+  }
+  if (zone === null) return NO_ZONE;
+  const o1 = zone.offsetAt(naive);
+  const guess = naive - o1 * MINUTE;
+  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, 0);
+  return OK;
+}
+
+/**
+ * Reads an instant into `out[at]` (epoch ms), for hot loops.
+ * @returns 0 when read, 1 when the text is not of an accepted form, 2 when it names an impossible
+ * date or time (`2020-02-31`), 3 when a wall time is given but `zone` is null
+ */
+export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at: number): number {
+  const n = s.length;
+  if (n === 19 || n === 16 || n === 25 || n === 20) {
+    const r = scanFixed(s, n, zone, out, at);
+    if (r !== NOT_FIXED) return r;
+  }
+  let i = 0;
+  let c = 0;
+  // year: exactly 4 digits
+  if (n < 8) return BAD_FORMAT;
+  let year = 0;
+  for (; i < 4; i++) {
+    c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return BAD_FORMAT;
+    year = year * 10 + c;
+  }
+  const sep = s.charCodeAt(4);
+  if (sep !== 45 /* - */ && sep !== 47 /* / */) return BAD_FORMAT;
+  i = 5;
+  // month, day: 1–2 digits
+  let month = 0;
+  let k = 0;
+  for (; i < n && k < 2; i++, k++) {
+    c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    month = month * 10 + c;
+  }
+  if (k === 0 || s.charCodeAt(i) !== sep) return BAD_FORMAT;
+  i++;
+  let day = 0;
+  k = 0;
+  for (; i < n && k < 2; i++, k++) {
+    c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    day = day * 10 + c;
+  }
+  if (k === 0) return BAD_FORMAT;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  let offset = NaN; // minutes; NaN = wall time
+  if (i < n) {
+    c = s.charCodeAt(i);
+    if (c !== 84 /* T */ && c !== 32 /* space */) return BAD_FORMAT;
+    i++;
+    k = 0;
+    for (; i < n && k < 2; i++, k++) {
+      c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      hour = hour * 10 + c;
+    }
+    if (k === 0 || s.charCodeAt(i) !== 58 /* : */) return BAD_FORMAT;
+    i++;
+    k = 0;
+    for (; i < n && k < 2; i++, k++) {
+      c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      minute = minute * 10 + c;
+    }
+    if (k !== 2) return BAD_FORMAT;
+    if (i < n && s.charCodeAt(i) === 58) {
+      i++;
+      k = 0;
+      for (; i < n && k < 2; i++, k++) {
+        c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        second = second * 10 + c;
+      }
+      if (k !== 2) return BAD_FORMAT;
+      if (i < n && s.charCodeAt(i) === 46 /* . */) {
+        i++;
+        k = 0;
+        let scale = 100;
+        for (; i < n; i++, k++) {
+          c = s.charCodeAt(i) - 48;
+          if (c < 0 || c > 9) break;
+          ms += c * scale;
+          scale /= 10;
+        }
+        if (k === 0 || k > 9) return BAD_FORMAT;
+        ms = Math.floor(ms);
+      }
+    }
+    if (i < n) {
+      c = s.charCodeAt(i);
+      if (c === 90 /* Z */ && i === n - 1) {
+        offset = 0;
+        i++;
+      } else if (c === 43 /* + */ || c === 45 /* - */) {
+        const sign = c === 43 ? 1 : -1;
+        i++;
+        let oh = 0;
+        let om = 0;
+        k = 0;
+        for (; i < n && k < 2; i++, k++) {
+          c = s.charCodeAt(i) - 48;
+          if (c < 0 || c > 9) return BAD_FORMAT;
+          oh = oh * 10 + c;
+        }
+        if (k !== 2) return BAD_FORMAT;
+        if (i < n && s.charCodeAt(i) === 58) i++;
+        if (i < n) {
+          k = 0;
+          for (; i < n && k < 2; i++, k++) {
+            c = s.charCodeAt(i) - 48;
+            if (c < 0 || c > 9) return BAD_FORMAT;
+            om = om * 10 + c;
+          }
+          if (k !== 2) return BAD_FORMAT;
+        }
+        if (oh > 14 || om > 59) return BAD_VALUE;
+        offset = sign * (oh * 60 + om);
+      } else return BAD_FORMAT;
+    }
+    if (i !== n) return BAD_FORMAT;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_VALUE;
+  if (hour > 23 || minute > 59 || second > 59) return BAD_VALUE;
+  const naive = wallMs(year, month, day, hour, minute, second, ms);
+  if (offset === offset) {
+    out[at] = naive - offset * MINUTE;
+    return OK;
+  }
+  if (zone === null) return NO_ZONE;
+  // The common case: the offset at the naive instant holds at the result too.
+  const o1 = zone.offsetAt(naive);
+  const guess = naive - o1 * MINUTE;
+  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, ms);
+  return OK;
+}
+
+/**
+ * Reads an instant (see the module doc for the forms) into epoch milliseconds.
+ *
+ * @param value - the text
+ * @param zone - the shop zone, for wall times; `null` accepts only instants with an offset
+ * @returns epoch ms, or `NaN` when the value is not a valid instant (see {@link describeInstantError})
+ * @example
+ * parseInstant("2020/2/21 9:00", createZone("Asia/Shanghai")) //=> 1582246800000
+ * parseInstant("2020-02-31 10:00", zone) //=> NaN
+ */
+export function parseInstant(value: unknown, zone: Zone | null): number {
+  if (typeof value !== "string") return NaN;
+  const out = new Float64Array(1);
+  return scanInstant(value, zone, out, 0) === OK ? out[0]! : NaN;
+}
+
+/** Why {@link parseInstant} rejected a value, naming it and the expected forms. */
+export function describeInstantError(value: unknown, zone: Zone | null = null): string {
+  if (value === undefined || value === null || value === "") {
+    return "is missing; expected a date-time like 2020-02-21 09:00:00";
+  }
+  if (typeof value !== "string") return `${String(value)} is not a date-time text`;
+  const r = scanInstant(value, zone, new Float64Array(1), 0);
+  if (r === BAD_VALUE) return `"${value}" is not a real calendar date or time`;
+  if (r === NO_ZONE) return `"${value}" has no UTC offset; expected ISO 8601 with an offset like 2020-02-21T09:00:00+08:00`;
+  return `"${value}" is not a date-time; expected 2020-02-21 09:00[:ss], 2020/2/21 9:00, or ISO 8601 with an offset`;
+}

@@ -1,0 +1,141 @@
+/**
+ * A shop time zone: UTC offsets looked up through @date-fns/tz and cached per hour, so reading
+ * millions of wall times costs one Map lookup each. Instances are created per call (no global state).
+ */
+import { tzOffset } from "@date-fns/tz";
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+/** Is `name` an IANA time zone this runtime knows? */
+export function isValidTimeZone(name: string): boolean {
+  if (typeof name !== "string" || name.length === 0) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Milliseconds of a wall time read as if it were UTC, by the days-from-civil arithmetic
+ * (H. Hinnant): no Date object, valid for the whole Date range. Fields may overflow (minute 90).
+ */
+export function wallMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146097 + doe - 719468;
+  return days * 86_400_000 + hour * HOUR + minute * MINUTE + second * 1000 + ms;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number; // 1–12
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+  /** UTC offset in minutes (east positive). */
+  readonly offset: number;
+}
+
+/** A time zone with cached offsets. Create one per computation with {@link createZone}. */
+export interface Zone {
+  readonly name: string;
+  /** UTC offset (minutes, east positive) in force at the instant. */
+  offsetAt(utcMs: number): number;
+  /** The instant of a wall-clock time in this zone (see {@link createZone} for gaps and overlaps). */
+  fromWall(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number;
+  /** The wall-clock fields of an instant in this zone. */
+  wallOf(utcMs: number): WallTime;
+}
+
+/**
+ * Creates a {@link Zone}. A wall time that falls in a daylight-saving gap or overlap resolves with
+ * the offset in force just before the transition (the usual "earlier" choice).
+ *
+ * @example
+ * const zone = createZone("Asia/Shanghai")
+ * new Date(zone.fromWall(2020, 2, 21, 9, 0, 0, 0)).toISOString() //=> "2020-02-21T01:00:00.000Z"
+ */
+export function createZone(name: string): Zone {
+  if (!isValidTimeZone(name)) throw new RangeError(`unknown time zone "${name}"`);
+  // Offsets per UTC hour in a typed array around the first hour asked (≈ 30 years), so a lookup is
+  // one array read; an hour in which the offset changes is marked MIXED and computed exactly.
+  // Hours outside the window go through a Map. Offsets are whole minutes, returned as small ints.
+  const UNKNOWN = 0x7fffffff;
+  const MIXED = 0x7ffffffe;
+  const SPAN = 1 << 18;
+  let base = NaN;
+  let table: Int32Array | null = null;
+  const far = new Map<number, number>();
+  const exact = (ms: number): number => {
+    const o = tzOffset(name, new Date(ms));
+    return Object.is(o, -0) ? 0 : o;
+  };
+  const hourOffset = (hour: number): number => {
+    const start = exact(hour * HOUR);
+    return start === exact(hour * HOUR + HOUR - 1) ? start : MIXED;
+  };
+  const offsetAt = (utcMs: number): number => {
+    const hour = Math.floor(utcMs / HOUR);
+    if (table === null) {
+      table = new Int32Array(SPAN).fill(UNKNOWN);
+      base = hour - SPAN / 2;
+    }
+    const slot = hour - base;
+    let o: number;
+    if (slot >= 0 && slot < SPAN) {
+      o = table[slot]!;
+      if (o === UNKNOWN) o = table[slot] = hourOffset(hour);
+    } else {
+      const cached = far.get(hour);
+      o = cached ?? hourOffset(hour);
+      if (cached === undefined) far.set(hour, o);
+    }
+    return o === MIXED ? exact(utcMs) : o;
+  };
+  const fromWall: Zone["fromWall"] = (year, month, day, hour, minute, second, ms) => {
+    const naive = wallMs(year, month, day, hour, minute, second, ms);
+    const o1 = offsetAt(naive);
+    const guess = naive - o1 * MINUTE;
+    const o2 = offsetAt(guess);
+    if (o1 === o2) return guess;
+    // Near a transition: prefer the earlier offset when both are consistent (overlap), else the
+    // offset before the transition (gap).
+    const a = naive - o1 * MINUTE;
+    const b = naive - o2 * MINUTE;
+    const aOk = offsetAt(a) === o1;
+    const bOk = offsetAt(b) === o2;
+    if (aOk && bOk) return Math.min(a, b);
+    if (aOk) return a;
+    if (bOk) return b;
+    return naive - Math.max(o1, o2) * MINUTE;
+  };
+  const wallOf = (utcMs: number): WallTime => {
+    const offset = offsetAt(utcMs);
+    const d = new Date(utcMs + offset * MINUTE);
+    const dow = d.getUTCDay();
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+      weekday: dow === 0 ? 7 : dow,
+      offset,
+    };
+  };
+  return { name, offsetAt, fromWall, wallOf };
+}
