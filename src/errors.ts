@@ -30,8 +30,10 @@ export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
 /** Where a record came from when it was read from a file (set by the file readers). */
 export interface IssueSource {
   readonly file: string;
-  /** 1-based line of the file (the header is line 1), or the array index for JSON files. */
+  /** 1-based line of a CSV file (the header is line 1). */
   readonly row?: number;
+  /** Index of the record in a JSON file's array. */
+  readonly index?: number;
 }
 
 /** One problem with the input. */
@@ -53,14 +55,16 @@ export function formatIssueLocation(issue: Issue): string {
   const isRecord = typeof path[1] === "number";
   let where: string;
   if (issue.source) {
-    where = issue.source.file + (issue.source.row === undefined ? "" : ` row ${issue.source.row}`);
+    const { file, row, index } = issue.source;
+    where = file + (row !== undefined ? ` row ${row}` : index !== undefined ? `[${index}]` : "");
   } else if (isRecord) {
     where = `${String(path[0])}[${String(path[1])}]`;
   } else {
     return path.join(".");
   }
   if (issue.recordId !== undefined) where += ` (${issue.recordId})`;
-  const field = path.slice(2).join(".");
+  // After the record (`orders[17]`) or, for a whole-file issue, after the kind (`orders`).
+  const field = path.slice(isRecord ? 2 : 1).join(".");
   return field ? `${where}, ${field}` : where;
 }
 

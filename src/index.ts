@@ -6,3 +6,4 @@ export * from "./time/index.js";
 export * from "./policy/index.js";
 export * from "./schema/records.js";
 export * from "./attribution/index.js";
+export * from "./month/index.js";

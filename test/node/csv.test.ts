@@ -120,13 +120,12 @@ describe("parseCsv", () => {
     expect(parseCsv("a\tb,c\n", { delimiter: "\t" })).toEqual([["a", "b,c"]]);
   });
 
-  it("parses 100k rows in well under a second", () => {
+  // Speed is measured by `npm run bench`, never by a timed unit test; this checks a large input.
+  it("parses 100k rows of an export", () => {
     const line = '="2020022112345678",tb_buyer,128.00,100.00,"北京市, 朝阳区",2020/2/21 0:00,2020/2/21 0:05,28.00\r\n';
     const text = "订单编号,买家会员名,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间,退款金额\r\n" +
       line.repeat(100_000);
-    const started = performance.now();
     const rows = parseCsv(text);
-    const elapsed = performance.now() - started;
     expect(rows).toHaveLength(100_001);
     expect(rows[100_000]).toEqual([
       "2020022112345678",
@@ -138,15 +137,12 @@ describe("parseCsv", () => {
       "2020/2/21 0:05",
       "28.00",
     ]);
-    expect(elapsed).toBeLessThan(1000);
   });
 
-  it("stays linear on a huge quoted field full of escaped quotes", () => {
+  it("reads a huge quoted field full of escaped quotes", () => {
     const text = `"${'""'.repeat(500_000)}"\n`;
-    const started = performance.now();
     const rows = parseCsv(text);
     expect(rows[0]?.[0]).toHaveLength(500_000);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -1,0 +1,185 @@
+import { attributeSales, type SalesInput } from "../attribution/attributeSales.js";
+import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { formatFen, parseFen } from "../money/fen.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy, PolicyInput } from "../policy/schema.js";
+import type * as z from "zod";
+import { AgentSchema, type Agent } from "../schema/records.js";
+import { parseInstant } from "../time/parse.js";
+import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
+import { createZone, type Zone } from "../time/zone.js";
+import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+
+/** A month of data. A kind left out is treated as empty, with a warning in the report. */
+export interface MonthInput {
+  readonly agents?: readonly Agent[];
+  readonly consultations?: readonly ConsultationLike[];
+  readonly orders?: readonly OrderLike[];
+}
+
+export interface MonthReportOptions {
+  /** `YYYY-MM`; by default the month most paid orders fall in (the earliest on a tie). */
+  readonly month?: string;
+  /** Warnings from whoever read the input (e.g. the folder reader), carried into the report. */
+  readonly warnings?: readonly string[];
+}
+
+/**
+ * Computes the month report: sales attribution (R1) per agent and for the shop, with every booked
+ * order explained. Later rule families (KPIs, grades, pay) join it here.
+ *
+ * @throws {KefuKpiError} listing every invalid record, field or policy value
+ * @example
+ * const report = buildMonthReport({ agents, consultations, orders }, { attribution: { rule: "pay" } })
+ * report.shop.sales.net //=> "12345.60"
+ */
+export function buildMonthReport(
+  input: MonthInput,
+  policy?: PolicyInput | Policy,
+  options: MonthReportOptions = {},
+): MonthReport {
+  const resolved = resolvePolicy(policy ?? {});
+  const zone = createZone(resolved.timeZone);
+  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+  const agents = validateAgents(input.agents ?? []);
+  const orders = input.orders ?? [];
+  const consultations = input.consultations ?? [];
+  const warnings = [...(options.warnings ?? [])];
+  if (input.orders === undefined) warnings.push("no orders given: the month has no sales");
+  if (input.consultations === undefined) {
+    warnings.push("no consultations given: every paid order counts as fully silent (全静默)");
+  }
+  if (input.agents === undefined) {
+    warnings.push("no agents given: agents are listed by the ids seen in the data, without name, group or grade");
+  }
+
+  const month = options.month ?? busiestMonth(orders, zone, cutover);
+  const salesInput: SalesInput =
+    input.agents === undefined ? { orders, consultations } : { orders, consultations, agents };
+  const sales = attributeSales(salesInput, resolved, { period: month });
+  const period = monthPeriod(month, zone, cutover);
+  if (sales.shop.unlinkedOrders > 0) {
+    warnings.push(
+      `${sales.shop.unlinkedOrders} orders have no buyer id, so they cannot be linked to chats and count as fully silent`,
+    );
+  }
+
+  const roster = new Map(agents.map((a) => [a.agentId, a]));
+  const agentReports: AgentReport[] = sales.agents.map((a) => {
+    const known = roster.get(a.agentId);
+    return {
+      agentId: a.agentId,
+      name: known?.name ?? null,
+      group: known?.group ?? null,
+      grade: known?.grade ?? null,
+      sales: a.sales,
+      commissionable: a.commissionable,
+      breakdown: a.breakdown,
+      addressChecks: a.addressChecks,
+    };
+  });
+
+  const orderReports: OrderReport[] = [];
+  sales.orders.forEach((o, i) => {
+    if (!o.booked || o.status === "unpaid") return;
+    const source = orders[i]!;
+    const gross = parseFen(source.amount);
+    const refunds = source.refundAmount === undefined || source.refundAmount === null || source.refundAmount === "" ? 0 : parseFen(source.refundAmount);
+    orderReports.push({
+      orderId: o.orderId,
+      status: o.status,
+      paidAt: formatInstant(parseInstant(source.paidAt, zone), zone),
+      gross: formatFen(gross),
+      refunds: formatFen(refunds),
+      net: formatFen(gross - refunds),
+      placeAgent: o.placeAgent,
+      placeConsultationId: o.placeConsultationId,
+      payAgent: o.payAgent,
+      payConsultationId: o.payConsultationId,
+      creditedAgent: o.creditedAgent,
+      creditedBy: o.creditedBy,
+    });
+  });
+
+  return {
+    kind: "kefu-kpi/month-report",
+    version: 1,
+    month,
+    period: { start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
+    policy: resolved,
+    warnings,
+    shop: sales.shop,
+    agents: agentReports,
+    orders: orderReports,
+  };
+}
+
+/** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
+export function safeBuildMonthReport(
+  input: MonthInput,
+  policy?: PolicyInput | Policy,
+  options?: MonthReportOptions,
+): SafeResult<MonthReport> {
+  return toSafe(() => buildMonthReport(input, policy, options));
+}
+
+function validateAgents(agents: readonly Agent[]): Agent[] {
+  const issues: Issue[] = [];
+  const valid: Agent[] = [];
+  agents.forEach((agent, i) => {
+    const parsed = AgentSchema.safeParse(agent);
+    if (parsed.success) valid.push(parsed.data);
+    else {
+      const id = (agent as { agentId?: unknown } | null)?.agentId;
+      for (const issue of parsed.error.issues) {
+        const base = {
+          code: issue.code === "unrecognized_keys" ? IssueCode.invalidValue : issue.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue,
+          path: ["agents", i, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+          message: agentIssueMessage(issue, agent),
+        };
+        issues.push(typeof id === "string" && id !== "" ? { ...base, recordId: `agentId "${id}"` } : base);
+      }
+    }
+  });
+  if (issues.length > 0) throw new KefuKpiError(issues);
+  return valid;
+}
+
+function agentIssueMessage(issue: z.core.$ZodIssue, agent: unknown): string {
+  if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  const field = issue.path[0];
+  const value = typeof field === "string" ? (agent as Record<string, unknown> | null)?.[field] : undefined;
+  if (issue.code === "invalid_value") {
+    return `${JSON.stringify(value)} is not one of ${issue.values.map(String).join(", ")}`;
+  }
+  if (value === undefined) return "is missing";
+  return issue.message;
+}
+
+/** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */
+export function busiestMonth(orders: readonly OrderLike[], zone: Zone, cutover: number): string {
+  const counts = new Map<number, number>();
+  for (const order of orders) {
+    const paid = order?.paidAt;
+    if (typeof paid !== "string" || paid === "") continue;
+    const ms = parseInstant(paid, zone);
+    if (Number.isNaN(ms)) continue; // reported by attribution
+    const m = monthIndexOf(ms, zone, cutover);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestCount = 0;
+  for (const [m, n] of counts) {
+    if (n > bestCount || (n === bestCount && m < best)) {
+      best = m;
+      bestCount = n;
+    }
+  }
+  if (best < 0) {
+    throw new KefuKpiError([
+      { code: IssueCode.invalidValue, path: ["month"], message: "no paid orders to choose the month by; give the month (YYYY-MM) explicitly" },
+    ]);
+  }
+  return monthLabel(best);
+}

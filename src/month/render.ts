@@ -1,0 +1,184 @@
+/**
+ * Renders a month report as text a team lead reads in a terminal (CJK-aware column widths) or as
+ * CSV with one row per agent. Pure functions: the CLI writes what they return.
+ */
+import type { AgentReport, MonthReport } from "./schema.js";
+
+/**
+ * Display width of a string in a terminal: East Asian wide and full-width characters take 2 columns.
+ *
+ * @example
+ * displayWidth("王芳 A01") //=> 8
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0x303e) ||
+      (c >= 0x3041 && c <= 0x33ff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xa000 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+type Align = "left" | "right";
+
+/** Lays out rows as aligned columns (the first row is the header, underlined). */
+export function textTable(rows: readonly (readonly string[])[], align: readonly Align[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, i) => {
+        const pad = " ".repeat((widths[i] ?? 0) - displayWidth(cell));
+        return align[i] === "right" ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  const [header, ...body] = rows;
+  if (!header) return "";
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
+const RULE: Record<string, string> = { placeFirst: "下单优先 placeFirst", place: "下单判定 place", pay: "付款判定 pay" };
+const SOURCE: Record<string, string> = { chat: "聊天 chat", remark: "备注 remark", chatThenRemark: "聊天+备注 chatThenRemark" };
+
+/** The month report as a terminal table: the agents, then the shop's totals and the silent line. */
+export function renderMonthTable(report: MonthReport): string {
+  const p = report.policy.attribution;
+  const out: string[] = [];
+  out.push(`kefu-kpi 月报 month report ${report.month}  (${report.period.start} … ${report.period.end})`);
+  out.push(
+    `业绩归属 attribution: ${RULE[p.rule] ?? p.rule}, ${SOURCE[p.source] ?? p.source}, 询单有效期 window ${p.windowHours} h, ` +
+      `提成基数 commission base ${p.deductRefunds ? "净额 net" : "总额 gross"}`,
+  );
+  for (const w of report.warnings) out.push(`! ${w}`);
+  out.push("");
+  const header = [
+    "工号 agent",
+    "姓名 name",
+    "组 group",
+    "单数 orders",
+    "销售额 gross",
+    "退款 refunds",
+    "净额 net",
+    "本下本付",
+    "本下他付",
+    "他下本付",
+    "静默本付",
+    "核对地址",
+  ];
+  const rows: string[][] = [header];
+  for (const a of report.agents) rows.push(agentRow(a));
+  out.push(textTable(rows, ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]));
+  out.push("");
+  const s = report.shop;
+  const shopRows: string[][] = [
+    ["店铺 shop", "单数 orders", "销售额 gross", "退款 refunds", "净额 net"],
+    ["已付款 paid in month", ...tally(s.sales)],
+    ["客服业绩 credited to agents", ...tally(s.credited)],
+    ["全静默 fully silent", ...tally(s.silent)],
+    ["未计业绩 left uncredited by the rule", ...tally(s.uncredited)],
+  ];
+  out.push(textTable(shopRows, ["left", "right", "right", "right", "right"]));
+  out.push("");
+  out.push(
+    `询单分类 by status: assisted ${s.byStatus.assisted.orders}, silent-order ${s.byStatus.silentOrder.orders}, ` +
+      `fully-silent ${s.byStatus.fullySilent.orders}; 未付款 unpaid ${s.unpaidOrders}; ` +
+      `其他月份付款 paid outside ${report.month} ${s.paidOutsidePeriod}`,
+  );
+  out.push("本下本付 own place & own pay; 本下他付 own place, other pay; 他下本付 other place, own pay; 静默本付 silent order, own pay (order counts)");
+  return out.join("\n") + "\n";
+}
+
+function tally(t: { orders: number; gross: string; refunds: string; net: string }): string[] {
+  return [String(t.orders), t.gross, t.refunds, t.net];
+}
+
+function agentRow(a: AgentReport): string[] {
+  const b = a.breakdown;
+  return [
+    a.agentId,
+    a.name ?? "",
+    a.group ? (GROUP[a.group] ?? a.group) : "",
+    String(a.sales.orders),
+    a.sales.gross,
+    a.sales.refunds,
+    a.sales.net,
+    String(b.ownPlaceOwnPay.orders),
+    String(b.ownPlaceOtherPay.orders),
+    String(b.otherPlaceOwnPay.orders),
+    String(b.silentOrderOwnPay.orders),
+    String(a.addressChecks),
+  ];
+}
+
+/** The CSV columns of {@link renderMonthCsv}, in order. */
+export const MONTH_CSV_COLUMNS = [
+  "month",
+  "agentId",
+  "name",
+  "group",
+  "grade",
+  "orders",
+  "gross",
+  "refunds",
+  "net",
+  "commissionable",
+  "ownPlaceOwnPayOrders",
+  "ownPlaceOwnPayNet",
+  "ownPlaceOtherPayOrders",
+  "ownPlaceOtherPayNet",
+  "otherPlaceOwnPayOrders",
+  "otherPlaceOwnPayNet",
+  "silentOrderOwnPayOrders",
+  "silentOrderOwnPayNet",
+  "addressChecks",
+] as const;
+
+/** The month report as CSV (RFC 4180, CRLF), one row per agent. */
+export function renderMonthCsv(report: MonthReport): string {
+  const lines = [MONTH_CSV_COLUMNS.join(",")];
+  for (const a of report.agents) {
+    const b = a.breakdown;
+    const cells = [
+      report.month,
+      a.agentId,
+      a.name ?? "",
+      a.group ?? "",
+      a.grade ?? "",
+      String(a.sales.orders),
+      a.sales.gross,
+      a.sales.refunds,
+      a.sales.net,
+      a.commissionable,
+      String(b.ownPlaceOwnPay.orders),
+      b.ownPlaceOwnPay.net,
+      String(b.ownPlaceOtherPay.orders),
+      b.ownPlaceOtherPay.net,
+      String(b.otherPlaceOwnPay.orders),
+      b.otherPlaceOwnPay.net,
+      String(b.silentOrderOwnPay.orders),
+      b.silentOrderOwnPay.net,
+      String(a.addressChecks),
+    ];
+    lines.push(cells.map(csvCell).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

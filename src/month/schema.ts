@@ -1,0 +1,83 @@
+/**
+ * The month report's shape, as a zod schema: what `kefu-kpi report --format json` prints and what
+ * `buildMonthReport` returns. Money is a decimal string, instants are ISO 8601 with offset.
+ */
+import * as z from "zod";
+import { AgentGradeSchema, AgentGroupSchema } from "../schema/records.js";
+import { PolicySchema } from "../policy/schema.js";
+
+const money = z.string().regex(/^-?\d+\.\d{2}$/);
+
+export const TallySchema = z.object({
+  orders: z.number().int().nonnegative(),
+  gross: money,
+  refunds: money,
+  net: money,
+});
+
+export const AgentReportSchema = z.object({
+  agentId: z.string(),
+  /** From the agents file; null when the agent is only seen in the data. */
+  name: z.string().nullable(),
+  group: AgentGroupSchema.nullable(),
+  grade: AgentGradeSchema.nullable(),
+  /** Orders credited to this agent (R1). */
+  sales: TallySchema,
+  /** The commission base: net or gross by policy `attribution.deductRefunds`. */
+  commissionable: money,
+  breakdown: z.object({
+    ownPlaceOwnPay: TallySchema,
+    ownPlaceOtherPay: TallySchema,
+    otherPlaceOwnPay: TallySchema,
+    silentOrderOwnPay: TallySchema,
+  }),
+  /** 核对地址 owed: booked orders whose payAgent is this agent. */
+  addressChecks: z.number().int().nonnegative(),
+});
+
+export const OrderReportSchema = z.object({
+  orderId: z.string(),
+  status: z.enum(["assisted", "silent-order", "fully-silent"]),
+  paidAt: z.string(),
+  gross: money,
+  refunds: money,
+  net: money,
+  placeAgent: z.string().nullable(),
+  placeConsultationId: z.string().nullable(),
+  payAgent: z.string().nullable(),
+  payConsultationId: z.string().nullable(),
+  creditedAgent: z.string().nullable(),
+  creditedBy: z.enum(["placeAgent", "payAgent", "remark"]).nullable(),
+});
+
+export const MonthReportSchema = z.object({
+  kind: z.literal("kefu-kpi/month-report"),
+  version: z.literal(1),
+  /** `YYYY-MM`: sales are booked in it by `paidAt`. */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  period: z.object({ start: z.string(), end: z.string() }),
+  /** The complete policy the report was computed with. */
+  policy: PolicySchema,
+  /** Things the reader must know (missing files, unlinkable orders …). */
+  warnings: z.array(z.string()),
+  shop: z.object({
+    /** Every order paid in the month. */
+    sales: TallySchema,
+    credited: TallySchema,
+    /** 全静默: fully silent orders, credited to nobody. */
+    silent: TallySchema,
+    /** Served orders the credit rule leaves to nobody. */
+    uncredited: TallySchema,
+    byStatus: z.object({ assisted: TallySchema, silentOrder: TallySchema, fullySilent: TallySchema }),
+    unpaidOrders: z.number().int().nonnegative(),
+    paidOutsidePeriod: z.number().int().nonnegative(),
+    unlinkedOrders: z.number().int().nonnegative(),
+  }),
+  agents: z.array(AgentReportSchema),
+  /** Every order booked in the month, in input order, with how it was attributed. */
+  orders: z.array(OrderReportSchema),
+});
+
+export type MonthReport = z.infer<typeof MonthReportSchema>;
+export type AgentReport = z.infer<typeof AgentReportSchema>;
+export type OrderReport = z.infer<typeof OrderReportSchema>;

@@ -1,0 +1,329 @@
+/**
+ * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`), CSV or JSON, an
+ * optional `policy.json`, and — for orders — the shop's own Tmall export as downloaded.
+ */
+import { readFile, readdir, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import { IssueCode, KefuKpiError, type Issue, type IssueCode as Code } from "../errors.js";
+import type { MonthInput } from "../month/buildMonthReport.js";
+import type { PolicyInput } from "../policy/schema.js";
+import type { Agent } from "../schema/records.js";
+import { parseCsvWithLines } from "./csv.js";
+import { decodeText } from "./decode.js";
+import { isTmallOrderHeader, mapTmallOrders } from "./tmall.js";
+
+/** The kinds of record a month folder holds. */
+export type RecordKind = "agents" | "consultations" | "orders";
+
+/** Where the records of one kind came from: `rows[i]` is the file line of record `i` (CSV), or
+ * absent for JSON (the record's array index locates it). */
+export interface RecordSource {
+  readonly file: string;
+  readonly rows?: readonly number[];
+  readonly encoding?: string;
+}
+
+/** A month folder, read and mapped to the library's records, not yet validated. */
+export interface MonthFolder {
+  readonly dir: string;
+  readonly input: MonthInput;
+  /** The folder's `policy.json`, if any. */
+  readonly policy: PolicyInput | undefined;
+  readonly warnings: readonly string[];
+  /** Per kind, where each record came from (for error messages). */
+  readonly sources: Partial<Record<RecordKind, readonly RecordSource[]>>;
+}
+
+interface Columns {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  readonly integers?: readonly string[];
+}
+
+const COLUMNS: Record<RecordKind, Columns> = {
+  agents: { required: ["agentId", "name", "group", "grade"], optional: ["hiredAt", "gradeSince", "probationEndsAt"] },
+  consultations: {
+    required: ["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt"],
+    optional: ["buyerMessages", "agentMessages", "source", "shopId"],
+    integers: ["buyerMessages", "agentMessages"],
+  },
+  orders: {
+    required: ["orderId", "buyerId", "createdAt", "paidAt", "amount"],
+    optional: ["refundAmount", "remarkAgentId", "shopId"],
+  },
+};
+
+const KINDS: readonly RecordKind[] = ["agents", "consultations", "orders"];
+
+/**
+ * Reads a month folder into records and warnings. Validation of the records happens when they are
+ * computed with; use {@link locateIssues} to point its issues at files and rows.
+ *
+ * @throws {KefuKpiError} for files that cannot be read as records (bad CSV/JSON, missing columns)
+ */
+export async function readMonthFolder(dir: string): Promise<MonthFolder> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new FolderError(`${dir} is not a folder`);
+  const names = (await readdir(dir)).sort();
+  const issues: Issue[] = [];
+  const warnings: string[] = [];
+  const input: { agents?: Agent[]; consultations?: ConsultationLike[]; orders?: OrderLike[] } = {};
+  const sources: Partial<Record<RecordKind, RecordSource[]>> = {};
+
+  for (const kind of KINDS) {
+    const candidates = names.filter((n) => n === `${kind}.csv` || n === `${kind}.json`);
+    if (candidates.length > 1) {
+      issues.push(fileIssue(IssueCode.invalidFile, `${kind}.csv`, `both ${kind}.csv and ${kind}.json are present; keep one`));
+      continue;
+    }
+    const name = candidates[0];
+    if (name === undefined) continue;
+    const text = decodeText(await readFile(join(dir, name)));
+    if (name.endsWith(".json")) {
+      const records = readJsonRecords(text.text, name, issues);
+      if (records) {
+        input[kind] = records as never;
+        sources[kind] = records.map(() => ({ file: name }));
+      }
+      continue;
+    }
+    const csv = readCsv(text.text, name, issues);
+    if (!csv) continue;
+    if (kind === "orders" && isTmallOrderHeader(csv.rows[0] ?? [])) {
+      addTmall(csv, name, text.encoding, input, sources, warnings, issues);
+      continue;
+    }
+    const records = csvRecords(kind, csv, name, issues, warnings);
+    input[kind] = records as never;
+    sources[kind] = records.map((_, i) => ({ file: name, rows: [csv.lines[i + 1] ?? i + 2] }));
+  }
+
+  // Orders may come as the shop's Tmall export(s), under the name the back office gave them.
+  if (!input.orders) {
+    for (const name of names.filter((n) => n.toLowerCase().endsWith(".csv") && !KINDS.some((k) => n === `${k}.csv`))) {
+      const text = decodeText(await readFile(join(dir, name)));
+      const csv = readCsv(text.text, name, issues);
+      if (csv && isTmallOrderHeader(csv.rows[0] ?? [])) addTmall(csv, name, text.encoding, input, sources, warnings, issues);
+      else if (csv) warnings.push(`${name}: not a kind this folder reads (agents, consultations, orders or a Tmall order export); ignored`);
+    }
+  }
+
+  // Remarks of a Tmall export are free text: find the 工号 of a rostered agent in them.
+  const remarks = (input.orders ?? []).filter((o) => typeof (o as TmallOrder).remark === "string");
+  if (remarks.length > 0) {
+    if (!input.agents) warnings.push(`${remarks.length} order remarks (订单备注) not read for 工号: there is no agents file to recognise them by`);
+    else {
+      const ids = input.agents.map((a) => a.agentId).filter((id) => typeof id === "string" && id !== "");
+      for (const o of remarks as TmallOrder[]) o.remarkAgentId = agentIdInRemark(o.remark!, ids);
+    }
+  }
+  for (const o of input.orders ?? []) delete (o as TmallOrder).remark;
+
+  let policy: PolicyInput | undefined;
+  if (names.includes("policy.json")) {
+    const text = decodeText(await readFile(join(dir, "policy.json"))).text;
+    try {
+      policy = JSON.parse(text) as PolicyInput;
+    } catch (error) {
+      issues.push(fileIssue(IssueCode.invalidFile, "policy.json", `is not valid JSON: ${(error as Error).message}`));
+    }
+  }
+  for (const kind of KINDS) if (!input[kind]) warnings.push(missingKindWarning(kind));
+  if (issues.length > 0) throw new KefuKpiError(issues);
+  return { dir, input, policy, warnings, sources };
+}
+
+function missingKindWarning(kind: RecordKind): string {
+  if (kind === "consultations") return "no consultations file: every paid order counts as fully silent (全静默)";
+  if (kind === "agents") return "no agents file: agents are listed by the ids seen in the data";
+  return "no orders file: the month has no sales";
+}
+
+/** Reads a policy file (JSON). */
+export async function readPolicyFile(file: string): Promise<PolicyInput> {
+  const text = decodeText(await readFile(file).catch(() => {
+    throw new FolderError(`cannot read the policy file ${file}`);
+  })).text;
+  try {
+    return JSON.parse(text) as PolicyInput;
+  } catch (error) {
+    throw new KefuKpiError([fileIssue(IssueCode.invalidFile, basename(file), `is not valid JSON: ${(error as Error).message}`)]);
+  }
+}
+
+/** A folder or file that is not there: a usage problem, not bad data. */
+export class FolderError extends Error {
+  override readonly name = "FolderError";
+}
+
+/**
+ * Points the issues of a computation over a folder's records at their files and rows
+ * (`orders.csv row 19 (orderId "O-17"), paidAt: …`).
+ */
+export function locateIssues(error: KefuKpiError, folder: MonthFolder): KefuKpiError {
+  return new KefuKpiError(
+    error.issues.map((issue) => {
+      const [kind, index] = issue.path;
+      if (typeof kind !== "string" || typeof index !== "number" || issue.source) return issue;
+      const source = folder.sources[kind as RecordKind]?.[index];
+      if (!source) return issue;
+      const row = source.rows?.[0];
+      return { ...issue, source: row === undefined ? { file: source.file, index } : { file: source.file, row } };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface TmallOrder extends OrderLike {
+  remark?: string | null;
+  remarkAgentId?: string | null;
+}
+
+interface Csv {
+  readonly rows: string[][];
+  readonly lines: number[];
+}
+
+function readCsv(text: string, file: string, issues: Issue[]): Csv | null {
+  try {
+    return parseCsvWithLines(text);
+  } catch (error) {
+    issues.push(fileIssue(IssueCode.invalidFile, file, (error as Error).message));
+    return null;
+  }
+}
+
+function fileIssue(code: Code, file: string, message: string, row?: number): Issue {
+  return { code, path: [], message, source: row === undefined ? { file } : { file, row } };
+}
+
+function readJsonRecords(text: string, file: string, issues: Issue[]): Record<string, unknown>[] | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    issues.push(fileIssue(IssueCode.invalidFile, file, `is not valid JSON: ${(error as Error).message}`));
+    return null;
+  }
+  if (!Array.isArray(data)) {
+    issues.push(fileIssue(IssueCode.invalidFile, file, "expected a JSON array of records"));
+    return null;
+  }
+  const bad = data.findIndex((r) => typeof r !== "object" || r === null || Array.isArray(r));
+  if (bad >= 0) {
+    issues.push({ code: IssueCode.invalidType, path: [], message: "is not a record (expected an object)", source: { file, index: bad } });
+    return null;
+  }
+  return data as Record<string, unknown>[];
+}
+
+function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number>[] {
+  const spec = COLUMNS[kind];
+  const header = (csv.rows[0] ?? []).map((h) => h.trim());
+  const known = new Set([...spec.required, ...spec.optional]);
+  const missing = spec.required.filter((c) => !header.includes(c));
+  for (const c of missing) {
+    issues.push({ code: IssueCode.missingColumn, path: [kind], message: `missing column ${c} (expected columns ${spec.required.join(", ")})`, source: { file, row: 1 } });
+  }
+  const unused = header.filter((h) => h !== "" && !known.has(h));
+  if (unused.length > 0) warnings.push(`${file}: column${unused.length > 1 ? "s" : ""} ${unused.join(", ")} not used`);
+  const dup = header.find((h, i) => h !== "" && header.indexOf(h) !== i);
+  if (dup) issues.push({ code: IssueCode.invalidFile, path: [kind], message: `column ${dup} appears more than once`, source: { file, row: 1 } });
+  if (missing.length > 0 || dup) return [];
+  const integers = new Set(spec.integers ?? []);
+  const records: Record<string, string | number>[] = [];
+  for (let r = 1; r < csv.rows.length; r++) {
+    const row = csv.rows[r]!;
+    const line = csv.lines[r] ?? r + 1;
+    if (row.length > header.length && row.slice(header.length).some((c) => c.trim() !== "")) {
+      issues.push({ code: IssueCode.invalidFile, path: [kind, r - 1], message: `${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`, source: { file, row: line } });
+    }
+    const record: Record<string, string | number> = {};
+    header.forEach((name, c) => {
+      if (!known.has(name)) return;
+      const cell = (row[c] ?? "").trim();
+      if (cell === "" && !spec.required.includes(name)) return;
+      if (integers.has(name)) {
+        if (!/^\d+$/.test(cell)) {
+          issues.push({ code: IssueCode.invalidValue, path: [kind, r - 1, name], message: `"${cell}" is not a whole number ≥ 0`, source: { file, row: line } });
+          return;
+        }
+        record[name] = Number(cell);
+      } else record[name] = cell;
+    });
+    records.push(record);
+  }
+  return records;
+}
+
+function addTmall(
+  csv: Csv,
+  file: string,
+  encoding: string,
+  input: { orders?: OrderLike[] },
+  sources: Partial<Record<RecordKind, RecordSource[]>>,
+  warnings: string[],
+  issues: Issue[],
+): void {
+  const mapped = mapTmallOrders(csv.rows, file, { lines: csv.lines });
+  for (const e of mapped.errors) {
+    issues.push({
+      code: /missing column/.test(e.message) ? IssueCode.missingColumn : IssueCode.invalidValue,
+      path: e.field ? ["orders", e.field] : ["orders"],
+      message: stripLocation(e.message, file, e.row, e.field),
+      source: { file, row: e.row },
+    });
+  }
+  warnings.push(...mapped.warnings);
+  const orders = (input.orders ??= []);
+  const rows = (sources.orders ??= []);
+  for (const o of mapped.orders) {
+    const order: TmallOrder = {
+      orderId: o.orderId,
+      buyerId: o.buyerId,
+      createdAt: o.createdAt,
+      paidAt: o.paidAt,
+      amount: o.amount,
+      refundAmount: o.refundAmount,
+      remark: o.remark,
+    };
+    orders.push(order);
+    rows.push({ file, rows: [o.row], encoding });
+  }
+}
+
+// The Tmall mapper writes the location into its messages; the issue carries it as data instead.
+function stripLocation(message: string, file: string, row: number, field: string): string {
+  for (const prefix of [`${file} row ${row}, ${field}: `, `${file} row ${row}: `, `${file}: `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
+}
+
+/**
+ * Finds the 工号 of a rostered agent in a free-text order remark (e.g. `A03 发顺丰`): the earliest
+ * id that stands as a token (not inside a longer run of letters or digits).
+ *
+ * @example
+ * agentIdInRemark("1号客服 A03，发顺丰", ["A01", "A03"]) //=> "A03"
+ */
+export function agentIdInRemark(remark: string, agentIds: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestAt = Infinity;
+  for (const id of agentIds) {
+    let at = remark.indexOf(id);
+    while (at >= 0) {
+      const before = remark[at - 1] ?? " ";
+      const after = remark[at + id.length] ?? " ";
+      if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) break;
+      at = remark.indexOf(id, at + 1);
+    }
+    if (at >= 0 && (at < bestAt || (at === bestAt && best !== null && id.length > best.length))) {
+      best = id;
+      bestAt = at;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,134 @@
+/**
+ * The `kefu-kpi` command line. `runCli` takes the arguments and writers and returns the exit code,
+ * so it runs in tests as it runs in a terminal:
+ * 0 success, 1 bad data (the message names file, row and field), 2 bad usage.
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { KefuKpiError, formatIssue } from "../errors.js";
+import { buildMonthReport } from "../month/buildMonthReport.js";
+import { renderMonthCsv, renderMonthTable } from "../month/render.js";
+import { MonthReportSchema, type MonthReport } from "../month/schema.js";
+import { policyJsonSchema } from "../policy/resolve.js";
+import type { PolicyInput } from "../policy/schema.js";
+import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
+import * as z from "zod";
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  writeFile: (p, t) => writeFile(p, t, "utf8"),
+};
+
+export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission rules
+
+Usage:
+  kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv] [--out file]
+  kefu-kpi schema policy|report
+  kefu-kpi --help | --version
+
+report   Sales attribution (落实下单 / 落实付款, silent orders excluded) per agent and for the shop.
+         <month-folder> holds agents, consultations and orders (.csv or .json) and optionally
+         policy.json; orders may be the shop's Tmall export as downloaded.
+  --month   the month to book sales in (default: the month most paid orders fall in)
+  --policy  a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
+  --format  table (default), json (the whole report) or csv (one row per agent)
+  --out     write to this file instead of standard output
+schema   Print the JSON Schema of a policy file or of the JSON report.
+
+Exit codes: 0 success, 1 bad data, 2 bad usage.
+`;
+
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO = defaultIO, version = "0.0.0"): Promise<number> {
+  try {
+    return await run(argv, io, version);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FolderError) {
+      io.stderr(`kefu-kpi: ${error.message}\nRun kefu-kpi --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof KefuKpiError) {
+      io.stderr(`kefu-kpi: the data has ${error.issues.length === 1 ? "a problem" : `${error.issues.length} problems`}:\n`);
+      for (const issue of error.issues.slice(0, 50)) io.stderr(`  ${formatIssue(issue)}\n`);
+      if (error.issues.length > 50) io.stderr(`  … and ${error.issues.length - 50} more\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO, version: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        month: { type: "string" },
+        policy: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command === "schema") {
+    const which = rest[0];
+    if (rest.length !== 1 || (which !== "policy" && which !== "report")) throw new UsageError("schema takes one argument: policy or report");
+    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
+    await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
+    return 0;
+  }
+  if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
+  if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json" && format !== "csv") {
+    throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  }
+  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
+    throw new UsageError(`--month must be YYYY-MM, not "${values.month}"`);
+  }
+  const folder = await readMonthFolder(rest[0]!);
+  const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
+  const report = reportFolder(folder, policy, values.month);
+  const text = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : renderMonthTable(report);
+  await emit(text, values.out, io);
+  return 0;
+}
+
+/** Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows. */
+export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string): MonthReport {
+  try {
+    return buildMonthReport(folder.input, policy ?? {}, month === undefined ? { warnings: folder.warnings } : { month, warnings: folder.warnings });
+  } catch (error) {
+    if (error instanceof KefuKpiError) throw locateIssues(error, folder);
+    throw error;
+  }
+}
+
+async function emit(text: string, out: string | undefined, io: CliIO): Promise<void> {
+  if (out === undefined) io.stdout(text);
+  else await io.writeFile(out, text);
+}

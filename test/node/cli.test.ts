@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { MonthReportSchema } from "../../src/index.js";
+import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
+
+describe("kefu-kpi report", () => {
+  const dir = monthFolder({ "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS });
+
+  it("prints the month's attribution as JSON matching the report schema", async () => {
+    const { code, stdout, stderr } = await cli("report", dir, "--format", "json");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = MonthReportSchema.parse(JSON.parse(stdout));
+    expect(report.month).toBe("2020-02");
+    // O1 (A01 served b1 from 09:59), O2 (A02, refund 9.50), O3 fully silent (b3 never chatted).
+    expect(report.shop.sales).toEqual({ orders: 3, gross: "287.50", refunds: "9.50", net: "278.00" });
+    expect(report.shop.silent).toEqual({ orders: 1, gross: "60.00", refunds: "0.00", net: "60.00" });
+    expect(report.agents.map((a) => [a.agentId, a.name, a.sales.net])).toEqual([
+      ["A01", "王芳", "128.00"],
+      ["A02", "李娜", "90.00"],
+    ]);
+    expect(report.shop.unpaidOrders).toBe(1);
+  });
+
+  it("prints a table with the agents, the shop totals and the silent line", async () => {
+    const { code, stdout } = await cli("report", dir);
+    expect(code).toBe(0);
+    const a01 = stdout.split("\n").find((l) => l.startsWith("A01"));
+    expect(a01?.split(/\s+/).slice(0, 7)).toEqual(["A01", "王芳", "售前", "1", "128.00", "0.00", "128.00"]);
+    expect(stdout).toMatch(/全静默 fully silent\s+1\s+60\.00\s+0\.00\s+60\.00/);
+    // CJK-aware alignment: every agent row's "orders" column ends at the same display column.
+    const lines = stdout.split("\n").filter((l) => /^A0\d/.test(l));
+    const ends = lines.map((l) => {
+      const upto = l.slice(0, l.indexOf(" 1 ") + 2);
+      return [...upto].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+    });
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  it("prints one CSV row per agent and writes --out files", async () => {
+    const { code, files, stdout } = await cli("report", dir, "--format", "csv", "--out", "/x/report.csv");
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    const lines = files.get("/x/report.csv")!.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.split(",").slice(0, 10)).toEqual(["month", "agentId", "name", "group", "grade", "orders", "gross", "refunds", "net", "commissionable"]);
+    expect(lines[2]!.split(",").slice(0, 10)).toEqual(["2020-02", "A02", "李娜", "presale", "junior", "1", "99.50", "9.50", "90.00", "90.00"]);
+  });
+
+  it("honours --month and --policy", async () => {
+    const policyDir = monthFolder({ "p.json": JSON.stringify({ attribution: { deductRefunds: false } }) });
+    const { code, stdout } = await cli("report", dir, "--format", "json", "--policy", `${policyDir}/p.json`);
+    expect(code).toBe(0);
+    const report = MonthReportSchema.parse(JSON.parse(stdout));
+    expect(report.agents.find((a) => a.agentId === "A02")?.commissionable).toBe("99.50");
+    const march = await cli("report", dir, "--format", "json", "--month", "2020-03");
+    expect(MonthReportSchema.parse(JSON.parse(march.stdout)).shop.sales.orders).toBe(0);
+  });
+
+  it("exits 1 on bad data, naming the file, row and field", async () => {
+    const bad = monthFolder({
+      "orders.csv": ORDERS.replace("2020-02-12 09:01:00", "2020-02-31 09:01:00"),
+      "consultations.csv": CONSULTATIONS,
+    });
+    const { code, stderr } = await cli("report", bad, "--month", "2020-02");
+    expect(code).toBe(1);
+    expect(stderr).toContain('orders.csv row 3 (orderId "O2"), paidAt: "2020-02-31 09:01:00" is not a real calendar date');
+  });
+
+  it("exits 2 on bad usage", async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli("frobnicate")).code).toBe(2);
+    expect((await cli("report")).code).toBe(2);
+    expect((await cli("report", dir, "--format", "xml")).code).toBe(2);
+    expect((await cli("report", dir, "--month", "2020-2")).code).toBe(2);
+    expect((await cli("report", dir, "--bogus")).code).toBe(2);
+    const missing = await cli("report", "/no/such/folder");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/no/such/folder is not a folder");
+  });
+
+  it("prints help, and the JSON Schemas of the policy and the report", async () => {
+    const help = await cli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("kefu-kpi report <month-folder>");
+    const policy = JSON.parse((await cli("schema", "policy")).stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(policy.properties)).toEqual(expect.arrayContaining(["timeZone", "attribution"]));
+    const report = JSON.parse((await cli("schema", "report")).stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(report.properties)).toEqual(expect.arrayContaining(["month", "shop", "agents", "orders"]));
+  });
+});
