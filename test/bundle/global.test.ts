@@ -1,0 +1,39 @@
+// The browser global bundle (dist/kefu-kpi.global.js, built by `npm run build` before the tests)
+// must run where spreadsheet add-ins run it: no Node API, no module system, just `KefuKpi`.
+import { readFileSync } from "node:fs";
+import { createContext, runInContext } from "node:vm";
+import { describe, expect, it } from "vitest";
+
+const bundle = readFileSync(new URL("../../dist/kefu-kpi.global.js", import.meta.url), "utf8");
+
+describe("browser global bundle", () => {
+  it("defines KefuKpi in an empty context and attributes a sale", () => {
+    const context = createContext({});
+    runInContext(bundle, context);
+    const result = runInContext(
+      `KefuKpi.attributeSales({
+        orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020/2/21 10:05", paidAt: "2020/2/21 10:06", amount: "99.00" }],
+        consultations: [{ consultationId: "C1", agentId: "A1", buyerId: "b1", startedAt: "2020/2/21 9:58",
+          firstReplyAt: "2020/2/21 9:59", endedAt: "2020/2/21 10:10" }],
+      })`,
+      context,
+    ) as { orders: { creditedAgent: string }[]; agents: { sales: { net: string } }[] };
+    expect(result.orders[0]?.creditedAgent).toBe("A1");
+    expect(result.agents[0]?.sales.net).toBe("99.00");
+  });
+
+  it("carries no Node API, no require and no eval", () => {
+    expect(bundle).not.toMatch(/\brequire\(|process\.|Buffer\.|from"node:|\beval\(|new Function\(/);
+  });
+
+  it("reports bad input as KefuKpiError issues inside the bundle too", () => {
+    const context = createContext({});
+    runInContext(bundle, context);
+    const result = runInContext(
+      `KefuKpi.safeAttributeSales({ orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-31 10:05", amount: "1" }] })`,
+      context,
+    ) as { success: boolean; issues: { code: string; path: (string | number)[] }[] };
+    expect(result.success).toBe(false);
+    expect(result.issues[0]).toMatchObject({ code: "invalid_date", path: ["orders", 0, "createdAt"] });
+  });
+});
