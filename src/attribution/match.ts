@@ -17,13 +17,14 @@
 import type { ConsultationColumns, OrderColumns } from "./columns.js";
 
 export interface Matches {
-  /** Index of the consultation that made the placeAgent, or -1. */
+  /** Entry (in the compacted consultation columns) that made the placeAgent, or -1. */
   readonly place: Int32Array;
   /** Index of the consultation that made the payAgent, or -1 (always -1 when unpaid). */
   readonly pay: Int32Array;
 }
 
-/** Buckets `n` items by `key` (−1 = skip): returns the items in key order and each key's start. */
+/** Buckets `n` items by `key` (−1 = skip), stably: returns the items in key order and each key's
+ * start (`start[k]` … `start[k + 1]`). */
 function bucket(key: Int32Array, n: number, keyCount: number): { items: Int32Array; start: Int32Array } {
   const start = new Int32Array(keyCount + 1);
   for (let i = 0; i < n; i++) {
@@ -31,17 +32,43 @@ function bucket(key: Int32Array, n: number, keyCount: number): { items: Int32Arr
     if (k >= 0) start[k + 1]!++;
   }
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, keyCount);
   const items = new Int32Array(start[keyCount]!);
+  // Place each item at start[k]++ (start[k] becomes the end of bucket k), then shift back.
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
-    if (k >= 0) items[fill[k]!++] = i;
+    if (k >= 0) items[start[k]!++] = i;
   }
+  for (let k = keyCount; k > 0; k--) start[k] = start[k - 1]!;
+  start[0] = 0;
   return { items, start };
 }
 
-/** Sorts items[from, to) by `time` ascending, ties by item value ascending (input position). */
-function sortRange(items: Int32Array, from: number, to: number, time: (item: number) => number): void {
+/** Sorts items[from, to) by `time[item]` ascending, ties by item value ascending (input position). */
+function sortRange(items: Int32Array, from: number, to: number, time: Float64Array): void {
+  if (to - from < 2) return;
+  if (to - from <= 48) {
+    for (let i = from + 1; i < to; i++) {
+      const item = items[i]!;
+      const t = time[item]!;
+      let j = i - 1;
+      while (j >= from) {
+        const other = items[j]!;
+        const u = time[other]!;
+        if (u < t || (u === t && other < item)) break;
+        items[j + 1] = other;
+        j--;
+      }
+      items[j + 1] = item;
+    }
+    return;
+  }
+  const sorted = Array.from(items.subarray(from, to)).sort((a, b) => time[a]! - time[b]! || a - b);
+  items.set(sorted, from);
+}
+
+/** Sorts events[from, to) by their time (createdAt for even events, paidAt for odd ones). */
+function sortEvents(items: Int32Array, from: number, to: number, created: Float64Array, paid: Float64Array): void {
+  const time = (ev: number): number => ((ev & 1) === 0 ? created[ev >> 1]! : paid[ev >> 1]!);
   if (to - from < 2) return;
   if (to - from <= 48) {
     for (let i = from + 1; i < to; i++) {
@@ -75,10 +102,9 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
   const pay = new Int32Array(n).fill(-1);
 
   // Consultations by key, then by (firstReplyAt, position).
-  const c = bucket(cons.key, cons.key.length, keyCount);
+  const c = bucket(cons.key, cons.count, keyCount);
   const reply = cons.firstReplyAt;
   const ended = cons.endedAt;
-  const replyOf = (i: number): number => reply[i]!;
   // Events: 2·order for placing (at createdAt), 2·order + 1 for paying (at paidAt).
   const eventKey = new Int32Array(2 * n);
   const created = orders.createdAt;
@@ -89,7 +115,6 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
     eventKey[2 * i + 1] = paid[i]! === paid[i]! ? k : -1;
   }
   const e = bucket(eventKey, 2 * n, keyCount);
-  const timeOf = (ev: number): number => ((ev & 1) === 0 ? created[ev >> 1]! : paid[ev >> 1]!);
 
   let stack = new Int32Array(16);
   for (let k = 0; k < keyCount; k++) {
@@ -98,8 +123,8 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
     if (cs === ce) continue; // no service for this buyer: all its orders stay fully silent
     const es = e.start[k]!;
     const ee = e.start[k + 1]!;
-    sortRange(c.items, cs, ce, replyOf);
-    sortRange(e.items, es, ee, timeOf);
+    sortRange(c.items, cs, ce, reply);
+    sortEvents(e.items, es, ee, created, paid);
     if (stack.length < ce - cs) stack = new Int32Array(2 * (ce - cs));
     let next = cs;
     let top = 0;
@@ -107,7 +132,7 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
     let bestEnd = -Infinity;
     for (let x = es; x < ee; x++) {
       const ev = e.items[x]!;
-      const t = timeOf(ev);
+      const t = (ev & 1) === 0 ? created[ev >> 1]! : paid[ev >> 1]!;
       while (next < ce) {
         const ci = c.items[next]!;
         if (reply[ci]! > t) break;

@@ -90,6 +90,6 @@ export interface SalesAttribution {
   readonly shop: ShopSales;
   /** Every agent of the roster (or seen in the data), by agentId. */
   readonly agents: readonly AgentSales[];
-  /** Parallel to the input orders. */
+  /** Parallel to the input orders (empty when called with `explain: false`). */
   readonly orders: readonly AttributedOrder[];
 }
