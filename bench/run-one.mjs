@@ -1,5 +1,6 @@
 // Runs one measurement in a fresh process (so peak RSS is this measurement's own):
-//   node --expose-gc bench/run-one.mjs <floor|attribute> <orders> <consultations>
+//   node --expose-gc bench/run-one.mjs <floor|attribute|totals> <orders> <consultations>
+// `attribute` is the default call (every order explained); `totals` passes explain: false.
 import { attributeSales } from "../dist/index.js";
 import { syntheticMonth } from "./synthetic.mjs";
 
@@ -17,7 +18,7 @@ if (mode === "floor") {
   for (const c of input.consultations) if (ids.get(c.buyerId) !== undefined) hits++;
   check = hits;
 } else {
-  const result = attributeSales(input, {}, { period: "2020-02" });
+  const result = attributeSales(input, {}, { period: "2020-02", explain: mode !== "totals" });
   check = result.shop.sales.net;
 }
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
