@@ -46,12 +46,12 @@ export function buildMonthReport(
   const orders = input.orders ?? [];
   const consultations = input.consultations ?? [];
   const warnings = [...(options.warnings ?? [])];
-  if (input.orders === undefined) warnings.push("no orders given: the month has no sales");
+  if (input.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
   if (input.consultations === undefined) {
-    warnings.push("no consultations given: every paid order counts as fully silent (全静默)");
+    warnings.push("no consultations (file) given: every paid order counts as fully silent (全静默)");
   }
   if (input.agents === undefined) {
-    warnings.push("no agents given: agents are listed by the ids seen in the data, without name, group or grade");
+    warnings.push("no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade");
   }
 
   const month = options.month ?? busiestMonth(orders, zone, cutover);

@@ -129,15 +129,9 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
       issues.push(fileIssue(IssueCode.invalidFile, "policy.json", `is not valid JSON: ${(error as Error).message}`));
     }
   }
-  for (const kind of KINDS) if (!input[kind]) warnings.push(missingKindWarning(kind));
+  // A kind with no file stays undefined (no roster is not an empty roster); the month report warns.
   if (issues.length > 0) throw new KefuKpiError(issues);
   return { dir, input, policy, warnings, sources };
-}
-
-function missingKindWarning(kind: RecordKind): string {
-  if (kind === "consultations") return "no consultations file: every paid order counts as fully silent (全静默)";
-  if (kind === "agents") return "no agents file: agents are listed by the ids seen in the data";
-  return "no orders file: the month has no sales";
 }
 
 /** Reads a policy file (JSON). */

@@ -41,10 +41,10 @@ describe("readMonthFolder", () => {
 
   it("warns about each missing kind and unused columns", async () => {
     const folder = await readMonthFolder(monthFolder({ "orders.csv": ORDERS.replace("remarkAgentId", "remarkAgentId,note").replace(/\n(O\d.*)/g, "\n$1,x") }));
-    expect(folder.warnings).toEqual([
+    expect(reportFolder(folder).warnings).toEqual([
       "orders.csv: column note not used",
-      "no agents file: agents are listed by the ids seen in the data",
-      "no consultations file: every paid order counts as fully silent (全静默)",
+      "no consultations (file) given: every paid order counts as fully silent (全静默)",
+      "no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade",
     ]);
   });
 

@@ -1,0 +1,362 @@
+#!/usr/bin/env node
+// Writes the bundled sample month fixtures/sample-month/{agents,consultations,orders}.csv.
+//
+//   node scripts/make-sample-month.mjs [outDir]
+//
+// Deterministic (no randomness, no clock): running it twice gives byte-identical files. Plain Node
+// ESM, no dependencies. The month is 2020-02 (29 days) in the shop's zone Asia/Shanghai; every time
+// below is wall time in that zone. The data is built from blocks that are easy to sum by hand plus
+// one buyer per edge case; fixtures/sample-month/README.md derives the expected figures from them
+// and scripts/check-sample-month.mjs re-derives them by brute force.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = process.argv[2] ?? join(root, "fixtures", "sample-month");
+
+// ---------------------------------------------------------------------------------------------
+// Wall-time helpers. Asia/Shanghai has had no DST since 1991, so wall-clock arithmetic on a naive
+// clock (Date.UTC used as a calendar only) is exact for this month.
+const SEC = 1000;
+const MIN = 60 * SEC;
+
+/** "2020-02-03 14:00:00" → naive ms. */
+function at(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) throw new Error(`bad time ${text}`);
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+}
+const pad = (n, w = 2) => String(n).padStart(w, "0");
+/** naive ms → "YYYY-MM-DD HH:mm:ss" (or "" for null). */
+function fmt(ms) {
+  if (ms === null) return "";
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+const feb = (day, hour, minute = 0, second = 0) => Date.UTC(2020, 1, day, hour, minute, second);
+
+// ---------------------------------------------------------------------------------------------
+// Rows.
+const agents = [
+  // agentId, name, group, grade, hiredAt, gradeSince, probationEndsAt
+  ["A01", "王芳", "presale", "senior", "2017-03-06", "2019-04-01", "2017-06-05"],
+  ["A02", "李娜", "presale", "intermediate", "2018-07-02", "2019-10-08", "2018-10-01"],
+  ["A03", "张伟", "presale", "junior", "2020-01-06", "2020-01-06", "2020-04-05"], // on probation in February
+  ["A04", "刘洋", "insale", "intermediate", "2018-11-12", "2019-08-01", "2019-02-11"],
+  ["A05", "陈静", "aftersale", "junior", "2019-09-02", "2019-09-02", "2019-12-01"],
+  ["A06", "赵磊", "aftersale", "expert", "2015-05-18", "2018-03-01", ""],
+];
+
+const consultations = []; // [consultationId, agentId, buyerId, startedAt, firstReplyAt, endedAt, buyerMessages, agentMessages, source]
+const orders = []; // [orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId]
+
+function consult(id, agentId, buyerId, startedAt, firstReplyAt, endedAt, buyerMessages, agentMessages, source) {
+  if (firstReplyAt !== null && !(startedAt <= firstReplyAt && firstReplyAt <= endedAt)) throw new Error(`bad times ${id}`);
+  if (!(startedAt <= endedAt)) throw new Error(`bad times ${id}`);
+  consultations.push([id, agentId, buyerId, fmt(startedAt), fmt(firstReplyAt), fmt(endedAt), buyerMessages, agentMessages, source]);
+}
+function order(id, buyerId, createdAt, paidAt, amount, refundAmount = "0.00", remarkAgentId = "") {
+  if (paidAt !== null && paidAt < createdAt) throw new Error(`bad times ${id}`);
+  orders.push([id, buyerId, fmt(createdAt), fmt(paidAt), amount, refundAmount, remarkAgentId]);
+}
+
+/**
+ * The start of the i-th (1-based) of n sessions spread over February: day 1 + floor((i−1)·29/n), the
+ * j-th session of a day at firstHour + j·stepHours, minute from the block's own pattern. Times rise
+ * with i, so buyer ids and times run in the same order.
+ */
+function slots(n, firstHour, stepHours, minuteOf) {
+  const out = [];
+  let lastDay = 0;
+  let j = 0;
+  for (let i = 1; i <= n; i++) {
+    const day = 1 + Math.floor(((i - 1) * 29) / n);
+    j = day === lastDay ? j + 1 : 0;
+    lastDay = day;
+    const hour = firstHour + j * stepHours;
+    if (hour > 22) throw new Error("slot past 22:00");
+    out.push(feb(day, hour, minuteOf(i)));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Background blocks 1–6: one buyer, one consultation, one order each. In blocks 1–3, 5, 6 the
+// order is placed and paid during the chat (assisted, credited to the agent). In block 4 (insale)
+// the buyer places the order alone and pays while chatting (silent-order, credited to the payAgent).
+const chatBlocks = [
+  // agent, buyer prefix, count, amount, first hour, step, minute pattern, source, fully refunded buyers
+  { agent: "A01", no: "01", n: 60, amount: "128.00", h0: 9, step: 4, min: (i) => (i * 7) % 50, source: "商品详情", refunded: [] },
+  { agent: "A02", no: "02", n: 45, amount: "99.00", h0: 10, step: 5, min: (i) => (i * 11) % 50, source: "店铺首页", refunded: [15, 30, 45] },
+  { agent: "A03", no: "03", n: 30, amount: "59.90", h0: 13, step: 4, min: (i) => (i * 13) % 50, source: "商品详情", refunded: [] },
+  { agent: "A05", no: "05", n: 12, amount: "45.00", h0: 15, step: 3, min: (i) => (i * 17) % 50, source: "订单详情", refunded: [] },
+  { agent: "A06", no: "06", n: 10, amount: "300.00", h0: 16, step: 3, min: (i) => (i * 19) % 50, source: "消息中心", refunded: [] },
+];
+
+function chatBlock({ agent, no, n, amount, h0, step, min, source, refunded }) {
+  slots(n, h0, step, min).forEach((s, k) => {
+    const i = k + 1;
+    const buyer = `b${no}${pad(i)}`;
+    const reply = s + (10 + ((i * 7) % 40)) * SEC;
+    const created = s + (6 + (i % 5)) * MIN;
+    const paid = created + (1 + (i % 3)) * MIN;
+    const ended = s + (15 + (i % 10)) * MIN;
+    const bm = 3 + ((i * 5) % 8);
+    consult(`C${no}${pad(i)}`, agent, buyer, s, reply, ended, bm, bm + 1 + (i % 3), source);
+    order(`O${no}${pad(i)}`, buyer, created, paid, amount, refunded.includes(i) ? amount : "0.00");
+  });
+}
+
+function silentOrderBlock({ agent, no, n, amount, h0, step, min }) {
+  slots(n, h0, step, min).forEach((s, k) => {
+    const i = k + 1;
+    const buyer = `b${no}${pad(i)}`;
+    // placed alone at s; asks about the invoice / shipping 20 min later; pays during the chat
+    const start = s + 20 * MIN;
+    const bm = 2 + ((i * 3) % 5);
+    order(`O${no}${pad(i)}`, buyer, s, s + 25 * MIN, amount);
+    consult(`C${no}${pad(i)}`, agent, buyer, start, start + (15 + (i % 20)) * SEC, start + 15 * MIN, bm, bm + 1, i % 2 ? "订单详情" : "订单列表");
+  });
+}
+
+for (const b of chatBlocks.slice(0, 3)) chatBlock(b);
+silentOrderBlock({ agent: "A04", no: "04", n: 20, amount: "200.00", h0: 11, step: 6, min: (i) => (i * 9) % 50 });
+for (const b of chatBlocks.slice(3)) chatBlock(b);
+
+// Block 7: fully silent orders — 40 buyers silent01–silent40 with no chats at all, 79.00 each;
+// silent25 got 29.00 back (partial refund).
+slots(40, 7, 5, (i) => (i * 23) % 55).forEach((s, k) => {
+  const i = k + 1;
+  order(`S${pad(i)}`, `silent${pad(i)}`, s, s + (1 + (i % 4)) * MIN, "79.00", i === 25 ? "29.00" : "0.00");
+});
+
+// Block 8: unpaid orders U01–U20, 150.00 each except U19 (8.00) and U20 (8.01). unpaid01–unpaid10
+// placed them while chatting with A02 and never paid; unpaid11–unpaid20 never chatted.
+slots(20, 12, 6, (i) => (i * 29) % 50).forEach((s, k) => {
+  const i = k + 1;
+  const buyer = `unpaid${pad(i)}`;
+  const amount = i === 19 ? "8.00" : i === 20 ? "8.01" : "150.00";
+  if (i <= 10) {
+    consult(`CU${pad(i)}`, "A02", buyer, s, s + (20 + i) * SEC, s + 18 * MIN, 4 + (i % 4), 5 + (i % 4), "商品详情");
+    order(`U${pad(i)}`, buyer, s + 9 * MIN, null, amount);
+  } else {
+    order(`U${pad(i)}`, buyer, s, null, amount);
+  }
+});
+
+// Block 9: after-sales consultations without orders in this file (where is my parcel, returns,
+// exchanges of earlier orders): A05 serves as01–as24, A06 serves as25–as40.
+const afterSources = ["消息中心", "订单详情", "订单列表"];
+slots(40, 9, 4, (i) => (i * 31) % 55).forEach((s, k) => {
+  const i = k + 1;
+  const agent = i <= 24 ? "A05" : "A06";
+  const bm = 2 + ((i * 3) % 9);
+  consult(`CAS${pad(i)}`, agent, `as${pad(i)}`, s, s + (12 + ((i * 11) % 50)) * SEC, s + (8 + (i % 12)) * MIN, bm, bm + (i % 2), afterSources[i % 3]);
+});
+
+// Block 10: unreplied consultations — buyers nr01–nr08 left before any reply; no orders.
+[
+  ["A01", feb(2, 23, 41, 5)],
+  ["A02", feb(6, 23, 52, 40)],
+  ["A03", feb(9, 12, 30, 10)],
+  ["A01", feb(12, 23, 15, 0)],
+  ["A02", feb(16, 20, 5, 30)],
+  ["A03", feb(19, 23, 48, 20)],
+  ["A01", feb(23, 13, 2, 45)],
+  ["A02", feb(27, 23, 33, 0)],
+].forEach(([agent, s], k) => {
+  const i = k + 1;
+  consult(`CNR${pad(i)}`, agent, `nr${pad(i)}`, s, null, s + (2 + (i % 3)) * MIN, 1 + (i % 2), 0, i % 2 ? "商品详情" : "店铺首页");
+});
+
+// ---------------------------------------------------------------------------------------------
+// Edge cases: one buyer each, amounts 1001.00, 1002.00, … by order number. Listed in order; the
+// consultation rows of an edge case are written in the order given (E03 and E04 depend on it).
+const T = at;
+const edges = [
+  {
+    // exactly 48 h after the chat ended: still attributed (t − min(endedAt, t) = 48 h ≤ 48 h)
+    buyer: "edge-window-exact",
+    chats: [["CE01", "A01", "2020-02-03 14:00:00", "2020-02-03 14:00:30", "2020-02-03 14:05:00", 6, 7, "商品详情"]],
+    order: ["E01", "2020-02-05 14:05:00", "2020-02-05 14:05:00"],
+  },
+  {
+    // 48 h + 1 min after the chat ended: too late, neither placing nor paying attributed
+    buyer: "edge-window-past",
+    chats: [["CE02", "A02", "2020-02-04 19:55:00", "2020-02-04 19:55:20", "2020-02-04 20:10:00", 5, 6, "商品详情"]],
+    order: ["E02", "2020-02-06 20:11:00", "2020-02-06 20:11:40"],
+  },
+  {
+    // two chats ending at the same instant: the later firstReplyAt (A03) wins although A01's row is later
+    buyer: "edge-tie-reply",
+    chats: [
+      ["CE03b", "A03", "2020-02-07 16:10:00", "2020-02-07 16:10:05", "2020-02-07 16:30:00", 4, 5, "店铺首页"],
+      ["CE03a", "A01", "2020-02-07 16:00:00", "2020-02-07 16:00:10", "2020-02-07 16:30:00", 6, 6, "商品详情"],
+    ],
+    order: ["E03", "2020-02-07 16:45:00", "2020-02-07 16:46:00"],
+  },
+  {
+    // two chats with the same firstReplyAt and endedAt (duplicated by a transfer): the later row (A02) wins
+    buyer: "edge-tie-row",
+    chats: [
+      ["CE04a", "A01", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 3, "商品详情"],
+      ["CE04b", "A02", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 4, "商品详情"],
+    ],
+    order: ["E04", "2020-02-08 10:30:00", "2020-02-08 10:31:00"],
+  },
+  {
+    // placed mid-session: A02's open chat serves up to t itself, beating A01's chat that ended earlier
+    buyer: "edge-mid-session",
+    chats: [
+      ["CE05a", "A01", "2020-02-09 09:00:00", "2020-02-09 09:00:40", "2020-02-09 09:12:00", 4, 5, "商品详情"],
+      ["CE05b", "A02", "2020-02-09 09:50:00", "2020-02-09 09:50:20", "2020-02-09 10:40:00", 9, 11, "店铺首页"],
+    ],
+    order: ["E05", "2020-02-09 10:15:00", "2020-02-09 10:16:00"],
+  },
+  {
+    // two sessions open at once: both serve up to t (tie on min(endedAt, t)); the later firstReplyAt
+    // (A03) wins, although A02's chat ends later
+    buyer: "edge-two-open-sessions",
+    chats: [
+      ["CE06a", "A02", "2020-02-10 15:00:00", "2020-02-10 15:00:20", "2020-02-10 15:50:00", 8, 9, "商品详情"],
+      ["CE06b", "A03", "2020-02-10 15:20:00", "2020-02-10 15:20:30", "2020-02-10 15:35:00", 5, 6, "店铺首页"],
+    ],
+    order: ["E06", "2020-02-10 15:30:00", "2020-02-10 15:31:00"],
+  },
+  {
+    // silent order: placed with no prior service, paid during a chat with A04 → credited to the payAgent
+    buyer: "edge-silent-order",
+    chats: [["CE07", "A04", "2020-02-11 09:05:00", "2020-02-11 09:05:20", "2020-02-11 09:20:00", 4, 5, "订单详情"]],
+    order: ["E07", "2020-02-11 08:30:00", "2020-02-11 09:12:00"],
+  },
+  {
+    // fully silent: no chat before placing or paying; the buyer's chat with A05 comes after paying
+    buyer: "edge-fully-silent",
+    chats: [["CE08", "A05", "2020-02-13 15:00:00", "2020-02-13 15:00:25", "2020-02-13 15:10:00", 3, 4, "订单详情"]],
+    order: ["E08", "2020-02-13 13:00:00", "2020-02-13 13:01:30"],
+  },
+  {
+    // own place, other pay: A01 places (mid-session), A04 serves the payment in the evening
+    buyer: "edge-place-a01-pay-a04",
+    chats: [
+      ["CE09a", "A01", "2020-02-14 11:00:00", "2020-02-14 11:00:30", "2020-02-14 11:20:00", 7, 8, "商品详情"],
+      ["CE09b", "A04", "2020-02-14 19:00:00", "2020-02-14 19:00:40", "2020-02-14 19:30:00", 4, 5, "订单详情"],
+    ],
+    order: ["E09", "2020-02-14 11:15:00", "2020-02-14 19:20:00"],
+  },
+  {
+    // the reverse: A03 places, A01 serves the payment the next morning
+    buyer: "edge-place-a03-pay-a01",
+    chats: [
+      ["CE10a", "A03", "2020-02-15 20:00:00", "2020-02-15 20:00:40", "2020-02-15 20:30:00", 6, 6, "商品详情"],
+      ["CE10b", "A01", "2020-02-16 10:00:00", "2020-02-16 10:00:10", "2020-02-16 10:20:00", 3, 4, "订单详情"],
+    ],
+    order: ["E10", "2020-02-15 20:25:00", "2020-02-16 10:10:00"],
+  },
+  {
+    // a January chat attributes a February order (the window reaches back over the month start)
+    buyer: "edge-jan-consult",
+    chats: [["CE11", "A02", "2020-01-30 22:00:00", "2020-01-30 22:00:30", "2020-01-30 22:30:00", 8, 9, "商品详情"]],
+    order: ["E11", "2020-02-01 09:00:00", "2020-02-01 09:05:00"],
+  },
+  {
+    // created on 31 January, paid 10 minutes after midnight (Shanghai): booked in February
+    buyer: "edge-jan-created",
+    chats: [["CE12", "A01", "2020-01-31 21:00:00", "2020-01-31 21:00:20", "2020-01-31 21:30:00", 5, 6, "商品详情"]],
+    order: ["E12", "2020-01-31 21:20:00", "2020-02-01 00:10:00"],
+  },
+  {
+    // paid 30 s into March (Shanghai): not booked in February
+    buyer: "edge-paid-march",
+    chats: [["CE13", "A02", "2020-02-29 23:40:00", "2020-02-29 23:40:30", "2020-02-29 23:58:00", 6, 7, "商品详情"]],
+    order: ["E13", "2020-02-29 23:50:00", "2020-03-01 00:00:30"],
+  },
+  {
+    // paid 30 s before February: booked in January, not here
+    buyer: "edge-paid-january",
+    chats: [["CE14", "A01", "2020-01-31 23:40:00", "2020-01-31 23:40:20", "2020-01-31 23:58:00", 5, 5, "商品详情"]],
+    order: ["E14", "2020-01-31 23:50:00", "2020-01-31 23:59:30"],
+  },
+  {
+    // partial refund: 415.00 of 1015.00 refunded
+    buyer: "edge-refund-partial",
+    chats: [["CE15", "A01", "2020-02-16 14:00:00", "2020-02-16 14:00:15", "2020-02-16 14:25:00", 7, 9, "商品详情"]],
+    order: ["E15", "2020-02-16 14:10:00", "2020-02-16 14:12:00", "415.00"],
+  },
+  {
+    // full refund: still a credited order, net 0.00
+    buyer: "edge-refund-full",
+    chats: [["CE16", "A02", "2020-02-17 11:00:00", "2020-02-17 11:00:20", "2020-02-17 11:20:00", 6, 7, "店铺首页"]],
+    order: ["E16", "2020-02-17 11:08:00", "2020-02-17 11:09:00", "1016.00"],
+  },
+  {
+    // remark only: no chat (the buyer phoned; A03 wrote 工号 A03 in the order remark) → fully silent
+    // under the default chat source; credited to A03 only under source "remark" / "chatThenRemark"
+    buyer: "edge-remark-only",
+    chats: [],
+    order: ["E17", "2020-02-17 20:30:00", "2020-02-17 20:31:00", "0.00", "A03"],
+  },
+  {
+    // an unreplied chat with A02 just before placing does not attribute; A01's chat of the day before does
+    buyer: "edge-unreplied-before",
+    chats: [
+      ["CE18a", "A01", "2020-02-17 10:00:00", "2020-02-17 10:00:30", "2020-02-17 10:20:00", 5, 6, "商品详情"],
+      ["CE18b", "A02", "2020-02-18 14:00:00", null, "2020-02-18 14:05:00", 2, 0, "店铺首页"],
+    ],
+    order: ["E18", "2020-02-18 14:10:00", "2020-02-18 14:11:00"],
+  },
+  {
+    // first reply at exactly the placing instant: firstReplyAt <= t holds, attributed
+    buyer: "edge-reply-at-order",
+    chats: [["CE19", "A03", "2020-02-19 16:00:00", "2020-02-19 16:02:00", "2020-02-19 16:15:00", 4, 4, "商品详情"]],
+    order: ["E19", "2020-02-19 16:02:00", "2020-02-19 16:05:00"],
+  },
+  {
+    // first reply 1 s after placing: not the placeAgent, but the payAgent → silent order
+    buyer: "edge-reply-after-order",
+    chats: [["CE20", "A02", "2020-02-20 11:00:00", "2020-02-20 11:01:01", "2020-02-20 11:20:00", 5, 6, "商品详情"]],
+    order: ["E20", "2020-02-20 11:01:00", "2020-02-20 11:05:00"],
+  },
+  {
+    // placed during A01's chat, paid 48 h + 1 min after it ended: placeAgent A01, no payAgent
+    buyer: "edge-late-pay",
+    chats: [["CE21", "A01", "2020-02-21 09:00:00", "2020-02-21 09:00:20", "2020-02-21 09:30:00", 6, 7, "商品详情"]],
+    order: ["E21", "2020-02-21 09:20:00", "2020-02-23 09:31:00"],
+  },
+  {
+    // placed during A02's chat, never paid: unpaid, no sales, no credit
+    buyer: "edge-unpaid",
+    chats: [["CE22", "A02", "2020-02-22 15:00:00", "2020-02-22 15:00:20", "2020-02-22 15:25:00", 6, 7, "商品详情"]],
+    order: ["E22", "2020-02-22 15:10:00", null],
+  },
+];
+
+edges.forEach((e, k) => {
+  const amount = `${1001 + k}.00`;
+  const [orderId, created, paid, refund = "0.00", remark = ""] = e.order;
+  if (orderId !== `E${pad(k + 1)}`) throw new Error(`edge ${orderId} out of order`);
+  for (const [id, agent, s, r, end, bm, am, src] of e.chats) {
+    consult(id, agent, e.buyer, T(s), r === null ? null : T(r), T(end), bm, am, src);
+  }
+  order(orderId, e.buyer, T(created), paid === null ? null : T(paid), amount, refund, remark);
+});
+
+// ---------------------------------------------------------------------------------------------
+// CSV out (RFC 4180: quote a cell only when it holds a comma, quote or line break; LF line ends).
+function csv(header, rows) {
+  const cell = (v) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+}
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "agents.csv"), csv(["agentId", "name", "group", "grade", "hiredAt", "gradeSince", "probationEndsAt"], agents));
+writeFileSync(
+  join(outDir, "consultations.csv"),
+  csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source"], consultations),
+);
+writeFileSync(join(outDir, "orders.csv"), csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId"], orders));
+console.log(`wrote ${outDir}: ${agents.length} agents, ${consultations.length} consultations, ${orders.length} orders`);
