@@ -37,7 +37,11 @@ type Align = "left" | "right";
 /** Lays out rows as aligned columns (the first row is the header, underlined). */
 export function textTable(rows: readonly (readonly string[])[], align: readonly Align[]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
+  }
   const line = (row: readonly string[]): string =>
     row
       .map((cell, i) => {

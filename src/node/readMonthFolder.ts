@@ -271,8 +271,10 @@ function addTmall(
     });
   }
   warnings.push(...mapped.warnings);
-  const orders = (input.orders ??= []);
-  const rows = (sources.orders ??= []);
+  input.orders ??= [];
+  sources.orders ??= [];
+  const orders = input.orders;
+  const rows = sources.orders;
   for (const o of mapped.orders) {
     const order: TmallOrder = {
       orderId: o.orderId,

@@ -66,21 +66,25 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO, ver
   }
 }
 
+function parseCliArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      month: { type: "string" },
+      policy: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}
+
 async function run(argv: readonly string[], io: CliIO, version: string): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        month: { type: "string" },
-        policy: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
