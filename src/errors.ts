@@ -82,7 +82,7 @@ export class KefuKpiError extends Error {
     const shown = issues.slice(0, 20).map(formatIssue);
     if (issues.length > 20) shown.push(`… and ${issues.length - 20} more`);
     super(
-      issues.length === 1
+      issues.length <= 1
         ? (shown[0] ?? "invalid input")
         : `${issues.length} problems in the input:\n  ${shown.join("\n  ")}`,
     );

@@ -110,7 +110,6 @@ export function attributeSales(
   const creditedBy = new Uint8Array(orders.count); // index into CREDITED_BY
   const booked = new Uint8Array(orders.count);
   for (let i = 0; i < orders.count; i++) {
-    if (orders.key[i]! < 0) unlinked++;
     const paid = orders.paidAt[i]!;
     const placeCon = matches.place[i]!;
     const payCon = matches.pay[i]!;
@@ -146,6 +145,7 @@ export function attributeSales(
       continue;
     }
     booked[i] = 1;
+    if (orders.key[i]! < 0) unlinked++;
     const order = input.orders[i]!;
     const gross = parseFen(order.amount);
     const refund = isAbsentMoney(order.refundAmount) ? 0 : parseFen(order.refundAmount);

@@ -162,7 +162,6 @@ export function readOrders(
         fail(issues, "orders", i, o.orderId, "paidAt", IssueCode.paidBeforeCreated, `${o.paidAt} is before createdAt ${o.createdAt}`);
       }
     }
-    const paid = paidAt[i]!;
     const amount = parseFen(o.amount);
     if (amount < 0) fail(issues, "orders", i, o.orderId, "amount", amount === FenError.negative ? IssueCode.negativeMoney : IssueCode.invalidMoney, describeFenError(amount, o.amount));
     let refund = 0;
@@ -172,7 +171,8 @@ export function readOrders(
         fail(issues, "orders", i, o.orderId, "refundAmount", refund === FenError.negative ? IssueCode.negativeMoney : IssueCode.invalidMoney, describeFenError(refund, o.refundAmount));
       } else if (amount >= 0 && refund > amount) {
         fail(issues, "orders", i, o.orderId, "refundAmount", IssueCode.refundExceedsAmount, `${String(o.refundAmount)} is more than the amount ${String(o.amount)}`);
-      } else if (refund > 0 && paid !== paid) {
+      } else if (refund > 0 && isAbsent(o.paidAt)) {
+        // Only a truly absent paidAt means unpaid; an unreadable one is reported as a bad date.
         fail(issues, "orders", i, o.orderId, "refundAmount", IssueCode.refundOnUnpaidOrder, `${String(o.refundAmount)} is refunded on an order that was never paid`);
       }
     }

@@ -78,7 +78,7 @@ export interface ShopSales {
   readonly unpaidOrders: number;
   /** Paid orders outside the period (not booked here). */
   readonly paidOutsidePeriod: number;
-  /** Orders without a buyer id: they cannot be linked to chats, so they count as fully silent. */
+  /** Booked orders without a buyer id: they cannot be linked to chats, so they are fully silent. */
   readonly unlinkedOrders: number;
 }
 

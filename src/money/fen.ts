@@ -46,11 +46,14 @@ export function parseFen(value: unknown): number {
   }
   let whole = 0;
   let digits = 0;
+  // Significant digits of the whole part: leading zeros (`"007.00"`) do not make an amount large.
+  let significant = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
     digits++;
+    if (whole !== 0) significant++;
   }
   if (digits === 0) return FenError.malformed;
   let frac = 0;
@@ -68,7 +71,7 @@ export function parseFen(value: unknown): number {
     }
     if (fracDigits === 0) return FenError.malformed;
   }
-  if (digits > 11 || whole * 100 + frac > MAX_AMOUNT_FEN) return FenError.tooLarge;
+  if (significant > 11 || whole * 100 + frac > MAX_AMOUNT_FEN) return FenError.tooLarge;
   const fen = whole * 100 + frac;
   if (negative) return fen === 0 ? 0 : FenError.negative;
   return fen;

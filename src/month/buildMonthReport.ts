@@ -54,6 +54,7 @@ export function buildMonthReport(
     warnings.push("no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade");
   }
 
+  rejectDuplicateConsultations(consultations);
   const month = options.month ?? busiestMonth(orders, zone, cutover);
   const salesInput: SalesInput =
     input.agents === undefined ? { orders, consultations } : { orders, consultations, agents };
@@ -61,7 +62,7 @@ export function buildMonthReport(
   const period = monthPeriod(month, zone, cutover);
   if (sales.shop.unlinkedOrders > 0) {
     warnings.push(
-      `${sales.shop.unlinkedOrders} orders have no buyer id, so they cannot be linked to chats and count as fully silent`,
+      `${sales.shop.unlinkedOrders} paid orders of ${month} have no buyer id, so they cannot be linked to chats and count as fully silent`,
     );
   }
 
@@ -122,6 +123,28 @@ export function safeBuildMonthReport(
   options?: MonthReportOptions,
 ): SafeResult<MonthReport> {
   return toSafe(() => buildMonthReport(input, policy, options));
+}
+
+// Attribution does not need consultation ids to be unique (its hot path skips the check), but a
+// repeated id is a repeated row, and the KPIs that join the month report count rows.
+function rejectDuplicateConsultations(consultations: readonly ConsultationLike[]): void {
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  consultations.forEach((c, i) => {
+    const id = c?.consultationId;
+    if (typeof id !== "string" || id === "") return; // reported by attribution
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else {
+      issues.push({
+        code: IssueCode.duplicateId,
+        path: ["consultations", i, "consultationId"],
+        message: `"${id}" appears more than once (first at consultations[${first}]); each consultation must be listed once`,
+        recordId: `consultationId "${id}"`,
+      });
+    }
+  });
+  if (issues.length > 0) throw new KefuKpiError(issues);
 }
 
 function validateAgents(agents: readonly Agent[]): Agent[] {

@@ -71,6 +71,7 @@ export const MonthReportSchema = z.object({
     byStatus: z.object({ assisted: TallySchema, silentOrder: TallySchema, fullySilent: TallySchema }),
     unpaidOrders: z.number().int().nonnegative(),
     paidOutsidePeriod: z.number().int().nonnegative(),
+    /** Paid orders of the month without a buyer id (fully silent: they cannot be linked to chats). */
     unlinkedOrders: z.number().int().nonnegative(),
   }),
   agents: z.array(AgentReportSchema),

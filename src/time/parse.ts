@@ -8,6 +8,7 @@
 import { wallMs, type Zone } from "./zone.js";
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
@@ -89,7 +90,8 @@ function scanFixed(s: string, n: number, zone: Zone | null, out: Float64Array, a
     return OK;
   }
   if (zone === null) return NO_ZONE;
-  const o1 = zone.offsetAt(naive);
+  // The common case inline (see Zone.fromWall): the offset of the day before holds at the result.
+  const o1 = zone.offsetAt(naive - DAY);
   const guess = naive - o1 * MINUTE;
   out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, 0);
   return OK;
@@ -201,7 +203,11 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
           oh = oh * 10 + c;
         }
         if (k !== 2) return BAD_FORMAT;
-        if (i < n && s.charCodeAt(i) === 58) i++;
+        // `+08`, `+0800` or `+08:00`; a colon must be followed by the minutes (`+08:` is malformed).
+        if (i < n && s.charCodeAt(i) === 58) {
+          i++;
+          if (i === n) return BAD_FORMAT;
+        }
         if (i < n) {
           k = 0;
           for (; i < n && k < 2; i++, k++) {
@@ -225,8 +231,9 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
     return OK;
   }
   if (zone === null) return NO_ZONE;
-  // The common case: the offset at the naive instant holds at the result too.
-  const o1 = zone.offsetAt(naive);
+  // The common case (see Zone.fromWall): the offset of the day before holds at the result too.
+  // (The offset at `naive` itself would pick the later reading of an overlap east of UTC.)
+  const o1 = zone.offsetAt(naive - DAY);
   const guess = naive - o1 * MINUTE;
   out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, ms);
   return OK;

@@ -3,13 +3,13 @@
  * starting at the business-day cut-over (policy `businessDayStartsAt`, 业务天分割点).
  * A business day `D` runs from `D` at the cut-over to `D + 1` at the cut-over.
  */
-import { TZDate } from "@date-fns/tz";
-import { addDays, getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
 import { daysInMonth } from "./parse.js";
-import type { Zone } from "./zone.js";
+import { wallMs, type Zone } from "./zone.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** Larger than any daylight-saving or standard offset change (they are 30 min to 2 h). */
+const NEAR_BOUNDARY = 4 * 3_600_000;
 
 /** A half-open interval `[start, end)` of epoch ms with the label it was asked by. */
 export interface Period {
@@ -32,18 +32,19 @@ export function parseTimeOfDay(value: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-// A calendar date is carried as a TZDate at midnight in UTC: date-fns does its calendar arithmetic
-// on it in that fixed zone, so nothing depends on the machine's zone.
-function calendarDate(year: number, month: number, day: number): TZDate {
-  return TZDate.tz("UTC", year, month - 1, day);
+// Calendar dates are carried as day numbers (days since 1970-01-01) and computed with integer
+// arithmetic only: no Date or TZDate in the machine's zone, whose own calendar (a day skipped, as
+// Pacific/Kiritimati skipped 1994-12-31) must not leak into the shop's.
+function dayNumber(year: number, month: number, day: number): number {
+  return wallMs(year, month, day, 0, 0, 0, 0) / DAY;
 }
 
-function startOfBusinessDay(date: Date, zone: Zone, cutover: number): number {
-  const d = new TZDate(date.getTime(), "UTC");
-  return zone.fromWall(d.getFullYear(), d.getMonth() + 1, d.getDate(), 0, cutover, 0, 0);
+// ISO weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+function isoWeekdayOf(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
 }
 
-function parseDate(value: string): TZDate {
+function parseDate(value: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const y = Number(m?.[1]);
   const mo = Number(m?.[2]);
@@ -51,7 +52,7 @@ function parseDate(value: string): TZDate {
   if (!m || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
     throw new RangeError(`"${value}" is not a date; expected YYYY-MM-DD`);
   }
-  return calendarDate(y, mo, d);
+  return dayNumber(y, mo, d);
 }
 
 /**
@@ -68,8 +69,8 @@ export function monthPeriod(month: string, zone: Zone, cutover = 0): Period {
   return {
     kind: "month",
     label: month,
-    start: startOfBusinessDay(calendarDate(y, mo, 1), zone, cutover),
-    end: startOfBusinessDay(calendarDate(y, mo + 1, 1), zone, cutover),
+    start: startOfDayNumber(dayNumber(y, mo, 1), zone, cutover),
+    end: startOfDayNumber(mo === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, mo + 1, 1), zone, cutover),
   };
 }
 
@@ -79,8 +80,8 @@ export function dayPeriod(date: string, zone: Zone, cutover = 0): Period {
   return {
     kind: "day",
     label: date,
-    start: startOfBusinessDay(d, zone, cutover),
-    end: startOfBusinessDay(addDays(d, 1), zone, cutover),
+    start: startOfDayNumber(d, zone, cutover),
+    end: startOfDayNumber(d + 1, zone, cutover),
   };
 }
 
@@ -89,16 +90,17 @@ export function isoWeekPeriod(week: string, zone: Zone, cutover = 0): Period {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
   const y = Number(m?.[1]);
   const w = Number(m?.[2]);
-  const jan4 = calendarDate(y, 1, 4);
-  const monday = addDays(startOfISOWeek(jan4), (w - 1) * 7);
-  if (!m || w < 1 || getISOWeekYear(monday) !== y) {
+  // Week 1 is the week holding 4 January; a week belongs to the year of its Thursday.
+  const jan4 = dayNumber(y, 1, 4);
+  const monday = jan4 - isoWeekdayOf(jan4) + (w - 1) * 7;
+  if (!m || w < 1 || yearOfDayNumber(monday + 3) !== y) {
     throw new RangeError(`"${week}" is not an ISO week; expected YYYY-Www like 2020-W08`);
   }
   return {
     kind: "week",
     label: week,
-    start: startOfBusinessDay(monday, zone, cutover),
-    end: startOfBusinessDay(addDays(monday, 7), zone, cutover),
+    start: startOfDayNumber(monday, zone, cutover),
+    end: startOfDayNumber(monday + 7, zone, cutover),
   };
 }
 
@@ -108,12 +110,12 @@ export function rangePeriod(range: string, zone: Zone, cutover = 0): Period {
   if (parts.length !== 2) throw new RangeError(`"${range}" is not a range; expected YYYY-MM-DD..YYYY-MM-DD`);
   const from = parseDate(parts[0] ?? "");
   const to = parseDate(parts[1] ?? "");
-  if (to.getTime() < from.getTime()) throw new RangeError(`"${range}" ends before it starts`);
+  if (to < from) throw new RangeError(`"${range}" ends before it starts`);
   return {
     kind: "range",
     label: range,
-    start: startOfBusinessDay(from, zone, cutover),
-    end: startOfBusinessDay(addDays(to, 1), zone, cutover),
+    start: startOfDayNumber(from, zone, cutover),
+    end: startOfDayNumber(to + 1, zone, cutover),
   };
 }
 
@@ -130,23 +132,20 @@ export function parsePeriod(label: string, zone: Zone, cutover = 0): Period {
   return dayPeriod(label, zone, cutover);
 }
 
-/** The business date `YYYY-MM-DD` an instant belongs to. */
+/** The business date `YYYY-MM-DD` an instant belongs to: the day whose {@link dayPeriod} holds it. */
 export function businessDateOf(ms: number, zone: Zone, cutover = 0): string {
-  const d = businessDate(ms, zone, cutover);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-// The wall date of the instant, moved back by the cut-over.
-function businessDate(ms: number, zone: Zone, cutover: number): TZDate {
-  const w = zone.wallOf(ms);
-  const shifted = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute - cutover));
-  return calendarDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  const packed = civilFromDays(businessDayNumber(ms, zone, cutover));
+  const index = Math.floor(packed / 32);
+  return `${monthLabel(index)}-${pad(packed - index * 32)}`;
 }
 
 /** The ISO week label `YYYY-Www` of the business date an instant belongs to. */
 export function isoWeekOf(ms: number, zone: Zone, cutover = 0): string {
-  const d = businessDate(ms, zone, cutover);
-  return `${getISOWeekYear(d)}-W${pad(getISOWeek(d))}`;
+  const days = businessDayNumber(ms, zone, cutover);
+  // The week's Thursday decides its year; the week number counts Thursdays from 1 January.
+  const thursday = days - isoWeekdayOf(days) + 3;
+  const year = yearOfDayNumber(thursday);
+  return `${year}-W${pad(Math.floor((thursday - dayNumber(year, 1, 1)) / 7) + 1)}`;
 }
 
 /**
@@ -154,18 +153,52 @@ export function isoWeekOf(ms: number, zone: Zone, cutover = 0): string {
  * allocating (for hot loops). Use {@link monthLabel} to print it.
  */
 export function monthIndexOf(ms: number, zone: Zone, cutover = 0): number {
-  const shifted = ms + zone.offsetAt(ms) * MINUTE - cutover * MINUTE;
-  const days = Math.floor(shifted / DAY);
-  // civil-from-days (H. Hinnant), valid for the whole Date range
+  return Math.floor(civilFromDays(businessDayNumber(ms, zone, cutover)) / 32);
+}
+
+// Days since 1970-01-01 of the business date of an instant: the day D with
+// start(D) <= ms < start(D + 1), where start(D) is D at the cut-over placed by Zone.fromWall.
+// The wall clock moved back by the cut-over answers, except within an offset change (at most a
+// few hours) of a day boundary near a daylight-saving transition, where the boundary in a gap or
+// overlap is placed by the gap/overlap rule; there the boundaries are computed and the wall-clock
+// answer corrected (by one day at most). Elsewhere this costs one offset lookup.
+function businessDayNumber(ms: number, zone: Zone, cutover: number): number {
+  const offset = zone.offsetAt(ms);
+  const shifted = ms + (offset - cutover) * MINUTE;
+  let days = Math.floor(shifted / DAY);
+  const sinceStart = shifted - days * DAY;
+  if (
+    (sinceStart < NEAR_BOUNDARY || sinceStart >= DAY - NEAR_BOUNDARY) &&
+    (zone.offsetAt(ms - 2 * DAY) !== offset || zone.offsetAt(ms + 2 * DAY) !== offset)
+  ) {
+    if (ms < startOfDayNumber(days, zone, cutover)) days--;
+    else if (ms >= startOfDayNumber(days + 1, zone, cutover)) days++;
+  }
+  return days;
+}
+
+// Day `days` after 1970-01-01 at the cut-over (wallMs lets the day of the month overflow).
+function startOfDayNumber(days: number, zone: Zone, cutover: number): number {
+  return zone.fromWall(1970, 1, 1 + days, 0, cutover, 0, 0);
+}
+
+function yearOfDayNumber(days: number): number {
+  return Math.floor(civilFromDays(days) / 32 / 12);
+}
+
+// civil-from-days (H. Hinnant), valid for the whole Date range, packed without allocating as
+// `(year * 12 + month - 1) * 32 + day`.
+function civilFromDays(days: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 12 + month - 1;
+  return (year * 12 + month - 1) * 32 + day;
 }
 
 /** Prints a month index of {@link monthIndexOf} as `YYYY-MM`. */
@@ -184,7 +217,8 @@ export function formatInstant(ms: number, zone: Zone): string {
   const o = Math.abs(w.offset);
   const offset = w.offset === 0 ? "Z" : `${w.offset < 0 ? "-" : "+"}${pad(Math.floor(o / 60))}:${pad(o % 60)}`;
   const millis = w.millisecond === 0 ? "" : `.${String(w.millisecond).padStart(3, "0")}`;
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${millis}${offset}`;
+  const year = w.year >= 0 && w.year <= 9999 ? String(w.year).padStart(4, "0") : String(w.year);
+  return `${year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${millis}${offset}`;
 }
 
 function pad(n: number): string {

@@ -6,6 +6,7 @@ import { tzOffset } from "@date-fns/tz";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** Is `name` an IANA time zone this runtime knows? */
 export function isValidTimeZone(name: string): boolean {
@@ -61,7 +62,9 @@ export interface Zone {
 
 /**
  * Creates a {@link Zone}. A wall time that falls in a daylight-saving gap or overlap resolves with
- * the offset in force just before the transition (the usual "earlier" choice).
+ * the offset in force just before the transition: in an overlap that is the earlier instant
+ * (2020-11-01 01:30 in Los Angeles → 01:30 PDT); in a gap it moves the reading forward by the
+ * gap's length (2020-03-08 02:30 → 03:30 PDT), as `Temporal`'s "compatible" choice does.
  *
  * @example
  * const zone = createZone("Asia/Shanghai")
@@ -78,9 +81,12 @@ export function createZone(name: string): Zone {
   let base = NaN;
   let table: Int32Array | null = null;
   const far = new Map<number, number>();
+  // Offsets are kept in whole minutes (what an ISO offset `+08:00` can say): the local mean times
+  // of the 19th century (`+08:05:43`) are rounded to the minute, so every lookup of an hour, cached
+  // in the Int32Array or not, gives the same answer.
   const exact = (ms: number): number => {
-    const o = tzOffset(name, new Date(ms));
-    return Object.is(o, -0) ? 0 : o;
+    const o = Math.round(tzOffset(name, new Date(ms)));
+    return o === 0 ? 0 : o;
   };
   const hourOffset = (hour: number): number => {
     const start = exact(hour * HOUR);
@@ -106,20 +112,18 @@ export function createZone(name: string): Zone {
   };
   const fromWall: Zone["fromWall"] = (year, month, day, hour, minute, second, ms) => {
     const naive = wallMs(year, month, day, hour, minute, second, ms);
-    const o1 = offsetAt(naive);
-    const guess = naive - o1 * MINUTE;
-    const o2 = offsetAt(guess);
-    if (o1 === o2) return guess;
-    // Near a transition: prefer the earlier offset when both are consistent (overlap), else the
-    // offset before the transition (gap).
-    const a = naive - o1 * MINUTE;
-    const b = naive - o2 * MINUTE;
-    const aOk = offsetAt(a) === o1;
-    const bOk = offsetAt(b) === o2;
-    if (aOk && bOk) return Math.min(a, b);
-    if (aOk) return a;
-    if (bOk) return b;
-    return naive - Math.max(o1, o2) * MINUTE;
+    // Every instant the wall time can name lies within 14 h of `naive`, so the offsets a day
+    // before and a day after are those on either side of any transition near it.
+    const before = offsetAt(naive - DAY);
+    const early = naive - before * MINUTE;
+    // The usual case, and in an overlap the earlier instant (the offset before the transition).
+    if (offsetAt(early) === before) return early;
+    const after = offsetAt(naive + DAY);
+    const late = naive - after * MINUTE;
+    if (offsetAt(late) === after) return late;
+    // In a gap no offset fits: read the wall time with the offset in force before the transition
+    // (2020-03-08 02:30 in Los Angeles → 03:30 PDT).
+    return early;
   };
   const wallOf = (utcMs: number): WallTime => {
     const offset = offsetAt(utcMs);
