@@ -21,13 +21,16 @@ export function resolvePolicy(input: PolicyInput | Policy = {}): Policy {
 export function safeResolvePolicy(input: unknown): SafeResult<Policy> {
   const parsed = PolicySchema.safeParse(input ?? {});
   if (parsed.success) return { success: true, data: parsed.data };
-  return { success: false, issues: parsed.error.issues.map(toPolicyIssue) };
+  return { success: false, issues: parsed.error.issues.flatMap(toPolicyIssues) };
 }
 
-function toPolicyIssue(issue: z.core.$ZodIssue): Issue {
-  let message = issue.message;
-  if (issue.code === "unrecognized_keys") message = `unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  return { code: IssueCode.invalidPolicy, path: ["policy", ...issue.path.map(keyOf)], message };
+// One issue per unknown key, its path ending in the key, so a typo is pointed at where it stands.
+function toPolicyIssues(issue: z.core.$ZodIssue): Issue[] {
+  const path = ["policy", ...issue.path.map(keyOf)];
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ code: IssueCode.invalidPolicy, path: [...path, key], message: `unknown setting "${key}"` }));
+  }
+  return [{ code: IssueCode.invalidPolicy, path, message: issue.message }];
 }
 
 function keyOf(key: PropertyKey): string | number {

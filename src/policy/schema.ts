@@ -4,13 +4,11 @@
  * deep-merges it over them. Formulas and rules are chosen by name from closed lists.
  */
 import * as z from "zod";
-import { parseFen } from "../money/fen.js";
 import { isValidTimeZone } from "../time/zone.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
-const amount = z
-  .string()
-  .refine((v) => parseFen(v) >= 0, "expected an amount ≥ 0 with at most 2 decimals, like 8.00");
+// A pattern rather than a refinement, so the JSON Schema carries the same rule.
+const amount = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals, like 8.00");
 
 /** R1 attribution settings. */
 export const AttributionPolicySchema = z

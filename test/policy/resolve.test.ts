@@ -142,15 +142,18 @@ describe("resolvePolicy: invalid settings", () => {
 
   it("names an unknown setting (a typo) at the top level and nested", () => {
     const top = issuesOf({ timeZon: "UTC" });
-    expect(top).toStrictEqual([{ code: "invalid_policy", path: ["policy"], message: 'unknown setting "timeZon"' }]);
+    expect(top).toStrictEqual([{ code: "invalid_policy", path: ["policy", "timeZon"], message: 'unknown setting "timeZon"' }]);
     const nested = issuesOf({ attribution: { windowHour: 72 } });
-    expect(nested).toStrictEqual([{ code: "invalid_policy", path: ["policy", "attribution"], message: 'unknown setting "windowHour"' }]);
-    expect(formatIssue(nested[0]!)).toBe('policy.attribution: unknown setting "windowHour"');
+    expect(nested).toStrictEqual([{ code: "invalid_policy", path: ["policy", "attribution", "windowHour"], message: 'unknown setting "windowHour"' }]);
+    expect(formatIssue(nested[0]!)).toBe('policy.attribution.windowHour: unknown setting "windowHour"');
     const deep = issuesOf({ duties: { returnedParcels: { inspectAt: "17:30" } } });
-    expect(deep[0]!.path).toStrictEqual(["policy", "duties", "returnedParcels"]);
+    expect(deep[0]!.path).toStrictEqual(["policy", "duties", "returnedParcels", "inspectAt"]);
     expect(deep[0]!.message).toContain('"inspectAt"');
     const two = issuesOf({ attribution: { windowHour: 72, rules: "pay" } });
-    expect(two[0]!.message).toBe('unknown setting "windowHour", "rules"');
+    expect(two.map((i) => [i.path.at(-1), i.message])).toStrictEqual([
+      ["windowHour", 'unknown setting "windowHour"'],
+      ["rules", 'unknown setting "rules"'],
+    ]);
   });
 
   it("reports every invalid setting at once", () => {
