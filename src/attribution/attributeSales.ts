@@ -21,9 +21,6 @@ export interface AttributeOptions {
   /** Book only orders paid in this period (`2020-02`, `2020-W08`, `2020-02-21`,
    * `2020-02-01..2020-02-15`, cut in the policy's zone). Consultations before it still count. */
   readonly period?: string;
-  /** Explain every order in `result.orders` (default true). False leaves `orders` empty: for callers
-   * of very large months that need only the totals (1M explained orders take ≈ 100 MB). */
-  readonly explain?: boolean;
 }
 
 // Per-agent accumulator layout (fen and counts, all integers in float64).
@@ -183,29 +180,37 @@ export function attributeSales(
       };
     });
 
-  const consultationList = consultations;
-  const explained = options.explain === false ? 0 : orders.count;
-  const attributed: AttributedOrder[] = new Array(explained);
-  for (let i = 0; i < explained; i++) {
-    const placeCon = matches.place[i]!;
-    const payCon = matches.pay[i]!;
-    const who = credited[i]!;
-    // Agents come from the interned index; only the consultation ids need the input records.
-    const placeId = placeCon >= 0 ? consultationList[cons.index[placeCon]!]!.consultationId : null;
-    attributed[i] = {
-      orderId: input.orders[i]!.orderId,
-      status: STATUS[status[i]!]!,
-      booked: booked[i] === 1,
-      placeAgent: placeCon >= 0 ? agents.ids[cons.agent[placeCon]!]! : null,
-      placeConsultationId: placeId,
-      payAgent: payCon >= 0 ? agents.ids[cons.agent[payCon]!]! : null,
-      payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationList[cons.index[payCon]!]!.consultationId,
-      creditedAgent: who >= 0 ? agents.ids[who]! : null,
-      creditedBy: CREDITED_BY[creditedBy[i]!]!,
-    };
-  }
+  // Per-order explanations are built on first access of `result.orders` (a getter), from compact
+  // columns: a caller of a million-order month who needs the totals does not pay ~100 MB for them.
+  const place = matches.place;
+  const pay = matches.pay;
+  const conIndex = cons.index;
+  const conAgent = cons.agent;
+  const agentIds = agents.ids;
+  const inputOrders = input.orders;
+  const explain = (): AttributedOrder[] => {
+    const attributed: AttributedOrder[] = new Array(inputOrders.length);
+    for (let i = 0; i < attributed.length; i++) {
+      const placeCon = place[i]!;
+      const payCon = pay[i]!;
+      const who = credited[i]!;
+      const placeId = placeCon >= 0 ? consultations[conIndex[placeCon]!]!.consultationId : null;
+      attributed[i] = {
+        orderId: inputOrders[i]!.orderId,
+        status: STATUS[status[i]!]!,
+        booked: booked[i] === 1,
+        placeAgent: placeCon >= 0 ? agentIds[conAgent[placeCon]!]! : null,
+        placeConsultationId: placeId,
+        payAgent: payCon >= 0 ? agentIds[conAgent[payCon]!]! : null,
+        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultations[conIndex[payCon]!]!.consultationId,
+        creditedAgent: who >= 0 ? agentIds[who]! : null,
+        creditedBy: CREDITED_BY[creditedBy[i]!]!,
+      };
+    }
+    return attributed;
+  };
 
-  return {
+  const result: Omit<SalesAttribution, "orders"> = {
     policy: rules,
     period: period
       ? { label: period.label, start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) }
@@ -225,8 +230,12 @@ export function attributeSales(
       unlinkedOrders: unlinked,
     },
     agents: agentSales,
-    orders: attributed,
   };
+  let explained: readonly AttributedOrder[] | undefined;
+  return Object.defineProperty(result, "orders", {
+    enumerable: true,
+    get: () => (explained ??= explain()),
+  }) as SalesAttribution;
 }
 
 /** {@link attributeSales} returning `{ success, data | issues }` instead of throwing. */
