@@ -4,8 +4,9 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
 import { createZone } from "../time/zone.js";
-import { AgentIndex, readConsultations, readOrders, type ConsultationLike, type OrderLike } from "./columns.js";
+import { AgentIndex, buyerKey, readConsultations, readOrders, type ConsultationLike, type OrderLike } from "./columns.js";
 import { matchOrders } from "./match.js";
+import { StringIds } from "./stringIds.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 
 /** What {@link attributeSales} reads. */
@@ -83,12 +84,12 @@ export function attributeSales(
   const consultations = input.consultations ?? [];
   const roster = input.agents ? rosterOf(input.agents, issues) : null;
   const agents = new AgentIndex(roster);
-  const keys = new Map<string, number>();
+  // Buyer keys are interned from the orders; a hit is confirmed against the first order's key.
+  const keys = new StringIds(input.orders.length, (i) => buyerKey(input.orders[i]!.shopId, input.orders[i]!.buyerId!));
   const orders = readOrders(input.orders, zone, keys, agents, issues);
   const cons = readConsultations(consultations, zone, keys, agents, issues);
   issues.throwIfAny();
 
-  keys.clear(); // the buyer ids are interned; let the table go before the next allocations
   const matches = matchOrders(orders, cons, rules.windowHours * 3_600_000);
 
   // Tally every order.

@@ -6,6 +6,7 @@ import { IssueCode, type IssueList } from "../errors.js";
 import { FenError, describeFenError, parseFen } from "../money/fen.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
 import type { Zone } from "../time/zone.js";
+import { StringIds } from "./stringIds.js";
 
 /** What attribution reads of an order (the `Order` record, or any object with these fields). */
 export interface OrderLike {
@@ -40,6 +41,7 @@ export interface OrderColumns {
   /** Agent index of the remark, or -1; null when no order has a remark. (Amounts are not kept:
    * the tally reads them again from the validated input, which costs less than 16 bytes an order.) */
   readonly remarkAgent: Int32Array | null;
+  /** Keys are below this (a key is the index of the first order of its shop+buyer). */
   readonly keyCount: number;
 }
 
@@ -80,6 +82,11 @@ export class AgentIndex {
 }
 
 const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+/** The key that links orders and consultations: the buyer, within its shop when one is given. */
+export function buyerKey(shopId: string | undefined, buyerId: string): string {
+  return shopId ? `${shopId}\u0001${buyerId}` : buyerId;
+}
+
 /** Marks a record whose buyer id is missing, until the validating loop reports it. */
 const MISSING = -2;
 const isString = (v: unknown): v is string => typeof v === "string";
@@ -102,7 +109,7 @@ function fail(issues: IssueList, kind: "orders" | "consultations", i: number, id
 export function readOrders(
   orders: readonly OrderLike[],
   zone: Zone,
-  keys: Map<string, number>,
+  keys: StringIds,
   agents: AgentIndex,
   issues: IssueList,
 ): OrderColumns {
@@ -111,7 +118,7 @@ export function readOrders(
   const createdAt = new Float64Array(n);
   const paidAt = new Float64Array(n);
   let remarkAgent: Int32Array | null = null;
-  // The hash lookups run in loops of their own: a short loop body lets the CPU overlap the cache
+  // The id lookups run in loops of their own: a short loop body lets the CPU overlap the cache
   // misses of many iterations, which a long validating body would serialize (≈ 2× faster here).
   for (let i = 0; i < n; i++) {
     const o = orders[i];
@@ -119,20 +126,17 @@ export function readOrders(
     if (buyer === null) key[i] = -1;
     else if (!isText(buyer)) key[i] = MISSING;
     else {
-      const k = o!.shopId ? `${o!.shopId}\u0001${buyer}` : buyer;
-      let ki = keys.get(k);
-      if (ki === undefined) {
-        ki = keys.size;
-        keys.set(k, ki);
-      }
-      key[i] = ki;
+      key[i] = keys.intern(buyerKey(o!.shopId, buyer), i);
     }
   }
   const duplicate = new Uint8Array(n);
-  const seen = new Set<string>();
+  const seen = new StringIds(n, (record) => orders[record]!.orderId);
   for (let i = 0; i < n; i++) {
     const id = orders[i]?.orderId;
-    if (typeof id === "string" && seen.size === seen.add(id).size) duplicate[i] = 1;
+    if (typeof id === "string") {
+      seen.intern(id, i);
+      if (!seen.added) duplicate[i] = 1;
+    }
   }
   for (let i = 0; i < n; i++) {
     const o = orders[i];
@@ -187,14 +191,14 @@ export function readOrders(
       remarkAgent[i] = a;
     }
   }
-  return { count: n, key, createdAt, paidAt, remarkAgent, keyCount: keys.size };
+  return { count: n, key, createdAt, paidAt, remarkAgent, keyCount: n };
 }
 
 /** Reads consultations, looking up (never adding) buyer keys: a buyer without orders is skipped. */
 export function readConsultations(
   consultations: readonly ConsultationLike[],
   zone: Zone,
-  keys: ReadonlyMap<string, number>,
+  keys: StringIds,
   agents: AgentIndex,
   issues: IssueList,
 ): ConsultationColumns {
@@ -204,7 +208,7 @@ export function readConsultations(
   for (let i = 0; i < n; i++) {
     const c = consultations[i];
     const buyer = typeof c === "object" && c !== null ? c.buyerId : undefined;
-    const k = isText(buyer) ? (keys.get(c!.shopId ? `${c!.shopId}\u0001${buyer}` : buyer) ?? -1) : MISSING;
+    const k = isText(buyer) ? keys.get(buyerKey(c!.shopId, buyer)) : MISSING;
     allKeys[i] = k;
     if (k >= 0) candidates++;
   }
