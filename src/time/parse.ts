@@ -84,16 +84,26 @@ function scanFixed(s: string, n: number, zone: Zone | null, out: Float64Array, a
   const second = s0 * 10 + s1;
   if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return BAD_VALUE;
   if (hour > 23 || minute > 59 || second > 59) return BAD_VALUE;
-  const naive = wallMs(year, month, day, hour, minute, second, 0);
+  return store(year, month, day, hour, minute, second, 0, offset, zone, out, at);
+}
+
+// Writes the instant of validated fields into out[at]: with an offset, directly; a wall time, in
+// the zone. The common case is inline (see Zone.fromWall): the offset of the day before holds at
+// the result too (the offset at `naive` itself would pick the later reading of an overlap east of
+// UTC); near a transition Zone.fromWall decides.
+function store(
+  year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number,
+  offset: number, zone: Zone | null, out: Float64Array, at: number,
+): number {
+  const naive = wallMs(year, month, day, hour, minute, second, ms);
   if (offset === offset) {
     out[at] = naive - offset * MINUTE;
     return OK;
   }
   if (zone === null) return NO_ZONE;
-  // The common case inline (see Zone.fromWall): the offset of the day before holds at the result.
   const o1 = zone.offsetAt(naive - DAY);
   const guess = naive - o1 * MINUTE;
-  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, 0);
+  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, ms);
   return OK;
 }
 
@@ -225,18 +235,7 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_VALUE;
   if (hour > 23 || minute > 59 || second > 59) return BAD_VALUE;
-  const naive = wallMs(year, month, day, hour, minute, second, ms);
-  if (offset === offset) {
-    out[at] = naive - offset * MINUTE;
-    return OK;
-  }
-  if (zone === null) return NO_ZONE;
-  // The common case (see Zone.fromWall): the offset of the day before holds at the result too.
-  // (The offset at `naive` itself would pick the later reading of an overlap east of UTC.)
-  const o1 = zone.offsetAt(naive - DAY);
-  const guess = naive - o1 * MINUTE;
-  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, ms);
-  return OK;
+  return store(year, month, day, hour, minute, second, ms, offset, zone, out, at);
 }
 
 /**
