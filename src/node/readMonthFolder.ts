@@ -83,6 +83,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
     if (name.endsWith(".json")) {
       const records = readJsonRecords(text.text, name, issues);
       if (records) {
+        dropUnknownFields(kind, records, name, warnings);
         input[kind] = records as never;
         sources[kind] = records.map(() => ({ file: name }));
       }
@@ -211,6 +212,22 @@ function readJsonRecords(text: string, file: string, issues: Issue[]): Record<st
     return null;
   }
   return data as Record<string, unknown>[];
+}
+
+// As for CSV columns: a field the kind does not have is named in a warning and left out (a typo
+// like `paidat` must not pass unnoticed, nor stop a month that is otherwise fine).
+function dropUnknownFields(kind: RecordKind, records: Record<string, unknown>[], file: string, warnings: string[]): void {
+  const spec = COLUMNS[kind];
+  const known = new Set([...spec.required, ...spec.optional]);
+  const unknown = new Set<string>();
+  for (const record of records) {
+    for (const field of Object.keys(record)) {
+      if (known.has(field)) continue;
+      unknown.add(field);
+      delete record[field];
+    }
+  }
+  if (unknown.size > 0) warnings.push(`${file}: field${unknown.size > 1 ? "s" : ""} ${[...unknown].sort().join(", ")} not used`);
 }
 
 function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number>[] {
