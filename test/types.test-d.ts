@@ -1,0 +1,35 @@
+// Type tests: checked by `npm run typecheck` (tsc over test/), not run by vitest.
+import { expectTypeOf } from "vitest";
+import {
+  attributeSales,
+  buildMonthReport,
+  resolvePolicy,
+  safeAttributeSales,
+  type AttributedOrder,
+  type MonthReport,
+  type Policy,
+  type PolicyInput,
+  type SafeResult,
+  type SalesAttribution,
+} from "../src/index.js";
+
+// A policy file may hold any part of the policy; a resolved one has every field.
+expectTypeOf<{ attribution: { rule: "pay" } }>().toMatchTypeOf<PolicyInput>();
+expectTypeOf(resolvePolicy({})).toEqualTypeOf<Policy>();
+expectTypeOf<Policy["attribution"]["rule"]>().toEqualTypeOf<"placeFirst" | "place" | "pay">();
+expectTypeOf<Policy["attribution"]["windowHours"]>().toEqualTypeOf<number>();
+
+// Attribution: money is a decimal string, agents may be absent (null), never undefined.
+expectTypeOf(attributeSales).returns.toEqualTypeOf<SalesAttribution>();
+expectTypeOf<SalesAttribution["agents"][number]["sales"]["net"]>().toEqualTypeOf<string>();
+expectTypeOf<AttributedOrder["placeAgent"]>().toEqualTypeOf<string | null>();
+expectTypeOf<AttributedOrder["status"]>().toEqualTypeOf<"unpaid" | "assisted" | "silent-order" | "fully-silent">();
+expectTypeOf(safeAttributeSales).returns.toEqualTypeOf<SafeResult<SalesAttribution>>();
+
+// The month report is the zod schema's type.
+expectTypeOf(buildMonthReport).returns.toEqualTypeOf<MonthReport>();
+expectTypeOf<MonthReport["shop"]["silent"]["gross"]>().toEqualTypeOf<string>();
+
+// Orders must carry an id and an amount.
+// @ts-expect-error amount is required
+attributeSales({ orders: [{ orderId: "O1", buyerId: "b", createdAt: "2020-02-21 10:00" }] });
