@@ -6,7 +6,7 @@ export default defineConfig([
   // (an error thrown by the core is `instanceof KefuKpiError` for node code too). The core is
   // type-checked without Node's types (`npm run typecheck`), so a Node API in it fails the checks.
   {
-    entry: { index: "src/index.ts", "node/index": "src/node/index.ts" },
+    entry: { index: "src/index.ts", "node/index": "src/node/index.ts", "sheets/index": "src/sheets/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     tsconfig: "tsconfig.node.json",
@@ -27,7 +27,7 @@ export default defineConfig([
   },
   // The browser global bundle for spreadsheet add-ins: everything inlined, no Node API.
   {
-    entry: { "kefu-kpi.global": "src/index.ts" },
+    entry: { "kefu-kpi.global": "src/browser.ts" },
     format: ["iife"],
     globalName: "KefuKpi",
     platform: "browser",

@@ -5,5 +5,7 @@ export * from "./money/index.js";
 export * from "./time/index.js";
 export * from "./policy/index.js";
 export * from "./schema/records.js";
+export { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "./schema/tmall.js";
+export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./schema/tmall.js";
 export * from "./attribution/index.js";
 export * from "./month/index.js";

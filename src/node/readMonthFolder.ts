@@ -11,7 +11,7 @@ import type { PolicyInput } from "../policy/schema.js";
 import type { Agent } from "../schema/records.js";
 import { parseCsvWithLines } from "./csv.js";
 import { decodeText } from "./decode.js";
-import { isTmallOrderHeader, mapTmallOrders } from "./tmall.js";
+import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 
 /** The kinds of record a month folder holds. */
 export type RecordKind = "agents" | "consultations" | "orders";
@@ -313,30 +313,4 @@ function stripLocation(message: string, file: string, row: number, field: string
     if (message.startsWith(prefix)) return message.slice(prefix.length);
   }
   return message;
-}
-
-/**
- * Finds the 工号 of a rostered agent in a free-text order remark (e.g. `A03 发顺丰`): the earliest
- * id that stands as a token (not inside a longer run of letters or digits).
- *
- * @example
- * agentIdInRemark("1号客服 A03，发顺丰", ["A01", "A03"]) //=> "A03"
- */
-export function agentIdInRemark(remark: string, agentIds: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestAt = Infinity;
-  for (const id of agentIds) {
-    let at = remark.indexOf(id);
-    while (at >= 0) {
-      const before = remark[at - 1] ?? " ";
-      const after = remark[at + id.length] ?? " ";
-      if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) break;
-      at = remark.indexOf(id, at + 1);
-    }
-    if (at >= 0 && (at < bestAt || (at === bestAt && best !== null && id.length > best.length))) {
-      best = id;
-      bestAt = at;
-    }
-  }
-  return best;
 }

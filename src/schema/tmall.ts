@@ -258,3 +258,29 @@ function formatFen(fen: bigint): string {
   const abs = fen < 0n ? -fen : fen;
   return `${sign}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, "0")}`;
 }
+
+/**
+ * Finds the 工号 of a rostered agent in a free-text order remark (e.g. `A03 发顺丰`): the earliest
+ * id that stands as a token (not inside a longer run of letters or digits).
+ *
+ * @example
+ * agentIdInRemark("1号客服 A03，发顺丰", ["A01", "A03"]) //=> "A03"
+ */
+export function agentIdInRemark(remark: string, agentIds: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestAt = Infinity;
+  for (const id of agentIds) {
+    let at = remark.indexOf(id);
+    while (at >= 0) {
+      const before = remark[at - 1] ?? " ";
+      const after = remark[at + id.length] ?? " ";
+      if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) break;
+      at = remark.indexOf(id, at + 1);
+    }
+    if (at >= 0 && (at < bestAt || (at === bestAt && best !== null && id.length > best.length))) {
+      best = id;
+      bestAt = at;
+    }
+  }
+  return best;
+}
