@@ -283,7 +283,7 @@ function addTmall(
     issues.push({
       code: /missing column/.test(e.message) ? IssueCode.missingColumn : IssueCode.invalidValue,
       path: e.field ? ["orders", e.field] : ["orders"],
-      message: stripLocation(e.message, file, e.row, e.field),
+      message: e.detail,
       source: { file, row: e.row },
     });
   }
@@ -305,12 +305,4 @@ function addTmall(
     orders.push(order);
     rows.push({ file, rows: [o.row], encoding });
   }
-}
-
-// The Tmall mapper writes the location into its messages; the issue carries it as data instead.
-function stripLocation(message: string, file: string, row: number, field: string): string {
-  for (const prefix of [`${file} row ${row}, ${field}: `, `${file} row ${row}: `, `${file}: `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
-  }
-  return message;
 }

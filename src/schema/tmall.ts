@@ -24,7 +24,10 @@ export interface TmallOrderRow {
 export interface TmallImportError {
   row: number;
   field: string;
+  /** The problem with its location (`orders.csv row 3, 总金额: …`). */
   message: string;
+  /** The problem alone, for callers that locate it themselves (a sheet cell). */
+  detail: string;
 }
 
 /** Result of {@link mapTmallOrders}. */
@@ -107,14 +110,14 @@ export function mapTmallOrders(
       errors.push({
         row: 1,
         field: name,
-        message: `${file}: column ${name} appears more than once (columns ${first + 1} and ${again + 1})`,
+        ...located(file, `column ${name} appears more than once (columns ${first + 1} and ${again + 1})`),
       });
     }
     columns.set(name, first);
   }
   for (const name of REQUIRED) {
     if (!columns.has(name)) {
-      errors.push({ row: 1, field: name, message: `${file}: missing column ${name}` });
+      errors.push({ row: 1, field: name, ...located(file, `missing column ${name}`) });
     }
   }
   if (errors.length > 0) return { orders, warnings, errors };
@@ -135,7 +138,7 @@ export function mapTmallOrders(
       errors.push({
         row: rowNo,
         field: "",
-        message: `${at}: ${row.length} cells but the header has ${header.length} columns`,
+        ...located(at, `${row.length} cells but the header has ${header.length} columns`),
       });
       continue;
     }
@@ -143,20 +146,22 @@ export function mapTmallOrders(
       errors.push({
         row: rowNo,
         field: "",
-        message: `${at}: ${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`,
+        ...located(at, `${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`),
       });
       continue;
     }
 
     const rowErrors: TmallImportError[] = [];
-    const fail = (field: string, message: string): void => {
-      rowErrors.push({ row: rowNo, field, message });
+    // A problem of one cell is located at the row and column; a whole-row one (field named for the
+    // reader's sake, e.g. the amount identity) at the row.
+    const fail = (field: string, detail: string, wholeRow = false): void => {
+      rowErrors.push({ row: rowNo, field, ...located(wholeRow ? at : `${at}, ${field}`, detail) });
     };
 
     const orderId = cellOf(row, ORDER_ID) ?? "";
-    if (orderId === "") fail(ORDER_ID, `${at}, ${ORDER_ID}: empty`);
+    if (orderId === "") fail(ORDER_ID, "empty");
     const createdAt = cellOf(row, CREATED_AT) ?? "";
-    if (createdAt === "") fail(CREATED_AT, `${at}, ${CREATED_AT}: empty`);
+    if (createdAt === "") fail(CREATED_AT, "empty");
     const paidAtCell = cellOf(row, PAID_AT) ?? "";
     const paidAt = paidAtCell === "" ? null : paidAtCell;
 
@@ -165,7 +170,7 @@ export function mapTmallOrders(
       if (text === "" && emptyIsZero) text = "0";
       const fen = toFen(text);
       if (fen === null) {
-        fail(name, `${at}, ${name}: ${JSON.stringify(text)} is not an amount (expected a decimal like 123.45)`);
+        fail(name, `${JSON.stringify(text)} is not an amount (expected a decimal like 123.45)`);
         return null;
       }
       return { text, fen };
@@ -179,7 +184,8 @@ export function mapTmallOrders(
         if (total.fen !== paid.fen + refund.fen) {
           fail(
             TOTAL,
-            `${at}: ${TOTAL} ${formatFen(total.fen)} ≠ ${PAID} ${formatFen(paid.fen)} + ${REFUND} ${formatFen(refund.fen)}`,
+            `${TOTAL} ${formatFen(total.fen)} ≠ ${PAID} ${formatFen(paid.fen)} + ${REFUND} ${formatFen(refund.fen)}`,
+            true,
           );
         }
       } else {
@@ -190,7 +196,8 @@ export function mapTmallOrders(
           if (value.fen !== 0n) {
             fail(
               name,
-              `${at}: unpaid order (empty ${PAID_AT}) has ${name} ${formatFen(value.fen)}, expected 0`,
+              `unpaid order (empty ${PAID_AT}) has ${name} ${formatFen(value.fen)}, expected 0`,
+              true,
             );
           }
         }
@@ -200,7 +207,7 @@ export function mapTmallOrders(
     if (orderId !== "") {
       const previous = seen.get(orderId);
       if (previous !== undefined) {
-        fail(ORDER_ID, `${at}, ${ORDER_ID}: ${orderId} already appears in row ${previous}`);
+        fail(ORDER_ID, `${orderId} already appears in row ${previous}`);
       } else {
         seen.set(orderId, rowNo);
       }
@@ -229,6 +236,10 @@ export function mapTmallOrders(
     );
   }
   return { orders, warnings, errors };
+}
+
+function located(where: string, detail: string): { message: string; detail: string } {
+  return { message: `${where}: ${detail}`, detail };
 }
 
 function emptyToNull(value: string | null): string | null {

@@ -112,7 +112,7 @@ describe("mapTmallOrders", () => {
       {
         row: 3,
         field: "总金额",
-        message: "orders.csv row 3: 总金额 128.00 ≠ 买家实际支付金额 100.00 + 退款金额 20.00",
+        message: "orders.csv row 3: 总金额 128.00 ≠ 买家实际支付金额 100.00 + 退款金额 20.00", detail: "总金额 128.00 ≠ 买家实际支付金额 100.00 + 退款金额 20.00",
       },
     ]);
   });
@@ -133,22 +133,22 @@ describe("mapTmallOrders", () => {
       {
         row: 2,
         field: "总金额",
-        message: 'orders.csv row 2, 总金额: "12.3.4" is not an amount (expected a decimal like 123.45)',
+        message: 'orders.csv row 2, 总金额: "12.3.4" is not an amount (expected a decimal like 123.45)', detail: '"12.3.4" is not an amount (expected a decimal like 123.45)',
       },
       {
         row: 3,
         field: "退款金额",
-        message: 'orders.csv row 3, 退款金额: "-1" is not an amount (expected a decimal like 123.45)',
+        message: 'orders.csv row 3, 退款金额: "-1" is not an amount (expected a decimal like 123.45)', detail: '"-1" is not an amount (expected a decimal like 123.45)',
       },
       {
         row: 4,
         field: "总金额",
-        message: 'orders.csv row 4, 总金额: "1.234" is not an amount (expected a decimal like 123.45)',
+        message: 'orders.csv row 4, 总金额: "1.234" is not an amount (expected a decimal like 123.45)', detail: '"1.234" is not an amount (expected a decimal like 123.45)',
       },
       {
         row: 4,
         field: "买家实际支付金额",
-        message: 'orders.csv row 4, 买家实际支付金额: "" is not an amount (expected a decimal like 123.45)',
+        message: 'orders.csv row 4, 买家实际支付金额: "" is not an amount (expected a decimal like 123.45)', detail: '"" is not an amount (expected a decimal like 123.45)',
       },
     ]);
   });
@@ -166,12 +166,12 @@ describe("mapTmallOrders", () => {
       {
         row: 2,
         field: "买家实际支付金额",
-        message: "f.csv row 2: unpaid order (empty 订单付款时间) has 买家实际支付金额 66.00, expected 0",
+        message: "f.csv row 2: unpaid order (empty 订单付款时间) has 买家实际支付金额 66.00, expected 0", detail: "unpaid order (empty 订单付款时间) has 买家实际支付金额 66.00, expected 0",
       },
       {
         row: 2,
         field: "退款金额",
-        message: "f.csv row 2: unpaid order (empty 订单付款时间) has 退款金额 5.00, expected 0",
+        message: "f.csv row 2: unpaid order (empty 订单付款时间) has 退款金额 5.00, expected 0", detail: "unpaid order (empty 订单付款时间) has 退款金额 5.00, expected 0",
       },
     ]);
   });
@@ -200,8 +200,8 @@ describe("mapTmallOrders", () => {
     const result = mapTmallOrders([header, ["1", "tb", "10", "10", "a", "2020/2/21 0:00", "", ""]], "orders.csv");
     expect(result.orders).toEqual([]);
     expect(result.errors).toEqual([
-      { row: 1, field: "退款金额", message: "orders.csv: missing column 退款金额" },
-      { row: 1, field: "订单付款时间", message: "orders.csv: missing column 订单付款时间" },
+      { row: 1, field: "退款金额", message: "orders.csv: missing column 退款金额", detail: "missing column 退款金额" },
+      { row: 1, field: "订单付款时间", message: "orders.csv: missing column 订单付款时间", detail: "missing column 订单付款时间" },
     ]);
   });
 
@@ -221,7 +221,7 @@ describe("mapTmallOrders", () => {
     const result = mapTmallOrders([[...HEADER, "总金额"], [...order("1", "1", "1", "0"), "2"]], "f.csv");
     expect(result.orders).toEqual([]);
     expect(result.errors).toEqual([
-      { row: 1, field: "总金额", message: "f.csv: column 总金额 appears more than once (columns 3 and 11)" },
+      { row: 1, field: "总金额", message: "f.csv: column 总金额 appears more than once (columns 3 and 11)", detail: "column 总金额 appears more than once (columns 3 and 11)" },
     ]);
   });
 
@@ -235,7 +235,7 @@ describe("mapTmallOrders", () => {
     const result = mapTmallOrders([HEADER, ["1", "tb", "10"]], "f.csv");
     expect(result.orders).toEqual([]);
     expect(result.errors).toEqual([
-      { row: 2, field: "", message: "f.csv row 2: 3 cells but the header has 10 columns" },
+      { row: 2, field: "", message: "f.csv row 2: 3 cells but the header has 10 columns", detail: "3 cells but the header has 10 columns" },
     ]);
   });
 
@@ -259,9 +259,9 @@ describe("mapTmallOrders", () => {
     );
     expect(result.orders.map((o) => o.row)).toEqual([2]);
     expect(result.errors).toEqual([
-      { row: 3, field: "订单编号", message: "f.csv row 3, 订单编号: empty" },
-      { row: 4, field: "订单创建时间", message: "f.csv row 4, 订单创建时间: empty" },
-      { row: 5, field: "订单编号", message: "f.csv row 5, 订单编号: 1 already appears in row 2" },
+      { row: 3, field: "订单编号", message: "f.csv row 3, 订单编号: empty", detail: "empty" },
+      { row: 4, field: "订单创建时间", message: "f.csv row 4, 订单创建时间: empty", detail: "empty" },
+      { row: 5, field: "订单编号", message: "f.csv row 5, 订单编号: 1 already appears in row 2", detail: "1 already appears in row 2" },
     ]);
   });
 
