@@ -34,6 +34,8 @@ export interface IssueSource {
   readonly row?: number;
   /** Index of the record in a JSON file's array. */
   readonly index?: number;
+  /** A1-style address of the cell, when `file` is a spreadsheet's sheet name (`订单!E17`). */
+  readonly cell?: string;
 }
 
 /** One problem with the input. */
@@ -48,15 +50,15 @@ export interface Issue {
   readonly source?: IssueSource;
 }
 
-/** Renders an issue's location: `orders.csv row 19 (orderId "O-17"), paidAt` or `orders[17].paidAt`. */
+/** Renders an issue's location: `orders.csv row 19 (orderId "O-17"), paidAt`, `订单!E17 (orderId "O-17"), paidAt` or `orders[17].paidAt`. */
 export function formatIssueLocation(issue: Issue): string {
   const { path } = issue;
   // A record path (`["orders", 17, "paidAt"]`) names the record, then the field.
   const isRecord = typeof path[1] === "number";
   let where: string;
   if (issue.source) {
-    const { file, row, index } = issue.source;
-    where = file + (row !== undefined ? ` row ${row}` : index !== undefined ? `[${index}]` : "");
+    const { file, row, index, cell } = issue.source;
+    where = file + (cell !== undefined ? `!${cell}` : row !== undefined ? ` row ${row}` : index !== undefined ? `[${index}]` : "");
   } else if (isRecord) {
     where = `${String(path[0])}[${String(path[1])}]`;
   } else {

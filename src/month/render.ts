@@ -154,10 +154,16 @@ export const MONTH_CSV_COLUMNS = [
 
 /** The month report as CSV (RFC 4180, CRLF), one row per agent. */
 export function renderMonthCsv(report: MonthReport): string {
-  const lines = [MONTH_CSV_COLUMNS.join(",")];
+  return monthAgentRows(report).map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The rows of {@link renderMonthCsv} (and of the spreadsheet adapter): the header
+ * {@link MONTH_CSV_COLUMNS}, then one row per agent. */
+export function monthAgentRows(report: MonthReport): string[][] {
+  const rows: string[][] = [[...MONTH_CSV_COLUMNS]];
   for (const a of report.agents) {
     const b = a.breakdown;
-    const cells = [
+    rows.push([
       report.month,
       a.agentId,
       a.name ?? "",
@@ -177,10 +183,9 @@ export function renderMonthCsv(report: MonthReport): string {
       String(b.silentOrderOwnPay.orders),
       b.silentOrderOwnPay.net,
       String(a.addressChecks),
-    ];
-    lines.push(cells.map(csvCell).join(","));
+    ]);
   }
-  return lines.join("\r\n") + "\r\n";
+  return rows;
 }
 
 function csvCell(value: string): string {

@@ -1,2 +1,20 @@
-// kefu-kpi/sheets: the spreadsheet adapter (2-D arrays in, 2-D arrays out). Filled in by issue 6.
-export {};
+// kefu-kpi/sheets: the spreadsheet adapter. Ranges (2-D arrays) in, tables out; nothing throws.
+// Also in the browser bundle as `KefuKpi.sheets`. Named re-exports only.
+export {
+  sheetMonthReport,
+  attributionTable,
+  shopTable,
+  ordersTable,
+  agentFigure,
+  toCells,
+  AGENT_FIGURES,
+  type AgentFigure,
+  type MonthRanges,
+  type OutCell,
+  type SheetCallOptions,
+  type SheetResult,
+} from "./functions.js";
+export { readSheet, readCell, isBlank, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
+export { policyFromCells, type PolicyCells } from "./policy.js";
+export { serialToWallText, type DateSystem, type SerialReading } from "./serial.js";
+export { SHEET_FIELDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type SheetKind } from "./columns.js";

@@ -1,0 +1,287 @@
+/**
+ * The functions a sheet user calls (through the Excel or Apps Script wrappers of `examples/`):
+ * ranges in, a table out. None of them throws: each returns `{ success: true, data }` with the
+ * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
+ * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
+ */
+import { IssueCode, KefuKpiError, formatIssue, type Issue } from "../errors.js";
+import { safeBuildMonthReport } from "../month/buildMonthReport.js";
+import { monthAgentRows } from "../month/render.js";
+import type { MonthReport } from "../month/schema.js";
+import type { Policy, PolicyInput } from "../policy/schema.js";
+import type { Agent } from "../schema/records.js";
+import { agentIdInRemark } from "../schema/tmall.js";
+import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import type { SheetKind } from "./columns.js";
+import { policyFromCells } from "./policy.js";
+import { isBlank, readSheet, type Range, type SheetRecords } from "./read.js";
+import type { DateSystem } from "./serial.js";
+
+/** A cell of a result table: text or a number; blanks are `""`. */
+export type OutCell = string | number;
+
+/** A table, or why there is none. */
+export type SheetResult =
+  | { readonly success: true; readonly data: OutCell[][]; readonly warnings: readonly string[] }
+  | { readonly success: false; readonly issues: readonly Issue[]; readonly message: string };
+
+/** The month's ranges. A range left out, or wholly blank, is no data (as a missing file is). */
+export interface MonthRanges {
+  readonly orders?: Range | null | undefined;
+  readonly consultations?: Range | null | undefined;
+  readonly agents?: Range | null | undefined;
+}
+
+/** How to read the ranges and what to compute. */
+export interface SheetCallOptions {
+  /** The policy: a key/value range, a JSON cell, or a policy object (only what differs from the defaults). */
+  readonly policy?: Range | string | PolicyInput | null | undefined;
+  /** `YYYY-MM`; by default the month most paid orders fall in. */
+  readonly month?: string | null | undefined;
+  /** The workbook's date system (default 1900). */
+  readonly dateSystem?: DateSystem;
+  /** Money as numbers (default, so the sheet can sum them) or as exact text like `"128.50"`. */
+  readonly money?: "number" | "text";
+  /** Names and top-left cells of the ranges, so messages name the real cells (default `订单!A1` …). */
+  readonly sheets?: Partial<Record<SheetKind | "policy", { readonly sheet?: string; readonly origin?: string }>>;
+}
+
+/**
+ * The month report computed from sheet ranges (the building block of the table functions).
+ *
+ * @returns the report, or every problem located at its cell
+ */
+export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions = {}): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
+  try {
+    return monthReport(ranges, options);
+  } catch (error) {
+    if (error instanceof KefuKpiError) return { success: false, issues: [...error.issues] };
+    if (error instanceof RangeError) return { success: false, issues: [{ code: IssueCode.invalidValue, path: [], message: error.message }] };
+    throw error;
+  }
+}
+
+function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
+  const read: Partial<Record<SheetKind, SheetRecords>> = {};
+  for (const kind of ["agents", "consultations", "orders"] as const) {
+    const range = ranges[kind];
+    if (range === undefined || range === null || isBlankRange(range)) continue;
+    const where = options.sheets?.[kind];
+    read[kind] = readSheet(kind, range, {
+      ...(where?.sheet !== undefined && { sheet: where.sheet }),
+      ...(where?.origin !== undefined && { origin: where.origin }),
+      dateSystem: options.dateSystem ?? 1900,
+    });
+  }
+  const policy = readPolicy(options);
+  const issues = [...(read.agents?.issues ?? []), ...(read.consultations?.issues ?? []), ...(read.orders?.issues ?? []), ...policy.issues];
+  const warnings = [...(read.agents?.warnings ?? []), ...(read.consultations?.warnings ?? []), ...(read.orders?.warnings ?? [])];
+
+  // The 工号 in a Tmall export's 订单备注, as the folder reader finds it.
+  const orders = read.orders;
+  if (orders?.remarks) {
+    const ids = (read.agents?.records ?? []).map((a) => a["agentId"]).filter((id): id is string => typeof id === "string" && id !== "");
+    if (!read.agents) warnings.push(`${orders.remarks.filter((r) => r !== null).length} order remarks (订单备注) not read for 工号: there is no agents range to recognise them by`);
+    else orders.records.forEach((o, i) => (o["remarkAgentId"] = orders.remarks![i] ? agentIdInRemark(orders.remarks![i]!, ids) : null));
+  }
+
+  const input = {
+    ...(read.agents && { agents: read.agents.records as unknown as Agent[] }),
+    ...(read.consultations && { consultations: read.consultations.records as unknown as ConsultationLike[] }),
+    ...(read.orders && { orders: read.orders.records as unknown as OrderLike[] }),
+  };
+  const month = typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : undefined;
+  const result = safeBuildMonthReport(input, policy.value, month === undefined ? { warnings } : { month, warnings });
+  if (result.success && issues.length === 0) return result;
+  // Problems of the computation, placed at their cells; those of a cell already reported are left out.
+  if (!result.success) {
+    for (const issue of result.issues) {
+      const located = locate(issue, read, policy);
+      if (located) issues.push(located);
+    }
+  }
+  return { success: false, issues };
+}
+
+/**
+ * The attribution table: a header row, then one row per agent (the columns of the CLI's CSV:
+ * month, agentId, name, group, grade, orders, gross, refunds, net, commissionable, the 赤兔 breakdown
+ * and the address checks).
+ *
+ * @example
+ * attributionTable({ orders: 订单!A1:H300, consultations: 咨询!A1:I500, agents: 客服!A1:G7 })
+ */
+export function attributionTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => withHeader(monthAgentRows(report)));
+}
+
+/** The shop's lines: paid in the month, credited to agents, fully silent (全静默), left uncredited. */
+export function shopTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const s = report.shop;
+    const line = (label: string, t: MonthReport["shop"]["sales"]): string[] => [label, String(t.orders), t.gross, t.refunds, t.net];
+    return withHeader([
+      ["line", "orders", "gross", "refunds", "net"],
+      line("已付款 paid", s.sales),
+      line("客服业绩 credited", s.credited),
+      line("全静默 fully silent", s.silent),
+      line("未计业绩 uncredited", s.uncredited),
+    ]);
+  });
+}
+
+/** Every order booked in the month with how it was attributed (placeAgent, payAgent, credit). */
+export function ordersTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) =>
+    withHeader([
+      ["orderId", "status", "paidAt", "gross", "refunds", "net", "placeAgent", "placeConsultationId", "payAgent", "payConsultationId", "creditedAgent", "creditedBy"],
+      ...report.orders.map((o) => [
+        o.orderId,
+        o.status,
+        o.paidAt,
+        o.gross,
+        o.refunds,
+        o.net,
+        o.placeAgent ?? "",
+        o.placeConsultationId ?? "",
+        o.payAgent ?? "",
+        o.payConsultationId ?? "",
+        o.creditedAgent ?? "",
+        o.creditedBy ?? "",
+      ]),
+    ]),
+  );
+}
+
+/** The figures {@link agentFigure} can return. */
+export const AGENT_FIGURES = ["orders", "gross", "refunds", "net", "commissionable", "addressChecks"] as const;
+export type AgentFigure = (typeof AGENT_FIGURES)[number];
+
+/**
+ * One figure of one agent, as a one-cell table (e.g. to put beside a roster).
+ *
+ * @example
+ * agentFigure(ranges, "A01", "net") //=> { success: true, data: [[13341]] }
+ */
+export function agentFigure(ranges: MonthRanges, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
+  if (!(AGENT_FIGURES as readonly string[]).includes(figure)) {
+    return failure([{ code: IssueCode.invalidValue, path: ["figure"], message: `"${figure}" is not a figure; expected one of ${AGENT_FIGURES.join(", ")}` }]);
+  }
+  const f = figure as AgentFigure;
+  return table(ranges, options, (report) => {
+    const agent = report.agents.find((a) => a.agentId === String(agentId).trim());
+    if (!agent) {
+      throw new KefuKpiError([{ code: IssueCode.unknownAgent, path: ["agentId"], message: `"${agentId}" has no figures this month (not in the agents range nor in the data)` }]);
+    }
+    if (f === "orders" || f === "addressChecks") return { rows: [[String(f === "orders" ? agent.sales.orders : agent.addressChecks)]], kinds: ["count"] };
+    return { rows: [[f === "commissionable" ? agent.commissionable : agent.sales[f]]], kinds: ["money"] };
+  });
+}
+
+/** Turns a result into cells: the table, or one cell with the error message. */
+export function toCells(result: SheetResult): OutCell[][] {
+  return result.success ? result.data : [[`#KEFU! ${result.message}`]];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type ColumnKind = "text" | "count" | "money";
+/** Text cells with the kind of each column; `rows[0]` is a header when `header` is set. */
+interface TextTable {
+  readonly rows: string[][];
+  readonly kinds: readonly ColumnKind[];
+  readonly header?: boolean;
+}
+
+/** A table whose first row names its columns: money and count columns are known by name. */
+function withHeader(rows: string[][]): TextTable {
+  const kinds = (rows[0] ?? []).map((name): ColumnKind =>
+    /^(gross|refunds|net|commissionable)$|Net$/.test(name) ? "money" : /^(orders|addressChecks)$|Orders$/.test(name) ? "count" : "text",
+  );
+  return { rows, kinds, header: true };
+}
+
+function table(ranges: MonthRanges, options: SheetCallOptions, build: (report: MonthReport) => TextTable): SheetResult {
+  try {
+    const report = sheetMonthReport(ranges, options);
+    if (!report.success) return failure(report.issues);
+    const { rows, kinds, header } = build(report.data);
+    const moneyAsNumber = options.money !== "text";
+    const data = rows.map((row, r) =>
+      row.map((cell, c): OutCell => {
+        if ((header && r === 0) || cell === "") return cell;
+        const kind = kinds[c];
+        return kind === "count" || (kind === "money" && moneyAsNumber) ? Number(cell) : cell;
+      }),
+    );
+    return { success: true, data, warnings: report.data.warnings };
+  } catch (error) {
+    if (error instanceof KefuKpiError) return failure([...error.issues]);
+    throw error;
+  }
+}
+
+const SHOWN = 5;
+
+function failure(issues: readonly Issue[]): SheetResult {
+  const shown = issues.slice(0, SHOWN).map(formatIssue);
+  if (issues.length > SHOWN) shown.push(`… and ${issues.length - SHOWN} more`);
+  return { success: false, issues, message: shown.join("; ") };
+}
+
+interface PolicyRead {
+  readonly value: PolicyInput | Policy | undefined;
+  readonly issues: Issue[];
+  /** The row of each setting of a key/value range (`attribution.windowHours` → `设置!B3`). */
+  readonly cells: Map<string, string>;
+  readonly sheet: string;
+}
+
+function readPolicy(options: SheetCallOptions): PolicyRead {
+  const p = options.policy;
+  const sheet = options.sheets?.policy?.sheet ?? "设置";
+  const empty = { value: undefined, issues: [], cells: new Map<string, string>(), sheet };
+  if (p === undefined || p === null || p === "") return empty;
+  if (typeof p === "string") {
+    try {
+      return { ...empty, value: JSON.parse(p) as PolicyInput };
+    } catch (error) {
+      return { ...empty, issues: [{ code: IssueCode.invalidPolicy, path: ["policy"], message: `is not valid JSON: ${(error as Error).message}` }] };
+    }
+  }
+  if (!Array.isArray(p)) return { ...empty, value: p as PolicyInput };
+  const range = p as Range;
+  if (isBlankRange(range)) return empty;
+  // One cell holding JSON is a policy too.
+  const cells = range.flat().filter((c) => !isBlank(c));
+  if (cells.length === 1 && typeof cells[0] === "string" && cells[0].trim().startsWith("{")) return readPolicy({ ...options, policy: cells[0] });
+  const read = policyFromCells(range, { sheet, origin: options.sheets?.policy?.origin ?? "A1" });
+  return { value: read.policy, issues: read.issues, cells: read.cells, sheet };
+}
+
+/** Places an issue of the computation (`["orders", 17, "paidAt"]`) at its sheet cell. */
+function locate(issue: Issue, read: Partial<Record<SheetKind, SheetRecords>>, policy: PolicyRead): Issue | null {
+  const [kind, index, field] = issue.path;
+  if (kind === "policy") {
+    const key = issue.path.slice(1).join(".");
+    const cell = policy.cells.get(key);
+    return cell ? { ...issue, source: { file: policy.sheet, cell } } : issue;
+  }
+  const sheet = typeof kind === "string" ? read[kind as SheetKind] : undefined;
+  if (!sheet || typeof index !== "number") return issue;
+  if (typeof field === "string" && sheet.failed.has(`${index}:${field}`)) return null;
+  const row = sheet.rows[index];
+  const column = typeof field === "string" ? sheet.columns.get(field) : undefined;
+  const cell = `${column ?? firstColumn(sheet)}${row ?? ""}`;
+  return { ...issue, source: { file: sheet.sheet, cell } };
+}
+
+function firstColumn(sheet: SheetRecords): string {
+  return [...sheet.columns.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? "A";
+}
+
+function isBlankRange(range: Range): boolean {
+  return range.every((row) => (row ?? []).every((c) => isBlank(c)));
+}
+
+

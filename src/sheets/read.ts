@@ -1,0 +1,277 @@
+/**
+ * Reads a sheet range (a 2-D array: a header row, then one row per record) into the records of a
+ * month, the way spreadsheet hosts hand ranges over:
+ * - blank cells come as `""`, `null`/`undefined` or `0` (Excel desktop and web differ): all are
+ *   blank in id, text and date columns; in money and count columns `0` is the number 0;
+ * - dates come as Excel serial numbers (1900 or 1904 system), as `Date` objects (Apps Script) or as
+ *   text, and wall times are read in the shop zone;
+ * - rows that are entirely blank (the unused tail of a range like `A1:H1000`) are skipped.
+ * Every problem is an issue located at its cell (`订单!E17`), never thrown.
+ */
+import { IssueCode, type Issue, type IssueCode as Code } from "../errors.js";
+import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
+import { DEFAULT_SHEET_NAMES, SHEET_FIELDS, type FieldSpec, type SheetKind } from "./columns.js";
+import { serialToWallText, type DateSystem } from "./serial.js";
+
+/** A cell as spreadsheet hosts pass it. */
+export type Cell = string | number | boolean | Date | null | undefined;
+/** A range: rows of cells (rows may be ragged). */
+export type Range = readonly (readonly Cell[])[];
+
+/** Where a range sits and how its dates count. */
+export interface SheetOptions {
+  /** The sheet's name, for messages (default 订单 / 咨询 / 客服). */
+  readonly sheet?: string;
+  /** The range's top-left cell (default `A1`), so messages name the real cells. */
+  readonly origin?: string;
+  /** The workbook's date system (default 1900). */
+  readonly dateSystem?: DateSystem;
+}
+
+/** A sheet read into records: record `i` came from sheet row `rows[i]`. */
+export interface SheetRecords {
+  readonly sheet: string;
+  readonly records: Record<string, unknown>[];
+  readonly rows: number[];
+  /** The column letters of each field. */
+  readonly columns: Map<string, string>;
+  /** Order remarks (订单备注) of a Tmall export, parallel to `records`, to search for a 工号. */
+  readonly remarks: (string | null)[] | null;
+  readonly issues: Issue[];
+  readonly warnings: string[];
+  /** `record:field` of every cell that could not be read (its record lacks the field). */
+  readonly failed: Set<string>;
+}
+
+// The Tmall columns that hold each field, to place downstream issues at the right cell.
+const TMALL_COLUMNS: Readonly<Record<string, string>> = {
+  orderId: "订单编号",
+  buyerId: "买家会员名",
+  createdAt: "订单创建时间",
+  paidAt: "订单付款时间",
+  amount: "总金额",
+  refundAmount: "退款金额",
+};
+const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
+
+/**
+ * Reads the range of one kind of record.
+ *
+ * @example
+ * readSheet("orders", [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", 43882.375, "", 99]])
+ *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 09:00:00", paidAt: "", amount: 99 }
+ */
+export function readSheet(kind: SheetKind, range: Range, options: SheetOptions = {}): SheetRecords {
+  const sheet = options.sheet ?? DEFAULT_SHEET_NAMES[kind];
+  const origin = parseOrigin(options.origin ?? "A1");
+  const system = options.dateSystem ?? 1900;
+  const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
+  const issue = (code: Code, path: (string | number)[], message: string, row: number, col: number): Issue => ({
+    code,
+    path,
+    message,
+    source: { file: sheet, cell: at(row, col) },
+  });
+  const out: SheetRecords = { sheet, records: [], rows: [], columns: new Map(), remarks: null, issues: [], warnings: [], failed: new Set() };
+  const header = (range[0] ?? []).map(headerText);
+  if (header.every((h) => h === "")) {
+    out.issues.push(issue(IssueCode.missingColumn, [kind], `the first row must be the header (expected columns ${required(kind).join(", ")})`, 0, 0));
+    return out;
+  }
+
+  if (kind === "orders" && isTmallOrderHeader(header)) return readTmall(range, header, out, origin, system);
+
+  const fields = SHEET_FIELDS[kind];
+  const byColumn: (string | null)[] = header.map((h) => fieldOf(fields, h));
+  const columns = out.columns;
+  byColumn.forEach((field, c) => {
+    if (field === null) return;
+    if (columns.has(field)) {
+      out.issues.push(issue(IssueCode.invalidFile, [kind], `column ${field} appears more than once (also ${columns.get(field)!})`, 0, c));
+    } else columns.set(field, columnName(origin.col + c));
+  });
+  const unused = header.filter((h, c) => h !== "" && byColumn[c] === null);
+  if (unused.length > 0) out.warnings.push(`${sheet}: column${unused.length > 1 ? "s" : ""} ${unused.join(", ")} not used`);
+  for (const field of required(kind)) {
+    if (!columns.has(field)) {
+      const names = [field, ...(fields[field]?.aliases ?? [])].join(" / ");
+      out.issues.push(issue(IssueCode.missingColumn, [kind], `missing column ${names}`, 0, 0));
+    }
+  }
+  if (out.issues.length > 0) return out;
+
+  for (let r = 1; r < range.length; r++) {
+    const row = range[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const i = out.records.length;
+    const record: Record<string, unknown> = {};
+    byColumn.forEach((field, c) => {
+      if (field === null) return;
+      const spec = fields[field]!;
+      const read = readCell(row[c], spec, system);
+      if ("error" in read) {
+        out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], `${field} ${read.error}`, r, c));
+        out.failed.add(`${i}:${field}`);
+      } else if (read.value !== undefined) record[field] = read.value;
+      else if (spec.required) record[field] = "";
+    });
+    const extra = row.slice(header.length).findIndex((cell) => !isBlank(cell));
+    if (extra >= 0) {
+      out.issues.push(issue(IssueCode.invalidFile, [kind, i], "a value stands right of the header's last column", r, header.length + extra));
+    }
+    out.records.push(record);
+    out.rows.push(origin.row + r);
+  }
+  return out;
+}
+
+function readTmall(range: Range, header: string[], out: SheetRecords, origin: Origin, system: DateSystem): SheetRecords {
+  const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
+  // The Tmall mapper reads text: dates of the time columns become wall-time text first.
+  const rows: string[][] = [header];
+  const cellIssues: Issue[] = [];
+  for (let r = 1; r < range.length; r++) {
+    const row = range[r] ?? [];
+    rows.push(
+      header.map((name, c) => {
+        const cell = row[c];
+        if (TMALL_TIMES.has(name)) {
+          const read = readCell(cell, { type: "instant" }, system);
+          if ("error" in read) {
+            cellIssues.push({ code: IssueCode.invalidValue, path: ["orders"], message: `${name} ${read.error}`, source: { file: out.sheet, cell: at(r, c) } });
+            return "";
+          }
+          return typeof read.value === "string" ? read.value : "";
+        }
+        return isBlank(cell) ? "" : cell instanceof Date ? cell.toISOString() : String(cell).trim();
+      }),
+    );
+  }
+  const mapped = mapTmallOrders(rows, out.sheet, { lines: rows.map((_, r) => origin.row + r) });
+  for (const e of mapped.errors) {
+    const c = e.field === "" ? 0 : header.indexOf(e.field);
+    out.issues.push({
+      code: /missing column/.test(e.detail) ? IssueCode.missingColumn : IssueCode.invalidValue,
+      path: ["orders"],
+      message: e.detail,
+      source: { file: out.sheet, cell: at(e.row - origin.row, Math.max(0, c)) },
+    });
+  }
+  out.issues.push(...cellIssues);
+  out.warnings.push(...mapped.warnings);
+  const columns = out.columns;
+  for (const [field, name] of Object.entries(TMALL_COLUMNS)) {
+    const c = header.indexOf(name);
+    if (c >= 0) columns.set(field, columnName(origin.col + c));
+  }
+  const remarks: (string | null)[] = [];
+  for (const o of mapped.orders) {
+    out.records.push({ orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount });
+    out.rows.push(o.row);
+    remarks.push(o.remark);
+  }
+  return { ...out, remarks: header.includes("订单备注") ? remarks : null };
+}
+
+type CellReading = { readonly value: unknown } | { readonly error: string };
+
+const BLANK: CellReading = { value: undefined };
+
+/** Reads one cell by its field's type. */
+export function readCell(cell: Cell, spec: FieldSpec, system: DateSystem): CellReading {
+  const { type } = spec;
+  if (isBlank(cell) || (cell === 0 && type !== "money" && type !== "count")) return BLANK;
+  if (typeof cell === "boolean") return { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
+  if (cell instanceof Date) {
+    if (type !== "instant") return { error: `a date is not ${expected(type)}` };
+    const ms = cell.getTime();
+    return Number.isNaN(ms) ? { error: "is an invalid date" } : { value: cell.toISOString() };
+  }
+  if (typeof cell === "number") {
+    switch (type) {
+      case "instant": {
+        const read = serialToWallText(cell, system);
+        return "error" in read ? read : { value: read.text };
+      }
+      case "money":
+        return { value: cell };
+      case "count":
+        return Number.isSafeInteger(cell) && cell >= 0 ? { value: cell } : { error: `${cell} is not a whole number ≥ 0` };
+      default:
+        // Ids stored as numbers (order numbers, 工号): exact only as safe integers; Excel keeps 15 digits.
+        if (Number.isSafeInteger(cell) && cell > 0) return { value: String(cell) };
+        if (type === "text") return { value: String(cell) };
+        return { error: `${cell} is a number that cannot be an exact id (over 15 digits or a fraction): format the column as text` };
+    }
+  }
+  if (typeof cell !== "string") return { error: `is not ${expected(type)}` };
+  const text = trimCell(cell);
+  switch (type) {
+    case "count":
+      return /^\d+$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a whole number ≥ 0` };
+    case "enum":
+      return { value: spec.labels?.[text] ?? text };
+    default:
+      return { value: text };
+  }
+}
+
+function expected(type: FieldSpec["type"]): string {
+  return {
+    id: "an id",
+    text: "text",
+    instant: "a date-time",
+    money: "an amount",
+    count: "a whole number",
+    enum: "one of the listed values",
+  }[type];
+}
+
+function required(kind: SheetKind): string[] {
+  return Object.entries(SHEET_FIELDS[kind])
+    .filter(([, spec]) => spec.required)
+    .map(([field]) => field);
+}
+
+function fieldOf(fields: Readonly<Record<string, FieldSpec>>, header: string): string | null {
+  if (header === "") return null;
+  if (Object.hasOwn(fields, header)) return header;
+  for (const [field, spec] of Object.entries(fields)) if (spec.aliases?.includes(header)) return field;
+  return null;
+}
+
+/** Blank as hosts pass it: `""` (or only spaces), `null`, `undefined`. */
+export function isBlank(cell: Cell): boolean {
+  return cell === undefined || cell === null || (typeof cell === "string" && trimCell(cell) === "");
+}
+
+function trimCell(text: string): string {
+  return text.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/g, "");
+}
+
+function headerText(cell: Cell): string {
+  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : String(cell);
+}
+
+interface Origin {
+  /** Zero-based column. */
+  readonly col: number;
+  /** One-based row. */
+  readonly row: number;
+}
+
+/** `A1` → the range's top-left cell. */
+export function parseOrigin(origin: string): Origin {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(origin.trim());
+  if (!m) throw new RangeError(`"${origin}" is not a cell address like A1`);
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) };
+}
+
+/** Zero-based column → letters (`0` → `A`, `26` → `AA`). */
+export function columnName(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
