@@ -12,9 +12,9 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import type { Agent } from "../schema/records.js";
 import { agentIdInRemark } from "../schema/tmall.js";
 import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
-import type { SheetKind } from "./columns.js";
+import { DEFAULT_SHEET_NAMES, type SheetKind } from "./columns.js";
 import { policyFromCells } from "./policy.js";
-import { isBlank, readSheet, type Range, type SheetRecords } from "./read.js";
+import { isBlank, isBlankRow, readSheet, type Range, type SheetRecords } from "./read.js";
 import type { DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
@@ -65,8 +65,12 @@ function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success:
   const read: Partial<Record<SheetKind, SheetRecords>> = {};
   for (const kind of ["agents", "consultations", "orders"] as const) {
     const range = ranges[kind];
-    if (range === undefined || range === null || isBlankRange(range)) continue;
+    if (range === undefined || range === null) continue;
     const where = options.sheets?.[kind];
+    if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
+      return { success: false, issues: [{ code: IssueCode.invalidType, path: [kind], message: `expected a range (rows of cells) of ${kind}`, source: { file: where?.sheet ?? DEFAULT_SHEET_NAMES[kind] } }] };
+    }
+    if (isBlankRange(range)) continue;
     read[kind] = readSheet(kind, range, {
       ...(where?.sheet !== undefined && { sheet: where.sheet }),
       ...(where?.origin !== undefined && { origin: where.origin }),
@@ -281,7 +285,7 @@ function firstColumn(sheet: SheetRecords): string {
 }
 
 function isBlankRange(range: Range): boolean {
-  return range.every((row) => (row ?? []).every((c) => isBlank(c)));
+  return range.every((row) => isBlankRow(row ?? []));
 }
 
 

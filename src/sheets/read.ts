@@ -102,7 +102,7 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
 
   for (let r = 1; r < range.length; r++) {
     const row = range[r] ?? [];
-    if (row.every(isBlank)) continue;
+    if (isBlankRow(row)) continue;
     const i = out.records.length;
     const record: Record<string, unknown> = {};
     byColumn.forEach((field, c) => {
@@ -110,7 +110,7 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
       const spec = fields[field]!;
       const read = readCell(row[c], spec, system);
       if ("error" in read) {
-        out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], `${field} ${read.error}`, r, c));
+        out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], read.error, r, c));
         out.failed.add(`${i}:${field}`);
       } else if (read.value !== undefined) record[field] = read.value;
       else if (spec.required) record[field] = "";
@@ -132,6 +132,10 @@ function readTmall(range: Range, header: string[], out: SheetRecords, origin: Or
   const cellIssues: Issue[] = [];
   for (let r = 1; r < range.length; r++) {
     const row = range[r] ?? [];
+    if (isBlankRow(row)) {
+      rows.push([]);
+      continue;
+    }
     rows.push(
       header.map((name, c) => {
         const cell = row[c];
@@ -238,6 +242,11 @@ function fieldOf(fields: Readonly<Record<string, FieldSpec>>, header: string): s
   if (Object.hasOwn(fields, header)) return header;
   for (const [field, spec] of Object.entries(fields)) if (spec.aliases?.includes(header)) return field;
   return null;
+}
+
+/** A row with nothing in it; Excel desktop passes the blanks of a range as 0. */
+export function isBlankRow(row: readonly Cell[]): boolean {
+  return row.every((cell) => cell === 0 || isBlank(cell));
 }
 
 /** Blank as hosts pass it: `""` (or only spaces), `null`, `undefined`. */

@@ -1,0 +1,189 @@
+// The sheet functions: the sample month from ranges gives the CLI's figures to the cent; errors
+// come back as cell-addressed values, never thrown.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { MONTH_CSV_COLUMNS } from "../../src/index.js";
+import { parseCsv } from "../../src/node/csv.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import {
+  agentFigure,
+  attributionTable,
+  ordersTable,
+  policyFromCells,
+  sheetMonthReport,
+  shopTable,
+  toCells,
+  type Cell,
+  type MonthRanges,
+} from "../../src/sheets/index.js";
+
+const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+const csv = (name: string): string[][] => parseCsv(readFileSync(`${dir}${name}`, "utf8"));
+const sample: MonthRanges = { orders: csv("orders.csv"), consultations: csv("consultations.csv"), agents: csv("agents.csv") };
+
+/** The sample month as Excel would pass it: wall times as 1900 serials, money and counts as numbers. */
+function asExcel(range: string[][], timeColumns: readonly string[], numberColumns: readonly string[]): Cell[][] {
+  const header = range[0]!;
+  return range.map((row, r) =>
+    r === 0
+      ? row
+      : row.map((cell, c) => {
+          const name = header[c]!;
+          if (cell === "") return "";
+          if (timeColumns.includes(name)) {
+            const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(cell)!;
+            const days = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / 86_400_000 + 25_569;
+            return days + (+m[4]! * 3600 + +m[5]! * 60 + +m[6]!) / 86_400;
+          }
+          return numberColumns.includes(name) ? Number(cell) : cell;
+        }),
+  );
+}
+
+describe("the sample month through the sheet functions", () => {
+  it("gives the CLI's JSON report, figure for figure", async () => {
+    const expected = reportFolder(await readMonthFolder(dir));
+    const report = sheetMonthReport(sample);
+    expect(report.success).toBe(true);
+    if (report.success) expect(report.data).toEqual(expected);
+  });
+
+  it("gives the same report from Excel-typed cells (serial dates, numeric money and counts)", async () => {
+    const expected = reportFolder(await readMonthFolder(dir));
+    const excel: MonthRanges = {
+      orders: asExcel(csv("orders.csv"), ["createdAt", "paidAt"], ["amount", "refundAmount"]),
+      consultations: asExcel(csv("consultations.csv"), ["startedAt", "firstReplyAt", "endedAt"], ["buyerMessages", "agentMessages"]),
+      agents: csv("agents.csv"),
+    };
+    expect(typeof excel.orders![1]![2]).toBe("number");
+    const report = sheetMonthReport(excel);
+    expect(report.success && report.data.agents).toEqual(expected.agents);
+    expect(report.success && report.data.shop).toEqual(expected.shop);
+  });
+
+  it("attributionTable: the CSV's columns, money as numbers equal to the report's decimals", async () => {
+    const expected = reportFolder(await readMonthFolder(dir));
+    const result = attributionTable(sample);
+    if (!result.success) throw new Error(result.message);
+    expect(result.data[0]).toEqual([...MONTH_CSV_COLUMNS]);
+    expect(result.data).toHaveLength(1 + expected.agents.length);
+    result.data.slice(1).forEach((row, i) => {
+      const a = expected.agents[i]!;
+      const cell = (name: string): unknown => row[MONTH_CSV_COLUMNS.indexOf(name as never)];
+      expect(cell("agentId")).toBe(a.agentId);
+      expect(cell("orders")).toBe(a.sales.orders);
+      expect((cell("net") as number).toFixed(2)).toBe(a.sales.net);
+      expect((cell("gross") as number).toFixed(2)).toBe(a.sales.gross);
+      expect(cell("addressChecks")).toBe(a.addressChecks);
+    });
+  });
+
+  it("keeps money as exact text on request", () => {
+    const result = shopTable(sample, { money: "text" });
+    expect(toCells(result)).toEqual([
+      ["line", "orders", "gross", "refunds", "net"],
+      ["已付款 paid", 236, "43836.00", "1757.00", "42079.00"],
+      ["客服业绩 credited", 193, "37649.00", "1728.00", "35921.00"],
+      ["全静默 fully silent", 43, "6187.00", "29.00", "6158.00"],
+      ["未计业绩 uncredited", 0, "0.00", "0.00", "0.00"],
+    ]);
+  });
+
+  it("ordersTable explains every booked order; agentFigure gives one cell", () => {
+    const orders = toCells(ordersTable(sample));
+    expect(orders).toHaveLength(1 + 236);
+    expect(orders[0]?.slice(0, 3)).toEqual(["orderId", "status", "paidAt"]);
+    expect(toCells(agentFigure(sample, "A01", "net"))).toEqual([[13341]]);
+    expect(toCells(agentFigure(sample, "A01", "orders"))).toEqual([[66]]);
+    expect(toCells(agentFigure(sample, "A01", "net", { money: "text" }))).toEqual([["13341.00"]]);
+    expect(toCells(agentFigure(sample, "A99", "net"))).toEqual([[expect.stringMatching(/^#KEFU! agentId: "A99" has no figures this month/)]]);
+    expect(toCells(agentFigure(sample, "A01", "salary"))).toEqual([[expect.stringMatching(/^#KEFU! figure: "salary" is not a figure; expected one of orders, gross/)]]);
+  });
+});
+
+describe("the policy from a sheet", () => {
+  it("reads key/value rows as the defaults are typed (numbers, TRUE/FALSE or 是/否, time serials)", () => {
+    const read = policyFromCells([
+      ["setting", "value"],
+      ["attribution.windowHours", "72"],
+      ["attribution.deductRefunds", "否"],
+      ["attribution.rule", "pay"],
+      ["duties.paymentReminder.smsAboveAmount", 8],
+      ["duties.returnedParcels.inspectBy", 17.5 / 24],
+      ["", ""],
+    ]);
+    expect(read.issues).toEqual([]);
+    expect(read.policy).toEqual({
+      attribution: { windowHours: 72, deductRefunds: false, rule: "pay" },
+      duties: { paymentReminder: { smsAboveAmount: "8" }, returnedParcels: { inspectBy: "17:30" } },
+    });
+    expect(read.cells.get("attribution.rule")).toBe("B4");
+  });
+
+  it("takes the policy from rows or from one JSON cell alike, and it changes the figures", () => {
+    const place = toCells(shopTable(sample, { money: "text" }));
+    const pay = toCells(shopTable(sample, { money: "text", policy: [["attribution.rule", "place"]] }));
+    const json = toCells(shopTable(sample, { money: "text", policy: [['{"attribution":{"rule":"place"}}']] }));
+    expect(pay).toEqual(json);
+    expect(pay).not.toEqual(place);
+    // Under `place`, the silent orders that placeFirst credits to their payAgent are left uncredited.
+    expect(pay[4]).toEqual(["未计业绩 uncredited", 22, expect.any(String), expect.any(String), expect.any(String)]);
+  });
+
+  it("places bad settings at their cells", () => {
+    const result = attributionTable(sample, {
+      policy: [["attribution.windowHours", 999], ["attribution.rules", "pay"], ["attribution.deductRefunds", "maybe"]],
+      sheets: { policy: { sheet: "规则", origin: "D2" } },
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell}: ${i.message}`)).toEqual([
+      "规则!E4: \"maybe\" is not TRUE or FALSE",
+      "规则!E2: the attribution window is at most 15 days (360 hours)",
+      "规则!E3: unknown setting \"rules\"",
+    ]);
+    expect(result.message).toMatch(/^规则!E4, attribution\.deductRefunds: "maybe" is not TRUE or FALSE; 规则!E2, attribution\.windowHours: /);
+  });
+
+  it("reports a JSON cell that is not JSON", () => {
+    expect(toCells(shopTable(sample, { policy: "{attribution:" }))[0]?.[0]).toMatch(/^#KEFU! policy: is not valid JSON/);
+  });
+});
+
+describe("errors come back as values at their cells", () => {
+  it("names the cells of bad records, from reading and from the rules alike, all at once", () => {
+    const orders = csv("orders.csv");
+    orders[5]![3] = "2020/2/31 10:00";
+    orders[6]![4] = "-3";
+    const consultations: Cell[][] = csv("consultations.csv");
+    consultations[2]![4] = "2020-01-01 00:00:00"; // a reply before the consultation started
+    consultations[3]![6] = -1; // buyerMessages
+    const result = attributionTable({ ...sample, orders, consultations }, { sheets: { orders: { sheet: "Orders" } } });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell} ${String(i.path.at(-1))}`)).toEqual([
+      "咨询!G4 buyerMessages",
+      "Orders!D6 paidAt",
+      "Orders!E7 amount",
+      "咨询!E3 firstReplyAt",
+    ]);
+    expect(result.message).toMatch(/^咨询!G4, buyerMessages: -1 is not a whole number ≥ 0; Orders!D6 \(orderId "O0105"\), paidAt: /);
+    expect(toCells(result)).toEqual([[`#KEFU! ${result.message}`]]);
+  });
+
+  it("treats a missing or blank range as no data, with the report's warning", () => {
+    const result = sheetMonthReport({ orders: sample.orders, consultations: [[""], [null]], agents: [[0, 0]] });
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data.shop.credited.orders).toBe(0);
+    expect(result.data.warnings).toContain("no consultations (file) given: every paid order counts as fully silent (全静默)");
+  });
+
+  it("never throws, even on what no host should pass", () => {
+    expect(toCells(attributionTable({ orders: "A1:B2" as never }))[0]?.[0]).toMatch(/^#KEFU! 订单: expected a range/);
+    expect(toCells(attributionTable(sample, { sheets: { orders: { origin: "1A" } } }))[0]?.[0]).toMatch(/^#KEFU! "1A" is not a cell address/);
+    expect(toCells(attributionTable({ orders: [["x"]] }))[0]?.[0]).toMatch(/^#KEFU! 订单!A1: missing column orderId/);
+    expect(toCells(attributionTable({}))[0]?.[0]).toMatch(/^#KEFU! month: no paid orders/);
+    expect(toCells(attributionTable(sample, { month: "2020-13" }))[0]?.[0]).toMatch(/^#KEFU! /);
+  });
+});
