@@ -85,7 +85,7 @@ describe("readSheet: cells", () => {
     const read = readSheet("consultations", [
       ["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages"],
       [9001, 1001, "b1", "2020-02-21 09:00", "2020-02-21 09:01", "2020-02-21 09:10", 4],
-      [12345678901234567890, 1001, "b1", "2020-02-21 09:00", "", "2020-02-21 09:10", "3"],
+      [Number("12345678901234567890"), 1001, "b1", "2020-02-21 09:00", "", "2020-02-21 09:10", "3"],
       ["C3", 10.5, "b1", "2020-02-21 09:00", "", "2020-02-21 09:10", 2.5],
     ], { sheet: "咨询" });
     expect(read.records[0]).toMatchObject({ consultationId: "9001", agentId: "1001", buyerMessages: 4 });
