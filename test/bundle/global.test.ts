@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { sampleDir, sampleRanges } from "./sample.js";
 
 const bundle = readFileSync(new URL("../../dist/kefu-kpi.global.js", import.meta.url), "utf8");
 
@@ -20,6 +22,15 @@ describe("browser global bundle", () => {
     ) as { orders: { creditedAgent: string }[]; agents: { sales: { net: string } }[] };
     expect(result.orders[0]?.creditedAgent).toBe("A1");
     expect(result.agents[0]?.sales.net).toBe("99.00");
+  });
+
+  it("computes the sample month through KefuKpi.sheets where code generation is off, equal to the CLI's report", async () => {
+    const context = createContext({ ranges: sampleRanges() }, { codeGeneration: { strings: false, wasm: false } });
+    runInContext(bundle, context);
+    const result = runInContext("KefuKpi.sheets.sheetMonthReport(ranges)", context) as { success: boolean; data: unknown };
+    expect(result.success).toBe(true);
+    const expected = reportFolder(await readMonthFolder(sampleDir));
+    expect(JSON.parse(JSON.stringify(result.data))).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it("carries no Node API, no require and no eval", () => {
