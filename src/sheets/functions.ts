@@ -14,7 +14,7 @@ import { agentIdInRemark } from "../schema/tmall.js";
 import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
 import { DEFAULT_SHEET_NAMES, type SheetKind } from "./columns.js";
 import { policyFromCells } from "./policy.js";
-import { isBlank, isBlankRow, readSheet, type Range, type SheetRecords } from "./read.js";
+import { isBlank, isBlankRow, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
 import type { DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
@@ -65,7 +65,9 @@ function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success:
   const read: Partial<Record<SheetKind, SheetRecords>> = {};
   for (const kind of ["agents", "consultations", "orders"] as const) {
     const range = ranges[kind];
-    if (range === undefined || range === null) continue;
+    // An omitted argument, or a reference to one blank cell that a host passes as a scalar.
+    const given: unknown = range;
+    if (!Array.isArray(given) && (given === 0 || isBlank(given as Cell))) continue;
     const where = options.sheets?.[kind];
     if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
       return { success: false, issues: [{ code: IssueCode.invalidType, path: [kind], message: `expected a range (rows of cells) of ${kind}`, source: { file: where?.sheet ?? DEFAULT_SHEET_NAMES[kind] } }] };

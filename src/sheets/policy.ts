@@ -16,7 +16,7 @@
 import { IssueCode, type Issue } from "../errors.js";
 import { defaultPolicy } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
-import { columnName, isBlank, parseOrigin, type Cell, type Range } from "./read.js";
+import { columnName, isBlank, isDate, parseOrigin, type Cell, type Range } from "./read.js";
 
 export interface PolicyCells {
   readonly policy: PolicyInput;
@@ -92,7 +92,7 @@ function defaultAt(defaults: Record<string, unknown>, path: readonly string[]): 
 
 function valueFor(cell: Cell, typical: unknown): { value: unknown } | { error: string } {
   if (isBlank(cell)) return { error: "has no value" };
-  if (cell instanceof Date) return { error: "a date is not a setting value" };
+  if (isDate(cell)) return { error: "a date is not a setting value" };
   if (typeof typical === "boolean") {
     if (typeof cell === "boolean") return { value: cell };
     const text = String(cell).trim().toLowerCase();

@@ -147,7 +147,7 @@ function readTmall(range: Range, header: string[], out: SheetRecords, origin: Or
           }
           return typeof read.value === "string" ? read.value : "";
         }
-        return isBlank(cell) ? "" : cell instanceof Date ? cell.toISOString() : String(cell).trim();
+        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : String(cell).trim();
       }),
     );
   }
@@ -186,10 +186,9 @@ export function readCell(cell: Cell, spec: FieldSpec, system: DateSystem): CellR
   const { type } = spec;
   if (isBlank(cell) || (cell === 0 && type !== "money" && type !== "count")) return BLANK;
   if (typeof cell === "boolean") return { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
-  if (cell instanceof Date) {
+  if (isDate(cell)) {
     if (type !== "instant") return { error: `a date is not ${expected(type)}` };
-    const ms = cell.getTime();
-    return Number.isNaN(ms) ? { error: "is an invalid date" } : { value: cell.toISOString() };
+    return Number.isNaN(cell.getTime()) ? { error: "is an invalid date" } : { value: cell.toISOString() };
   }
   if (typeof cell === "number") {
     switch (type) {
@@ -242,6 +241,16 @@ function fieldOf(fields: Readonly<Record<string, FieldSpec>>, header: string): s
   if (Object.hasOwn(fields, header)) return header;
   for (const [field, spec] of Object.entries(fields)) if (spec.aliases?.includes(header)) return field;
   return null;
+}
+
+/** A `Date`, also one made in another realm (an Apps Script or vm context). */
+export function isDate(cell: unknown): cell is Date {
+  return Object.prototype.toString.call(cell) === "[object Date]";
+}
+
+// A date where text is expected stays visible (an invalid one as "Invalid Date"), never blank.
+function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
 }
 
 /** A row with nothing in it; Excel desktop passes the blanks of a range as 0. */

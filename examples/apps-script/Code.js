@@ -1,0 +1,81 @@
+// Google Sheets custom functions over the kefu-kpi browser bundle. Apps Script (V8) loads every
+// file of the project into one global scope, so KefuKpi.js (the bundle, copied by
+// `npm run examples`) defines the global `KefuKpi` these wrappers call. A custom function must not
+// throw: each returns its table, or one cell "#KEFU! <the cells at fault and why>".
+// Dates in the ranges arrive as Date objects, the instants the sheet's own time zone gives them:
+// set the spreadsheet's time zone (File → Settings) to the shop's (Asia/Shanghai by default).
+/* global KefuKpi */
+
+function kefuOptions_(policy, month) {
+  const options = {};
+  if (policy !== undefined && policy !== null && policy !== "") options.policy = policy;
+  if (month !== undefined && month !== null && month !== "") options.month = String(month);
+  return options;
+}
+
+function kefuRanges_(orders, consultations, agents) {
+  return { orders: orders, consultations: consultations, agents: agents };
+}
+
+/**
+ * Sales attribution per agent (落实下单 / 落实付款, silent orders excluded): orders, gross, refunds,
+ * net, commissionable, the 赤兔 breakdown and the address checks.
+ *
+ * @param {A1:H300} orders The orders range with its header row (or the Tmall export as pasted).
+ * @param {A1:I500} consultations The consultations range with its header row (optional).
+ * @param {A1:G7} agents The agents range with its header row (optional).
+ * @param {A1:B5} policy Key/value rows or one JSON cell (optional).
+ * @param {"2020-02"} month The month YYYY-MM (optional; default the month most orders were paid in).
+ * @return The table, one row per agent.
+ * @customfunction
+ */
+function KEFU_ATTRIBUTION(orders, consultations, agents, policy, month) {
+  return KefuKpi.sheets.toCells(KefuKpi.sheets.attributionTable(kefuRanges_(orders, consultations, agents), kefuOptions_(policy, month)));
+}
+
+/**
+ * The shop's lines: paid, credited to agents, fully silent (全静默), uncredited.
+ *
+ * @param {A1:H300} orders The orders range with its header row.
+ * @param {A1:I500} consultations The consultations range (optional).
+ * @param {A1:G7} agents The agents range (optional).
+ * @param {A1:B5} policy Key/value rows or one JSON cell (optional).
+ * @param {"2020-02"} month The month YYYY-MM (optional).
+ * @return The shop's lines.
+ * @customfunction
+ */
+function KEFU_SHOP(orders, consultations, agents, policy, month) {
+  return KefuKpi.sheets.toCells(KefuKpi.sheets.shopTable(kefuRanges_(orders, consultations, agents), kefuOptions_(policy, month)));
+}
+
+/**
+ * Every order paid in the month with its placeAgent, payAgent and who got the credit.
+ *
+ * @param {A1:H300} orders The orders range with its header row.
+ * @param {A1:I500} consultations The consultations range (optional).
+ * @param {A1:G7} agents The agents range (optional).
+ * @param {A1:B5} policy Key/value rows or one JSON cell (optional).
+ * @param {"2020-02"} month The month YYYY-MM (optional).
+ * @return One row per order.
+ * @customfunction
+ */
+function KEFU_ORDERS(orders, consultations, agents, policy, month) {
+  return KefuKpi.sheets.toCells(KefuKpi.sheets.ordersTable(kefuRanges_(orders, consultations, agents), kefuOptions_(policy, month)));
+}
+
+/**
+ * One figure of one agent: orders, gross, refunds, net, commissionable or addressChecks.
+ *
+ * @param {"A01"} agentId The agent's 工号.
+ * @param {"net"} figure Which figure.
+ * @param {A1:H300} orders The orders range with its header row.
+ * @param {A1:I500} consultations The consultations range (optional).
+ * @param {A1:G7} agents The agents range (optional).
+ * @param {A1:B5} policy Key/value rows or one JSON cell (optional).
+ * @param {"2020-02"} month The month YYYY-MM (optional).
+ * @return The figure.
+ * @customfunction
+ */
+function KEFU_AGENT(agentId, figure, orders, consultations, agents, policy, month) {
+  return KefuKpi.sheets.toCells(KefuKpi.sheets.agentFigure(kefuRanges_(orders, consultations, agents), String(agentId), String(figure), kefuOptions_(policy, month)));
+}

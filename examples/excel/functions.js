@@ -1,0 +1,51 @@
+// Excel custom functions over the kefu-kpi browser bundle (loaded before this file by
+// functions.html, defining the global `KefuKpi`). Each function returns its table, or a
+// CustomFunctions.Error whose message names the cells at fault (`订单!E17, paidAt: …`): a
+// spreadsheet function never throws. Ranges arrive as 2-D arrays; an omitted argument as null.
+/* global CustomFunctions, KefuKpi */
+
+/** The options every function shares: the policy, the month, the workbook's date system. */
+function kefuOptions(policy, month, dateSystem) {
+  const options = {};
+  if (policy !== null && policy !== undefined) options.policy = policy;
+  if (month !== null && month !== undefined && month !== "") options.month = String(month);
+  if (dateSystem === 1904 || dateSystem === "1904") options.dateSystem = 1904;
+  return options;
+}
+
+function kefuRanges(orders, consultations, agents) {
+  return { orders: orders, consultations: consultations, agents: agents };
+}
+
+function kefuResult(result) {
+  if (result.success) return result.data;
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.message);
+}
+
+/**
+ * The attribution table: one row per agent (orders, gross, refunds, net, commissionable, the 赤兔 breakdown, address checks).
+ * @customfunction ATTRIBUTION
+ */
+function attribution(orders, consultations, agents, policy, month, dateSystem) {
+  return kefuResult(KefuKpi.sheets.attributionTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+}
+
+/** The shop's lines: paid, credited, fully silent (全静默), uncredited. */
+function shop(orders, consultations, agents, policy, month, dateSystem) {
+  return kefuResult(KefuKpi.sheets.shopTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+}
+
+/** Every order booked in the month and how it was attributed. */
+function orderList(orders, consultations, agents, policy, month, dateSystem) {
+  return kefuResult(KefuKpi.sheets.ordersTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+}
+
+/** One figure (orders, gross, refunds, net, commissionable, addressChecks) of one agent. */
+function agent(agentId, figure, orders, consultations, agents, policy, month, dateSystem) {
+  return kefuResult(KefuKpi.sheets.agentFigure(kefuRanges(orders, consultations, agents), String(agentId), String(figure), kefuOptions(policy, month, dateSystem)));
+}
+
+CustomFunctions.associate("ATTRIBUTION", attribution);
+CustomFunctions.associate("SHOP", shop);
+CustomFunctions.associate("ORDERS", orderList);
+CustomFunctions.associate("AGENT", agent);
