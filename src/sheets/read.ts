@@ -100,24 +100,25 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
   }
   if (out.issues.length > 0) return out;
 
+  // The columns read, with their fields' specs, looked up once rather than per cell.
+  const used = byColumn.flatMap((field, c) => (field === null ? [] : [{ c, field, spec: fields[field]! }]));
   for (let r = 1; r < range.length; r++) {
     const row = range[r] ?? [];
     if (isBlankRow(row)) continue;
     const i = out.records.length;
     const record: Record<string, unknown> = {};
-    byColumn.forEach((field, c) => {
-      if (field === null) return;
-      const spec = fields[field]!;
+    for (const { c, field, spec } of used) {
       const read = readCell(row[c], spec, system);
       if ("error" in read) {
         out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], read.error, r, c));
         out.failed.add(`${i}:${field}`);
       } else if (read.value !== undefined) record[field] = read.value;
       else if (spec.required) record[field] = "";
-    });
-    const extra = row.slice(header.length).findIndex((cell) => !isBlank(cell));
-    if (extra >= 0) {
-      out.issues.push(issue(IssueCode.invalidFile, [kind, i], "a value stands right of the header's last column", r, header.length + extra));
+    }
+    for (let c = header.length; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      out.issues.push(issue(IssueCode.invalidFile, [kind, i], "a value stands right of the header's last column", r, c));
+      break;
     }
     out.records.push(record);
     out.rows.push(origin.row + r);
@@ -263,8 +264,12 @@ export function isBlank(cell: Cell): boolean {
   return cell === undefined || cell === null || (typeof cell === "string" && trimCell(cell) === "");
 }
 
+const SPACE = /[\s\u3000\uFEFF]/;
+
+/** Trims spaces, full-width spaces (U+3000) and a BOM; most cells have none, and are returned as they are. */
 function trimCell(text: string): string {
-  return text.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/g, "");
+  if (text === "" || (!SPACE.test(text[0]!) && !SPACE.test(text[text.length - 1]!))) return text;
+  return text.replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/g, "");
 }
 
 function headerText(cell: Cell): string {

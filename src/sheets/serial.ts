@@ -7,7 +7,8 @@
  *   1899-12-30 and serial 60 is rejected.
  * - 1904 system (older Mac workbooks): serial 0 is 1904-01-01.
  */
-import { createZone } from "../time/zone.js";
+
+import { civilFromDays } from "../time/period.js";
 
 /** Which epoch a workbook's serials count from. */
 export type DateSystem = 1900 | 1904;
@@ -15,7 +16,6 @@ export type DateSystem = 1900 | 1904;
 const DAY = 86_400_000;
 /** 9999-12-31, the last day Excel can show. */
 const MAX_SERIAL_1900 = 2_958_465;
-const UTC = createZone("UTC");
 // Days of 1899-12-30 and 1904-01-01 before 1970-01-01.
 const EPOCH_1900 = -25_569;
 const EPOCH_1904 = -24_107;
@@ -48,10 +48,14 @@ export function serialToWallText(serial: number, system: DateSystem = 1900): Ser
   if (system === 1900 && days === 60) return { error: `${serial} is Excel's 1900-02-29, a day that never was (serial 60)` };
   // Before the phantom day a 1900 serial is one day later than its count from 1899-12-30.
   const dayNumber = system === 1904 ? EPOCH_1904 + days : EPOCH_1900 + days + (days < 60 ? 1 : 0);
-  const w = UTC.wallOf(dayNumber * DAY + ms);
-  const millis = w.millisecond === 0 ? "" : `.${String(w.millisecond).padStart(3, "0")}`;
+  const packed = civilFromDays(dayNumber);
+  const year = Math.floor(packed / 384);
+  const month = (Math.floor(packed / 32) % 12) + 1;
+  const day = packed % 32;
+  const second = Math.floor(ms / 1000);
+  const millis = ms % 1000 === 0 ? "" : `.${String(ms % 1000).padStart(3, "0")}`;
   return {
-    text: `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${millis}`,
+    text: `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)} ${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}${millis}`,
   };
 }
 

@@ -186,9 +186,15 @@ function yearOfDayNumber(days: number): number {
   return Math.floor(civilFromDays(days) / 32 / 12);
 }
 
-// civil-from-days (H. Hinnant), valid for the whole Date range, packed without allocating as
-// `(year * 12 + month - 1) * 32 + day`.
-function civilFromDays(days: number): number {
+/**
+ * The calendar date of a day number (days since 1970-01-01): civil-from-days (H. Hinnant), valid
+ * for the whole Date range, packed without allocating as `(year * 12 + month - 1) * 32 + day`.
+ *
+ * @example
+ * const packed = civilFromDays(18313) // 2020-02-21
+ * [Math.floor(packed / 384), Math.floor(packed / 32) % 12 + 1, packed % 32] //=> [2020, 2, 21]
+ */
+export function civilFromDays(days: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
