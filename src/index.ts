@@ -8,4 +8,5 @@ export * from "./schema/records.js";
 export { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "./schema/tmall.js";
 export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./schema/tmall.js";
 export * from "./attribution/index.js";
+export * from "./pay/index.js";
 export * from "./month/index.js";

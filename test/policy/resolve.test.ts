@@ -20,6 +20,12 @@ const DOMAIN_DEFAULTS = {
     paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30 },
     returnedParcels: { inspectBy: "17:30" },
   },
+  // R5: the seeds quote no numbers; these are the policy's own plain defaults.
+  pay: {
+    commission: { rate: "0.01", tiers: null, split: null },
+    kpiBonus: { mode: "points", valuePerPoint: "5.00", bands: [] },
+    proRata: "calendarDays",
+  },
 };
 
 function issuesOf(input: unknown): readonly Issue[] {
@@ -85,6 +91,15 @@ describe("resolvePolicy: deep merge over the defaults", () => {
       duties: {
         paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60 },
         returnedParcels: { inspectBy: "09:00" },
+      },
+      pay: {
+        commission: {
+          rate: "0.015",
+          tiers: { mode: "slab" as const, edge: "upperInclusive" as const, bands: [{ from: "0", rate: "0.01" }, { from: "50000.00", rate: "0.02" }] },
+          split: { placeAgent: "0.7", payAgent: "0.3" },
+        },
+        kpiBonus: { mode: "bands" as const, valuePerPoint: "0", bands: [{ minScore: "90", amount: "500.00" }] },
+        proRata: "none" as const,
       },
     };
     expect(resolvePolicy(input)).toStrictEqual(input);
@@ -209,7 +224,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "duties", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "duties", "pay", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

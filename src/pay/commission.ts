@@ -1,0 +1,137 @@
+/**
+ * Commission (提成, R5): the agent's commission base (the commissionable sales of the orders
+ * credited to them, or their shares under a place/pay split), times a flat rate or a tier table.
+ * Exact: shares and products stay decimals, and the line is rounded once, half-up to the fen.
+ */
+import { Decimal, roundMoney, toDecimal } from "../money/decimal.js";
+import type { PayPolicy, Tiers } from "../policy/pay.js";
+
+/** An order as pay needs it: its commissionable amount and who served it (from R1). */
+export interface CommissionOrder {
+  readonly orderId: string;
+  /** The order's commissionable sales (net or gross by policy), a decimal string. */
+  readonly commissionable: string;
+  readonly creditedAgent: string | null;
+  readonly creditedBy: "placeAgent" | "payAgent" | "remark" | null;
+  readonly placeAgent: string | null;
+  readonly payAgent: string | null;
+}
+
+/** One order's part in an agent's commission base. */
+export interface BaseShare {
+  readonly orderId: string;
+  /** The agent's share of the order: `"1"`, or the split's share. */
+  readonly share: string;
+  /** share × the order's commissionable amount (exact, not rounded). */
+  readonly amount: string;
+  /** Why the agent has this share. */
+  readonly reason: string;
+}
+
+/** An agent's commission base and the orders it is made of. */
+export interface CommissionBase {
+  readonly total: Decimal;
+  readonly orders: BaseShare[];
+}
+
+/**
+ * The commission base of every agent. Without a split, an order's commissionable amount goes to its
+ * credited agent. With a split, an order credited to its placeAgent whose payAgent is another agent
+ * is shared (e.g. 70 % / 30 %); every other credited order goes wholly to its credited agent.
+ *
+ * @example
+ * commissionBases([{ orderId: "O1", commissionable: "100.00", creditedAgent: "A1", creditedBy: "placeAgent", placeAgent: "A1", payAgent: "A2" }],
+ *   { placeAgent: "0.7", payAgent: "0.3" }).get("A2")?.total.toFixed(2) //=> "30.00"
+ */
+export function commissionBases(
+  orders: readonly CommissionOrder[],
+  split: PayPolicy["commission"]["split"],
+): Map<string, CommissionBase> {
+  const bases = new Map<string, { total: Decimal; orders: BaseShare[] }>();
+  const add = (agentId: string, order: CommissionOrder, share: string, reason: string): void => {
+    let base = bases.get(agentId);
+    if (!base) bases.set(agentId, (base = { total: new Decimal(0), orders: [] }));
+    const amount = toDecimal(order.commissionable).times(share);
+    base.total = base.total.plus(amount);
+    base.orders.push({ orderId: order.orderId, share, amount: amount.toFixed(), reason });
+  };
+  for (const order of orders) {
+    const credited = order.creditedAgent;
+    if (credited === null) continue;
+    const { placeAgent, payAgent } = order;
+    if (split && order.creditedBy === "placeAgent" && payAgent !== null && payAgent !== placeAgent) {
+      add(credited, order, split.placeAgent, `落实下单 placeAgent; the payAgent ${payAgent} shares it`);
+      add(payAgent, order, split.payAgent, `落实付款 payAgent; the placeAgent ${credited} shares it`);
+    } else {
+      add(credited, order, "1", creditReason(order));
+    }
+  }
+  return bases;
+}
+
+function creditReason(order: CommissionOrder): string {
+  switch (order.creditedBy) {
+    case "placeAgent":
+      return "落实下单 placeAgent";
+    case "payAgent":
+      return "落实付款 payAgent (no placeAgent)";
+    case "remark":
+      return "工号 in the order remark";
+    default:
+      return "credited";
+  }
+}
+
+/** The commission of a base, with the steps that made it. */
+export interface CommissionResult {
+  readonly amount: string;
+  readonly steps: string[];
+}
+
+/**
+ * Applies the rate or the tier table to a commission base and rounds the result to the fen.
+ *
+ * @example
+ * commissionOf(toDecimal("12000"), { rate: "0.01", tiers: { mode: "progressive", edge: "lowerInclusive",
+ *   bands: [{ from: "0", rate: "0.01" }, { from: "10000", rate: "0.02" }] }, split: null }).amount //=> "140.00"
+ */
+export function commissionOf(base: Decimal, commission: PayPolicy["commission"]): CommissionResult {
+  const tiers = commission.tiers;
+  if (!tiers) {
+    const exact = base.times(commission.rate);
+    return { amount: roundMoney(exact), steps: [`${base.toFixed(2)} × ${commission.rate} = ${exact.toFixed()}`] };
+  }
+  return tiers.mode === "progressive" ? progressive(base, tiers) : slab(base, tiers);
+}
+
+function progressive(base: Decimal, tiers: Tiers): CommissionResult {
+  const steps: string[] = [];
+  let exact = new Decimal(0);
+  tiers.bands.forEach((band, i) => {
+    const from = toDecimal(band.from);
+    const next = tiers.bands[i + 1];
+    const to = next ? Decimal.min(base, toDecimal(next.from)) : base;
+    if (to.lte(from)) return;
+    const part = to.minus(from).times(band.rate);
+    exact = exact.plus(part);
+    steps.push(`(${to.toFixed(2)} − ${from.toFixed(2)}) × ${band.rate} = ${part.toFixed()}`);
+  });
+  if (steps.length === 0) steps.push(`${base.toFixed(2)} is in no band: 0`);
+  else if (steps.length > 1) steps.push(`sum = ${exact.toFixed()}`);
+  return { amount: roundMoney(exact), steps };
+}
+
+function slab(base: Decimal, tiers: Tiers): CommissionResult {
+  // The band reached: the last whose `from` the base meets (≥ for lowerInclusive, > for upperInclusive,
+  // so a total exactly on a boundary stays in the band below).
+  let reached = tiers.bands[0]!;
+  for (const band of tiers.bands.slice(1)) {
+    const from = toDecimal(band.from);
+    if (tiers.edge === "lowerInclusive" ? base.gte(from) : base.gt(from)) reached = band;
+  }
+  const exact = base.times(reached.rate);
+  return {
+    amount: roundMoney(exact),
+    steps: [`${base.toFixed(2)} reaches the band from ${reached.from} (${tiers.edge}): ${base.toFixed(2)} × ${reached.rate} = ${exact.toFixed()}`],
+  };
+}

@@ -1,0 +1,17 @@
+export { commissionBases, commissionOf, type BaseShare, type CommissionBase, type CommissionOrder, type CommissionResult } from "./commission.js";
+export {
+  payStatements,
+  safePayStatements,
+  PayInputSchema,
+  PayAgentSchema,
+  PayOrderSchema,
+  PayItemSchema,
+  PAY_LINES,
+  type PayInput,
+  type PayAgentInput,
+  type PayOrder,
+  type PayItem,
+  type PayLine,
+  type PayLineId,
+  type PayStatement,
+} from "./statement.js";

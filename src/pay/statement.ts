@@ -1,0 +1,182 @@
+/**
+ * The monthly pay statement (R5): base salary + commission + KPI bonus + rewards − fines, each line
+ * rounded half-up to the fen and carrying its rule, inputs and steps; the total is the sum of the
+ * rounded lines. The inputs are data from the other rule families (grade and base salary, R1
+ * orders, scorecard score, rewards and fines), brought together by the month orchestration.
+ */
+import * as z from "zod";
+import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { formatFen, parseFen } from "../money/fen.js";
+import { Decimal, roundMoney, toDecimal } from "../money/decimal.js";
+import type { PayPolicy } from "../policy/pay.js";
+import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } from "./commission.js";
+
+const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals");
+const id = z.string().min(1, "is missing");
+
+/** A reward or a fine as pay receives it (R4 made it). */
+export const PayItemSchema = z.strictObject({
+  id,
+  amount: money,
+  /** What it was for (the reward kind, or the violation and ladder step). */
+  reason: z.string(),
+});
+
+/** One agent's inputs to the statement. */
+export const PayAgentSchema = z
+  .strictObject({
+    agentId: id,
+    /** The monthly base salary of the agent's grade (R3). */
+    baseSalary: money,
+    /** Calendar days of the month the agent was employed, and the month's days (pro rata). */
+    daysEmployed: z.number().int().nonnegative(),
+    daysInMonth: z.number().int().min(28).max(31),
+    onProbation: z.boolean(),
+    /** The scorecard score 0–100 as a decimal string; null when not scored. */
+    score: z.string().regex(/^\d{1,3}(\.\d+)?$/, "expected a score like 85 or 92.5").nullable(),
+    rewards: z.array(PayItemSchema),
+    fines: z.array(PayItemSchema),
+  })
+  .refine((a) => a.daysEmployed <= a.daysInMonth, { message: "daysEmployed is more than the month's days", path: ["daysEmployed"] });
+
+/** An order credited in the month (R1), for the commission base. */
+export const PayOrderSchema = z.strictObject({
+  orderId: id,
+  commissionable: money,
+  creditedAgent: z.string().nullable(),
+  creditedBy: z.enum(["placeAgent", "payAgent", "remark"]).nullable(),
+  placeAgent: z.string().nullable(),
+  payAgent: z.string().nullable(),
+});
+
+export const PayInputSchema = z.strictObject({
+  agents: z.array(PayAgentSchema),
+  orders: z.array(PayOrderSchema),
+});
+
+export type PayItem = z.infer<typeof PayItemSchema>;
+export type PayAgentInput = z.infer<typeof PayAgentSchema>;
+export type PayOrder = z.infer<typeof PayOrderSchema>;
+export type PayInput = z.infer<typeof PayInputSchema>;
+
+/** One line of a statement, with how it was made. */
+export interface PayLine {
+  /** Rounded to the fen; fines are positive and subtracted. */
+  readonly amount: string;
+  /** The rule that made it (e.g. `commission.progressive`, `kpiBonus.probation`). */
+  readonly rule: string;
+  readonly inputs: Readonly<Record<string, string | number | boolean | null>>;
+  readonly steps: readonly string[];
+}
+
+/** The lines of a statement, in the order they are added up. */
+export const PAY_LINES = ["baseSalary", "commission", "kpiBonus", "rewards", "fines"] as const;
+export type PayLineId = (typeof PAY_LINES)[number];
+
+/** One agent's pay statement. */
+export interface PayStatement {
+  readonly agentId: string;
+  readonly lines: Readonly<Record<PayLineId, PayLine>>;
+  /** baseSalary + commission + kpiBonus + rewards − fines, of the rounded lines. */
+  readonly total: string;
+  /** The orders that made up the commission base, and why each counts for this agent. */
+  readonly commissionOrders: readonly BaseShare[];
+}
+
+/**
+ * Computes every agent's pay statement.
+ *
+ * @throws {KefuKpiError} for invalid input (each problem at its path)
+ * @example
+ * payStatements({ agents: [{ agentId: "A1", baseSalary: "3000.00", daysEmployed: 29, daysInMonth: 29, onProbation: false,
+ *   score: "90", rewards: [], fines: [] }], orders: [] }, defaultPolicy().pay)[0].total //=> "3450.00"
+ */
+export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[] {
+  const parsed = PayInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new KefuKpiError(
+      parsed.error.issues.map((issue): Issue => ({
+        code: issue.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue,
+        path: ["pay", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+        message: issue.message,
+      })),
+    );
+  }
+  const { agents, orders } = parsed.data;
+  const bases = commissionBases(orders satisfies readonly CommissionOrder[], policy.commission.split);
+  return agents.map((agent) => statement(agent, bases.get(agent.agentId)?.total ?? new Decimal(0), bases.get(agent.agentId)?.orders ?? [], policy));
+}
+
+/** {@link payStatements} returning `{ success, data | issues }`. */
+export function safePayStatements(input: PayInput, policy: PayPolicy): SafeResult<PayStatement[]> {
+  return toSafe(() => payStatements(input, policy));
+}
+
+function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], policy: PayPolicy): PayStatement {
+  const lines: Record<PayLineId, PayLine> = {
+    baseSalary: baseSalaryLine(agent, policy),
+    commission: commissionLine(base, baseOrders, policy),
+    kpiBonus: kpiBonusLine(agent, policy),
+    rewards: itemsLine(agent.rewards, "rewards"),
+    fines: itemsLine(agent.fines, "fines"),
+  };
+  const fen = (line: PayLine): number => parseFen(line.amount);
+  const total = fen(lines.baseSalary) + fen(lines.commission) + fen(lines.kpiBonus) + fen(lines.rewards) - fen(lines.fines);
+  return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: baseOrders };
+}
+
+function baseSalaryLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
+  const inputs = { baseSalary: agent.baseSalary, daysEmployed: agent.daysEmployed, daysInMonth: agent.daysInMonth };
+  if (policy.proRata === "none" || agent.daysEmployed === agent.daysInMonth) {
+    return { amount: roundMoney(toDecimal(agent.baseSalary)), rule: "baseSalary.full", inputs, steps: [`${agent.baseSalary} for the whole month`] };
+  }
+  const exact = toDecimal(agent.baseSalary).times(agent.daysEmployed).dividedBy(agent.daysInMonth);
+  return {
+    amount: roundMoney(exact),
+    rule: "baseSalary.proRata",
+    inputs,
+    steps: [`${agent.baseSalary} × ${agent.daysEmployed} / ${agent.daysInMonth} days employed = ${exact.toDecimalPlaces(6).toFixed()}…`],
+  };
+}
+
+function commissionLine(base: Decimal, orders: readonly BaseShare[], policy: PayPolicy): PayLine {
+  const c = policy.commission;
+  const result = commissionOf(base, c);
+  return {
+    amount: result.amount,
+    rule: c.tiers ? `commission.${c.tiers.mode}` : "commission.flat",
+    inputs: { base: base.toFixed(2), orders: orders.length, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
+    steps: result.steps,
+  };
+}
+
+function kpiBonusLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
+  const b = policy.kpiBonus;
+  const inputs = { score: agent.score, onProbation: agent.onProbation, mode: b.mode };
+  if (b.mode === "none") return { amount: "0.00", rule: "kpiBonus.none", inputs, steps: ["the policy pays no KPI bonus"] };
+  if (agent.onProbation) return { amount: "0.00", rule: "kpiBonus.probation", inputs, steps: ["on probation: no KPI bonus until regularization (R3)"] };
+  if (agent.score === null) return { amount: "0.00", rule: "kpiBonus.notScored", inputs, steps: ["no scorecard score this month"] };
+  const score = toDecimal(agent.score);
+  if (b.mode === "points") {
+    const exact = score.times(b.valuePerPoint);
+    return { amount: roundMoney(exact), rule: "kpiBonus.points", inputs: { ...inputs, valuePerPoint: b.valuePerPoint }, steps: [`${agent.score} points × ${b.valuePerPoint} = ${exact.toFixed()}`] };
+  }
+  let reached: { minScore: string; amount: string } | null = null;
+  for (const band of b.bands) {
+    if (score.gte(band.minScore) && (reached === null || toDecimal(band.minScore).gt(reached.minScore))) reached = band;
+  }
+  return reached
+    ? { amount: roundMoney(toDecimal(reached.amount)), rule: "kpiBonus.bands", inputs, steps: [`score ${agent.score} ≥ ${reached.minScore}: ${reached.amount}`] }
+    : { amount: "0.00", rule: "kpiBonus.bands", inputs, steps: [`score ${agent.score} reaches no band`] };
+}
+
+function itemsLine(items: readonly PayItem[], rule: "rewards" | "fines"): PayLine {
+  let fen = 0;
+  const steps: string[] = [];
+  for (const item of items) {
+    fen += parseFen(item.amount);
+    steps.push(`${item.id}: ${item.amount} (${item.reason})`);
+  }
+  if (steps.length === 0) steps.push(rule === "rewards" ? "no rewards" : "no fines");
+  return { amount: formatFen(fen), rule, inputs: { items: items.length }, steps };
+}
