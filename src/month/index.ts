@@ -2,3 +2,4 @@ export { buildMonthReport, safeBuildMonthReport, busiestMonth, type MonthInput, 
 export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema } from "./schema.js";
 export type { MonthReport, AgentReport, OrderReport } from "./schema.js";
 export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWidth, MONTH_CSV_COLUMNS } from "./render.js";
+export { compareReports, type ReportDifference } from "./settled.js";

@@ -1,0 +1,35 @@
+// A settled month re-run: every changed figure is named by its record id and field.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compareReports } from "../../src/index.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+
+const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+
+describe("compareReports", () => {
+  it("finds nothing between a report and itself", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    expect(compareReports(report, JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
+  it("names records by their ids, not positions, and lists added and removed records", () => {
+    const settled = { month: "2020-02", agents: [{ agentId: "A01", sales: { net: "10.00" } }, { agentId: "A02", sales: { net: "5.00" } }], warnings: ["w"] };
+    const current = { month: "2020-02", agents: [{ agentId: "A02", sales: { net: "5.00" } }, { agentId: "A01", sales: { net: "12.50" } }, { agentId: "A03", sales: { net: "1.00" } }], warnings: [] };
+    expect(compareReports(settled, current)).toEqual([
+      { path: "agents[A01].sales.net", settled: "10.00", current: "12.50" },
+      { path: "agents[A03]", settled: undefined, current: { agentId: "A03", sales: { net: "1.00" } } },
+      { path: "warnings[0]", settled: "w", current: undefined },
+    ]);
+  });
+
+  it("sees a changed order of the sample month in the shop's figures, the agent's and the order's own", async () => {
+    const folder = await readMonthFolder(dir);
+    const settled = reportFolder(folder);
+    const orders = folder.input.orders!.map((o) => (o.orderId === "O0101" ? { ...o, refundAmount: "10.00" } : o));
+    const current = reportFolder({ ...folder, input: { ...folder.input, orders } });
+    const paths = compareReports(settled, current).map((d) => d.path);
+    expect(paths).toContain("shop.sales.refunds");
+    expect(paths).toContain("orders[O0101].refunds");
+    expect(paths.some((p) => /^agents\[A0\d\]\.sales\.net$/.test(p))).toBe(true);
+  });
+});
