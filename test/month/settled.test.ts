@@ -1,5 +1,4 @@
 // A settled month re-run: every changed figure is named by its record id and field.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compareReports } from "../../src/index.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
