@@ -3,3 +3,4 @@ export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema } 
 export type { MonthReport, AgentReport, OrderReport } from "./schema.js";
 export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWidth, MONTH_CSV_COLUMNS } from "./render.js";
 export { compareReports, type ReportDifference } from "./settled.js";
+export { renderMonthHtml, type HtmlSection } from "./renderHtml.js";

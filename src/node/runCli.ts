@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { KefuKpiError, formatIssue } from "../errors.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
 import { renderMonthCsv, renderMonthTable } from "../month/render.js";
+import { renderMonthHtml } from "../month/renderHtml.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
@@ -29,7 +30,7 @@ const defaultIO: CliIO = {
 export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission rules
 
 Usage:
-  kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv] [--out file]
+  kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
   kefu-kpi schema policy|report
   kefu-kpi --help | --version
 
@@ -38,7 +39,8 @@ report   Sales attribution (落实下单 / 落实付款, silent orders excluded)
          policy.json; orders may be the shop's Tmall export as downloaded.
   --month   the month to book sales in (default: the month most paid orders fall in)
   --policy  a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
-  --format  table (default), json (the whole report) or csv (one row per agent)
+  --format  table (default), json (the whole report), csv (one row per agent) or html (one
+            self-contained printable page with charts)
   --out     write to this file instead of standard output
 schema   Print the JSON Schema of a policy file or of the JSON report.
 
@@ -108,8 +110,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   const format = values.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv") {
-    throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
+    throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
   }
   if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
     throw new UsageError(`--month must be YYYY-MM, not "${values.month}"`);
@@ -117,7 +119,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const folder = await readMonthFolder(rest[0]!);
   const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
   const report = reportFolder(folder, policy, values.month);
-  const text = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : renderMonthTable(report);
+  const text =
+    format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : format === "html" ? renderMonthHtml(report) : renderMonthTable(report);
   await emit(text, values.out, io);
   return 0;
 }

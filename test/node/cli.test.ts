@@ -46,6 +46,15 @@ describe("kefu-kpi report", () => {
     expect(lines[2]!.split(",").slice(0, 10)).toEqual(["2020-02", "A02", "李娜", "presale", "junior", "1", "99.50", "9.50", "90.00", "90.00"]);
   });
 
+  it("writes the HTML page with --format html", async () => {
+    const { code, files } = await cli("report", dir, "--format", "html", "--out", "/x/report.html");
+    expect(code).toBe(0);
+    const html = files.get("/x/report.html")!;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<td>A02</td>");
+    expect(html).toContain('<td class="num">90.00</td>');
+  });
+
   it("honours --month and --policy", async () => {
     const policyDir = monthFolder({ "p.json": JSON.stringify({ attribution: { deductRefunds: false } }) });
     const { code, stdout } = await cli("report", dir, "--format", "json", "--policy", `${policyDir}/p.json`);

@@ -1,0 +1,130 @@
+/**
+ * The month report as one self-contained HTML page (no network, no script): the per-agent table,
+ * the shop's lines and charts drawn as inline SVG. Printable (A4, the tables do not break rows).
+ */
+import type { MonthReport } from "./schema.js";
+
+/** A section of the page, so rule families add theirs without touching the frame. */
+export interface HtmlSection {
+  readonly title: string;
+  readonly html: string;
+}
+
+const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
+
+/**
+ * Renders the page.
+ *
+ * @param extra - further sections (KPIs, pay …), placed after attribution
+ */
+export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection[] = []): string {
+  const s = report.shop;
+  const agents = report.agents;
+  const sections: HtmlSection[] = [
+    {
+      title: "业绩归属 Sales attribution",
+      html:
+        table(
+          ["工号 agent", "姓名 name", "组 group", "单数 orders", "销售额 gross", "退款 refunds", "净额 net", "提成基数 commissionable", "核对地址 address checks"],
+          agents.map((a) => [a.agentId, a.name ?? "", a.group ? (GROUP[a.group] ?? a.group) : "", String(a.sales.orders), a.sales.gross, a.sales.refunds, a.sales.net, a.commissionable, String(a.addressChecks)]),
+          [false, false, false, true, true, true, true, true, true],
+        ) +
+        barChart(
+          "净额 net sales by agent",
+          agents.map((a) => ({ label: a.agentId, value: a.sales.net })),
+        ),
+    },
+    {
+      title: "店铺 Shop",
+      html: table(
+        ["", "单数 orders", "销售额 gross", "退款 refunds", "净额 net"],
+        [
+          ["已付款 paid in month", ...tally(s.sales)],
+          ["客服业绩 credited to agents", ...tally(s.credited)],
+          ["全静默 fully silent", ...tally(s.silent)],
+          ["未计业绩 left uncredited by the rule", ...tally(s.uncredited)],
+        ],
+        [false, true, true, true, true],
+      ),
+    },
+    ...extra,
+  ];
+  const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : "";
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kefu-kpi 月报 ${esc(report.month)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>kefu-kpi 月报 month report ${esc(report.month)}</h1>
+<p class="period">${esc(report.period.start)} … ${esc(report.period.end)}</p>
+${warnings}
+${sections.map((section) => `<section>\n<h2>${esc(section.title)}</h2>\n${section.html}\n</section>`).join("\n")}
+</body>
+</html>
+`;
+}
+
+/** An HTML table; `numeric[i]` right-aligns column `i`. Cells are text (escaped). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
+  const cell = (tag: "th" | "td", text: string, i: number): string => `<${tag}${numeric[i] ? ' class="num"' : ""}>${esc(text)}</${tag}>`;
+  return `<table>\n<thead><tr>${header.map((h, i) => cell("th", h, i)).join("")}</tr></thead>\n<tbody>\n${rows
+    .map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`)
+    .join("\n")}\n</tbody>\n</table>`;
+}
+
+/**
+ * A horizontal bar chart as inline SVG. Values are decimal strings (money or scores); bar lengths
+ * are a drawing, the printed labels are the exact values.
+ */
+export function barChart(title: string, bars: readonly { label: string; value: string }[]): string {
+  const max = Math.max(0, ...bars.map((b) => Number(b.value)));
+  const rowHeight = 22;
+  const width = 560;
+  const labelWidth = 90;
+  const barArea = width - labelWidth - 110;
+  const height = bars.length * rowHeight + 28;
+  const rows = bars
+    .map((b, i) => {
+      const y = 24 + i * rowHeight;
+      const w = max > 0 ? Math.max(0, (Number(b.value) / max) * barArea) : 0;
+      return (
+        `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowHeight - 8}" rx="2"></rect>` +
+        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 14}">${esc(b.value)}</text>`
+      );
+    })
+    .join("");
+  return `<figure><svg class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" class="title">${esc(title)}</text>${rows}</svg></figure>`;
+}
+
+function tally(t: { orders: number; gross: string; refunds: string; net: string }): string[] {
+  return [String(t.orders), t.gross, t.refunds, t.net];
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const CSS = `
+body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2rem; color: #222; }
+h1 { font-size: 1.4rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.1rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2rem; }
+.period { color: #666; margin-top: 0; }
+.warnings { background: #fff7e0; border: 1px solid #e6c96b; padding: 0.5rem 1.5rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+th, td { border: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; }
+th { background: #f3f3f3; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 0.5rem 0 1rem; }
+svg.chart text { font-size: 12px; fill: #333; }
+svg.chart text.title { font-weight: bold; }
+svg.chart rect { fill: #4a7bd0; }
+tr { break-inside: avoid; }
+@media print { body { margin: 1cm; } section { break-inside: avoid-page; } }
+@page { size: A4; margin: 1cm; }
+`;

@@ -1,0 +1,32 @@
+// The HTML report: one self-contained page (no network, no script) whose figures are the report's.
+import { describe, expect, it } from "vitest";
+import { renderMonthHtml } from "../../src/index.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+
+const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+
+describe("renderMonthHtml", () => {
+  it("is one page with no script, no external resource, and every agent's figures", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const html = renderMonthHtml(report);
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=|href=/i);
+    for (const a of report.agents) {
+      expect(html).toContain(`<td>${a.agentId}</td>`);
+      expect(html).toContain(`<td class="num">${a.sales.net}</td>`);
+    }
+    expect(html).toContain(`<td>全静默 fully silent</td><td class="num">${report.shop.silent.orders}</td>`);
+    // One bar per agent, the longest for the best seller.
+    const widths = [...html.matchAll(/<rect x="90" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(report.agents.length);
+    const best = report.agents.reduce((a, b) => (Number(b.sales.net) > Number(a.sales.net) ? b : a));
+    expect(Math.max(...widths)).toBe(widths[report.agents.indexOf(best)]);
+  });
+
+  it("escapes what the data holds", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const html = renderMonthHtml({ ...report, warnings: ['<b>"x" & y</b>'], agents: [{ ...report.agents[0]!, name: "<script>alert(1)</script>" }] });
+    expect(html).toContain("<li>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</li>");
+    expect(html).not.toContain("<script>");
+  });
+});
