@@ -6,12 +6,15 @@ export {
   PayAgentSchema,
   PayOrderSchema,
   PayItemSchema,
+  ClawbackItemSchema,
   PAY_LINES,
   type PayInput,
   type PayAgentInput,
   type PayOrder,
   type PayItem,
+  type ClawbackItem,
   type PayLine,
   type PayLineId,
   type PayStatement,
 } from "./statement.js";
+export { comparePay, type PayComparison } from "./compare.js";

@@ -22,6 +22,23 @@ export const PayItemSchema = z.strictObject({
   reason: z.string(),
 });
 
+/**
+ * A refund booked this month of an order paid in an earlier, settled month: it reverses the
+ * commission the order earned there (R5), at the agent's share of the order and the agent's
+ * effective commission rate of that month (its commission ÷ its commission base).
+ */
+export const ClawbackItemSchema = z.strictObject({
+  orderId: id,
+  /** The settled month the order was paid and commissioned in. */
+  month: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM"),
+  /** The amount refunded after that month was settled. */
+  refund: money,
+  /** The agent's share of the order's commission base then (`"1"`, or the split's share). */
+  share: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, "expected a share from 0 to 1"),
+  /** The agent's effective commission rate that month, exact (commission ÷ commission base). */
+  rate: z.string().regex(/^\d+(\.\d+)?$/, "expected a rate like 0.0125"),
+});
+
 /** One agent's inputs to the statement. */
 export const PayAgentSchema = z
   .strictObject({
@@ -36,6 +53,8 @@ export const PayAgentSchema = z
     score: z.string().regex(/^\d{1,3}(\.\d+)?$/, "expected a score like 85 or 92.5").nullable(),
     rewards: z.array(PayItemSchema),
     fines: z.array(PayItemSchema),
+    /** Refunds of earlier settled months' orders booked this month (optional). */
+    clawbacks: z.array(ClawbackItemSchema).optional(),
   })
   .refine((a) => a.daysEmployed <= a.daysInMonth, { message: "daysEmployed is more than the month's days", path: ["daysEmployed"] });
 
@@ -55,13 +74,14 @@ export const PayInputSchema = z.strictObject({
 });
 
 export type PayItem = z.infer<typeof PayItemSchema>;
+export type ClawbackItem = z.infer<typeof ClawbackItemSchema>;
 export type PayAgentInput = z.infer<typeof PayAgentSchema>;
 export type PayOrder = z.infer<typeof PayOrderSchema>;
 export type PayInput = z.infer<typeof PayInputSchema>;
 
 /** One line of a statement, with how it was made. */
 export interface PayLine {
-  /** Rounded to the fen; fines are positive and subtracted. */
+  /** Rounded to the fen; fines and clawbacks are positive and subtracted. */
   readonly amount: string;
   /** The rule that made it (e.g. `commission.progressive`, `kpiBonus.probation`). */
   readonly rule: string;
@@ -70,14 +90,14 @@ export interface PayLine {
 }
 
 /** The lines of a statement, in the order they are added up. */
-export const PAY_LINES = ["baseSalary", "commission", "kpiBonus", "rewards", "fines"] as const;
+export const PAY_LINES = ["baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback"] as const;
 export type PayLineId = (typeof PAY_LINES)[number];
 
 /** One agent's pay statement. */
 export interface PayStatement {
   readonly agentId: string;
   readonly lines: Readonly<Record<PayLineId, PayLine>>;
-  /** baseSalary + commission + kpiBonus + rewards − fines, of the rounded lines. */
+  /** baseSalary + commission + kpiBonus + rewards − fines − clawback, of the rounded lines. */
   readonly total: string;
   /** The orders that made up the commission base, and why each counts for this agent. */
   readonly commissionOrders: readonly BaseShare[];
@@ -119,9 +139,10 @@ function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[],
     kpiBonus: kpiBonusLine(agent, policy),
     rewards: itemsLine(agent.rewards, "rewards"),
     fines: itemsLine(agent.fines, "fines"),
+    clawback: clawbackLine(agent.clawbacks ?? []),
   };
   const fen = (line: PayLine): number => parseFen(line.amount);
-  const total = fen(lines.baseSalary) + fen(lines.commission) + fen(lines.kpiBonus) + fen(lines.rewards) - fen(lines.fines);
+  const total = fen(lines.baseSalary) + fen(lines.commission) + fen(lines.kpiBonus) + fen(lines.rewards) - fen(lines.fines) - fen(lines.clawback);
   return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: baseOrders };
 }
 
@@ -179,4 +200,17 @@ function itemsLine(items: readonly PayItem[], rule: "rewards" | "fines"): PayLin
   }
   if (steps.length === 0) steps.push(rule === "rewards" ? "no rewards" : "no fines");
   return { amount: formatFen(fen), rule, inputs: { items: items.length }, steps };
+}
+
+function clawbackLine(items: readonly ClawbackItem[]): PayLine {
+  let exact = new Decimal(0);
+  const steps: string[] = [];
+  for (const item of items) {
+    const part = toDecimal(item.refund).times(item.share).times(item.rate);
+    exact = exact.plus(part);
+    steps.push(`${item.orderId} (paid ${item.month}): refund ${item.refund} × share ${item.share} × rate ${item.rate} = ${part.toFixed()}`);
+  }
+  if (steps.length === 0) steps.push("no refunds of settled months");
+  else if (steps.length > 1) steps.push(`sum = ${exact.toFixed()}`);
+  return { amount: roundMoney(exact), rule: "clawback.refundAfterSettlement", inputs: { items: items.length }, steps };
 }

@@ -78,6 +78,10 @@ describe("statement laws", () => {
       score: fc.option(fc.integer({ min: 0, max: 1000 }).map((s) => (s / 10).toString()), { nil: null }),
       rewards: fc.array(item, { maxLength: 3 }),
       fines: fc.array(item, { maxLength: 3 }),
+      clawbacks: fc.array(
+        fc.record({ orderId: fc.constant("P1"), month: fc.constant("2020-01"), refund: fen.map(money), share: fc.constantFrom("1", "0.7", "0.3"), rate: rate }),
+        { maxLength: 2 },
+      ),
     }) as fc.Arbitrary<PayAgentInput>;
   const policies = fc.constantFrom<PolicyInput>(
     {},
@@ -85,12 +89,12 @@ describe("statement laws", () => {
     { pay: { commission: { tiers: { mode: "progressive", bands: [{ from: "0", rate: "0.01" }, { from: "1000", rate: "0.03" }] } }, kpiBonus: { mode: "bands", bands: [{ minScore: "60", amount: "100" }] } } },
   );
 
-  it("total = base + commission + KPI bonus + rewards − fines", () => {
+  it("total = base + commission + KPI bonus + rewards − fines − clawback", () => {
     fc.assert(
       fc.property(fc.tuple(agentArb("A1"), agentArb("A2")), orders, policies, (agents, os, p) => {
         for (const s of payStatements({ agents, orders: os }, resolvePolicy(p).pay)) {
           const l = s.lines;
-          const sum = parseFen(l.baseSalary.amount) + parseFen(l.commission.amount) + parseFen(l.kpiBonus.amount) + parseFen(l.rewards.amount) - parseFen(l.fines.amount);
+          const sum = parseFen(l.baseSalary.amount) + parseFen(l.commission.amount) + parseFen(l.kpiBonus.amount) + parseFen(l.rewards.amount) - parseFen(l.fines.amount) - parseFen(l.clawback.amount);
           expect(s.total).toBe(formatFen(sum));
         }
       }),

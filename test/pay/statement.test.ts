@@ -108,8 +108,29 @@ describe("base salary, KPI bonus, rewards, fines and the total", () => {
       kpiBonus: "450.00",
       rewards: "40.00",
       fines: "10.00",
+      clawback: "0.00",
     });
     expect(s!.total).toBe("1515.49");
+  });
+
+  it("claws back the commission a later refund reverses, at the share and the settled month's rate", () => {
+    const clawbacks = [
+      { orderId: "O7", month: "2020-01", refund: "100.00", share: "1", rate: "0.0125" },
+      { orderId: "O8", month: "2020-01", refund: "33.33", share: "0.3", rate: "0.0125" },
+    ];
+    const [s] = payStatements({ agents: [agent({ clawbacks })], orders: [] }, pay());
+    // 100 × 1 × 0.0125 = 1.25; 33.33 × 0.3 × 0.0125 = 0.1249875; sum 1.3749875 → 1.37.
+    expect(s!.lines.clawback).toEqual({
+      amount: "1.37",
+      rule: "clawback.refundAfterSettlement",
+      inputs: { items: 2 },
+      steps: [
+        "O7 (paid 2020-01): refund 100.00 × share 1 × rate 0.0125 = 1.25",
+        "O8 (paid 2020-01): refund 33.33 × share 0.3 × rate 0.0125 = 0.1249875",
+        "sum = 1.3749875",
+      ],
+    });
+    expect(s!.total).toBe("2998.63");
   });
 });
 
