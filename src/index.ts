@@ -8,3 +8,4 @@ export * from "./schema/records.js";
 export * from "./attribution/index.js";
 export * from "./month/index.js";
 export * from "./discipline/index.js";
+export * from "./grading/index.js";

@@ -78,7 +78,9 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): string {
 
 /** Throws the collected issues (if any) ordered by record index, keeping their order within a record. */
 export function throwInRecordOrder(issues: IssueList): void {
+  const kinds: unknown[] = [];
+  for (const i of issues.items) if (!kinds.includes(i.path[0])) kinds.push(i.path[0]);
   const at = (i: Issue): number => (typeof i.path[1] === "number" ? i.path[1] : -1);
-  issues.items.sort((a, b) => at(a) - at(b));
+  issues.items.sort((a, b) => kinds.indexOf(a.path[0]) - kinds.indexOf(b.path[0]) || at(a) - at(b));
   issues.throwIfAny();
 }

@@ -27,7 +27,11 @@ export function scoreHundredths(value: unknown): number {
   return n <= 10_000 ? n : -1;
 }
 
-/** Yes or no: a boolean, or `true`/`false`, `yes`/`no`, `1`/`0`, `是`/`否` as text. */
+const YES = new Set(["true", "yes", "1", "是", "y"]);
+const NO = new Set(["false", "no", "0", "否", "n"]);
+
+/** Yes or no: a boolean, or `true`/`false`, `yes`/`no`, `1`/`0`, `是`/`否` as text (any case). */
 export const yesNoField = z
-  .union([z.boolean(), z.enum(["true", "false", "yes", "no", "1", "0", "是", "否", "TRUE", "FALSE"])])
-  .transform((v) => v === true || v === "true" || v === "TRUE" || v === "yes" || v === "1" || v === "是");
+  .union([z.boolean(), z.string()])
+  .refine((v) => typeof v === "boolean" || YES.has(v.trim().toLowerCase()) || NO.has(v.trim().toLowerCase()), "expected yes or no: true/false, yes/no, 1/0 or 是/否")
+  .transform((v) => (typeof v === "boolean" ? v : YES.has(v.trim().toLowerCase())));
