@@ -9,3 +9,4 @@ export * from "./attribution/index.js";
 export * from "./month/index.js";
 export * from "./discipline/index.js";
 export * from "./grading/index.js";
+export * from "./roster/index.js";
