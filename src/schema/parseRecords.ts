@@ -28,6 +28,18 @@ export function parseRecords<S extends z.ZodType>(
     const idValue = idField === undefined ? undefined : (raw as Record<string, unknown> | null)?.[idField];
     const recordId = typeof idValue === "string" && idValue.trim() !== "" ? `${idField} "${idValue}"` : undefined;
     const add = (issue: Omit<Issue, "recordId">): void => issues.add(recordId === undefined ? issue : { ...issue, recordId });
+    let duplicate = false;
+    if (idField !== undefined && typeof idValue === "string" && idValue.trim() !== "") {
+      const first = seen.get(idValue.trim());
+      if (first !== undefined) {
+        duplicate = true;
+        add({
+          code: IssueCode.duplicateId,
+          path: [kind, index, idField],
+          message: `"${idValue}" appears more than once (first at ${kind}[${first}]); each ${idField} must be unique`,
+        });
+      } else seen.set(idValue.trim(), index);
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -39,18 +51,7 @@ export function parseRecords<S extends z.ZodType>(
       }
       return;
     }
-    if (idField !== undefined && typeof idValue === "string") {
-      const first = seen.get(idValue.trim());
-      if (first !== undefined) {
-        add({
-          code: IssueCode.duplicateId,
-          path: [kind, index, idField],
-          message: `"${idValue}" appears more than once (first at ${kind}[${first}]); each ${idField} must be unique`,
-        });
-        return;
-      }
-      seen.set(idValue.trim(), index);
-    }
+    if (duplicate) return;
     out.push({ record: parsed.data, index });
   });
   return out;
