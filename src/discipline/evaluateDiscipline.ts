@@ -1,6 +1,6 @@
 import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
-import type { DisciplinePolicy } from "../policy/people.js";
+import type { DISCIPLINARY_ACTIONS, DisciplinePolicy } from "../policy/people.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
@@ -47,7 +47,7 @@ export interface DisciplineLine {
   readonly occurrence: number;
   /** The ladder step applied (1-based); null after dismissal. */
   readonly step: number | null;
-  readonly actions: readonly string[];
+  readonly actions: readonly (typeof DISCIPLINARY_ACTIONS)[number][];
   readonly fine: string;
   /** `penalized`, or `afterDismissal`: reported, not fined again. */
   readonly outcome: "penalized" | "afterDismissal";

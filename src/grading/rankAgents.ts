@@ -6,9 +6,10 @@ import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
 import { formatScore } from "./evaluateProbation.js";
 import * as z from "zod";
 import { idField } from "../schema/records.js";
-import { scoreField } from "../schema/people.js";
+import { monthField, scoreField } from "../schema/people.js";
+import { IssueCode } from "../errors.js";
 
-const RankedScoreSchema = z.strictObject({ agentId: idField, score: scoreField });
+const RankedScoreSchema = z.strictObject({ agentId: idField, score: scoreField, month: monthField.optional() });
 
 export interface Ranking {
   /** Highest score first; equal scores share a rank (1, 2, 2, 4) and are listed by agentId. */
@@ -25,19 +26,28 @@ export interface Ranking {
 /**
  * Ranks agents by scorecard score (R3) with the bottom-N list (末位淘汰, seed 001).
  *
- * @param scores - one score per agent (0–100, ≤ 2 decimals)
+ * @param scores - one score per agent (0–100, ≤ 2 decimals), or `scores` rows of several months with `options.month`
  * @param policy - `grades.ranking.bottomN` (default 1)
+ * @param options - `month` (`YYYY-MM`): rank the rows of that month only
  * @throws {KefuKpiError} for a malformed or repeated agent's score
  * @example
  * rankAgents([{ agentId: "A01", score: 90 }, { agentId: "A02", score: 75 }, { agentId: "A03", score: 75 }]).bottom //=> ["A02", "A03"]
  */
-export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Policy = {}): Ranking {
+export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Policy = {}, options: { readonly month?: string } = {}): Ranking {
   const bottomN = resolvePolicy(policy).grades.ranking.bottomN;
   const issues = new IssueList();
-  const rows = parseRecords("scores", scores, RankedScoreSchema, issues, "agentId").map(({ record }) => ({
-    agentId: record.agentId,
-    h: scoreHundredths(record.score),
-  }));
+  const first = new Map<string, number>();
+  const rows: { agentId: string; h: number }[] = [];
+  for (const { record, index } of parseRecords("scores", scores, RankedScoreSchema, issues)) {
+    if (options.month !== undefined && record.month !== options.month) continue;
+    const seen = first.get(record.agentId);
+    if (seen !== undefined) {
+      issues.add({ code: IssueCode.duplicateId, path: ["scores", index, "agentId"], message: `${record.agentId} has more than one score${options.month ? ` for ${options.month}` : ""} (first at scores[${seen}])` });
+      continue;
+    }
+    first.set(record.agentId, index);
+    rows.push({ agentId: record.agentId, h: scoreHundredths(record.score) });
+  }
   throwInRecordOrder(issues);
   rows.sort((a, b) => b.h - a.h || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
   const ranking = rows.map((r, i) => ({ agentId: r.agentId, score: formatScore(r.h), rank: 0, h: r.h, i }));
@@ -52,6 +62,6 @@ export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Pol
 }
 
 /** {@link rankAgents} returning `{ success, data | issues }` instead of throwing. */
-export function safeRankAgents(scores: readonly unknown[], policy?: PolicyInput | Policy): SafeResult<Ranking> {
-  return toSafe(() => rankAgents(scores, policy));
+export function safeRankAgents(scores: readonly unknown[], policy?: PolicyInput | Policy, options?: { readonly month?: string }): SafeResult<Ranking> {
+  return toSafe(() => rankAgents(scores, policy, options));
 }

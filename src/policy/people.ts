@@ -133,16 +133,22 @@ export const RewardsPolicySchema = z
   })
   .prefault({});
 
-const ShiftSchema = z.strictObject({ start: timeOfDay, end: timeOfDay }).refine((s) => s.start < s.end, "a shift ends after it starts, on the same day");
+// Each end of a shift defaults on its own, so a policy may move only one of them.
+const shift = (start: string, end: string, label: string) =>
+  z
+    .strictObject({ start: timeOfDay.default(start), end: timeOfDay.default(end) })
+    .refine((s) => s.start < s.end, "a shift ends after it starts, on the same day")
+    .prefault({})
+    .describe(`${label}, default ${start}–${end}`);
 
 /** R6: shift definitions and the roster rules. */
 export const RosterPolicySchema = z
   .strictObject({
     shifts: z
       .strictObject({
-        day: ShiftSchema.default({ start: "09:00", end: "17:30" }).describe("白班"),
-        halfDay: ShiftSchema.default({ start: "10:00", end: "15:30" }).describe("半白班"),
-        night: ShiftSchema.default({ start: "17:00", end: "23:30" }).describe("晚班"),
+        day: shift("09:00", "17:30", "白班"),
+        halfDay: shift("10:00", "15:30", "半白班"),
+        night: shift("17:00", "23:30", "晚班"),
       })
       .prefault({}),
     restDaysPerMonth: z.number().int().min(0).max(31).default(4).describe("每月四天休息: rest days each agent has in a month (exactly)"),

@@ -221,8 +221,10 @@ describe("rankAgents", () => {
     expect(rankAgents([{ agentId: "A01", score: 90 }], { grades: { ranking: { bottomN: 3 } } }).bottom).toEqual(["A01"]);
     expect(rankAgents([]).bottom).toEqual([]);
   });
-  it("rejects a repeated agent", () => {
+  it("rejects a repeated agent, and ranks one month of several", () => {
     const r = safeRankAgents([{ agentId: "A01", score: 90 }, { agentId: "A01", score: 80 }]);
     expect(r.success ? [] : r.issues.map((i) => i.code)).toEqual(["duplicate_id"]);
+    const months = rankAgents([{ agentId: "A01", month: "2020-01", score: 50 }, { agentId: "A01", month: "2020-02", score: 90 }, { agentId: "A02", month: "2020-02", score: 80 }], {}, { month: "2020-02" });
+    expect(months.ranking.map((x) => [x.agentId, x.score])).toEqual([["A01", "90"], ["A02", "80"]]);
   });
 });
