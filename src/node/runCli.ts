@@ -11,6 +11,7 @@ import { renderMonthCsv, renderMonthTable } from "../month/render.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
+import { dutiesCommand } from "./dutiesCommand.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
 
@@ -30,6 +31,7 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv] [--out file]
+  kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
   kefu-kpi schema policy|report
   kefu-kpi --help | --version
 
@@ -40,6 +42,8 @@ report   Sales attribution (落实下单 / 落实付款, silent orders excluded)
   --policy  a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
   --format  table (default), json (the whole report) or csv (one row per agent)
   --out     write to this file instead of standard output
+duties   A day's duty sheet per agent (R1 duties, owners from the roster): address checks,
+         payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
 schema   Print the JSON Schema of a policy file or of the JSON report.
 
 Exit codes: 0 success, 1 bad data, 2 bad usage.
@@ -75,6 +79,7 @@ function parseCliArgs(argv: readonly string[]) {
       policy: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      date: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -103,6 +108,12 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     if (rest.length !== 1 || (which !== "policy" && which !== "report")) throw new UsageError("schema takes one argument: policy or report");
     const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
     await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
+    return 0;
+  }
+  if (command === "duties") {
+    if (rest.length !== 1) throw new UsageError("duties takes exactly one month folder");
+    const text = await dutiesCommand({ folder: rest[0]!, date: values.date, policy: values.policy, format: values.format }, (m) => new UsageError(m));
+    await emit(text, values.out, io);
     return 0;
   }
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
