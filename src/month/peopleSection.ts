@@ -54,9 +54,15 @@ export function peopleSection(
     }
   };
   const staff = agents === undefined ? {} : { agents };
-  const standings = agents === undefined ? [] : attempt(() => evaluateGrades({ agents, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
   const ranking = attempt(() => rankAgents(input.scores ?? [], policy, { month }));
   const discipline = attempt(() => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
+  // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file does.
+  const dismissedBy = new Map((discipline?.agents ?? []).filter((a) => a.dismissedAt !== null).map((a) => [a.agentId, a.dismissedAt!]));
+  const graded = agents?.map((a) => (dismissedBy.has(a.agentId) && !a.dismissedAt ? { ...a, dismissedAt: dismissedBy.get(a.agentId)! } : a));
+  const standings =
+    graded === undefined
+      ? []
+      : attempt(() => evaluateGrades({ agents: graded, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
   const rewards = attempt(() => evaluateRewards({ ...staff, rewards: input.rewards ?? [] }, policy, { month }));
   const roster = input.roster === undefined ? null : attempt(() => checkRoster({ ...staff, roster: input.roster! }, policy, month));
   const orders: DutyOrder[] = [];
