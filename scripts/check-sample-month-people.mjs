@@ -32,7 +32,6 @@ const naive = (t) => {
   return Date.UTC(y, m - 1, dd, hh, mm) / 60000; // minutes
 };
 const dateOf = (min) => new Date(min * 60000).toISOString().slice(0, 10);
-const dayIndex = (date) => Number(date.slice(8, 10));
 const weekday = (date) => new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
 const SHIFT = { day: [540, 1050], halfDay: [600, 930], night: [1020, 1410] };
 

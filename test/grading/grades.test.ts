@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueRows } from "../issueRows.js";
 import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, evaluateGrade, evaluateGrades, rankAgents, safeEvaluateGrades, safeRankAgents, wholeMonths } from "../../src/index.js";
 
 const agent = (agentId: string, grade: string, gradeSince: string, extra: Record<string, string> = {}) => ({
@@ -184,9 +185,7 @@ describe("evaluateGrades: bad input", () => {
       {},
       { asOf: "2020-02-29" },
     );
-    expect(r.success).toBe(false);
-    if (r.success) return;
-    expect(r.issues.map((i) => [i.code, i.path.join("."), i.message])).toEqual([
+    expect(issueRows(r)).toEqual([
       ["invalid_value", "scores.0.month", "expected a month YYYY-MM like 2020-02"],
       ["invalid_value", "scores.1.score", "expected a score from 0 to 100 with at most 2 decimals, like 86.5"],
       ["duplicate_id", "scores.3.month", "A01 has more than one score for 2020-01"],
