@@ -1,5 +1,5 @@
 /**
- * A day's duty sheet (what `kefu-kpi duties <folder> --date` prints): the roster of the day and
+ * A day's duty sheet (what `kefu-kpi duties <folder> --date` prints, rendered by `renderDutySheet` of `kefu-kpi/node`): the roster of the day and
  * every duty due that day, grouped by owner, with the unowned ones. Joins the sales attribution
  * (payAgent, for the address checks) and the duties of src/roster.
  */
@@ -9,7 +9,6 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { assignDuties, type Duty, type DutyOrder } from "../roster/assignDuties.js";
 import { dayNumberOfDate, weekdayOfDayNumber } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
-import { textTable } from "./render.js";
 
 export interface DutySheet {
   readonly kind: "kefu-kpi/duty-sheet";
@@ -77,31 +76,4 @@ export function buildDutySheet(input: MonthInput, policy: PolicyInput | Policy |
     system: r.duties.filter((d) => d.by === "system"),
     unowned: r.duties.filter((d) => d.by === "agent" && d.owner === null),
   };
-}
-
-const KIND: Record<Duty["kind"], string> = {
-  addressCheck: "核对地址 address check",
-  smsReminder: "短信催付 SMS reminder",
-  humanReminder: "人工催付 payment reminder",
-  returnedParcel: "退货包裹 returned parcel",
-  shopReview: "中差评 review",
-};
-const SHIFT: Record<string, string> = { day: "白班 day", halfDay: "半白班 halfDay", night: "晚班 night", off: "休息 off" };
-const WEEKDAY = ["", "一 Mon", "二 Tue", "三 Wed", "四 Thu", "五 Fri", "六 Sat", "日 Sun"];
-
-/** The duty sheet as terminal text: the day's shifts, then one table per owner, then the unowned duties. */
-export function renderDutySheet(sheet: DutySheet): string {
-  const out: string[] = [`kefu-kpi 值班职责 duty sheet ${sheet.date} 周${WEEKDAY[sheet.weekday]}${sheet.weekend ? " (weekend: the agent on duty)" : " (weekday: the night shift)"}`];
-  out.push(`排班 shifts: ${sheet.shifts.map((s) => `${s.agentId} ${SHIFT[s.shift] ?? s.shift}`).join(", ") || "(no roster rows for this date)"}`);
-  const table = (duties: readonly Duty[]): string =>
-    textTable(
-      [["职责 duty", "单号 ref", "起 due", "截止 deadline", "规则 rule"], ...duties.map((d) => [KIND[d.kind], d.ref, d.due.slice(11, 16), d.deadline ? d.deadline.slice(0, 16).replace("T", " ") : "—", d.rule])],
-      ["left", "left", "left", "left", "left"],
-    );
-  for (const a of sheet.agents) out.push("", `${a.agentId}: ${a.duties.length} duties`, table(a.duties));
-  if (sheet.agents.length === 0) out.push("", "(no agent duties due this day)");
-  out.push("", `自动 automatic: ${sheet.system.length} SMS reminders${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
-  out.push(`无人负责 unowned: ${sheet.unowned.length}`);
-  for (const d of sheet.unowned) out.push(`  ! ${KIND[d.kind]} ${d.ref} due ${d.due}: ${d.unowned}`);
-  return out.join("\n") + "\n";
 }

@@ -5,4 +5,3 @@ export { renderMonthTable, renderMonthCsv, textTable, displayWidth, MONTH_CSV_CO
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema } from "./peopleSchema.js";
 export type { PeopleReport } from "./peopleSchema.js";
 export type { PeopleInput } from "./peopleSection.js";
-export { buildDutySheet, renderDutySheet, type DutySheet } from "./dutySheet.js";

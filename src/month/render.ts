@@ -3,7 +3,6 @@
  * CSV with one row per agent. Pure functions: the CLI writes what they return.
  */
 import type { AgentReport, MonthReport } from "./schema.js";
-import { renderPeople } from "./renderPeople.js";
 
 /**
  * Display width of a string in a terminal: East Asian wide and full-width characters take 2 columns.
@@ -105,7 +104,6 @@ export function renderMonthTable(report: MonthReport): string {
       `其他月份付款 paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
   out.push("本下本付 own place & own pay; 本下他付 own place, other pay; 他下本付 other place, own pay; 静默本付 silent order, own pay (order counts)");
-  out.push(...renderPeople(report.people));
   return out.join("\n") + "\n";
 }
 

@@ -1,7 +1,8 @@
 /** `kefu-kpi duties <folder> --date YYYY-MM-DD`: a day's duty sheet per agent (table or JSON). */
 import { KefuKpiError } from "../errors.js";
 import { daysInMonth } from "../time/parse.js";
-import { buildDutySheet, renderDutySheet } from "../month/dutySheet.js";
+import { buildDutySheet } from "../month/dutySheet.js";
+import { renderDutySheet } from "./renderPeople.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { locateIssues, readMonthFolder, readPolicyFile } from "./readMonthFolder.js";
 

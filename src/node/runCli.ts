@@ -12,6 +12,7 @@ import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { dutiesCommand } from "./dutiesCommand.js";
+import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
 
@@ -128,7 +129,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const folder = await readMonthFolder(rest[0]!);
   const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
   const report = reportFolder(folder, policy, values.month);
-  const text = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : renderMonthTable(report);
+  const text = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : renderMonthTable(report) + renderPeopleTable(report.people);
   await emit(text, values.out, io);
   return 0;
 }

@@ -17,18 +17,18 @@ export const GRADES = ["junior", "intermediate", "senior", "expert"] as const;
 const GradeLevelSchema = z.strictObject({
   grade: z.enum(GRADES),
   label: z.string().min(1),
-  baseSalary: amount.describe("底薪 of the grade (monthly, CNY)"),
+  baseSalary: amount.describe("底薪 (monthly)"),
   minMonths: z
     .number()
     .int()
     .min(0)
     .max(120)
     .default(3)
-    .describe("whole months in this grade before promotion to the next may be proposed"),
+    .describe("whole months in grade before promotion"),
   requirements: z
     .array(z.string().min(1))
     .default([])
-    .describe("qualitative requirements (ids of `assessments` rows) an agent must have passed to be promoted INTO this grade"),
+    .describe("requirements (assessments) to enter this grade"),
 });
 
 const DEFAULT_LEVELS = [
@@ -46,21 +46,21 @@ export const GradesPolicySchema = z
       .length(4, "expected the four grades junior, intermediate, senior, expert, in that order")
       .refine((ls) => ls.every((l, i) => l.grade === GRADES[i]), "expected the four grades junior, intermediate, senior, expert, in that order")
       .default(DEFAULT_LEVELS.map((l) => ({ ...l, requirements: [...l.requirements] })))
-      .describe("the grades in order with label, base salary, minimum months and requirements"),
+      .describe("the four grades in order"),
     assessment: z
       .strictObject({
-        minScore: score.default(80).describe("scorecard score (0–100) needed in each assessed month"),
-        months: z.number().int().min(0).max(24).default(3).describe("how many months, ending with the evaluated month, must each reach minScore"),
+        minScore: score.default(80).describe("score needed in each gate month"),
+        months: z.number().int().min(0).max(24).default(3).describe("gate months, ending with the evaluated one"),
       })
       .prefault({}),
     probation: z
       .strictObject({
-        passScore: score.default(60).describe("each of the three items (work 工作项, rules 制度项, team 团队项) must score at least this"),
-        earlyScore: score.default(90).describe("every item at least this: the probationer may be regularized early (提前转正)"),
+        passScore: score.default(60).describe("each item (work, rules, team) must reach it"),
+        earlyScore: score.default(90).describe("every item at least this: early regularization"),
       })
       .prefault({}),
     ranking: z
-      .strictObject({ bottomN: z.number().int().min(0).max(1000).default(1).describe("末位淘汰: how many agents the bottom list names") })
+      .strictObject({ bottomN: z.number().int().min(0).max(1000).default(1).describe("末位淘汰 places") })
       .prefault({}),
   })
   .prefault({});
@@ -78,7 +78,7 @@ export const DISCIPLINARY_ACTIONS = [
 
 const LadderStepSchema = z.strictObject({
   actions: z.array(z.enum(DISCIPLINARY_ACTIONS)).default([]),
-  fine: amount.default("0.00").describe("罚款 of the step, paid into the department activity fund"),
+  fine: amount.default("0.00").describe("罚款, into the activity fund"),
 });
 
 const DEFAULT_LADDER = [
@@ -98,7 +98,7 @@ const ladder = z
 
 const ViolationRuleSchema = z.strictObject({
   label: z.string().min(1),
-  ladder: ladder.optional().describe("this rule's own ladder; the default ladder when left out"),
+  ladder: ladder.optional(),
 });
 
 /** R4: penalty ladders, the counting window, supervisor liability. */
@@ -107,29 +107,29 @@ export const DisciplinePolicySchema = z
     window: z
       .enum(["sinceHire", "calendarMonth"])
       .default("sinceHire")
-      .describe("occurrences counted since hire, or afresh each calendar month"),
+      .describe("counting window"),
     ladder: ladder
       .default(DEFAULT_LADDER.map((s) => ({ actions: [...s.actions], fine: s.fine })))
-      .describe("default ladder: 1st verbal warning + 10 yuan, 2nd 30 yuan, 3rd dismissal"),
+      ,
     rules: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "expected a rule id like nonWorkActivity"), ViolationRuleSchema)
       .default({
         nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
         unauthorizedSoftware: { label: "私自下载安装软件" },
       })
-      .describe("the violation rules `violations.rule` may name (a closed list)"),
+      .describe("the violation rules"),
     supervisorLiability: z
       .boolean()
       .default(true)
-      .describe("a supervisor who saw a violation and did not stop it (condonedBy) is penalized on the same ladder"),
+      .describe("penalize condonedBy on the same ladder"),
   })
   .prefault({});
 
 /** R4: rewards. */
 export const RewardsPolicySchema = z
   .strictObject({
-    dataErrorFound: amount.default("10.00").describe("每发现一个宝贝数据类的错误"),
-    suggestionAdopted: amount.default("30.00").describe("每提供一项好的建议被采纳"),
+    dataErrorFound: amount.default("10.00"),
+    suggestionAdopted: amount.default("30.00"),
   })
   .prefault({});
 
@@ -139,7 +139,7 @@ const shift = (start: string, end: string, label: string) =>
     .strictObject({ start: timeOfDay.default(start), end: timeOfDay.default(end) })
     .refine((s) => s.start < s.end, "a shift ends after it starts, on the same day")
     .prefault({})
-    .describe(`${label}, default ${start}–${end}`);
+    .describe(label);
 
 /** R6: shift definitions and the roster rules. */
 export const RosterPolicySchema = z
@@ -151,21 +151,21 @@ export const RosterPolicySchema = z
         night: shift("17:00", "23:30", "晚班"),
       })
       .prefault({}),
-    restDaysPerMonth: z.number().int().min(0).max(31).default(4).describe("每月四天休息: rest days each agent has in a month (exactly)"),
+    restDaysPerMonth: z.number().int().min(0).max(31).default(4).describe("rest days a month"),
     hoursTolerance: z
       .number()
       .min(0)
       .max(744)
       .default(16)
-      .describe("an agent's monthly hours may differ from the team mean by at most this many hours"),
+      .describe("hours from the team mean"),
   })
   .prefault({});
 
 /** Owners of the neutral/negative shop reviews (中差评) by the parity of the day of the buyer's first review. */
 export const ShopReviewDutyPolicySchema = z
   .strictObject({
-    odd: z.array(z.string().min(1)).default([]).describe("agents (in order of preference) for reviews whose first-review day is odd"),
-    even: z.array(z.string().min(1)).default([]).describe("agents for even days"),
+    odd: z.array(z.string().min(1)).default([]).describe("owners, odd days"),
+    even: z.array(z.string().min(1)).default([]).describe("owners, even days"),
     handleWithinHours: z.number().positive().max(720).default(24),
   })
   .prefault({});

@@ -10,6 +10,7 @@ import { indexRoster, type RosterSlot } from "./rosterIndex.js";
 import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
 
 const MINUTE = 60_000;
+const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
 const HOUR = 3_600_000;
 
 /**
@@ -152,7 +153,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     if (amount < 0) return bad("amount", `"${String(o.amount)}" is not an amount ≥ 0 with at most 2 decimals`);
     if (paid !== null && o.payAgent) {
       if (known && !known.has(o.payAgent)) bad("payAgent", `"${o.payAgent}" is not in the agents list`);
-      add("addressCheck", o.orderId, o.orderId, paid, "R1 核对地址: the payAgent checks the address of a paid order that is not fully silent, right after payment", {
+      add("addressCheck", o.orderId, o.orderId, paid, "R1 核对地址: payAgent, at payment", {
         owner: o.payAgent,
         deadline: paid,
         alsoEligible: [],
@@ -161,12 +162,12 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     }
     const smsDue = created + sms.smsAfterMinutes * MINUTE;
     if (amount > smsAbove && (paid === null || paid > smsDue)) {
-      add("smsReminder", o.orderId, o.orderId, smsDue, `R1 短信催付: unpaid ${sms.smsAfterMinutes} min after placing and above ${sms.smsAboveAmount}: an automatic SMS`, null, smsDue);
+      add("smsReminder", o.orderId, o.orderId, smsDue, `R1 短信催付: unpaid at ${sms.smsAfterMinutes} min, > ${sms.smsAboveAmount}`, null, smsDue);
     }
     const humanDue = created + sms.humanAfterMinutes * MINUTE;
     if (paid === null || paid > humanDue) {
       const o2 = ownerByWeekRule(humanDue, dayOf(humanDue), true);
-      add("humanReminder", o.orderId, o.orderId, humanDue, `R1 催付: unpaid ${sms.humanAfterMinutes} min after placing; Mon–Fri the night-shift agent, Sat–Sun the agent on duty`, o2);
+      add("humanReminder", o.orderId, o.orderId, humanDue, `R1 催付: unpaid at ${sms.humanAfterMinutes} min; ${WEEK}`, o2);
     }
   });
 
@@ -178,7 +179,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     if (arrived >= instantOfDayNumber(day, zone, inspectBy)) day++;
     const deadline = instantOfDayNumber(day, zone, inspectBy);
     const found = ownerByWeekRule(Math.max(arrived, instantOfDayNumber(day, zone, 0)), day, false);
-    add("returnedParcel", p.parcelId, p.orderId ? p.orderId : null, arrived, `R1 退货包裹: inspected by ${dp.returnedParcels.inspectBy} the day it arrives (the next day after ${dp.returnedParcels.inspectBy}); Mon–Fri the night-shift agent, Sat–Sun the agent on duty`, found && { ...found, deadline });
+    add("returnedParcel", p.parcelId, p.orderId ? p.orderId : null, arrived, `R1 退货包裹: by ${dp.returnedParcels.inspectBy}; ${WEEK}`, found && { ...found, deadline });
   }
 
   // Neutral/negative reviews: the parity of the day of each buyer's first review.
@@ -203,7 +204,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
       return s !== undefined && s.shift !== "off";
     });
     const deadline = r.ms + dp.shopReviews.handleWithinHours * HOUR;
-    const rule = `R1 中差评: the buyer's first review was on day ${dom} (${parity}): policy duties.shopReviews.${parity}, the first listed agent working that day`;
+    const rule = `R1 中差评: first review on day ${dom} (${parity}): duties.shopReviews.${parity}`;
     add("shopReview", r.record.reviewId, r.record.orderId ? r.record.orderId : null, r.ms, rule, {
       owner: working[0] ?? null,
       deadline,

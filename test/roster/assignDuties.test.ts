@@ -133,7 +133,7 @@ describe("assignDuties: neutral/negative reviews by the parity of the buyer's fi
       ["R5", "A02", [], "2020-02-25T12:00:00+08:00"], // b3's first review was on 30 January: even
     ]);
     expect(r.duties[2]!.unowned).toBe("none of A02 (even days) is rostered to work on 2020-02-22");
-    expect(r.duties[1]!.rule).toContain("first review was on day 21 (odd)");
+    expect(r.duties[1]!.rule).toContain("first review on day 21 (odd)");
   });
   it("with no agents for a parity, every review is unowned", () => {
     const x = assignDuties({ roster, shopReviews: reviews.slice(1, 2) });

@@ -1,9 +1,11 @@
 /**
- * The people section of the month report as terminal text: standings, ranking, discipline, the
- * fund, rewards, roster breaches and duties. Pure: returns the lines.
+ * The people section of the month report and the duty sheet as terminal text (what the CLI
+ * prints). Pure functions; they live with the CLI in `kefu-kpi/node` so the browser bundle
+ * carries no terminal text.
  */
-import { textTable } from "./render.js";
-import type { PeopleReport } from "./peopleSchema.js";
+import { textTable } from "../month/render.js";
+import type { PeopleReport } from "../month/peopleSchema.js";
+import type { DutySheet } from "../month/dutySheet.js";
 import type { Duty } from "../roster/assignDuties.js";
 
 const PROBATION: Record<string, string> = {
@@ -22,8 +24,8 @@ const KIND: Record<Duty["kind"], string> = {
   shopReview: "中差评",
 };
 
-/** The people section as text lines (empty parts are said to be empty, never left out). */
-export function renderPeople(people: PeopleReport): string[] {
+/** The people section as text (empty parts are said to be empty, never left out). */
+export function renderPeopleTable(people: PeopleReport): string {
   const out: string[] = [];
   out.push("", `级别与晋升 grades and promotion (as of ${people.asOf})`);
   if (people.standings.length === 0) out.push("  (no agents file)");
@@ -94,5 +96,32 @@ export function renderPeople(people: PeopleReport): string[] {
     out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)]));
   }
   for (const u of d.items.filter((x) => x.by === "agent" && x.owner === null)) out.push(`  ! unowned ${KIND[u.kind]} ${u.ref} due ${u.due}: ${u.unowned}`);
-  return out;
+  return out.join("\n") + "\n";
+}
+
+const SHEET_KIND: Record<Duty["kind"], string> = {
+  addressCheck: "核对地址 address check",
+  smsReminder: "短信催付 SMS reminder",
+  humanReminder: "人工催付 payment reminder",
+  returnedParcel: "退货包裹 returned parcel",
+  shopReview: "中差评 review",
+};
+const SHIFT: Record<string, string> = { day: "白班 day", halfDay: "半白班 halfDay", night: "晚班 night", off: "休息 off" };
+const WEEKDAY = ["", "一 Mon", "二 Tue", "三 Wed", "四 Thu", "五 Fri", "六 Sat", "日 Sun"];
+
+/** The duty sheet as terminal text: the day's shifts, then one table per owner, then the unowned duties. */
+export function renderDutySheet(sheet: DutySheet): string {
+  const out: string[] = [`kefu-kpi 值班职责 duty sheet ${sheet.date} 周${WEEKDAY[sheet.weekday]}${sheet.weekend ? " (weekend: the agent on duty)" : " (weekday: the night shift)"}`];
+  out.push(`排班 shifts: ${sheet.shifts.map((s) => `${s.agentId} ${SHIFT[s.shift] ?? s.shift}`).join(", ") || "(no roster rows for this date)"}`);
+  const table = (duties: readonly Duty[]): string =>
+    textTable(
+      [["职责 duty", "单号 ref", "起 due", "截止 deadline", "规则 rule"], ...duties.map((d) => [SHEET_KIND[d.kind], d.ref, d.due.slice(11, 16), d.deadline ? d.deadline.slice(0, 16).replace("T", " ") : "—", d.rule])],
+      ["left", "left", "left", "left", "left"],
+    );
+  for (const a of sheet.agents) out.push("", `${a.agentId}: ${a.duties.length} duties`, table(a.duties));
+  if (sheet.agents.length === 0) out.push("", "(no agent duties due this day)");
+  out.push("", `自动 automatic: ${sheet.system.length} SMS reminders${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
+  out.push(`无人负责 unowned: ${sheet.unowned.length}`);
+  for (const d of sheet.unowned) out.push(`  ! ${SHEET_KIND[d.kind]} ${d.ref} due ${d.due}: ${d.unowned}`);
+  return out.join("\n") + "\n";
 }
