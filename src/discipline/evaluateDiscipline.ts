@@ -3,7 +3,7 @@ import { formatFen, parseFen } from "../money/fen.js";
 import type { DISCIPLINARY_ACTIONS, DisciplinePolicy } from "../policy/people.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -149,7 +149,7 @@ export function evaluateDiscipline(
   throwInRecordOrder(issues);
 
   events.sort((a, b) => a.ms - b.ms || cmp(a.v.violationId, b.v.violationId) || (a.liability === "violator" ? -1 : 1));
-  const period = options.month === undefined ? null : monthPeriod(options.month, zone, cutover);
+  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
   const counts = new Map<string, number>();
   const dismissed = new Map<string, { ms: number; by: string | null }>();
   for (const [id, s] of staff) if (!Number.isNaN(s.dismissed)) dismissed.set(id, { ms: s.dismissed, by: null });

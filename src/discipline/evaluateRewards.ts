@@ -2,7 +2,7 @@ import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -56,7 +56,7 @@ export function evaluateRewards(input: RewardsInput, policy: PolicyInput | Polic
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const issues = new IssueList();
-  const period = options.month === undefined ? null : monthPeriod(options.month, zone, cutover);
+  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
   const lines: { line: RewardLine; ms: number; index: number }[] = [];
   let outsidePeriod = 0;
   for (const { record: r, index } of parseRecords("rewards", input.rewards, RewardSchema, issues, "rewardId")) {

@@ -1,4 +1,5 @@
-import { formatFen, parseFen } from "../money/fen.js";
+import { IssueCode, KefuKpiError } from "../errors.js";
+import { describeFenError, formatFen, parseFen } from "../money/fen.js";
 
 /** A fine as the fund's ledger needs it (a {@link DisciplineLine} will do). */
 export interface FineLike {
@@ -40,17 +41,18 @@ export interface FundLedger {
  *
  * @param fines - the fines, in ledger order
  * @param opening - the balance brought forward, a decimal string
+ * @throws {KefuKpiError} for an opening balance or a fine that is not an amount ≥ 0
  * @example
  * fundLedger([{ …, fine: "10.00" }, { …, fine: "30.00" }], "5.00").closing //=> "45.00"
  */
 export function fundLedger(fines: readonly FineLike[], opening = "0.00"): FundLedger {
   let balance = parseFen(opening);
-  if (balance < 0) throw new RangeError(`the fund's opening balance "${opening}" is not an amount ≥ 0 with at most 2 decimals`);
+  if (balance < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["opening"], message: describeFenError(balance, opening) }]);
   const start = balance;
   const entries: FundEntry[] = [];
-  for (const f of fines) {
+  for (const [i, f] of fines.entries()) {
     const fen = parseFen(f.fine);
-    if (fen < 0) throw new RangeError(`the fine of ${f.violationId} "${f.fine}" is not an amount`);
+    if (fen < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["fines", i, "fine"], message: describeFenError(fen, f.fine) }]);
     if (fen === 0) continue;
     balance += fen;
     entries.push({

@@ -1,10 +1,10 @@
-import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { GRADES } from "../policy/people.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { scoreHundredths } from "../schema/people.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, dayNumberOfInstant, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
@@ -96,14 +96,11 @@ export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy 
   const g = resolved.grades;
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  let asOf: number;
-  try {
-    asOf = dayNumberOfDate(options.asOf);
-  } catch {
-    throw new RangeError(`asOf "${options.asOf}" is not a date; expected YYYY-MM-DD`);
-  }
+  const asOf = readOption("asOf", () => dayNumberOfDate(options.asOf));
   const through = options.throughMonth ?? options.asOf.slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new RangeError(`throughMonth "${through}" is not a month; expected YYYY-MM`);
+  readOption("throughMonth", () => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new RangeError(`"${through}" is not a month; expected YYYY-MM`);
+  });
   const throughIndex = Number(through.slice(0, 4)) * 12 + Number(through.slice(5, 7)) - 1;
 
   const issues = new IssueList();
@@ -234,11 +231,11 @@ export function wholeMonths(from: number, to: number): number {
  * One agent's standing: {@link evaluateGrades} for the agent `agentId` (the other rows of the
  * input are validated too, and ignored).
  *
- * @throws {KefuKpiError} for bad rows; {@link RangeError} when the agent is not in the input
+ * @throws {KefuKpiError} for bad rows, or when the agent is not in the input
  */
 export function evaluateGrade(input: GradesInput, agentId: string, policy: PolicyInput | Policy = {}, options: GradesOptions): GradeStanding {
   const found = evaluateGrades(input, policy, options).find((s) => s.agentId === agentId);
-  if (!found) throw new RangeError(`agent "${agentId}" is not in the agents list`);
+  if (!found) throw new KefuKpiError([{ code: IssueCode.unknownAgent, path: ["agentId"], message: `"${agentId}" is not in the agents list` }]);
   return found;
 }
 

@@ -7,6 +7,7 @@ import { attributeSales } from "../attribution/attributeSales.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { assignDuties, type Duty, type DutyOrder } from "../roster/assignDuties.js";
+import { readOption } from "../schema/parseRecords.js";
 import { dayNumberOfDate, weekdayOfDayNumber } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
 
@@ -29,12 +30,12 @@ export interface DutySheet {
 /**
  * Builds the duty sheet of one date (in the shop zone).
  *
- * @throws {KefuKpiError} for bad rows (as the month report), {@link RangeError} for a bad date
+ * @throws {KefuKpiError} for bad rows (as the month report) or a bad date
  * @example
  * buildDutySheet(folder.input, {}, "2020-02-21").agents[0] //=> { agentId: "A01", duties: [ … ] }
  */
 export function buildDutySheet(input: MonthInput, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
-  const day = dayNumberOfDate(date);
+  const day = readOption("date", () => dayNumberOfDate(date));
   const resolved = resolvePolicy(policy ?? {});
   const orders = input.orders ?? [];
   const sales = attributeSales({ orders, consultations: input.consultations ?? [], ...(input.agents ? { agents: input.agents } : {}) }, resolved, { period: date });

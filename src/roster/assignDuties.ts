@@ -2,7 +2,7 @@ import { IssueCode, IssueList, toSafe, type Issue, type SafeResult } from "../er
 import { parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfInstant, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -106,7 +106,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const roster = indexRoster(input.roster, resolved.roster, zone, issues, known);
-  const period = options.period === undefined ? null : parsePeriod(options.period, zone, cutover);
+  const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
   const duties: { duty: Duty; ms: number }[] = [];
   const inPeriod = (ms: number): boolean => period === null || (ms >= period.start && ms < period.end);
   const fmt = (ms: number): string => formatInstant(ms, zone);

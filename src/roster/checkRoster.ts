@@ -1,7 +1,7 @@
 import { IssueList, toSafe, type SafeResult } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { throwInRecordOrder } from "../schema/parseRecords.js";
+import { readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { daysInMonth } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -66,8 +66,11 @@ export interface RosterCheck {
 export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {}, month: string): RosterCheck {
   const resolved = resolvePolicy(policy);
   const r = resolved.roster;
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw new RangeError(`month "${month}" is not a month; expected YYYY-MM`);
+  const m = readOption("month", () => {
+    const found = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+    if (!found) throw new RangeError(`"${month}" is not a month; expected YYYY-MM`);
+    return found;
+  });
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const index = indexRoster(input.roster, r, createZone(resolved.timeZone), issues, known);

@@ -5,7 +5,7 @@
  * reader's `locateIssues` then points `violations[3]` at `violations.csv row 5`.
  */
 import type * as z from "zod";
-import { IssueCode, type Issue, type IssueList } from "../errors.js";
+import { IssueCode, KefuKpiError, type Issue, type IssueList } from "../errors.js";
 
 /**
  * @param kind - the input kind (`violations`), the first element of each issue's path
@@ -84,4 +84,17 @@ export function throwInRecordOrder(issues: IssueList): void {
   const at = (i: Issue): number => (typeof i.path[1] === "number" ? i.path[1] : -1);
   issues.items.sort((a, b) => kinds.indexOf(a.path[0]) - kinds.indexOf(b.path[0]) || at(a) - at(b));
   issues.throwIfAny();
+}
+
+/**
+ * Reads an option (a date, month or period label) with `read`, turning its RangeError into a
+ * {@link KefuKpiError} at `options.<name>`, so the `safe…` twins return it as an issue.
+ */
+export function readOption<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", name], message: error.message }]);
+    throw error;
+  }
 }

@@ -202,3 +202,12 @@ describe("fundLedger", () => {
     expect(l).toMatchObject({ opening: "100.00", fines: "10.30", closing: "110.30" });
   });
 });
+
+describe("options and helpers reject bad values as issues", () => {
+  it("names the option", () => {
+    const r = safeEvaluateDiscipline({ violations: [] }, {}, { month: "2020-13" });
+    expect(issueRows(r)).toEqual([["invalid_value", "options.month", '"2020-13" is not a month; expected YYYY-MM']]);
+    expect(() => fundLedger([], "-1")).toThrow(/opening: "-1" is negative/);
+    expect(() => fundLedger([{ violationId: "V1", agentId: "A01", liability: "violator", rule: "r", at: "t", date: "d", fine: "1.001" }])).toThrow(KefuKpiError);
+  });
+});

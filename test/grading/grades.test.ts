@@ -227,3 +227,25 @@ describe("rankAgents", () => {
     expect(months.ranking.map((x) => [x.agentId, x.score])).toEqual([["A01", "90"], ["A02", "80"]]);
   });
 });
+
+describe("options", () => {
+  it("asOf and throughMonth are checked and reported as issues", () => {
+    expect(issueRows(safeEvaluateGrades({ agents: [] }, {}, { asOf: "2020-02-30" }))).toEqual([["invalid_value", "options.asOf", '"2020-02-30" is not a date; expected YYYY-MM-DD']]);
+    expect(issueRows(safeEvaluateGrades({ agents: [] }, {}, { asOf: "2020-02-29", throughMonth: "2020-2" }))).toEqual([["invalid_value", "options.throughMonth", '"2020-2" is not a month; expected YYYY-MM']]);
+    expect(() => evaluateGrade({ agents: [] }, "A01", {}, { asOf: "2020-02-29" })).toThrow('"A01" is not in the agents list');
+  });
+});
+
+describe("wholeMonths agrees with counting month by month", () => {
+  it("for every pair of days over two years", () => {
+    const start = dayNumberOfDate("2019-01-01");
+    for (let from = start; from < start + 730; from += 3) {
+      for (let to = from; to < from + 200; to += 7) {
+        // Brute force: step the clamped date one month at a time from the start day.
+        let m = 0;
+        while (addMonthsClamped(from, m + 1) <= to) m++;
+        expect(wholeMonths(from, to)).toBe(m);
+      }
+    }
+  });
+});

@@ -163,3 +163,9 @@ describe("assignDuties: bad input", () => {
     ]);
   });
 });
+
+describe("assignDuties: options", () => {
+  it("reports a bad period as an issue", () => {
+    expect(issueRows(safeAssignDuties({ roster: [] }, {}, { period: "2020-02-30" }))).toEqual([["invalid_value", "options.period", expect.stringContaining('"2020-02-30" is not a date')]]);
+  });
+});

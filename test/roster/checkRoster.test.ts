@@ -94,6 +94,11 @@ describe("checkRoster", () => {
     ]);
   });
 
+  it("reports a bad month as an issue", () => {
+    const r = safeCheckRoster({ roster: [] }, {}, "Feb");
+    expect(r.success ? null : r.issues[0]).toMatchObject({ code: "invalid_value", path: ["options", "month"] });
+  });
+
   it("rejects a shift that ends before it starts", () => {
     expect(() => checkRoster({ roster: [] }, { roster: { shifts: { night: { start: "17:00", end: "01:30" } } } }, "2020-02")).toThrow(/policy\.roster\.shifts\.night: a shift ends after it starts/);
   });
