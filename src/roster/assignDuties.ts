@@ -6,7 +6,7 @@ import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRec
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfInstant, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { createZone } from "../time/zone.js";
-import { indexRoster, type RosterSlot } from "./rosterIndex.js";
+import { indexRoster } from "./rosterIndex.js";
 import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
 
 const MINUTE = 60_000;
@@ -107,9 +107,20 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const roster = indexRoster(input.roster, resolved.roster, zone, issues, known);
   const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
-  const duties: { duty: Duty; ms: number }[] = [];
+  const duties: { duty: Duty; ms: number; rank: number }[] = [];
+  const owners = new Map<string, Owner>();
+  const dayShifts = new Map<number, readonly DayShift[]>();
   const inPeriod = (ms: number): boolean => period === null || (ms >= period.start && ms < period.end);
-  const fmt = (ms: number): string => formatInstant(ms, zone);
+  // Deadlines repeat (a shift's end, 17:30): format each instant once.
+  const formatted = new Map<number, string>();
+  const fmt = (ms: number): string => {
+    let text = formatted.get(ms);
+    if (text === undefined) {
+      text = formatInstant(ms, zone);
+      if (formatted.size < 100_000) formatted.set(ms, text);
+    }
+    return text;
+  };
   const dayOf = (ms: number): number => dayNumberOfInstant(ms, zone, 0);
   const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null): void => {
     if (!inPeriod(due)) return;
@@ -125,7 +136,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
       rule,
       unowned: owner?.unowned ?? null,
     };
-    duties.push({ duty, ms: due });
+    duties.push({ duty, ms: due, rank: KIND_ORDER.indexOf(kind) });
   };
 
   for (const [parity, list] of [["odd", dp.shopReviews.odd], ["even", dp.shopReviews.even]] as const) {
@@ -218,7 +229,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     });
   }
 
-  duties.sort((a, b) => a.ms - b.ms || KIND_ORDER.indexOf(a.duty.kind) - KIND_ORDER.indexOf(b.duty.kind) || (a.duty.ref < b.duty.ref ? -1 : a.duty.ref > b.duty.ref ? 1 : 0));
+  duties.sort((a, b) => a.ms - b.ms || a.rank - b.rank || (a.duty.ref < b.duty.ref ? -1 : a.duty.ref > b.duty.ref ? 1 : 0));
   const per = new Map<string, Record<DutyKind, number>>();
   let system = 0;
   let unowned = 0;
@@ -241,12 +252,14 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   /**
    * The owner under the weekday/weekend rule on `day`, from instant `from`: Mon–Fri the night-shift
    * agents; Sat–Sun the agents on duty at `from` (else the next to start). With `rollOver`, a duty
-   * arising after the day's shifts ended passes to the next day.
+   * arising after the day's shifts ended passes to the next day. The answer depends only on which
+   * shifts of the day are open or running at `from`, so it is computed once per day and situation
+   * (a month with many agents costs no more per duty than one with few).
    */
   function ownerByWeekRule(from: number, day: number, rollOver: boolean): Owner {
-    const slots = roster.byDay.get(day) ?? [];
+    const shifts = shiftsOf(day);
     const weekend = weekdayOfDayNumber(day) >= 6;
-    const candidates = slots.filter((s) => (weekend ? s.shift !== "off" : s.shift === "night"));
+    const candidates = weekend ? shifts : shifts.filter((s) => s.shift === "night");
     const what = weekend ? "agent on duty" : "night-shift agent";
     if (candidates.length === 0) {
       return { owner: null, deadline: NaN, alsoEligible: [], unowned: `no ${what} rostered on ${dateOfDayNumber(day)} (${weekend ? "weekend" : "weekday"})` };
@@ -256,17 +269,46 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
       if (rollOver) return ownerByWeekRule(instantOfDayNumber(day + 1, zone, 0), day + 1, false);
       return { owner: null, deadline: NaN, alsoEligible: [], unowned: `every ${what} of ${dateOfDayNumber(day)} has ended their shift` };
     }
-    let chosen: readonly RosterSlot[] = open;
+    let chosen = open;
     if (weekend) {
       const onDuty = open.filter((s) => s.start <= from);
-      if (onDuty.length > 0) chosen = onDuty;
-      else {
-        const next = Math.min(...open.map((s) => s.start));
-        chosen = open.filter((s) => s.start === next);
-      }
+      const next = Math.min(...open.map((s) => s.start));
+      chosen = onDuty.length > 0 ? onDuty : open.filter((s) => s.start === next);
     }
-    return { owner: chosen[0]!.agentId, deadline: chosen[0]!.end, alsoEligible: chosen.slice(1).map((s) => s.agentId), unowned: null };
+    const key = `${day}|${chosen.map((s) => s.shift).join(",")}`;
+    let found = owners.get(key);
+    if (found === undefined) {
+      // The agents of the chosen shifts, by agentId: the first owns, the others are listed.
+      const merged = chosen.flatMap((s) => s.agents.map((agentId) => ({ agentId, end: s.end }))).sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+      found = { owner: merged[0]!.agentId, deadline: merged[0]!.end, alsoEligible: merged.slice(1).map((m) => m.agentId), unowned: null };
+      owners.set(key, found);
+    }
+    return found;
   }
+
+  // The working shifts of a day, each with its instants and agents (by agentId).
+  function shiftsOf(day: number): readonly DayShift[] {
+    let list = dayShifts.get(day);
+    if (list === undefined) {
+      const by = new Map<string, DayShift>();
+      for (const slot of roster.byDay.get(day) ?? []) {
+        if (slot.shift === "off") continue;
+        const s = by.get(slot.shift) ?? { shift: slot.shift, start: slot.start, end: slot.end, agents: [] };
+        s.agents.push(slot.agentId);
+        by.set(slot.shift, s);
+      }
+      list = [...by.values()];
+      dayShifts.set(day, list);
+    }
+    return list;
+  }
+}
+
+interface DayShift {
+  readonly shift: string;
+  readonly start: number;
+  readonly end: number;
+  readonly agents: string[];
 }
 
 /** {@link assignDuties} returning `{ success, data | issues }` instead of throwing. */
