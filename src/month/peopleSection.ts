@@ -14,7 +14,8 @@ import type { Policy } from "../policy/schema.js";
 import { assignDuties, type DutyOrder } from "../roster/assignDuties.js";
 import { checkRoster } from "../roster/checkRoster.js";
 import type { Agent } from "../schema/records.js";
-import { daysInMonth } from "../time/parse.js";
+import { daysInMonth, parseInstant } from "../time/parse.js";
+import { createZone } from "../time/zone.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
 /** The input kinds of the people rules (rows as read; validated by their rule families). */
@@ -58,7 +59,14 @@ export function peopleSection(
   const discipline = attempt(() => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
   // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file does.
   const dismissedBy = new Map((discipline?.agents ?? []).filter((a) => a.dismissedAt !== null).map((a) => [a.agentId, a.dismissedAt!]));
-  const graded = agents?.map((a) => (dismissedBy.has(a.agentId) && !a.dismissedAt ? { ...a, dismissedAt: dismissedBy.get(a.agentId)! } : a));
+  const zone = createZone(policy.timeZone);
+  const graded = agents?.map((a) => {
+    const byLadder = dismissedBy.get(a.agentId);
+    if (byLadder === undefined) return a;
+    const byFile = parseInstant(a.dismissedAt, zone);
+    // The earlier of the two dismissals counts.
+    return !Number.isNaN(byFile) && byFile <= parseInstant(byLadder, zone) ? a : { ...a, dismissedAt: byLadder };
+  });
   const standings =
     graded === undefined
       ? []
