@@ -7,40 +7,43 @@ import * as z from "zod";
 import { DISCIPLINARY_ACTIONS, GRADES } from "../policy/people.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
+const text = z.string();
+const maybeText = z.string().nullable();
+const count = z.number().int();
 const dutyKind = z.enum(["smsReminder", "humanReminder", "returnedParcel", "shopReview", "addressCheck"]);
 
 export const GradeStandingSchema = z.object({
-  agentId: z.string(),
+  agentId: text,
   grade: z.enum(GRADES),
-  gradeLabel: z.string(),
+  gradeLabel: text,
   baseSalary: money,
-  gradeSince: z.string().nullable(),
-  monthsInGrade: z.number().int().nullable(),
+  gradeSince: maybeText,
+  monthsInGrade: count.nullable(),
   nextGrade: z.enum(GRADES).nullable(),
   promotion: z.object({
     eligible: z.boolean(),
-    monthsReachedOn: z.string().nullable(),
-    gate: z.array(z.object({ month: z.string(), score: z.string().nullable(), passed: z.boolean() })),
-    requirements: z.array(z.object({ requirement: z.string(), passed: z.boolean().nullable(), at: z.string().nullable() })),
-    reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+    monthsReachedOn: maybeText,
+    gate: z.array(z.object({ month: text, score: maybeText, passed: z.boolean() })),
+    requirements: z.array(z.object({ requirement: text, passed: z.boolean().nullable(), at: maybeText })),
+    reasons: z.array(z.object({ code: text, message: text })),
   }),
   probation: z.object({
     status: z.enum(["none", "inProbation", "earlyRegularization", "regularized", "failed", "evaluationIncomplete"]),
-    endsOn: z.string().nullable(),
+    endsOn: maybeText,
     evaluation: z
       .object({
         items: z.array(
           z.object({
             item: z.enum(["work", "rules", "team"]),
-            score: z.string().nullable(),
-            evaluator: z.string().nullable(),
-            at: z.string().nullable(),
+            score: maybeText,
+            evaluator: maybeText,
+            at: maybeText,
             passed: z.boolean().nullable(),
           }),
         ),
         result: z.enum(["pass", "fail", "incomplete"]),
         early: z.boolean(),
-        explanation: z.string(),
+        explanation: text,
       })
       .nullable(),
   }),
@@ -48,79 +51,79 @@ export const GradeStandingSchema = z.object({
 });
 
 export const DisciplineLineSchema = z.object({
-  violationId: z.string(),
-  rule: z.string(),
-  ruleLabel: z.string(),
-  agentId: z.string(),
+  violationId: text,
+  rule: text,
+  ruleLabel: text,
+  agentId: text,
   liability: z.enum(["violator", "supervisor"]),
-  violatorId: z.string(),
-  at: z.string(),
-  date: z.string(),
-  window: z.string(),
-  occurrence: z.number().int().positive(),
-  step: z.number().int().positive().nullable(),
+  violatorId: text,
+  at: text,
+  date: text,
+  window: text,
+  occurrence: count.positive(),
+  step: count.positive().nullable(),
   actions: z.array(z.enum(DISCIPLINARY_ACTIONS)),
   fine: money,
   outcome: z.enum(["penalized", "afterDismissal"]),
-  explanation: z.string(),
+  explanation: text,
 });
 
 export const DutySchema = z.object({
   kind: dutyKind,
-  ref: z.string(),
-  orderId: z.string().nullable(),
-  due: z.string(),
-  deadline: z.string().nullable(),
-  owner: z.string().nullable(),
+  ref: text,
+  orderId: maybeText,
+  due: text,
+  deadline: maybeText,
+  owner: maybeText,
   by: z.enum(["system", "agent"]),
-  alsoEligible: z.array(z.string()),
-  rule: z.string(),
-  unowned: z.string().nullable(),
+  alsoEligible: z.array(text),
+  rule: text,
+  unowned: maybeText,
 });
 
 export const PeopleReportSchema = z.object({
   /** The evaluation date of the standings: the month's last day. */
-  asOf: z.string(),
+  asOf: text,
   /** Per agent of the agents file, by agentId (empty without one). */
   standings: z.array(GradeStandingSchema),
   /** The month's scores ranked, with the bottom-N list (末位淘汰); agents without a score are unranked. */
   ranking: z.object({
-    ranking: z.array(z.object({ agentId: z.string(), score: z.string(), rank: z.number().int().positive() })),
-    bottom: z.array(z.string()),
-    bottomN: z.number().int().nonnegative(),
-    unranked: z.array(z.string()),
+    ranking: z.array(z.object({ agentId: text, score: text, rank: count.positive() })),
+    bottom: z.array(text),
+    bottomN: count.nonnegative(),
+    unranked: z.array(text),
   }),
   discipline: z.object({
     window: z.enum(["sinceHire", "calendarMonth"]),
     lines: z.array(DisciplineLineSchema),
-    agents: z.array(z.object({ agentId: z.string(), lines: z.number().int(), fines: money, dismissedAt: z.string().nullable(), dismissedBy: z.string().nullable() })),
+    agents: z.array(z.object({ agentId: text, lines: count, fines: money, dismissedAt: maybeText, dismissedBy: maybeText })),
   }),
   rewards: z.object({
     lines: z.array(
       z.object({
-        rewardId: z.string().nullable(),
-        agentId: z.string(),
-        at: z.string(),
-        date: z.string(),
+        rewardId: maybeText,
+        agentId: text,
+        at: text,
+        date: text,
         kind: z.enum(["dataErrorFound", "suggestionAdopted", "performanceAward", "specialAward"]),
         amount: money,
-        rule: z.string(),
-        note: z.string().nullable(),
+        rule: text,
+        note: maybeText,
       }),
     ),
-    agents: z.array(z.object({ agentId: z.string(), count: z.number().int(), total: money })),
-    outsidePeriod: z.number().int().nonnegative(),
+    agents: z.array(z.object({ agentId: text, count: count, total: money })),
+    outsidePeriod: count.nonnegative(),
   }),
   /** 部门活动经费: fines of earlier months (in the violations given) open it. */
   fund: z.object({
     opening: money,
     entries: z.array(
       z.object({
-        date: z.string(),
-        at: z.string(),
-        agentId: z.string(),
-        violationId: z.string(),
-        rule: z.string(),
+        date: text,
+        at: text,
+        agentId: text,
+        violationId: text,
+        rule: text,
         liability: z.enum(["violator", "supervisor"]),
         amount: money,
         balance: money,
@@ -132,33 +135,33 @@ export const PeopleReportSchema = z.object({
   /** The roster check of the month; null without a roster. */
   roster: z
     .object({
-      month: z.string(),
+      month: text,
       agents: z.array(
         z.object({
-          agentId: z.string(),
-          shifts: z.object({ day: z.number().int(), halfDay: z.number().int(), night: z.number().int(), off: z.number().int() }),
-          restDays: z.number().int(),
-          unrosteredDays: z.number().int(),
-          minutes: z.number().int(),
-          hours: z.string(),
+          agentId: text,
+          shifts: z.object({ day: count, halfDay: count, night: count, off: count }),
+          restDays: count,
+          unrosteredDays: count,
+          minutes: count,
+          hours: text,
         }),
       ),
-      meanHours: z.string().nullable(),
+      meanHours: maybeText,
       breaches: z.array(
         z.object({
-          agentId: z.string(),
-          date: z.string().nullable(),
+          agentId: text,
+          date: maybeText,
           rule: z.enum(["restDays", "nightThenDay", "wholeDayOff", "hoursSpread", "unrosteredDays"]),
-          message: z.string(),
+          message: text,
         }),
       ),
     })
     .nullable(),
   duties: z.object({
     /** Duties owed per agent and kind (address checks included). */
-    agents: z.array(z.object({ agentId: z.string(), counts: z.record(dutyKind, z.number().int()) })),
-    system: z.number().int(),
-    unowned: z.number().int(),
+    agents: z.array(z.object({ agentId: text, counts: z.record(dutyKind, count) })),
+    system: count,
+    unowned: count,
     /** Every duty of the month except the address checks (one per booked order: see `orders[].payAgent`, or the `duties` command). */
     items: z.array(DutySchema),
   }),

@@ -17,18 +17,16 @@ export const GRADES = ["junior", "intermediate", "senior", "expert"] as const;
 const GradeLevelSchema = z.strictObject({
   grade: z.enum(GRADES),
   label: z.string().min(1),
-  baseSalary: amount.describe("底薪 (monthly)"),
+  baseSalary: amount,
   minMonths: z
     .number()
     .int()
     .min(0)
     .max(120)
-    .default(3)
-    .describe("whole months in grade before promotion"),
+    .default(3),
   requirements: z
     .array(z.string().min(1))
-    .default([])
-    .describe("requirements (assessments) to enter this grade"),
+    .default([]),
 });
 
 const DEFAULT_LEVELS = [
@@ -45,22 +43,21 @@ export const GradesPolicySchema = z
       .array(GradeLevelSchema)
       .length(4, "expected the four grades junior, intermediate, senior, expert, in that order")
       .refine((ls) => ls.every((l, i) => l.grade === GRADES[i]), "expected the four grades junior, intermediate, senior, expert, in that order")
-      .default(DEFAULT_LEVELS.map((l) => ({ ...l, requirements: [...l.requirements] })))
-      .describe("the four grades in order"),
+      .default(DEFAULT_LEVELS.map((l) => ({ ...l, requirements: [...l.requirements] }))),
     assessment: z
       .strictObject({
-        minScore: score.default(80).describe("score needed in each gate month"),
-        months: z.number().int().min(0).max(24).default(3).describe("gate months, ending with the evaluated one"),
+        minScore: score.default(80),
+        months: z.number().int().min(0).max(24).default(3),
       })
       .prefault({}),
     probation: z
       .strictObject({
-        passScore: score.default(60).describe("each item (work, rules, team) must reach it"),
-        earlyScore: score.default(90).describe("every item at least this: early regularization"),
+        passScore: score.default(60),
+        earlyScore: score.default(90),
       })
       .prefault({}),
     ranking: z
-      .strictObject({ bottomN: z.number().int().min(0).max(1000).default(1).describe("末位淘汰 places") })
+      .strictObject({ bottomN: z.number().int().min(0).max(1000).default(1) })
       .prefault({}),
   })
   .prefault({});
@@ -78,7 +75,7 @@ export const DISCIPLINARY_ACTIONS = [
 
 const LadderStepSchema = z.strictObject({
   actions: z.array(z.enum(DISCIPLINARY_ACTIONS)).default([]),
-  fine: amount.default("0.00").describe("罚款, into the activity fund"),
+  fine: amount.default("0.00"),
 });
 
 const DEFAULT_LADDER = [
@@ -106,22 +103,19 @@ export const DisciplinePolicySchema = z
   .strictObject({
     window: z
       .enum(["sinceHire", "calendarMonth"])
-      .default("sinceHire")
-      .describe("counting window"),
+      .default("sinceHire"),
     ladder: ladder
       .default(DEFAULT_LADDER.map((s) => ({ actions: [...s.actions], fine: s.fine })))
       ,
     rules: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "expected a rule id like nonWorkActivity"), ViolationRuleSchema)
       .default({
-        nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
+        nonWorkActivity: { label: "上班做与工作无关的事 (QQ、视频、游戏)" },
         unauthorizedSoftware: { label: "私自下载安装软件" },
-      })
-      .describe("the violation rules"),
+      }),
     supervisorLiability: z
       .boolean()
-      .default(true)
-      .describe("penalize condonedBy on the same ladder"),
+      .default(true),
   })
   .prefault({});
 
@@ -134,38 +128,36 @@ export const RewardsPolicySchema = z
   .prefault({});
 
 // Each end of a shift defaults on its own, so a policy may move only one of them.
-const shift = (start: string, end: string, label: string) =>
+const shift = (start: string, end: string) =>
   z
     .strictObject({ start: timeOfDay.default(start), end: timeOfDay.default(end) })
     .refine((s) => s.start < s.end, "a shift ends after it starts, on the same day")
-    .prefault({})
-    .describe(label);
+    .prefault({});
 
 /** R6: shift definitions and the roster rules. */
 export const RosterPolicySchema = z
   .strictObject({
     shifts: z
       .strictObject({
-        day: shift("09:00", "17:30", "白班"),
-        halfDay: shift("10:00", "15:30", "半白班"),
-        night: shift("17:00", "23:30", "晚班"),
+        day: shift("09:00", "17:30"),
+        halfDay: shift("10:00", "15:30"),
+        night: shift("17:00", "23:30"),
       })
       .prefault({}),
-    restDaysPerMonth: z.number().int().min(0).max(31).default(4).describe("rest days a month"),
+    restDaysPerMonth: z.number().int().min(0).max(31).default(4),
     hoursTolerance: z
       .number()
       .min(0)
       .max(744)
-      .default(16)
-      .describe("hours from the team mean"),
+      .default(16),
   })
   .prefault({});
 
 /** Owners of the neutral/negative shop reviews (中差评) by the parity of the day of the buyer's first review. */
 export const ShopReviewDutyPolicySchema = z
   .strictObject({
-    odd: z.array(z.string().min(1)).default([]).describe("owners, odd days"),
-    even: z.array(z.string().min(1)).default([]).describe("owners, even days"),
+    odd: z.array(z.string().min(1)).default([]),
+    even: z.array(z.string().min(1)).default([]),
     handleWithinHours: z.number().positive().max(720).default(24),
   })
   .prefault({});

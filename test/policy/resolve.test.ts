@@ -42,7 +42,7 @@ const DOMAIN_DEFAULTS = {
       { actions: ["dismissal"], fine: "0.00" },
     ],
     rules: {
-      nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
+      nonWorkActivity: { label: "上班做与工作无关的事 (QQ、视频、游戏)" },
       unauthorizedSoftware: { label: "私自下载安装软件" },
     },
     supervisorLiability: true,
