@@ -11,6 +11,19 @@ import {
   type PolicyInput,
   type SafeResult,
   type SalesAttribution,
+  assignDuties,
+  checkRoster,
+  evaluateDiscipline,
+  evaluateGrades,
+  evaluateRewards,
+  rankAgents,
+  safeEvaluateDiscipline,
+  type DisciplineResult,
+  type Duty,
+  type GradeStanding,
+  type PeopleReport,
+  type RosterCheck,
+  type ViolationInput,
 } from "../src/index.js";
 
 // A policy file may hold any part of the policy; a resolved one has every field.
@@ -33,3 +46,27 @@ expectTypeOf<MonthReport["shop"]["silent"]["gross"]>().toEqualTypeOf<string>();
 // Orders must carry an id and an amount.
 // @ts-expect-error amount is required
 attributeSales({ orders: [{ orderId: "O1", buyerId: "b", createdAt: "2020-02-21 10:00" }] });
+
+// People rules (R3, R4, R6): outcomes are data with closed lists of codes and kinds.
+
+expectTypeOf(evaluateGrades).returns.toEqualTypeOf<GradeStanding[]>();
+expectTypeOf<GradeStanding["grade"]>().toEqualTypeOf<"junior" | "intermediate" | "senior" | "expert">();
+expectTypeOf<GradeStanding["promotion"]["reasons"][number]["code"]>().toEqualTypeOf<
+  "topGrade" | "dismissed" | "inProbation" | "probationFailed" | "noGradeSince" | "tooFewMonths" | "scoreMissing" | "scoreBelow" | "requirementMissing" | "requirementFailed"
+>();
+expectTypeOf(evaluateDiscipline).returns.toEqualTypeOf<DisciplineResult>();
+expectTypeOf(safeEvaluateDiscipline).returns.toEqualTypeOf<SafeResult<DisciplineResult>>();
+expectTypeOf<DisciplineResult["lines"][number]["fine"]>().toEqualTypeOf<string>();
+expectTypeOf<DisciplineResult["lines"][number]["step"]>().toEqualTypeOf<number | null>();
+expectTypeOf<ViolationInput["condonedBy"]>().toEqualTypeOf<string | null | undefined>();
+expectTypeOf(evaluateRewards).returns.toHaveProperty("lines");
+expectTypeOf(rankAgents).returns.toHaveProperty("bottom");
+expectTypeOf(checkRoster).returns.toEqualTypeOf<RosterCheck>();
+expectTypeOf<Duty["kind"]>().toEqualTypeOf<"smsReminder" | "humanReminder" | "returnedParcel" | "shopReview" | "addressCheck">();
+expectTypeOf(assignDuties).returns.toHaveProperty("unowned");
+expectTypeOf<MonthReport["people"]>().toEqualTypeOf<PeopleReport>();
+expectTypeOf<Policy["discipline"]["window"]>().toEqualTypeOf<"sinceHire" | "calendarMonth">();
+
+// evaluateGrades needs the evaluation date: no clock is read.
+// @ts-expect-error asOf is required
+evaluateGrades({ agents: [] }, {}, {});

@@ -10,9 +10,13 @@ import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+import { peopleSection, type PeopleInput } from "./peopleSection.js";
 
-/** A month of data. A kind left out is treated as empty, with a warning in the report. */
-export interface MonthInput {
+/**
+ * A month of data. A kind left out is treated as empty, with a warning in the report for agents,
+ * consultations and orders; the people kinds ({@link PeopleInput}) are optional.
+ */
+export interface MonthInput extends PeopleInput {
   readonly agents?: readonly Agent[];
   readonly consultations?: readonly ConsultationLike[];
   readonly orders?: readonly OrderLike[];
@@ -113,6 +117,7 @@ export function buildMonthReport(
     shop: sales.shop,
     agents: agentReports,
     orders: orderReports,
+    people: peopleSection(input, input.agents === undefined ? undefined : agents, resolved, month, sales),
   };
 }
 

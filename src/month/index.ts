@@ -5,3 +5,6 @@ export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWid
 export { compareReports, type ReportDifference } from "./settled.js";
 export { renderMonthHtml, type HtmlSection } from "./renderHtml.js";
 export { renderPayExplanation, renderPayComparison, PAY_LINE_LABELS } from "./renderPay.js";
+export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema } from "./peopleSchema.js";
+export type { PeopleReport } from "./peopleSchema.js";
+export type { PeopleInput } from "./peopleSection.js";

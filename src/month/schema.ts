@@ -5,6 +5,7 @@
 import * as z from "zod";
 import { AgentGradeSchema, AgentGroupSchema } from "../schema/records.js";
 import { PolicySchema } from "../policy/schema.js";
+import { PeopleReportSchema } from "./peopleSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 
@@ -77,6 +78,8 @@ export const MonthReportSchema = z.object({
   agents: z.array(AgentReportSchema),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
+  /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */
+  people: PeopleReportSchema,
 });
 
 export type MonthReport = z.infer<typeof MonthReportSchema>;

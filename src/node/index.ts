@@ -6,3 +6,7 @@ export { parseCsv, parseCsvWithLines, detectDelimiter } from "./csv.js";
 export { decodeText } from "./decode.js";
 export { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 export type { TmallOrderRow, TmallImport, TmallImportError } from "../schema/tmall.js";
+export { renderPeopleTable, renderDutySheet } from "./renderPeople.js";
+// The duty sheet joins attribution and the roster for one day; it is exported here, with its
+// rendering, so the browser bundle does not carry it.
+export { buildDutySheet, type DutySheet } from "../month/dutySheet.js";

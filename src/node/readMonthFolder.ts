@@ -1,5 +1,7 @@
 /**
- * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`), CSV or JSON, an
+ * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`, and for the people
+ * rules `violations`, `rewards`, `assessments`, `probation`, `scores`, `roster`, `returnedParcels`,
+ * `shopReviews`), CSV or JSON, an
  * optional `policy.json`, and — for orders — the shop's own Tmall export as downloaded.
  */
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -14,7 +16,18 @@ import { decodeText } from "./decode.js";
 import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 
 /** The kinds of record a month folder holds. */
-export type RecordKind = "agents" | "consultations" | "orders";
+export type RecordKind =
+  | "agents"
+  | "consultations"
+  | "orders"
+  | "violations"
+  | "rewards"
+  | "assessments"
+  | "probation"
+  | "scores"
+  | "roster"
+  | "returnedParcels"
+  | "shopReviews";
 
 /** Where the records of one kind came from: `rows[i]` is the file line of record `i` (CSV), or
  * absent for JSON (the record's array index locates it). */
@@ -42,7 +55,7 @@ interface Columns {
 }
 
 const COLUMNS: Record<RecordKind, Columns> = {
-  agents: { required: ["agentId", "name", "group", "grade"], optional: ["hiredAt", "gradeSince", "probationEndsAt"] },
+  agents: { required: ["agentId", "name", "group", "grade"], optional: ["hiredAt", "gradeSince", "probationEndsAt", "dismissedAt"] },
   consultations: {
     required: ["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt"],
     optional: ["buyerMessages", "agentMessages", "source", "shopId"],
@@ -52,9 +65,18 @@ const COLUMNS: Record<RecordKind, Columns> = {
     required: ["orderId", "buyerId", "createdAt", "paidAt", "amount"],
     optional: ["refundAmount", "remarkAgentId", "shopId"],
   },
+  // The people rules (R3, R4, R6 and the R1 duties).
+  violations: { required: ["violationId", "agentId", "at", "rule"], optional: ["condonedBy", "note"] },
+  rewards: { required: ["agentId", "at", "kind"], optional: ["rewardId", "amount", "note"] },
+  assessments: { required: ["agentId", "requirement", "passed", "at"], optional: [] },
+  probation: { required: ["agentId", "item", "score", "evaluator", "at"], optional: [] },
+  scores: { required: ["agentId", "month", "score"], optional: [] },
+  roster: { required: ["agentId", "date", "shift"], optional: [] },
+  returnedParcels: { required: ["parcelId", "arrivedAt"], optional: ["orderId", "trackingNo"] },
+  shopReviews: { required: ["reviewId", "buyerId", "at", "rating"], optional: ["orderId"] },
 };
 
-const KINDS: readonly RecordKind[] = ["agents", "consultations", "orders"];
+const KINDS = Object.keys(COLUMNS) as readonly RecordKind[];
 
 /**
  * Reads a month folder into records and warnings. Validation of the records happens when they are
@@ -68,7 +90,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
   const names = (await readdir(dir)).sort();
   const issues: Issue[] = [];
   const warnings: string[] = [];
-  const input: { agents?: Agent[]; consultations?: ConsultationLike[]; orders?: OrderLike[] } = {};
+  const input: { agents?: Agent[]; consultations?: ConsultationLike[]; orders?: OrderLike[] } & { -readonly [K in Exclude<RecordKind, "agents" | "consultations" | "orders">]?: unknown[] } = {};
   const sources: Partial<Record<RecordKind, RecordSource[]>> = {};
 
   for (const kind of KINDS) {
@@ -106,7 +128,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
       const text = decodeText(await readFile(join(dir, name)));
       const csv = readCsv(text.text, name, issues);
       if (csv && isTmallOrderHeader(csv.rows[0] ?? [])) addTmall(csv, name, text.encoding, input, sources, warnings, issues);
-      else if (csv) warnings.push(`${name}: not a kind this folder reads (agents, consultations, orders or a Tmall order export); ignored`);
+      else if (csv) warnings.push(`${name}: not a kind this folder reads (${KINDS.join(", ")} or a Tmall order export); ignored`);
     }
   }
 

@@ -12,6 +12,8 @@ import { renderMonthHtml } from "../month/renderHtml.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
+import { dutiesCommand } from "./dutiesCommand.js";
+import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
 
@@ -31,6 +33,7 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
+  kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
   kefu-kpi schema policy|report
   kefu-kpi --help | --version
 
@@ -42,6 +45,8 @@ report   Sales attribution (落实下单 / 落实付款, silent orders excluded)
   --format  table (default), json (the whole report), csv (one row per agent) or html (one
             self-contained printable page with charts)
   --out     write to this file instead of standard output
+duties   A day's duty sheet per agent (R1 duties, owners from the roster): address checks,
+         payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
 schema   Print the JSON Schema of a policy file or of the JSON report.
 
 Exit codes: 0 success, 1 bad data, 2 bad usage.
@@ -77,6 +82,7 @@ function parseCliArgs(argv: readonly string[]) {
       policy: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      date: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -107,6 +113,12 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
     return 0;
   }
+  if (command === "duties") {
+    if (rest.length !== 1) throw new UsageError("duties takes exactly one month folder");
+    const text = await dutiesCommand({ folder: rest[0]!, date: values.date, policy: values.policy, format: values.format }, (m) => new UsageError(m));
+    await emit(text, values.out, io);
+    return 0;
+  }
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   const format = values.format ?? "table";
@@ -120,7 +132,13 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
   const report = reportFolder(folder, policy, values.month);
   const text =
-    format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : format === "html" ? renderMonthHtml(report) : renderMonthTable(report);
+    format === "json"
+      ? JSON.stringify(report, null, 2) + "\n"
+      : format === "csv"
+        ? renderMonthCsv(report)
+        : format === "html"
+          ? renderMonthHtml(report)
+          : renderMonthTable(report) + renderPeopleTable(report.people);
   await emit(text, values.out, io);
   return 0;
 }

@@ -1,4 +1,14 @@
 export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema } from "./schema.js";
 export type { Policy, PolicyInput, AttributionPolicy } from "./schema.js";
 export { resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema } from "./resolve.js";
+export {
+  GradesPolicySchema,
+  DisciplinePolicySchema,
+  RewardsPolicySchema,
+  RosterPolicySchema,
+  ShopReviewDutyPolicySchema,
+  GRADES,
+  DISCIPLINARY_ACTIONS,
+} from "./people.js";
+export type { GradesPolicy, DisciplinePolicy, RewardsPolicy, RosterPolicy, ShopReviewDutyPolicy } from "./people.js";
 export { PayPolicySchema, CommissionPolicySchema, TiersSchema, KpiBonusPolicySchema, type PayPolicy, type Tiers } from "./pay.js";

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { isValidTimeZone } from "../time/zone.js";
+import { DisciplinePolicySchema, GradesPolicySchema, RewardsPolicySchema, RosterPolicySchema, ShopReviewDutyPolicySchema } from "./people.js";
 import { PayPolicySchema } from "./pay.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
@@ -35,7 +36,7 @@ export const AttributionPolicySchema = z
   })
   .prefault({});
 
-/** R1 duties that follow from attribution (computed by the duties module of a later release). */
+/** R1 duties that follow from attribution; their owners come from the roster (R6). */
 export const DutiesPolicySchema = z
   .strictObject({
     paymentReminder: z
@@ -48,6 +49,7 @@ export const DutiesPolicySchema = z
     returnedParcels: z
       .strictObject({ inspectBy: timeOfDay.default("17:30") })
       .prefault({}),
+    shopReviews: ShopReviewDutyPolicySchema,
   })
   .prefault({});
 
@@ -61,6 +63,10 @@ export const PolicySchema = z.strictObject({
   businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,
+  grades: GradesPolicySchema,
+  discipline: DisciplinePolicySchema,
+  rewards: RewardsPolicySchema,
+  roster: RosterPolicySchema,
   pay: PayPolicySchema,
 });
 

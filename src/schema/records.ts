@@ -36,6 +36,7 @@ export const AgentSchema = z.strictObject({
   hiredAt: optionalInstant,
   gradeSince: optionalInstant,
   probationEndsAt: optionalInstant,
+  dismissedAt: optionalInstant.describe("when the agent left or was dismissed (开除); rules stop applying after it"),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 
@@ -67,3 +68,6 @@ export const OrderSchema = z.strictObject({
 });
 export type Order = z.infer<typeof OrderSchema>;
 
+
+// The field rules, for the record schemas of the rule families (src/<family>/schema.ts).
+export { id as idField, instant as instantField, optionalInstant as optionalInstantField, money as moneyField, optionalMoney as optionalMoneyField };

@@ -12,5 +12,11 @@ export {
   monthIndexOf,
   monthLabel,
   formatInstant,
+  dayNumberOfDate,
+  dateOfDayNumber,
+  weekdayOfDayNumber,
+  addMonthsClamped,
+  dayNumberOfInstant,
+  instantOfDayNumber,
   type Period,
 } from "./period.js";

@@ -132,11 +132,70 @@ export function parsePeriod(label: string, zone: Zone, cutover = 0): Period {
   return dayPeriod(label, zone, cutover);
 }
 
-/** The business date `YYYY-MM-DD` an instant belongs to: the day whose {@link dayPeriod} holds it. */
-export function businessDateOf(ms: number, zone: Zone, cutover = 0): string {
-  const packed = civilFromDays(businessDayNumber(ms, zone, cutover));
+/**
+ * The day number (days since 1970-01-01) of a calendar date `YYYY-MM-DD`. Calendar arithmetic on
+ * day numbers is integer arithmetic, independent of any zone.
+ *
+ * @throws {RangeError} when the text is not a real date
+ * @example
+ * dayNumberOfDate("2020-02-29") //=> 18321
+ */
+export function dayNumberOfDate(value: string): number {
+  return parseDate(value);
+}
+
+/**
+ * The calendar date `YYYY-MM-DD` of a day number.
+ *
+ * @example
+ * dateOfDayNumber(18321) //=> "2020-02-29"
+ */
+export function dateOfDayNumber(days: number): string {
+  const packed = civilFromDays(days);
   const index = Math.floor(packed / 32);
   return `${monthLabel(index)}-${pad(packed - index * 32)}`;
+}
+
+/**
+ * The ISO weekday of a day number: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * weekdayOfDayNumber(dayNumberOfDate("2020-02-22")) //=> 6 (a Saturday)
+ */
+export function weekdayOfDayNumber(days: number): number {
+  return isoWeekdayOf(days) + 1;
+}
+
+/**
+ * Adds calendar months to a day number, clamping the day of the month to the target month's
+ * last day: 2020-01-31 + 1 month = 2020-02-29, + 3 months = 2020-04-30.
+ *
+ * @example
+ * dateOfDayNumber(addMonthsClamped(dayNumberOfDate("2020-01-31"), 3)) //=> "2020-04-30"
+ */
+export function addMonthsClamped(days: number, months: number): number {
+  const packed = civilFromDays(days);
+  const index = Math.floor(packed / 32);
+  const day = packed - index * 32;
+  const target = index + months;
+  const year = Math.floor(target / 12);
+  const month = target - year * 12 + 1;
+  return dayNumber(year, month, Math.min(day, daysInMonth(year, month)));
+}
+
+/** The day number of the business date an instant belongs to (see {@link businessDateOf}). */
+export function dayNumberOfInstant(ms: number, zone: Zone, cutover = 0): number {
+  return businessDayNumber(ms, zone, cutover);
+}
+
+/** The instant of a wall-clock time (minutes after midnight, may exceed 24 h) on a day number. */
+export function instantOfDayNumber(days: number, zone: Zone, minutes: number): number {
+  return startOfDayNumber(days, zone, minutes);
+}
+
+/** The business date `YYYY-MM-DD` an instant belongs to: the day whose {@link dayPeriod} holds it. */
+export function businessDateOf(ms: number, zone: Zone, cutover = 0): string {
+  return dateOfDayNumber(businessDayNumber(ms, zone, cutover));
 }
 
 /** The ISO week label `YYYY-Www` of the business date an instant belongs to. */

@@ -47,4 +47,31 @@ describe("browser global bundle", () => {
     expect(result.success).toBe(false);
     expect(result.issues[0]).toMatchObject({ code: "invalid_date", path: ["orders", 0, "createdAt"] });
   });
+
+  it("runs the people rules: a ladder, a roster check and a duty owner", () => {
+    const context = createContext({});
+    runInContext(bundle, context);
+    const result = runInContext(
+      `({
+        discipline: KefuKpi.evaluateDiscipline({ violations: [
+          { violationId: "V1", agentId: "A1", at: "2020-02-03 10:00", rule: "nonWorkActivity" },
+          { violationId: "V2", agentId: "A1", at: "2020-02-04 10:00", rule: "nonWorkActivity" } ] }),
+        duties: KefuKpi.assignDuties({ roster: [{ agentId: "A1", date: "2020-02-21", shift: "night" }],
+          orders: [{ orderId: "O1", createdAt: "2020-02-21 10:00", amount: "9.00" }] }),
+        roster: KefuKpi.safeCheckRoster({ roster: [{ agentId: "A1", date: "2020-02-30", shift: "day" }] }, {}, "2020-02"),
+      })`,
+      context,
+    ) as {
+      discipline: { fund: { closing: string } };
+      duties: { duties: { kind: string; owner: string | null }[] };
+      roster: { success: boolean; issues: { path: (string | number)[] }[] };
+    };
+    expect(result.discipline.fund.closing).toBe("40.00");
+    expect(result.duties.duties.map((d) => [d.kind, d.owner])).toEqual([
+      ["smsReminder", null],
+      ["humanReminder", "A1"],
+    ]);
+    expect(result.roster.success).toBe(false);
+    expect(result.roster.issues[0]?.path).toEqual(["roster", 0, "date"]);
+  });
 });

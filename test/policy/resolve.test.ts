@@ -11,7 +11,9 @@ import {
   type Issue,
 } from "../../src/index.js";
 
-// The defaults of DOMAIN.md, written out by hand from its text (R1 and the conventions).
+// The defaults of DOMAIN.md, written out by hand from its text (R1, R3, R4, R6 and the
+// conventions). Base salaries, the assessment threshold, the probation marks and the hours
+// tolerance are not in DOMAIN.md: they are this library's documented defaults (README).
 const DOMAIN_DEFAULTS = {
   timeZone: "Asia/Shanghai",
   businessDayStartsAt: "00:00",
@@ -19,6 +21,37 @@ const DOMAIN_DEFAULTS = {
   duties: {
     paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30 },
     returnedParcels: { inspectBy: "17:30" },
+    shopReviews: { odd: [], even: [], handleWithinHours: 24 },
+  },
+  grades: {
+    levels: [
+      { grade: "junior", label: "初级客服", baseSalary: "3000.00", minMonths: 3, requirements: [] },
+      { grade: "intermediate", label: "中级客服", baseSalary: "3500.00", minMonths: 3, requirements: ["promotionReview"] },
+      { grade: "senior", label: "高级客服", baseSalary: "4000.00", minMonths: 3, requirements: ["promotionReview"] },
+      { grade: "expert", label: "资深客服", baseSalary: "4500.00", minMonths: 3, requirements: ["promotionReview"] },
+    ],
+    assessment: { minScore: 80, months: 3 },
+    probation: { passScore: 60, earlyScore: 90 },
+    ranking: { bottomN: 1 },
+  },
+  discipline: {
+    window: "sinceHire",
+    ladder: [
+      { actions: ["verbalWarning"], fine: "10.00" },
+      { actions: [], fine: "30.00" },
+      { actions: ["dismissal"], fine: "0.00" },
+    ],
+    rules: {
+      nonWorkActivity: { label: "上班做与工作无关的事 (QQ、视频、游戏)" },
+      unauthorizedSoftware: { label: "私自下载安装软件" },
+    },
+    supervisorLiability: true,
+  },
+  rewards: { dataErrorFound: "10.00", suggestionAdopted: "30.00" },
+  roster: {
+    shifts: { day: { start: "09:00", end: "17:30" }, halfDay: { start: "10:00", end: "15:30" }, night: { start: "17:00", end: "23:30" } },
+    restDaysPerMonth: 4,
+    hoursTolerance: 16,
   },
   // R5: the seeds quote no numbers; these are the policy's own plain defaults.
   pay: {
@@ -91,6 +124,30 @@ describe("resolvePolicy: deep merge over the defaults", () => {
       duties: {
         paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60 },
         returnedParcels: { inspectBy: "09:00" },
+        shopReviews: { odd: ["A01"], even: ["A02", "A03"], handleWithinHours: 48 },
+      },
+      grades: {
+        levels: [
+          { grade: "junior" as const, label: "初级", baseSalary: "2800", minMonths: 2, requirements: [] },
+          { grade: "intermediate" as const, label: "中级", baseSalary: "3300", minMonths: 6, requirements: ["exam"] },
+          { grade: "senior" as const, label: "高级", baseSalary: "3800", minMonths: 12, requirements: ["exam", "mentor"] },
+          { grade: "expert" as const, label: "资深", baseSalary: "4300", minMonths: 0, requirements: [] },
+        ],
+        assessment: { minScore: 85.5, months: 6 },
+        probation: { passScore: 70, earlyScore: 95 },
+        ranking: { bottomN: 2 },
+      },
+      discipline: {
+        window: "calendarMonth" as const,
+        ladder: [{ actions: ["warning" as const], fine: "20" }, { actions: ["majorDemerit" as const, "dismissal" as const], fine: "50" }],
+        rules: { late: { label: "迟到", ladder: [{ actions: ["noticeOfCriticism" as const], fine: "5" }] } },
+        supervisorLiability: false,
+      },
+      rewards: { dataErrorFound: "15", suggestionAdopted: "50" },
+      roster: {
+        shifts: { day: { start: "08:30", end: "16:00" }, halfDay: { start: "10:00", end: "15:30" }, night: { start: "16:00", end: "23:30" } },
+        restDaysPerMonth: 5,
+        hoursTolerance: 8,
       },
       pay: {
         commission: {
@@ -139,6 +196,18 @@ describe("resolvePolicy: invalid settings", () => {
     [{ duties: { paymentReminder: { humanAfterMinutes: 0 } } }, ["policy", "duties", "paymentReminder", "humanAfterMinutes"]],
     [{ duties: { returnedParcels: { inspectBy: "17:60" } } }, ["policy", "duties", "returnedParcels", "inspectBy"]],
     [{ attribution: null }, ["policy", "attribution"]],
+    [{ grades: { assessment: { minScore: 101 } } }, ["policy", "grades", "assessment", "minScore"]],
+    [{ grades: { probation: { passScore: -1 } } }, ["policy", "grades", "probation", "passScore"]],
+    [{ grades: { ranking: { bottomN: 1.5 } } }, ["policy", "grades", "ranking", "bottomN"]],
+    [{ discipline: { window: "weekly" } }, ["policy", "discipline", "window"]],
+    [{ discipline: { ladder: [] } }, ["policy", "discipline", "ladder"]],
+    [{ discipline: { ladder: [{ actions: ["flogging"] }] } }, ["policy", "discipline", "ladder", 0, "actions", 0]],
+    [{ discipline: { ladder: [{ fine: "-10" }] } }, ["policy", "discipline", "ladder", 0, "fine"]],
+    [{ rewards: { dataErrorFound: "ten" } }, ["policy", "rewards", "dataErrorFound"]],
+    [{ roster: { restDaysPerMonth: 32 } }, ["policy", "roster", "restDaysPerMonth"]],
+    [{ roster: { hoursTolerance: -1 } }, ["policy", "roster", "hoursTolerance"]],
+    [{ roster: { shifts: { night: { end: "24:00" } } } }, ["policy", "roster", "shifts", "night", "end"]],
+    [{ duties: { shopReviews: { handleWithinHours: 0 } } }, ["policy", "duties", "shopReviews", "handleWithinHours"]],
   ])("%j is rejected at %j", (input, path) => {
     const error = thrownBy(() => resolvePolicy(input as never));
     expect(error.issues).toHaveLength(1);
@@ -224,7 +293,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "duties", "pay", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "pay", "rewards", "roster", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

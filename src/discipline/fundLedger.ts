@@ -1,0 +1,70 @@
+import { IssueCode, KefuKpiError } from "../errors.js";
+import { describeFenError, formatFen, parseFen } from "../money/fen.js";
+
+/** A fine as the fund's ledger needs it (a {@link DisciplineLine} will do). */
+export interface FineLike {
+  readonly violationId: string;
+  readonly agentId: string;
+  readonly liability: "violator" | "supervisor";
+  readonly rule: string;
+  readonly at: string;
+  readonly date: string;
+  readonly fine: string;
+}
+
+/** One fine paid into the fund, with the balance after it. */
+export interface FundEntry {
+  readonly date: string;
+  readonly at: string;
+  readonly agentId: string;
+  readonly violationId: string;
+  readonly rule: string;
+  readonly liability: "violator" | "supervisor";
+  readonly amount: string;
+  readonly balance: string;
+}
+
+/** The department activity fund (部门活动经费): every fine, in order, and the running balance. */
+export interface FundLedger {
+  /** The balance before the first entry (fines of earlier periods). */
+  readonly opening: string;
+  readonly entries: readonly FundEntry[];
+  /** Sum of the entries. */
+  readonly fines: string;
+  readonly closing: string;
+}
+
+/**
+ * The fund's ledger (seed 000: 所有罚款作为部门活动经费): each fine above zero, in the order given
+ * (evaluateDiscipline gives them by time, violationId, violator before supervisor), with the
+ * running balance in exact fen. Spending from the fund is not an input of kefu-kpi.
+ *
+ * @param fines - the fines, in ledger order
+ * @param opening - the balance brought forward, a decimal string
+ * @throws {KefuKpiError} for an opening balance or a fine that is not an amount ≥ 0
+ * @example
+ * fundLedger([{ …, fine: "10.00" }, { …, fine: "30.00" }], "5.00").closing //=> "45.00"
+ */
+export function fundLedger(fines: readonly FineLike[], opening = "0.00"): FundLedger {
+  let balance = parseFen(opening);
+  if (balance < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["opening"], message: describeFenError(balance, opening) }]);
+  const start = balance;
+  const entries: FundEntry[] = [];
+  for (const [i, f] of fines.entries()) {
+    const fen = parseFen(f.fine);
+    if (fen < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["fines", i, "fine"], message: describeFenError(fen, f.fine) }]);
+    if (fen === 0) continue;
+    balance += fen;
+    entries.push({
+      date: f.date,
+      at: f.at,
+      agentId: f.agentId,
+      violationId: f.violationId,
+      rule: f.rule,
+      liability: f.liability,
+      amount: formatFen(fen),
+      balance: formatFen(balance),
+    });
+  }
+  return { opening: formatFen(start), entries, fines: formatFen(balance - start), closing: formatFen(balance) };
+}

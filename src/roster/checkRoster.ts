@@ -1,0 +1,139 @@
+import { IssueList, toSafe, type SafeResult } from "../errors.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy, PolicyInput } from "../policy/schema.js";
+import { readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { daysInMonth } from "../time/parse.js";
+import { dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
+import { createZone } from "../time/zone.js";
+import { indexRoster, shiftMinutes } from "./rosterIndex.js";
+import type { Shift } from "./schema.js";
+
+export interface RosterInput {
+  readonly roster: readonly unknown[];
+  /** When given, every rostered agentId must be in it. */
+  readonly agents?: readonly { readonly agentId: string }[];
+}
+
+/** The roster rules of R6 a breach names. */
+export type RosterRule = "restDays" | "nightThenDay" | "wholeDayOff" | "hoursSpread" | "unrosteredDays";
+
+export interface RosterBreach {
+  readonly agentId: string;
+  /** The date the breach is on; null for a rule of the whole month. */
+  readonly date: string | null;
+  readonly rule: RosterRule;
+  readonly message: string;
+}
+
+export interface RosterAgentSummary {
+  readonly agentId: string;
+  readonly shifts: Readonly<Record<Shift, number>>;
+  /** Days rostered `off`. */
+  readonly restDays: number;
+  /** Days of the month with no roster row. */
+  readonly unrosteredDays: number;
+  readonly minutes: number;
+  /** `h:mm`. */
+  readonly hours: string;
+}
+
+export interface RosterCheck {
+  readonly month: string;
+  /** Agents with at least one row in the month, by agentId. */
+  readonly agents: readonly RosterAgentSummary[];
+  /** The team's mean monthly hours (`h:mm`, to the nearest minute); null with no agent. */
+  readonly meanHours: string | null;
+  /** By date (month-wide breaches last), then agentId, then rule. */
+  readonly breaches: readonly RosterBreach[];
+}
+
+/**
+ * Checks a month's roster (排班表) against R6: each agent's rest days equal
+ * `roster.restDaysPerMonth` (default 4, 每月四天休息); a night shift is not followed by a full day
+ * shift (值晚班客服第二天不适合上全白班; the day before the month is looked at when rostered); at
+ * least one whole day off (一整天的休息); monthly hours within `roster.hoursTolerance` hours of
+ * the team's mean (roughly equal hours); every day of the month rostered. Each breach names the
+ * agent, the date and the rule.
+ *
+ * @param input - roster rows (any months; only `month` is checked) and the agents
+ * @param policy - `roster` (shift definitions, rest days, tolerance)
+ * @param month - `YYYY-MM`
+ * @throws {KefuKpiError} for malformed rows, unknown agents, an agent rostered twice on a date
+ * @example
+ * checkRoster({ roster }, {}, "2020-02").breaches[0]
+ * //=> { agentId: "A02", date: "2020-02-08", rule: "nightThenDay", message: "night shift on 2020-02-07 followed by a full day shift" }
+ */
+export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {}, month: string): RosterCheck {
+  const resolved = resolvePolicy(policy);
+  const r = resolved.roster;
+  const m = readOption("month", () => {
+    const found = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+    if (!found) throw new RangeError(`"${month}" is not a month; expected YYYY-MM`);
+    return found;
+  });
+  const issues = new IssueList();
+  const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
+  const index = indexRoster(input.roster, r, createZone(resolved.timeZone), issues, known);
+  throwInRecordOrder(issues);
+
+  const first = dayNumberOfDate(`${month}-01`);
+  const last = first + daysInMonth(Number(m[1]), Number(m[2])) - 1;
+  const minutesOf = shiftMinutes(r);
+  const breaches: RosterBreach[] = [];
+  const summaries: RosterAgentSummary[] = [];
+  for (const agentId of index.agentIds) {
+    const shifts: Record<Shift, number> = { day: 0, halfDay: 0, night: 0, off: 0 };
+    const missing: string[] = [];
+    let minutes = 0;
+    for (let d = first; d <= last; d++) {
+      const slot = index.slot(agentId, d);
+      if (!slot) {
+        missing.push(dateOfDayNumber(d));
+        continue;
+      }
+      shifts[slot.shift]++;
+      minutes += minutesOf[slot.shift];
+      if (slot.shift === "day" && index.slot(agentId, d - 1)?.shift === "night") {
+        breaches.push({ agentId, date: dateOfDayNumber(d), rule: "nightThenDay", message: `night shift on ${dateOfDayNumber(d - 1)} followed by a full day shift` });
+      }
+    }
+    if (missing.length === last - first + 1) continue; // not rostered this month
+    summaries.push({ agentId, shifts, restDays: shifts.off, unrosteredDays: missing.length, minutes, hours: hm(minutes) });
+    if (missing.length > 0) {
+      breaches.push({ agentId, date: null, rule: "unrosteredDays", message: `${missing.length} days without a roster row: ${missing.join(", ")}` });
+    }
+    if (shifts.off !== r.restDaysPerMonth) {
+      breaches.push({ agentId, date: null, rule: "restDays", message: `${shifts.off} rest days in ${month}; expected ${r.restDaysPerMonth} (policy roster.restDaysPerMonth)` });
+    }
+    if (shifts.off === 0) breaches.push({ agentId, date: null, rule: "wholeDayOff", message: `no whole day off in ${month}` });
+  }
+  const n = summaries.length;
+  const total = summaries.reduce((s, a) => s + a.minutes, 0);
+  const tolerance = Math.round(r.hoursTolerance * 60);
+  for (const a of summaries) {
+    // |minutes − total / n| > tolerance, in integers.
+    if (Math.abs(a.minutes * n - total) > tolerance * n) {
+      breaches.push({
+        agentId: a.agentId,
+        date: null,
+        rule: "hoursSpread",
+        message: `${a.hours} h in ${month}, ${a.minutes * n > total ? "above" : "below"} the team mean ${hm(Math.round(total / n))} h by more than ${r.hoursTolerance} h (policy roster.hoursTolerance)`,
+      });
+    }
+  }
+  const order: RosterRule[] = ["nightThenDay", "unrosteredDays", "restDays", "wholeDayOff", "hoursSpread"];
+  breaches.sort(
+    (a, b) =>
+      (a.date ?? "9999") < (b.date ?? "9999") ? -1 : (a.date ?? "9999") > (b.date ?? "9999") ? 1 : a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : order.indexOf(a.rule) - order.indexOf(b.rule),
+  );
+  return { month, agents: summaries, meanHours: n === 0 ? null : hm(Math.round(total / n)), breaches };
+}
+
+/** {@link checkRoster} returning `{ success, data | issues }` instead of throwing. */
+export function safeCheckRoster(input: RosterInput, policy: PolicyInput | Policy | undefined, month: string): SafeResult<RosterCheck> {
+  return toSafe(() => checkRoster(input, policy, month));
+}
+
+function hm(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+}

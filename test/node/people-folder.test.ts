@@ -1,0 +1,113 @@
+// The people kinds in a month folder: read as CSV or JSON, every bad row named by file, row and field.
+import { describe, expect, it } from "vitest";
+import { KefuKpiError, formatIssue } from "../../src/index.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
+
+const BASE = { "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS };
+
+async function problems(files: Record<string, string>): Promise<string[]> {
+  try {
+    const folder = await readMonthFolder(monthFolder({ ...BASE, ...files }));
+    reportFolder(folder, folder.policy, "2020-02");
+  } catch (error) {
+    if (error instanceof KefuKpiError) return error.issues.map(formatIssue);
+    throw error;
+  }
+  return [];
+}
+
+describe("month folder: people kinds", () => {
+  it("reads them and computes the people section", async () => {
+    const folder = await readMonthFolder(
+      monthFolder({
+        ...BASE,
+        "violations.csv": "violationId,agentId,at,rule,condonedBy\nV1,A02,2020-02-10 10:00,nonWorkActivity,A01\n",
+        "rewards.json": JSON.stringify([{ agentId: "A01", at: "2020-02-11 10:00", kind: "specialAward", amount: "50" }]),
+        "roster.csv": "agentId,date,shift\nA01,2020-02-10,night\nA02,2020-02-10,day\n",
+      }),
+    );
+    const r = reportFolder(folder, {}, "2020-02");
+    expect(r.people.fund.entries.map((e) => [e.agentId, e.amount, e.balance])).toEqual([
+      ["A02", "10.00", "10.00"],
+      ["A01", "10.00", "20.00"],
+    ]);
+    expect(r.people.rewards.agents).toEqual([{ agentId: "A01", count: 1, total: "50.00" }]);
+    // O1 paid 10:06 on Monday the 10th: address check for A01; no reminders (paid within 15 min).
+    expect(r.people.duties.agents.map((a) => [a.agentId, a.counts.addressCheck])).toEqual([
+      ["A01", 1],
+      ["A02", 1],
+    ]);
+    expect(r.people.roster?.breaches.map((b) => b.rule)).toContain("unrosteredDays");
+    expect(folder.warnings).toEqual([]);
+  });
+
+  it("names the file, row and field of each bad row", async () => {
+    expect(
+      await problems({
+        "violations.csv": "violationId,agentId,at,rule,condonedBy\nV1,A09,2020-02-10 10:00,nonWorkActivity,\nV1,A01,2020-02-31 10:00,nonWorkActivity,\n",
+        "rewards.csv": "rewardId,agentId,at,kind,amount\nR1,A01,2020-02-10 10:00,bonus,\nR2,A01,2020-02-10 10:00,performanceAward,\n",
+        "roster.csv": "agentId,date,shift\nA01,2020-02-10,evening\nA01,10/02/2020,day\n",
+        "scores.csv": "agentId,month,score\nA01,2020-02,eighty\n",
+        "shopReviews.csv": "reviewId,buyerId,at,rating\nSR1,b1,2020-02-10 10:00,bad\n",
+        "returnedParcels.csv": "parcelId,arrivedAt\nP1,\n",
+      }),
+    ).toEqual([
+      'scores.csv row 2, score: expected a score from 0 to 100 with at most 2 decimals, like 86.5',
+      'violations.csv row 2 (violationId "V1"), agentId: "A09" is not in the agents list',
+      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations[0]); each violationId must be unique',
+      'violations.csv row 3 (violationId "V1"), at: "2020-02-31 10:00" is not a real calendar date or time',
+      'rewards.csv row 2 (rewardId "R1"), kind: "bonus" is not one of dataErrorFound, suggestionAdopted, performanceAward, specialAward',
+      'rewards.csv row 3 (rewardId "R2"), amount: is missing; a performanceAward carries its amount, like 200.00',
+      'roster.csv row 2, shift: "evening" is not one of day, halfDay, night, off',
+      "roster.csv row 3, date: expected a real date YYYY-MM-DD like 2020-02-21",
+      'returnedParcels.csv row 2 (parcelId "P1"), arrivedAt: is missing; expected a date-time like 2020-02-21 09:00:00',
+      'shopReviews.csv row 2 (reviewId "SR1"), rating: "bad" is not one of neutral, negative',
+    ]);
+  });
+
+  it("names a missing column of a people kind", async () => {
+    expect(await problems({ "roster.csv": "agentId,date\nA01,2020-02-10\n" })).toEqual(["roster.csv row 1: missing column shift (expected columns agentId, date, shift)"]);
+  });
+});
+
+describe("kefu-kpi duties", () => {
+  const dir = monthFolder({
+    ...BASE,
+    "roster.csv": "agentId,date,shift\nA01,2020-02-20,night\nA02,2020-02-20,day\n",
+  });
+
+  it("prints a day's sheet per agent, with the unowned duties", async () => {
+    // O4 (50.00, placed Thursday 20th 11:00, never paid): SMS at 11:15, A01 (night) reminds after 11:30.
+    const { code, stdout } = await cli("duties", dir, "--date", "2020-02-20");
+    expect(code).toBe(0);
+    expect(stdout).toContain("duty sheet 2020-02-20 周四 Thu (weekday: the night shift)");
+    expect(stdout).toContain("排班 shifts: A01 晚班 night, A02 白班 day");
+    expect(stdout).toMatch(/A01: 1 duties\n.*\n.*\n人工催付 payment reminder\s+O4\s+11:30\s+2020-02-20 23:30/);
+    expect(stdout).toContain("自动 automatic: 1 SMS reminders (O4)");
+    expect(stdout).toContain("无人负责 unowned: 0");
+  });
+
+  it("reports a day nobody is rostered on as unowned duties", async () => {
+    const { code, stdout } = await cli("duties", dir, "--date", "2020-02-10", "--format", "json");
+    expect(code).toBe(0);
+    const sheet = JSON.parse(stdout) as { shifts: unknown[]; agents: { agentId: string; duties: { kind: string }[] }[] };
+    expect(sheet.shifts).toEqual([]);
+    expect(sheet.agents.map((a) => [a.agentId, a.duties.map((d) => d.kind)])).toEqual([["A01", ["addressCheck"]]]);
+  });
+
+  it("exits 2 on usage errors", async () => {
+    for (const args of [["duties", dir], ["duties", dir, "--date", "2020-02-30"], ["duties", dir, "--date", "2020-02-10", "--format", "csv"], ["duties"]]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^kefu-kpi: /);
+    }
+  });
+
+  it("exits 1 naming the row of bad data", async () => {
+    const bad = monthFolder({ ...BASE, "roster.csv": "agentId,date,shift\nA01,2020-02-20,nights\n" });
+    const r = await cli("duties", bad, "--date", "2020-02-20");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('roster.csv row 2, shift: "nights" is not one of day, halfDay, night, off');
+  });
+});
