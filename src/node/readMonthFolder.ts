@@ -13,21 +13,11 @@ import type { PolicyInput } from "../policy/schema.js";
 import type { Agent } from "../schema/records.js";
 import { parseCsvWithLines } from "./csv.js";
 import { decodeText } from "./decode.js";
+import { RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "../schema/kinds.js";
 import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 
-/** The kinds of record a month folder holds. */
-export type RecordKind =
-  | "agents"
-  | "consultations"
-  | "orders"
-  | "violations"
-  | "rewards"
-  | "assessments"
-  | "probation"
-  | "scores"
-  | "roster"
-  | "returnedParcels"
-  | "shopReviews";
+/** The kinds of record a month folder holds (one file each). */
+export type { RecordKind };
 
 /** Where the records of one kind came from: `rows[i]` is the file line of record `i` (CSV), or
  * absent for JSON (the record's array index locates it). */
@@ -54,29 +44,16 @@ interface Columns {
   readonly integers?: readonly string[];
 }
 
-const COLUMNS: Record<RecordKind, Columns> = {
-  agents: { required: ["agentId", "name", "group", "grade"], optional: ["hiredAt", "gradeSince", "probationEndsAt", "dismissedAt"] },
-  consultations: {
-    required: ["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt"],
-    optional: ["buyerMessages", "agentMessages", "source", "shopId"],
-    integers: ["buyerMessages", "agentMessages"],
-  },
-  orders: {
-    required: ["orderId", "buyerId", "createdAt", "paidAt", "amount"],
-    optional: ["refundAmount", "remarkAgentId", "shopId"],
-  },
-  // The people rules (R3, R4, R6 and the R1 duties).
-  violations: { required: ["violationId", "agentId", "at", "rule"], optional: ["condonedBy", "note"] },
-  rewards: { required: ["agentId", "at", "kind"], optional: ["rewardId", "amount", "note"] },
-  assessments: { required: ["agentId", "requirement", "passed", "at"], optional: [] },
-  probation: { required: ["agentId", "item", "score", "evaluator", "at"], optional: [] },
-  scores: { required: ["agentId", "month", "score"], optional: [] },
-  roster: { required: ["agentId", "date", "shift"], optional: [] },
-  returnedParcels: { required: ["parcelId", "arrivedAt"], optional: ["orderId", "trackingNo"] },
-  shopReviews: { required: ["reviewId", "buyerId", "at", "rating"], optional: ["orderId"] },
-};
+// The columns of each kind's file, from the one table of record kinds (src/schema/kinds.ts).
+const COLUMNS = Object.fromEntries(
+  RECORD_KINDS.map((kind) => {
+    const fields = Object.entries(RECORD_FIELDS[kind]);
+    const names = (keep: (spec: FieldSpec) => boolean): string[] => fields.filter(([, spec]) => keep(spec)).map(([name]) => name);
+    return [kind, { required: names((f) => f.required === true), optional: names((f) => f.required !== true), integers: names((f) => f.type === "count") }];
+  }),
+) as unknown as Record<RecordKind, Columns>;
 
-const KINDS = Object.keys(COLUMNS) as readonly RecordKind[];
+const KINDS = RECORD_KINDS;
 
 /**
  * Reads a month folder into records and warnings. Validation of the records happens when they are

@@ -5,14 +5,13 @@
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
 import { IssueCode, KefuKpiError, formatIssue, type Issue } from "../errors.js";
-import { safeBuildMonthReport } from "../month/buildMonthReport.js";
+import { safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
 import { monthAgentRows } from "../month/render.js";
+import { safeResolvePolicy } from "../policy/resolve.js";
 import type { MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import type { Agent } from "../schema/records.js";
 import { agentIdInRemark } from "../schema/tmall.js";
-import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
-import { DEFAULT_SHEET_NAMES, type SheetKind } from "./columns.js";
+import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../schema/kinds.js";
 import { policyFromCells } from "./policy.js";
 import { isBlank, isBlankRow, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
 import type { DateSystem } from "./serial.js";
@@ -25,12 +24,9 @@ export type SheetResult =
   | { readonly success: true; readonly data: OutCell[][]; readonly warnings: readonly string[] }
   | { readonly success: false; readonly issues: readonly Issue[]; readonly message: string };
 
-/** The month's ranges. A range left out, or wholly blank, is no data (as a missing file is). */
-export interface MonthRanges {
-  readonly orders?: Range | null | undefined;
-  readonly consultations?: Range | null | undefined;
-  readonly agents?: Range | null | undefined;
-}
+/** The month's ranges, one per kind of record (`orders`, `consultations`, `agents`, `roster` …).
+ * A range left out, or wholly blank, is no data (as a missing file is). */
+export type MonthRanges = { readonly [K in RecordKind]?: Range | null | undefined };
 
 /** How to read the ranges and what to compute. */
 export interface SheetCallOptions {
@@ -43,7 +39,7 @@ export interface SheetCallOptions {
   /** Money as numbers (default, so the sheet can sum them) or as exact text like `"128.50"`. */
   readonly money?: "number" | "text";
   /** Names and top-left cells of the ranges, so messages name the real cells (default `订单!A1` …). */
-  readonly sheets?: Partial<Record<SheetKind | "policy", { readonly sheet?: string; readonly origin?: string }>>;
+  readonly sheets?: Partial<Record<RecordKind | "policy", { readonly sheet?: string; readonly origin?: string }>>;
 }
 
 /**
@@ -62,8 +58,11 @@ export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions 
 }
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
-  const read: Partial<Record<SheetKind, SheetRecords>> = {};
-  for (const kind of ["agents", "consultations", "orders"] as const) {
+  const policy = readPolicy(options);
+  const resolved = safeResolvePolicy(policy.value ?? {});
+  const timeZone = resolved.success ? resolved.data.timeZone : undefined;
+  const read: Partial<Record<RecordKind, SheetRecords>> = {};
+  for (const kind of RECORD_KINDS) {
     const range = ranges[kind];
     // An omitted argument, or a reference to one blank cell that a host passes as a scalar.
     const given: unknown = range;
@@ -77,11 +76,12 @@ function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success:
       ...(where?.sheet !== undefined && { sheet: where.sheet }),
       ...(where?.origin !== undefined && { origin: where.origin }),
       dateSystem: options.dateSystem ?? 1900,
+      ...(timeZone !== undefined && { timeZone }),
     });
   }
-  const policy = readPolicy(options);
-  const issues = [...(read.agents?.issues ?? []), ...(read.consultations?.issues ?? []), ...(read.orders?.issues ?? []), ...policy.issues];
-  const warnings = [...(read.agents?.warnings ?? []), ...(read.consultations?.warnings ?? []), ...(read.orders?.warnings ?? [])];
+  const sheets = RECORD_KINDS.flatMap((kind) => read[kind] ?? []);
+  const issues = [...sheets.flatMap((sheet) => sheet.issues), ...policy.issues];
+  const warnings = sheets.flatMap((sheet) => sheet.warnings);
 
   // The 工号 in a Tmall export's 订单备注, as the folder reader finds it.
   const orders = read.orders;
@@ -91,11 +91,8 @@ function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success:
     else orders.records.forEach((o, i) => (o["remarkAgentId"] = orders.remarks![i] ? agentIdInRemark(orders.remarks![i]!, ids) : null));
   }
 
-  const input = {
-    ...(read.agents && { agents: read.agents.records as unknown as Agent[] }),
-    ...(read.consultations && { consultations: read.consultations.records as unknown as ConsultationLike[] }),
-    ...(read.orders && { orders: read.orders.records as unknown as OrderLike[] }),
-  };
+  // The records are checked by the month's rule families, as a folder's are.
+  const input = Object.fromEntries(RECORD_KINDS.flatMap((kind) => (read[kind] ? [[kind, read[kind].records]] : []))) as MonthInput;
   const month = typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : undefined;
   const result = safeBuildMonthReport(input, policy.value, month === undefined ? { warnings } : { month, warnings });
   if (result.success && issues.length === 0) return result;
@@ -266,14 +263,14 @@ function readPolicy(options: SheetCallOptions): PolicyRead {
 }
 
 /** Places an issue of the computation (`["orders", 17, "paidAt"]`) at its sheet cell. */
-function locate(issue: Issue, read: Partial<Record<SheetKind, SheetRecords>>, policy: PolicyRead): Issue | null {
+function locate(issue: Issue, read: Partial<Record<RecordKind, SheetRecords>>, policy: PolicyRead): Issue | null {
   const [kind, index, field] = issue.path;
   if (kind === "policy") {
     const key = issue.path.slice(1).join(".");
     const cell = policy.cells.get(key);
     return cell ? { ...issue, source: { file: policy.sheet, cell } } : issue;
   }
-  const sheet = typeof kind === "string" ? read[kind as SheetKind] : undefined;
+  const sheet = typeof kind === "string" ? read[kind as RecordKind] : undefined;
   if (!sheet || typeof index !== "number") return issue;
   if (typeof field === "string" && sheet.failed.has(`${index}:${field}`)) return null;
   const row = sheet.rows[index];

@@ -17,4 +17,4 @@ export {
 export { readSheet, readCell, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
 export { policyFromCells, type PolicyCells } from "./policy.js";
 export { serialToWallText, type DateSystem, type SerialReading } from "./serial.js";
-export { SHEET_FIELDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type SheetKind } from "./columns.js";
+export { RECORD_KINDS, RECORD_FIELDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";

@@ -10,7 +10,8 @@
  */
 import { IssueCode, type Issue, type IssueCode as Code } from "../errors.js";
 import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
-import { DEFAULT_SHEET_NAMES, SHEET_FIELDS, type FieldSpec, type SheetKind } from "./columns.js";
+import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
+import { createZone, type Zone } from "../time/zone.js";
 import { serialToWallText, type DateSystem } from "./serial.js";
 
 /** A cell as spreadsheet hosts pass it. */
@@ -26,6 +27,8 @@ export interface SheetOptions {
   readonly origin?: string;
   /** The workbook's date system (default 1900). */
   readonly dateSystem?: DateSystem;
+  /** The shop's time zone (default Asia/Shanghai): the calendar day of a `Date` in a date column. */
+  readonly timeZone?: string;
 }
 
 /** A sheet read into records: record `i` came from sheet row `rows[i]`. */
@@ -61,10 +64,10 @@ const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
  * readSheet("orders", [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", 43882.375, "", 99]])
  *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 09:00:00", paidAt: "", amount: 99 }
  */
-export function readSheet(kind: SheetKind, range: Range, options: SheetOptions = {}): SheetRecords {
+export function readSheet(kind: RecordKind, range: Range, options: SheetOptions = {}): SheetRecords {
   const sheet = options.sheet ?? DEFAULT_SHEET_NAMES[kind];
   const origin = parseOrigin(options.origin ?? "A1");
-  const system = options.dateSystem ?? 1900;
+  const context: CellContext = { system: options.dateSystem ?? 1900, zone: createZone(options.timeZone ?? "Asia/Shanghai") };
   const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
   const issue = (code: Code, path: (string | number)[], message: string, row: number, col: number): Issue => ({
     code,
@@ -79,9 +82,9 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
     return out;
   }
 
-  if (kind === "orders" && isTmallOrderHeader(header)) return readTmall(range, header, out, origin, system);
+  if (kind === "orders" && isTmallOrderHeader(header)) return readTmall(range, header, out, origin, context);
 
-  const fields = SHEET_FIELDS[kind];
+  const fields = RECORD_FIELDS[kind];
   const byColumn: (string | null)[] = header.map((h) => fieldOf(fields, h));
   const columns = out.columns;
   byColumn.forEach((field, c) => {
@@ -108,7 +111,7 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
     const i = out.records.length;
     const record: Record<string, unknown> = {};
     for (const { c, field, spec } of used) {
-      const read = readCell(row[c], spec, system);
+      const read = readCell(row[c], spec, context);
       if ("error" in read) {
         out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], read.error, r, c));
         out.failed.add(`${i}:${field}`);
@@ -126,7 +129,7 @@ export function readSheet(kind: SheetKind, range: Range, options: SheetOptions =
   return out;
 }
 
-function readTmall(range: Range, header: string[], out: SheetRecords, origin: Origin, system: DateSystem): SheetRecords {
+function readTmall(range: Range, header: string[], out: SheetRecords, origin: Origin, context: CellContext): SheetRecords {
   const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
   // The Tmall mapper reads text: dates of the time columns become wall-time text first.
   const rows: string[][] = [header];
@@ -141,7 +144,7 @@ function readTmall(range: Range, header: string[], out: SheetRecords, origin: Or
       header.map((name, c) => {
         const cell = row[c];
         if (TMALL_TIMES.has(name)) {
-          const read = readCell(cell, { type: "instant" }, system);
+          const read = readCell(cell, { type: "instant" }, context);
           if ("error" in read) {
             cellIssues.push({ code: IssueCode.invalidValue, path: ["orders"], message: `${name} ${read.error}`, source: { file: out.sheet, cell: at(r, c) } });
             return "";
@@ -182,32 +185,19 @@ type CellReading = { readonly value: unknown } | { readonly error: string };
 
 const BLANK: CellReading = { value: undefined };
 
+/** What reading a cell needs beyond the cell: the workbook's date system, and the shop zone for the calendar day of a `Date`. */
+export interface CellContext {
+  readonly system: DateSystem;
+  readonly zone: Zone;
+}
+
 /** Reads one cell by its field's type. */
-export function readCell(cell: Cell, spec: FieldSpec, system: DateSystem): CellReading {
+export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): CellReading {
   const { type } = spec;
-  if (isBlank(cell) || (cell === 0 && type !== "money" && type !== "count")) return BLANK;
-  if (typeof cell === "boolean") return { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
-  if (isDate(cell)) {
-    if (type !== "instant") return { error: `a date is not ${expected(type)}` };
-    return Number.isNaN(cell.getTime()) ? { error: "is an invalid date" } : { value: cell.toISOString() };
-  }
-  if (typeof cell === "number") {
-    switch (type) {
-      case "instant": {
-        const read = serialToWallText(cell, system);
-        return "error" in read ? read : { value: read.text };
-      }
-      case "money":
-        return { value: cell };
-      case "count":
-        return Number.isSafeInteger(cell) && cell >= 0 ? { value: cell } : { error: `${cell} is not a whole number ≥ 0` };
-      default:
-        // Ids stored as numbers (order numbers, 工号): exact only as safe integers; Excel keeps 15 digits.
-        if (Number.isSafeInteger(cell) && cell > 0) return { value: String(cell) };
-        if (type === "text") return { value: String(cell) };
-        return { error: `${cell} is a number that cannot be an exact id (over 15 digits or a fraction): format the column as text` };
-    }
-  }
+  if (isBlank(cell) || (cell === 0 && !ZERO_IS_A_VALUE.has(type))) return BLANK;
+  if (typeof cell === "boolean") return type === "yesNo" ? { value: cell } : { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
+  if (isDate(cell)) return readDate(cell, type, context.zone);
+  if (typeof cell === "number") return readNumber(cell, type, context.system);
   if (typeof cell !== "string") return { error: `is not ${expected(type)}` };
   const text = trimCell(cell);
   switch (type) {
@@ -220,19 +210,67 @@ export function readCell(cell: Cell, spec: FieldSpec, system: DateSystem): CellR
   }
 }
 
-function expected(type: FieldSpec["type"]): string {
+// A 0 in these columns is the number 0 (or "no"), not a blank.
+const ZERO_IS_A_VALUE = new Set<FieldType>(["money", "count", "score", "yesNo"]);
+
+// An Apps Script Date is an instant; a date or month column wants its calendar day in the shop zone.
+function readDate(date: Date, type: FieldType, zone: Zone): CellReading {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return { error: "is an invalid date" };
+  if (type === "instant") return { value: date.toISOString() };
+  if (type !== "date" && type !== "month") return { error: `a date is not ${expected(type)}` };
+  const w = zone.wallOf(ms);
+  const day = `${String(w.year).padStart(4, "0")}-${pad2(w.month)}-${pad2(w.day)}`;
+  return { value: type === "date" ? day : day.slice(0, 7) };
+}
+
+function readNumber(n: number, type: FieldType, system: DateSystem): CellReading {
+  switch (type) {
+    case "instant":
+    case "date":
+    case "month": {
+      const read = serialToWallText(n, system);
+      if ("error" in read) return read;
+      if (type === "instant") return { value: read.text };
+      if (type === "date" && !read.text.endsWith(" 00:00:00")) return { error: `${n} has a time of day; expected a date` };
+      return { value: read.text.slice(0, type === "date" ? 10 : 7) };
+    }
+    case "money":
+    case "score":
+      return { value: n };
+    case "count":
+      return Number.isSafeInteger(n) && n >= 0 ? { value: n } : { error: `${n} is not a whole number ≥ 0` };
+    case "yesNo":
+      return n === 1 || n === 0 ? { value: n === 1 } : { error: `${n} is not yes or no (TRUE/FALSE, 1/0, 是/否)` };
+    default:
+      // Ids stored as numbers (order numbers, 工号): exact only as safe integers; Excel keeps 15 digits.
+      if (Number.isSafeInteger(n) && n > 0) return { value: String(n) };
+      if (type === "text") return { value: String(n) };
+      return { error: `${n} is a number that cannot be an exact id (over 15 digits or a fraction): format the column as text` };
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function expected(type: FieldType): string {
   return {
     id: "an id",
     text: "text",
     instant: "a date-time",
+    date: "a date",
+    month: "a month",
     money: "an amount",
     count: "a whole number",
+    score: "a score",
+    yesNo: "yes or no",
     enum: "one of the listed values",
   }[type];
 }
 
-function required(kind: SheetKind): string[] {
-  return Object.entries(SHEET_FIELDS[kind])
+function required(kind: RecordKind): string[] {
+  return Object.entries(RECORD_FIELDS[kind])
     .filter(([, spec]) => spec.required)
     .map(([field]) => field);
 }

@@ -2,9 +2,10 @@
 // come back as cell-addressed values, never thrown.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MONTH_CSV_COLUMNS } from "../../src/index.js";
+import { MONTH_CSV_COLUMNS, formatIssue } from "../../src/index.js";
 import { parseCsv } from "../../src/node/csv.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { sampleRanges } from "../bundle/sample.js";
 import {
   agentFigure,
   attributionTable,
@@ -19,7 +20,7 @@ import {
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
 const csv = (name: string): string[][] => parseCsv(readFileSync(`${dir}${name}`, "utf8"));
-const sample: MonthRanges = { orders: csv("orders.csv"), consultations: csv("consultations.csv"), agents: csv("agents.csv") };
+const sample: MonthRanges = sampleRanges();
 
 /** The sample month as Excel would pass it: wall times as 1900 serials, money and counts as numbers. */
 function asExcel(range: string[][], timeColumns: readonly string[], numberColumns: readonly string[]): Cell[][] {
@@ -31,9 +32,10 @@ function asExcel(range: string[][], timeColumns: readonly string[], numberColumn
           const name = header[c]!;
           if (cell === "") return "";
           if (timeColumns.includes(name)) {
-            const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(cell)!;
-            const days = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / 86_400_000 + 25_569;
-            return days + (+m[4]! * 3600 + +m[5]! * 60 + +m[6]!) / 86_400;
+            // Excel keeps a typed date-time, date or month ("2020-01" becomes 2020-01-01) as a serial.
+            const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(cell)!;
+            const days = Date.UTC(+m[1]!, +m[2]! - 1, +(m[3] ?? 1)) / 86_400_000 + 25_569;
+            return days + (+(m[4] ?? 0) * 3600 + +(m[5] ?? 0) * 60 + +(m[6] ?? 0)) / 86_400;
           }
           return numberColumns.includes(name) ? Number(cell) : cell;
         }),
@@ -51,14 +53,18 @@ describe("the sample month through the sheet functions", () => {
   it("gives the same report from Excel-typed cells (serial dates, numeric money and counts)", async () => {
     const expected = reportFolder(await readMonthFolder(dir));
     const excel: MonthRanges = {
+      ...sample,
       orders: asExcel(csv("orders.csv"), ["createdAt", "paidAt"], ["amount", "refundAmount"]),
       consultations: asExcel(csv("consultations.csv"), ["startedAt", "firstReplyAt", "endedAt"], ["buyerMessages", "agentMessages"]),
-      agents: csv("agents.csv"),
+      roster: asExcel(csv("roster.csv"), ["date"], []),
+      scores: asExcel(csv("scores.csv"), ["month"], ["score"]),
+      violations: asExcel(csv("violations.csv"), ["at"], []),
     };
     expect(typeof excel.orders![1]![2]).toBe("number");
+    expect(Number.isInteger(excel.roster![1]![1])).toBe(true);
     const report = sheetMonthReport(excel);
-    expect(report.success && report.data.agents).toEqual(expected.agents);
-    expect(report.success && report.data.shop).toEqual(expected.shop);
+    if (!report.success) throw new Error(report.issues.map(formatIssue).join("\n"));
+    expect(report.data).toEqual(expected);
   });
 
   it("attributionTable: the CSV's columns, money as numbers equal to the report's decimals", async () => {

@@ -151,3 +151,31 @@ describe("cell addresses", () => {
     expect(() => parseOrigin("5C")).toThrow(/not a cell address/);
   });
 });
+
+describe("readSheet: the people kinds' dates, months, scores and yes/no", () => {
+  it("reads a date column from serials (without a time), Date objects in the shop zone, or text", () => {
+    // 2020-02-01 00:00 in Shanghai is 2020-01-31T16:00Z: its calendar day is the 1st in the shop zone.
+    const shanghaiMidnight = new Date(Date.UTC(2020, 0, 31, 16, 0));
+    const read = readSheet("roster", [["工号", "日期", "班次"], ["A01", 43862, "白班"], ["A01", shanghaiMidnight, "晚班"], ["A01", "2020-02-03", "off"], ["A01", 43862.5, "day"]]);
+    expect(read.records.slice(0, 3)).toEqual([
+      { agentId: "A01", date: "2020-02-01", shift: "day" },
+      { agentId: "A01", date: "2020-02-01", shift: "night" },
+      { agentId: "A01", date: "2020-02-03", shift: "off" },
+    ]);
+    expect(read.issues.map(formatIssue)).toEqual(["排班!B5, date: 43862.5 has a time of day; expected a date"]);
+    const utc = readSheet("roster", [["agentId", "date", "shift"], ["A01", shanghaiMidnight, "day"]], { timeZone: "UTC" });
+    expect(utc.records[0]).toMatchObject({ date: "2020-01-31" });
+  });
+
+  it("reads a month typed into Excel (a serial of its first day) and scores and yes/no as given", () => {
+    const scores = readSheet("scores", [["agentId", "month", "score"], ["A01", 43831, 86.5], ["A01", "2020-02", "0"], ["A01", "2020-03", 0]]);
+    expect(scores.records).toEqual([
+      { agentId: "A01", month: "2020-01", score: 86.5 },
+      { agentId: "A01", month: "2020-02", score: "0" },
+      { agentId: "A01", month: "2020-03", score: 0 },
+    ]);
+    const assessments = readSheet("assessments", [["工号", "考核项目", "是否通过", "时间"], ["A01", "promotionReview", true, 43880], ["A02", "promotionReview", 0, 43880], ["A03", "promotionReview", "否", 43880], ["A04", "promotionReview", 2, 43880]]);
+    expect(assessments.records.slice(0, 3).map((r) => r["passed"])).toEqual([true, false, "否"]);
+    expect(assessments.issues.map(formatIssue)).toEqual(["考核!C5, passed: 2 is not yes or no (TRUE/FALSE, 1/0, 是/否)"]);
+  });
+});
