@@ -10,6 +10,7 @@ import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
 
 /**
@@ -56,6 +57,7 @@ export function buildMonthReport(
   }
   if (input.agents === undefined) {
     warnings.push("no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade");
+    warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   }
 
   rejectDuplicateConsultations(consultations);
@@ -107,6 +109,9 @@ export function buildMonthReport(
     });
   });
 
+  const people = peopleSection(input, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  const pay = paySection({ month, agents, people, orders: orderReports, scores: new Map(), policy: resolved, zone, cutover });
+
   return {
     kind: "kefu-kpi/month-report",
     version: 1,
@@ -117,7 +122,8 @@ export function buildMonthReport(
     shop: sales.shop,
     agents: agentReports,
     orders: orderReports,
-    people: peopleSection(input, input.agents === undefined ? undefined : agents, resolved, month, sales),
+    people,
+    pay,
   };
 }
 

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { AgentGradeSchema, AgentGroupSchema } from "../schema/records.js";
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
+import { PayStatementSchema } from "./paySchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 
@@ -80,6 +81,8 @@ export const MonthReportSchema = z.object({
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */
   people: PeopleReportSchema,
+  /** One pay statement per agent of the agents file (R5), each line with its rule, inputs and steps. */
+  pay: z.array(PayStatementSchema),
 });
 
 export type MonthReport = z.infer<typeof MonthReportSchema>;

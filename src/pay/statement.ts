@@ -86,7 +86,7 @@ export interface PayLine {
   /** The rule that made it (e.g. `commission.progressive`, `kpiBonus.probation`). */
   readonly rule: string;
   readonly inputs: Readonly<Record<string, string | number | boolean | null>>;
-  readonly steps: readonly string[];
+  readonly steps: string[];
 }
 
 /** The lines of a statement, in the order they are added up. */
@@ -100,7 +100,7 @@ export interface PayStatement {
   /** baseSalary + commission + kpiBonus + rewards − fines − clawback, of the rounded lines. */
   readonly total: string;
   /** The orders that made up the commission base, and why each counts for this agent. */
-  readonly commissionOrders: readonly BaseShare[];
+  readonly commissionOrders: BaseShare[];
 }
 
 /**
