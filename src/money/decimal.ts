@@ -53,3 +53,15 @@ export function sumMoney(values: readonly string[]): string {
   for (const v of values) total = total.plus(toDecimal(v));
   return roundMoney(total);
 }
+
+/**
+ * An exact decimal as money text: two decimals, or all of them when there are more (a split share
+ * of an amount, e.g. 70 % of 1.01), so nothing is rounded away.
+ *
+ * @example
+ * exactMoney(toDecimal("8400")) //=> "8400.00"
+ * exactMoney(toDecimal("0.707")) //=> "0.707"
+ */
+export function exactMoney(value: Decimal): string {
+  return value.decimalPlaces() <= 2 ? value.toFixed(2) : value.toFixed();
+}

@@ -10,6 +10,7 @@ import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+import { clawbackItems } from "./clawbacks.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
 
@@ -28,6 +29,11 @@ export interface MonthReportOptions {
   readonly month?: string;
   /** Warnings from whoever read the input (e.g. the folder reader), carried into the report. */
   readonly warnings?: readonly string[];
+  /**
+   * The settled report of an earlier month: refunds of its orders booked since (the orders input
+   * showing a larger refund than that report) claw back the commission they had earned (R5).
+   */
+  readonly previous?: MonthReport;
 }
 
 /**
@@ -110,7 +116,12 @@ export function buildMonthReport(
   });
 
   const people = peopleSection(input, input.agents === undefined ? undefined : agents, resolved, month, sales);
-  const pay = paySection({ month, agents, people, orders: orderReports, scores: new Map(), policy: resolved, zone, cutover });
+  const previous = options.previous;
+  if (previous && previous.month >= month) {
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${previous.month}, not of a month before ${month}` }]);
+  }
+  const clawbacks = previous ? clawbackItems(previous, orders) : new Map();
+  const pay = paySection({ month, agents, people, orders: orderReports, scores: new Map(), clawbacks, policy: resolved, zone, cutover });
 
   return {
     kind: "kefu-kpi/month-report",

@@ -5,7 +5,7 @@
  * employed (from hiredAt and dismissedAt, a dismissal by the penalty ladder included).
  */
 import type { Agent } from "../schema/records.js";
-import { payStatements, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
+import { payStatements, type ClawbackItem, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInstant } from "../time/parse.js";
 import { dayNumberOfDate, dayNumberOfInstant } from "../time/period.js";
@@ -22,6 +22,8 @@ export interface PaySectionInput {
   readonly orders: readonly OrderReport[];
   /** Each agent's scorecard score this month (decimal text), or null when not scored. */
   readonly scores: ReadonlyMap<string, string | null>;
+  /** Each agent's clawback of an earlier settled month's refunded orders (see clawbacks.ts). */
+  readonly clawbacks: ReadonlyMap<string, ClawbackItem>;
   readonly policy: Policy;
   readonly zone: Zone;
   readonly cutover: number;
@@ -69,6 +71,7 @@ export function paySection(input: PaySectionInput): PayStatement[] {
         score: input.scores.get(agent.agentId) ?? null,
         rewards,
         fines,
+        clawbacks: input.clawbacks.has(agent.agentId) ? [input.clawbacks.get(agent.agentId)!] : [],
       },
     ];
   });

@@ -7,7 +7,7 @@
 import * as z from "zod";
 import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
-import { Decimal, roundMoney, toDecimal } from "../money/decimal.js";
+import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import type { PayPolicy } from "../policy/pay.js";
 import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } from "./commission.js";
 
@@ -23,20 +23,20 @@ export const PayItemSchema = z.strictObject({
 });
 
 /**
- * A refund booked this month of an order paid in an earlier, settled month: it reverses the
- * commission the order earned there (R5), at the agent's share of the order and the agent's
- * effective commission rate of that month (its commission ÷ its commission base).
+ * Refunds booked this month of orders paid and commissioned in an earlier, settled month (R5):
+ * they reverse the commission those orders earned there. The month's commission is computed again
+ * on its base less the refunded share, by that month's policy; the clawback is the difference of
+ * the two rounded commissions (so tiers are honoured, and nothing is clawed back twice).
  */
 export const ClawbackItemSchema = z.strictObject({
-  orderId: id,
-  /** The settled month the order was paid and commissioned in. */
+  /** The settled month the orders were paid and commissioned in. */
   month: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM"),
-  /** The amount refunded after that month was settled. */
-  refund: money,
-  /** The agent's share of the order's commission base then (`"1"`, or the split's share). */
-  share: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, "expected a share from 0 to 1"),
-  /** The agent's effective commission rate that month, exact (commission ÷ commission base). */
-  rate: z.string().regex(/^\d+(\.\d+)?$/, "expected a rate like 0.0125"),
+  /** The refunded orders, each with the refund booked after settlement and the agent's share. */
+  orders: z.array(z.strictObject({ orderId: id, refund: money, share: z.string() })).min(1),
+  baseBefore: z.string(),
+  baseAfter: z.string(),
+  commissionBefore: money,
+  commissionAfter: money,
 });
 
 /** One agent's inputs to the statement. */
@@ -166,7 +166,7 @@ function commissionLine(base: Decimal, orders: readonly BaseShare[], policy: Pay
   return {
     amount: result.amount,
     rule: c.tiers ? `commission.${c.tiers.mode}` : "commission.flat",
-    inputs: { base: base.toFixed(2), orders: orders.length, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
+    inputs: { base: exactMoney(base), orders: orders.length, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
     steps: result.steps,
   };
 }
@@ -203,14 +203,17 @@ function itemsLine(items: readonly PayItem[], rule: "rewards" | "fines"): PayLin
 }
 
 function clawbackLine(items: readonly ClawbackItem[]): PayLine {
-  let exact = new Decimal(0);
+  let fen = 0;
   const steps: string[] = [];
   for (const item of items) {
-    const part = toDecimal(item.refund).times(item.share).times(item.rate);
-    exact = exact.plus(part);
-    steps.push(`${item.orderId} (paid ${item.month}): refund ${item.refund} × share ${item.share} × rate ${item.rate} = ${part.toFixed()}`);
+    const part = parseFen(item.commissionBefore) - parseFen(item.commissionAfter);
+    fen += part;
+    const refunds = item.orders.map((o) => `${o.orderId} ${o.refund}${o.share === "1" ? "" : ` × ${o.share}`}`).join(", ");
+    steps.push(
+      `${item.month}: refunds after settlement (${refunds}) lower the commission base ${item.baseBefore} → ${item.baseAfter}; ` +
+        `commission ${item.commissionBefore} → ${item.commissionAfter}: ${formatFen(part)}`,
+    );
   }
   if (steps.length === 0) steps.push("no refunds of settled months");
-  else if (steps.length > 1) steps.push(`sum = ${exact.toFixed()}`);
-  return { amount: roundMoney(exact), rule: "clawback.refundAfterSettlement", inputs: { items: items.length }, steps };
+  return { amount: formatFen(fen), rule: "clawback.refundAfterSettlement", inputs: { items: items.length }, steps };
 }

@@ -79,7 +79,14 @@ describe("statement laws", () => {
       rewards: fc.array(item, { maxLength: 3 }),
       fines: fc.array(item, { maxLength: 3 }),
       clawbacks: fc.array(
-        fc.record({ orderId: fc.constant("P1"), month: fc.constant("2020-01"), refund: fen.map(money), share: fc.constantFrom("1", "0.7", "0.3"), rate: rate }),
+        fc.tuple(fen, fen).map(([x, y]) => ({
+          month: "2020-01",
+          orders: [{ orderId: "P1", refund: "1.00", share: "1" }],
+          baseBefore: "0",
+          baseAfter: "0",
+          commissionBefore: money(Math.max(x, y)),
+          commissionAfter: money(Math.min(x, y)),
+        })),
         { maxLength: 2 },
       ),
     }) as fc.Arbitrary<PayAgentInput>;

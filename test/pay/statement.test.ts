@@ -113,24 +113,25 @@ describe("base salary, KPI bonus, rewards, fines and the total", () => {
     expect(s!.total).toBe("1515.49");
   });
 
-  it("claws back the commission a later refund reverses, at the share and the settled month's rate", () => {
+  it("claws back what later refunds take off a settled month's commission, as their difference of rounded lines", () => {
     const clawbacks = [
-      { orderId: "O7", month: "2020-01", refund: "100.00", share: "1", rate: "0.0125" },
-      { orderId: "O8", month: "2020-01", refund: "33.33", share: "0.3", rate: "0.0125" },
+      {
+        month: "2020-01",
+        orders: [{ orderId: "O7", refund: "100.00", share: "1" }, { orderId: "O8", refund: "33.33", share: "0.3" }],
+        baseBefore: "12000.00",
+        baseAfter: "11890.00",
+        commissionBefore: "140.00",
+        commissionAfter: "137.80",
+      },
     ];
     const [s] = payStatements({ agents: [agent({ clawbacks })], orders: [] }, pay());
-    // 100 × 1 × 0.0125 = 1.25; 33.33 × 0.3 × 0.0125 = 0.1249875; sum 1.3749875 → 1.37.
     expect(s!.lines.clawback).toEqual({
-      amount: "1.37",
+      amount: "2.20",
       rule: "clawback.refundAfterSettlement",
-      inputs: { items: 2 },
-      steps: [
-        "O7 (paid 2020-01): refund 100.00 × share 1 × rate 0.0125 = 1.25",
-        "O8 (paid 2020-01): refund 33.33 × share 0.3 × rate 0.0125 = 0.1249875",
-        "sum = 1.3749875",
-      ],
+      inputs: { items: 1 },
+      steps: ["2020-01: refunds after settlement (O7 100.00, O8 33.33 × 0.3) lower the commission base 12000.00 → 11890.00; commission 140.00 → 137.80: 2.20"],
     });
-    expect(s!.total).toBe("2998.63");
+    expect(s!.total).toBe("2997.80");
   });
 });
 
