@@ -55,6 +55,8 @@ export const OrderReportSchema = z.object({
 export const MonthReportSchema = z.object({
   kind: z.literal("kefu-kpi/month-report"),
   version: z.literal(1),
+  /** Set on a report whose month is settled (pay handed out): a re-run must not change it (R5). */
+  settled: z.literal(true).optional(),
   /** `YYYY-MM`: sales are booked in it by `paidAt`. */
   month: z.string().regex(/^\d{4}-\d{2}$/),
   period: z.object({ start: z.string(), end: z.string() }),

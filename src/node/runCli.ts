@@ -4,15 +4,18 @@
  * 0 success, 1 bad data (the message names file, row and field), 2 bad usage.
  */
 import { writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { KefuKpiError, formatIssue } from "../errors.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
 import { renderMonthCsv, renderMonthTable } from "../month/render.js";
 import { renderMonthHtml } from "../month/renderHtml.js";
+import { compareReports, type ReportDifference } from "../month/settled.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { dutiesCommand } from "./dutiesCommand.js";
+import { compareCommand, explainCommand, readReportFile } from "./payCommands.js";
 import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
@@ -33,23 +36,35 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
+                  [--previous report.json] [--settle | --settled report.json]
+  kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
+  kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
   kefu-kpi schema policy|report
   kefu-kpi --help | --version
 
-report   Sales attribution (落实下单 / 落实付款, silent orders excluded) per agent and for the shop.
-         <month-folder> holds agents, consultations and orders (.csv or .json) and optionally
-         policy.json; orders may be the shop's Tmall export as downloaded.
-  --month   the month to book sales in (default: the month most paid orders fall in)
-  --policy  a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
-  --format  table (default), json (the whole report), csv (one row per agent) or html (one
-            self-contained printable page with charts)
-  --out     write to this file instead of standard output
+report   The month: sales attribution (落实下单 / 落实付款, silent orders excluded), the people rules
+         and the pay statements. <month-folder> holds agents, consultations and orders (.csv or
+         .json), the other kinds the README lists, and optionally policy.json; orders may be the
+         shop's Tmall export as downloaded.
+  --month     the month to book sales in (default: the month most paid orders fall in)
+  --policy    a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
+  --format    table (default), json (the whole report), csv (one row per agent) or html (one
+              self-contained printable page with charts)
+  --out       write to this file instead of standard output
+  --previous  the settled JSON report of an earlier month: refunds of its orders since then claw
+              back the commission they had earned, in this month
+  --settle    mark the report settled (with --format json, the file to keep)
+  --settled   a settled report of this month: print the month only if its figures are unchanged,
+              else list every figure that would change and exit 3
+explain  One agent's pay statement, each line with its rule, inputs and steps, and the orders of the
+         commission base with why each counts (same --month and --policy as report).
+compare  Every agent's pay under two policies side by side, line by line, with the difference.
 duties   A day's duty sheet per agent (R1 duties, owners from the roster): address checks,
          payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
 schema   Print the JSON Schema of a policy file or of the JSON report.
 
-Exit codes: 0 success, 1 bad data, 2 bad usage.
+Exit codes: 0 success, 1 bad data, 2 bad usage, 3 a settled month's figures would change.
 `;
 
 class UsageError extends Error {}
@@ -79,10 +94,15 @@ function parseCliArgs(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       month: { type: "string" },
-      policy: { type: "string" },
+      policy: { type: "string", multiple: true },
       format: { type: "string" },
       out: { type: "string" },
       date: { type: "string" },
+      agent: { type: "string" },
+      line: { type: "string" },
+      previous: { type: "string" },
+      settled: { type: "string" },
+      settle: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -106,6 +126,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     return 0;
   }
   const [command, ...rest] = positionals;
+  if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
+  const policyFile = values.policy?.[0];
   if (command === "schema") {
     const which = rest[0];
     if (rest.length !== 1 || (which !== "policy" && which !== "report")) throw new UsageError("schema takes one argument: policy or report");
@@ -115,7 +137,24 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   }
   if (command === "duties") {
     if (rest.length !== 1) throw new UsageError("duties takes exactly one month folder");
-    const text = await dutiesCommand({ folder: rest[0]!, date: values.date, policy: values.policy, format: values.format }, (m) => new UsageError(m));
+    const text = await dutiesCommand({ folder: rest[0]!, date: values.date, policy: policyFile, format: values.format }, (m) => new UsageError(m));
+    await emit(text, values.out, io);
+    return 0;
+  }
+  if (command === "explain" || command === "compare") {
+    if (rest.length !== 1) throw new UsageError(`${command} takes exactly one month folder`);
+    checkMonth(values.month);
+    const folder = await readMonthFolder(rest[0]!);
+    const usage = (m: string): Error => new UsageError(m);
+    const report = (f: MonthFolder, p: PolicyInput | undefined): MonthReport => reportFolder(f, p, values.month);
+    const text =
+      command === "explain"
+        ? explainCommand({ folder, policy: policyFile === undefined ? folder.policy : await readPolicyFile(policyFile), agent: values.agent, line: values.line }, report, usage)
+        : compareCommand(
+            { folder, policies: await Promise.all((values.policy ?? []).map(async (file) => ({ name: basename(file), policy: await readPolicyFile(file) }))), format: values.format ?? "table" },
+            report,
+            usage,
+          );
     await emit(text, values.out, io);
     return 0;
   }
@@ -125,12 +164,23 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
     throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
   }
-  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
-    throw new UsageError(`--month must be YYYY-MM, not "${values.month}"`);
-  }
+  checkMonth(values.month);
   const folder = await readMonthFolder(rest[0]!);
-  const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
-  const report = reportFolder(folder, policy, values.month);
+  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
+  const previous = values.previous === undefined ? undefined : await readReportFile(values.previous);
+  const settled = values.settled === undefined ? undefined : await readReportFile(values.settled);
+  if (settled && settled.settled !== true) throw new UsageError(`${values.settled} is not a settled report (write one with report --format json --settle)`);
+  if (settled && values.month !== undefined && values.month !== settled.month) throw new UsageError(`--month ${values.month} is not the settled report's month ${settled.month}`);
+  const computed = reportFolder(folder, policy, values.month ?? settled?.month, previous);
+  if (settled) {
+    // A settled month keeps its figures: a re-run that would change any is shown, not printed as the month.
+    const differences = compareReports({ ...settled, settled: undefined }, computed);
+    if (differences.length > 0) {
+      io.stderr(renderDifferences(settled.month, differences));
+      return 3;
+    }
+  }
+  const report: MonthReport = values.settle || settled ? { ...computed, settled: true as const } : computed;
   const text =
     format === "json"
       ? JSON.stringify(report, null, 2) + "\n"
@@ -144,13 +194,31 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
 }
 
 /** Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows. */
-export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string): MonthReport {
+export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport): MonthReport {
   try {
-    return buildMonthReport(folder.input, policy ?? {}, month === undefined ? { warnings: folder.warnings } : { month, warnings: folder.warnings });
+    return buildMonthReport(folder.input, policy ?? {}, {
+      warnings: folder.warnings,
+      ...(month !== undefined && { month }),
+      ...(previous !== undefined && { previous }),
+    });
   } catch (error) {
     if (error instanceof KefuKpiError) throw locateIssues(error, folder);
     throw error;
   }
+}
+
+function checkMonth(month: string | undefined): void {
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be YYYY-MM, not "${month}"`);
+}
+
+function renderDifferences(month: string, differences: readonly ReportDifference[]): string {
+  const shown = differences.slice(0, 100).map((d) => `  ${d.path}: ${show(d.settled)} → ${show(d.current)}\n`);
+  const more = differences.length > 100 ? `  … and ${differences.length - 100} more\n` : "";
+  return `kefu-kpi: ${month} is settled; computing it again would change ${differences.length} figure${differences.length === 1 ? "" : "s"} (settled → now):\n${shown.join("")}${more}`;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? "(none)" : JSON.stringify(value);
 }
 
 async function emit(text: string, out: string | undefined, io: CliIO): Promise<void> {

@@ -3,7 +3,7 @@
  * credited to them, or their shares under a place/pay split), times a flat rate or a tier table.
  * Exact: shares and products stay decimals, and the line is rounded once, half-up to the fen.
  */
-import { Decimal, roundMoney, toDecimal } from "../money/decimal.js";
+import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import type { PayPolicy, Tiers } from "../policy/pay.js";
 
 /** An order as pay needs it: its commissionable amount and who served it (from R1). */
@@ -53,7 +53,7 @@ export function commissionBases(
     if (!base) bases.set(agentId, (base = { total: new Decimal(0), orders: [] }));
     const amount = toDecimal(order.commissionable).times(share);
     base.total = base.total.plus(amount);
-    base.orders.push({ orderId: order.orderId, share, amount: amount.toFixed(), reason });
+    base.orders.push({ orderId: order.orderId, share, amount: exactMoney(amount), reason });
   };
   for (const order of orders) {
     const credited = order.creditedAgent;

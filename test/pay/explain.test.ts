@@ -28,7 +28,7 @@ describe("renderPayExplanation", () => {
         "  提成基数 commission base: 1 orders",
         "    订单 order  份额 share  计入 counted  原因 why",
         "    ----------  ----------  ------------  -------------------",
-        "    O1                   1          1000  落实下单 placeAgent",
+        "    O1                   1       1000.00  落实下单 placeAgent",
         "",
         "积分奖金 kpiBonus  450.00  [kpiBonus.points]",
         "  inputs: score 90, onProbation false, mode points, valuePerPoint 5.00",

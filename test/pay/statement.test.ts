@@ -65,8 +65,8 @@ describe("commission", () => {
     expect(a1!.lines.commission.inputs["base"]).toBe("80.00"); // 70 + 10
     expect(a2!.lines.commission.inputs["base"]).toBe("80.00"); // 30 + 50
     expect(a1!.commissionOrders).toEqual([
-      { orderId: "O1", share: "0.7", amount: "70", reason: "落实下单 placeAgent; the payAgent A2 shares it" },
-      { orderId: "O3", share: "1", amount: "10", reason: "工号 in the order remark" },
+      { orderId: "O1", share: "0.7", amount: "70.00", reason: "落实下单 placeAgent; the payAgent A2 shares it" },
+      { orderId: "O3", share: "1", amount: "10.00", reason: "工号 in the order remark" },
     ]);
     expect(a2!.commissionOrders.map((o) => [o.orderId, o.share])).toEqual([["O1", "0.3"], ["O2", "1"]]);
     // Without the split, O1 is wholly A1's.
