@@ -47,6 +47,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
         [false, true, true, true, true],
       ),
     },
+    ...paySections(report),
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : "";
@@ -101,6 +102,37 @@ export function barChart(title: string, bars: readonly { label: string; value: s
   return `<figure><svg class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><text x="0" y="14" class="title">${esc(title)}</text>${rows}</svg></figure>`;
 }
 
+// The pay statements (R5): one row per agent, line by line, and the totals as a chart.
+function paySections(report: MonthReport): HtmlSection[] {
+  if (report.pay.length === 0) return [];
+  const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
+  const rows = report.pay.map((s) => [
+    s.agentId,
+    names.get(s.agentId) ?? "",
+    s.lines.baseSalary.amount,
+    s.lines.commission.amount,
+    s.lines.kpiBonus.amount,
+    s.lines.rewards.amount,
+    s.lines.fines.amount,
+    s.lines.clawback.amount,
+    s.total,
+  ]);
+  return [
+    {
+      title: "工资单 Pay statements",
+      html:
+        table(
+          ["工号 agent", "姓名 name", "底薪 base", "提成 commission", "积分奖金 KPI bonus", "奖励 rewards", "罚款 fines (−)", "退款冲回 clawback (−)", "合计 total"],
+          rows,
+          [false, false, true, true, true, true, true, true, true],
+        ) +
+        `<p class="note">合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回, each line rounded to the fen (ROUND_HALF_UP). ` +
+        `Every line's rule and steps: <code>kefu-kpi explain &lt;folder&gt; --agent &lt;工号&gt;</code>.</p>` +
+        barChart("合计 total pay by agent", report.pay.map((s) => ({ label: s.agentId, value: s.total }))),
+    },
+  ];
+}
+
 function tally(t: { orders: number; gross: string; refunds: string; net: string }): string[] {
   return [String(t.orders), t.gross, t.refunds, t.net];
 }
@@ -125,6 +157,7 @@ svg.chart text { font-size: 12px; fill: #333; }
 svg.chart text.title { font-weight: bold; }
 svg.chart rect { fill: #4a7bd0; }
 tr { break-inside: avoid; }
+.note { color: #555; font-size: 0.85rem; }
 @media print { body { margin: 1cm; } section { break-inside: avoid-page; } }
 @page { size: A4; margin: 1cm; }
 `;

@@ -16,9 +16,10 @@ describe("renderMonthHtml", () => {
       expect(html).toContain(`<td class="num">${a.sales.net}</td>`);
     }
     expect(html).toContain(`<td>全静默 fully silent</td><td class="num">${report.shop.silent.orders}</td>`);
-    // One bar per agent, the longest for the best seller.
-    const widths = [...html.matchAll(/<rect x="90" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(widths).toHaveLength(report.agents.length);
+    for (const s of report.pay) expect(html).toContain(`<td class="num">${s.lines.clawback.amount}</td><td class="num">${s.total}</td></tr>`);
+    // Each chart has one bar per agent: net sales first (the longest for the best seller), then total pay.
+    const widths = [...html.matchAll(/<rect x="90" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1])).slice(0, report.agents.length);
+    expect(html.match(/<svg /g)).toHaveLength(2);
     const best = report.agents.reduce((a, b) => (Number(b.sales.net) > Number(a.sales.net) ? b : a));
     expect(Math.max(...widths)).toBe(widths[report.agents.indexOf(best)]);
   });
