@@ -64,18 +64,37 @@ function KEFU_ORDERS(orders, consultations, agents, policy, month) {
 }
 
 /**
- * One figure of one agent: orders, gross, refunds, net, commissionable or addressChecks.
+ * The pay statements: one row per agent, base + commission + KPI bonus + rewards − fines −
+ * clawback = total. The month's ranges follow in any order, each known by its header row.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:H300} ranges The month's ranges (orders, consultations, agents, roster, violations, rewards, scores …).
+ * @return One row per agent.
+ * @customfunction
+ */
+function KEFU_PAY(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.payTable(data, kefuOptions_(policy, month)));
+}
+
+/**
+ * One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, baseSalary,
+ * commission, kpiBonus, rewards, fines, clawback or total.
  *
  * @param {"A01"} agentId The agent's 工号.
- * @param {"net"} figure Which figure.
- * @param {A1:H300} orders The orders range with its header row.
- * @param {A1:I500} consultations The consultations range (optional).
- * @param {A1:G7} agents The agents range (optional).
- * @param {A1:B5} policy Key/value rows or one JSON cell (optional).
- * @param {"2020-02"} month The month YYYY-MM (optional).
+ * @param {"total"} figure Which figure.
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:H300} ranges The month's ranges, each with its header row, in any order.
  * @return The figure.
  * @customfunction
  */
-function KEFU_AGENT(agentId, figure, orders, consultations, agents, policy, month) {
-  return KefuKpi.sheets.toCells(KefuKpi.sheets.agentFigure(kefuRanges_(orders, consultations, agents), String(agentId), String(figure), kefuOptions_(policy, month)));
+function KEFU_AGENT(agentId, figure, month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.agentFigure(data, String(agentId), String(figure), kefuOptions_(policy, month)));
+}
+
+function kefuData_(list, run) {
+  const ranges = KefuKpi.sheets.rangesByHeader(list);
+  if (!ranges.success) return [["#KEFU! " + ranges.issues.map((i) => "range " + (i.path[1] + 1) + ": " + i.message).join("; ")]];
+  return KefuKpi.sheets.toCells(run(ranges.data));
 }

@@ -40,12 +40,25 @@ function orderList(orders, consultations, agents, policy, month, dateSystem) {
   return kefuResult(KefuKpi.sheets.ordersTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
 }
 
-/** One figure (orders, gross, refunds, net, commissionable, addressChecks) of one agent. */
-function agent(agentId, figure, orders, consultations, agents, policy, month, dateSystem) {
-  return kefuResult(KefuKpi.sheets.agentFigure(kefuRanges(orders, consultations, agents), String(agentId), String(figure), kefuOptions(policy, month, dateSystem)));
+/** Any number of ranges, each known by its header row (orders, consultations, agents, roster …). */
+function kefuData(data, run) {
+  const ranges = KefuKpi.sheets.rangesByHeader(data);
+  if (!ranges.success) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, ranges.issues.map((i) => `range ${i.path[1] + 1}: ${i.message}`).join("; "));
+  return kefuResult(run(ranges.data));
+}
+
+/** The pay statements: one row per agent, base + commission + KPI bonus + rewards − fines − clawback = total. */
+function pay(month, policy, data) {
+  return kefuData(data, (ranges) => KefuKpi.sheets.payTable(ranges, kefuOptions(policy, month, null)));
+}
+
+/** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, a pay line or total. */
+function agent(agentId, figure, month, policy, data) {
+  return kefuData(data, (ranges) => KefuKpi.sheets.agentFigure(ranges, String(agentId), String(figure), kefuOptions(policy, month, null)));
 }
 
 CustomFunctions.associate("ATTRIBUTION", attribution);
 CustomFunctions.associate("SHOP", shop);
 CustomFunctions.associate("ORDERS", orderList);
+CustomFunctions.associate("PAY", pay);
 CustomFunctions.associate("AGENT", agent);

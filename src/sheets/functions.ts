@@ -12,8 +12,9 @@ import type { MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { agentIdInRemark } from "../schema/tmall.js";
 import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../schema/kinds.js";
+import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import { policyFromCells } from "./policy.js";
-import { isBlank, isBlankRow, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
+import { isBlank, isBlankRow, kindOfHeader, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
 import type { DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
@@ -156,8 +157,23 @@ export function ordersTable(ranges: MonthRanges, options: SheetCallOptions = {})
   );
 }
 
-/** The figures {@link agentFigure} can return. */
-export const AGENT_FIGURES = ["orders", "gross", "refunds", "net", "commissionable", "addressChecks"] as const;
+/** The pay statements (R5): one row per agent of the agents range, line by line, and the total. */
+export function payTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
+    return {
+      rows: [
+        ["agentId", "name", ...PAY_LINES, "total"],
+        ...report.pay.map((s) => [s.agentId, names.get(s.agentId) ?? "", ...PAY_LINES.map((id) => s.lines[id].amount), s.total]),
+      ],
+      kinds: ["text", "text", ...PAY_LINES.map((): ColumnKind => "money"), "money"],
+      header: true,
+    };
+  });
+}
+
+/** The figures {@link agentFigure} can return: attribution's (R1) and the pay lines (R5). */
+export const AGENT_FIGURES = ["orders", "gross", "refunds", "net", "commissionable", "addressChecks", ...PAY_LINES, "total"] as const;
 export type AgentFigure = (typeof AGENT_FIGURES)[number];
 
 /**
@@ -165,20 +181,53 @@ export type AgentFigure = (typeof AGENT_FIGURES)[number];
  *
  * @example
  * agentFigure(ranges, "A01", "net") //=> { success: true, data: [[13341]] }
+ * agentFigure(ranges, "A01", "total") // the agent's pay this month
  */
 export function agentFigure(ranges: MonthRanges, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
   if (!(AGENT_FIGURES as readonly string[]).includes(figure)) {
     return failure([{ code: IssueCode.invalidValue, path: ["figure"], message: `"${figure}" is not a figure; expected one of ${AGENT_FIGURES.join(", ")}` }]);
   }
   const f = figure as AgentFigure;
+  const id = String(agentId).trim();
   return table(ranges, options, (report) => {
-    const agent = report.agents.find((a) => a.agentId === String(agentId).trim());
-    if (!agent) {
-      throw new KefuKpiError([{ code: IssueCode.unknownAgent, path: ["agentId"], message: `"${agentId}" has no figures this month (not in the agents range nor in the data)` }]);
-    }
-    if (f === "orders" || f === "addressChecks") return { rows: [[String(f === "orders" ? agent.sales.orders : agent.addressChecks)]], kinds: ["count"] };
-    return { rows: [[f === "commissionable" ? agent.commissionable : agent.sales[f]]], kinds: ["money"] };
+    const agent = report.agents.find((a) => a.agentId === id);
+    const pay = report.pay.find((p) => p.agentId === id);
+    const missing = (what: string, why: string): never => {
+      throw new KefuKpiError([{ code: IssueCode.unknownAgent, path: ["agentId"], message: `"${agentId}" has no ${what} this month (${why})` }]);
+    };
+    if (f === "total") return { rows: [[(pay ?? missing("pay statement", "not in the agents range")).total]], kinds: ["money"] };
+    if ((PAY_LINES as readonly string[]).includes(f)) return { rows: [[(pay ?? missing("pay statement", "not in the agents range")).lines[f as PayLineId].amount]], kinds: ["money"] };
+    const a = agent ?? missing("figures", "not in the agents range nor in the data");
+    if (f === "orders" || f === "addressChecks") return { rows: [[String(f === "orders" ? a.sales.orders : a.addressChecks)]], kinds: ["count"] };
+    return { rows: [[f === "commissionable" ? a.commissionable : a.sales[f as "gross" | "refunds" | "net"]]], kinds: ["money"] };
   });
+}
+
+/**
+ * Tells which kind of record each range holds, by its header row: the kind all of whose required
+ * columns it has (English ids or Chinese names; a Tmall export is orders). For spreadsheet functions
+ * that take any number of ranges in any order.
+ *
+ * @example
+ * rangesByHeader([ordersRange, rosterRange]) //=> { success: true, data: { orders: ordersRange, roster: rosterRange } }
+ */
+export function rangesByHeader(list: readonly unknown[]): { success: true; data: MonthRanges } | { success: false; issues: Issue[] } {
+  const out: Partial<Record<RecordKind, Range>> = {};
+  const issues: Issue[] = [];
+  list.forEach((range, i) => {
+    const given: unknown = range;
+    if (!Array.isArray(given) && (given === 0 || isBlank(given as Cell))) return;
+    if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
+      issues.push({ code: IssueCode.invalidType, path: ["ranges", i], message: "expected a range (rows of cells)" });
+      return;
+    }
+    if (isBlankRange(range as Range)) return;
+    const kind = kindOfHeader((range as Range)[0] ?? []);
+    if ("error" in kind) issues.push({ code: IssueCode.invalidValue, path: ["ranges", i], message: kind.error });
+    else if (out[kind.kind]) issues.push({ code: IssueCode.invalidValue, path: ["ranges", i], message: `a second range of ${kind.kind}; give each kind once` });
+    else out[kind.kind] = range as Range;
+  });
+  return issues.length > 0 ? { success: false, issues } : { success: true, data: out };
 }
 
 /** Turns a result into cells: the table, or one cell with the error message. */

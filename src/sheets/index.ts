@@ -6,6 +6,8 @@ export {
   shopTable,
   ordersTable,
   agentFigure,
+  payTable,
+  rangesByHeader,
   toCells,
   AGENT_FIGURES,
   type AgentFigure,
@@ -14,7 +16,7 @@ export {
   type SheetCallOptions,
   type SheetResult,
 } from "./functions.js";
-export { readSheet, readCell, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
+export { readSheet, readCell, kindOfHeader, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
 export { policyFromCells, type PolicyCells } from "./policy.js";
 export { serialToWallText, type DateSystem, type SerialReading } from "./serial.js";
 export { RECORD_KINDS, RECORD_FIELDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";

@@ -10,7 +10,7 @@
  */
 import { IssueCode, type Issue, type IssueCode as Code } from "../errors.js";
 import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
-import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
+import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
 import { createZone, type Zone } from "../time/zone.js";
 import { serialToWallText, type DateSystem } from "./serial.js";
 
@@ -267,6 +267,30 @@ function expected(type: FieldType): string {
     yesNo: "yes or no",
     enum: "one of the listed values",
   }[type];
+}
+
+/**
+ * The kind of record a header row announces: the kind all of whose required columns it has (by
+ * English id or Chinese name), the one with the most columns it recognises on a tie; a Tmall order
+ * export is orders.
+ */
+export function kindOfHeader(row: readonly Cell[]): { kind: RecordKind } | { error: string } {
+  const header = row.map(headerText).filter((h) => h !== "");
+  if (isTmallOrderHeader(header)) return { kind: "orders" };
+  let best: { kind: RecordKind; known: number } | null = null;
+  let tie = false;
+  for (const kind of RECORD_KINDS) {
+    const fields = RECORD_FIELDS[kind];
+    const mapped = new Set(header.map((h) => fieldOf(fields, h)).filter((f): f is string => f !== null));
+    if (!required(kind).every((f) => mapped.has(f))) continue;
+    if (best === null || mapped.size > best.known) {
+      best = { kind, known: mapped.size };
+      tie = false;
+    } else if (mapped.size === best.known) tie = true;
+  }
+  if (best === null) return { error: `its header (${header.slice(0, 8).join(", ")}) is not the header of any kind (${RECORD_KINDS.join(", ")})` };
+  if (tie) return { error: `its header (${header.join(", ")}) fits more than one kind; add the kind's other columns` };
+  return { kind: best.kind };
 }
 
 function required(kind: RecordKind): string[] {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, toCells } from "../../src/sheets/index.js";
+import { attributionTable, payTable, toCells } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -52,10 +52,19 @@ describe("examples/excel", () => {
   it("KEFU.ATTRIBUTION gives the adapter's table; omitted arguments arrive as null", () => {
     const table = registered.get("ATTRIBUTION")!(sample.orders, sample.consultations, sample.agents, null, null, null);
     expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(attributionTable(sample)));
-    expect(registered.get("AGENT")!("A01", "net", sample.orders, sample.consultations, sample.agents, null, null, null)).toEqual([[13341]]);
+    expect(registered.get("AGENT")!("A01", "net", null, null, [sample.orders, sample.consultations, sample.agents])).toEqual([[13341]]);
     // A policy in one cell of JSON, as Excel passes a single cell: [["{…}"]].
     const place = registered.get("SHOP")!(sample.orders, sample.consultations, sample.agents, [['{"attribution":{"rule":"place"}}']], "2020-02", null) as unknown[][];
     expect(place[4]?.[1]).toBe(22);
+  });
+
+  it("KEFU.PAY takes the month's ranges in any order, each known by its header", () => {
+    const all = Object.values(sample).reverse();
+    const table = registered.get("PAY")!(null, null, all) as unknown[][];
+    expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(payTable(sample)));
+    expect(table[0]).toEqual(["agentId", "name", "baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback", "total"]);
+    const unknown = registered.get("PAY")!("", "", [sample.orders, [["what", "ever"]]]) as CustomError;
+    expect(unknown.message).toMatch(/^range 2: its header \(what, ever\) is not the header of any kind/);
   });
 
   it("returns a CustomFunctions.Error naming the cell instead of throwing", () => {
@@ -84,7 +93,8 @@ describe("examples/apps-script", () => {
 
   it("KEFU_ATTRIBUTION gives the adapter's table", () => {
     expect(JSON.parse(JSON.stringify(call("KEFU_ATTRIBUTION", sample.orders, sample.consultations, sample.agents)))).toEqual(toCells(attributionTable(sample)));
-    expect(call("KEFU_AGENT", "A02", "orders", sample.orders, sample.consultations, sample.agents)).toEqual([[50]]);
+    expect(call("KEFU_AGENT", "A02", "orders", "", "", sample.orders, sample.consultations, sample.agents)).toEqual([[50]]);
+    expect(JSON.parse(JSON.stringify(call("KEFU_PAY", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(payTable(sample)));
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

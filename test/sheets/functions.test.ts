@@ -10,6 +10,7 @@ import {
   agentFigure,
   attributionTable,
   ordersTable,
+  payTable,
   policyFromCells,
   sheetMonthReport,
   shopTable,
@@ -102,7 +103,11 @@ describe("the sample month through the sheet functions", () => {
     expect(toCells(agentFigure(sample, "A01", "net"))).toEqual([[13341]]);
     expect(toCells(agentFigure(sample, "A01", "orders"))).toEqual([[66]]);
     expect(toCells(agentFigure(sample, "A01", "net", { money: "text" }))).toEqual([["13341.00"]]);
-    expect(toCells(agentFigure(sample, "A99", "net"))).toEqual([[expect.stringMatching(/^#KEFU! agentId: "A99" has no figures this month/)]]);
+    expect(toCells(agentFigure(sample, "A99", "net"))).toEqual([[expect.stringMatching(/^#KEFU! agentId: "A99" has no figures this month \(not in the agents range nor in the data\)/)]]);
+    expect(toCells(agentFigure(sample, "A99", "total"))).toEqual([[expect.stringMatching(/^#KEFU! agentId: "A99" has no pay statement/)]]);
+    const pay = toCells(payTable(sample, { money: "text" }));
+    expect(toCells(agentFigure(sample, "A03", "total", { money: "text" }))).toEqual([[pay.find((r) => r[0] === "A03")![8]]]);
+    expect(toCells(agentFigure(sample, "A03", "commission", { money: "text" }))).toEqual([["58.35"]]);
     expect(toCells(agentFigure(sample, "A01", "salary"))).toEqual([[expect.stringMatching(/^#KEFU! figure: "salary" is not a figure; expected one of orders, gross/)]]);
   });
 });
