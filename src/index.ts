@@ -7,3 +7,4 @@ export * from "./policy/index.js";
 export * from "./schema/records.js";
 export * from "./attribution/index.js";
 export * from "./month/index.js";
+export * from "./kpi/index.js";

@@ -45,8 +45,8 @@ const COLUMNS: Record<RecordKind, Columns> = {
   agents: { required: ["agentId", "name", "group", "grade"], optional: ["hiredAt", "gradeSince", "probationEndsAt"] },
   consultations: {
     required: ["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt"],
-    optional: ["buyerMessages", "agentMessages", "source", "shopId"],
-    integers: ["buyerMessages", "agentMessages"],
+    optional: ["buyerMessages", "agentMessages", "source", "shopId", "responseCount", "responseSeconds", "maxResponseSeconds"],
+    integers: ["buyerMessages", "agentMessages", "responseCount", "responseSeconds", "maxResponseSeconds"],
   },
   orders: {
     required: ["orderId", "buyerId", "createdAt", "paidAt", "amount"],

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { isValidTimeZone } from "../time/zone.js";
+import { KpiPolicySchema } from "./kpi.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
 // A pattern rather than a refinement, so the JSON Schema carries the same rule.
@@ -60,6 +61,7 @@ export const PolicySchema = z.strictObject({
   businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,
+  kpi: KpiPolicySchema,
 });
 
 /** A resolved policy: every field present. */

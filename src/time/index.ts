@@ -8,6 +8,8 @@ export {
   parsePeriod,
   parseTimeOfDay,
   businessDateOf,
+  businessDayNumber,
+  startOfBusinessDay,
   isoWeekOf,
   monthIndexOf,
   monthLabel,

@@ -132,6 +132,11 @@ export function parsePeriod(label: string, zone: Zone, cutover = 0): Period {
   return dayPeriod(label, zone, cutover);
 }
 
+/** The start (epoch ms) of the business day with day number `days` (see {@link businessDayNumber}). */
+export function startOfBusinessDay(days: number, zone: Zone, cutover = 0): number {
+  return startOfDayNumber(days, zone, cutover);
+}
+
 /** The business date `YYYY-MM-DD` an instant belongs to: the day whose {@link dayPeriod} holds it. */
 export function businessDateOf(ms: number, zone: Zone, cutover = 0): string {
   const packed = civilFromDays(businessDayNumber(ms, zone, cutover));
@@ -162,7 +167,11 @@ export function monthIndexOf(ms: number, zone: Zone, cutover = 0): number {
 // few hours) of a day boundary near a daylight-saving transition, where the boundary in a gap or
 // overlap is placed by the gap/overlap rule; there the boundaries are computed and the wall-clock
 // answer corrected (by one day at most). Elsewhere this costs one offset lookup.
-function businessDayNumber(ms: number, zone: Zone, cutover: number): number {
+/**
+ * The business date of an instant as a day number (days since 1970-01-01): cheap to compare and
+ * to step (`+ 1` is the next business day). {@link businessDateOf} prints the same date.
+ */
+export function businessDayNumber(ms: number, zone: Zone, cutover = 0): number {
   const offset = zone.offsetAt(ms);
   const shifted = ms + (offset - cutover) * MINUTE;
   let days = Math.floor(shifted / DAY);

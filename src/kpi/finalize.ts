@@ -1,0 +1,258 @@
+/**
+ * From a {@link KpiState} to the metric table of DOMAIN.md R2, per agent and for the shop.
+ * Every value is exact: counts are integers, rates and means are computed by `ratio` (decimal.js,
+ * ROUND_HALF_UP) from integer numerators and denominators, money is summed in integer fen.
+ */
+import { formatFen } from "../money/fen.js";
+import { ratio, sumDecimals } from "../money/decimal.js";
+import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
+import type { Policy } from "../policy/schema.js";
+import type { AgentCounters, KpiState } from "./state.js";
+import { emptyCounters } from "./state.js";
+import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
+
+const PLACES: Record<KpiUnit, number> = { rate: 4, ratio: 4, seconds: 2, hours: 2, score: 2, yuan: 2, count: 0 };
+
+/** Buyer-level figures of one agent or of the shop. */
+interface People {
+  consulting: number;
+  unreplied: number;
+  slow: number;
+  ordered: number;
+  paid: number;
+  nextDay: number;
+  sameDayFen: number;
+  creditedFen: number;
+  creditedBuyers: number;
+}
+
+const emptyPeople = (): People => ({ consulting: 0, unreplied: 0, slow: 0, ordered: 0, paid: 0, nextDay: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
+
+interface OrderRef {
+  readonly id: string;
+  readonly createdAt: number | null;
+  readonly paidAt: number | null;
+  readonly paidDay: number | null;
+  readonly amountFen: number;
+}
+
+interface BuyerFacts {
+  firstStart: number;
+  firstDay: number;
+  replied: boolean;
+  slow: boolean;
+}
+
+/**
+ * Computes every metric of a state.
+ *
+ * @param state - from {@link collectKpiState} (or merged states)
+ * @param policy - the resolved policy (minimum samples)
+ * @param agents - the roster, for the groups (after-sales reception counts person-times)
+ */
+export function finalizeState(state: KpiState, policy: Policy, agents: readonly KpiAgentLike[] = []): { agents: { agentId: string; kpis: KpiTable }[]; shop: { kpis: KpiTable } } {
+  const groupOf = new Map(agents.map((a) => [a.agentId, a.group ?? null]));
+  // Orders by buyer, the instants inside the period only.
+  const byBuyer = new Map<string, OrderRef[]>();
+  let shopPaidFen = 0;
+  const credited = new Map<string, { fen: number; buyers: Set<string> }>();
+  const shopCreditedBuyers = new Set<string>();
+  let shopCreditedFen = 0;
+  for (const [id, o] of state.orders) {
+    if (o.paidAt !== null) {
+      shopPaidFen += o.amountFen;
+      if (typeof o.credited === "string") {
+        let c = credited.get(o.credited);
+        if (!c) credited.set(o.credited, (c = { fen: 0, buyers: new Set() }));
+        c.fen += o.amountFen;
+        const who = o.buyerKey ?? `\u0000order ${id}`;
+        c.buyers.add(who);
+        shopCreditedFen += o.amountFen;
+        shopCreditedBuyers.add(who);
+      }
+    }
+    if (o.buyerKey === null) continue;
+    let list = byBuyer.get(o.buyerKey);
+    if (!list) byBuyer.set(o.buyerKey, (list = []));
+    list.push({ id, createdAt: o.createdAt, paidAt: o.paidAt, paidDay: o.paidDay, amountFen: o.amountFen });
+  }
+
+  const people = new Map<string, People>();
+  const shopBuyers = new Map<string, BuyerFacts>();
+  const sameDayOrders = new Set<string>();
+  for (const b of state.buyers.values()) {
+    let p = people.get(b.agentId);
+    if (!p) people.set(b.agentId, (p = emptyPeople()));
+    const facts: BuyerFacts = { firstStart: b.firstStart, firstDay: b.days[0]!, replied: b.replied, slow: b.slow };
+    count(p, facts, byBuyer.get(b.buyerKey));
+    for (const o of byBuyer.get(b.buyerKey) ?? []) {
+      if (o.paidDay !== null && b.days.includes(o.paidDay)) {
+        p.sameDayFen += o.amountFen;
+        sameDayOrders.add(o.id);
+      }
+    }
+    const s = shopBuyers.get(b.buyerKey);
+    if (!s) shopBuyers.set(b.buyerKey, { ...facts });
+    else {
+      if (facts.firstStart < s.firstStart) {
+        s.firstStart = facts.firstStart;
+        s.firstDay = facts.firstDay;
+      }
+      s.replied ||= facts.replied;
+      s.slow ||= facts.slow;
+    }
+  }
+  const shopPeople = emptyPeople();
+  for (const [key, facts] of shopBuyers) count(shopPeople, facts, byBuyer.get(key));
+  for (const id of sameDayOrders) shopPeople.sameDayFen += state.orders.get(id)!.amountFen;
+  shopPeople.creditedFen = shopCreditedFen;
+  shopPeople.creditedBuyers = shopCreditedBuyers.size;
+
+  const ids = [...new Set([...state.agents.keys(), ...people.keys(), ...credited.keys()])].sort();
+  const table = new Table(state.given, policy);
+  const agentTables = ids.map((agentId) => {
+    const c = state.agents.get(agentId) ?? emptyCounters();
+    const p = people.get(agentId) ?? emptyPeople();
+    const cr = credited.get(agentId);
+    p.creditedFen = cr?.fen ?? 0;
+    p.creditedBuyers = cr?.buyers.size ?? 0;
+    return { agentId, kpis: table.build(c, p, shopPaidFen, groupOf.get(agentId) === "aftersale", null) };
+  });
+
+  // The shop: pooled sums, distinct buyers, and the response times as the mean of the agents' means.
+  const pooled = emptyCounters();
+  for (const c of state.agents.values()) for (const k of Object.keys(c) as (keyof AgentCounters)[]) pooled[k] += c[k];
+  const means = {
+    avgResponseSeconds: agentTables.map((a) => a.kpis.avgResponseSeconds.value).filter((v): v is string => v !== null),
+    avgFirstResponseSeconds: agentTables.map((a) => a.kpis.avgFirstResponseSeconds.value).filter((v): v is string => v !== null),
+  };
+  return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
+}
+
+function count(p: People, facts: BuyerFacts, orders: readonly OrderRef[] | undefined): void {
+  p.consulting++;
+  if (!facts.replied) p.unreplied++;
+  if (facts.slow) p.slow++;
+  let ordered = false;
+  let paid = false;
+  let nextDay = false;
+  for (const o of orders ?? []) {
+    if (o.createdAt !== null && o.createdAt >= facts.firstStart) ordered = true;
+    if (o.paidAt !== null && o.paidAt >= facts.firstStart) {
+      paid = true;
+      if (o.paidDay! <= facts.firstDay + 1) nextDay = true;
+    }
+  }
+  if (ordered) p.ordered++;
+  if (paid) p.paid++;
+  if (nextDay) p.nextDay++;
+}
+
+const NEEDS: Record<KpiMetricId, readonly KpiKind[]> = {
+  replyRate: ["consultations"],
+  goodReviewRate: ["reviews"],
+  receptionCount: ["consultations"],
+  answerRatio: ["consultations"],
+  qcScore: ["qc"],
+  avgResponseSeconds: ["consultations"],
+  avgFirstResponseSeconds: ["consultations"],
+  afterSaleSatisfaction: ["afterSales"],
+  afterSaleReviewHours: ["afterSales"],
+  refundedAmount: ["afterSales"],
+  ticketTimelyRate: ["tickets"],
+  ticketFirstContactRate: ["tickets"],
+  phoneAnswerRate: ["calls"],
+  conversionRate: ["consultations", "orders"],
+  averageOrderValue: ["orders", "credits"],
+  agentSales: ["orders", "credits"],
+  sameDaySales: ["consultations", "orders"],
+  agentSalesShare: ["orders", "credits"],
+  inquiryToPaymentRate: ["consultations", "orders"],
+  consultingBuyers: ["consultations"],
+  orderedBuyers: ["consultations", "orders"],
+  paidBuyers: ["consultations", "orders"],
+  nextDayPaymentRate: ["consultations", "orders"],
+  slowResponseBuyers: ["consultations"],
+  longReceptions: ["consultations"],
+  quickResponseRate: ["consultations"],
+  unrepliedBuyers: ["consultations"],
+};
+
+class Table {
+  constructor(
+    private readonly given: Record<KpiKind, boolean>,
+    private readonly policy: Policy,
+  ) {}
+
+  private missing(id: KpiMetricId): string | null {
+    const absent = NEEDS[id].filter((k) => !this.given[k]);
+    return absent.length === 0 ? null : `no ${absent.join(" or ")} given`;
+  }
+
+  /** `num / (den × divisor)`: the divisor turns integer units (ms, fen, hundredths) into the metric's unit. */
+  private ratio(id: KpiMetricId, unit: KpiUnit, num: number | string, den: number | string, what: string, divisor = 1): KpiValue {
+    const missing = this.missing(id);
+    if (missing) return { value: null, status: "noData", unit, numerator: null, denominator: null, reason: missing };
+    const shown = { numerator: String(num), denominator: String(den) };
+    const value = ratio(num, divisor === 1 ? den : Number(den) * divisor, PLACES[unit]);
+    const shownRatio = `${num} / ${den}${divisor !== 1 ? ` ÷ ${divisor}` : ""}`;
+    if (value === null) return { value: null, status: "noData", unit, ...shown, reason: `no ${what.split(" / ")[1] ?? what} in the period` };
+    const min = this.policy.kpi.minSample[id];
+    if (min !== undefined && Number(den) < min) {
+      return { value, status: "insufficient", unit, ...shown, reason: `${what} = ${shownRatio}; ${den} is under the minimum sample of ${min}` };
+    }
+    return { value, status: "ok", unit, ...shown, reason: `${what} = ${shownRatio}` };
+  }
+
+  private total(id: KpiMetricId, unit: "count" | "yuan", value: number, what: string): KpiValue {
+    const missing = this.missing(id);
+    if (missing) return { value: null, status: "noData", unit, numerator: null, denominator: null, reason: missing };
+    const text = unit === "yuan" ? formatFen(value) : String(value);
+    return { value: text, status: "ok", unit, numerator: text, denominator: null, reason: `${what}: ${text}` };
+  }
+
+  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: { avgResponseSeconds: string[]; avgFirstResponseSeconds: string[] } | null): KpiTable {
+    const replied = p.consulting - p.unreplied;
+    const t: Record<KpiMetricId, KpiValue> = {
+      replyRate: this.ratio("replyRate", "rate", replied, p.consulting, "replied buyers / consulting buyers"),
+      goodReviewRate: this.ratio("goodReviewRate", "rate", c.goodReviews, c.reviews, "good reviews / service reviews"),
+      receptionCount: personTimes
+        ? this.total("receptionCount", "count", c.repliedConsultations, "replied consultations (after-sales: person-times 人次)")
+        : this.total("receptionCount", "count", replied, "consulting buyers − unreplied buyers"),
+      answerRatio: this.ratio("answerRatio", "ratio", c.agentMessages, c.buyerMessages, "agent messages / buyer messages"),
+      qcScore: this.ratio("qcScore", "score", c.qcHundredths, c.qcInspections, "sum of QC scores in hundredths / inspections", 100),
+      avgResponseSeconds: shopMeans
+        ? this.meanOfMeans("avgResponseSeconds", shopMeans.avgResponseSeconds, "agents' mean response times")
+        : this.ratio("avgResponseSeconds", "seconds", c.responseSeconds, c.responseCount, "response seconds / responses"),
+      avgFirstResponseSeconds: shopMeans
+        ? this.meanOfMeans("avgFirstResponseSeconds", shopMeans.avgFirstResponseSeconds, "agents' mean first-response times")
+        : this.ratio("avgFirstResponseSeconds", "seconds", c.firstResponseMs, c.repliedConsultations, "first-response ms / replied consultations", 1000),
+      afterSaleSatisfaction: this.ratio("afterSaleSatisfaction", "rate", c.satisfiedRatings, c.ratings, `ratings ≥ ${this.policy.kpi.thresholds.satisfiedAtLeast} / ratings`),
+      afterSaleReviewHours: this.ratio("afterSaleReviewHours", "hours", c.afterSaleReviewMs, c.reviewedAfterSales, "review ms / reviewed after-sales", 3_600_000),
+      refundedAmount: this.total("refundedAmount", "yuan", c.refundedFen, `${c.refunds} refunds completed`),
+      ticketTimelyRate: this.ratio("ticketTimelyRate", "rate", c.timelyTickets, c.repliedTickets, `tickets replied within ${this.policy.kpi.thresholds.ticketReplyMinutes} min / replied tickets`),
+      ticketFirstContactRate: this.ratio("ticketFirstContactRate", "rate", c.firstContactTickets, c.tickets, "tickets closed on the first reply / tickets"),
+      phoneAnswerRate: this.ratio("phoneAnswerRate", "rate", c.answeredCalls, c.calls, "answered calls / incoming calls"),
+      conversionRate: this.ratio("conversionRate", "rate", p.ordered, p.consulting, "buyers who ordered / consulting buyers"),
+      averageOrderValue: this.ratio("averageOrderValue", "yuan", p.creditedFen, p.creditedBuyers, "credited sales fen / buyers who ordered and paid", 100),
+      agentSales: this.total("agentSales", "yuan", p.creditedFen, "credited sales (R1 attribution), paid in the period"),
+      sameDaySales: this.total("sameDaySales", "yuan", p.sameDayFen, "payments by consulting buyers on a day they consulted"),
+      agentSalesShare: this.ratio("agentSalesShare", "rate", p.creditedFen, shopPaidFen, "credited sales fen / shop paid fen"),
+      inquiryToPaymentRate: this.ratio("inquiryToPaymentRate", "rate", p.paid, p.consulting, "buyers who paid / consulting buyers"),
+      consultingBuyers: this.total("consultingBuyers", "count", p.consulting, "distinct buyers who consulted"),
+      orderedBuyers: this.total("orderedBuyers", "count", p.ordered, "consulting buyers who placed an order after their first consultation"),
+      paidBuyers: this.total("paidBuyers", "count", p.paid, "consulting buyers who paid after their first consultation"),
+      nextDayPaymentRate: this.ratio("nextDayPaymentRate", "rate", p.nextDay, p.consulting, "buyers who paid by the next business day / consulting buyers"),
+      slowResponseBuyers: this.total("slowResponseBuyers", "count", p.slow, `buyers with a first response over ${this.policy.kpi.thresholds.slowResponseSeconds} s`),
+      longReceptions: this.total("longReceptions", "count", c.longReceptions, `consultations longer than ${this.policy.kpi.thresholds.longReceptionMinutes} min`),
+      quickResponseRate: this.ratio("quickResponseRate", "rate", c.quickResponses, c.consultations, `consultations first answered within ${this.policy.kpi.thresholds.quickResponseSeconds} s / consultations`),
+      unrepliedBuyers: this.total("unrepliedBuyers", "count", p.unreplied, "consulting buyers never replied"),
+    };
+    return Object.fromEntries(KPI_METRIC_IDS.map((id) => [id, t[id]])) as KpiTable;
+  }
+
+  private meanOfMeans(id: KpiMetricId, means: readonly string[], what: string): KpiValue {
+    const sum = sumDecimals(means, PLACES.seconds);
+    return this.ratio(id, "seconds", sum, means.length, `sum of the ${what} / agents with one`);
+  }
+}
