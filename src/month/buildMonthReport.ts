@@ -9,6 +9,8 @@ import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
+import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
+import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
 
 /** A month of data. A kind left out is treated as empty, with a warning in the report. */
@@ -16,6 +18,12 @@ export interface MonthInput {
   readonly agents?: readonly Agent[];
   readonly consultations?: readonly ConsultationLike[];
   readonly orders?: readonly OrderLike[];
+  /** KPI inputs (R2); each left out means "no such data": its metrics are null. */
+  readonly tickets?: readonly Ticket[];
+  readonly afterSales?: readonly AfterSale[];
+  readonly reviews?: readonly ServiceReview[];
+  readonly qc?: readonly QcInspection[];
+  readonly calls?: readonly PhoneCall[];
 }
 
 export interface MonthReportOptions {
@@ -66,9 +74,12 @@ export function buildMonthReport(
     );
   }
 
+  const kpi = kpiSection(input, resolved, month, zone, cutover, sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent })));
+  warnings.push(...kpi.warnings);
   const roster = new Map(agents.map((a) => [a.agentId, a]));
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const known = roster.get(a.agentId);
+    const measured = kpi.agents.get(a.agentId)!;
     return {
       agentId: a.agentId,
       name: known?.name ?? null,
@@ -78,6 +89,8 @@ export function buildMonthReport(
       commissionable: a.commissionable,
       breakdown: a.breakdown,
       addressChecks: a.addressChecks,
+      kpis: measured.kpis,
+      score: measured.score,
     };
   });
 
@@ -110,8 +123,10 @@ export function buildMonthReport(
     period: { start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
     policy: resolved,
     warnings,
-    shop: sales.shop,
+    shop: { ...sales.shop, kpis: kpi.shop },
     agents: agentReports,
+    qcDeductions: kpi.qcDeductions,
+    serviceLevels: kpi.serviceLevels,
     orders: orderReports,
   };
 }

@@ -6,3 +6,4 @@ export { parseCsv, parseCsvWithLines, detectDelimiter } from "./csv.js";
 export { decodeText } from "./decode.js";
 export { isTmallOrderHeader, mapTmallOrders } from "./tmall.js";
 export type { TmallOrderRow, TmallImport, TmallImportError } from "./tmall.js";
+export { kpiFolder, periodLabel, renderKpiFormat } from "./kpiCommand.js";

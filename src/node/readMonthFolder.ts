@@ -1,20 +1,20 @@
 /**
- * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`), CSV or JSON, an
+ * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`, and for the KPIs
+ * `tickets`, `afterSales`, `reviews`, `qc`, `calls`), CSV or JSON, an
  * optional `policy.json`, and — for orders — the shop's own Tmall export as downloaded.
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import type { OrderLike } from "../attribution/columns.js";
 import { IssueCode, KefuKpiError, type Issue, type IssueCode as Code } from "../errors.js";
 import type { MonthInput } from "../month/buildMonthReport.js";
 import type { PolicyInput } from "../policy/schema.js";
-import type { Agent } from "../schema/records.js";
 import { parseCsvWithLines } from "./csv.js";
 import { decodeText } from "./decode.js";
 import { isTmallOrderHeader, mapTmallOrders } from "./tmall.js";
 
 /** The kinds of record a month folder holds. */
-export type RecordKind = "agents" | "consultations" | "orders";
+export type RecordKind = "agents" | "consultations" | "orders" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
 
 /** Where the records of one kind came from: `rows[i]` is the file line of record `i` (CSV), or
  * absent for JSON (the record's array index locates it). */
@@ -39,6 +39,10 @@ interface Columns {
   readonly required: readonly string[];
   readonly optional: readonly string[];
   readonly integers?: readonly string[];
+  /** Decimal numbers (a QC score like 87.5). */
+  readonly numbers?: readonly string[];
+  /** true/false (also 1/0, yes/no, 是/否). */
+  readonly booleans?: readonly string[];
 }
 
 const COLUMNS: Record<RecordKind, Columns> = {
@@ -52,9 +56,23 @@ const COLUMNS: Record<RecordKind, Columns> = {
     required: ["orderId", "buyerId", "createdAt", "paidAt", "amount"],
     optional: ["refundAmount", "remarkAgentId", "shopId"],
   },
+  tickets: {
+    required: ["ticketId", "agentId", "createdAt"],
+    optional: ["firstReplyAt", "closedAt", "closedOnFirstReply", "kind"],
+    booleans: ["closedOnFirstReply"],
+  },
+  afterSales: {
+    required: ["afterSaleId", "agentId", "appliedAt"],
+    optional: ["orderId", "reviewedAt", "goodsReceivedAt", "refundedAt", "refundAmount", "satisfaction"],
+    integers: ["satisfaction"],
+  },
+  reviews: { required: ["agentId", "at", "rating"], optional: ["reviewId"] },
+  qc: { required: ["conversationId", "agentId", "at", "score"], optional: [], numbers: ["score"] },
+  calls: { required: ["agentId", "at", "answered"], optional: ["callId"], booleans: ["answered"] },
 };
 
-const KINDS: readonly RecordKind[] = ["agents", "consultations", "orders"];
+const KINDS: readonly RecordKind[] = ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"];
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false, yes: true, no: false, 是: true, 否: false };
 
 /**
  * Reads a month folder into records and warnings. Validation of the records happens when they are
@@ -68,7 +86,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
   const names = (await readdir(dir)).sort();
   const issues: Issue[] = [];
   const warnings: string[] = [];
-  const input: { agents?: Agent[]; consultations?: ConsultationLike[]; orders?: OrderLike[] } = {};
+  const input: { -readonly [K in keyof MonthInput]: MonthInput[K] extends readonly (infer T)[] | undefined ? T[] : never } = {};
   const sources: Partial<Record<RecordKind, RecordSource[]>> = {};
 
   for (const kind of KINDS) {
@@ -106,7 +124,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
       const text = decodeText(await readFile(join(dir, name)));
       const csv = readCsv(text.text, name, issues);
       if (csv && isTmallOrderHeader(csv.rows[0] ?? [])) addTmall(csv, name, text.encoding, input, sources, warnings, issues);
-      else if (csv) warnings.push(`${name}: not a kind this folder reads (agents, consultations, orders or a Tmall order export); ignored`);
+      else if (csv) warnings.push(`${name}: not a kind this folder reads (${KINDS.join(", ")} or a Tmall order export); ignored`);
     }
   }
 
@@ -230,7 +248,7 @@ function dropUnknownFields(kind: RecordKind, records: Record<string, unknown>[],
   if (unknown.size > 0) warnings.push(`${file}: field${unknown.size > 1 ? "s" : ""} ${[...unknown].sort().join(", ")} not used`);
 }
 
-function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number>[] {
+function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number | boolean>[] {
   const spec = COLUMNS[kind];
   const header = (csv.rows[0] ?? []).map((h) => h.trim());
   const known = new Set([...spec.required, ...spec.optional]);
@@ -244,14 +262,16 @@ function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], w
   if (dup) issues.push({ code: IssueCode.invalidFile, path: [kind], message: `column ${dup} appears more than once`, source: { file, row: 1 } });
   if (missing.length > 0 || dup) return [];
   const integers = new Set(spec.integers ?? []);
-  const records: Record<string, string | number>[] = [];
+  const numbers = new Set(spec.numbers ?? []);
+  const booleans = new Set(spec.booleans ?? []);
+  const records: Record<string, string | number | boolean>[] = [];
   for (let r = 1; r < csv.rows.length; r++) {
     const row = csv.rows[r]!;
     const line = csv.lines[r] ?? r + 1;
     if (row.length > header.length && row.slice(header.length).some((c) => c.trim() !== "")) {
       issues.push({ code: IssueCode.invalidFile, path: [kind, r - 1], message: `${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`, source: { file, row: line } });
     }
-    const record: Record<string, string | number> = {};
+    const record: Record<string, string | number | boolean> = {};
     header.forEach((name, c) => {
       if (!known.has(name)) return;
       const cell = (row[c] ?? "").trim();
@@ -262,6 +282,19 @@ function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], w
           return;
         }
         record[name] = Number(cell);
+      } else if (numbers.has(name)) {
+        if (!/^\d+(\.\d+)?$/.test(cell)) {
+          issues.push({ code: IssueCode.invalidValue, path: [kind, r - 1, name], message: `"${cell}" is not a number ≥ 0`, source: { file, row: line } });
+          return;
+        }
+        record[name] = Number(cell);
+      } else if (booleans.has(name)) {
+        const value = BOOLEANS[cell.toLowerCase()];
+        if (value === undefined) {
+          issues.push({ code: IssueCode.invalidValue, path: [kind, r - 1, name], message: `"${cell}" is not true or false (also 1/0, yes/no, 是/否)`, source: { file, row: line } });
+          return;
+        }
+        record[name] = value;
       } else record[name] = cell;
     });
     records.push(record);

@@ -9,10 +9,13 @@ import { KefuKpiError, formatIssue } from "../errors.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
 import { renderMonthCsv, renderMonthTable } from "../month/render.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
+import { KpiReportSchema } from "../month/kpiSchema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
+import { kpiFolder, periodLabel, renderKpiFormat } from "./kpiCommand.js";
+import { UsageError } from "./usage.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -30,7 +33,9 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv] [--out file]
-  kefu-kpi schema policy|report
+  kefu-kpi kpi <month-folder> [--period day|week|month|YYYY-MM-DD|YYYY-Www|YYYY-MM|YYYY-MM-DD..YYYY-MM-DD] [--date YYYY-MM-DD]
+               [--policy file] [--format table|json|csv] [--out file]
+  kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
 report   Sales attribution (落实下单 / 落实付款, silent orders excluded) per agent and for the shop.
@@ -40,12 +45,15 @@ report   Sales attribution (落实下单 / 落实付款, silent orders excluded)
   --policy  a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
   --format  table (default), json (the whole report) or csv (one row per agent)
   --out     write to this file instead of standard output
-schema   Print the JSON Schema of a policy file or of the JSON report.
+kpi      The KPI table (R2) per agent and for the shop over any period (day, ISO week, month or a
+         date range, cut in the shop zone), with scorecards, QC deductions and service levels.
+  --period  a label (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15), or day|week|month with
+            --date (the period holding that date); default: the month most paid orders fall in
+schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
 Exit codes: 0 success, 1 bad data, 2 bad usage.
 `;
 
-class UsageError extends Error {}
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO, version = "0.0.0"): Promise<number> {
@@ -75,6 +83,8 @@ function parseCliArgs(argv: readonly string[]) {
       policy: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      period: { type: "string" },
+      date: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -100,17 +110,16 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const [command, ...rest] = positionals;
   if (command === "schema") {
     const which = rest[0];
-    if (rest.length !== 1 || (which !== "policy" && which !== "report")) throw new UsageError("schema takes one argument: policy or report");
-    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
+    if (rest.length !== 1 || (which !== "policy" && which !== "report" && which !== "kpi")) throw new UsageError("schema takes one argument: policy, report or kpi");
+    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(which === "kpi" ? KpiReportSchema : MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
     await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
     return 0;
   }
+  if (command === "kpi") return runKpi(rest, values, io);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
-  const format = values.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv") {
-    throw new UsageError(`--format must be table, json or csv, not "${format}"`);
-  }
+  if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
+  const format = checkFormat(values.format);
   if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
     throw new UsageError(`--month must be YYYY-MM, not "${values.month}"`);
   }
@@ -120,6 +129,22 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const text = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderMonthCsv(report) : renderMonthTable(report);
   await emit(text, values.out, io);
   return 0;
+}
+
+async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], io: CliIO): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("kpi takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
+  const format = checkFormat(values.format);
+  const folder = await readMonthFolder(rest[0]!);
+  const policy = values.policy === undefined ? folder.policy : await readPolicyFile(values.policy);
+  const report = kpiFolder(folder, policy, periodLabel(folder, policy, values.period, values.date));
+  await emit(renderKpiFormat(report, format), values.out, io);
+  return 0;
+}
+
+function checkFormat(format = "table"): string {
+  if (format !== "table" && format !== "json" && format !== "csv") throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  return format;
 }
 
 /** Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeKpis, qcDeductions, resolvePolicy, safeResolvePolicy, scoreAgent, type KpiTable, type KpiValue } from "../../src/index.js";
+import { computeKpis, qcDeductions, resolvePolicy, safeResolvePolicy, scoreAgent, type KpiTable, type KpiValue, type PolicyInput } from "../../src/index.js";
 import { TINY } from "./fixture.js";
 
 const tableWith = (values: Partial<Record<keyof KpiTable, string | null>>, status: KpiValue["status"] = "ok"): KpiTable => {
@@ -47,10 +47,10 @@ describe("scoreAgent", () => {
   });
 
   it("takes any metric the merchant adds, by policy", () => {
-    const policy = { kpi: { scorecards: { presale: [
+    const policy: PolicyInput = { kpi: { scorecards: { presale: [
       { metric: "conversionRate", weight: 70, direction: "higherIsBetter", steps: [{ threshold: "0.45", points: 100 }, { threshold: "0.40", points: 80 }] },
       { metric: "replyRate", weight: 30, direction: "higherIsBetter", steps: [{ threshold: "0.9", points: 100 }], otherwise: 50 },
-    ] } } } as const;
+    ] } } };
     const r = computeKpis(TINY, policy, { period: "2020-02" });
     const a1 = r.agents.find((a) => a.agentId === "A1")!;
     const s = scoreAgent(a1.kpis, "presale", policy);

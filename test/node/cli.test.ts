@@ -28,7 +28,7 @@ describe("kefu-kpi report", () => {
     expect(a01?.split(/\s+/).slice(0, 7)).toEqual(["A01", "王芳", "售前", "1", "128.00", "0.00", "128.00"]);
     expect(stdout).toMatch(/全静默 fully silent\s+1\s+60\.00\s+0\.00\s+60\.00/);
     // CJK-aware alignment: every agent row's "orders" column ends at the same display column.
-    const lines = stdout.split("\n").filter((l) => /^A0\d/.test(l));
+    const lines = stdout.slice(0, stdout.indexOf("KPI 指标")).split("\n").filter((l) => /^A0\d/.test(l));
     const ends = lines.map((l) => {
       const upto = l.slice(0, l.indexOf(" 1 ") + 2);
       return [...upto].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);

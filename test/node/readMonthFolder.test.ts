@@ -55,6 +55,7 @@ describe("readMonthFolder", () => {
       "orders.csv: column note not used",
       "no consultations (file) given: every paid order counts as fully silent (全静默)",
       "no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade",
+      "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
     ]);
   });
 

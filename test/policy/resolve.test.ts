@@ -10,6 +10,7 @@ import {
   safeResolvePolicy,
   type Issue,
 } from "../../src/index.js";
+import { KPI_DEFAULTS } from "./kpiDefaults.js";
 
 // The defaults of DOMAIN.md, written out by hand from its text (R1 and the conventions).
 const DOMAIN_DEFAULTS = {
@@ -20,6 +21,7 @@ const DOMAIN_DEFAULTS = {
     paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30 },
     returnedParcels: { inspectBy: "17:30" },
   },
+  kpi: KPI_DEFAULTS,
 };
 
 function issuesOf(input: unknown): readonly Issue[] {
@@ -87,7 +89,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         returnedParcels: { inspectBy: "09:00" },
       },
     };
-    expect(resolvePolicy(input)).toStrictEqual(input);
+    expect(resolvePolicy(input)).toStrictEqual({ ...input, kpi: KPI_DEFAULTS });
     expect(resolvePolicy({ attribution: { windowHours: 0.5 } }).attribution.windowHours).toBe(0.5);
   });
 
@@ -209,7 +211,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "duties", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "duties", "kpi", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });
