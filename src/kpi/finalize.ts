@@ -83,7 +83,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   for (const b of state.buyers.values()) {
     let p = people.get(b.agentId);
     if (!p) people.set(b.agentId, (p = emptyPeople()));
-    const facts: BuyerFacts = { firstStart: b.firstStart, firstDay: b.days[0]!, replied: b.replied, slow: b.slow };
+    const facts: BuyerFacts = { firstStart: b.firstStart, firstDay: b.firstDay, replied: b.replied, slow: b.slow };
     count(p, facts, byBuyer.get(b.buyerKey));
     for (const o of byBuyer.get(b.buyerKey) ?? []) {
       if (o.paidDay !== null && b.days.includes(o.paidDay)) {
@@ -236,7 +236,7 @@ class Table {
       conversionRate: this.ratio("conversionRate", "rate", p.ordered, p.consulting, "buyers who ordered / consulting buyers"),
       averageOrderValue: this.ratio("averageOrderValue", "yuan", p.creditedFen, p.creditedBuyers, "credited sales fen / buyers who ordered and paid", 100),
       agentSales: this.total("agentSales", "yuan", p.creditedFen, "credited sales (R1 attribution), paid in the period"),
-      sameDaySales: this.total("sameDaySales", "yuan", p.sameDayFen, "payments by consulting buyers on a day they consulted"),
+      sameDaySales: this.total("sameDaySales", "yuan", p.sameDayFen, "payments by buyers on a business day the agent served them"),
       agentSalesShare: this.ratio("agentSalesShare", "rate", p.creditedFen, shopPaidFen, "credited sales fen / shop paid fen"),
       inquiryToPaymentRate: this.ratio("inquiryToPaymentRate", "rate", p.paid, p.consulting, "buyers who paid / consulting buyers"),
       consultingBuyers: this.total("consultingBuyers", "count", p.consulting, "distinct buyers who consulted"),

@@ -59,13 +59,14 @@ export interface AgentCounters {
 export interface BuyerState {
   readonly agentId: string;
   readonly buyerKey: string;
-  /** Start (epoch ms) of the first consultation in the period. */
+  /** Start (epoch ms) of the first consultation in the period, and its business day. */
   firstStart: number;
+  firstDay: number;
   /** Any consultation was answered. */
   replied: boolean;
   /** Any first response was slower than `thresholds.slowResponseSeconds`. */
   slow: boolean;
-  /** Business days (day numbers) with a consultation, ascending. */
+  /** Business days (day numbers) with an answered consultation (the buyer was served), ascending. */
   days: number[];
 }
 
@@ -298,12 +299,15 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     const day = businessDayNumber(started, pass.zone, pass.cutover);
     const b = buyers.get(key);
     if (b === undefined) {
-      buyers.set(key, { agentId, buyerKey, firstStart: started, replied: answered, slow, days: [day] });
+      buyers.set(key, { agentId, buyerKey, firstStart: started, firstDay: day, replied: answered, slow, days: answered ? [day] : [] });
     } else {
-      if (started < b.firstStart) b.firstStart = started;
+      if (started < b.firstStart) {
+        b.firstStart = started;
+        b.firstDay = day;
+      }
       b.replied ||= answered;
       b.slow ||= slow;
-      addDay(b.days, day);
+      if (answered) addDay(b.days, day);
     }
   }
 }
@@ -519,7 +523,10 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
       const into = buyers.get(key);
       if (!into) buyers.set(key, { ...s, days: s.days.slice() });
       else {
-        into.firstStart = Math.min(into.firstStart, s.firstStart);
+        if (s.firstStart < into.firstStart) {
+          into.firstStart = s.firstStart;
+          into.firstDay = s.firstDay;
+        }
         into.replied ||= s.replied;
         into.slow ||= s.slow;
         for (const d of s.days) addDay(into.days, d);

@@ -146,6 +146,21 @@ describe("null and insufficient", () => {
   });
 });
 
+describe("sameDaySales counts days the agent served the buyer", () => {
+  it("an unanswered consultation does not make a same-day sale", () => {
+    const input: KpiInput = {
+      consultations: [
+        { consultationId: "C1", agentId: "A", buyerId: "b", startedAt: "2020-02-03 10:00", firstReplyAt: "", endedAt: "2020-02-03 10:05" },
+        { consultationId: "C2", agentId: "B", buyerId: "b", startedAt: "2020-02-03 10:10", firstReplyAt: "2020-02-03 10:11", endedAt: "2020-02-03 10:20" },
+      ],
+      orders: [{ orderId: "O", buyerId: "b", createdAt: "2020-02-03 10:15", paidAt: "2020-02-03 10:16", amount: "10.00" }],
+    };
+    const r = month(input);
+    expect([agent(r, "A").sameDaySales.value, agent(r, "B").sameDaySales.value]).toEqual(["0.00", "10.00"]);
+    expect(agent(r, "A").orderedBuyers.value).toBe("1"); // A's consultation still counts as an inquiry
+  });
+});
+
 describe("after-sales reception counts person-times (人次)", () => {
   it("a rostered after-sales agent's receptionCount is its replied consultations", () => {
     const r = month({ ...TINY, agents: [{ agentId: "A1", group: "aftersale" }, { agentId: "A2", group: "presale" }] });
