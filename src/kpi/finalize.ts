@@ -7,7 +7,7 @@ import { formatFen } from "../money/fen.js";
 import { ratio, sumDecimals } from "../money/decimal.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { Policy } from "../policy/schema.js";
-import type { AgentCounters, KpiState } from "./state.js";
+import type { AgentCounters, KpiState, OrderState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
 
@@ -28,14 +28,6 @@ interface People {
 
 const emptyPeople = (): People => ({ consulting: 0, unreplied: 0, slow: 0, ordered: 0, paid: 0, nextDay: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
 
-interface OrderRef {
-  readonly id: string;
-  readonly createdAt: number | null;
-  readonly paidAt: number | null;
-  readonly paidDay: number | null;
-  readonly amountFen: number;
-}
-
 interface BuyerFacts {
   firstStart: number;
   firstDay: number;
@@ -44,7 +36,7 @@ interface BuyerFacts {
 }
 
 /**
- * Computes every metric of a state.
+ * Computes every metric of a state, in one pass over its buyers.
  *
  * @param state - from {@link collectKpiState} (or merged states)
  * @param policy - the resolved policy (minimum samples)
@@ -52,70 +44,61 @@ interface BuyerFacts {
  */
 export function finalizeState(state: KpiState, policy: Policy, agents: readonly KpiAgentLike[] = []): { agents: { agentId: string; kpis: KpiTable }[]; shop: { kpis: KpiTable } } {
   const groupOf = new Map(agents.map((a) => [a.agentId, a.group ?? null]));
-  // Orders by buyer, the instants inside the period only.
-  const byBuyer = new Map<string, OrderRef[]>();
   let shopPaidFen = 0;
-  const credited = new Map<string, { fen: number; buyers: Set<string> }>();
-  const shopCreditedBuyers = new Set<string>();
-  let shopCreditedFen = 0;
-  for (const [id, o] of state.orders) {
-    if (o.paidAt !== null) {
-      shopPaidFen += o.amountFen;
-      if (typeof o.credited === "string") {
-        let c = credited.get(o.credited);
-        if (!c) credited.set(o.credited, (c = { fen: 0, buyers: new Set() }));
-        c.fen += o.amountFen;
-        const who = o.buyerKey ?? `\u0000order ${id}`;
-        c.buyers.add(who);
-        shopCreditedFen += o.amountFen;
-        shopCreditedBuyers.add(who);
-      }
-    }
-    if (o.buyerKey === null) continue;
-    let list = byBuyer.get(o.buyerKey);
-    if (!list) byBuyer.set(o.buyerKey, (list = []));
-    list.push({ id, createdAt: o.createdAt, paidAt: o.paidAt, paidDay: o.paidDay, amountFen: o.amountFen });
-  }
-
+  const creditedFen = new Map<string, number>();
+  const creditedBuyers = new Map<string, number>();
   const people = new Map<string, People>();
-  const shopBuyers = new Map<string, BuyerFacts>();
-  const sameDayOrders = new Set<string>();
-  for (const b of state.buyers.values()) {
-    let p = people.get(b.agentId);
-    if (!p) people.set(b.agentId, (p = emptyPeople()));
-    const facts: BuyerFacts = { firstStart: b.firstStart, firstDay: b.firstDay, replied: b.replied, slow: b.slow };
-    count(p, facts, byBuyer.get(b.buyerKey));
-    for (const o of byBuyer.get(b.buyerKey) ?? []) {
-      if (o.paidDay !== null && b.days.includes(o.paidDay)) {
-        p.sameDayFen += o.amountFen;
-        sameDayOrders.add(o.id);
-      }
-    }
-    const s = shopBuyers.get(b.buyerKey);
-    if (!s) shopBuyers.set(b.buyerKey, { ...facts });
-    else {
-      if (facts.firstStart < s.firstStart) {
-        s.firstStart = facts.firstStart;
-        s.firstDay = facts.firstDay;
-      }
-      s.replied ||= facts.replied;
-      s.slow ||= facts.slow;
-    }
-  }
   const shopPeople = emptyPeople();
-  for (const [key, facts] of shopBuyers) count(shopPeople, facts, byBuyer.get(key));
-  for (const id of sameDayOrders) shopPeople.sameDayFen += state.orders.get(id)!.amountFen;
-  shopPeople.creditedFen = shopCreditedFen;
-  shopPeople.creditedBuyers = shopCreditedBuyers.size;
+  const shopFacts: BuyerFacts = { firstStart: 0, firstDay: 0, replied: false, slow: false };
+  const creditedTo: string[] = [];
+  const tally = (o: OrderState, alone: boolean): void => {
+    if (o.paidAt === null) return;
+    shopPaidFen += o.amountFen;
+    if (typeof o.credited !== "string") return;
+    creditedFen.set(o.credited, (creditedFen.get(o.credited) ?? 0) + o.amountFen);
+    shopPeople.creditedFen += o.amountFen;
+    // Distinct credited buyers: a buyer counts once per agent credited with a paid order of theirs
+    // (an order without a buyer id counts as a buyer of its own).
+    if (!alone && creditedTo.includes(o.credited)) return;
+    if (alone || creditedTo.length === 0) shopPeople.creditedBuyers++;
+    if (!alone) creditedTo.push(o.credited);
+    creditedBuyers.set(o.credited, (creditedBuyers.get(o.credited) ?? 0) + 1);
+  };
+  for (const o of state.unlinkedOrders) tally(o, true);
+  for (const { served, orders } of state.buyers.values()) {
+    creditedTo.length = 0;
+    for (const o of orders) tally(o, false);
+    if (served.length === 0) continue;
+    let sameDayFen = 0;
+    for (let k = 0; k < served.length; k++) {
+      const b = served[k]!;
+      let p = people.get(b.agentId);
+      if (p === undefined) people.set(b.agentId, (p = emptyPeople()));
+      count(p, b, orders);
+      for (const o of orders) {
+        if (o.paidDay === null || !b.days.includes(o.paidDay)) continue;
+        p.sameDayFen += o.amountFen;
+        // The shop counts each order once, though several agents served the buyer that day.
+        if (!served.slice(0, k).some((x) => x.days.includes(o.paidDay!))) sameDayFen += o.amountFen;
+      }
+      if (k === 0 || b.firstStart < shopFacts.firstStart) {
+        shopFacts.firstStart = b.firstStart;
+        shopFacts.firstDay = b.firstDay;
+      }
+      shopFacts.replied = k === 0 ? b.replied : shopFacts.replied || b.replied;
+      shopFacts.slow = k === 0 ? b.slow : shopFacts.slow || b.slow;
+    }
+    count(shopPeople, shopFacts, orders);
+    shopPeople.sameDayFen += sameDayFen;
+  }
 
-  const ids = [...new Set([...state.agents.keys(), ...people.keys(), ...credited.keys()])].sort();
+  const ids = [...new Set([...state.agents.keys(), ...people.keys(), ...creditedFen.keys()])].sort();
   const table = new Table(state.given, policy);
   const agentTables = ids.map((agentId) => {
     const c = state.agents.get(agentId) ?? emptyCounters();
     const p = people.get(agentId) ?? emptyPeople();
-    const cr = credited.get(agentId);
-    p.creditedFen = cr?.fen ?? 0;
-    p.creditedBuyers = cr?.buyers.size ?? 0;
+    p.creditedFen = creditedFen.get(agentId) ?? 0;
+    p.creditedBuyers = creditedBuyers.get(agentId) ?? 0;
     return { agentId, kpis: table.build(c, p, shopPaidFen, groupOf.get(agentId) === "aftersale", null) };
   });
 
@@ -129,14 +112,14 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
 }
 
-function count(p: People, facts: BuyerFacts, orders: readonly OrderRef[] | undefined): void {
+function count(p: People, facts: BuyerFacts, orders: readonly OrderState[]): void {
   p.consulting++;
   if (!facts.replied) p.unreplied++;
   if (facts.slow) p.slow++;
   let ordered = false;
   let paid = false;
   let nextDay = false;
-  for (const o of orders ?? []) {
+  for (const o of orders) {
     if (o.createdAt !== null && o.createdAt >= facts.firstStart) ordered = true;
     if (o.paidAt !== null && o.paidAt >= facts.firstStart) {
       paid = true;

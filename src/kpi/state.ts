@@ -7,9 +7,10 @@
  * of each day's, and whether a consulting buyer "finally ordered" depends on orders of later days.
  * So the state keeps, per agent and buyer, the first consultation's start, whether any was
  * answered or slow and the business days consulted (merged by min / or / union), and per order the
- * placing and paying instants inside the period (merged by taking the one that is present). Orders
- * and buyers are keyed by their ids (strings), so states built by different processes (shards, one
- * day at a time) merge without a shared numbering.
+ * placing and paying instants inside the period (merged by taking the one that is present). The
+ * state is held by buyer (the agents who served them, their orders), so the metrics are one pass
+ * over the buyers. Orders and buyers are keyed by their ids (strings), so states built by
+ * different processes (shards, one day at a time) merge without a shared numbering.
  *
  * States merge when their record sets are disjoint (different days, or shards that split records,
  * not copies of them) and were collected with the same thresholds, zone and cut-over.
@@ -55,10 +56,9 @@ export interface AgentCounters {
   answeredCalls: number;
 }
 
-/** One agent and one buyer in the period. */
+/** One agent and one buyer in the period (held in the buyer's {@link BuyerRecord}). */
 export interface BuyerState {
   readonly agentId: string;
-  readonly buyerKey: string;
   /** Start (epoch ms) of the first consultation in the period, and its business day. */
   firstStart: number;
   firstDay: number;
@@ -72,7 +72,7 @@ export interface BuyerState {
 
 /** An order placed or paid in the period (the instants outside it are left out: `null`). */
 export interface OrderState {
-  readonly buyerKey: string | null;
+  readonly orderId: string;
   createdAt: number | null;
   paidAt: number | null;
   /** Business day of `paidAt`. */
@@ -82,6 +82,12 @@ export interface OrderState {
   credited: string | null | undefined;
 }
 
+/** Everything the period holds about one buyer: the agents who served them and their orders. */
+export interface BuyerRecord {
+  readonly served: BuyerState[];
+  readonly orders: OrderState[];
+}
+
 /** The mergeable state of a period. */
 export interface KpiState {
   /** Thresholds, zone and cut-over the state was collected with: only equal settings merge. */
@@ -89,8 +95,10 @@ export interface KpiState {
   /** Which kinds of input were given (a missing kind makes its metrics `null`, not 0). */
   readonly given: Record<KpiKind, boolean>;
   readonly agents: Map<string, AgentCounters>;
-  readonly buyers: Map<string, BuyerState>;
-  readonly orders: Map<string, OrderState>;
+  /** By buyer key (the buyer id, or shop + buyer id when a shopId is given). */
+  readonly buyers: Map<string, BuyerRecord>;
+  /** Orders without a buyer id (an export that cannot link orders to chats). */
+  readonly unlinkedOrders: OrderState[];
 }
 
 export const KPI_KINDS: readonly KpiKind[] = ["consultations", "orders", "credits", "tickets", "afterSales", "reviews", "qc", "calls"];
@@ -125,6 +133,8 @@ interface Pass {
   readonly state: KpiState;
   readonly policy: Policy;
   readonly times: Float64Array;
+  /** The state of `orders[i]` (when it falls in the period), for the credits. */
+  readonly orderAt: (OrderState | undefined)[];
 }
 
 /**
@@ -141,13 +151,13 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
     given: Object.fromEntries(KPI_KINDS.map((k) => [k, input[k] !== undefined])) as Record<KpiKind, boolean>,
     agents: new Map(),
     buyers: new Map(),
-    orders: new Map(),
+    unlinkedOrders: [],
   };
-  const pass: Pass = { zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4) };
+  const pass: Pass = { zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4), orderAt: [] };
   if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
   if (input.consultations) readConsultations(input.consultations, pass);
-  const orderIds = input.orders ? readOrders(input.orders, pass) : new Map<string, number>();
-  if (input.credits) readCredits(input.credits, orderIds, pass);
+  const orderIds = input.orders ? readOrders(input.orders, pass) : new Set<string>();
+  if (input.credits) readCredits(input.credits, input.orders ?? [], orderIds, pass);
   if (input.tickets) readTickets(input.tickets, pass);
   if (input.afterSales) readAfterSales(input.afterSales, pass);
   if (input.reviews) readReviews(input.reviews, pass);
@@ -210,11 +220,14 @@ function agentField(pass: Pass, kind: string, i: number, idName: string | null, 
   return true;
 }
 
-function duplicateCheck(pass: Pass, kind: string, seen: Map<string, number>, i: number, idName: string, id: unknown): void {
+// A Set, not a Map of first positions: the position is looked up only for a duplicate (error path).
+function duplicateCheck(pass: Pass, kind: string, seen: Set<string>, records: readonly unknown[], i: number, idName: string, id: unknown): void {
   if (!isText(id)) return;
-  const first = seen.get(id);
-  if (first === undefined) seen.set(id, i);
-  else issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${id}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
+  const size = seen.size;
+  seen.add(id);
+  if (seen.size !== size) return;
+  const first = records.findIndex((r) => typeof r === "object" && r !== null && (r as Record<string, unknown>)[idName] === id);
+  issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${id}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
 }
 
 const inPeriod = (pass: Pass, t: number): boolean => t >= pass.start && t < pass.end;
@@ -234,8 +247,10 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   const slowMs = t.slowResponseSeconds * 1000;
   const quickMs = t.quickResponseSeconds * 1000;
   const longMs = t.longReceptionMinutes * 60_000;
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const { buyers } = pass.state;
+  let lastAgent = "";
+  let a = emptyCounters();
   for (let i = 0; i < consultations.length; i++) {
     const c = consultations[i] as unknown as Record<string, unknown> | null;
     if (typeof c !== "object" || c === null) {
@@ -244,7 +259,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     const id = c["consultationId"];
     if (!isText(id)) issue(pass, "consultations", i, null, id, "consultationId", IssueCode.missingField, "is missing; expected the consultation id");
-    duplicateCheck(pass, "consultations", seen, i, "consultationId", id);
+    duplicateCheck(pass, "consultations", seen, consultations, i, "consultationId", id);
     const okAgent = agentField(pass, "consultations", i, "consultationId", id, c["agentId"]);
     const buyer = c["buyerId"];
     if (!isText(buyer)) issue(pass, "consultations", i, "consultationId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id");
@@ -272,7 +287,10 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     if (!okAgent || !isText(buyer) || !(started >= pass.start && started < pass.end) || ended !== ended) continue;
     const agentId = c["agentId"] as string;
-    const a = counters(pass, agentId);
+    if (agentId !== lastAgent) {
+      lastAgent = agentId;
+      a = counters(pass, agentId);
+    }
     a.consultations++;
     const answered = replied === replied;
     let slow = false;
@@ -295,11 +313,11 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
       a.responseSeconds += rs;
     }
     const buyerKey = isText(c["shopId"]) ? `${c["shopId"]}${SEP}${buyer}` : buyer;
-    const key = agentId + SEP + buyerKey;
     const day = businessDayNumber(started, pass.zone, pass.cutover);
-    const b = buyers.get(key);
+    const record = recordOf(buyers, buyerKey);
+    const b = servedBy(record, agentId);
     if (b === undefined) {
-      buyers.set(key, { agentId, buyerKey, firstStart: started, firstDay: day, replied: answered, slow, days: answered ? [day] : [] });
+      record.served.push({ agentId, firstStart: started, firstDay: day, replied: answered, slow, days: answered ? [day] : [] });
     } else {
       if (started < b.firstStart) {
         b.firstStart = started;
@@ -312,6 +330,17 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   }
 }
 
+function recordOf(buyers: Map<string, BuyerRecord>, key: string): BuyerRecord {
+  let r = buyers.get(key);
+  if (r === undefined) buyers.set(key, (r = { served: [], orders: [] }));
+  return r;
+}
+
+function servedBy(record: BuyerRecord, agentId: string): BuyerState | undefined {
+  for (const b of record.served) if (b.agentId === agentId) return b;
+  return undefined;
+}
+
 function addDay(days: number[], day: number): void {
   let at = days.length;
   while (at > 0 && days[at - 1]! > day) at--;
@@ -319,8 +348,8 @@ function addDay(days: number[], day: number): void {
   days.splice(at, 0, day);
 }
 
-function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Map<string, number> {
-  const seen = new Map<string, number>();
+function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Set<string> {
+  const seen = new Set<string>();
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
     if (typeof o !== "object" || o === null) {
@@ -329,7 +358,7 @@ function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Map<string, nu
     }
     const id = o["orderId"];
     if (!isText(id)) issue(pass, "orders", i, null, id, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    duplicateCheck(pass, "orders", seen, i, "orderId", id);
+    duplicateCheck(pass, "orders", seen, orders, i, "orderId", id);
     const buyer = o["buyerId"];
     if (buyer !== null && !isText(buyer)) issue(pass, "orders", i, "orderId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");
     const created = instantField(pass, "orders", i, "orderId", id, o, "createdAt", 0, true);
@@ -344,28 +373,43 @@ function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Map<string, nu
     const paidIn = paid === paid && inPeriod(pass, paid);
     if (!createdIn && !paidIn) continue;
     const buyerKey = isText(buyer) ? (isText(o["shopId"]) ? `${o["shopId"]}${SEP}${buyer}` : buyer) : null;
-    pass.state.orders.set(id, {
-      buyerKey,
+    const state: OrderState = {
+      orderId: id,
       createdAt: createdIn ? created : null,
       paidAt: paidIn ? paid : null,
       paidDay: paidIn ? businessDayNumber(paid, pass.zone, pass.cutover) : null,
       amountFen: amount,
       credited: pass.state.given.credits ? null : undefined,
-    });
+    };
+    pass.orderAt[i] = state;
+    if (buyerKey === null) pass.state.unlinkedOrders.push(state);
+    else recordOf(pass.state.buyers, buyerKey).orders.push(state);
   }
   return seen;
 }
 
-function readCredits(credits: KpiInput["credits"] & {}, orderIds: ReadonlyMap<string, number>, pass: Pass): void {
+// Credits are usually parallel to the orders (as attribution returns them): then the order is
+// found by position; otherwise by id.
+function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], orderIds: ReadonlySet<string>, pass: Pass): void {
+  let byId: Map<string, OrderState> | null = null;
   credits.forEach((c, i) => {
     const id = c?.orderId;
-    if (!isText(id) || !orderIds.has(id)) {
+    const parallel = orders[i]?.orderId === id;
+    if (!isText(id) || (!parallel && !orderIds.has(id))) {
       pass.issues.add({ code: IssueCode.invalidValue, path: ["credits", i, "orderId"], message: `${JSON.stringify(id)} is not an order of the input` });
       return;
     }
     const agentId = c.agentId;
     if (agentId !== null && !agentField(pass, "credits", i, "orderId", id, agentId)) return;
-    const o = pass.state.orders.get(id);
+    let o: OrderState | undefined;
+    if (parallel) o = pass.orderAt[i];
+    else {
+      if (byId === null) {
+        byId = new Map();
+        for (const s of pass.orderAt) if (s !== undefined) byId.set(s.orderId, s);
+      }
+      o = byId.get(id);
+    }
     if (o) o.credited = agentId;
   });
 }
@@ -379,10 +423,10 @@ function eachValid<T>(
   idName: string | null,
   visit: (record: T, i: number) => void,
 ): void {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   records.forEach((r, i) => {
     const id = idName !== null && typeof r === "object" && r !== null ? (r as Record<string, unknown>)[idName] : undefined;
-    if (idName !== null) duplicateCheck(pass, kind, seen, i, idName, id);
+    if (idName !== null) duplicateCheck(pass, kind, seen, records, i, idName, id);
     const parsed = schema.safeParse(r);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
@@ -517,38 +561,48 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
       else for (const k of Object.keys(c) as (keyof AgentCounters)[]) into[k] += c[k];
     }
   }
-  const buyers = new Map<string, BuyerState>();
-  for (const source of [a.buyers, b.buyers]) {
-    for (const [key, s] of source) {
-      const into = buyers.get(key);
-      if (!into) buyers.set(key, { ...s, days: s.days.slice() });
+  const buyers = new Map<string, BuyerRecord>();
+  for (const [key, r] of [...a.buyers, ...b.buyers]) {
+    const into = buyers.get(key);
+    if (into === undefined) {
+      buyers.set(key, { served: r.served.map((x) => ({ ...x, days: x.days.slice() })), orders: r.orders.map((o) => ({ ...o })) });
+      continue;
+    }
+    for (const x of r.served) {
+      const y = servedBy(into, x.agentId);
+      if (y === undefined) into.served.push({ ...x, days: x.days.slice() });
       else {
-        if (s.firstStart < into.firstStart) {
-          into.firstStart = s.firstStart;
-          into.firstDay = s.firstDay;
+        if (x.firstStart < y.firstStart) {
+          y.firstStart = x.firstStart;
+          y.firstDay = x.firstDay;
         }
-        into.replied ||= s.replied;
-        into.slow ||= s.slow;
-        for (const d of s.days) addDay(into.days, d);
+        y.replied ||= x.replied;
+        y.slow ||= x.slow;
+        for (const d of x.days) addDay(y.days, d);
       }
     }
+    mergeOrders(into.orders, r.orders);
   }
-  const orders = new Map<string, OrderState>();
-  for (const source of [a.orders, b.orders]) {
-    for (const [id, o] of source) {
-      const into = orders.get(id);
-      if (!into) orders.set(id, { ...o });
-      else {
-        into.createdAt ??= o.createdAt;
-        if (into.paidAt === null) {
-          into.paidAt = o.paidAt;
-          into.paidDay = o.paidDay;
-        }
-        if (into.credited === undefined || into.credited === null) into.credited = o.credited ?? into.credited;
-      }
+  const unlinkedOrders = a.unlinkedOrders.map((o) => ({ ...o }));
+  mergeOrders(unlinkedOrders, b.unlinkedOrders);
+  return { settings: a.settings, given, agents, buyers, unlinkedOrders };
+}
+
+// The same order from two states (placed in one period, paid in another): the instants present.
+function mergeOrders(into: OrderState[], from: readonly OrderState[]): void {
+  for (const o of from) {
+    const same = into.find((x) => x.orderId === o.orderId);
+    if (same === undefined) {
+      into.push({ ...o });
+      continue;
     }
+    same.createdAt ??= o.createdAt;
+    if (same.paidAt === null) {
+      same.paidAt = o.paidAt;
+      same.paidDay = o.paidDay;
+    }
+    if (same.credited === undefined || same.credited === null) same.credited = o.credited ?? same.credited;
   }
-  return { settings: a.settings, given, agents, buyers, orders };
 }
 
 /**
@@ -556,12 +610,17 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
  * store it between runs or compare two states.
  */
 export function kpiStateToJSON(state: KpiState): unknown {
-  const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([x], [y]) => byText(x, y));
+  const order = (o: OrderState) => ({ ...o, credited: o.credited === undefined ? "(no credits)" : o.credited });
   return {
     settings: state.settings,
     given: state.given,
     agents: sorted(state.agents),
-    buyers: sorted(state.buyers),
-    orders: sorted(state.orders).map(([id, o]) => [id, { ...o, credited: o.credited === undefined ? "(no credits)" : o.credited }]),
+    buyers: sorted(state.buyers).map(([key, r]) => [
+      key,
+      { served: [...r.served].sort((x, y) => byText(x.agentId, y.agentId)), orders: [...r.orders].sort((x, y) => byText(x.orderId, y.orderId)).map(order) },
+    ]),
+    unlinkedOrders: [...state.unlinkedOrders].sort((x, y) => byText(x.orderId, y.orderId)).map(order),
   };
 }
