@@ -7,7 +7,8 @@ import { formatFen } from "../money/fen.js";
 import { ratio, sumDecimals } from "../money/decimal.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { Policy } from "../policy/schema.js";
-import type { AgentCounters, KpiState, OrderState } from "./state.js";
+import { REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
+import type { AgentCounters, KpiState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
 
@@ -44,61 +45,90 @@ interface BuyerFacts {
  */
 export function finalizeState(state: KpiState, policy: Policy, agents: readonly KpiAgentLike[] = []): { agents: { agentId: string; kpis: KpiTable }[]; shop: { kpis: KpiTable } } {
   const groupOf = new Map(agents.map((a) => [a.agentId, a.group ?? null]));
+  const { pairs, orders, agentIds } = state;
+  const agentCount = agentIds.length;
   let shopPaidFen = 0;
-  const creditedFen = new Map<string, number>();
-  const creditedBuyers = new Map<string, number>();
-  const people = new Map<string, People>();
+  // Per agent number: people figures and credited sales.
+  const people = agentIds.map(() => emptyPeople());
+  const measured = new Uint8Array(agentCount);
   const shopPeople = emptyPeople();
   const shopFacts: BuyerFacts = { firstStart: 0, firstDay: 0, replied: false, slow: false };
-  const creditedTo: string[] = [];
-  const tally = (o: OrderState, alone: boolean): void => {
-    if (o.paidAt === null) return;
-    shopPaidFen += o.amountFen;
-    if (typeof o.credited !== "string") return;
-    creditedFen.set(o.credited, (creditedFen.get(o.credited) ?? 0) + o.amountFen);
-    shopPeople.creditedFen += o.amountFen;
-    // Distinct credited buyers: a buyer counts once per agent credited with a paid order of theirs
-    // (an order without a buyer id counts as a buyer of its own).
-    if (!alone && creditedTo.includes(o.credited)) return;
+  const facts: BuyerFacts = { firstStart: 0, firstDay: 0, replied: false, slow: false };
+  const creditedTo: number[] = [];
+  // Distinct credited buyers: a buyer counts once per agent credited with a paid order of theirs
+  // (an order without a buyer id counts as a buyer of its own).
+  const tally = (o: number, alone: boolean): void => {
+    if (Number.isNaN(orders.paidAt[o]!)) return;
+    const fen = orders.amountFen[o]!;
+    shopPaidFen += fen;
+    const c = orders.credited[o]!;
+    if (c < 0) return;
+    people[c]!.creditedFen += fen;
+    measured[c] = 1;
+    shopPeople.creditedFen += fen;
+    if (!alone && creditedTo.includes(c)) return;
     if (alone || creditedTo.length === 0) shopPeople.creditedBuyers++;
-    if (!alone) creditedTo.push(o.credited);
-    creditedBuyers.set(o.credited, (creditedBuyers.get(o.credited) ?? 0) + 1);
+    if (!alone) creditedTo.push(c);
+    people[c]!.creditedBuyers++;
   };
-  for (const o of state.unlinkedOrders) tally(o, true);
-  for (const { served, orders } of state.buyers.values()) {
+  for (let o = 0; o < orders.count; o++) if (orders.buyer[o]! < 0) tally(o, true);
+  const buyerCount = state.buyerKeys.length;
+  const byPair = groupBy(pairs.buyer, pairs.count, buyerCount);
+  const byOrder = groupBy(orders.buyer, orders.count, buyerCount);
+  const mine: number[] = [];
+  for (let buyer = 0; buyer < buyerCount; buyer++) {
     creditedTo.length = 0;
-    for (const o of orders) tally(o, false);
-    if (served.length === 0) continue;
-    let sameDayFen = 0;
-    for (let k = 0; k < served.length; k++) {
-      const b = served[k]!;
-      let p = people.get(b.agentId);
-      if (p === undefined) people.set(b.agentId, (p = emptyPeople()));
-      count(p, b, orders);
-      for (const o of orders) {
-        if (o.paidDay === null || !b.days.includes(o.paidDay)) continue;
-        p.sameDayFen += o.amountFen;
-        // The shop counts each order once, though several agents served the buyer that day.
-        if (!served.slice(0, k).some((x) => x.days.includes(o.paidDay!))) sameDayFen += o.amountFen;
-      }
-      if (k === 0 || b.firstStart < shopFacts.firstStart) {
-        shopFacts.firstStart = b.firstStart;
-        shopFacts.firstDay = b.firstDay;
-      }
-      shopFacts.replied = k === 0 ? b.replied : shopFacts.replied || b.replied;
-      shopFacts.slow = k === 0 ? b.slow : shopFacts.slow || b.slow;
+    mine.length = 0;
+    for (let k = byOrder.start[buyer]!; k < byOrder.start[buyer + 1]!; k++) {
+      const o = byOrder.rows[k]!;
+      mine.push(o);
+      tally(o, false);
     }
-    count(shopPeople, shopFacts, orders);
-    shopPeople.sameDayFen += sameDayFen;
+    const first = byPair.start[buyer]!;
+    const last = byPair.start[buyer + 1]!;
+    let sameDayFen = 0;
+    for (let k = first; k < last; k++) {
+      const p = byPair.rows[k]!;
+      const agent = pairs.agent[p]!;
+      const flags = pairs.flags[p]!;
+      facts.firstStart = pairs.firstStart[p]!;
+      facts.firstDay = pairs.firstDay[p]!;
+      facts.replied = (flags & REPLIED) !== 0;
+      facts.slow = (flags & SLOW) !== 0;
+      measured[agent] = 1;
+      const pp = people[agent]!;
+      count(pp, facts, orders, mine);
+      for (const o of mine) {
+        const paid = orders.paidAt[o]!;
+        if (Number.isNaN(paid)) continue;
+        const day = orders.paidDay[o]!;
+        if (!pairs.served(p, day)) continue;
+        pp.sameDayFen += orders.amountFen[o]!;
+        // The shop counts each order once, though several agents served the buyer that day.
+        let before = false;
+        for (let j = first; j < k && !before; j++) before = pairs.served(byPair.rows[j]!, day);
+        if (!before) sameDayFen += orders.amountFen[o]!;
+      }
+      if (k === first || facts.firstStart < shopFacts.firstStart) {
+        shopFacts.firstStart = facts.firstStart;
+        shopFacts.firstDay = facts.firstDay;
+      }
+      shopFacts.replied = k === first ? facts.replied : shopFacts.replied || facts.replied;
+      shopFacts.slow = k === first ? facts.slow : shopFacts.slow || facts.slow;
+    }
+    if (last > first) {
+      count(shopPeople, shopFacts, orders, mine);
+      shopPeople.sameDayFen += sameDayFen;
+    }
   }
 
-  const ids = [...new Set([...state.agents.keys(), ...people.keys(), ...creditedFen.keys()])].sort();
+  const numberOf = new Map(agentIds.map((id, n) => [id, n]));
+  const ids = [...new Set([...state.agents.keys(), ...agentIds.filter((_, n) => measured[n] === 1)])].sort();
   const table = new Table(state.given, policy);
   const agentTables = ids.map((agentId) => {
     const c = state.agents.get(agentId) ?? emptyCounters();
-    const p = people.get(agentId) ?? emptyPeople();
-    p.creditedFen = creditedFen.get(agentId) ?? 0;
-    p.creditedBuyers = creditedBuyers.get(agentId) ?? 0;
+    const n = numberOf.get(agentId);
+    const p = n === undefined ? emptyPeople() : people[n]!;
     return { agentId, kpis: table.build(c, p, shopPaidFen, groupOf.get(agentId) === "aftersale", null) };
   });
 
@@ -112,18 +142,19 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
 }
 
-function count(p: People, facts: BuyerFacts, orders: readonly OrderState[]): void {
+function count(p: People, facts: BuyerFacts, orders: OrderColumns, mine: readonly number[]): void {
   p.consulting++;
   if (!facts.replied) p.unreplied++;
   if (facts.slow) p.slow++;
   let ordered = false;
   let paid = false;
   let nextDay = false;
-  for (const o of orders) {
-    if (o.createdAt !== null && o.createdAt >= facts.firstStart) ordered = true;
-    if (o.paidAt !== null && o.paidAt >= facts.firstStart) {
+  for (const o of mine) {
+    // NaN (outside the period) compares false.
+    if (orders.createdAt[o]! >= facts.firstStart) ordered = true;
+    if (orders.paidAt[o]! >= facts.firstStart) {
       paid = true;
-      if (o.paidDay! <= facts.firstDay + 1) nextDay = true;
+      if (orders.paidDay[o]! <= facts.firstDay + 1) nextDay = true;
     }
   }
   if (ordered) p.ordered++;

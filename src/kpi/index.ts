@@ -1,5 +1,6 @@
 export { computeKpis, safeComputeKpis, collectKpiState, finalizeKpis, type KpiOptions } from "./computeKpis.js";
-export { mergeKpiStates, kpiStateToJSON, type KpiState, type AgentCounters, type BuyerState, type OrderState } from "./state.js";
+export { mergeKpiStates, kpiStateToJSON, type KpiState, type AgentCounters } from "./state.js";
+export type { PairColumns, OrderColumns } from "./columns.js";
 export { scoreAgent, type AgentScore, type ScoreLine, type ScoreOptions } from "./scorecard.js";
 export { qcDeductions, type AgentQc, type QcWeek, type QcDeduction } from "./qc.js";
 export { checkServiceLevels, type ServiceLevelCheck, type ServiceLevelBreach, type ServiceLevelId, type ServiceLevelInput } from "./serviceLevels.js";

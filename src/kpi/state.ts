@@ -21,8 +21,10 @@ import type { Policy } from "../policy/schema.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
 import { businessDayNumber, type Period } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
+import { StringIds } from "../ids/stringIds.js";
+import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
 import { AfterSaleSchema, PhoneCallSchema, QcInspectionSchema, ServiceReviewSchema, TicketSchema } from "./schema.js";
-import type { KpiInput, KpiKind } from "./types.js";
+import type { KpiConsultationLike, KpiInput, KpiKind, KpiOrderLike } from "./types.js";
 
 /** Additive counters of one agent (all integers: counts, milliseconds, seconds, fen, hundredths). */
 export interface AgentCounters {
@@ -56,38 +58,6 @@ export interface AgentCounters {
   answeredCalls: number;
 }
 
-/** One agent and one buyer in the period (held in the buyer's {@link BuyerRecord}). */
-export interface BuyerState {
-  readonly agentId: string;
-  /** Start (epoch ms) of the first consultation in the period, and its business day. */
-  firstStart: number;
-  firstDay: number;
-  /** Any consultation was answered. */
-  replied: boolean;
-  /** Any first response was slower than `thresholds.slowResponseSeconds`. */
-  slow: boolean;
-  /** Business days (day numbers) with an answered consultation (the buyer was served), ascending. */
-  days: number[];
-}
-
-/** An order placed or paid in the period (the instants outside it are left out: `null`). */
-export interface OrderState {
-  readonly orderId: string;
-  createdAt: number | null;
-  paidAt: number | null;
-  /** Business day of `paidAt`. */
-  paidDay: number | null;
-  readonly amountFen: number;
-  /** The agent credited by R1 attribution (given as data), or null; undefined without credits. */
-  credited: string | null | undefined;
-}
-
-/** Everything the period holds about one buyer: the agents who served them and their orders. */
-export interface BuyerRecord {
-  readonly served: BuyerState[];
-  readonly orders: OrderState[];
-}
-
 /** The mergeable state of a period. */
 export interface KpiState {
   /** Thresholds, zone and cut-over the state was collected with: only equal settings merge. */
@@ -95,10 +65,14 @@ export interface KpiState {
   /** Which kinds of input were given (a missing kind makes its metrics `null`, not 0). */
   readonly given: Record<KpiKind, boolean>;
   readonly agents: Map<string, AgentCounters>;
-  /** By buyer key (the buyer id, or shop + buyer id when a shopId is given). */
-  readonly buyers: Map<string, BuyerRecord>;
-  /** Orders without a buyer id (an export that cannot link orders to chats). */
-  readonly unlinkedOrders: OrderState[];
+  /** Numbering of the agents and buyers of `pairs` and `orders` (a buyer key is the buyer id, or
+   * shop + buyer id when a shopId is given). */
+  readonly agentIds: string[];
+  readonly buyerKeys: string[];
+  /** One row per agent and buyer: the first consultation, answered, slow, the days served. */
+  readonly pairs: PairColumns;
+  /** Orders placed or paid in the period. */
+  readonly orders: OrderColumns;
 }
 
 export const KPI_KINDS: readonly KpiKind[] = ["consultations", "orders", "credits", "tickets", "afterSales", "reviews", "qc", "calls"];
@@ -133,8 +107,13 @@ interface Pass {
   readonly state: KpiState;
   readonly policy: Policy;
   readonly times: Float64Array;
-  /** The state of `orders[i]` (when it falls in the period), for the credits. */
-  readonly orderAt: (OrderState | undefined)[];
+  /** Agent numbers of the pairs and credits. */
+  readonly agentIndex: Map<string, number>;
+  /** Buyer keys interned over consultations (records 0…n−1) then orders (n…): dense numbers in `buyerOf`. */
+  buyerIds: StringIds | null;
+  buyerOf: Int32Array;
+  /** The row in `state.orders` of `orders[i]`, or -1 (outside the period, invalid). */
+  orderRow: Int32Array;
 }
 
 /**
@@ -150,14 +129,27 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
     settings: settingsKey(policy),
     given: Object.fromEntries(KPI_KINDS.map((k) => [k, input[k] !== undefined])) as Record<KpiKind, boolean>,
     agents: new Map(),
-    buyers: new Map(),
-    unlinkedOrders: [],
+    agentIds: [],
+    buyerKeys: [],
+    pairs: new PairColumns(),
+    orders: new OrderColumns(),
   };
-  const pass: Pass = { zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4), orderAt: [] };
+  const consultations = input.consultations ?? [];
+  const orders = input.orders ?? [];
+  const pass: Pass = {
+    zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4),
+    agentIndex: new Map(), buyerIds: null, buyerOf: new Int32Array(0), orderRow: new Int32Array(orders.length).fill(-1),
+  };
+  if (consultations.length + orders.length > 0) {
+    pass.buyerIds = new StringIds(consultations.length + orders.length, (r) =>
+      r < consultations.length ? buyerKeyOf(consultations[r]!) : buyerKeyOf(orders[r - consultations.length]!),
+    );
+    pass.buyerOf = new Int32Array(consultations.length + orders.length);
+  }
   if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
   if (input.consultations) readConsultations(input.consultations, pass);
-  const orderIds = input.orders ? readOrders(input.orders, pass) : new Set<string>();
-  if (input.credits) readCredits(input.credits, input.orders ?? [], orderIds, pass);
+  const orderIds = input.orders ? readOrders(input.orders, consultations.length, pass) : null;
+  if (input.credits) readCredits(input.credits, orders, orderIds, pass);
   if (input.tickets) readTickets(input.tickets, pass);
   if (input.afterSales) readAfterSales(input.afterSales, pass);
   if (input.reviews) readReviews(input.reviews, pass);
@@ -165,6 +157,31 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
   if (input.calls) readCalls(input.calls, pass);
   issues.throwIfAny();
   return state;
+}
+
+function buyerKeyOf(record: { readonly buyerId: string | null; readonly shopId?: string | undefined }): string {
+  const buyer = record.buyerId as string;
+  return isText(record.shopId) ? `${record.shopId}${SEP}${buyer}` : buyer;
+}
+
+function agentNumber(pass: Pass, agentId: string): number {
+  let a = pass.agentIndex.get(agentId);
+  if (a === undefined) {
+    a = pass.state.agentIds.length;
+    pass.state.agentIds.push(agentId);
+    pass.agentIndex.set(agentId, a);
+  }
+  return a;
+}
+
+/** The dense number of the buyer of record `r` (a consultation, or n + an order). */
+function buyerNumber(pass: Pass, key: string, r: number): number {
+  const first = pass.buyerIds!.intern(key, r);
+  if (pass.buyerIds!.added) {
+    pass.buyerOf[r] = pass.state.buyerKeys.length;
+    pass.state.buyerKeys.push(key);
+  }
+  return pass.buyerOf[first]!;
 }
 
 function rosterOf(agents: readonly { readonly agentId: string }[], issues: IssueList): Set<string> {
@@ -220,13 +237,15 @@ function agentField(pass: Pass, kind: string, i: number, idName: string | null, 
   return true;
 }
 
-// A Set, not a Map of first positions: the position is looked up only for a duplicate (error path).
-function duplicateCheck(pass: Pass, kind: string, seen: Set<string>, records: readonly unknown[], i: number, idName: string, id: unknown): void {
+/** Ids seen so far of one kind (a typed hash table over the records: no string copies). */
+function idTable(records: readonly unknown[], idName: string): StringIds {
+  return new StringIds(records.length, (r) => (records[r] as Record<string, string>)[idName]!);
+}
+
+function duplicateCheck(pass: Pass, kind: string, seen: StringIds, i: number, idName: string, id: unknown): void {
   if (!isText(id)) return;
-  const size = seen.size;
-  seen.add(id);
-  if (seen.size !== size) return;
-  const first = records.findIndex((r) => typeof r === "object" && r !== null && (r as Record<string, unknown>)[idName] === id);
+  const first = seen.intern(id, i);
+  if (seen.added) return;
   issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${id}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
 }
 
@@ -247,9 +266,13 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   const slowMs = t.slowResponseSeconds * 1000;
   const quickMs = t.quickResponseSeconds * 1000;
   const longMs = t.longReceptionMinutes * 60_000;
-  const seen = new Set<string>();
-  const { buyers } = pass.state;
+  const seen = idTable(consultations, "consultationId");
+  const { pairs } = pass.state;
+  // Pairs of a buyer, newest first: pairHead[buyer] → pairNext[pair] → …
+  let pairHead = new Int32Array(1024).fill(-1);
+  const pairNext = new Int32Array(consultations.length);
   let lastAgent = "";
+  let agentNo = -1;
   let a = emptyCounters();
   for (let i = 0; i < consultations.length; i++) {
     const c = consultations[i] as unknown as Record<string, unknown> | null;
@@ -259,7 +282,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     const id = c["consultationId"];
     if (!isText(id)) issue(pass, "consultations", i, null, id, "consultationId", IssueCode.missingField, "is missing; expected the consultation id");
-    duplicateCheck(pass, "consultations", seen, consultations, i, "consultationId", id);
+    duplicateCheck(pass, "consultations", seen, i, "consultationId", id);
     const okAgent = agentField(pass, "consultations", i, "consultationId", id, c["agentId"]);
     const buyer = c["buyerId"];
     if (!isText(buyer)) issue(pass, "consultations", i, "consultationId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id");
@@ -287,9 +310,10 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     if (!okAgent || !isText(buyer) || !(started >= pass.start && started < pass.end) || ended !== ended) continue;
     const agentId = c["agentId"] as string;
-    if (agentId !== lastAgent) {
+    if (agentId !== lastAgent || agentNo < 0) {
       lastAgent = agentId;
       a = counters(pass, agentId);
+      agentNo = agentNumber(pass, agentId);
     }
     a.consultations++;
     const answered = replied === replied;
@@ -312,44 +336,26 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    const buyerKey = isText(c["shopId"]) ? `${c["shopId"]}${SEP}${buyer}` : buyer;
+    const b = buyerNumber(pass, buyerKeyOf(c as unknown as KpiConsultationLike), i);
     const day = businessDayNumber(started, pass.zone, pass.cutover);
-    const record = recordOf(buyers, buyerKey);
-    const b = servedBy(record, agentId);
-    if (b === undefined) {
-      record.served.push({ agentId, firstStart: started, firstDay: day, replied: answered, slow, days: answered ? [day] : [] });
-    } else {
-      if (started < b.firstStart) {
-        b.firstStart = started;
-        b.firstDay = day;
-      }
-      b.replied ||= answered;
-      b.slow ||= slow;
-      if (answered) addDay(b.days, day);
+    const flags = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    if (b >= pairHead.length) {
+      const grown = new Int32Array(Math.max(b + 1, pairHead.length * 2)).fill(-1);
+      grown.set(pairHead);
+      pairHead = grown;
     }
+    let p = pairHead[b]!;
+    while (p >= 0 && pairs.agent[p] !== agentNo) p = pairNext[p]!;
+    if (p < 0) {
+      p = pairs.add(b, agentNo, started, day, flags, answered ? day : NO_DAY);
+      pairNext[p] = pairHead[b]!;
+      pairHead[b] = p;
+    } else pairs.fold(p, started, day, flags, answered ? day : NO_DAY);
   }
 }
 
-function recordOf(buyers: Map<string, BuyerRecord>, key: string): BuyerRecord {
-  let r = buyers.get(key);
-  if (r === undefined) buyers.set(key, (r = { served: [], orders: [] }));
-  return r;
-}
-
-function servedBy(record: BuyerRecord, agentId: string): BuyerState | undefined {
-  for (const b of record.served) if (b.agentId === agentId) return b;
-  return undefined;
-}
-
-function addDay(days: number[], day: number): void {
-  let at = days.length;
-  while (at > 0 && days[at - 1]! > day) at--;
-  if (at > 0 && days[at - 1] === day) return;
-  days.splice(at, 0, day);
-}
-
-function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Set<string> {
-  const seen = new Set<string>();
+function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass): StringIds {
+  const seen = idTable(orders, "orderId");
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
     if (typeof o !== "object" || o === null) {
@@ -358,7 +364,7 @@ function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Set<string> {
     }
     const id = o["orderId"];
     if (!isText(id)) issue(pass, "orders", i, null, id, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    duplicateCheck(pass, "orders", seen, orders, i, "orderId", id);
+    duplicateCheck(pass, "orders", seen, i, "orderId", id);
     const buyer = o["buyerId"];
     if (buyer !== null && !isText(buyer)) issue(pass, "orders", i, "orderId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");
     const created = instantField(pass, "orders", i, "orderId", id, o, "createdAt", 0, true);
@@ -372,45 +378,34 @@ function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): Set<string> {
     const createdIn = inPeriod(pass, created);
     const paidIn = paid === paid && inPeriod(pass, paid);
     if (!createdIn && !paidIn) continue;
-    const buyerKey = isText(buyer) ? (isText(o["shopId"]) ? `${o["shopId"]}${SEP}${buyer}` : buyer) : null;
-    const state: OrderState = {
-      orderId: id,
-      createdAt: createdIn ? created : null,
-      paidAt: paidIn ? paid : null,
-      paidDay: paidIn ? businessDayNumber(paid, pass.zone, pass.cutover) : null,
-      amountFen: amount,
-      credited: pass.state.given.credits ? null : undefined,
-    };
-    pass.orderAt[i] = state;
-    if (buyerKey === null) pass.state.unlinkedOrders.push(state);
-    else recordOf(pass.state.buyers, buyerKey).orders.push(state);
+    const b = isText(buyer) ? buyerNumber(pass, buyerKeyOf(o as unknown as KpiOrderLike), offset + i) : -1;
+    pass.orderRow[i] = pass.state.orders.add(
+      id,
+      b,
+      createdIn ? created : NaN,
+      paidIn ? paid : NaN,
+      paidIn ? businessDayNumber(paid, pass.zone, pass.cutover) : 0,
+      amount,
+      pass.state.given.credits ? NOBODY : NO_CREDITS,
+    );
   }
   return seen;
 }
 
 // Credits are usually parallel to the orders (as attribution returns them): then the order is
 // found by position; otherwise by id.
-function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], orderIds: ReadonlySet<string>, pass: Pass): void {
-  let byId: Map<string, OrderState> | null = null;
+function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], orderIds: StringIds | null, pass: Pass): void {
   credits.forEach((c, i) => {
     const id = c?.orderId;
-    const parallel = orders[i]?.orderId === id;
-    if (!isText(id) || (!parallel && !orderIds.has(id))) {
+    const at = orders[i]?.orderId === id ? i : isText(id) && orderIds ? orderIds.get(id) : -1;
+    if (!isText(id) || at < 0) {
       pass.issues.add({ code: IssueCode.invalidValue, path: ["credits", i, "orderId"], message: `${JSON.stringify(id)} is not an order of the input` });
       return;
     }
     const agentId = c.agentId;
     if (agentId !== null && !agentField(pass, "credits", i, "orderId", id, agentId)) return;
-    let o: OrderState | undefined;
-    if (parallel) o = pass.orderAt[i];
-    else {
-      if (byId === null) {
-        byId = new Map();
-        for (const s of pass.orderAt) if (s !== undefined) byId.set(s.orderId, s);
-      }
-      o = byId.get(id);
-    }
-    if (o) o.credited = agentId;
+    const row = pass.orderRow[at]!;
+    if (row >= 0) pass.state.orders.credited[row] = agentId === null ? NOBODY : agentNumber(pass, agentId);
   });
 }
 
@@ -423,10 +418,10 @@ function eachValid<T>(
   idName: string | null,
   visit: (record: T, i: number) => void,
 ): void {
-  const seen = new Set<string>();
+  const seen = idName === null ? null : idTable(records, idName);
   records.forEach((r, i) => {
     const id = idName !== null && typeof r === "object" && r !== null ? (r as Record<string, unknown>)[idName] : undefined;
-    if (idName !== null) duplicateCheck(pass, kind, seen, records, i, idName, id);
+    if (seen !== null && idName !== null) duplicateCheck(pass, kind, seen, i, idName, id);
     const parsed = schema.safeParse(r);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
@@ -561,48 +556,61 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
       else for (const k of Object.keys(c) as (keyof AgentCounters)[]) into[k] += c[k];
     }
   }
-  const buyers = new Map<string, BuyerRecord>();
-  for (const [key, r] of [...a.buyers, ...b.buyers]) {
-    const into = buyers.get(key);
-    if (into === undefined) {
-      buyers.set(key, { served: r.served.map((x) => ({ ...x, days: x.days.slice() })), orders: r.orders.map((o) => ({ ...o })) });
-      continue;
-    }
-    for (const x of r.served) {
-      const y = servedBy(into, x.agentId);
-      if (y === undefined) into.served.push({ ...x, days: x.days.slice() });
-      else {
-        if (x.firstStart < y.firstStart) {
-          y.firstStart = x.firstStart;
-          y.firstDay = x.firstDay;
-        }
-        y.replied ||= x.replied;
-        y.slow ||= x.slow;
-        for (const d of x.days) addDay(y.days, d);
+  const agentIds: string[] = [];
+  const agentIndex = new Map<string, number>();
+  const agentOf = (id: string): number => {
+    let n = agentIndex.get(id);
+    if (n === undefined) agentIndex.set(id, (n = agentIds.push(id) - 1));
+    return n;
+  };
+  const buyerKeys: string[] = [];
+  const buyerIndex = new Map<string, number>();
+  const buyerOf = (key: string): number => {
+    let n = buyerIndex.get(key);
+    if (n === undefined) buyerIndex.set(key, (n = buyerKeys.push(key) - 1));
+    return n;
+  };
+  const pairs = new PairColumns(a.pairs.count + b.pairs.count);
+  const pairAt = new Map<number, number>(); // buyer × 2^20 + agent → row
+  const orders = new OrderColumns(a.orders.count + b.orders.count);
+  const orderAt = new Map<string, number>();
+  for (const s of [a, b]) {
+    const p = s.pairs;
+    for (let i = 0; i < p.count; i++) {
+      const buyer = buyerOf(s.buyerKeys[p.buyer[i]!]!);
+      const agent = agentOf(s.agentIds[p.agent[i]!]!);
+      const key = buyer * 1_048_576 + agent;
+      const days = p.days(i);
+      const row = pairAt.get(key);
+      if (row === undefined) {
+        const added = pairs.add(buyer, agent, p.firstStart[i]!, p.firstDay[i]!, p.flags[i]!, days[0] ?? NO_DAY);
+        for (const d of days.slice(1)) pairs.addDay(added, d);
+        pairAt.set(key, added);
+      } else {
+        pairs.fold(row, p.firstStart[i]!, p.firstDay[i]!, p.flags[i]!, NO_DAY);
+        for (const d of days) pairs.addDay(row, d);
       }
     }
-    mergeOrders(into.orders, r.orders);
-  }
-  const unlinkedOrders = a.unlinkedOrders.map((o) => ({ ...o }));
-  mergeOrders(unlinkedOrders, b.unlinkedOrders);
-  return { settings: a.settings, given, agents, buyers, unlinkedOrders };
-}
-
-// The same order from two states (placed in one period, paid in another): the instants present.
-function mergeOrders(into: OrderState[], from: readonly OrderState[]): void {
-  for (const o of from) {
-    const same = into.find((x) => x.orderId === o.orderId);
-    if (same === undefined) {
-      into.push({ ...o });
-      continue;
+    const o = s.orders;
+    for (let i = 0; i < o.count; i++) {
+      const id = o.id[i]!;
+      const credited = o.credited[i]! >= 0 ? agentOf(s.agentIds[o.credited[i]!]!) : o.credited[i]!;
+      const row = orderAt.get(id);
+      if (row === undefined) {
+        const buyer = o.buyer[i]! >= 0 ? buyerOf(s.buyerKeys[o.buyer[i]!]!) : -1;
+        orderAt.set(id, orders.add(id, buyer, o.createdAt[i]!, o.paidAt[i]!, o.paidDay[i]!, o.amountFen[i]!, credited));
+        continue;
+      }
+      // The same order in two states (placed in one period, paid in another): the instants present.
+      if (Number.isNaN(orders.createdAt[row]!)) orders.createdAt[row] = o.createdAt[i]!;
+      if (Number.isNaN(orders.paidAt[row]!)) {
+        orders.paidAt[row] = o.paidAt[i]!;
+        orders.paidDay[row] = o.paidDay[i]!;
+      }
+      if (orders.credited[row]! < 0 && credited !== NO_CREDITS) orders.credited[row] = credited;
     }
-    same.createdAt ??= o.createdAt;
-    if (same.paidAt === null) {
-      same.paidAt = o.paidAt;
-      same.paidDay = o.paidDay;
-    }
-    if (same.credited === undefined || same.credited === null) same.credited = o.credited ?? same.credited;
   }
+  return { settings: a.settings, given, agents, agentIds, buyerKeys, pairs, orders };
 }
 
 /**
@@ -611,16 +619,46 @@ function mergeOrders(into: OrderState[], from: readonly OrderState[]): void {
  */
 export function kpiStateToJSON(state: KpiState): unknown {
   const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([x], [y]) => byText(x, y));
-  const order = (o: OrderState) => ({ ...o, credited: o.credited === undefined ? "(no credits)" : o.credited });
+  const { pairs, orders, agentIds, buyerKeys } = state;
+  const buyers = new Map<string, { served: unknown[]; orders: unknown[] }>();
+  const entry = (key: string) => {
+    let e = buyers.get(key);
+    if (!e) buyers.set(key, (e = { served: [], orders: [] }));
+    return e;
+  };
+  for (let p = 0; p < pairs.count; p++) {
+    const flags = pairs.flags[p]!;
+    entry(buyerKeys[pairs.buyer[p]!]!).served.push({
+      agentId: agentIds[pairs.agent[p]!]!,
+      firstStart: pairs.firstStart[p]!,
+      firstDay: pairs.firstDay[p]!,
+      replied: (flags & REPLIED) !== 0,
+      slow: (flags & SLOW) !== 0,
+      days: pairs.days(p),
+    });
+  }
+  const unlinked: unknown[] = [];
+  for (let o = 0; o < orders.count; o++) {
+    const paid = orders.paidAt[o]!;
+    const created = orders.createdAt[o]!;
+    const c = orders.credited[o]!;
+    const row = {
+      orderId: orders.id[o]!,
+      createdAt: Number.isNaN(created) ? null : created,
+      paidAt: Number.isNaN(paid) ? null : paid,
+      paidDay: Number.isNaN(paid) ? null : orders.paidDay[o]!,
+      amountFen: orders.amountFen[o]!,
+      credited: c >= 0 ? agentIds[c]! : c === NOBODY ? null : "(no credits)",
+    };
+    if (orders.buyer[o]! < 0) unlinked.push(row);
+    else entry(buyerKeys[orders.buyer[o]!]!).orders.push(row);
+  }
+  const sortBy = (k: string) => (x: unknown, y: unknown) => byText((x as Record<string, string>)[k]!, (y as Record<string, string>)[k]!);
   return {
     settings: state.settings,
     given: state.given,
-    agents: sorted(state.agents),
-    buyers: sorted(state.buyers).map(([key, r]) => [
-      key,
-      { served: [...r.served].sort((x, y) => byText(x.agentId, y.agentId)), orders: [...r.orders].sort((x, y) => byText(x.orderId, y.orderId)).map(order) },
-    ]),
-    unlinkedOrders: [...state.unlinkedOrders].sort((x, y) => byText(x.orderId, y.orderId)).map(order),
+    agents: [...state.agents.entries()].sort(([x], [y]) => byText(x, y)),
+    buyers: [...buyers.entries()].sort(([x], [y]) => byText(x, y)).map(([key, e]) => [key, { served: e.served.sort(sortBy("agentId")), orders: e.orders.sort(sortBy("orderId")) }]),
+    unlinkedOrders: unlinked.sort(sortBy("orderId")),
   };
 }
