@@ -24,7 +24,7 @@ import type { Zone } from "../time/zone.js";
 import { StringIds } from "../ids/stringIds.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
 import { AfterSaleSchema, PhoneCallSchema, QcInspectionSchema, ServiceReviewSchema, TicketSchema } from "./schema.js";
-import type { KpiConsultationLike, KpiInput, KpiKind, KpiOrderLike } from "./types.js";
+import type { KpiInput, KpiKind } from "./types.js";
 
 /** Additive counters of one agent (all integers: counts, milliseconds, seconds, fen, hundredths). */
 export interface AgentCounters {
@@ -131,8 +131,10 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
     agents: new Map(),
     agentIds: [],
     buyerKeys: [],
-    pairs: new PairColumns(),
-    orders: new OrderColumns(),
+    // Sized once for every record: growing large typed arrays makes V8 collect the whole heap
+    // (external-memory pressure), which for a 4M-consultation input costs more than the work.
+    pairs: new PairColumns(input.consultations?.length ?? 0),
+    orders: new OrderColumns(input.orders?.length ?? 0),
   };
   const consultations = input.consultations ?? [];
   const orders = input.orders ?? [];
@@ -148,8 +150,8 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
   }
   if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
   if (input.consultations) readConsultations(input.consultations, pass);
-  const orderIds = input.orders ? readOrders(input.orders, consultations.length, pass) : null;
-  if (input.credits) readCredits(input.credits, orders, orderIds, pass);
+  if (input.orders) readOrders(input.orders, consultations.length, pass);
+  if (input.credits) readCredits(input.credits, orders, pass);
   if (input.tickets) readTickets(input.tickets, pass);
   if (input.afterSales) readAfterSales(input.afterSales, pass);
   if (input.reviews) readReviews(input.reviews, pass);
@@ -211,8 +213,7 @@ function issue(pass: Pass, kind: string, i: number, idName: string | null, id: u
 }
 
 /** Reads an instant field into `pass.times[slot]`; NaN (and an issue) when invalid, NaN when absent and optional. */
-function instantField(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, record: Record<string, unknown>, field: string, slot: number, required: boolean): number {
-  const v = record[field];
+function instantField(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, v: unknown, field: string, slot: number, required: boolean): number {
   pass.times[slot] = NaN;
   if (isAbsent(v)) {
     if (required) issue(pass, kind, i, idName, id, field, IssueCode.invalidDate, describeInstantError(v, pass.zone));
@@ -245,14 +246,35 @@ function idTable(records: readonly unknown[], idName: string): StringIds {
 function duplicateCheck(pass: Pass, kind: string, seen: StringIds, i: number, idName: string, id: unknown): void {
   if (!isText(id)) return;
   const first = seen.intern(id, i);
-  if (seen.added) return;
-  issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${id}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
+  if (!seen.added) duplicateIssue(pass, kind, i, idName, id, first);
+}
+
+function duplicateIssue(pass: Pass, kind: string, i: number, idName: string, id: unknown, first: number): void {
+  issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${String(id)}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
+}
+
+/**
+ * For each of `count` records, the first record with the same id when this one repeats it, else -1
+ * (records without a text id are skipped). `idOf` reads an id known to be text, `maybeId` any record.
+ */
+function firstHolders(count: number, idOf: (r: number) => string, maybeId: (r: number) => unknown): Int32Array {
+  const table = new StringIds(count, idOf);
+  const first = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const id = maybeId(i);
+    if (!isText(id)) {
+      first[i] = -1;
+      continue;
+    }
+    const f = table.intern(id, i);
+    first[i] = table.added ? -1 : f;
+  }
+  return first;
 }
 
 const inPeriod = (pass: Pass, t: number): boolean => t >= pass.start && t < pass.end;
 
-function countField(pass: Pass, i: number, id: unknown, c: Record<string, unknown>, field: string): number {
-  const v = c[field];
+function countField(pass: Pass, i: number, id: unknown, v: unknown, field: string): number {
   if (v === undefined || v === null || v === "") return -1;
   if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
     issue(pass, "consultations", i, "consultationId", id, field, IssueCode.invalidValue, `${JSON.stringify(v)} is not a whole number ≥ 0`);
@@ -266,14 +288,22 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   const slowMs = t.slowResponseSeconds * 1000;
   const quickMs = t.quickResponseSeconds * 1000;
   const longMs = t.longReceptionMinutes * 60_000;
-  const seen = idTable(consultations, "consultationId");
+  // The id lookups run in loops of their own, before the validating loop: a short loop body lets
+  // the CPU overlap the cache misses of many lookups (as attribution does).
+  const duplicateOf = firstHolders(consultations.length, (r) => consultations[r]!.consultationId, (r) => consultations[r]?.consultationId);
+  const buyerNo = new Int32Array(consultations.length);
+  for (let i = 0; i < consultations.length; i++) {
+    const c = consultations[i];
+    const buyer = typeof c === "object" && c !== null ? c.buyerId : undefined;
+    buyerNo[i] = isText(buyer) ? buyerNumber(pass, isText(c!.shopId) ? `${c!.shopId}${SEP}${buyer}` : buyer, i) : -1;
+  }
   const { pairs } = pass.state;
   // Pairs of a buyer, newest first: pairHead[buyer] → pairNext[pair] → …
-  let pairHead = new Int32Array(1024).fill(-1);
+  // Buyers are numbered over consultations then orders: at most that many.
+  let pairHead = new Int32Array(consultations.length + (pass.buyerOf.length - consultations.length)).fill(-1);
   const pairNext = new Int32Array(consultations.length);
-  let lastAgent = "";
-  let agentNo = -1;
-  let a = emptyCounters();
+  // One lookup per consultation finds the agent's number and counters (null: not in the roster).
+  const slots = new Map<string, { no: number; counters: AgentCounters } | null>();
   for (let i = 0; i < consultations.length; i++) {
     const c = consultations[i] as unknown as Record<string, unknown> | null;
     if (typeof c !== "object" || c === null) {
@@ -282,24 +312,30 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     const id = c["consultationId"];
     if (!isText(id)) issue(pass, "consultations", i, null, id, "consultationId", IssueCode.missingField, "is missing; expected the consultation id");
-    duplicateCheck(pass, "consultations", seen, i, "consultationId", id);
-    const okAgent = agentField(pass, "consultations", i, "consultationId", id, c["agentId"]);
+    if (duplicateOf[i]! >= 0) duplicateIssue(pass, "consultations", i, "consultationId", id, duplicateOf[i]!);
+    const agentId = c["agentId"];
+    let slot = typeof agentId === "string" ? slots.get(agentId) : undefined;
+    if (slot === undefined) {
+      const ok = agentField(pass, "consultations", i, "consultationId", id, agentId);
+      slot = ok ? { no: agentNumber(pass, agentId as string), counters: counters(pass, agentId as string) } : null;
+      if (typeof agentId === "string") slots.set(agentId, slot);
+    } else if (slot === null) agentField(pass, "consultations", i, "consultationId", id, agentId); // each row is named
     const buyer = c["buyerId"];
     if (!isText(buyer)) issue(pass, "consultations", i, "consultationId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id");
-    const started = instantField(pass, "consultations", i, "consultationId", id, c, "startedAt", 0, true);
-    const ended = instantField(pass, "consultations", i, "consultationId", id, c, "endedAt", 1, true);
-    const replied = instantField(pass, "consultations", i, "consultationId", id, c, "firstReplyAt", 2, false);
+    const started = instantField(pass, "consultations", i, "consultationId", id, c["startedAt"], "startedAt", 0, true);
+    const ended = instantField(pass, "consultations", i, "consultationId", id, c["endedAt"], "endedAt", 1, true);
+    const replied = instantField(pass, "consultations", i, "consultationId", id, c["firstReplyAt"], "firstReplyAt", 2, false);
     if (replied === replied) {
       if (replied < started) issue(pass, "consultations", i, "consultationId", id, "firstReplyAt", IssueCode.replyBeforeStart, `${String(c["firstReplyAt"])} is before the consultation started (${String(c["startedAt"])})`);
       else if (ended < replied) issue(pass, "consultations", i, "consultationId", id, "endedAt", IssueCode.endBeforeReply, `${String(c["endedAt"])} is before the first reply (${String(c["firstReplyAt"])})`);
     } else if (ended < started) {
       issue(pass, "consultations", i, "consultationId", id, "endedAt", IssueCode.endBeforeStart, `${String(c["endedAt"])} is before the consultation started (${String(c["startedAt"])})`);
     }
-    const bm = countField(pass, i, id, c, "buyerMessages");
-    const am = countField(pass, i, id, c, "agentMessages");
-    const rc = countField(pass, i, id, c, "responseCount");
-    const rs = countField(pass, i, id, c, "responseSeconds");
-    const mx = countField(pass, i, id, c, "maxResponseSeconds");
+    const bm = countField(pass, i, id, c["buyerMessages"], "buyerMessages");
+    const am = countField(pass, i, id, c["agentMessages"], "agentMessages");
+    const rc = countField(pass, i, id, c["responseCount"], "responseCount");
+    const rs = countField(pass, i, id, c["responseSeconds"], "responseSeconds");
+    const mx = countField(pass, i, id, c["maxResponseSeconds"], "maxResponseSeconds");
     if ((rc === -1) !== (rs === -1) && rc !== -2 && rs !== -2) {
       const missing = rc === -1 ? "responseCount" : "responseSeconds";
       issue(pass, "consultations", i, "consultationId", id, missing, IssueCode.missingField, `is missing; expected it beside ${missing === "responseCount" ? "responseSeconds" : "responseCount"} (the two go together)`);
@@ -308,13 +344,9 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     } else if (rc === 0 && rs > 0) {
       issue(pass, "consultations", i, "consultationId", id, "responseSeconds", IssueCode.invalidValue, `${rs} seconds over 0 responses`);
     }
-    if (!okAgent || !isText(buyer) || !(started >= pass.start && started < pass.end) || ended !== ended) continue;
-    const agentId = c["agentId"] as string;
-    if (agentId !== lastAgent || agentNo < 0) {
-      lastAgent = agentId;
-      a = counters(pass, agentId);
-      agentNo = agentNumber(pass, agentId);
-    }
+    if (slot === null || !isText(buyer) || !(started >= pass.start && started < pass.end) || ended !== ended) continue;
+    const a = slot.counters;
+    const agentNo = slot.no;
     a.consultations++;
     const answered = replied === replied;
     let slow = false;
@@ -336,7 +368,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    const b = buyerNumber(pass, buyerKeyOf(c as unknown as KpiConsultationLike), i);
+    const b = buyerNo[i]!;
     const day = businessDayNumber(started, pass.zone, pass.cutover);
     const flags = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
     if (b >= pairHead.length) {
@@ -354,8 +386,14 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   }
 }
 
-function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass): StringIds {
-  const seen = idTable(orders, "orderId");
+function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass): void {
+  const duplicateOf = firstHolders(orders.length, (r) => orders[r]!.orderId, (r) => orders[r]?.orderId);
+  const buyerNo = new Int32Array(orders.length);
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
+    const buyer = typeof o === "object" && o !== null ? o.buyerId : undefined;
+    buyerNo[i] = isText(buyer) ? buyerNumber(pass, isText(o!.shopId) ? `${o!.shopId}${SEP}${buyer}` : buyer, offset + i) : -1;
+  }
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
     if (typeof o !== "object" || o === null) {
@@ -364,11 +402,11 @@ function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass)
     }
     const id = o["orderId"];
     if (!isText(id)) issue(pass, "orders", i, null, id, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    duplicateCheck(pass, "orders", seen, i, "orderId", id);
+    if (duplicateOf[i]! >= 0) duplicateIssue(pass, "orders", i, "orderId", id, duplicateOf[i]!);
     const buyer = o["buyerId"];
     if (buyer !== null && !isText(buyer)) issue(pass, "orders", i, "orderId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");
-    const created = instantField(pass, "orders", i, "orderId", id, o, "createdAt", 0, true);
-    const paid = instantField(pass, "orders", i, "orderId", id, o, "paidAt", 1, false);
+    const created = instantField(pass, "orders", i, "orderId", id, o["createdAt"], "createdAt", 0, true);
+    const paid = instantField(pass, "orders", i, "orderId", id, o["paidAt"], "paidAt", 1, false);
     if (paid === paid && created === created && paid < created) {
       issue(pass, "orders", i, "orderId", id, "paidAt", IssueCode.paidBeforeCreated, `${String(o["paidAt"])} is before createdAt ${String(o["createdAt"])}`);
     }
@@ -378,7 +416,7 @@ function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass)
     const createdIn = inPeriod(pass, created);
     const paidIn = paid === paid && inPeriod(pass, paid);
     if (!createdIn && !paidIn) continue;
-    const b = isText(buyer) ? buyerNumber(pass, buyerKeyOf(o as unknown as KpiOrderLike), offset + i) : -1;
+    const b = buyerNo[i]!;
     pass.orderRow[i] = pass.state.orders.add(
       id,
       b,
@@ -389,15 +427,19 @@ function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass)
       pass.state.given.credits ? NOBODY : NO_CREDITS,
     );
   }
-  return seen;
 }
 
 // Credits are usually parallel to the orders (as attribution returns them): then the order is
 // found by position; otherwise by id.
-function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], orderIds: StringIds | null, pass: Pass): void {
+function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], pass: Pass): void {
+  let byId: Map<unknown, number> | null = null;
   credits.forEach((c, i) => {
     const id = c?.orderId;
-    const at = orders[i]?.orderId === id ? i : isText(id) && orderIds ? orderIds.get(id) : -1;
+    let at = orders[i]?.orderId === id ? i : -1;
+    if (at < 0 && isText(id)) {
+      byId ??= new Map(orders.map((o, k) => [o?.orderId, k]));
+      at = byId.get(id) ?? -1;
+    }
     if (!isText(id) || at < 0) {
       pass.issues.add({ code: IssueCode.invalidValue, path: ["credits", i, "orderId"], message: `${JSON.stringify(id)} is not an order of the input` });
       return;
@@ -447,11 +489,11 @@ function eachValid<T>(
 
 /** Reads the instants of a valid record in the shop zone; reports those before `after`. */
 function ordered(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, record: Record<string, unknown>, first: string, later: readonly string[]): number[] | null {
-  const base = instantField(pass, kind, i, idName, id, record, first, 0, true);
+  const base = instantField(pass, kind, i, idName, id, record[first], first, 0, true);
   const out = [base];
   let ok = base === base;
   later.forEach((field, k) => {
-    const t = instantField(pass, kind, i, idName, id, record, field, 1 + k, false);
+    const t = instantField(pass, kind, i, idName, id, record[field], field, 1 + k, false);
     if (t === t && base === base && t < base) {
       issue(pass, kind, i, idName, id, field, IssueCode.invalidValue, `${String(record[field])} is before ${first} ${String(record[first])}`);
       ok = false;
@@ -509,7 +551,7 @@ function readAfterSales(records: readonly unknown[], pass: Pass): void {
 
 function readReviews(records: readonly unknown[], pass: Pass): void {
   eachValid(pass, "reviews", records, ServiceReviewSchema, "reviewId", (r, i) => {
-    const at = instantField(pass, "reviews", i, "reviewId", r.reviewId, r, "at", 0, true);
+    const at = instantField(pass, "reviews", i, "reviewId", r.reviewId, r["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, r.agentId);
     a.reviews++;
@@ -519,7 +561,7 @@ function readReviews(records: readonly unknown[], pass: Pass): void {
 
 function readQc(records: readonly unknown[], pass: Pass): void {
   eachValid(pass, "qc", records, QcInspectionSchema, "conversationId", (q, i) => {
-    const at = instantField(pass, "qc", i, "conversationId", q.conversationId, q, "at", 0, true);
+    const at = instantField(pass, "qc", i, "conversationId", q.conversationId, q["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, q.agentId);
     a.qcInspections++;
@@ -529,7 +571,7 @@ function readQc(records: readonly unknown[], pass: Pass): void {
 
 function readCalls(records: readonly unknown[], pass: Pass): void {
   eachValid(pass, "calls", records, PhoneCallSchema, "callId", (c, i) => {
-    const at = instantField(pass, "calls", i, "callId", c.callId, c, "at", 0, true);
+    const at = instantField(pass, "calls", i, "callId", c.callId, c["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, c.agentId);
     a.calls++;

@@ -89,3 +89,13 @@ describe("KPI input errors", () => {
     expect(problems(bad({ reviews: [{ agentId: "A", at: "2019-05-03 10:00", rating: "bad!" }] }))).toHaveLength(1);
   });
 });
+
+describe("every bad row is named", () => {
+  it("an unknown agent is reported on each of its rows", () => {
+    const c = (id: string) => ({ consultationId: id, agentId: "Z", buyerId: "b", startedAt: "2020-02-03 10:00", endedAt: "2020-02-03 10:10" });
+    expect(problems({ agents: [{ agentId: "A" }], consultations: [c("C1"), c("C2")] })).toEqual([
+      'consultations[0] (consultationId "C1"), agentId: "Z" is not an agent of the roster',
+      'consultations[1] (consultationId "C2"), agentId: "Z" is not an agent of the roster',
+    ]);
+  });
+});
