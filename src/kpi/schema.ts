@@ -28,10 +28,10 @@ export const TicketSchema = z.strictObject({
   ticketId: id,
   agentId: id,
   createdAt: instant,
-  firstReplyAt: optionalInstant.describe("empty while unreplied"),
-  closedAt: optionalInstant.describe("empty while open"),
-  closedOnFirstReply: z.boolean().optional().describe("closed by the agent's first reply (首次解决)"),
-  kind: z.string().optional().describe("e.g. delivery, urgent (the ticket-reply check may be limited to some kinds)"),
+  firstReplyAt: optionalInstant,
+  closedAt: optionalInstant,
+  closedOnFirstReply: z.boolean().optional(),
+  kind: z.string().optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -41,8 +41,8 @@ export const AfterSaleSchema = z.strictObject({
   agentId: id,
   orderId: z.string().optional(),
   appliedAt: instant,
-  reviewedAt: optionalInstant.describe("when the merchant gave the review result (审核)"),
-  goodsReceivedAt: optionalInstant.describe("when the returned goods arrived"),
+  reviewedAt: optionalInstant,
+  goodsReceivedAt: optionalInstant,
   refundedAt: optionalInstant,
   refundAmount: optionalMoney,
   satisfaction: z.union([z.null(), z.number().int().min(1, "expected a rating 1–5").max(5, "expected a rating 1–5")]).optional(),
@@ -60,7 +60,7 @@ export type ServiceReview = z.infer<typeof ServiceReviewSchema>;
 
 /** 质检: the quality-inspection score of one sampled conversation. */
 export const QcInspectionSchema = z.strictObject({
-  conversationId: id.describe("the inspected conversation (consultation) id"),
+  conversationId: id,
   agentId: id,
   at: instant,
   score: z

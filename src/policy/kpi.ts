@@ -1,7 +1,8 @@
 /**
  * The KPI part of the policy (DOMAIN.md R2): thresholds, minimum samples, the role scorecards, the
  * QC deduction ladder and the service-level checks. Metrics are chosen by id from the closed list
- * {@link KPI_METRIC_IDS}; nothing here is code.
+ * {@link KPI_METRIC_IDS}; nothing here is code. The settings are documented in README.md (Policy)
+ * rather than with `.describe()` texts, which would weigh on the browser bundle.
  */
 import * as z from "zod";
 
@@ -42,7 +43,7 @@ export const KpiMetricIdSchema = z.enum(KPI_METRIC_IDS);
 export type KpiMetricId = (typeof KPI_METRIC_IDS)[number];
 
 const Step = z.strictObject({
-  threshold: decimal.describe("the metric's value to reach: at least it (higherIsBetter) or at most it (lowerIsBetter)"),
+  threshold: decimal,
   points: z.number().int().min(0).max(100),
 });
 
@@ -103,17 +104,16 @@ export const KpiPolicySchema = z
   .strictObject({
     thresholds: z
       .strictObject({
-        satisfiedAtLeast: z.number().int().min(1).max(5).default(4).describe("售后服务满意度: a rating at least this (of 5) is satisfied"),
-        ticketReplyMinutes: z.number().positive().default(60).describe("工单及时回复: replied within this many minutes"),
-        slowResponseSeconds: z.number().positive().default(60).describe("慢响应: a first response slower than this"),
-        quickResponseSeconds: z.number().positive().default(180).describe("3-minute response rate: first response within this"),
-        longReceptionMinutes: z.number().positive().default(30).describe("长接待: a consultation longer than this"),
+        satisfiedAtLeast: z.number().int().min(1).max(5).default(4),
+        ticketReplyMinutes: z.number().positive().default(60),
+        slowResponseSeconds: z.number().positive().default(60),
+        quickResponseSeconds: z.number().positive().default(180),
+        longReceptionMinutes: z.number().positive().default(30),
       })
       .prefault({}),
     minSample: z
       .partialRecord(KpiMetricIdSchema, z.number().int().nonnegative())
-      .default({ goodReviewRate: 5, afterSaleSatisfaction: 5, ticketTimelyRate: 5, ticketFirstContactRate: 5, phoneAnswerRate: 5 })
-      .describe("below this sample (the metric's denominator) a metric is marked insufficient and not scored"),
+      .default({ goodReviewRate: 5, afterSaleSatisfaction: 5, ticketTimelyRate: 5, ticketFirstContactRate: 5, phoneAnswerRate: 5 }),
     scorecards: z
       .strictObject({
         presale: scorecard([goodReview(40), response(30), phone(30)]),
@@ -138,10 +138,9 @@ export const KpiPolicySchema = z
             { atLeast: 80, points: 0 },
             { atLeast: 70, points: 1 },
             { atLeast: 60, points: 2 },
-          ])
-          .describe("质检扣分: the first step whose atLeast the score reaches gives the points"),
-        below: z.number().int().nonnegative().default(3).describe("points for a score below every step"),
-        weeklyCap: z.number().int().nonnegative().default(3).describe("at most this many points per agent per ISO week"),
+          ]),
+        below: z.number().int().nonnegative().default(3),
+        weeklyCap: z.number().int().nonnegative().default(3),
       })
       .prefault({}),
     serviceLevels: z
@@ -151,8 +150,7 @@ export const KpiPolicySchema = z
           .prefault({}),
         overnight: z
           .strictObject({ enabled: z.boolean().default(true), answerBy: timeOfDay.default("09:30") })
-          .prefault({})
-          .describe("consultations arriving outside online hours answered by this time (the online hours of firstReply)"),
+          .prefault({}),
         ticketReply: z
           .strictObject({ enabled: z.boolean().default(true), maxMinutes: z.number().positive().default(60), kinds: z.array(z.string()).nullable().default(null) })
           .prefault({}),
