@@ -176,6 +176,17 @@ function agentNumber(pass: Pass, agentId: string): number {
   return a;
 }
 
+/** The buyer numbers of consultations or orders (records `offset + i`), -1 without a buyer id. */
+function buyerNumbers(records: readonly { readonly buyerId: string | null; readonly shopId?: string | undefined }[], offset: number, pass: Pass): Int32Array {
+  const numbers = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const buyer = typeof r === "object" && r !== null ? r.buyerId : undefined;
+    numbers[i] = isText(buyer) ? buyerNumber(pass, isText(r!.shopId) ? `${r!.shopId}${SEP}${buyer}` : buyer, offset + i) : -1;
+  }
+  return numbers;
+}
+
 /** The dense number of the buyer of record `r` (a consultation, or n + an order). */
 function buyerNumber(pass: Pass, key: string, r: number): number {
   const first = pass.buyerIds!.intern(key, r);
@@ -291,12 +302,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   // The id lookups run in loops of their own, before the validating loop: a short loop body lets
   // the CPU overlap the cache misses of many lookups (as attribution does).
   const duplicateOf = firstHolders(consultations.length, (r) => consultations[r]!.consultationId, (r) => consultations[r]?.consultationId);
-  const buyerNo = new Int32Array(consultations.length);
-  for (let i = 0; i < consultations.length; i++) {
-    const c = consultations[i];
-    const buyer = typeof c === "object" && c !== null ? c.buyerId : undefined;
-    buyerNo[i] = isText(buyer) ? buyerNumber(pass, isText(c!.shopId) ? `${c!.shopId}${SEP}${buyer}` : buyer, i) : -1;
-  }
+  const buyerNo = buyerNumbers(consultations, 0, pass);
   const { pairs } = pass.state;
   // Pairs of a buyer, newest first: pairHead[buyer] → pairNext[pair] → …
   // Buyers are numbered over consultations then orders: at most that many.
@@ -388,12 +394,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
 
 function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass): void {
   const duplicateOf = firstHolders(orders.length, (r) => orders[r]!.orderId, (r) => orders[r]?.orderId);
-  const buyerNo = new Int32Array(orders.length);
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i];
-    const buyer = typeof o === "object" && o !== null ? o.buyerId : undefined;
-    buyerNo[i] = isText(buyer) ? buyerNumber(pass, isText(o!.shopId) ? `${o!.shopId}${SEP}${buyer}` : buyer, offset + i) : -1;
-  }
+  const buyerNo = buyerNumbers(orders, offset, pass);
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
     if (typeof o !== "object" || o === null) {

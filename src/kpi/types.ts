@@ -1,35 +1,15 @@
 import type { KpiMetricId } from "../policy/kpi.js";
+import type { Consultation, Order } from "../schema/records.js";
 import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "./schema.js";
 
 /** The kinds of input the KPIs read; a kind left out means "no such data" (its metrics are null). */
 export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
 
-/** What the KPIs read of a consultation. */
-export interface KpiConsultationLike {
-  readonly consultationId: string;
-  readonly agentId: string;
-  readonly buyerId: string;
-  readonly shopId?: string | undefined;
-  readonly startedAt: string;
-  readonly firstReplyAt?: string | null | undefined;
-  readonly endedAt: string;
-  readonly buyerMessages?: number | undefined;
-  readonly agentMessages?: number | undefined;
-  readonly responseCount?: number | undefined;
-  readonly responseSeconds?: number | undefined;
-  readonly maxResponseSeconds?: number | undefined;
-  readonly source?: string | undefined;
-}
+/** What the KPIs read of a consultation: the consultation record (response columns included). */
+export type KpiConsultationLike = Readonly<Consultation>;
 
 /** What the KPIs read of an order. */
-export interface KpiOrderLike {
-  readonly orderId: string;
-  readonly buyerId: string | null;
-  readonly shopId?: string | undefined;
-  readonly createdAt: string;
-  readonly paidAt?: string | null | undefined;
-  readonly amount: string | number;
-}
+export type KpiOrderLike = Readonly<Pick<Order, "orderId" | "buyerId" | "shopId" | "createdAt" | "paidAt" | "amount">>;
 
 /** The agent of the roster as the KPIs see it. */
 export interface KpiAgentLike {
