@@ -143,7 +143,9 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
     agentIndex: new Map(), buyerIds: null, buyerOf: new Int32Array(0), orderRow: new Int32Array(orders.length).fill(-1),
   };
   if (consultations.length + orders.length > 0) {
-    pass.buyerIds = new StringIds(consultations.length + orders.length, (r) =>
+    // Sized for a few records a buyer (it grows past that): a table sized for every record would be
+    // mostly empty and miss the cache on every probe.
+    pass.buyerIds = new StringIds((consultations.length + orders.length) >> 2, (r) =>
       r < consultations.length ? buyerKeyOf(consultations[r]!) : buyerKeyOf(orders[r - consultations.length]!),
     );
     pass.buyerOf = new Int32Array(consultations.length + orders.length);
