@@ -11,6 +11,8 @@ export interface KpiOptions {
   /** The period: `2020-02-21` (a business day), `2020-W08` (ISO week), `2020-02` (month) or
    * `2020-02-01..2020-02-15` (inclusive dates), cut in the policy's zone at its business-day cut-over. */
   readonly period: string;
+  /** Agents to list even when no record of the period names them (their counts are 0, their rates `null`). */
+  readonly listAgents?: readonly string[];
 }
 
 /** Resolves the policy, zone, cut-over and period of a KPI call; a bad period is an issue. */
@@ -46,9 +48,9 @@ export function collectKpiState(input: KpiInput, policy: PolicyInput | Policy | 
 export function finalizeKpis(
   state: KpiState,
   policy?: PolicyInput | Policy,
-  options: { readonly agents?: readonly KpiAgentLike[] } = {},
+  options: { readonly agents?: readonly KpiAgentLike[]; readonly listAgents?: readonly string[] } = {},
 ): Omit<KpiResult, "period"> {
-  return finalizeState(state, resolvePolicy(policy ?? {}), options.agents ?? []);
+  return finalizeState(state, resolvePolicy(policy ?? {}), options.agents ?? [], options.listAgents ?? []);
 }
 
 /**
@@ -71,7 +73,7 @@ export function finalizeKpis(
 export function computeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiResult {
   const ctx = kpiContext(policy, options.period);
   const state = collectState(input, ctx.policy, ctx.period, ctx.zone, ctx.cutover);
-  const table = finalizeState(state, ctx.policy, input.agents ?? []);
+  const table = finalizeState(state, ctx.policy, input.agents ?? [], options.listAgents ?? []);
   return {
     period: { label: ctx.period.label, start: formatInstant(ctx.period.start, ctx.zone), end: formatInstant(ctx.period.end, ctx.zone) },
     ...table,

@@ -42,8 +42,9 @@ interface BuyerFacts {
  * @param state - from {@link collectKpiState} (or merged states)
  * @param policy - the resolved policy (minimum samples)
  * @param agents - the roster, for the groups (after-sales reception counts person-times)
+ * @param listAgents - agents to list even without records in the state
  */
-export function finalizeState(state: KpiState, policy: Policy, agents: readonly KpiAgentLike[] = []): { agents: { agentId: string; kpis: KpiTable }[]; shop: { kpis: KpiTable } } {
+export function finalizeState(state: KpiState, policy: Policy, agents: readonly KpiAgentLike[] = [], listAgents: readonly string[] = []): { agents: { agentId: string; kpis: KpiTable }[]; shop: { kpis: KpiTable } } {
   const groupOf = new Map(agents.map((a) => [a.agentId, a.group ?? null]));
   const { pairs, orders, agentIds } = state;
   const agentCount = agentIds.length;
@@ -123,7 +124,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   }
 
   const numberOf = new Map(agentIds.map((id, n) => [id, n]));
-  const ids = [...new Set([...state.agents.keys(), ...agentIds.filter((_, n) => measured[n] === 1)])].sort();
+  const ids = [...new Set([...state.agents.keys(), ...agentIds.filter((_, n) => measured[n] === 1), ...listAgents])].sort();
   const table = new Table(state.given, policy);
   const agentTables = ids.map((agentId) => {
     const c = state.agents.get(agentId) ?? emptyCounters();

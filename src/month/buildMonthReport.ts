@@ -74,7 +74,8 @@ export function buildMonthReport(
     );
   }
 
-  const kpi = kpiSection(input, resolved, month, zone, cutover, sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent })));
+  const credits = sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+  const kpi = kpiSection(input, resolved, month, zone, cutover, credits, sales.agents.map((a) => a.agentId));
   warnings.push(...kpi.warnings);
   const roster = new Map(agents.map((a) => [a.agentId, a]));
   const agentReports: AgentReport[] = sales.agents.map((a) => {

@@ -31,6 +31,7 @@ const KPI_KINDS = ["tickets", "afterSales", "reviews", "qc", "calls"] as const;
  *
  * @param period - a period label (`2020-02`, `2020-W06`, `2020-02-03`, `2020-02-01..2020-02-15`)
  * @param credits - the credited agent of each order (R1), as computed by attribution
+ * @param listAgents - agents the report lists (attribution's), measured even without KPI records
  */
 export function kpiSection(
   input: MonthInput,
@@ -39,6 +40,7 @@ export function kpiSection(
   zone: Zone,
   cutover: number,
   credits: readonly { readonly orderId: string; readonly agentId: string | null }[],
+  listAgents: readonly string[] = [],
 ): KpiSection {
   const kpiInput: KpiInput = {
     ...(input.agents ? { agents: input.agents } : {}),
@@ -46,7 +48,7 @@ export function kpiSection(
     ...(input.orders ? { orders: input.orders, credits } : {}),
     ...Object.fromEntries(KPI_KINDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])),
   };
-  const options = { period };
+  const options = { period, listAgents };
   const result = computeKpis(kpiInput, policy, options);
   const start = parsePeriod(period, zone, cutover).start;
   const roster = new Map((input.agents ?? []).map((a) => [a.agentId, a]));

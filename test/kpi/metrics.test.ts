@@ -1,6 +1,6 @@
 // Each R2 formula on a tiny month (test/kpi/fixture.ts), worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
-import { computeKpis, type KpiInput, type KpiResult, type KpiValue } from "../../src/index.js";
+import { buildMonthReport, computeKpis, type KpiInput, type KpiResult, type KpiValue } from "../../src/index.js";
 import { TINY } from "./fixture.js";
 
 const NO_MIN = { kpi: { minSample: {} } };
@@ -211,5 +211,18 @@ describe("determinism", () => {
   it("the same instants give the same result whether written as wall time or with an offset", () => {
     const iso: KpiInput = { ...TINY, consultations: TINY.consultations!.map((c) => ({ ...c, startedAt: c.startedAt.replace(" ", "T") + "+08:00" })) };
     expect(month(iso)).toEqual(month());
+  });
+});
+
+describe("agents listed without records", () => {
+  it("listAgents gives a row of zeros and nulls; the month report measures every agent it lists", () => {
+    const r = computeKpis({ consultations: [] }, {}, { period: "2020-02", listAgents: ["A7"] });
+    expect(r.agents.map((a) => [a.agentId, a.kpis.consultingBuyers.value, a.kpis.replyRate.status])).toEqual([["A7", "0", "noData"]]);
+    // A remarked agent whose only order was paid in January: listed by attribution, measured by the KPIs.
+    const report = buildMonthReport({ orders: [
+      { orderId: "O1", buyerId: "b", createdAt: "2020-01-20 10:00", paidAt: "2020-01-20 10:01", amount: "5", remarkAgentId: "A9" },
+      { orderId: "O2", buyerId: "c", createdAt: "2020-02-20 10:00", paidAt: "2020-02-20 10:01", amount: "5" },
+    ] }, { attribution: { source: "remark" } }, { month: "2020-02" });
+    expect(report.agents.map((a) => [a.agentId, a.kpis.agentSales.value, a.score.status])).toEqual([["A9", "0.00", "notScored"]]);
   });
 });

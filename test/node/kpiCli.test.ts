@@ -50,6 +50,13 @@ describe("kefu-kpi kpi", () => {
     expect(table.stdout).toMatch(/ticketReply T2 \(A01\): first reply at 2020-02-11T11:30:00\+08:00, 1800 s late/);
   });
 
+  it("prints the JSON Schema of the KPI report", async () => {
+    const { code, stdout } = await cli("schema", "kpi");
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(["kind", "version", "period", "warnings", "agents", "shop", "qcDeductions", "serviceLevels"]);
+  });
+
   it("exit code 2 for bad usage, 1 for bad data named by file and row", async () => {
     expect((await cli("kpi", dir, "--period", "week")).code).toBe(2);
     expect((await cli("kpi", dir, "--period", "2020-02-30")).stderr).toMatch(/--period: "2020-02-30" is not a date/);
