@@ -84,3 +84,8 @@ export function computeKpis(input: KpiInput, policy: PolicyInput | Policy | unde
 export function safeComputeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiResult> {
   return toSafe(() => computeKpis(input, policy, options));
 }
+
+/** {@link collectKpiState} returning `{ success, data | issues }` instead of throwing. */
+export function safeCollectKpiState(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiState> {
+  return toSafe(() => collectKpiState(input, policy, options));
+}

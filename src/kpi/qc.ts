@@ -4,7 +4,7 @@
  * shop zone at the business-day cut-over). Only inspections inside the period count: a week that
  * straddles the period's edge is capped on the inspections of the period.
  */
-import { IssueCode, IssueList } from "../errors.js";
+import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, isoWeekOf } from "../time/period.js";
 import { parseInstant } from "../time/parse.js";
@@ -78,4 +78,9 @@ export function qcDeductions(qc: readonly QcInspection[], policy: PolicyInput | 
     });
     return { agentId, weeks, deducted: weeks.reduce((s, w) => s + w.deducted, 0) };
   });
+}
+
+/** {@link qcDeductions} returning `{ success, data | issues }` instead of throwing. */
+export function safeQcDeductions(qc: readonly QcInspection[], policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
+  return toSafe(() => qcDeductions(qc, policy, options));
 }

@@ -2,6 +2,7 @@
  * Role scorecards (DOMAIN.md R2): per group a list of metrics with weights (summing to 100) and a
  * step table each; the weighted score is 0–100, exact to 0.01 (ROUND_HALF_UP).
  */
+import { toSafe, type SafeResult } from "../errors.js";
 import { compareDecimals, ratio } from "../money/decimal.js";
 import type { KpiMetricId, ScorecardMetric } from "../policy/kpi.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -92,4 +93,14 @@ function scoreLine(m: ScorecardMetric, kpis: KpiTable): ScoreLine {
   }
   const s = m.steps[at]!;
   return { ...base, step: at + 1, points: s.points, reason: `${value} ${higher ? "≥" : "≤"} ${s.threshold} → step ${at + 1}, ${s.points} points` };
+}
+
+/** {@link scoreAgent} returning `{ success, data | issues }` instead of throwing (a bad policy). */
+export function safeScoreAgent(
+  kpis: KpiTable,
+  group: "presale" | "insale" | "aftersale" | null | undefined,
+  policy?: PolicyInput | Policy,
+  options?: ScoreOptions,
+): SafeResult<AgentScore> {
+  return toSafe(() => scoreAgent(kpis, group, policy, options));
 }

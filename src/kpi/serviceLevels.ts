@@ -8,6 +8,7 @@
  * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
  * scan) are listed with status `noData`.
  */
+import { toSafe, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
 import { formatInstant, parseTimeOfDay } from "../time/period.js";
 import { parseInstant } from "../time/parse.js";
@@ -194,4 +195,9 @@ function seconds(ms: number): string {
   const whole = Math.floor(ms / 1000);
   const rest = ms - whole * 1000;
   return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(3, "0").replace(/0+$/, "")}`;
+}
+
+/** {@link checkServiceLevels} returning `{ success, data | issues }` instead of throwing. */
+export function safeCheckServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<ServiceLevelCheck[]> {
+  return toSafe(() => checkServiceLevels(input, policy, options));
 }

@@ -99,3 +99,18 @@ describe("every bad row is named", () => {
     ]);
   });
 });
+
+describe("safe twins", () => {
+  it("return the issues instead of throwing", async () => {
+    const { safeCollectKpiState, safeQcDeductions, safeCheckServiceLevels, safeScoreAgent, computeKpis } = await import("../../src/index.js");
+    const badQc = [{ conversationId: "C1", agentId: "A", at: "2020-02-03 10:00", score: 120 }];
+    const qc = safeQcDeductions(badQc, {}, { period: "2020-02" });
+    expect(qc.success).toBe(false);
+    expect(safeCollectKpiState(bad({ qc: badQc }), {}, { period: "2020-02" }).success).toBe(false);
+    const sl = safeCheckServiceLevels(bad({ tickets: [{ ticketId: "T", agentId: "A", createdAt: "nope" }] }), {}, { period: "2020-02" });
+    expect(sl.success ? [] : sl.issues.map(formatIssue)).toEqual(['tickets[0] (ticketId "T"), createdAt: "nope" is not a date-time; expected 2020-02-21 09:00[:ss], 2020/2/21 9:00, or ISO 8601 with an offset']);
+    const kpis = computeKpis({}, {}, { period: "2020-02" }).shop.kpis;
+    const score = safeScoreAgent(kpis, "presale", { kpi: { scorecards: { presale: [{ metric: "replyRate", weight: 50, direction: "higherIsBetter", steps: [{ threshold: "1", points: 100 }] }] } } });
+    expect(score.success ? [] : score.issues.map(formatIssue)).toEqual(["policy.kpi.scorecards.presale: the weights sum to 50; they must sum to 100"]);
+  });
+});
