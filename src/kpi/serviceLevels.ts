@@ -85,6 +85,14 @@ interface Pending {
 export function checkServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
   // Validate as the KPIs do (one set of rules, one set of messages).
   collectKpiState(input, policy, options);
+  return checkValidServiceLevels(input, policy, options);
+}
+
+/**
+ * {@link checkServiceLevels} of records already validated (by `computeKpis` over the same input):
+ * the month report runs both and need not read a million records twice.
+ */
+export function checkValidServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
   const { policy: resolved, zone, period } = kpiContext(policy, options.period);
   const sl = resolved.kpi.serviceLevels;
   const inPeriod = (t: number) => t >= period.start && t < period.end;

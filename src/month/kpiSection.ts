@@ -7,7 +7,7 @@
 import { computeKpis } from "../kpi/computeKpis.js";
 import { qcDeductions, type AgentQc } from "../kpi/qc.js";
 import { scoreAgent, type AgentScore } from "../kpi/scorecard.js";
-import { checkServiceLevels, type ServiceLevelCheck } from "../kpi/serviceLevels.js";
+import { checkValidServiceLevels, type ServiceLevelCheck } from "../kpi/serviceLevels.js";
 import type { KpiConsultationLike, KpiInput, KpiTable } from "../kpi/types.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInstant } from "../time/parse.js";
@@ -69,7 +69,8 @@ export function kpiSection(
     agents,
     shop: result.shop.kpis,
     qcDeductions: input.qc ? qcDeductions(input.qc, policy, options) : [],
-    serviceLevels: checkServiceLevels(kpiInput, policy, options),
+    // computeKpis validated every record above.
+    serviceLevels: checkValidServiceLevels(kpiInput, policy, options),
     warnings,
   };
 }
