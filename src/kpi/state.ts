@@ -22,6 +22,7 @@ import { describeInstantError, scanInstant } from "../time/parse.js";
 import { businessDayNumber, type Period } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
 import { StringIds } from "../ids/stringIds.js";
+import { fastAfterSale, fastCall, fastQc, fastReview, fastTicket } from "./fastValid.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
 import { AfterSaleSchema, PhoneCallSchema, QcInspectionSchema, ServiceReviewSchema, TicketSchema } from "./schema.js";
 import type { KpiInput, KpiKind } from "./types.js";
@@ -454,20 +455,22 @@ function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { reado
   });
 }
 
-/** Validates the records of a small kind with its zod schema, then hands each valid one on. */
+/** Validates the records of a small kind (its fast check, else its zod schema), then hands each valid one on. */
 function eachValid<T>(
   pass: Pass,
   kind: string,
   records: readonly unknown[],
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[] } } },
   idName: string | null,
+  fast: (r: unknown) => boolean,
   visit: (record: T, i: number) => void,
 ): void {
   const seen = idName === null ? null : idTable(records, idName);
   records.forEach((r, i) => {
     const id = idName !== null && typeof r === "object" && r !== null ? (r as Record<string, unknown>)[idName] : undefined;
     if (seen !== null && idName !== null) duplicateCheck(pass, kind, seen, i, idName, id);
-    const parsed = schema.safeParse(r);
+    // The fast check passes the record itself (valid and unchanged by the schema); zod the rest.
+    const parsed = fast(r) ? { success: true as const, data: r as T } : schema.safeParse(r);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
         const field = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
@@ -508,7 +511,7 @@ function ordered(pass: Pass, kind: string, i: number, idName: string | null, id:
 
 function readTickets(records: readonly unknown[], pass: Pass): void {
   const slaMs = pass.policy.kpi.thresholds.ticketReplyMinutes * 60_000;
-  eachValid(pass, "tickets", records, TicketSchema, "ticketId", (t, i) => {
+  eachValid(pass, "tickets", records, TicketSchema, "ticketId", fastTicket, (t, i) => {
     const times = ordered(pass, "tickets", i, "ticketId", t.ticketId, t, "createdAt", ["firstReplyAt", "closedAt"]);
     if (!times || !inPeriod(pass, times[0]!)) return;
     const [created, replied] = times as [number, number];
@@ -524,7 +527,7 @@ function readTickets(records: readonly unknown[], pass: Pass): void {
 
 function readAfterSales(records: readonly unknown[], pass: Pass): void {
   const satisfied = pass.policy.kpi.thresholds.satisfiedAtLeast;
-  eachValid(pass, "afterSales", records, AfterSaleSchema, "afterSaleId", (s, i) => {
+  eachValid(pass, "afterSales", records, AfterSaleSchema, "afterSaleId", fastAfterSale, (s, i) => {
     const times = ordered(pass, "afterSales", i, "afterSaleId", s.afterSaleId, s, "appliedAt", ["reviewedAt", "goodsReceivedAt", "refundedAt"]);
     const refunded = !isAbsent(s.refundedAt);
     if (refunded && isAbsent(s.refundAmount)) {
@@ -553,7 +556,7 @@ function readAfterSales(records: readonly unknown[], pass: Pass): void {
 }
 
 function readReviews(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "reviews", records, ServiceReviewSchema, "reviewId", (r, i) => {
+  eachValid(pass, "reviews", records, ServiceReviewSchema, "reviewId", fastReview, (r, i) => {
     const at = instantField(pass, "reviews", i, "reviewId", r.reviewId, r["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, r.agentId);
@@ -563,7 +566,7 @@ function readReviews(records: readonly unknown[], pass: Pass): void {
 }
 
 function readQc(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "qc", records, QcInspectionSchema, "conversationId", (q, i) => {
+  eachValid(pass, "qc", records, QcInspectionSchema, "conversationId", fastQc, (q, i) => {
     const at = instantField(pass, "qc", i, "conversationId", q.conversationId, q["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, q.agentId);
@@ -573,7 +576,7 @@ function readQc(records: readonly unknown[], pass: Pass): void {
 }
 
 function readCalls(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "calls", records, PhoneCallSchema, "callId", (c, i) => {
+  eachValid(pass, "calls", records, PhoneCallSchema, "callId", fastCall, (c, i) => {
     const at = instantField(pass, "calls", i, "callId", c.callId, c["at"], "at", 0, true);
     if (!inPeriod(pass, at)) return;
     const a = counters(pass, c.agentId);
