@@ -110,9 +110,8 @@ interface Pass {
   readonly times: Float64Array;
   /** Agent numbers of the pairs and credits. */
   readonly agentIndex: Map<string, number>;
-  /** Buyer keys interned over consultations (records 0…n−1) then orders (n…): dense numbers in `buyerOf`. */
-  buyerIds: StringIds | null;
-  buyerOf: Int32Array;
+  /** Buyer keys interned to their number in `state.buyerKeys` (the table's record is that number). */
+  readonly buyerIds: StringIds;
   /** The row in `state.orders` of `orders[i]`, or -1 (outside the period, invalid). */
   orderRow: Int32Array;
 }
@@ -141,19 +140,14 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
   const orders = input.orders ?? [];
   const pass: Pass = {
     zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4),
-    agentIndex: new Map(), buyerIds: null, buyerOf: new Int32Array(0), orderRow: new Int32Array(orders.length).fill(-1),
-  };
-  if (consultations.length + orders.length > 0) {
+    agentIndex: new Map(), orderRow: new Int32Array(orders.length).fill(-1),
     // Sized for a few records a buyer (it grows past that): a table sized for every record would be
-    // mostly empty and miss the cache on every probe.
-    pass.buyerIds = new StringIds((consultations.length + orders.length) >> 2, (r) =>
-      r < consultations.length ? buyerKeyOf(consultations[r]!) : buyerKeyOf(orders[r - consultations.length]!),
-    );
-    pass.buyerOf = new Int32Array(consultations.length + orders.length);
-  }
+    // mostly empty and miss the cache on every probe. A hit is confirmed against `buyerKeys`.
+    buyerIds: new StringIds((consultations.length + orders.length) >> 2, (n) => state.buyerKeys[n]!),
+  };
   if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
   if (input.consultations) readConsultations(input.consultations, pass);
-  if (input.orders) readOrders(input.orders, consultations.length, pass);
+  if (input.orders) readOrders(input.orders, pass);
   if (input.credits) readCredits(input.credits, orders, pass);
   if (input.tickets) readTickets(input.tickets, pass);
   if (input.afterSales) readAfterSales(input.afterSales, pass);
@@ -162,11 +156,6 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
   if (input.calls) readCalls(input.calls, pass);
   issues.throwIfAny();
   return state;
-}
-
-function buyerKeyOf(record: { readonly buyerId: string | null; readonly shopId?: string | undefined }): string {
-  const buyer = record.buyerId as string;
-  return isText(record.shopId) ? `${record.shopId}${SEP}${buyer}` : buyer;
 }
 
 function agentNumber(pass: Pass, agentId: string): number {
@@ -179,25 +168,23 @@ function agentNumber(pass: Pass, agentId: string): number {
   return a;
 }
 
-/** The buyer numbers of consultations or orders (records `offset + i`), -1 without a buyer id. */
-function buyerNumbers(records: readonly { readonly buyerId: string | null; readonly shopId?: string | undefined }[], offset: number, pass: Pass): Int32Array {
+/** The buyer numbers of consultations or orders, -1 without a buyer id. */
+function buyerNumbers(records: readonly { readonly buyerId: string | null; readonly shopId?: string | undefined }[], pass: Pass): Int32Array {
   const numbers = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const buyer = typeof r === "object" && r !== null ? r.buyerId : undefined;
-    numbers[i] = isText(buyer) ? buyerNumber(pass, isText(r!.shopId) ? `${r!.shopId}${SEP}${buyer}` : buyer, offset + i) : -1;
+    numbers[i] = isText(buyer) ? buyerNumber(pass, isText(r!.shopId) ? `${r!.shopId}${SEP}${buyer}` : buyer) : -1;
   }
   return numbers;
 }
 
-/** The dense number of the buyer of record `r` (a consultation, or n + an order). */
-function buyerNumber(pass: Pass, key: string, r: number): number {
-  const first = pass.buyerIds!.intern(key, r);
-  if (pass.buyerIds!.added) {
-    pass.buyerOf[r] = pass.state.buyerKeys.length;
-    pass.state.buyerKeys.push(key);
-  }
-  return pass.buyerOf[first]!;
+/** The number of a buyer key in `state.buyerKeys`, adding it when new. */
+function buyerNumber(pass: Pass, key: string): number {
+  const keys = pass.state.buyerKeys;
+  const n = pass.buyerIds.intern(key, keys.length);
+  if (pass.buyerIds.added) keys.push(key);
+  return n;
 }
 
 function rosterOf(agents: readonly { readonly agentId: string }[], issues: IssueList): Set<string> {
@@ -305,11 +292,11 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   // The id lookups run in loops of their own, before the validating loop: a short loop body lets
   // the CPU overlap the cache misses of many lookups (as attribution does).
   const duplicateOf = firstHolders(consultations.length, (r) => consultations[r]!.consultationId, (r) => consultations[r]?.consultationId);
-  const buyerNo = buyerNumbers(consultations, 0, pass);
+  const buyerNo = buyerNumbers(consultations, pass);
   const { pairs } = pass.state;
   // Pairs of a buyer, newest first: pairHead[buyer] → pairNext[pair] → …
   // Buyers are numbered over consultations then orders: at most that many.
-  let pairHead = new Int32Array(consultations.length + (pass.buyerOf.length - consultations.length)).fill(-1);
+  let pairHead = new Int32Array(pass.state.buyerKeys.length).fill(-1);
   const pairNext = new Int32Array(consultations.length);
   // One lookup per consultation finds the agent's number and counters (null: not in the roster).
   const slots = new Map<string, { no: number; counters: AgentCounters } | null>();
@@ -395,9 +382,9 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   }
 }
 
-function readOrders(orders: KpiInput["orders"] & {}, offset: number, pass: Pass): void {
+function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): void {
   const duplicateOf = firstHolders(orders.length, (r) => orders[r]!.orderId, (r) => orders[r]?.orderId);
-  const buyerNo = buyerNumbers(orders, offset, pass);
+  const buyerNo = buyerNumbers(orders, pass);
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
     if (typeof o !== "object" || o === null) {
