@@ -1,4 +1,4 @@
-// npm run bench: attribution time and memory on seeded synthetic months, against a floor pass
+// npm run bench: attribution and KPI time and memory on seeded synthetic months, against a floor pass
 // measured in the same run (these machines are noisy; the ratio is what the targets are set on).
 import { execFileSync } from "node:child_process";
 
@@ -19,7 +19,7 @@ function measure(mode, orders, consultations) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`node ${process.version}, ${runs} runs each, median shown (fresh process per run)`);
 for (const [orders, consultations] of sizes) {
-  const results = { floor: [], attribute: [], explain: [] };
+  const results = { floor: [], attribute: [], explain: [], kpi: [] };
   for (let r = 0; r < runs; r++) {
     for (const mode of Object.keys(results)) results[mode].push(measure(mode, orders, consultations));
   }
@@ -30,4 +30,11 @@ for (const [orders, consultations] of sizes) {
     const mem = median(results[mode].map((m) => m.peakMB));
     console.log(`  ${label}: ${a.toFixed(2)} s, ${(a / f).toFixed(2)}× the floor, peak memory beyond input ${mem.toFixed(0)} MB`);
   }
+  const attribution = median(results.attribute.map((m) => m.seconds));
+  const kpi = median(results.kpi.map((m) => m.seconds));
+  const kpiMem = median(results.kpi.map((m) => m.peakMB));
+  console.log(
+    `  computeKpis (every R2 metric, all kinds): ${kpi.toFixed(2)} s, ${(kpi / attribution).toFixed(2)}× attributeSales (target ≤ 2×), ` +
+      `peak memory beyond input ${kpiMem.toFixed(0)} MB`,
+  );
 }

@@ -1,12 +1,21 @@
 // Runs one measurement in a fresh process (so peak RSS is this measurement's own):
-//   node --expose-gc bench/run-one.mjs <floor|attribute|explain> <orders> <consultations>
+//   node --expose-gc bench/run-one.mjs <floor|attribute|explain|kpi> <orders> <consultations>
+// `kpi` times computeKpis over the month with every kind (consultations with response columns,
+// orders with their R1 credits, tickets, after-sales, reviews, QC, calls); the credits come from an
+// attribution run before the timed span.
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales } from "../dist/index.js";
-import { syntheticMonth } from "./synthetic.mjs";
+import { attributeSales, computeKpis } from "../dist/index.js";
+import { syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
 const input = syntheticMonth(Number(ordersArg), Number(consArg));
+let kpiInput;
+if (mode === "kpi") {
+  const credited = attributeSales(input, {}, { period: "2020-02" }).orders;
+  const credits = credited.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+  kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
+}
 globalThis.gc();
 const before = process.memoryUsage().rss;
 const t0 = process.hrtime.bigint();
@@ -18,6 +27,9 @@ if (mode === "floor") {
   let hits = 0;
   for (const c of input.consultations) if (ids.get(c.buyerId) !== undefined) hits++;
   check = hits;
+} else if (mode === "kpi") {
+  const result = computeKpis(kpiInput, {}, { period: "2020-02" });
+  check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;
 } else {
   const result = attributeSales(input, {}, { period: "2020-02" });
   check = mode === "explain" ? `${result.shop.sales.net} / ${result.orders.length} explained` : result.shop.sales.net;

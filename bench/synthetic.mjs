@@ -46,6 +46,10 @@ export function syntheticMonth(orders, consultations, seed = 42) {
       startedAt: wall(start),
       firstReplyAt: replied ? wall(reply) : "",
       endedAt: wall(end),
+      buyerMessages: 2 + Math.floor(random() * 10),
+      agentMessages: replied ? 2 + Math.floor(random() * 10) : 0,
+      responseCount: replied ? 3 : 0,
+      responseSeconds: replied ? 30 + Math.floor(random() * 90) : 0,
     };
   }
   const ord = new Array(orders);
@@ -64,4 +68,33 @@ export function syntheticMonth(orders, consultations, seed = 42) {
     };
   }
   return { orders: ord, consultations: cons, agents };
+}
+
+/**
+ * The KPI kinds at a plausible scale beside `orders` orders: a ticket per 10 orders, an after-sales
+ * request per 20, a service review per 5, a QC inspection per 100, a 400 call per 20.
+ */
+export function syntheticKpiKinds(orders, agents, seed = 7) {
+  const random = rng(seed);
+  const month = 29 * 1440 - 3000;
+  const agent = () => agents[Math.floor(random() * agents.length)].agentId;
+  const tickets = Array.from({ length: Math.floor(orders / 10) }, (_, i) => {
+    const t = Math.floor(random() * month);
+    const replied = random() < 0.9;
+    return { ticketId: `T${i}`, agentId: agent(), createdAt: wall(t), firstReplyAt: replied ? wall(t + Math.floor(random() * 90)) : "", closedOnFirstReply: random() < 0.5, kind: random() < 0.5 ? "delivery" : "urgent" };
+  });
+  const afterSales = Array.from({ length: Math.floor(orders / 20) }, (_, i) => {
+    const t = Math.floor(random() * month);
+    const refunded = random() < 0.6;
+    return {
+      afterSaleId: `AS${i}`, agentId: agent(), appliedAt: wall(t), reviewedAt: wall(t + Math.floor(random() * 900)),
+      goodsReceivedAt: refunded ? wall(t + 1440) : "", refundedAt: refunded ? wall(t + 1440 + Math.floor(random() * 1500)) : "",
+      refundAmount: refunded ? `${1 + Math.floor(random() * 300)}.00` : "", satisfaction: 1 + Math.floor(random() * 5),
+    };
+  });
+  const ratings = ["good", "good", "good", "neutral", "bad"];
+  const reviews = Array.from({ length: Math.floor(orders / 5) }, () => ({ agentId: agent(), at: wall(Math.floor(random() * month)), rating: ratings[Math.floor(random() * 5)] }));
+  const qc = Array.from({ length: Math.floor(orders / 100) }, (_, i) => ({ conversationId: `C${i}`, agentId: agent(), at: wall(Math.floor(random() * month)), score: 40 + Math.floor(random() * 61) }));
+  const calls = Array.from({ length: Math.floor(orders / 20) }, () => ({ agentId: agent(), at: wall(Math.floor(random() * month)), answered: random() < 0.9 }));
+  return { tickets, afterSales, reviews, qc, calls };
 }

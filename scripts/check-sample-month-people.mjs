@@ -114,7 +114,11 @@ const out = {};
 // --- R3 promotion eligibility -----------------------------------------------------------------------
 {
   const agentsFile = csv("agents.csv");
+  // Earlier months from scores.csv; February's from the scorecard, whose figures the KPI section of
+  // the README derives by hand (hand-derived-kpi.json, re-derived by check-sample-month.mjs).
   const scores = new Map(csv("scores.csv").map((s) => [`${s.agentId} ${s.month}`, Number(s.score)]));
+  const kpi = JSON.parse(readFileSync(join(dir, "hand-derived-kpi.json"), "utf8"));
+  for (const [agentId, s] of Object.entries(kpi.scores)) if (s.score !== null) scores.set(`${agentId} 2020-02`, Number(s.score));
   const reviews = csv("assessments.csv").sort((x, y) => (x.at < y.at ? -1 : 1));
   const eligible = {};
   for (const a of agentsFile) {

@@ -83,6 +83,12 @@ const consultations = read("consultations.csv").map((c, i) => ({
   id: c.consultationId,
   agent: c.agentId,
   buyer: c.buyerId,
+  start: instant(c.startedAt, `consultations row ${i + 2} startedAt`),
+  bm: Number(c.buyerMessages),
+  am: Number(c.agentMessages),
+  rc: c.responseCount === undefined || c.responseCount === "" ? null : Number(c.responseCount),
+  rs: c.responseSeconds === undefined || c.responseSeconds === "" ? null : Number(c.responseSeconds),
+  longest: c.maxResponseSeconds === undefined || c.maxResponseSeconds === "" ? null : Number(c.maxResponseSeconds),
   reply: instant(c.firstReplyAt, `consultations row ${i + 2} firstReplyAt`),
   end: instant(c.endedAt, `consultations row ${i + 2} endedAt`),
   row: i,
@@ -190,6 +196,7 @@ try {
   process.exit(1);
 }
 const diffs = [];
+let kpiChecked = false;
 function compare(expected, actual, path) {
   if (expected !== null && typeof expected === "object") {
     if (actual === null || typeof actual !== "object") return diffs.push(`${path}: hand ${JSON.stringify(expected)}, script ${JSON.stringify(actual)}`);
@@ -197,6 +204,7 @@ function compare(expected, actual, path) {
   } else if (expected !== actual) diffs.push(`${path}: hand ${JSON.stringify(expected)}, script ${JSON.stringify(actual)}`);
 }
 compare(hand, derived, "$");
+checkKpis();
 for (const id of Object.keys(derived.agents)) if (!hand.agents?.[id]) diffs.push(`$.agents.${id}: missing from hand-derived.json`);
 for (const id of Object.keys(perOrder)) if (/^E\d+$/.test(id) && !hand.orders?.[id]) diffs.push(`$.orders.${id}: missing from hand-derived.json`);
 if (diffs.length > 0) {
@@ -204,4 +212,172 @@ if (diffs.length > 0) {
   for (const d of diffs) console.error(`  ${d}`);
   process.exit(1);
 }
-console.log(`${dir}: hand-derived.json agrees with the brute force (${orders.length} orders, ${consultations.length} consultations)`);
+console.log(`${dir}: hand-derived.json${kpiChecked ? " and hand-derived-kpi.json agree" : " agrees"} with the brute force (${orders.length} orders, ${consultations.length} consultations)`);
+
+// --- KPIs (R2), literally ------------------------------------------------------------------------
+// Each metric as DOMAIN.md R2 and README.md ("KPIs") define it, by brute force over the rows: the
+// default policy (satisfied ≥ 4, ticket SLA 60 min, slow > 60 s, quick ≤ 180 s, long > 30 min,
+// minimum samples of 5 for reviews, ratings, tickets and calls), period = February in Shanghai.
+// Rates: 4 decimals; means: 2 decimals; ROUND_HALF_UP, computed on integers (BigInt).
+function checkKpis() {
+  let handKpi;
+  try {
+    handKpi = JSON.parse(readFileSync(join(dir, "hand-derived-kpi.json"), "utf8"));
+  } catch {
+    return; // a folder without KPI expectations
+  }
+  kpiChecked = true;
+  const derivedKpi = deriveKpis();
+  if (print) console.log(JSON.stringify(derivedKpi, null, 1));
+  compare(handKpi, derivedKpi, "$kpi");
+}
+
+function deriveKpis() {
+  const inFeb = (ms) => ms !== null && monthOf(ms) === MONTH;
+  const dayOf = (ms) => new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
+  const nextDay = (day) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const round = (n, d, places) => {
+    if (d === 0) return null;
+    const scaled = (BigInt(n) * 10n ** BigInt(places) * 2n + BigInt(d)) / (2n * BigInt(d));
+    const text = scaled.toString().padStart(places + 1, "0");
+    return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+  };
+  const groupOf = Object.fromEntries(agents.map((a) => [a.agentId, a.group]));
+  const reviews = read("reviews.csv").map((r) => ({ agent: r.agentId, at: instant(r.at), rating: r.rating })).filter((r) => inFeb(r.at));
+  const calls = read("calls.csv").map((c) => ({ agent: c.agentId, at: instant(c.at), answered: c.answered === "true" })).filter((c) => inFeb(c.at));
+  const qcRows = read("qc.csv").map((q) => ({ id: q.conversationId, agent: q.agentId, at: instant(q.at), hundredths: Math.round(Number(q.score) * 100) })).filter((q) => inFeb(q.at));
+  const tickets = read("tickets.csv").map((t) => ({ id: t.ticketId, agent: t.agentId, created: instant(t.createdAt), reply: instant(t.firstReplyAt), first: t.closedOnFirstReply === "true" }));
+  const afterSales = read("afterSales.csv").map((s) => ({
+    id: s.afterSaleId, agent: s.agentId, applied: instant(s.appliedAt), reviewed: instant(s.reviewedAt), received: instant(s.goodsReceivedAt),
+    refunded: instant(s.refundedAt), amount: s.refundAmount === "" ? 0 : fen(s.refundAmount, s.afterSaleId), satisfaction: s.satisfaction === "" ? null : Number(s.satisfaction),
+  }));
+  const febCons = consultations.filter((c) => inFeb(c.start));
+  const credited = new Map(Object.entries(perOrder).map(([id, o]) => [id, o.creditedAgent]));
+  const paidFeb = orders.filter((o) => inFeb(o.paid));
+  const shopPaid = paidFeb.reduce((s, o) => s + o.amount, 0);
+
+  const metricsOf = (agent) => {
+    const mine = febCons.filter((c) => agent === null || c.agent === agent);
+    const buyers = [...new Set(mine.map((c) => c.buyer))];
+    const firstOf = (b) => Math.min(...mine.filter((c) => c.buyer === b).map((c) => c.start));
+    const unreplied = buyers.filter((b) => mine.every((c) => c.buyer !== b || c.reply === null));
+    const ordered = buyers.filter((b) => orders.some((o) => o.buyer === b && inFeb(o.created) && o.created >= firstOf(b)));
+    const paid = buyers.filter((b) => orders.some((o) => o.buyer === b && inFeb(o.paid) && o.paid >= firstOf(b)));
+    const nextDayPaid = buyers.filter((b) => orders.some((o) => o.buyer === b && inFeb(o.paid) && o.paid >= firstOf(b) && dayOf(o.paid) <= nextDay(dayOf(firstOf(b)))));
+    const served = (o) => mine.some((c) => c.buyer === o.buyer && c.reply !== null && dayOf(c.start) === dayOf(o.paid));
+    const sameDay = paidFeb.filter(served).reduce((s, o) => s + o.amount, 0);
+    const creditedOrders = paidFeb.filter((o) => (agent === null ? credited.get(o.id) : credited.get(o.id) === agent));
+    const sales = creditedOrders.reduce((s, o) => s + o.amount, 0);
+    const salesBuyers = new Set(creditedOrders.map((o) => o.buyer)).size;
+    const replied = mine.filter((c) => c.reply !== null);
+    const slow = buyers.filter((b) => replied.some((c) => c.buyer === b && c.reply - c.start > 60_000));
+    const rv = reviews.filter((r) => agent === null || r.agent === agent);
+    const cl = calls.filter((c) => agent === null || c.agent === agent);
+    const q = qcRows.filter((x) => agent === null || x.agent === agent);
+    const tk = tickets.filter((t) => inFeb(t.created) && (agent === null || t.agent === agent));
+    const tkReplied = tk.filter((t) => t.reply !== null);
+    const as = afterSales.filter((s) => inFeb(s.applied) && (agent === null || s.agent === agent));
+    const asReviewed = as.filter((s) => s.reviewed !== null);
+    const rated = as.filter((s) => s.satisfaction !== null);
+    const refunds = afterSales.filter((s) => inFeb(s.refunded) && (agent === null || s.agent === agent));
+    const sumBy = (list, f) => list.reduce((s, x) => s + f(x), 0);
+    const withStatus = (value, sample, min) => ({ value, status: value === null ? "noData" : sample < min ? "insufficient" : "ok" });
+    return {
+      consultingBuyers: String(buyers.length),
+      unrepliedBuyers: String(unreplied.length),
+      receptionCount: String(agent !== null && groupOf[agent] === "aftersale" ? replied.length : buyers.length - unreplied.length),
+      replyRate: round(buyers.length - unreplied.length, buyers.length, 4),
+      answerRatio: round(sumBy(mine, (c) => c.am), sumBy(mine, (c) => c.bm), 4),
+      avgResponseSeconds: agent === null ? null : round(sumBy(mine, (c) => c.rs ?? 0), sumBy(mine, (c) => c.rc ?? 0), 2),
+      avgFirstResponseSeconds: agent === null ? null : round(sumBy(replied, (c) => c.reply - c.start), replied.length * 1000, 2),
+      slowResponseBuyers: String(slow.length),
+      longReceptions: String(mine.filter((c) => c.end - c.start > 30 * 60_000).length),
+      quickResponseRate: round(replied.filter((c) => c.reply - c.start <= 180_000).length, mine.length, 4),
+      orderedBuyers: String(ordered.length),
+      paidBuyers: String(paid.length),
+      conversionRate: round(ordered.length, buyers.length, 4),
+      inquiryToPaymentRate: round(paid.length, buyers.length, 4),
+      nextDayPaymentRate: round(nextDayPaid.length, buyers.length, 4),
+      sameDaySales: money(sameDay),
+      agentSales: money(sales),
+      agentSalesShare: round(sales, shopPaid, 4),
+      averageOrderValue: round(sales, salesBuyers * 100, 2),
+      goodReviewRate: withStatus(round(rv.filter((r) => r.rating === "good").length, rv.length, 4), rv.length, 5),
+      phoneAnswerRate: withStatus(round(cl.filter((c) => c.answered).length, cl.length, 4), cl.length, 5),
+      qcScore: round(sumBy(q, (x) => x.hundredths), q.length * 100, 2),
+      ticketTimelyRate: withStatus(round(tkReplied.filter((t) => t.reply - t.created <= 3_600_000).length, tkReplied.length, 4), tkReplied.length, 5),
+      ticketFirstContactRate: withStatus(round(tk.filter((t) => t.first).length, tk.length, 4), tk.length, 5),
+      afterSaleReviewHours: round(sumBy(asReviewed, (s) => s.reviewed - s.applied), asReviewed.length * 3_600_000, 2),
+      afterSaleSatisfaction: withStatus(round(rated.filter((s) => s.satisfaction >= 4).length, rated.length, 4), rated.length, 5),
+      refundedAmount: money(sumBy(refunds, (s) => s.amount)),
+    };
+  };
+  const perAgent = Object.fromEntries(agents.map((a) => [a.agentId, metricsOf(a.agentId)]));
+  const shopKpis = metricsOf(null);
+  // The shop's response times: the mean of the agents' (rounded) means.
+  for (const id of ["avgResponseSeconds", "avgFirstResponseSeconds"]) {
+    const means = Object.values(perAgent).map((m) => m[id]).filter((v) => v !== null).map((v) => Math.round(Number(v) * 100));
+    shopKpis[id] = round(means.reduce((s, v) => s + v, 0), means.length * 100, 2);
+  }
+
+  // Scorecards (the defaults), probation: probationEndsAt after 1 February → not scored.
+  const cards = {
+    presale: [["goodReviewRate", 40, 1, ["0.98", "0.95", "0.90"]], ["avgResponseSeconds", 30, -1, ["30", "45", "60"]], ["phoneAnswerRate", 30, 1, ["0.95", "0.90", "0.80"]]],
+    insale: [["ticketTimelyRate", 60, 1, ["0.95", "0.90", "0.80"]], ["afterSaleReviewHours", 40, -1, ["6", "12", "24"]]],
+    aftersale: [["goodReviewRate", 25, 1, ["0.98", "0.95", "0.90"]], ["avgResponseSeconds", 25, -1, ["30", "45", "60"]], ["phoneAnswerRate", 25, 1, ["0.95", "0.90", "0.80"]], ["afterSaleSatisfaction", 25, 1, ["0.95", "0.90", "0.80"]]],
+  };
+  const scores = {};
+  for (const a of agents) {
+    if (a.probationEndsAt !== "" && a.probationEndsAt > "2020-02-01") {
+      scores[a.agentId] = { status: "notScored", score: null };
+      continue;
+    }
+    let weighted = 0;
+    let weights = 0;
+    for (const [metric, weight, sign, steps] of cards[a.group]) {
+      const m = perAgent[a.agentId][metric];
+      const value = typeof m === "object" && m !== null ? (m.status === "ok" ? m.value : null) : m;
+      if (value === null) continue;
+      const at = steps.findIndex((t) => (sign > 0 ? Number(value) >= Number(t) : Number(value) <= Number(t)));
+      weighted += weight * (at < 0 ? 0 : [100, 80, 60][at]);
+      weights += weight;
+    }
+    scores[a.agentId] = weights === 0 ? { status: "insufficient", score: null } : { status: "scored", score: round(weighted, weights, 2) };
+  }
+
+  // QC deductions: ladder 80/70/60, cap 3 per ISO week (Monday first).
+  const isoWeek = (ms) => {
+    const d = new Date(Date.parse(`${dayOf(ms)}T00:00:00Z`));
+    const weekday = (d.getUTCDay() + 6) % 7;
+    const thursday = new Date(d.getTime() + (3 - weekday) * 86_400_000);
+    const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    return `${thursday.getUTCFullYear()}-W${String(Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1).padStart(2, "0")}`;
+  };
+  const qcDeductions = {};
+  for (const q of qcRows) {
+    const points = q.hundredths >= 8000 ? 0 : q.hundredths >= 7000 ? 1 : q.hundredths >= 6000 ? 2 : 3;
+    const weeks = (qcDeductions[q.agent] ??= {});
+    const week = (weeks[isoWeek(q.at)] ??= { points: 0, deducted: 0 });
+    week.points += points;
+    week.deducted = Math.min(3, week.points);
+  }
+
+  // Service levels: breaches by record id.
+  const minuteOfDay = (ms) => { const d = new Date(ms + OFFSET_MS); return d.getUTCHours() * 60 + d.getUTCMinutes() + (d.getUTCSeconds() > 0 ? 0.5 : 0); };
+  const at0930 = (ms, nextDayToo) => Date.parse(`${nextDayToo ? nextDay(dayOf(ms)) : dayOf(ms)}T09:30:00Z`) - OFFSET_MS;
+  const online = febCons.filter((c) => minuteOfDay(c.start) > 540 && minuteOfDay(c.start) < 1380);
+  const night = febCons.filter((c) => !online.includes(c));
+  const summary = (checked, breaches) => ({ checked, compliant: checked - breaches.length, breaches: breaches.sort() });
+  const presale = new Set(agents.filter((a) => a.group === "presale").map((a) => a.agentId));
+  const waited = febCons.filter((c) => presale.has(c.agent) && c.longest !== null);
+  const rec = afterSales.filter((s) => inFeb(s.received));
+  const serviceLevels = {
+    firstReply: summary(online.length, online.filter((c) => c.reply === null || c.reply - c.start > 60_000).map((c) => c.id)),
+    overnight: summary(night.length, night.filter((c) => c.reply === null || c.reply > at0930(c.start, minuteOfDay(c.start) >= 1380)).map((c) => c.id)),
+    ticketReply: summary(tickets.filter((t) => inFeb(t.created)).length, tickets.filter((t) => inFeb(t.created) && (t.reply === null || t.reply - t.created > 3_600_000)).map((t) => t.id)),
+    afterSaleReview: summary(afterSales.filter((s) => inFeb(s.applied)).length, afterSales.filter((s) => inFeb(s.applied) && (s.reviewed === null || s.reviewed - s.applied > 12 * 3_600_000)).map((s) => s.id)),
+    refundAfterReceipt: summary(rec.length, rec.filter((s) => s.refunded === null || s.refunded - s.received > 24 * 3_600_000).map((s) => s.id)),
+    presaleWait: summary(waited.length, waited.filter((c) => Math.max(c.longest * 1000, c.reply - c.start) >= 120_000).map((c) => c.id)),
+  };
+  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels };
+}

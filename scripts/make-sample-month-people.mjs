@@ -58,14 +58,15 @@ const rewards = [
   ["W06", "A05", "2020-01-20 10:00:00", "dataErrorFound", "", "January"],
 ];
 
-// R3: scorecard scores of the three months of the promotion gate (≥ 80 in each, by default).
+// R3: scorecard scores of the earlier months of the promotion gate (≥ 80 in each of the last three,
+// by default); February's come from the month's own scorecard (R2, the KPI section of the README).
 // A03 is in probation (no KPI assessment); A05 has no January score.
 const scores = [
-  ["A01", "2019-12", "88"], ["A01", "2020-01", "91"], ["A01", "2020-02", "86"],
-  ["A02", "2019-12", "82"], ["A02", "2020-01", "79.5"], ["A02", "2020-02", "90"],
-  ["A04", "2019-12", "85"], ["A04", "2020-01", "84"], ["A04", "2020-02", "86"],
-  ["A05", "2019-12", "81"], ["A05", "2020-02", "70"],
-  ["A06", "2019-12", "95"], ["A06", "2020-01", "93"], ["A06", "2020-02", "97"],
+  ["A01", "2019-12", "88"], ["A01", "2020-01", "91"],
+  ["A02", "2019-12", "82"], ["A02", "2020-01", "79.5"],
+  ["A04", "2019-12", "85"], ["A04", "2020-01", "84"],
+  ["A05", "2019-12", "81"],
+  ["A06", "2019-12", "95"], ["A06", "2020-01", "93"],
 ];
 
 // R3: the qualitative requirement of the next grade (the promotion review 晋升考核).

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes the bundled sample month fixtures/sample-month/{agents,consultations,orders}.csv.
+// Writes the bundled sample month fixtures/sample-month/{agents,consultations,orders}.csv and the
+// KPI kinds {tickets,afterSales,reviews,qc,calls}.csv.
 //
 //   node scripts/make-sample-month.mjs [outDir]
 //
@@ -51,10 +52,21 @@ const agents = [
 const consultations = []; // [consultationId, agentId, buyerId, startedAt, firstReplyAt, endedAt, buyerMessages, agentMessages, source]
 const orders = []; // [orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId]
 
+// Response intervals (KPIs, R2): every agent message of a replied consultation answers after the
+// agent's own constant interval, so each agent's mean response time is that constant exactly:
+// responseCount = agentMessages, responseSeconds = agentMessages × PER_RESPONSE[agent]. The longest
+// wait (maxResponseSeconds) is the constant + 10 s, except the WAITS listed (the 2-minute rule).
+const PER_RESPONSE = { A01: 20, A02: 25, A03: 40, A04: 30, A05: 35, A06: 15 };
+const WAITS = { C0310: 130, C0320: 130, C0330: 130 };
+
 function consult(id, agentId, buyerId, startedAt, firstReplyAt, endedAt, buyerMessages, agentMessages, source) {
   if (firstReplyAt !== null && !(startedAt <= firstReplyAt && firstReplyAt <= endedAt)) throw new Error(`bad times ${id}`);
   if (!(startedAt <= endedAt)) throw new Error(`bad times ${id}`);
-  consultations.push([id, agentId, buyerId, fmt(startedAt), fmt(firstReplyAt), fmt(endedAt), buyerMessages, agentMessages, source]);
+  const responses = firstReplyAt === null ? 0 : agentMessages;
+  const seconds = responses * PER_RESPONSE[agentId];
+  const longest = firstReplyAt === null ? "" : (WAITS[id] ?? PER_RESPONSE[agentId] + 10);
+  if (longest !== "" && longest > seconds) throw new Error(`longest wait of ${id} beyond its response seconds`);
+  consultations.push([id, agentId, buyerId, fmt(startedAt), fmt(firstReplyAt), fmt(endedAt), buyerMessages, agentMessages, source, responses, seconds, longest]);
 }
 function order(id, buyerId, createdAt, paidAt, amount, refundAmount = "0.00", remarkAgentId = "") {
   if (paidAt !== null && paidAt < createdAt) throw new Error(`bad times ${id}`);
@@ -343,6 +355,97 @@ edges.forEach((e, k) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// KPI kinds (R2). Small blocks with round figures; fixtures/sample-month/README.md ("KPIs") derives
+// every metric from them. Day d of February at a given hour, in the shop's wall time.
+const reviews = []; // [reviewId, agentId, at, rating]
+const calls = []; // [callId, agentId, at, answered]
+const qc = []; // [conversationId, agentId, at, score]
+const tickets = []; // [ticketId, agentId, createdAt, firstReplyAt, closedAt, closedOnFirstReply, kind]
+const afterSales = []; // [afterSaleId, agentId, orderId, appliedAt, reviewedAt, goodsReceivedAt, refundedAt, refundAmount, satisfaction]
+
+// 客服评价: per agent, n reviews on days 1…n at 12:00, the listed ones not good.
+const reviewPlan = [
+  ["A01", 20, { 7: "neutral" }],
+  ["A02", 10, {}],
+  ["A03", 3, { 2: "bad" }],
+  ["A05", 8, { 3: "neutral", 6: "bad" }],
+  ["A06", 12, {}],
+];
+for (const [agent, n, notGood] of reviewPlan) {
+  for (let k = 1; k <= n; k++) reviews.push([`R${agent.slice(1)}${pad(k)}`, agent, fmt(feb(k, 12)), notGood[k] ?? "good"]);
+}
+// Outside February: a bad review on 1 March 00:00:00 and one on 31 January 23:59:59 (not counted).
+reviews.push(["R0199", "A01", "2020-03-01 00:00:00", "bad"], ["R0299", "A02", "2020-01-31 23:59:59", "bad"]);
+
+// 400 电话: per agent, n calls on days 1…n at 14:00, the listed ones not answered.
+const callPlan = [
+  ["A01", 10, [4]],
+  ["A02", 20, []],
+  ["A03", 4, [1]],
+  ["A05", 10, [2, 9]],
+  ["A06", 5, []],
+];
+for (const [agent, n, missed] of callPlan) {
+  for (let k = 1; k <= n; k++) calls.push([`P${agent.slice(1)}${pad(k)}`, agent, fmt(feb(k, 14)), missed.includes(k) ? "false" : "true"]);
+}
+
+// 质检: inspected conversations with their scores. A01's third is on Sunday 9 Feb (ISO week 6) at
+// 23:30 and its fourth on Monday 10 Feb (week 7) at 00:30; A02's three fall in week 7 (capped at 3).
+qc.push(
+  ["C0105", "A01", "2020-02-03 10:00:00", "90"],
+  ["C0110", "A01", "2020-02-05 10:00:00", "85"],
+  ["C0120", "A01", "2020-02-09 23:30:00", "78"],
+  ["C0125", "A01", "2020-02-10 00:30:00", "95"],
+  ["C0210", "A02", "2020-02-11 10:00:00", "65"],
+  ["C0212", "A02", "2020-02-12 10:00:00", "55"],
+  ["C0214", "A02", "2020-02-14 10:00:00", "72"],
+  ["C0305", "A03", "2020-02-18 10:00:00", "59.5"],
+  ["C0310", "A03", "2020-02-19 10:00:00", "81"],
+  ["C0405", "A04", "2020-02-20 10:00:00", "70"],
+  ["C0505", "A05", "2020-02-24 10:00:00", "60"],
+  ["C0510", "A05", "2020-02-25 10:00:00", "80.5"],
+);
+
+// 工单: A04's ten tickets on days 2, 4, … 20 at 10:00 — replied after 10, 20, … 50 min except
+// T0408 (61 min: late) and T0410 (never); the first six closed on the first reply. A05: two tickets.
+for (let k = 1; k <= 10; k++) {
+  const created = feb(2 * k, 10);
+  const minutes = k === 8 ? 61 : k === 10 ? null : 10 * (1 + ((k - 1) % 5));
+  const reply = minutes === null ? null : created + minutes * MIN;
+  tickets.push([`T04${pad(k)}`, "A04", fmt(created), fmt(reply), k <= 6 ? fmt(reply) : "", k <= 6 ? "true" : "false", k % 2 ? "delivery" : "urgent"]);
+}
+tickets.push(["T0501", "A05", fmt(feb(5, 15)), fmt(feb(5, 15, 30)), fmt(feb(5, 15, 30)), "true", "delivery"]);
+tickets.push(["T0502", "A05", fmt(feb(6, 15)), fmt(feb(6, 15, 45)), "", "false", "delivery"]);
+
+// 售后单: applied at 09:00 on the given day, reviewed h hours later; refunds after the goods arrive.
+const afterSalePlan = [
+  // id, agent, order, day, review h, satisfaction, [goods received +h after applying, refunded +h after receipt, amount]
+  ["AS0401", "A04", "", 3, 2, "", null],
+  ["AS0402", "A04", "", 6, 4, "", null],
+  ["AS0403", "A04", "", 9, 6, "", null],
+  ["AS0404", "A04", "", 12, 8, "", null],
+  ["AS0405", "A04", "", 15, 10, "", null],
+  ["AS0501", "A05", "O0501", 2, 3, 5, [48, 2, "45.00"]],
+  ["AS0502", "A05", "O0502", 5, 5, 5, [48, 20, "45.00"]],
+  ["AS0503", "A05", "", 8, 13, 4, null],
+  ["AS0504", "A05", "", 11, 4, 3, [72, 30, "20.50"]],
+  ["AS0505", "A05", "", 14, 6, 5, null],
+  ["AS0506", "A05", "", 17, 1, 4, null],
+  ["AS0601", "A06", "O0601", 4, 1, 5, [24, 10, "300.00"]],
+  ["AS0602", "A06", "", 10, 2, 5, null],
+  ["AS0603", "A06", "", 16, 2, 5, null],
+  ["AS0604", "A06", "", 22, 3, 5, null],
+  ["AS0605", "A06", "O0610", 27, 2, 4, [24, 30, "300.00"]],
+];
+const HOUR = 60 * MIN;
+for (const [id, agent, orderId, day, reviewH, satisfaction, refund] of afterSalePlan) {
+  const applied = feb(day, 9);
+  const received = refund ? applied + refund[0] * HOUR : null;
+  const refunded = refund ? received + refund[1] * HOUR : null;
+  afterSales.push([id, agent, orderId, fmt(applied), fmt(applied + reviewH * HOUR), fmt(received), fmt(refunded), refund ? refund[2] : "", satisfaction]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // CSV out (RFC 4180: quote a cell only when it holds a comma, quote or line break; LF line ends).
 function csv(header, rows) {
   const cell = (v) => {
@@ -356,7 +459,18 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "agents.csv"), csv(["agentId", "name", "group", "grade", "hiredAt", "gradeSince", "probationEndsAt"], agents));
 writeFileSync(
   join(outDir, "consultations.csv"),
-  csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source"], consultations),
+  csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source", "responseCount", "responseSeconds", "maxResponseSeconds"], consultations),
 );
 writeFileSync(join(outDir, "orders.csv"), csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId"], orders));
-console.log(`wrote ${outDir}: ${agents.length} agents, ${consultations.length} consultations, ${orders.length} orders`);
+writeFileSync(join(outDir, "reviews.csv"), csv(["reviewId", "agentId", "at", "rating"], reviews));
+writeFileSync(join(outDir, "calls.csv"), csv(["callId", "agentId", "at", "answered"], calls));
+writeFileSync(join(outDir, "qc.csv"), csv(["conversationId", "agentId", "at", "score"], qc));
+writeFileSync(join(outDir, "tickets.csv"), csv(["ticketId", "agentId", "createdAt", "firstReplyAt", "closedAt", "closedOnFirstReply", "kind"], tickets));
+writeFileSync(
+  join(outDir, "afterSales.csv"),
+  csv(["afterSaleId", "agentId", "orderId", "appliedAt", "reviewedAt", "goodsReceivedAt", "refundedAt", "refundAmount", "satisfaction"], afterSales),
+);
+console.log(
+  `wrote ${outDir}: ${agents.length} agents, ${consultations.length} consultations, ${orders.length} orders, ` +
+    `${reviews.length} reviews, ${calls.length} calls, ${qc.length} QC inspections, ${tickets.length} tickets, ${afterSales.length} after-sales`,
+);

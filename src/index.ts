@@ -10,6 +10,7 @@ export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } fr
 export * from "./attribution/index.js";
 export * from "./pay/index.js";
 export * from "./month/index.js";
+export * from "./kpi/index.js";
 export * from "./discipline/index.js";
 export * from "./grading/index.js";
 export * from "./roster/index.js";

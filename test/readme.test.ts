@@ -1,6 +1,6 @@
 // The README's library example, run as written, with the results its comments promise.
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, attributeSales, buildMonthReport, formatIssue } from "../src/index.js";
+import { KefuKpiError, attributeSales, buildMonthReport, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
 import { readMonthFolder, reportFolder } from "../src/node/index.js";
 
 describe("README example", () => {
@@ -40,5 +40,17 @@ describe("README example", () => {
   it("reads a folder with kefu-kpi/node", async () => {
     const folder = await readMonthFolder(new URL("../fixtures/sample-month", import.meta.url).pathname);
     expect(reportFolder(folder, folder.policy).shop.sales.orders).toBe(236);
+  });
+
+  it("computes the KPIs of the sample month as the KPI example says", async () => {
+    const { input } = await readMonthFolder(new URL("../fixtures/sample-month/", import.meta.url).pathname);
+    const { agents, consultations, orders, tickets, afterSales, reviews, qc, calls } = input;
+    const credits = attributeSales({ agents: agents!, consultations: consultations!, orders: orders! }).orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+    const kpis = computeKpis({ agents: agents!, consultations: consultations!, orders: orders!, credits, tickets: tickets!, afterSales: afterSales!, reviews: reviews!, qc: qc!, calls: calls! }, {}, { period: "2020-02" });
+    expect(kpis.agents[0]!.kpis.replyRate).toEqual({ value: "0.9583", status: "ok", unit: "rate", numerator: "69", denominator: "72", reason: "replied buyers / consulting buyers = 69 / 72" });
+    expect(kpis.shop.kpis.avgResponseSeconds.value).toBe("27.50");
+    expect(scoreAgent(kpis.agents[0]!.kpis, "presale").score).toBe("86.00");
+    expect(qcDeductions(qc!, {}, { period: "2020-02" })[1]!.weeks[0]).toMatchObject({ week: "2020-W07", points: 6, deducted: 3, capped: true });
+    expect(checkServiceLevels({ agents: agents!, consultations: consultations!, tickets: tickets!, afterSales: afterSales! }, {}, { period: "2020-02" })[0]!.complianceRate).toBe("0.9722");
   });
 });

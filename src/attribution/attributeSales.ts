@@ -6,7 +6,7 @@ import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time
 import { createZone } from "../time/zone.js";
 import { AgentIndex, buyerKey, readConsultations, readOrders, type ConsultationLike, type OrderLike } from "./columns.js";
 import { matchOrders } from "./match.js";
-import { StringIds } from "./stringIds.js";
+import { StringIds } from "../ids/stringIds.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 
 /** What {@link attributeSales} reads. */

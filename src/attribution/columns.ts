@@ -6,7 +6,7 @@ import { IssueCode, type IssueList } from "../errors.js";
 import { FenError, describeFenError, parseFen } from "../money/fen.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
 import type { Zone } from "../time/zone.js";
-import { StringIds } from "./stringIds.js";
+import { StringIds } from "../ids/stringIds.js";
 
 /** What attribution reads of an order (the `Order` record, or any object with these fields). */
 export interface OrderLike {

@@ -7,7 +7,7 @@ import { scoreHundredths } from "../schema/people.js";
 import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
-import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, dayNumberOfInstant, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
+import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, businessDayNumber, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
 import { createZone } from "../time/zone.js";
 import { evaluateProbation, formatScore, type ProbationResult } from "./evaluateProbation.js";
 import { AssessmentSchema, ProbationEvaluationSchema, ScoreSchema } from "./schema.js";
@@ -111,7 +111,7 @@ export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy 
     issues.add({ code: IssueCode.unknownAgent, path: [kind, index, "agentId"], message: `"${agentId}" is not in the agents list` });
     return true;
   };
-  const day = (ms: number): number => dayNumberOfInstant(ms, zone, cutover);
+  const day = (ms: number): number => businessDayNumber(ms, zone, cutover);
 
   const scores = new Map<string, number>();
   for (const { record: s, index } of parseRecords("scores", input.scores ?? [], ScoreSchema, issues)) {

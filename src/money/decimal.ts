@@ -55,6 +55,43 @@ export function sumMoney(values: readonly string[]): string {
 }
 
 /**
+ * The exact quotient of two integers (or decimal strings), rounded to `places` decimals with
+ * ROUND_HALF_UP: how rates and means are printed (KPIs). `null` when the denominator is zero.
+ *
+ * @example
+ * ratio(2, 3, 4) //=> "0.6667"
+ * ratio(1, 0, 4) //=> null
+ */
+export function ratio(numerator: number | string, denominator: number | string, places: number): string | null {
+  const d = new Decimal(denominator);
+  if (d.isZero()) return null;
+  return new Decimal(numerator).dividedBy(d).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+}
+
+/**
+ * The exact sum of decimal strings, rounded to `places` decimals (ROUND_HALF_UP) — e.g. the sum of
+ * several agents' means, to be divided again by {@link ratio}.
+ *
+ * @example
+ * sumDecimals(["0.10", "0.25"], 2) //=> "0.35"
+ */
+export function sumDecimals(values: readonly string[], places: number): string {
+  let total = new Decimal(0);
+  for (const v of values) total = total.plus(toDecimal(v));
+  return total.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+}
+
+/**
+ * Compares two decimal strings exactly: -1, 0 or 1.
+ *
+ * @example
+ * compareDecimals("0.95", "0.950") //=> 0
+ */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+  return toDecimal(a).comparedTo(toDecimal(b)) as -1 | 0 | 1;
+}
+
+/**
  * An exact decimal as money text: two decimals, or all of them when there are more (a split share
  * of an amount, e.g. 70 % of 1.01), so nothing is rounded away.
  *

@@ -9,6 +9,8 @@ import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
+import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
+import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
 import { clawbackItems } from "./clawbacks.js";
 import { paySection } from "./paySection.js";
@@ -22,6 +24,12 @@ export interface MonthInput extends PeopleInput {
   readonly agents?: readonly Agent[];
   readonly consultations?: readonly ConsultationLike[];
   readonly orders?: readonly OrderLike[];
+  /** KPI inputs (R2); each left out means "no such data": its metrics are null. */
+  readonly tickets?: readonly Ticket[];
+  readonly afterSales?: readonly AfterSale[];
+  readonly reviews?: readonly ServiceReview[];
+  readonly qc?: readonly QcInspection[];
+  readonly calls?: readonly PhoneCall[];
 }
 
 export interface MonthReportOptions {
@@ -78,9 +86,13 @@ export function buildMonthReport(
     );
   }
 
+  const credits = sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+  const kpi = kpiSection(input, resolved, month, zone, cutover, credits, sales.agents.map((a) => a.agentId));
+  warnings.push(...kpi.warnings);
   const roster = new Map(agents.map((a) => [a.agentId, a]));
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const known = roster.get(a.agentId);
+    const measured = kpi.agents.get(a.agentId)!;
     return {
       agentId: a.agentId,
       name: known?.name ?? null,
@@ -90,6 +102,8 @@ export function buildMonthReport(
       commissionable: a.commissionable,
       breakdown: a.breakdown,
       addressChecks: a.addressChecks,
+      kpis: measured.kpis,
+      score: measured.score,
     };
   });
 
@@ -115,13 +129,16 @@ export function buildMonthReport(
     });
   });
 
-  const people = peopleSection(input, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
+  // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
+  const scores = monthScores(input.scores, agentReports, month, warnings);
+  const people = peopleSection({ ...input, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
   const previous = options.previous;
   if (previous && previous.month >= month) {
     throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${previous.month}, not of a month before ${month}` }]);
   }
   const clawbacks = previous ? clawbackItems(previous, orders) : new Map();
-  const pay = paySection({ month, agents, people, orders: orderReports, scores: new Map(), clawbacks, policy: resolved, zone, cutover });
+  const pay = paySection({ month, agents, people, orders: orderReports, scores: scores.byAgent, clawbacks, policy: resolved, zone, cutover });
 
   return {
     kind: "kefu-kpi/month-report",
@@ -130,12 +147,48 @@ export function buildMonthReport(
     period: { start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
     policy: resolved,
     warnings,
-    shop: sales.shop,
+    shop: { ...sales.shop, kpis: kpi.shop },
     agents: agentReports,
+    qcDeductions: kpi.qcDeductions,
+    serviceLevels: kpi.serviceLevels,
     orders: orderReports,
     people,
     pay,
   };
+}
+
+/**
+ * The month's scores: the scores file's rows, plus the scorecard's score of each agent scored this
+ * month that the file does not score this month (a difference between the two is a warning).
+ */
+function monthScores(
+  given: readonly unknown[] | undefined,
+  agents: readonly AgentReport[],
+  month: string,
+  warnings: string[],
+): { records: unknown[]; byAgent: Map<string, string | null> } {
+  const records = [...(given ?? [])];
+  const byAgent = new Map<string, string | null>();
+  const fromFile = new Map<string, unknown>();
+  for (const row of records) {
+    const r = row as { agentId?: unknown; month?: unknown; score?: unknown } | null;
+    if (r && r.month === month && typeof r.agentId === "string") fromFile.set(r.agentId, r.score);
+  }
+  for (const a of agents) {
+    const computed = a.score.status === "scored" ? a.score.score : null;
+    const filed = fromFile.get(a.agentId);
+    if (filed !== undefined) {
+      const text = String(filed).trim();
+      byAgent.set(a.agentId, text);
+      if (computed !== null && Number(text) !== Number(computed)) {
+        warnings.push(`scores: ${a.agentId}'s ${month} score is ${text} in the scores file, ${computed} by the scorecard; the file's is used`);
+      }
+    } else {
+      byAgent.set(a.agentId, computed);
+      if (computed !== null) records.push({ agentId: a.agentId, month, score: computed });
+    }
+  }
+  return { records, byAgent };
 }
 
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */

@@ -8,3 +8,6 @@ export { renderPayExplanation, renderPayComparison, PAY_LINE_LABELS } from "./re
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema } from "./peopleSchema.js";
 export type { PeopleReport } from "./peopleSchema.js";
 export type { PeopleInput } from "./peopleSection.js";
+export { buildKpiReport, safeBuildKpiReport, type KpiReportOptions } from "./kpiReport.js";
+export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
+export { renderKpiReport, renderKpiCsv, renderKpiSection, showKpi, KPI_LABELS } from "./renderKpi.js";

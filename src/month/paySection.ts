@@ -8,7 +8,7 @@ import type { Agent } from "../schema/records.js";
 import { payStatements, type ClawbackItem, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInstant } from "../time/parse.js";
-import { dayNumberOfDate, dayNumberOfInstant } from "../time/period.js";
+import { dayNumberOfDate, businessDayNumber } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
 import type { PeopleReport } from "./peopleSchema.js";
 import type { OrderReport } from "./schema.js";
@@ -46,7 +46,7 @@ export function paySection(input: PaySectionInput): PayStatement[] {
   const dayOf = (instant: string | null | undefined): number | null => {
     if (instant === undefined || instant === null || instant === "") return null;
     const ms = parseInstant(instant, input.zone);
-    return Number.isNaN(ms) ? null : dayNumberOfInstant(ms, input.zone, input.cutover);
+    return Number.isNaN(ms) ? null : businessDayNumber(ms, input.zone, input.cutover);
   };
 
   const agents: PayAgentInput[] = input.agents.flatMap((agent) => {

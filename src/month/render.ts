@@ -2,6 +2,7 @@
  * Renders a month report as text a team lead reads in a terminal (CJK-aware column widths) or as
  * CSV with one row per agent. Pure functions: the CLI writes what they return.
  */
+import { renderKpiSection } from "./renderKpi.js";
 import type { AgentReport, MonthReport } from "./schema.js";
 
 /**
@@ -104,6 +105,7 @@ export function renderMonthTable(report: MonthReport): string {
       `其他月份付款 paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
   out.push("本下本付 own place & own pay; 本下他付 own place, other pay; 他下本付 other place, own pay; 静默本付 silent order, own pay (order counts)");
+  out.push("", renderKpiSection(report));
   return out.join("\n") + "\n";
 }
 

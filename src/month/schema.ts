@@ -7,6 +7,7 @@ import { AgentGradeSchema, AgentGroupSchema } from "../schema/records.js";
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";
+import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 
@@ -35,6 +36,10 @@ export const AgentReportSchema = z.object({
   }),
   /** 核对地址 owed: booked orders whose payAgent is this agent. */
   addressChecks: z.number().int().nonnegative(),
+  /** R2 metrics over the month. */
+  kpis: KpiTableSchema,
+  /** The scorecard of the agent's group; not scored on probation. */
+  score: AgentScoreSchema,
 });
 
 export const OrderReportSchema = z.object({
@@ -77,8 +82,14 @@ export const MonthReportSchema = z.object({
     paidOutsidePeriod: z.number().int().nonnegative(),
     /** Paid orders of the month without a buyer id (fully silent: they cannot be linked to chats). */
     unlinkedOrders: z.number().int().nonnegative(),
+    /** R2 metrics of the shop (response times: the mean of the agents' means). */
+    kpis: KpiTableSchema,
   }),
   agents: z.array(AgentReportSchema),
+  /** 质检扣分 per agent and ISO week of the month. */
+  qcDeductions: z.array(AgentQcSchema),
+  /** The R2 service-level checks with their breaches. */
+  serviceLevels: z.array(ServiceLevelCheckSchema),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

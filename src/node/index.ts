@@ -10,3 +10,4 @@ export { renderPeopleTable, renderDutySheet } from "./renderPeople.js";
 // The duty sheet joins attribution and the roster for one day; it is exported here, with its
 // rendering, so the browser bundle does not carry it.
 export { buildDutySheet, type DutySheet } from "../month/dutySheet.js";
+export { kpiFolder, periodLabel, renderKpiFormat } from "./kpiCommand.js";

@@ -1,16 +1,15 @@
 /**
- * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`, and for the people
- * rules `violations`, `rewards`, `assessments`, `probation`, `scores`, `roster`, `returnedParcels`,
- * `shopReviews`), CSV or JSON, an
+ * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`; for the KPIs
+ * `tickets`, `afterSales`, `reviews`, `qc`, `calls`; for the people rules `violations`, `rewards`,
+ * `assessments`, `probation`, `scores`, `roster`, `returnedParcels`, `shopReviews`), CSV or JSON, an
  * optional `policy.json`, and — for orders — the shop's own Tmall export as downloaded.
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import type { OrderLike } from "../attribution/columns.js";
 import { IssueCode, KefuKpiError, type Issue, type IssueCode as Code } from "../errors.js";
 import type { MonthInput } from "../month/buildMonthReport.js";
 import type { PolicyInput } from "../policy/schema.js";
-import type { Agent } from "../schema/records.js";
 import { parseCsvWithLines } from "./csv.js";
 import { decodeText } from "./decode.js";
 import { RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "../schema/kinds.js";
@@ -42,6 +41,10 @@ interface Columns {
   readonly required: readonly string[];
   readonly optional: readonly string[];
   readonly integers?: readonly string[];
+  /** Decimal numbers (a QC score like 87.5). */
+  readonly numbers?: readonly string[];
+  /** true/false (also 1/0, yes/no, 是/否). */
+  readonly booleans?: readonly string[];
 }
 
 // The columns of each kind's file, from the one table of record kinds (src/schema/kinds.ts).
@@ -49,11 +52,21 @@ const COLUMNS = Object.fromEntries(
   RECORD_KINDS.map((kind) => {
     const fields = Object.entries(RECORD_FIELDS[kind]);
     const names = (keep: (spec: FieldSpec) => boolean): string[] => fields.filter(([, spec]) => keep(spec)).map(([name]) => name);
-    return [kind, { required: names((f) => f.required === true), optional: names((f) => f.required !== true), integers: names((f) => f.type === "count") }];
+    return [
+      kind,
+      {
+        required: names((f) => f.required === true),
+        optional: names((f) => f.required !== true),
+        integers: names((f) => f.type === "count"),
+        numbers: names((f) => f.type === "number"),
+        booleans: names((f) => f.type === "boolean"),
+      },
+    ];
   }),
 ) as unknown as Record<RecordKind, Columns>;
 
 const KINDS = RECORD_KINDS;
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false, yes: true, no: false, 是: true, 否: false };
 
 /**
  * Reads a month folder into records and warnings. Validation of the records happens when they are
@@ -67,7 +80,7 @@ export async function readMonthFolder(dir: string): Promise<MonthFolder> {
   const names = (await readdir(dir)).sort();
   const issues: Issue[] = [];
   const warnings: string[] = [];
-  const input: { agents?: Agent[]; consultations?: ConsultationLike[]; orders?: OrderLike[] } & { -readonly [K in Exclude<RecordKind, "agents" | "consultations" | "orders">]?: unknown[] } = {};
+  const input: { -readonly [K in keyof MonthInput]: MonthInput[K] extends readonly (infer T)[] | undefined ? T[] : never } = {};
   const sources: Partial<Record<RecordKind, RecordSource[]>> = {};
 
   for (const kind of KINDS) {
@@ -229,7 +242,7 @@ function dropUnknownFields(kind: RecordKind, records: Record<string, unknown>[],
   if (unknown.size > 0) warnings.push(`${file}: field${unknown.size > 1 ? "s" : ""} ${[...unknown].sort().join(", ")} not used`);
 }
 
-function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number>[] {
+function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], warnings: string[]): Record<string, string | number | boolean>[] {
   const spec = COLUMNS[kind];
   const header = (csv.rows[0] ?? []).map((h) => h.trim());
   const known = new Set([...spec.required, ...spec.optional]);
@@ -243,14 +256,16 @@ function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], w
   if (dup) issues.push({ code: IssueCode.invalidFile, path: [kind], message: `column ${dup} appears more than once`, source: { file, row: 1 } });
   if (missing.length > 0 || dup) return [];
   const integers = new Set(spec.integers ?? []);
-  const records: Record<string, string | number>[] = [];
+  const numbers = new Set(spec.numbers ?? []);
+  const booleans = new Set(spec.booleans ?? []);
+  const records: Record<string, string | number | boolean>[] = [];
   for (let r = 1; r < csv.rows.length; r++) {
     const row = csv.rows[r]!;
     const line = csv.lines[r] ?? r + 1;
     if (row.length > header.length && row.slice(header.length).some((c) => c.trim() !== "")) {
       issues.push({ code: IssueCode.invalidFile, path: [kind, r - 1], message: `${row.length} cells but the header has ${header.length} columns (an unquoted comma in a value?)`, source: { file, row: line } });
     }
-    const record: Record<string, string | number> = {};
+    const record: Record<string, string | number | boolean> = {};
     header.forEach((name, c) => {
       if (!known.has(name)) return;
       const cell = (row[c] ?? "").trim();
@@ -261,6 +276,19 @@ function csvRecords(kind: RecordKind, csv: Csv, file: string, issues: Issue[], w
           return;
         }
         record[name] = Number(cell);
+      } else if (numbers.has(name)) {
+        if (!/^\d+(\.\d+)?$/.test(cell)) {
+          issues.push({ code: IssueCode.invalidValue, path: [kind, r - 1, name], message: `"${cell}" is not a number ≥ 0`, source: { file, row: line } });
+          return;
+        }
+        record[name] = Number(cell);
+      } else if (booleans.has(name)) {
+        const value = BOOLEANS[cell.toLowerCase()];
+        if (value === undefined) {
+          issues.push({ code: IssueCode.invalidValue, path: [kind, r - 1, name], message: `"${cell}" is not true or false (also 1/0, yes/no, 是/否)`, source: { file, row: line } });
+          return;
+        }
+        record[name] = value;
       } else record[name] = cell;
     });
     records.push(record);

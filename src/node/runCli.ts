@@ -12,6 +12,7 @@ import { renderMonthCsv, renderMonthTable } from "../month/render.js";
 import { renderMonthHtml } from "../month/renderHtml.js";
 import { compareReports, type ReportDifference } from "../month/settled.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
+import { KpiReportSchema } from "../month/kpiSchema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { dutiesCommand } from "./dutiesCommand.js";
@@ -19,6 +20,8 @@ import { compareCommand, explainCommand, readReportFile } from "./payCommands.js
 import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
+import { kpiFolder, periodLabel, renderKpiFormat } from "./kpiCommand.js";
+import { UsageError } from "./usage.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -37,16 +40,18 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
                   [--previous report.json] [--settle | --settled report.json]
+  kefu-kpi kpi <month-folder> [--period day|week|month|YYYY-MM-DD|YYYY-Www|YYYY-MM|YYYY-MM-DD..YYYY-MM-DD] [--date YYYY-MM-DD]
+               [--policy file] [--format table|json|csv] [--out file]
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
-  kefu-kpi schema policy|report
+  kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
-report   The month: sales attribution (落实下单 / 落实付款, silent orders excluded), the people rules
-         and the pay statements. <month-folder> holds agents, consultations and orders (.csv or
-         .json), the other kinds the README lists, and optionally policy.json; orders may be the
-         shop's Tmall export as downloaded.
+report   The month: sales attribution (落实下单 / 落实付款, silent orders excluded), the KPIs and
+         scorecards, the people rules and the pay statements. <month-folder> holds agents,
+         consultations and orders (.csv or .json), the other kinds the README lists, and optionally
+         policy.json; orders may be the shop's Tmall export as downloaded.
   --month     the month to book sales in (default: the month most paid orders fall in)
   --policy    a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
   --format    table (default), json (the whole report), csv (one row per agent) or html (one
@@ -57,17 +62,20 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
   --settle    mark the report settled (with --format json, the file to keep)
   --settled   a settled report of this month: print the month only if its figures are unchanged,
               else list every figure that would change and exit 3
+kpi      The KPI table (R2) per agent and for the shop over any period (day, ISO week, month or a
+         date range, cut in the shop zone), with scorecards, QC deductions and service levels.
+  --period  a label (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15), or day|week|month with
+            --date (the period holding that date); default: the month most paid orders fall in
 explain  One agent's pay statement, each line with its rule, inputs and steps, and the orders of the
          commission base with why each counts (same --month and --policy as report).
 compare  Every agent's pay under two policies side by side, line by line, with the difference.
 duties   A day's duty sheet per agent (R1 duties, owners from the roster): address checks,
          payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
-schema   Print the JSON Schema of a policy file or of the JSON report.
+schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
 Exit codes: 0 success, 1 bad data, 2 bad usage, 3 a settled month's figures would change.
 `;
 
-class UsageError extends Error {}
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO, version = "0.0.0"): Promise<number> {
@@ -97,6 +105,7 @@ function parseCliArgs(argv: readonly string[]) {
       policy: { type: "string", multiple: true },
       format: { type: "string" },
       out: { type: "string" },
+      period: { type: "string" },
       date: { type: "string" },
       agent: { type: "string" },
       line: { type: "string" },
@@ -130,8 +139,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const policyFile = values.policy?.[0];
   if (command === "schema") {
     const which = rest[0];
-    if (rest.length !== 1 || (which !== "policy" && which !== "report")) throw new UsageError("schema takes one argument: policy or report");
-    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
+    if (rest.length !== 1 || (which !== "policy" && which !== "report" && which !== "kpi")) throw new UsageError("schema takes one argument: policy, report or kpi");
+    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(which === "kpi" ? KpiReportSchema : MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
     await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
     return 0;
   }
@@ -158,8 +167,10 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     await emit(text, values.out, io);
     return 0;
   }
+  if (command === "kpi") return runKpi(rest, values, policyFile, io);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
+  if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
   const format = values.format ?? "table";
   if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
     throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
@@ -191,6 +202,22 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
           : renderMonthTable(report) + renderPeopleTable(report.people);
   await emit(text, values.out, io);
   return 0;
+}
+
+async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("kpi takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
+  const format = checkFormat(values.format);
+  const folder = await readMonthFolder(rest[0]!);
+  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
+  const report = kpiFolder(folder, policy, periodLabel(folder, policy, values.period, values.date));
+  await emit(renderKpiFormat(report, format), values.out, io);
+  return 0;
+}
+
+function checkFormat(format = "table"): string {
+  if (format !== "table" && format !== "json" && format !== "csv") throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  return format;
 }
 
 /** Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows. */

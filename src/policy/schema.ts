@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { isValidTimeZone } from "../time/zone.js";
+import { KpiPolicySchema } from "./kpi.js";
 import { DisciplinePolicySchema, GradesPolicySchema, RewardsPolicySchema, RosterPolicySchema, ShopReviewDutyPolicySchema } from "./people.js";
 import { PayPolicySchema } from "./pay.js";
 
@@ -63,6 +64,7 @@ export const PolicySchema = z.strictObject({
   businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,
+  kpi: KpiPolicySchema,
   grades: GradesPolicySchema,
   discipline: DisciplinePolicySchema,
   rewards: RewardsPolicySchema,

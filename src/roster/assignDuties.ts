@@ -4,7 +4,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
-import { dateOfDayNumber, dayNumberOfInstant, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
+import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { createZone } from "../time/zone.js";
 import { indexRoster } from "./rosterIndex.js";
 import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
@@ -121,7 +121,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     }
     return text;
   };
-  const dayOf = (ms: number): number => dayNumberOfInstant(ms, zone, 0);
+  const dayOf = (ms: number): number => businessDayNumber(ms, zone, 0);
   const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null): void => {
     if (!inPeriod(due)) return;
     const duty: Duty = {

@@ -8,9 +8,11 @@
 
 /**
  * How a value is read: an id or text; an instant (date-time), a calendar date or a month; money;
- * a whole-number count; a score 0–100; yes/no; one of a list (with Chinese labels).
+ * a whole-number count (a number in a file); a decimal number (a number in a file); true/false (a
+ * boolean in a file: true/false, 1/0, yes/no, 是/否); a score 0–100 and yes/no kept as written for
+ * their record schemas to read; one of a list (with Chinese labels).
  */
-export type FieldType = "id" | "text" | "instant" | "date" | "month" | "money" | "count" | "score" | "yesNo" | "enum";
+export type FieldType = "id" | "text" | "instant" | "date" | "month" | "money" | "count" | "number" | "boolean" | "score" | "yesNo" | "enum";
 
 export interface FieldSpec {
   readonly type: FieldType;
@@ -26,6 +28,11 @@ export const RECORD_KINDS = [
   "agents",
   "consultations",
   "orders",
+  "tickets",
+  "afterSales",
+  "reviews",
+  "qc",
+  "calls",
   "violations",
   "rewards",
   "assessments",
@@ -42,6 +49,11 @@ export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
   agents: "客服",
   consultations: "咨询",
   orders: "订单",
+  tickets: "工单",
+  afterSales: "售后",
+  reviews: "客服评价",
+  qc: "质检",
+  calls: "电话",
   violations: "违规",
   rewards: "奖励",
   assessments: "考核",
@@ -85,6 +97,9 @@ export const RECORD_FIELDS: Readonly<Record<RecordKind, Readonly<Record<string, 
     agentMessages: { type: "count", aliases: ["客服消息数"] },
     source: { type: "text", aliases: ["来源", "咨询来源"] },
     shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
+    responseCount: { type: "count", aliases: ["响应次数"] },
+    responseSeconds: { type: "count", aliases: ["响应总时长", "响应时长合计"] },
+    maxResponseSeconds: { type: "count", aliases: ["最长响应时长"] },
   },
   orders: {
     orderId: { type: "id", required: true, aliases: ["订单编号"] },
@@ -95,6 +110,44 @@ export const RECORD_FIELDS: Readonly<Record<RecordKind, Readonly<Record<string, 
     refundAmount: { type: "money", aliases: ["退款金额"] },
     remarkAgentId: { type: "id", aliases: ["备注工号"] },
     shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
+  },
+  tickets: {
+    ticketId: { type: "id", required: true, aliases: ["工单编号"] },
+    agentId: { type: "id", required: true, aliases: ["工号"] },
+    createdAt: { type: "instant", required: true, aliases: ["创建时间"] },
+    firstReplyAt: { type: "instant", aliases: ["首次回复时间"] },
+    closedAt: { type: "instant", aliases: ["关闭时间", "完结时间"] },
+    closedOnFirstReply: { type: "boolean", aliases: ["首次解决"] },
+    kind: { type: "text", aliases: ["工单类型", "类型"] },
+  },
+  afterSales: {
+    afterSaleId: { type: "id", required: true, aliases: ["售后单号", "售后编号"] },
+    agentId: { type: "id", required: true, aliases: ["工号"] },
+    appliedAt: { type: "instant", required: true, aliases: ["申请时间"] },
+    orderId: { type: "id", aliases: ["订单编号"] },
+    reviewedAt: { type: "instant", aliases: ["审核时间"] },
+    goodsReceivedAt: { type: "instant", aliases: ["收货时间", "退货签收时间"] },
+    refundedAt: { type: "instant", aliases: ["退款时间"] },
+    refundAmount: { type: "money", aliases: ["退款金额"] },
+    satisfaction: { type: "count", aliases: ["满意度"] },
+  },
+  reviews: {
+    agentId: { type: "id", required: true, aliases: ["工号"] },
+    at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
+    rating: { type: "enum", required: true, aliases: ["评价"], labels: { 好评: "good", 中评: "neutral", 差评: "bad" } },
+    reviewId: { type: "id", aliases: ["评价编号"] },
+  },
+  qc: {
+    conversationId: { type: "id", required: true, aliases: ["会话编号", "质检会话"] },
+    agentId: { type: "id", required: true, aliases: ["工号"] },
+    at: { type: "instant", required: true, aliases: ["质检时间", "时间"] },
+    score: { type: "number", required: true, aliases: ["质检分数", "分数"] },
+  },
+  calls: {
+    agentId: { type: "id", required: true, aliases: ["工号"] },
+    at: { type: "instant", required: true, aliases: ["来电时间", "时间"] },
+    answered: { type: "boolean", required: true, aliases: ["是否接通", "接通"] },
+    callId: { type: "id", aliases: ["来电编号"] },
   },
   violations: {
     violationId: { type: "id", required: true, aliases: ["违规编号"] },

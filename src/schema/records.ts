@@ -52,6 +52,9 @@ export const ConsultationSchema = z.strictObject({
   buyerMessages: count.optional(),
   agentMessages: count.optional(),
   source: z.string().optional(),
+  responseCount: count.optional().describe("how many times the agent answered a buyer message (response intervals)"),
+  responseSeconds: count.optional().describe("the sum of those response intervals, in whole seconds"),
+  maxResponseSeconds: count.optional().describe("the longest of them: how long the buyer was left waiting at most"),
 });
 export type Consultation = z.infer<typeof ConsultationSchema>;
 

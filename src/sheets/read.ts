@@ -195,7 +195,7 @@ export interface CellContext {
 export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): CellReading {
   const { type } = spec;
   if (isBlank(cell) || (cell === 0 && !ZERO_IS_A_VALUE.has(type))) return BLANK;
-  if (typeof cell === "boolean") return type === "yesNo" ? { value: cell } : { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
+  if (typeof cell === "boolean") return type === "yesNo" || type === "boolean" ? { value: cell } : { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
   if (isDate(cell)) return readDate(cell, type, context.zone);
   if (typeof cell === "number") return readNumber(cell, type, context.system);
   if (typeof cell !== "string") return { error: `is not ${expected(type)}` };
@@ -203,6 +203,12 @@ export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): Cel
   switch (type) {
     case "count":
       return /^\d+$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a whole number ≥ 0` };
+    case "number":
+      return /^\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a number ≥ 0` };
+    case "boolean": {
+      const value = BOOLEANS[text.toLowerCase()];
+      return value === undefined ? { error: `"${text}" is not true or false (TRUE/FALSE, 1/0, 是/否)` } : { value };
+    }
     case "enum":
       return { value: spec.labels?.[text] ?? text };
     default:
@@ -211,7 +217,8 @@ export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): Cel
 }
 
 // A 0 in these columns is the number 0 (or "no"), not a blank.
-const ZERO_IS_A_VALUE = new Set<FieldType>(["money", "count", "score", "yesNo"]);
+const ZERO_IS_A_VALUE = new Set<FieldType>(["money", "count", "number", "boolean", "score", "yesNo"]);
+const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, "1": true, "0": false, yes: true, no: false, 是: true, 否: false };
 
 // An Apps Script Date is an instant; a date or month column wants its calendar day in the shop zone.
 function readDate(date: Date, type: FieldType, zone: Zone): CellReading {
@@ -237,10 +244,12 @@ function readNumber(n: number, type: FieldType, system: DateSystem): CellReading
     }
     case "money":
     case "score":
+    case "number":
       return { value: n };
     case "count":
       return Number.isSafeInteger(n) && n >= 0 ? { value: n } : { error: `${n} is not a whole number ≥ 0` };
     case "yesNo":
+    case "boolean":
       return n === 1 || n === 0 ? { value: n === 1 } : { error: `${n} is not yes or no (TRUE/FALSE, 1/0, 是/否)` };
     default:
       // Ids stored as numbers (order numbers, 工号): exact only as safe integers; Excel keeps 15 digits.
@@ -263,6 +272,8 @@ function expected(type: FieldType): string {
     month: "a month",
     money: "an amount",
     count: "a whole number",
+    number: "a number",
+    boolean: "true or false",
     score: "a score",
     yesNo: "yes or no",
     enum: "one of the listed values",

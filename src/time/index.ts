@@ -8,6 +8,8 @@ export {
   parsePeriod,
   parseTimeOfDay,
   businessDateOf,
+  businessDayNumber,
+  startOfBusinessDay,
   isoWeekOf,
   monthIndexOf,
   monthLabel,
@@ -16,7 +18,6 @@ export {
   dateOfDayNumber,
   weekdayOfDayNumber,
   addMonthsClamped,
-  dayNumberOfInstant,
   instantOfDayNumber,
   type Period,
 } from "./period.js";

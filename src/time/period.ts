@@ -183,9 +183,9 @@ export function addMonthsClamped(days: number, months: number): number {
   return dayNumber(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
-/** The day number of the business date an instant belongs to (see {@link businessDateOf}). */
-export function dayNumberOfInstant(ms: number, zone: Zone, cutover = 0): number {
-  return businessDayNumber(ms, zone, cutover);
+/** The start (epoch ms) of the business day with day number `days` (see {@link businessDayNumber}). */
+export function startOfBusinessDay(days: number, zone: Zone, cutover = 0): number {
+  return startOfDayNumber(days, zone, cutover);
 }
 
 /** The instant of a wall-clock time (minutes after midnight, may exceed 24 h) on a day number. */
@@ -221,7 +221,11 @@ export function monthIndexOf(ms: number, zone: Zone, cutover = 0): number {
 // few hours) of a day boundary near a daylight-saving transition, where the boundary in a gap or
 // overlap is placed by the gap/overlap rule; there the boundaries are computed and the wall-clock
 // answer corrected (by one day at most). Elsewhere this costs one offset lookup.
-function businessDayNumber(ms: number, zone: Zone, cutover: number): number {
+/**
+ * The business date of an instant as a day number (days since 1970-01-01): cheap to compare and
+ * to step (`+ 1` is the next business day). {@link businessDateOf} prints the same date.
+ */
+export function businessDayNumber(ms: number, zone: Zone, cutover = 0): number {
   const offset = zone.offsetAt(ms);
   const shifted = ms + (offset - cutover) * MINUTE;
   let days = Math.floor(shifted / DAY);

@@ -26,7 +26,10 @@ describe("month report: people section", () => {
     expect(r.people.fund).toEqual({ opening: "0.00", entries: [], fines: "0.00", closing: "0.00" });
     expect(r.people.duties.agents).toEqual([]); // O1 is fully silent: no address check
     // The people kinds are optional: no warning about them (only about the missing consultations).
-    expect(r.warnings).toEqual(["no consultations (file) given: every paid order counts as fully silent (全静默)"]);
+    expect(r.warnings).toEqual([
+      "no consultations (file) given: every paid order counts as fully silent (全静默)",
+      "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
+    ]);
   });
 
   it("gathers the problems of every people kind in one error", () => {

@@ -10,6 +10,7 @@ import {
   safeResolvePolicy,
   type Issue,
 } from "../../src/index.js";
+import { KPI_DEFAULTS } from "./kpiDefaults.js";
 
 // The defaults of DOMAIN.md, written out by hand from its text (R1, R3, R4, R6 and the
 // conventions). Base salaries, the assessment threshold, the probation marks and the hours
@@ -59,6 +60,7 @@ const DOMAIN_DEFAULTS = {
     kpiBonus: { mode: "points", valuePerPoint: "5.00", bands: [] },
     proRata: "calendarDays",
   },
+  kpi: KPI_DEFAULTS,
 };
 
 function issuesOf(input: unknown): readonly Issue[] {
@@ -159,7 +161,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         proRata: "none" as const,
       },
     };
-    expect(resolvePolicy(input)).toStrictEqual(input);
+    expect(resolvePolicy(input)).toStrictEqual({ ...input, kpi: KPI_DEFAULTS });
     expect(resolvePolicy({ attribution: { windowHours: 0.5 } }).attribution.windowHours).toBe(0.5);
   });
 
@@ -293,7 +295,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "pay", "rewards", "roster", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StringIds } from "../../src/attribution/stringIds.js";
+import { StringIds } from "../../src/ids/stringIds.js";
 
 describe("StringIds", () => {
   it("gives each string the index of its first record, exactly as a Map would", () => {

@@ -1,4 +1,6 @@
 /**
+ * Shared by the rule families that meet millions of ids (attribution, KPIs).
+ *
  * Interns strings to integer ids: the id of a string is the index of the first record that holds
  * it. An open-addressing table in a typed array holds each string's 32-bit FNV-1a hash and that
  * record; a hit is confirmed by comparing the string with the record's (read back through `keyOf`),

@@ -1,0 +1,154 @@
+/**
+ * The buyer side of the KPI state in typed columns: one row per agent-and-buyer pair (who served
+ * whom, from when, answered or slow, on which days) and one per order of the period. Buyers and
+ * agents are numbered within a state (`buyerKeys[i]`, `agentIds[i]`), so a month of 4M
+ * consultations costs a few typed arrays instead of millions of objects; merging renumbers.
+ */
+
+/** No answered day yet. */
+export const NO_DAY = -2147483648;
+/** `credited` of an order: no credits given at all / credited to nobody. */
+export const NO_CREDITS = -2;
+export const NOBODY = -1;
+export const REPLIED = 1;
+export const SLOW = 2;
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 16));
+  b.set(a);
+  return b;
+}
+
+/** Agent-and-buyer pairs. */
+export class PairColumns {
+  count = 0;
+  buyer = new Int32Array(0);
+  agent = new Int32Array(0);
+  /** Start of the pair's first consultation in the period (epoch ms) and its business day. */
+  firstStart = new Float64Array(0);
+  firstDay = new Int32Array(0);
+  /** REPLIED | SLOW. */
+  flags = new Uint8Array(0);
+  /** The earliest business day with an answered consultation, or NO_DAY; later ones in `moreDays`. */
+  day = new Int32Array(0);
+  readonly moreDays = new Map<number, number[]>();
+
+  constructor(capacity = 0) {
+    this.reserve(capacity);
+  }
+
+  reserve(size: number): void {
+    this.buyer = grow(this.buyer, size);
+    this.agent = grow(this.agent, size);
+    this.firstStart = grow(this.firstStart, size);
+    this.firstDay = grow(this.firstDay, size);
+    this.flags = grow(this.flags, size);
+    this.day = grow(this.day, size);
+  }
+
+  add(buyer: number, agent: number, start: number, startDay: number, flags: number, day: number): number {
+    const p = this.count++;
+    if (p >= this.buyer.length) this.reserve(p + 1);
+    this.buyer[p] = buyer;
+    this.agent[p] = agent;
+    this.firstStart[p] = start;
+    this.firstDay[p] = startDay;
+    this.flags[p] = flags;
+    this.day[p] = day;
+    return p;
+  }
+
+  /** Folds a consultation (or another state's pair) into pair `p`. */
+  fold(p: number, start: number, startDay: number, flags: number, day: number): void {
+    if (start < this.firstStart[p]!) {
+      this.firstStart[p] = start;
+      this.firstDay[p] = startDay;
+    }
+    this.flags[p]! |= flags;
+    if (day !== NO_DAY) this.addDay(p, day);
+  }
+
+  addDay(p: number, d: number): void {
+    const first = this.day[p]!;
+    if (first === d) return;
+    if (first === NO_DAY) {
+      this.day[p] = d;
+      return;
+    }
+    const more = this.moreDays.get(p) ?? [];
+    const add = d < first ? first : d;
+    if (d < first) this.day[p] = d;
+    let at = more.length;
+    while (at > 0 && more[at - 1]! > add) at--;
+    if (at > 0 && more[at - 1] === add) return;
+    more.splice(at, 0, add);
+    this.moreDays.set(p, more);
+  }
+
+  /** The answered days of pair `p`, ascending. */
+  days(p: number): number[] {
+    const first = this.day[p]!;
+    return first === NO_DAY ? [] : [first, ...(this.moreDays.get(p) ?? [])];
+  }
+
+  served(p: number, d: number): boolean {
+    return this.day[p] === d || (this.moreDays.get(p)?.includes(d) ?? false);
+  }
+}
+
+/** Orders placed or paid in the period (NaN for an instant outside it). */
+export class OrderColumns {
+  count = 0;
+  readonly id: string[] = [];
+  /** Buyer number, or -1 when the order has no buyer id. */
+  buyer = new Int32Array(0);
+  createdAt = new Float64Array(0);
+  paidAt = new Float64Array(0);
+  paidDay = new Int32Array(0);
+  amountFen = new Float64Array(0);
+  /** Agent number, NOBODY, or NO_CREDITS. */
+  credited = new Int32Array(0);
+
+  constructor(capacity = 0) {
+    this.reserve(capacity);
+  }
+
+  reserve(size: number): void {
+    this.buyer = grow(this.buyer, size);
+    this.createdAt = grow(this.createdAt, size);
+    this.paidAt = grow(this.paidAt, size);
+    this.paidDay = grow(this.paidDay, size);
+    this.amountFen = grow(this.amountFen, size);
+    this.credited = grow(this.credited, size);
+  }
+
+  add(id: string, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number): number {
+    const o = this.count++;
+    if (o >= this.buyer.length) this.reserve(o + 1);
+    this.id[o] = id;
+    this.buyer[o] = buyer;
+    this.createdAt[o] = createdAt;
+    this.paidAt[o] = paidAt;
+    this.paidDay[o] = paidDay;
+    this.amountFen[o] = amountFen;
+    this.credited[o] = credited;
+    return o;
+  }
+}
+
+/** Rows grouped by buyer: `rows[start[b] … start[b + 1])` are buyer b's (a counting sort). */
+export function groupBy(keys: Int32Array, count: number, buyers: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(buyers + 2);
+  for (let i = 0; i < count; i++) {
+    const k = keys[i]!;
+    if (k >= 0) start[k + 2]!++;
+  }
+  for (let b = 2; b < start.length; b++) start[b]! += start[b - 1]!;
+  const rows = new Int32Array(start[start.length - 1]!);
+  for (let i = 0; i < count; i++) {
+    const k = keys[i]!;
+    if (k >= 0) rows[start[k + 1]!++] = i;
+  }
+  return { start, rows };
+}

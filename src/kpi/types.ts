@@ -1,0 +1,69 @@
+import type { KpiMetricId } from "../policy/kpi.js";
+import type { Consultation, Order } from "../schema/records.js";
+import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "./schema.js";
+
+/** The kinds of input the KPIs read; a kind left out means "no such data" (its metrics are null). */
+export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
+
+/** What the KPIs read of a consultation: the consultation record (response columns included). */
+export type KpiConsultationLike = Readonly<Consultation>;
+
+/** What the KPIs read of an order. */
+export type KpiOrderLike = Readonly<Pick<Order, "orderId" | "buyerId" | "shopId" | "createdAt" | "paidAt" | "amount">>;
+
+/** The agent of the roster as the KPIs see it. */
+export interface KpiAgentLike {
+  readonly agentId: string;
+  readonly group?: "presale" | "insale" | "aftersale" | null | undefined;
+  readonly probationEndsAt?: string | null | undefined;
+}
+
+/** The input of {@link computeKpis}. */
+export interface KpiInput {
+  /** The roster: when given, every agentId of the other kinds must be in it, and every rostered agent is measured. */
+  readonly agents?: readonly KpiAgentLike[];
+  readonly consultations?: readonly KpiConsultationLike[];
+  readonly orders?: readonly KpiOrderLike[];
+  /** The credited agent of orders by R1 attribution (computed elsewhere and passed in as data):
+   * `agentSales`, `agentSalesShare` and `averageOrderValue` are null without it. */
+  readonly credits?: readonly { readonly orderId: string; readonly agentId: string | null }[];
+  readonly tickets?: readonly Ticket[];
+  readonly afterSales?: readonly AfterSale[];
+  readonly reviews?: readonly ServiceReview[];
+  readonly qc?: readonly QcInspection[];
+  readonly calls?: readonly PhoneCall[];
+}
+
+/** `ok`: a value; `noData`: the denominator is zero or the data was not given; `insufficient`: under the policy's minimum sample. */
+export type KpiStatus = "ok" | "noData" | "insufficient";
+
+/** rate and ratio: 4 decimals; seconds, hours, score, yuan: 2 decimals; count: a whole number. */
+export type KpiUnit = "rate" | "ratio" | "seconds" | "hours" | "score" | "yuan" | "count";
+
+/** One metric's value, with what it was computed from. */
+export interface KpiValue {
+  /** Decimal string (rates as fractions, `"0.9667"`), or null when there is no data. */
+  readonly value: string | null;
+  readonly status: KpiStatus;
+  readonly unit: KpiUnit;
+  /** The numerator and denominator (decimal strings); the denominator is null for sums and counts. */
+  readonly numerator: string | null;
+  readonly denominator: string | null;
+  /** How the value follows from the data, in words. */
+  readonly reason: string;
+}
+
+export type KpiTable = Readonly<Record<KpiMetricId, KpiValue>>;
+
+/** The metrics of one agent. */
+export interface AgentKpis {
+  readonly agentId: string;
+  readonly kpis: KpiTable;
+}
+
+/** The result of {@link computeKpis}. */
+export interface KpiResult {
+  readonly period: { readonly label: string; readonly start: string; readonly end: string };
+  readonly agents: readonly AgentKpis[];
+  readonly shop: { readonly kpis: KpiTable };
+}

@@ -1,0 +1,65 @@
+/**
+ * `kefu-kpi kpi <folder> --period …`: the KPI metric table (DOMAIN.md R2) of any period.
+ *
+ * `--period` takes a period label — `2020-02-03` (a business day), `2020-W06` (an ISO week),
+ * `2020-02` (a month), `2020-02-01..2020-02-15` (inclusive dates) — or a kind `day`, `week`,
+ * `month` with `--date YYYY-MM-DD`: the day, ISO week or month holding that date. `--period month`
+ * without `--date` is the month most paid orders fall in (as for `report`); so is no `--period`.
+ */
+import { KefuKpiError } from "../errors.js";
+import { busiestMonth } from "../month/buildMonthReport.js";
+import { buildKpiReport } from "../month/kpiReport.js";
+import type { KpiReport } from "../month/kpiSchema.js";
+import { renderKpiCsv, renderKpiReport } from "../month/renderKpi.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { PolicyInput } from "../policy/schema.js";
+import { dayPeriod, isoWeekOf, parseTimeOfDay } from "../time/period.js";
+import { createZone } from "../time/zone.js";
+import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
+import { UsageError } from "./usage.js";
+
+/** Resolves `--period` / `--date` into a period label, or throws a {@link UsageError}. */
+export function periodLabel(folder: MonthFolder, policy: PolicyInput | undefined, period: string | undefined, date: string | undefined): string {
+  const resolved = resolvePolicy(policy ?? {});
+  const zone = createZone(resolved.timeZone);
+  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+  const kind = period ?? "month";
+  if (kind === "day" || kind === "week" || kind === "month") {
+    if (date === undefined) {
+      if (kind !== "month") throw new UsageError(`--period ${kind} needs --date YYYY-MM-DD (the ${kind} holding that date)`);
+      return busiestMonth(folder.input.orders ?? [], zone, cutover);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
+    let start: number;
+    try {
+      start = dayPeriod(date, zone, cutover).start;
+    } catch (error) {
+      throw new UsageError(`--date: ${(error as Error).message}`);
+    }
+    return kind === "day" ? date : kind === "week" ? isoWeekOf(start, zone, cutover) : date.slice(0, 7);
+  }
+  if (date !== undefined) throw new UsageError("--date goes with --period day, week or month");
+  if (!/^\d{4}-(\d{2}|W\d{2}|\d{2}-\d{2}|\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/.test(kind)) {
+    throw new UsageError(`--period must be day, week, month, YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, not "${kind}"`);
+  }
+  return kind;
+}
+
+/** Builds the KPI report of a folder over a period, pointing issues at files and rows. */
+export function kpiFolder(folder: MonthFolder, policy: PolicyInput | undefined, period: string): KpiReport {
+  try {
+    return buildKpiReport(folder.input, policy ?? {}, { period, warnings: folder.warnings });
+  } catch (error) {
+    if (error instanceof KefuKpiError) {
+      const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "period");
+      if (bad) throw new UsageError(`--period: ${bad.message}`);
+      throw locateIssues(error, folder);
+    }
+    throw error;
+  }
+}
+
+/** Renders the KPI report in the `--format` asked for. */
+export function renderKpiFormat(report: KpiReport, format: string): string {
+  return format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderKpiCsv(report) : renderKpiReport(report);
+}

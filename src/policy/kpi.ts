@@ -1,0 +1,170 @@
+/**
+ * The KPI part of the policy (DOMAIN.md R2): thresholds, minimum samples, the role scorecards, the
+ * QC deduction ladder and the service-level checks. Metrics are chosen by id from the closed list
+ * {@link KPI_METRIC_IDS}; nothing here is code. The settings are documented in README.md (Policy)
+ * rather than with `.describe()` texts, which would weigh on the browser bundle.
+ */
+import * as z from "zod";
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
+const decimal = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "expected a decimal ≥ 0 as text, like 0.95 or 30");
+
+/** Every metric kefu-kpi computes, by id (R2's table, then the figures team leads expect beside it). */
+export const KPI_METRIC_IDS = [
+  "replyRate",
+  "goodReviewRate",
+  "receptionCount",
+  "answerRatio",
+  "qcScore",
+  "avgResponseSeconds",
+  "avgFirstResponseSeconds",
+  "afterSaleSatisfaction",
+  "afterSaleReviewHours",
+  "refundedAmount",
+  "ticketTimelyRate",
+  "ticketFirstContactRate",
+  "phoneAnswerRate",
+  "conversionRate",
+  "averageOrderValue",
+  "agentSales",
+  "sameDaySales",
+  "agentSalesShare",
+  "inquiryToPaymentRate",
+  "consultingBuyers",
+  "orderedBuyers",
+  "paidBuyers",
+  "nextDayPaymentRate",
+  "slowResponseBuyers",
+  "longReceptions",
+  "quickResponseRate",
+  "unrepliedBuyers",
+] as const;
+export const KpiMetricIdSchema = z.enum(KPI_METRIC_IDS);
+export type KpiMetricId = (typeof KPI_METRIC_IDS)[number];
+
+const Step = z.strictObject({
+  threshold: decimal,
+  points: z.number().int().min(0).max(100),
+});
+
+/** One metric of a scorecard: its weight and its step table. */
+export const ScorecardMetricSchema = z
+  .strictObject({
+    metric: KpiMetricIdSchema,
+    weight: z.number().int().positive().max(100),
+    direction: z.enum(["higherIsBetter", "lowerIsBetter"]),
+    /** Best step first; the first step the value reaches gives the points. */
+    steps: z.array(Step).min(1),
+    /** Points when no step is reached. */
+    otherwise: z.number().int().min(0).max(100).default(0),
+  })
+  .superRefine((m, ctx) => {
+    for (let i = 1; i < m.steps.length; i++) {
+      const prev = Number(m.steps[i - 1]!.threshold);
+      const cur = Number(m.steps[i]!.threshold);
+      const ordered = m.direction === "higherIsBetter" ? cur < prev : cur > prev;
+      if (!ordered) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", i, "threshold"],
+          message: `steps must go from the best to the worst threshold (${m.direction === "higherIsBetter" ? "decreasing" : "increasing"}); ${m.steps[i]!.threshold} follows ${m.steps[i - 1]!.threshold}`,
+        });
+      }
+    }
+  });
+export type ScorecardMetric = z.output<typeof ScorecardMetricSchema>;
+
+const scorecard = (metrics: z.input<typeof ScorecardMetricSchema>[]) =>
+  z
+    .array(ScorecardMetricSchema)
+    .superRefine((list, ctx) => {
+      const total = list.reduce((s, m) => s + m.weight, 0);
+      if (list.length > 0 && total !== 100) {
+        ctx.addIssue({ code: "custom", message: `the weights sum to ${total}; they must sum to 100` });
+      }
+      const seen = new Set<string>();
+      list.forEach((m, i) => {
+        if (seen.has(m.metric)) ctx.addIssue({ code: "custom", path: [i, "metric"], message: `"${m.metric}" is listed twice` });
+        seen.add(m.metric);
+      });
+    })
+    .prefault(metrics);
+
+const rate = (a: string, b: string, c: string) => [
+  { threshold: a, points: 100 },
+  { threshold: b, points: 80 },
+  { threshold: c, points: 60 },
+];
+const goodReview = (weight: number) => ({ metric: "goodReviewRate", weight, direction: "higherIsBetter", steps: rate("0.98", "0.95", "0.90") }) as const;
+const response = (weight: number) => ({ metric: "avgResponseSeconds", weight, direction: "lowerIsBetter", steps: rate("30", "45", "60") }) as const;
+const phone = (weight: number) => ({ metric: "phoneAnswerRate", weight, direction: "higherIsBetter", steps: rate("0.95", "0.90", "0.80") }) as const;
+
+/** The KPI settings. */
+export const KpiPolicySchema = z
+  .strictObject({
+    thresholds: z
+      .strictObject({
+        satisfiedAtLeast: z.number().int().min(1).max(5).default(4),
+        ticketReplyMinutes: z.number().positive().default(60),
+        slowResponseSeconds: z.number().positive().default(60),
+        quickResponseSeconds: z.number().positive().default(180),
+        longReceptionMinutes: z.number().positive().default(30),
+      })
+      .prefault({}),
+    minSample: z
+      .partialRecord(KpiMetricIdSchema, z.number().int().nonnegative())
+      .default({ goodReviewRate: 5, afterSaleSatisfaction: 5, ticketTimelyRate: 5, ticketFirstContactRate: 5, phoneAnswerRate: 5 }),
+    scorecards: z
+      .strictObject({
+        presale: scorecard([goodReview(40), response(30), phone(30)]),
+        insale: scorecard([
+          { metric: "ticketTimelyRate", weight: 60, direction: "higherIsBetter", steps: rate("0.95", "0.90", "0.80") },
+          { metric: "afterSaleReviewHours", weight: 40, direction: "lowerIsBetter", steps: rate("6", "12", "24") },
+        ]),
+        aftersale: scorecard([
+          goodReview(25),
+          response(25),
+          phone(25),
+          { metric: "afterSaleSatisfaction", weight: 25, direction: "higherIsBetter", steps: rate("0.95", "0.90", "0.80") },
+        ]),
+      })
+      .prefault({}),
+    qc: z
+      .strictObject({
+        ladder: z
+          .array(z.strictObject({ atLeast: z.number().min(0).max(100), points: z.number().int().nonnegative() }))
+          .min(1)
+          .default([
+            { atLeast: 80, points: 0 },
+            { atLeast: 70, points: 1 },
+            { atLeast: 60, points: 2 },
+          ]),
+        below: z.number().int().nonnegative().default(3),
+        weeklyCap: z.number().int().nonnegative().default(3),
+      })
+      .prefault({}),
+    serviceLevels: z
+      .strictObject({
+        firstReply: z
+          .strictObject({ enabled: z.boolean().default(true), maxSeconds: z.number().positive().default(60), onlineFrom: timeOfDay.default("09:00"), onlineTo: timeOfDay.default("23:00") })
+          .prefault({}),
+        overnight: z
+          .strictObject({ enabled: z.boolean().default(true), answerBy: timeOfDay.default("09:30") })
+          .prefault({}),
+        ticketReply: z
+          .strictObject({ enabled: z.boolean().default(true), maxMinutes: z.number().positive().default(60), kinds: z.array(z.string()).nullable().default(null) })
+          .prefault({}),
+        afterSaleReview: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(12) }).prefault({}),
+        refundAfterReceipt: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
+        presaleWait: z.strictObject({ enabled: z.boolean().default(true), maxWaitSeconds: z.number().positive().default(120) }).prefault({}),
+      })
+      .prefault({}),
+  })
+  .superRefine((p, ctx) => {
+    if (p.qc.ladder.some((s, i) => i > 0 && s.atLeast >= p.qc.ladder[i - 1]!.atLeast)) {
+      ctx.addIssue({ code: "custom", path: ["qc", "ladder"], message: "steps must go from the highest atLeast to the lowest" });
+    }
+  })
+  .prefault({});
+
+export type KpiPolicy = z.output<typeof KpiPolicySchema>;

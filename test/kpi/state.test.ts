@@ -1,0 +1,95 @@
+// Incremental KPIs: the state of a month equals the merge of its daily states (in any order and
+// grouping), so apps can update one day at a time and shards merge.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { collectKpiState, finalizeKpis, kpiStateToJSON, mergeKpiStates, type KpiInput, type KpiState } from "../../src/index.js";
+import { TINY } from "./fixture.js";
+
+const MINUTE = 60_000;
+// Minutes after 2020-01-31 00:00 Asia/Shanghai, printed as wall time; February is [1440, 30·1440).
+const BASE = Date.UTC(2020, 0, 31);
+function wall(minutes: number): string {
+  const d = new Date(BASE + minutes * MINUTE);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+const DAYS = Array.from({ length: 29 }, (_, i) => `2020-02-${String(i + 1).padStart(2, "0")}`);
+const when = fc.integer({ min: 0, max: 31 * 1440 });
+
+const inputArb: fc.Arbitrary<KpiInput> = fc
+  .record({
+    cons: fc.array(fc.record({ agent: fc.constantFrom("A1", "A2", "A3"), buyer: fc.integer({ min: 0, max: 6 }), start: when, wait: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }), len: fc.integer({ min: 0, max: 90 }), msgs: fc.nat(9) }), { maxLength: 40 }),
+    orders: fc.array(fc.record({ buyer: fc.integer({ min: 0, max: 7 }), created: when, payAfter: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }), fen: fc.integer({ min: 1, max: 99999 }), credit: fc.option(fc.constantFrom("A1", "A2", "A3"), { nil: null }) }), { maxLength: 25 }),
+    events: fc.array(fc.record({ agent: fc.constantFrom("A1", "A2", "A3"), at: when, n: fc.nat(100), flag: fc.boolean() }), { maxLength: 25 }),
+  })
+  .map(({ cons, orders, events }) => ({
+    consultations: cons.map((c, i) => ({
+      consultationId: `C${i}`, agentId: c.agent, buyerId: `b${c.buyer}`, startedAt: wall(c.start),
+      firstReplyAt: c.wait === null ? "" : wall(c.start + Math.floor(c.wait / 60)), endedAt: wall(c.start + Math.floor((c.wait ?? 0) / 60) + c.len),
+      buyerMessages: c.msgs, agentMessages: c.msgs + 1, responseCount: c.msgs, responseSeconds: c.msgs * 7,
+    })),
+    orders: orders.map((o, i) => ({ orderId: `O${i}`, buyerId: `b${o.buyer}`, createdAt: wall(o.created), paidAt: o.payAfter === null ? "" : wall(o.created + o.payAfter), amount: `${Math.floor(o.fen / 100)}.${String(o.fen % 100).padStart(2, "0")}` })),
+    credits: orders.map((o, i) => ({ orderId: `O${i}`, agentId: o.credit })),
+    reviews: events.map((e) => ({ agentId: e.agent, at: wall(e.at), rating: e.flag ? ("good" as const) : ("bad" as const) })),
+    qc: events.map((e, i) => ({ conversationId: `Q${i}`, agentId: e.agent, at: wall(e.at), score: e.n })),
+    calls: events.map((e) => ({ agentId: e.agent, at: wall(e.at), answered: e.flag })),
+    tickets: events.map((e, i) => ({ ticketId: `T${i}`, agentId: e.agent, createdAt: wall(e.at), firstReplyAt: e.flag ? wall(e.at + e.n) : "", closedOnFirstReply: e.n % 2 === 0 })),
+    afterSales: events.map((e, i) => ({ afterSaleId: `S${i}`, agentId: e.agent, appliedAt: wall(e.at), reviewedAt: wall(e.at + e.n * 9), satisfaction: 1 + (e.n % 5), ...(e.flag ? { refundedAt: wall(e.at + 2000), refundAmount: "9.90" } : {}) })),
+  }));
+
+const mergeAll = (states: KpiState[]) => states.reduce((a, b) => mergeKpiStates(a, b));
+
+describe("KPI state", () => {
+  it("month state = merge of the 29 daily states, in any order", () => {
+    fc.assert(
+      fc.property(inputArb, fc.array(fc.nat(28), { minLength: 29, maxLength: 29 }), (input, keys) => {
+        const monthState = collectKpiState(input, {}, { period: "2020-02" });
+        const daily = DAYS.map((d) => collectKpiState(input, {}, { period: d }));
+        const shuffled = daily.map((s, i) => [keys[i]!, i, s] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, , s]) => s);
+        expect(kpiStateToJSON(mergeAll(shuffled))).toEqual(kpiStateToJSON(monthState));
+        expect(finalizeKpis(mergeAll(shuffled))).toEqual(finalizeKpis(monthState));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("merging is associative and the week of days equals the ISO week", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const [a, b, c] = ["2020-02-03..2020-02-04", "2020-02-05", "2020-02-06..2020-02-09"].map((p) => collectKpiState(input, {}, { period: p })) as [KpiState, KpiState, KpiState];
+        const left = kpiStateToJSON(mergeKpiStates(mergeKpiStates(a, b), c));
+        expect(kpiStateToJSON(mergeKpiStates(a, mergeKpiStates(b, c)))).toEqual(left);
+        expect(left).toEqual(kpiStateToJSON(collectKpiState(input, {}, { period: "2020-W06" })));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("shards that split the records merge to the state of the whole", () => {
+    const odd = <T,>(list: readonly T[] | undefined, keep: number) => (list ?? []).filter((_, i) => i % 2 === keep);
+    // Every kind split in two; each order's credit goes with its order.
+    const shard = (keep: number): KpiInput => ({
+      consultations: odd(TINY.consultations, keep), orders: odd(TINY.orders, keep), credits: TINY.credits!.filter((c) => odd(TINY.orders, keep).some((o) => o.orderId === c.orderId)),
+      reviews: odd(TINY.reviews, keep), calls: odd(TINY.calls, keep), qc: odd(TINY.qc, keep), tickets: odd(TINY.tickets, keep), afterSales: odd(TINY.afterSales, keep),
+    });
+    const whole = collectKpiState(TINY, {}, { period: "2020-02" });
+    const merged = mergeKpiStates(collectKpiState(shard(0), {}, { period: "2020-02" }), collectKpiState(shard(1), {}, { period: "2020-02" }));
+    expect(kpiStateToJSON(merged)).toEqual(kpiStateToJSON(whole));
+  });
+
+  it("a month's distinct buyers are not the sum of the days' (the state keeps who, not how many)", () => {
+    const input: KpiInput = {
+      consultations: ["2020-02-03", "2020-02-04"].map((d, i) => ({ consultationId: `C${i}`, agentId: "A", buyerId: "b", startedAt: `${d} 10:00`, firstReplyAt: `${d} 10:01`, endedAt: `${d} 10:05` })),
+    };
+    const days = ["2020-02-03", "2020-02-04"].map((d) => collectKpiState(input, {}, { period: d }));
+    const sum = days.map((s) => Number(finalizeKpis(s).shop.kpis.consultingBuyers.value)).reduce((x, y) => x + y);
+    expect(sum).toBe(2);
+    expect(finalizeKpis(mergeKpiStates(days[0]!, days[1]!)).shop.kpis.consultingBuyers.value).toBe("1");
+  });
+
+  it("states collected with different thresholds do not merge", () => {
+    const a = collectKpiState(TINY, {}, { period: "2020-02-03" });
+    const b = collectKpiState(TINY, { kpi: { thresholds: { slowResponseSeconds: 30 } } }, { period: "2020-02-04" });
+    expect(() => mergeKpiStates(a, b)).toThrow(/different thresholds/);
+  });
+});
