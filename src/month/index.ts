@@ -4,7 +4,7 @@ export type { MonthReport, AgentReport, OrderReport } from "./schema.js";
 export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWidth, MONTH_CSV_COLUMNS } from "./render.js";
 export { compareReports, type ReportDifference } from "./settled.js";
 export { renderMonthHtml, type HtmlSection } from "./renderHtml.js";
-export { renderPayExplanation, renderPayComparison, PAY_LINE_LABELS } from "./renderPay.js";
+export { renderPayExplanation, renderPayComparison, renderPayTable, PAY_LINE_LABELS } from "./renderPay.js";
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema } from "./peopleSchema.js";
 export type { PeopleReport } from "./peopleSchema.js";
 export type { PeopleInput } from "./peopleSection.js";

@@ -6,6 +6,7 @@
 import type { PayComparison } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId, type PayStatement } from "../pay/statement.js";
 import { textTable } from "./render.js";
+import type { MonthReport } from "./schema.js";
 
 /** Chinese label and English id of each line. */
 export const PAY_LINE_LABELS: Readonly<Record<PayLineId | "total", string>> = {
@@ -70,4 +71,21 @@ export function renderPayComparison(rows: readonly PayComparison[], names: { rea
     }
   }
   return textTable(table, ["left", "left", "right", "right", "right"]) + "\n";
+}
+
+/** The month's pay statements as a table: one row per agent, line by line, and the total. */
+export function renderPayTable(report: MonthReport): string {
+  if (report.pay.length === 0) return "";
+  const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
+  const rows = [
+    ["工号 agent", "姓名 name", ...PAY_LINES.map((id) => PAY_LINE_LABELS[id]), PAY_LINE_LABELS.total],
+    ...report.pay.map((s) => [s.agentId, names.get(s.agentId) ?? "", ...PAY_LINES.map((id) => s.lines[id].amount), s.total]),
+  ];
+  const out = [
+    "",
+    `工资单 pay statements ${report.month}`,
+    textTable(rows, ["left", "left", ...PAY_LINES.map(() => "right" as const), "right"]),
+    "合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回; each line rounded half-up to the fen; kefu-kpi explain <folder> --agent <工号> shows how.",
+  ];
+  return out.join("\n") + "\n";
 }

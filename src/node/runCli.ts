@@ -10,6 +10,7 @@ import { KefuKpiError, formatIssue } from "../errors.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
 import { renderMonthCsv, renderMonthTable } from "../month/render.js";
 import { renderMonthHtml } from "../month/renderHtml.js";
+import { renderPayTable } from "../month/renderPay.js";
 import { compareReports, type ReportDifference } from "../month/settled.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { KpiReportSchema } from "../month/kpiSchema.js";
@@ -199,7 +200,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
         ? renderMonthCsv(report)
         : format === "html"
           ? renderMonthHtml(report)
-          : renderMonthTable(report) + renderPeopleTable(report.people);
+          : renderMonthTable(report) + renderPeopleTable(report.people) + renderPayTable(report);
   await emit(text, values.out, io);
   return 0;
 }
