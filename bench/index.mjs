@@ -19,7 +19,7 @@ function measure(mode, orders, consultations) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`node ${process.version}, ${runs} runs each, median shown (fresh process per run)`);
 for (const [orders, consultations] of sizes) {
-  const results = { floor: [], attribute: [], explain: [], kpi: [] };
+  const results = { floor: [], attribute: [], explain: [], kpi: [], month: [] };
   for (let r = 0; r < runs; r++) {
     for (const mode of Object.keys(results)) results[mode].push(measure(mode, orders, consultations));
   }
@@ -36,5 +36,11 @@ for (const [orders, consultations] of sizes) {
   console.log(
     `  computeKpis (every R2 metric, all kinds): ${kpi.toFixed(2)} s, ${(kpi / attribution).toFixed(2)}× attributeSales (target ≤ 2×), ` +
       `peak memory beyond input ${kpiMem.toFixed(0)} MB`,
+  );
+  const month = median(results.month.map((m) => m.seconds));
+  const monthMem = median(results.month.map((m) => m.peakMB));
+  console.log(
+    `  evaluateMonth (the whole month report: attribution, KPIs, people rules, pay): ${month.toFixed(2)} s, ` +
+      `${(month / attribution).toFixed(2)}× attributeSales, peak memory beyond input ${monthMem.toFixed(0)} MB`,
   );
 }

@@ -1,11 +1,13 @@
 // Runs one measurement in a fresh process (so peak RSS is this measurement's own):
-//   node --expose-gc bench/run-one.mjs <floor|attribute|explain|kpi> <orders> <consultations>
+//   node --expose-gc bench/run-one.mjs <floor|attribute|explain|kpi|month> <orders> <consultations>
 // `kpi` times computeKpis over the month with every kind (consultations with response columns,
 // orders with their R1 credits, tickets, after-sales, reviews, QC, calls); the credits come from an
 // attribution run before the timed span.
+// `month` times evaluateMonth (the whole month report: attribution, KPIs and scorecards, people
+// rules with a roster, violations and rewards, pay statements) over the same month with every kind.
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis } from "../dist/index.js";
+import { attributeSales, computeKpis, evaluateMonth } from "../dist/index.js";
 import { syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
@@ -15,6 +17,19 @@ if (mode === "kpi") {
   const credited = attributeSales(input, {}, { period: "2020-02" }).orders;
   const credits = credited.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
+}
+let monthInput;
+if (mode === "month") {
+  // The roster's agents with a group and a grade; a month's roster, and violations and rewards.
+  const groups = ["presale", "insale", "aftersale"];
+  const grades = ["junior", "intermediate", "senior", "expert"];
+  const agents = input.agents.map((a, i) => ({ agentId: a.agentId, name: `客服${i}`, group: groups[i % 3], grade: grades[i % 4], hiredAt: "2019-01-07", gradeSince: "2019-06-03" }));
+  const shifts = ["day", "night", "day", "halfDay", "night", "day", "off"];
+  const pad = (n) => String(n).padStart(2, "0");
+  const roster = agents.flatMap((a, i) => Array.from({ length: 29 }, (_, d) => ({ agentId: a.agentId, date: `2020-02-${pad(d + 1)}`, shift: shifts[(i + d) % 7] })));
+  const violations = agents.slice(0, 20).map((a, i) => ({ violationId: `V${i}`, agentId: a.agentId, at: `2020-02-${pad(1 + i)} 10:00`, rule: "nonWorkActivity" }));
+  const rewards = agents.slice(0, 30).map((a, i) => ({ agentId: a.agentId, at: `2020-02-${pad(1 + (i % 28))} 11:00`, kind: "dataErrorFound" }));
+  monthInput = { ...input, agents, roster, violations, rewards, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
 globalThis.gc();
 const before = process.memoryUsage().rss;
@@ -27,6 +42,9 @@ if (mode === "floor") {
   let hits = 0;
   for (const c of input.consultations) if (ids.get(c.buyerId) !== undefined) hits++;
   check = hits;
+} else if (mode === "month") {
+  const report = evaluateMonth(monthInput, {}, { month: "2020-02" });
+  check = `${report.shop.sales.net} / ${report.pay.length} statements / total ${report.pay.reduce((s, p) => s + Number(p.total), 0).toFixed(2)}`;
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;

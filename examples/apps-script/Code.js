@@ -78,7 +78,21 @@ function KEFU_PAY(month, policy, ...ranges) {
 }
 
 /**
- * One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, baseSalary,
+ * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
+ *
+ * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:H300} ranges The month's ranges (orders, consultations, agents, tickets, reviews, calls …).
+ * @return One row per agent and one for the shop.
+ * @customfunction
+ */
+function KEFU_KPI(period, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.kpiTable(data, period ? String(period) : null, kefuOptions_(policy, "")));
+}
+
+/**
+ * One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI
+ * id (replyRate, conversionRate …), baseSalary,
  * commission, kpiBonus, rewards, fines, clawback or total.
  *
  * @param {"A01"} agentId The agent's 工号.

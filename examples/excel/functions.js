@@ -52,7 +52,12 @@ function pay(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.payTable(ranges, kefuOptions(policy, month, null)));
 }
 
-/** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, a pay line or total. */
+/** The KPI table of a period (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15; default the month): one row per agent and the shop. */
+function kpi(period, policy, data) {
+  return kefuData(data, (ranges) => KefuKpi.sheets.kpiTable(ranges, period === null || period === undefined ? null : String(period), kefuOptions(policy, null, null)));
+}
+
+/** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.agentFigure(ranges, String(agentId), String(figure), kefuOptions(policy, month, null)));
 }
@@ -60,5 +65,6 @@ function agent(agentId, figure, month, policy, data) {
 CustomFunctions.associate("ATTRIBUTION", attribution);
 CustomFunctions.associate("SHOP", shop);
 CustomFunctions.associate("ORDERS", orderList);
+CustomFunctions.associate("KPI", kpi);
 CustomFunctions.associate("PAY", pay);
 CustomFunctions.associate("AGENT", agent);

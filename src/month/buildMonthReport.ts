@@ -191,6 +191,20 @@ function monthScores(
   return { records, byAgent };
 }
 
+/**
+ * Evaluates the whole month in one call (R1–R6, DOMAIN.md): attribution → KPIs and scorecards →
+ * grades, discipline, rewards, roster and duties → pay. The same as {@link buildMonthReport}.
+ *
+ * @example
+ * const month = evaluateMonth({ agents, consultations, orders, roster, violations, rewards, scores }, policy, { month: "2020-02" })
+ * month.pay[0].total //=> "4583.41"
+ */
+export const evaluateMonth = buildMonthReport;
+
+/** {@link evaluateMonth} returning `{ success, data | issues }` instead of throwing. */
+export const safeEvaluateMonth = (input: MonthInput, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
+  toSafe(() => buildMonthReport(input, policy, options));
+
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildMonthReport(
   input: MonthInput,

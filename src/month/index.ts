@@ -1,4 +1,4 @@
-export { buildMonthReport, safeBuildMonthReport, busiestMonth, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
+export { buildMonthReport, safeBuildMonthReport, evaluateMonth, safeEvaluateMonth, busiestMonth, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
 export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema } from "./schema.js";
 export type { MonthReport, AgentReport, OrderReport } from "./schema.js";
 export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWidth, MONTH_CSV_COLUMNS } from "./render.js";

@@ -107,6 +107,11 @@ export function renderKpiReport(report: KpiReport): string {
 
 /** The `kefu-kpi kpi` report as CSV: a row per agent and one for the shop, a column per metric. */
 export function renderKpiCsv(report: KpiReport): string {
+  return kpiRows(report).map((cells) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The rows of {@link renderKpiCsv} (and of the spreadsheet adapter's KPI table): a header, one row per agent, one for the shop. */
+export function kpiRows(report: KpiReport): string[][] {
   const header = ["period", "agentId", "name", "group", "score", ...KPI_METRIC_IDS, "insufficient"];
   const row = (agentId: string, name: string, group: string, score: string, kpis: KpiReport["shop"]["kpis"]) => [
     report.period.label,
@@ -117,6 +122,5 @@ export function renderKpiCsv(report: KpiReport): string {
     ...KPI_METRIC_IDS.map((id) => kpis[id].value ?? ""),
     KPI_METRIC_IDS.filter((id) => kpis[id].status === "insufficient").join(" "),
   ];
-  const lines = [header, ...report.agents.map((a) => row(a.agentId, a.name ?? "", a.group ?? "", a.score.score ?? "", a.kpis)), row("(shop)", "", "", "", report.shop.kpis)];
-  return lines.map((cells) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+  return [header, ...report.agents.map((a) => row(a.agentId, a.name ?? "", a.group ?? "", a.score.score ?? "", a.kpis)), row("(shop)", "", "", "", report.shop.kpis)];
 }

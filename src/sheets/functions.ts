@@ -6,6 +6,9 @@
  */
 import { IssueCode, KefuKpiError, formatIssue, type Issue } from "../errors.js";
 import { safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
+import { safeBuildKpiReport } from "../month/kpiReport.js";
+import { kpiRows } from "../month/renderKpi.js";
+import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
 import { safeResolvePolicy } from "../policy/resolve.js";
 import type { MonthReport } from "../month/schema.js";
@@ -59,6 +62,16 @@ export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions 
 }
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
+  const month = typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : undefined;
+  return compute(ranges, options, (input, policy, warnings) => safeBuildMonthReport(input, policy, month === undefined ? { warnings } : { month, warnings }));
+}
+
+/** Reads the ranges and the policy, computes, and places every problem at its cell. */
+function compute<T>(
+  ranges: MonthRanges,
+  options: SheetCallOptions,
+  run: (input: MonthInput, policy: PolicyInput | Policy | undefined, warnings: string[]) => { success: true; data: T } | { success: false; issues: readonly Issue[] },
+): { success: true; data: T } | { success: false; issues: Issue[] } {
   const policy = readPolicy(options);
   const resolved = safeResolvePolicy(policy.value ?? {});
   const timeZone = resolved.success ? resolved.data.timeZone : undefined;
@@ -94,8 +107,7 @@ function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success:
 
   // The records are checked by the month's rule families, as a folder's are.
   const input = Object.fromEntries(RECORD_KINDS.flatMap((kind) => (read[kind] ? [[kind, read[kind].records]] : []))) as MonthInput;
-  const month = typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : undefined;
-  const result = safeBuildMonthReport(input, policy.value, month === undefined ? { warnings } : { month, warnings });
+  const result = run(input, policy.value, warnings);
   if (result.success && issues.length === 0) return result;
   // Problems of the computation, placed at their cells; those of a cell already reported are left out.
   if (!result.success) {
@@ -172,8 +184,39 @@ export function payTable(ranges: MonthRanges, options: SheetCallOptions = {}): S
   });
 }
 
-/** The figures {@link agentFigure} can return: attribution's (R1) and the pay lines (R5). */
-export const AGENT_FIGURES = ["orders", "gross", "refunds", "net", "commissionable", "addressChecks", ...PAY_LINES, "total"] as const;
+/**
+ * The KPI table (R2) over any period: a header row, then one row per agent and one for the shop
+ * (the `kpi` command's CSV: period, agentId, name, group, score, every metric, the metrics under
+ * their minimum sample).
+ *
+ * @param period - `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15`; by default `options.month` or the month most orders were paid in
+ * @example
+ * kpiTable(ranges, "2020-W06")
+ */
+export function kpiTable(ranges: MonthRanges, period?: string | null, options: SheetCallOptions = {}): SheetResult {
+  try {
+    const result = compute(ranges, options, (input, policy, warnings) => {
+      let label = typeof period === "string" && period.trim() !== "" ? period.trim() : typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : null;
+      if (label === null) {
+        // The month most orders were paid in, as the month report picks it.
+        const month = safeBuildMonthReport(input, policy, { warnings: [] });
+        if (!month.success) return month;
+        label = month.data.month;
+      }
+      return safeBuildKpiReport(input, policy, { period: label, warnings });
+    });
+    if (!result.success) return failure(result.issues);
+    const rows = kpiRows(result.data);
+    const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
+    return { success: true, data: cells(rows, kinds, true, options), warnings: result.data.warnings };
+  } catch (error) {
+    if (error instanceof KefuKpiError) return failure([...error.issues]);
+    throw error;
+  }
+}
+
+/** The figures {@link agentFigure} can return: attribution's (R1), the month's KPIs and scorecard score (R2), the pay lines (R5). */
+export const AGENT_FIGURES = ["orders", "gross", "refunds", "net", "commissionable", "addressChecks", "score", ...KPI_METRIC_IDS, ...PAY_LINES, "total"] as const;
 export type AgentFigure = (typeof AGENT_FIGURES)[number];
 
 /**
@@ -182,6 +225,7 @@ export type AgentFigure = (typeof AGENT_FIGURES)[number];
  * @example
  * agentFigure(ranges, "A01", "net") //=> { success: true, data: [[13341]] }
  * agentFigure(ranges, "A01", "total") // the agent's pay this month
+ * agentFigure(ranges, "A01", "replyRate") // a KPI of the month (blank when it has no data)
  */
 export function agentFigure(ranges: MonthRanges, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
   if (!(AGENT_FIGURES as readonly string[]).includes(figure)) {
@@ -198,6 +242,8 @@ export function agentFigure(ranges: MonthRanges, agentId: string, figure: string
     if (f === "total") return { rows: [[(pay ?? missing("pay statement", "not in the agents range")).total]], kinds: ["money"] };
     if ((PAY_LINES as readonly string[]).includes(f)) return { rows: [[(pay ?? missing("pay statement", "not in the agents range")).lines[f as PayLineId].amount]], kinds: ["money"] };
     const a = agent ?? missing("figures", "not in the agents range nor in the data");
+    if (f === "score") return { rows: [[a.score.score ?? ""]], kinds: ["money"] };
+    if ((KPI_METRIC_IDS as readonly string[]).includes(f)) return { rows: [[a.kpis[f as (typeof KPI_METRIC_IDS)[number]].value ?? ""]], kinds: ["money"] };
     if (f === "orders" || f === "addressChecks") return { rows: [[String(f === "orders" ? a.sales.orders : a.addressChecks)]], kinds: ["count"] };
     return { rows: [[f === "commissionable" ? a.commissionable : a.sales[f as "gross" | "refunds" | "net"]]], kinds: ["money"] };
   });
@@ -258,19 +304,23 @@ function table(ranges: MonthRanges, options: SheetCallOptions, build: (report: M
     const report = sheetMonthReport(ranges, options);
     if (!report.success) return failure(report.issues);
     const { rows, kinds, header } = build(report.data);
-    const moneyAsNumber = options.money !== "text";
-    const data = rows.map((row, r) =>
-      row.map((cell, c): OutCell => {
-        if ((header && r === 0) || cell === "") return cell;
-        const kind = kinds[c];
-        return kind === "count" || (kind === "money" && moneyAsNumber) ? Number(cell) : cell;
-      }),
-    );
-    return { success: true, data, warnings: report.data.warnings };
+    return { success: true, data: cells(rows, kinds, header === true, options), warnings: report.data.warnings };
   } catch (error) {
     if (error instanceof KefuKpiError) return failure([...error.issues]);
     throw error;
   }
+}
+
+// Text cells to output cells: counts as numbers, money and decimals as numbers unless asked as text.
+function cells(rows: readonly (readonly string[])[], kinds: readonly ColumnKind[], header: boolean, options: SheetCallOptions): OutCell[][] {
+  const moneyAsNumber = options.money !== "text";
+  return rows.map((row, r) =>
+    row.map((cell, c): OutCell => {
+      if ((header && r === 0) || cell === "") return cell;
+      const kind = kinds[c];
+      return kind === "count" || (kind === "money" && moneyAsNumber) ? Number(cell) : cell;
+    }),
+  );
 }
 
 const SHOWN = 5;

@@ -7,6 +7,7 @@ export {
   ordersTable,
   agentFigure,
   payTable,
+  kpiTable,
   rangesByHeader,
   toCells,
   AGENT_FIGURES,

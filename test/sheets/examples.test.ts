@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, payTable, toCells } from "../../src/sheets/index.js";
+import { attributionTable, kpiTable, payTable, toCells } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -67,6 +67,12 @@ describe("examples/excel", () => {
     expect(unknown.message).toMatch(/^range 2: its header \(what, ever\) is not the header of any kind/);
   });
 
+  it("KEFU.KPI gives the KPI table of a period", () => {
+    const table = registered.get("KPI")!("2020-W06", null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(kpiTable(sample, "2020-W06")));
+    expect(table[1]?.[0]).toBe("2020-W06");
+  });
+
   it("returns a CustomFunctions.Error naming the cell instead of throwing", () => {
     const orders = sample.orders.map((row) => [...row]);
     orders[3]![2] = "2020-02-30 10:00";
@@ -95,6 +101,7 @@ describe("examples/apps-script", () => {
     expect(JSON.parse(JSON.stringify(call("KEFU_ATTRIBUTION", sample.orders, sample.consultations, sample.agents)))).toEqual(toCells(attributionTable(sample)));
     expect(call("KEFU_AGENT", "A02", "orders", "", "", sample.orders, sample.consultations, sample.agents)).toEqual([[50]]);
     expect(JSON.parse(JSON.stringify(call("KEFU_PAY", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(payTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_KPI", "", "", ...Object.values(sample))))).toEqual(toCells(kpiTable(sample)));
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

@@ -4,11 +4,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MONTH_CSV_COLUMNS, formatIssue } from "../../src/index.js";
 import { parseCsv } from "../../src/node/csv.js";
-import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { kpiFolder, readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { renderKpiCsv } from "../../src/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import {
   agentFigure,
   attributionTable,
+  kpiTable,
   ordersTable,
   payTable,
   policyFromCells,
@@ -109,6 +111,31 @@ describe("the sample month through the sheet functions", () => {
     expect(toCells(agentFigure(sample, "A03", "total", { money: "text" }))).toEqual([[pay.find((r) => r[0] === "A03")![8]]]);
     expect(toCells(agentFigure(sample, "A03", "commission", { money: "text" }))).toEqual([["58.35"]]);
     expect(toCells(agentFigure(sample, "A01", "salary"))).toEqual([[expect.stringMatching(/^#KEFU! figure: "salary" is not a figure; expected one of orders, gross/)]]);
+  });
+});
+
+describe("the KPI table of a period", () => {
+  it("equals the kpi command's CSV for a week and for the month, values as exact text on request", async () => {
+    const folder = await readMonthFolder(dir);
+    for (const period of ["2020-W06", "2020-02"]) {
+      const csvText = renderKpiCsv(kpiFolder(folder, undefined, period));
+      const table = toCells(kpiTable(sample, period, { money: "text" }));
+      expect(table.map((row) => row.map(String).join(",")).join("\r\n") + "\r\n").toBe(csvText);
+    }
+    // By default the month most orders were paid in; numbers for the sheet to compute with.
+    const month = toCells(kpiTable(sample));
+    expect(month[1]?.[0]).toBe("2020-02");
+    expect(typeof month[1]?.[4]).toBe("number");
+    expect(toCells(kpiTable(sample, "2020-13"))[0]?.[0]).toMatch(/^#KEFU! options\.period: "2020-13" is not a month/);
+  });
+
+  it("agentFigure gives one KPI or the scorecard score of the month", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const a01 = report.agents.find((a) => a.agentId === "A01")!;
+    expect(toCells(agentFigure(sample, "A01", "replyRate", { money: "text" }))).toEqual([[a01.kpis.replyRate.value]]);
+    expect(toCells(agentFigure(sample, "A01", "score"))).toEqual([[Number(a01.score.score)]]);
+    // A03 is measured, not scored (probation): a blank cell, not 0.
+    expect(toCells(agentFigure(sample, "A03", "score"))).toEqual([[""]]);
   });
 });
 
