@@ -1,6 +1,6 @@
 // The README's library example, run as written, with the results its comments promise.
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, attributeSales, buildMonthReport, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
+import { KefuKpiError, attributeSales, buildMonthReport, evaluateMonth, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
 import { readMonthFolder, reportFolder } from "../src/node/index.js";
 
 describe("README example", () => {
@@ -35,6 +35,14 @@ describe("README example", () => {
         'orders[17] (orderId "O-17"), paidAt: "2020-02-31 10:00" is not a real calendar date or time',
       ]);
     }
+  });
+
+  it("evaluates the sample month in one call, as the whole-month example says", async () => {
+    const { input } = await readMonthFolder(new URL("../fixtures/sample-month/", import.meta.url).pathname);
+    const month = evaluateMonth(input, {}, { month: "2020-02" });
+    expect(month.pay[0]).toMatchObject({ agentId: "A01", total: "4583.41" });
+    expect(Object.keys(month.pay[0]!.lines)).toEqual(["baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback"]);
+    expect(month.pay[0]!.lines.kpiBonus).toMatchObject({ amount: "430.00", rule: "kpiBonus.points", inputs: { score: "86.00" }, steps: ["86.00 points × 5.00 = 430"] });
   });
 
   it("reads a folder with kefu-kpi/node", async () => {
