@@ -112,17 +112,18 @@ export function checkValidServiceLevels(input: ServiceLevelInput, policy: Policy
     const minuteOfDay = w.hour * 60 + w.minute;
     const exact = w.second === 0 && w.millisecond === 0;
     const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
-    const base = { recordId: c.consultationId, agentId: c.agentId, at: start, done: reply };
-    if (!overnight) first.push({ ...base, deadline: start + sl.firstReply.maxSeconds * 1000, what: "first reply" });
+    const recordId = c.consultationId;
+    const agentId = c.agentId;
+    if (!overnight) first.push({ recordId, agentId, at: start, done: reply, deadline: start + sl.firstReply.maxSeconds * 1000, what: "first reply" });
     else {
       const dayShift = minuteOfDay >= to ? 1 : 0;
       const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
-      night.push({ ...base, deadline, what: "first reply" });
+      night.push({ recordId, agentId, at: start, done: reply, deadline, what: "first reply" });
     }
-    if ((presale === null || presale.has(c.agentId)) && typeof c.maxResponseSeconds === "number") {
+    if ((presale === null || presale.has(agentId)) && typeof c.maxResponseSeconds === "number") {
       // The longest wait: the first response or the longest later one.
       const longest = Math.max(c.maxResponseSeconds * 1000, reply === reply ? reply - start : 0);
-      wait.push({ ...base, deadline: start + sl.presaleWait.maxWaitSeconds * 1000, done: start + longest, what: "longest wait", strict: true });
+      wait.push({ recordId, agentId, at: start, deadline: start + sl.presaleWait.maxWaitSeconds * 1000, done: start + longest, what: "longest wait", strict: true });
     }
   }
   const tickets: Pending[] = [];
@@ -166,26 +167,37 @@ function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLeve
 function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Pending[] | null, zone: Zone, whyNoData: string): ServiceLevelCheck {
   if (!enabled) return { id, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   if (records === null) return { id, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
-  const breaches: (ServiceLevelBreach & { ms: number })[] = [];
+  const breaches: ServiceLevelBreach[] = [];
+  const at: number[] = [];
+  // Instants repeat (minute-resolution exports): each is formatted once.
+  const formatted = new Map<number, string>();
+  const format = (ms: number): string => {
+    let text = formatted.get(ms);
+    if (text === undefined) formatted.set(ms, (text = formatInstant(ms, zone)));
+    return text;
+  };
   for (const r of records) {
     if (r.done === r.done && (r.strict ? r.done < r.deadline : r.done <= r.deadline)) continue;
     const never = r.done !== r.done;
     const late = never ? null : seconds(r.done - r.deadline);
+    const deadline = format(r.deadline);
+    at.push(r.at);
     breaches.push({
-      ms: r.at,
       recordId: r.recordId,
       agentId: r.agentId,
-      at: formatInstant(r.at, zone),
-      deadline: formatInstant(r.deadline, zone),
+      at: format(r.at),
+      deadline,
       lateSeconds: late,
       reason: never
-        ? `no ${r.what} (due by ${formatInstant(r.deadline, zone)})`
+        ? `no ${r.what} (due by ${deadline})`
         : r.strict
           ? `${r.what} ${seconds(r.done - r.at)} s, at or over the limit`
-          : `${r.what} at ${formatInstant(r.done, zone)}, ${late} s late`,
+          : `${r.what} at ${format(r.done)}, ${late} s late`,
     });
   }
-  breaches.sort((a, b) => a.ms - b.ms || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+  // In time order, ties by record id.
+  const order = breaches.map((_, i) => i);
+  order.sort((i, j) => at[i]! - at[j]! || (breaches[i]!.recordId < breaches[j]!.recordId ? -1 : breaches[i]!.recordId > breaches[j]!.recordId ? 1 : 0));
   const checked = records.length;
   return {
     id,
@@ -194,7 +206,7 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Pend
     checked,
     compliant: checked - breaches.length,
     complianceRate: ratio(checked - breaches.length, checked, 4),
-    breaches: breaches.map(({ ms: _ms, ...b }) => b),
+    breaches: order.map((i) => breaches[i]!),
   };
 }
 
