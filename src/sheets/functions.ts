@@ -4,13 +4,15 @@
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
-import { IssueCode, KefuKpiError, formatIssue, type Issue } from "../errors.js";
-import { safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
-import { safeBuildKpiReport } from "../month/kpiReport.js";
+import { IssueCode, KefuKpiError, formatIssue, toSafe, type Issue } from "../errors.js";
+import { busiestMonth, safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
+import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../month/renderKpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
-import { safeResolvePolicy } from "../policy/resolve.js";
+import { resolvePolicy, safeResolvePolicy } from "../policy/resolve.js";
+import { parseTimeOfDay } from "../time/period.js";
+import { createZone } from "../time/zone.js";
 import type { MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { agentIdInRemark } from "../schema/tmall.js";
@@ -194,25 +196,21 @@ export function payTable(ranges: MonthRanges, options: SheetCallOptions = {}): S
  * kpiTable(ranges, "2020-W06")
  */
 export function kpiTable(ranges: MonthRanges, period?: string | null, options: SheetCallOptions = {}): SheetResult {
-  try {
-    const result = compute(ranges, options, (input, policy, warnings) => {
-      let label = typeof period === "string" && period.trim() !== "" ? period.trim() : typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : null;
-      if (label === null) {
-        // The month most orders were paid in, as the month report picks it.
-        const month = safeBuildMonthReport(input, policy, { warnings: [] });
-        if (!month.success) return month;
-        label = month.data.month;
-      }
-      return safeBuildKpiReport(input, policy, { period: label, warnings });
-    });
+  return guarded(() => {
+    const result = compute(ranges, options, (input, policy, warnings) =>
+      toSafe(() => {
+        const given = typeof period === "string" && period.trim() !== "" ? period.trim() : typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : null;
+        // By default the month most orders were paid in, as the month report picks it.
+        const resolved = resolvePolicy(policy ?? {});
+        const label = given ?? busiestMonth(input.orders ?? [], createZone(resolved.timeZone), parseTimeOfDay(resolved.businessDayStartsAt));
+        return buildKpiReport(input, resolved, { period: label, warnings });
+      }),
+    );
     if (!result.success) return failure(result.issues);
     const rows = kpiRows(result.data);
     const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
     return { success: true, data: cells(rows, kinds, true, options), warnings: result.data.warnings };
-  } catch (error) {
-    if (error instanceof KefuKpiError) return failure([...error.issues]);
-    throw error;
-  }
+  });
 }
 
 /** The figures {@link agentFigure} can return: attribution's (R1), the month's KPIs and scorecard score (R2), the pay lines (R5). */
@@ -300,13 +298,22 @@ function withHeader(rows: string[][]): TextTable {
 }
 
 function table(ranges: MonthRanges, options: SheetCallOptions, build: (report: MonthReport) => TextTable): SheetResult {
-  try {
+  return guarded(() => {
     const report = sheetMonthReport(ranges, options);
     if (!report.success) return failure(report.issues);
     const { rows, kinds, header } = build(report.data);
     return { success: true, data: cells(rows, kinds, header === true, options), warnings: report.data.warnings };
+  });
+}
+
+// A sheet function never throws: bad data (KefuKpiError) and bad arguments (RangeError, e.g. an
+// origin that is no cell address) come back as the error value.
+function guarded(fn: () => SheetResult): SheetResult {
+  try {
+    return fn();
   } catch (error) {
     if (error instanceof KefuKpiError) return failure([...error.issues]);
+    if (error instanceof RangeError) return failure([{ code: IssueCode.invalidValue, path: [], message: error.message }]);
     throw error;
   }
 }

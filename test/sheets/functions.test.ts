@@ -127,6 +127,8 @@ describe("the KPI table of a period", () => {
     expect(month[1]?.[0]).toBe("2020-02");
     expect(typeof month[1]?.[4]).toBe("number");
     expect(toCells(kpiTable(sample, "2020-13"))[0]?.[0]).toMatch(/^#KEFU! options\.period: "2020-13" is not a month/);
+    expect(toCells(kpiTable(sample, "2020-W06", { sheets: { orders: { origin: "A0" } } }))[0]?.[0]).toMatch(/^#KEFU! "A0" is not a cell address/);
+    expect(toCells(kpiTable({ agents: sample.agents }))[0]?.[0]).toMatch(/^#KEFU! month: no paid orders/);
   });
 
   it("agentFigure gives one KPI or the scorecard score of the month", async () => {
