@@ -89,7 +89,7 @@ export class StringIds {
 }
 
 /** FNV-1a over UTF-16 code units. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = -2128831035;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;

@@ -50,13 +50,18 @@ export class PairColumns {
   add(buyer: number, agent: number, start: number, startDay: number, flags: number, day: number): number {
     const p = this.count++;
     if (p >= this.buyer.length) this.reserve(p + 1);
+    this.set(p, buyer, agent, start, startDay, flags, day);
+    return p;
+  }
+
+  /** Writes row `p` (within the capacity). */
+  set(p: number, buyer: number, agent: number, start: number, startDay: number, flags: number, day: number): void {
     this.buyer[p] = buyer;
     this.agent[p] = agent;
     this.firstStart[p] = start;
     this.firstDay[p] = startDay;
     this.flags[p] = flags;
     this.day[p] = day;
-    return p;
   }
 
   /** Folds a consultation (or another state's pair) into pair `p`. */
@@ -137,14 +142,23 @@ export class OrderColumns {
   }
 }
 
-/** Rows grouped by buyer: `rows[start[b] … start[b + 1])` are buyer b's (a counting sort). */
-export function groupBy(keys: Int32Array, count: number, buyers: number): { start: Int32Array; rows: Int32Array } {
+/**
+ * Rows grouped by buyer: `rows[start[b] … start[b + 1])` are buyer b's (a counting sort, stable).
+ * `rows` is null when the keys are already ascending and none is negative (the pairs of one
+ * collection are): then the rows of buyer b are `start[b] … start[b + 1]` themselves.
+ */
+export function groupBy(keys: Int32Array, count: number, buyers: number): { start: Int32Array; rows: Int32Array | null } {
   const start = new Int32Array(buyers + 2);
+  let sorted = true;
+  let previous = 0;
   for (let i = 0; i < count; i++) {
     const k = keys[i]!;
+    if (k < previous) sorted = false; // also any k < 0 (no buyer): rows are then no positions
+    previous = k;
     if (k >= 0) start[k + 2]!++;
   }
   for (let b = 2; b < start.length; b++) start[b]! += start[b - 1]!;
+  if (sorted) return { start: start.subarray(1), rows: null };
   const rows = new Int32Array(start[start.length - 1]!);
   for (let i = 0; i < count; i++) {
     const k = keys[i]!;

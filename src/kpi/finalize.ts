@@ -81,7 +81,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
     creditedTo.length = 0;
     mine.length = 0;
     for (let k = byOrder.start[buyer]!; k < byOrder.start[buyer + 1]!; k++) {
-      const o = byOrder.rows[k]!;
+      const o = byOrder.rows ? byOrder.rows[k]! : k;
       mine.push(o);
       tally(o, false);
     }
@@ -89,7 +89,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
     const last = byPair.start[buyer + 1]!;
     let sameDayFen = 0;
     for (let k = first; k < last; k++) {
-      const p = byPair.rows[k]!;
+      const p = byPair.rows ? byPair.rows[k]! : k;
       const agent = pairs.agent[p]!;
       const flags = pairs.flags[p]!;
       facts.firstStart = pairs.firstStart[p]!;
@@ -107,7 +107,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
         pp.sameDayFen += orders.amountFen[o]!;
         // The shop counts each order once, though several agents served the buyer that day.
         let before = false;
-        for (let j = first; j < k && !before; j++) before = pairs.served(byPair.rows[j]!, day);
+        for (let j = first; j < k && !before; j++) before = pairs.served(byPair.rows ? byPair.rows[j]! : j, day);
         if (!before) sameDayFen += orders.amountFen[o]!;
       }
       if (k === first || facts.firstStart < shopFacts.firstStart) {

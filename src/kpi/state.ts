@@ -21,6 +21,7 @@ import type { Policy } from "../policy/schema.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
 import { businessDayNumber, type Period } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
+import { DenseIds } from "../ids/denseIds.js";
 import { StringIds } from "../ids/stringIds.js";
 import { fastAfterSale, fastCall, fastQc, fastReview, fastTicket } from "./fastValid.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
@@ -110,8 +111,8 @@ interface Pass {
   readonly times: Float64Array;
   /** Agent numbers of the pairs and credits. */
   readonly agentIndex: Map<string, number>;
-  /** Buyer keys interned to their number in `state.buyerKeys` (the table's record is that number). */
-  readonly buyerIds: StringIds;
+  /** Buyer keys interned to their number in `state.buyerKeys`. */
+  readonly buyerIds: DenseIds;
   /** The row in `state.orders` of `orders[i]`, or -1 (outside the period, invalid). */
   orderRow: Int32Array;
 }
@@ -142,8 +143,8 @@ export function collectState(input: KpiInput, policy: Policy, period: Period, zo
     zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4),
     agentIndex: new Map(), orderRow: new Int32Array(orders.length).fill(-1),
     // Sized for a few records a buyer (it grows past that): a table sized for every record would be
-    // mostly empty and miss the cache on every probe. A hit is confirmed against `buyerKeys`.
-    buyerIds: new StringIds((consultations.length + orders.length) >> 2, (n) => state.buyerKeys[n]!),
+    // mostly empty and miss the cache on every probe.
+    buyerIds: new DenseIds((consultations.length + orders.length) >> 2),
   };
   if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
   if (input.consultations) readConsultations(input.consultations, pass);
@@ -182,8 +183,8 @@ function buyerNumbers(records: readonly { readonly buyerId: string | null; reado
 /** The number of a buyer key in `state.buyerKeys`, adding it when new. */
 function buyerNumber(pass: Pass, key: string): number {
   const keys = pass.state.buyerKeys;
-  const n = pass.buyerIds.intern(key, keys.length);
-  if (pass.buyerIds.added) keys.push(key);
+  const n = pass.buyerIds.intern(key);
+  if (n === keys.length) keys.push(key);
   return n;
 }
 
@@ -294,10 +295,17 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   const duplicateOf = firstHolders(consultations.length, (r) => consultations[r]!.consultationId, (r) => consultations[r]?.consultationId);
   const buyerNo = buyerNumbers(consultations, pass);
   const { pairs } = pass.state;
-  // Pairs of a buyer, newest first: pairHead[buyer] → pairNext[pair] → …
-  // Buyers are numbered over consultations then orders: at most that many.
-  let pairHead = new Int32Array(pass.state.buyerKeys.length).fill(-1);
-  const pairNext = new Int32Array(consultations.length);
+  // The consultations of buyer b go to rows start[b] … of the pair columns (a counting sort by
+  // buyer, in input order within a buyer), so that the pairs are formed buyer by buyer afterwards
+  // (see `formPairs`) and come out grouped by buyer, as the metrics read them.
+  const buyers = pass.state.buyerKeys.length;
+  const start = new Int32Array(buyers + 1);
+  for (let i = 0; i < consultations.length; i++) {
+    const b = buyerNo[i]!;
+    if (b >= 0) start[b + 1]!++;
+  }
+  for (let b = 0; b < buyers; b++) start[b + 1]! += start[b]!;
+  const next = start.slice(0, buyers);
   // One lookup per consultation finds the agent's number and counters (null: not in the roster).
   const slots = new Map<string, { no: number; counters: AgentCounters } | null>();
   for (let i = 0; i < consultations.length; i++) {
@@ -364,22 +372,41 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    const b = buyerNo[i]!;
-    const day = businessDayNumber(started, pass.zone, pass.cutover);
-    const flags = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
-    if (b >= pairHead.length) {
-      const grown = new Int32Array(Math.max(b + 1, pairHead.length * 2)).fill(-1);
-      grown.set(pairHead);
-      pairHead = grown;
-    }
-    let p = pairHead[b]!;
-    while (p >= 0 && pairs.agent[p] !== agentNo) p = pairNext[p]!;
-    if (p < 0) {
-      p = pairs.add(b, agentNo, started, day, flags, answered ? day : NO_DAY);
-      pairNext[p] = pairHead[b]!;
-      pairHead[b] = p;
-    } else pairs.fold(p, started, day, flags, answered ? day : NO_DAY);
+    const row = next[buyerNo[i]!]!++;
+    pairs.firstStart[row] = started;
+    pairs.firstDay[row] = businessDayNumber(started, pass.zone, pass.cutover);
+    pairs.agent[row] = agentNo;
+    pairs.flags[row] = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
   }
+  formPairs(pairs, start, next, pass.state.agentIds.length);
+}
+
+/**
+ * Folds the consultations of each buyer into one pair per agent, in place: rows start[b] … next[b]
+ * hold buyer b's consultations (first start, its business day, agent, flags), and pair p is written
+ * to row p ≤ the rows read so far. An answered consultation's day is its start's business day.
+ */
+function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, agents: number): void {
+  const lastBuyer = new Int32Array(agents).fill(-1);
+  const pairOf = new Int32Array(agents);
+  let count = 0;
+  for (let b = 0; b < next.length; b++) {
+    for (let row = start[b]!; row < next[b]!; row++) {
+      const agent = pairs.agent[row]!;
+      const started = pairs.firstStart[row]!;
+      const day = pairs.firstDay[row]!;
+      const flags = pairs.flags[row]!;
+      const answeredDay = (flags & REPLIED) !== 0 ? day : NO_DAY;
+      if (lastBuyer[agent] === b) {
+        pairs.fold(pairOf[agent]!, started, day, flags, answeredDay);
+        continue;
+      }
+      lastBuyer[agent] = b;
+      pairOf[agent] = count;
+      pairs.set(count++, b, agent, started, day, flags, answeredDay);
+    }
+  }
+  pairs.count = count;
 }
 
 function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): void {
