@@ -22,6 +22,7 @@ import { describeInstantError, scanInstant } from "../time/parse.js";
 import { businessDayNumber, type Period } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
 import { DenseIds } from "../ids/denseIds.js";
+import { repeatedIds } from "../ids/repeatedIds.js";
 import { StringIds } from "../ids/stringIds.js";
 import { fastAfterSale, fastCall, fastQc, fastReview, fastTicket } from "./fastValid.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
@@ -255,25 +256,6 @@ function duplicateIssue(pass: Pass, kind: string, i: number, idName: string, id:
   issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${String(id)}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
 }
 
-/**
- * For each of `count` records, the first record with the same id when this one repeats it, else -1
- * (records without a text id are skipped). `idOf` reads an id known to be text, `maybeId` any record.
- */
-function firstHolders(count: number, idOf: (r: number) => string, maybeId: (r: number) => unknown): Int32Array {
-  const table = new StringIds(count, idOf);
-  const first = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const id = maybeId(i);
-    if (!isText(id)) {
-      first[i] = -1;
-      continue;
-    }
-    const f = table.intern(id, i);
-    first[i] = table.added ? -1 : f;
-  }
-  return first;
-}
-
 const inPeriod = (pass: Pass, t: number): boolean => t >= pass.start && t < pass.end;
 
 function countField(pass: Pass, i: number, id: unknown, v: unknown, field: string): number {
@@ -292,7 +274,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
   const longMs = t.longReceptionMinutes * 60_000;
   // The id lookups run in loops of their own, before the validating loop: a short loop body lets
   // the CPU overlap the cache misses of many lookups (as attribution does).
-  const duplicateOf = firstHolders(consultations.length, (r) => consultations[r]!.consultationId, (r) => consultations[r]?.consultationId);
+  const repeats = repeatedIds(consultations.length, (r) => consultations[r]?.consultationId);
   const buyerNo = buyerNumbers(consultations, pass);
   const { pairs } = pass.state;
   // The consultations of buyer b go to rows start[b] … of the pair columns (a counting sort by
@@ -316,7 +298,7 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
     }
     const id = c["consultationId"];
     if (!isText(id)) issue(pass, "consultations", i, null, id, "consultationId", IssueCode.missingField, "is missing; expected the consultation id");
-    if (duplicateOf[i]! >= 0) duplicateIssue(pass, "consultations", i, "consultationId", id, duplicateOf[i]!);
+    if (repeats.size > 0 && repeats.has(i)) duplicateIssue(pass, "consultations", i, "consultationId", id, repeats.get(i)!);
     const agentId = c["agentId"];
     let slot = typeof agentId === "string" ? slots.get(agentId) : undefined;
     if (slot === undefined) {
@@ -410,7 +392,7 @@ function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, agen
 }
 
 function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): void {
-  const duplicateOf = firstHolders(orders.length, (r) => orders[r]!.orderId, (r) => orders[r]?.orderId);
+  const repeats = repeatedIds(orders.length, (r) => orders[r]?.orderId);
   const buyerNo = buyerNumbers(orders, pass);
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as unknown as Record<string, unknown> | null;
@@ -420,7 +402,7 @@ function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): void {
     }
     const id = o["orderId"];
     if (!isText(id)) issue(pass, "orders", i, null, id, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    if (duplicateOf[i]! >= 0) duplicateIssue(pass, "orders", i, "orderId", id, duplicateOf[i]!);
+    if (repeats.size > 0 && repeats.has(i)) duplicateIssue(pass, "orders", i, "orderId", id, repeats.get(i)!);
     const buyer = o["buyerId"];
     if (buyer !== null && !isText(buyer)) issue(pass, "orders", i, "orderId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");
     const created = instantField(pass, "orders", i, "orderId", id, o["createdAt"], "createdAt", 0, true);
