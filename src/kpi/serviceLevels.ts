@@ -62,6 +62,7 @@ export interface ServiceLevelInput {
   readonly afterSales?: readonly AfterSale[];
 }
 
+/** A breach before formatting. */
 interface Pending {
   recordId: string;
   agentId: string;
@@ -71,8 +72,23 @@ interface Pending {
   done: number;
   what: string;
   /** The deadline itself is a breach (a wait of exactly the limit is "≥ 2 min"). */
-  strict?: boolean;
+  strict: boolean;
 }
+
+/** The records of one check: all are counted, only the breaches kept (a month has millions of compliant ones). */
+class Tally {
+  checked = 0;
+  readonly breaches: Pending[] = [];
+
+  consider(recordId: string, agentId: string, at: number, deadline: number, done: number, what: string, strict = false): void {
+    this.checked++;
+    if (done === done && (strict ? done < deadline : done <= deadline)) return;
+    this.breaches.push({ recordId, agentId, at, deadline, done, what, strict });
+  }
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /**
  * Runs every service-level check over a period.
@@ -101,48 +117,51 @@ export function checkValidServiceLevels(input: ServiceLevelInput, policy: Policy
   const answerBy = parseTimeOfDay(sl.overnight.answerBy);
   const presale = input.agents ? new Set(input.agents.filter((a) => a.group === "presale").map((a) => a.agentId)) : null;
 
-  const first: Pending[] = [];
-  const night: Pending[] = [];
-  const wait: Pending[] = [];
+  const first = new Tally();
+  const night = new Tally();
+  const wait = new Tally();
   for (const c of input.consultations ?? []) {
     const start = parseInstant(c.startedAt, zone);
     if (!inPeriod(start)) continue;
     const reply = c.firstReplyAt ? parseInstant(c.firstReplyAt, zone) : NaN;
-    const w = zone.wallOf(start);
-    const minuteOfDay = w.hour * 60 + w.minute;
-    const exact = w.second === 0 && w.millisecond === 0;
+    // The wall time of day in the shop zone (the whole wall time only for the overnight deadline).
+    const local = start + zone.offsetAt(start) * MINUTE;
+    const msOfDay = ((local % DAY) + DAY) % DAY;
+    const minuteOfDay = Math.floor(msOfDay / MINUTE);
+    const exact = msOfDay % MINUTE === 0;
     const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
     const recordId = c.consultationId;
     const agentId = c.agentId;
-    if (!overnight) first.push({ recordId, agentId, at: start, done: reply, deadline: start + sl.firstReply.maxSeconds * 1000, what: "first reply" });
+    if (!overnight) first.consider(recordId, agentId, start, start + sl.firstReply.maxSeconds * 1000, reply, "first reply");
     else {
+      const w = zone.wallOf(start);
       const dayShift = minuteOfDay >= to ? 1 : 0;
       const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
-      night.push({ recordId, agentId, at: start, done: reply, deadline, what: "first reply" });
+      night.consider(recordId, agentId, start, deadline, reply, "first reply");
     }
     if ((presale === null || presale.has(agentId)) && typeof c.maxResponseSeconds === "number") {
       // The longest wait: the first response or the longest later one.
       const longest = Math.max(c.maxResponseSeconds * 1000, reply === reply ? reply - start : 0);
-      wait.push({ recordId, agentId, at: start, deadline: start + sl.presaleWait.maxWaitSeconds * 1000, done: start + longest, what: "longest wait", strict: true });
+      wait.consider(recordId, agentId, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest, "longest wait", true);
     }
   }
-  const tickets: Pending[] = [];
+  const tickets = new Tally();
   for (const t of input.tickets ?? []) {
     const created = parseInstant(t.createdAt, zone);
     if (!inPeriod(created)) continue;
     if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind ?? "")) continue;
-    tickets.push({ recordId: t.ticketId, agentId: t.agentId, at: created, deadline: created + sl.ticketReply.maxMinutes * 60_000, done: t.firstReplyAt ? parseInstant(t.firstReplyAt, zone) : NaN, what: "first reply" });
+    tickets.consider(t.ticketId, t.agentId, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt ? parseInstant(t.firstReplyAt, zone) : NaN, "first reply");
   }
-  const reviews: Pending[] = [];
-  const refunds: Pending[] = [];
+  const reviews = new Tally();
+  const refunds = new Tally();
   for (const s of input.afterSales ?? []) {
     const applied = parseInstant(s.appliedAt, zone);
     if (inPeriod(applied)) {
-      reviews.push({ recordId: s.afterSaleId, agentId: s.agentId, at: applied, deadline: applied + sl.afterSaleReview.maxHours * 3_600_000, done: s.reviewedAt ? parseInstant(s.reviewedAt, zone) : NaN, what: "review" });
+      reviews.consider(s.afterSaleId, s.agentId, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt ? parseInstant(s.reviewedAt, zone) : NaN, "review");
     }
     const received = s.goodsReceivedAt ? parseInstant(s.goodsReceivedAt, zone) : NaN;
     if (inPeriod(received)) {
-      refunds.push({ recordId: s.afterSaleId, agentId: s.agentId, at: received, deadline: received + sl.refundAfterReceipt.maxHours * 3_600_000, done: s.refundedAt ? parseInstant(s.refundedAt, zone) : NaN, what: "refund" });
+      refunds.consider(s.afterSaleId, s.agentId, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt ? parseInstant(s.refundedAt, zone) : NaN, "refund");
     }
   }
 
@@ -153,7 +172,7 @@ export function checkValidServiceLevels(input: ServiceLevelInput, policy: Policy
     check("ticketReply", `tickets${sl.ticketReply.kinds ? ` of kind ${sl.ticketReply.kinds.join(", ")}` : ""} answered within ${sl.ticketReply.maxMinutes} min`, sl.ticketReply.enabled, input.tickets ? tickets : null, zone, noInput("tickets")),
     check("afterSaleReview", `after-sales requests reviewed within ${sl.afterSaleReview.maxHours} h`, sl.afterSaleReview.enabled, input.afterSales ? reviews : null, zone, noInput("afterSales")),
     check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, input.afterSales ? refunds : null, zone, noInput("afterSales")),
-    check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, input.consultations && wait.length > 0 ? wait : null, zone, "no consultation carries maxResponseSeconds (the longest wait)"),
+    check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, input.consultations && wait.checked > 0 ? wait : null, zone, "no consultation carries maxResponseSeconds (the longest wait)"),
     unsupported("orderAnomaly", "order anomaly verified within 24 h", "the inputs carry no order anomaly reports"),
     unsupported("shipping", "shipped within 24 h of the order", "the inputs carry no shipping times"),
     unsupported("pickupScan", "pickup scan within 48 h of the order", "the inputs carry no pickup scans"),
@@ -164,7 +183,7 @@ function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLeve
   return { id, rule: `${rule} (${why})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
 }
 
-function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Pending[] | null, zone: Zone, whyNoData: string): ServiceLevelCheck {
+function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, whyNoData: string): ServiceLevelCheck {
   if (!enabled) return { id, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   if (records === null) return { id, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   const breaches: ServiceLevelBreach[] = [];
@@ -176,8 +195,7 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Pend
     if (text === undefined) formatted.set(ms, (text = formatInstant(ms, zone)));
     return text;
   };
-  for (const r of records) {
-    if (r.done === r.done && (r.strict ? r.done < r.deadline : r.done <= r.deadline)) continue;
+  for (const r of records.breaches) {
     const never = r.done !== r.done;
     const late = never ? null : seconds(r.done - r.deadline);
     const deadline = format(r.deadline);
@@ -198,7 +216,7 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Pend
   // In time order, ties by record id.
   const order = breaches.map((_, i) => i);
   order.sort((i, j) => at[i]! - at[j]! || (breaches[i]!.recordId < breaches[j]!.recordId ? -1 : breaches[i]!.recordId > breaches[j]!.recordId ? 1 : 0));
-  const checked = records.length;
+  const checked = records.checked;
   return {
     id,
     rule,

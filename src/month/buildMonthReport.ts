@@ -5,6 +5,7 @@ import { formatFen, parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import type * as z from "zod";
+import { repeatedIds } from "../ids/repeatedIds.js";
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
@@ -217,22 +218,17 @@ export function safeBuildMonthReport(
 // Attribution does not need consultation ids to be unique (its hot path skips the check), but a
 // repeated id is a repeated row, and the KPIs that join the month report count rows.
 function rejectDuplicateConsultations(consultations: readonly ConsultationLike[]): void {
-  const seen = new Map<string, number>();
   const issues: Issue[] = [];
-  consultations.forEach((c, i) => {
-    const id = c?.consultationId;
-    if (typeof id !== "string" || id === "") return; // reported by attribution
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, i);
-    else {
-      issues.push({
-        code: IssueCode.duplicateId,
-        path: ["consultations", i, "consultationId"],
-        message: `"${id}" appears more than once (first at consultations[${first}]); each consultation must be listed once`,
-        recordId: `consultationId "${id}"`,
-      });
-    }
-  });
+  // A missing id is reported by attribution.
+  for (const [i, first] of repeatedIds(consultations.length, (r) => consultations[r]?.consultationId)) {
+    const id = consultations[i]!.consultationId;
+    issues.push({
+      code: IssueCode.duplicateId,
+      path: ["consultations", i, "consultationId"],
+      message: `"${id}" appears more than once (first at consultations[${first}]); each consultation must be listed once`,
+      recordId: `consultationId "${id}"`,
+    });
+  }
   if (issues.length > 0) throw new KefuKpiError(issues);
 }
 

@@ -238,6 +238,10 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
   return store(year, month, day, hour, minute, second, ms, offset, zone, out, at);
 }
 
+// parseInstant's result slot, reused: the scan is synchronous and calls nothing that could parse
+// meanwhile, so one slot serves every call (a fresh array a call cost more than the scan itself).
+const scratch = new Float64Array(1);
+
 /**
  * Reads an instant (see the module doc for the forms) into epoch milliseconds.
  *
@@ -250,9 +254,9 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
  */
 export function parseInstant(value: unknown, zone: Zone | null): number {
   if (typeof value !== "string") return NaN;
-  const out = new Float64Array(1);
-  return scanInstant(value, zone, out, 0) === OK ? out[0]! : NaN;
+  return scanInstant(value, zone, scratch, 0) === OK ? scratch[0]! : NaN;
 }
+
 
 /** Why {@link parseInstant} rejected a value, naming it and the expected forms. */
 export function describeInstantError(value: unknown, zone: Zone | null = null): string {
