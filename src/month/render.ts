@@ -154,9 +154,24 @@ export const MONTH_CSV_COLUMNS = [
   "addressChecks",
 ] as const;
 
-/** The month report as CSV (RFC 4180, CRLF), one row per agent. */
+/** The columns the CSV adds after {@link MONTH_CSV_COLUMNS}: the scorecard (R2) and the pay statement (R5). */
+export const MONTH_CSV_PAY_COLUMNS = ["scoreStatus", "score", "baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback", "total"] as const;
+
+/**
+ * The month report as CSV (RFC 4180, CRLF), one row per agent: the sales columns
+ * ({@link MONTH_CSV_COLUMNS}), then the score and the pay lines ({@link MONTH_CSV_PAY_COLUMNS}; empty
+ * for an agent without a statement, as when no agents file is given).
+ */
 export function renderMonthCsv(report: MonthReport): string {
-  return monthAgentRows(report).map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const pay = new Map(report.pay.map((p) => [p.agentId, p]));
+  const rows = monthAgentRows(report).map((row, i) => {
+    if (i === 0) return [...row, ...MONTH_CSV_PAY_COLUMNS];
+    const agent = report.agents[i - 1]!;
+    const p = pay.get(agent.agentId);
+    const lines = p ? [p.lines.baseSalary, p.lines.commission, p.lines.kpiBonus, p.lines.rewards, p.lines.fines, p.lines.clawback].map((l) => l.amount) : ["", "", "", "", "", ""];
+    return [...row, agent.score.status, agent.score.score ?? "", ...lines, p?.total ?? ""];
+  });
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The rows of {@link renderMonthCsv} (and of the spreadsheet adapter): the header

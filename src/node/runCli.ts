@@ -55,7 +55,7 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
          policy.json; orders may be the shop's Tmall export as downloaded.
   --month     the month to book sales in (default: the month most paid orders fall in)
   --policy    a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
-  --format    table (default), json (the whole report), csv (one row per agent) or html (one
+  --format    table (default), json (the whole report), csv (one row per agent: sales, score, pay) or html (one
               self-contained printable page with charts)
   --out       write to this file instead of standard output
   --previous  the settled JSON report of an earlier month: refunds of its orders since then claw

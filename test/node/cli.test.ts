@@ -50,6 +50,32 @@ describe("kefu-kpi report", () => {
     expect(lines[2]!.split(",").slice(0, 10)).toEqual(["2020-02", "A02", "李娜", "presale", "junior", "1", "99.50", "9.50", "90.00", "90.00"]);
   });
 
+  it("ends each CSV row with the score and the pay statement of the JSON report", async () => {
+    const csv = (await cli("report", dir, "--format", "csv")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
+    const report = MonthReportSchema.parse(JSON.parse((await cli("report", dir, "--format", "json")).stdout));
+    const header = csv[0]!;
+    expect(header.slice(-9)).toEqual(["scoreStatus", "score", "baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback", "total"]);
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(csv.slice(1).map((row) => cell(row, "agentId"))).toEqual(report.agents.map((a) => a.agentId));
+    for (const row of csv.slice(1)) {
+      const agent = report.agents.find((a) => a.agentId === cell(row, "agentId"))!;
+      const pay = report.pay.find((p) => p.agentId === agent.agentId)!;
+      expect([cell(row, "scoreStatus"), cell(row, "score")]).toEqual([agent.score.status, agent.score.score ?? ""]);
+      expect(cell(row, "commission")).toBe(pay.lines.commission.amount);
+      expect(cell(row, "total")).toBe(pay.total);
+      // The total is the lines' sum (in fen, exactly).
+      const fen = (name: string) => Math.round(Number(cell(row, name)) * 100);
+      expect(fen("baseSalary") + fen("commission") + fen("kpiBonus") + fen("rewards") - fen("fines") - fen("clawback")).toBe(fen("total"));
+    }
+  });
+
+  it("leaves the pay cells of the CSV empty when there is no agents file (no statements)", async () => {
+    const bare = monthFolder({ "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS });
+    const csv = (await cli("report", bare, "--format", "csv")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
+    expect(csv.length).toBeGreaterThan(1);
+    for (const row of csv.slice(1)) expect(row.slice(-7)).toEqual(["", "", "", "", "", "", ""]);
+  });
+
   it("writes the HTML page with --format html", async () => {
     const { code, files } = await cli("report", dir, "--format", "html", "--out", "/x/report.html");
     expect(code).toBe(0);
