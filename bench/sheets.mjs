@@ -2,7 +2,7 @@
 // consultations, cells as Excel passes them (dates as 1900 serials, money as numbers), from ranges
 // to the attribution table — what one KEFU.ATTRIBUTION recalculation costs. Median of 5 runs in
 // this process after one warm-up (a sheet recalculates in a warm runtime).
-import { attributionTable } from "../dist/sheets/index.js";
+import { agentFigure, attributionTable, payTable, sheetMonthReport, shopTable } from "../dist/sheets/index.js";
 import { rng } from "./synthetic.mjs";
 
 const ORDERS = Number(process.env.BENCH_SHEET_ORDERS ?? 10_000);
@@ -41,3 +41,23 @@ console.log(
   `sheets: ${ORDERS.toLocaleString("en")}-order sheet + ${CONSULTATIONS.toLocaleString("en")} consultations (Excel serial dates) → attribution table of ${rows} rows: ` +
     `${(times[2] * 1000).toFixed(0)} ms (median of 5 warm runs; first run excluded)`,
 );
+
+// A workbook of four month functions over the same ranges (ATTRIBUTION, SHOP, PAY, one AGENT cell),
+// as the Excel example runs them: the month once (its arguments as JSON for the key), four tables.
+const median5 = (fn) => {
+  const t = [];
+  for (let run = 0; run < 6; run++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    if (run > 0) t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return t.sort((a, b) => a - b)[2];
+};
+const key = median5(() => JSON.stringify([Object.keys(ranges).sort(), ranges, {}]));
+const workbook = median5(() => {
+  const month = sheetMonthReport(ranges);
+  for (const table of [attributionTable(month), shopTable(month), payTable(month), agentFigure(month, "A10", "total")]) {
+    if (!table.success) throw new Error(table.message);
+  }
+});
+console.log(`sheets: the same sheet's four month functions from one month report: ${workbook.toFixed(0)} ms (the arguments as a JSON key: ${key.toFixed(0)} ms)`);

@@ -17,6 +17,20 @@ function kefuRanges(orders, consultations, agents) {
   return { orders: orders, consultations: consultations, agents: agents };
 }
 
+// The month report of the last arguments, kept so that the functions of one workbook (ATTRIBUTION,
+// SHOP, PAY, AGENT … over the same ranges) compute the month once per recalculation, not once each.
+// The key is the arguments themselves as JSON, the ranges by kind in name order (PAY and AGENT take
+// them in any order): exact (no hash that could mistake one month for another), and a few ms
+// against the whole month's computation.
+let kefuLast = { key: null, report: null };
+
+function kefuMonth(ranges, options) {
+  const kinds = Object.keys(ranges).sort();
+  const key = JSON.stringify([kinds, kinds.map((kind) => ranges[kind]), options]);
+  if (key !== kefuLast.key) kefuLast = { key: key, report: KefuKpi.sheets.sheetMonthReport(ranges, options) };
+  return kefuLast.report;
+}
+
 function kefuResult(result) {
   if (result.success) return result.data;
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.message);
@@ -27,17 +41,20 @@ function kefuResult(result) {
  * @customfunction ATTRIBUTION
  */
 function attribution(orders, consultations, agents, policy, month, dateSystem) {
-  return kefuResult(KefuKpi.sheets.attributionTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+  const options = kefuOptions(policy, month, dateSystem);
+  return kefuResult(KefuKpi.sheets.attributionTable(kefuMonth(kefuRanges(orders, consultations, agents), options), options));
 }
 
 /** The shop's lines: paid, credited, fully silent (全静默), uncredited. */
 function shop(orders, consultations, agents, policy, month, dateSystem) {
-  return kefuResult(KefuKpi.sheets.shopTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+  const options = kefuOptions(policy, month, dateSystem);
+  return kefuResult(KefuKpi.sheets.shopTable(kefuMonth(kefuRanges(orders, consultations, agents), options), options));
 }
 
 /** Every order booked in the month and how it was attributed. */
 function orderList(orders, consultations, agents, policy, month, dateSystem) {
-  return kefuResult(KefuKpi.sheets.ordersTable(kefuRanges(orders, consultations, agents), kefuOptions(policy, month, dateSystem)));
+  const options = kefuOptions(policy, month, dateSystem);
+  return kefuResult(KefuKpi.sheets.ordersTable(kefuMonth(kefuRanges(orders, consultations, agents), options), options));
 }
 
 /** Any number of ranges, each known by its header row (orders, consultations, agents, roster …). */
@@ -49,7 +66,8 @@ function kefuData(data, run) {
 
 /** The pay statements: one row per agent, base + commission + KPI bonus + rewards − fines − clawback = total. */
 function pay(month, policy, data) {
-  return kefuData(data, (ranges) => KefuKpi.sheets.payTable(ranges, kefuOptions(policy, month, null)));
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.payTable(kefuMonth(ranges, options), options));
 }
 
 /** The KPI table of a period (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15; default the month): one row per agent and the shop. */
@@ -59,7 +77,8 @@ function kpi(period, policy, data) {
 
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
-  return kefuData(data, (ranges) => KefuKpi.sheets.agentFigure(ranges, String(agentId), String(figure), kefuOptions(policy, month, null)));
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.agentFigure(kefuMonth(ranges, options), String(agentId), String(figure), options));
 }
 
 CustomFunctions.associate("ATTRIBUTION", attribution);

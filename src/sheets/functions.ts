@@ -1,6 +1,7 @@
 /**
  * The functions a sheet user calls (through the Excel or Apps Script wrappers of `examples/`):
- * ranges in, a table out. None of them throws: each returns `{ success: true, data }` with the
+ * ranges in (or, for the month tables, the month report of {@link sheetMonthReport} computed once),
+ * a table out. None of them throws: each returns `{ success: true, data }` with the
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
@@ -48,12 +49,23 @@ export interface SheetCallOptions {
   readonly sheets?: Partial<Record<RecordKind | "policy", { readonly sheet?: string; readonly origin?: string }>>;
 }
 
+/** The month report of a sheet's ranges, or every problem located at its cell ({@link sheetMonthReport}). */
+export type SheetMonthReport = { success: true; data: MonthReport } | { success: false; issues: Issue[] };
+
 /**
  * The month report computed from sheet ranges (the building block of the table functions).
  *
+ * The month tables ({@link attributionTable}, {@link shopTable}, {@link ordersTable},
+ * {@link payTable}, {@link agentFigure}) take its result in place of the ranges, so an add-in that
+ * shows several tables of one month computes the month once (the Excel example keeps the last
+ * report, keyed by its exact arguments).
+ *
  * @returns the report, or every problem located at its cell
+ * @example
+ * const month = sheetMonthReport(ranges, options)
+ * attributionTable(month, options) // the same table as attributionTable(ranges, options)
  */
-export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions = {}): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
+export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions = {}): SheetMonthReport {
   try {
     return monthReport(ranges, options);
   } catch (error) {
@@ -129,12 +141,12 @@ function compute<T>(
  * @example
  * attributionTable({ orders: 订单!A1:H300, consultations: 咨询!A1:I500, agents: 客服!A1:G7 })
  */
-export function attributionTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+export function attributionTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) => withHeader(monthAgentRows(report)));
 }
 
 /** The shop's lines: paid in the month, credited to agents, fully silent (全静默), left uncredited. */
-export function shopTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+export function shopTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) => {
     const s = report.shop;
     const line = (label: string, t: MonthReport["shop"]["sales"]): string[] => [label, String(t.orders), t.gross, t.refunds, t.net];
@@ -149,7 +161,7 @@ export function shopTable(ranges: MonthRanges, options: SheetCallOptions = {}): 
 }
 
 /** Every order booked in the month with how it was attributed (placeAgent, payAgent, credit). */
-export function ordersTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+export function ordersTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) =>
     withHeader([
       ["orderId", "status", "paidAt", "gross", "refunds", "net", "placeAgent", "placeConsultationId", "payAgent", "payConsultationId", "creditedAgent", "creditedBy"],
@@ -172,7 +184,7 @@ export function ordersTable(ranges: MonthRanges, options: SheetCallOptions = {})
 }
 
 /** The pay statements (R5): one row per agent of the agents range, line by line, and the total. */
-export function payTable(ranges: MonthRanges, options: SheetCallOptions = {}): SheetResult {
+export function payTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) => {
     const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
     return {
@@ -225,7 +237,7 @@ export type AgentFigure = (typeof AGENT_FIGURES)[number];
  * agentFigure(ranges, "A01", "total") // the agent's pay this month
  * agentFigure(ranges, "A01", "replyRate") // a KPI of the month (blank when it has no data)
  */
-export function agentFigure(ranges: MonthRanges, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
+export function agentFigure(ranges: MonthRanges | SheetMonthReport, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
   if (!(AGENT_FIGURES as readonly string[]).includes(figure)) {
     return failure([{ code: IssueCode.invalidValue, path: ["figure"], message: `"${figure}" is not a figure; expected one of ${AGENT_FIGURES.join(", ")}` }]);
   }
@@ -297,9 +309,14 @@ function withHeader(rows: string[][]): TextTable {
   return { rows, kinds, header: true };
 }
 
-function table(ranges: MonthRanges, options: SheetCallOptions, build: (report: MonthReport) => TextTable): SheetResult {
+/** A month report (of {@link sheetMonthReport}) given in place of the ranges. */
+function isSheetMonthReport(input: MonthRanges | SheetMonthReport): input is SheetMonthReport {
+  return typeof input === "object" && input !== null && typeof (input as { success?: unknown }).success === "boolean";
+}
+
+function table(input: MonthRanges | SheetMonthReport, options: SheetCallOptions, build: (report: MonthReport) => TextTable): SheetResult {
   return guarded(() => {
-    const report = sheetMonthReport(ranges, options);
+    const report = isSheetMonthReport(input) ? input : sheetMonthReport(input, options);
     if (!report.success) return failure(report.issues);
     const { rows, kinds, header } = build(report.data);
     return { success: true, data: cells(rows, kinds, header === true, options), warnings: report.data.warnings };

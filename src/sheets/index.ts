@@ -16,6 +16,7 @@ export {
   type OutCell,
   type SheetCallOptions,
   type SheetResult,
+  type SheetMonthReport,
 } from "./functions.js";
 export { readSheet, readCell, kindOfHeader, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
 export { policyFromCells, type PolicyCells } from "./policy.js";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, kpiTable, payTable, toCells } from "../../src/sheets/index.js";
+import { attributionTable, kpiTable, ordersTable, payTable, toCells } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -26,7 +26,7 @@ describe("examples/excel", () => {
   class CustomError {
     constructor(readonly code: string, readonly message: string) {}
   }
-  host(
+  const excel = host(
     {
       CustomFunctions: {
         associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
@@ -80,6 +80,34 @@ describe("examples/excel", () => {
     expect(result).toBeInstanceOf(CustomError);
     expect(result.code).toBe("#VALUE!");
     expect(result.message).toMatch(/^订单!C4 \(orderId "O0103"\), createdAt: "2020-02-30 10:00" is not a real calendar date/);
+  });
+
+  it("computes the month once for the functions of one workbook, again when a cell changes", () => {
+    // Count the month computations under the wrappers (the bundle's own function, wrapped).
+    const original = excel["KefuKpi"] as { sheets: Record<string, (...args: unknown[]) => unknown> };
+    let computed = 0;
+    excel["KefuKpi"] = { ...original, sheets: { ...original.sheets, sheetMonthReport: (...args: unknown[]) => (computed++, original.sheets["sheetMonthReport"]!(...args)) } };
+    try {
+      const data = [sample.orders, sample.consultations, sample.agents];
+      const first = registered.get("PAY")!("2020-02", null, data);
+      registered.get("AGENT")!("A01", "total", "2020-02", null, data);
+      registered.get("AGENT")!("A02", "net", "2020-02", null, [...data].reverse()); // same ranges, known by their headers
+      expect(computed).toBe(1);
+      const three = { orders: sample.orders, consultations: sample.consultations, agents: sample.agents };
+      expect(JSON.parse(JSON.stringify(first))).toEqual(toCells(payTable(three, { month: "2020-02" })));
+      // One order's amount changes: the month is computed again, and the figure follows.
+      const credited = toCells(ordersTable(sample)).find((r) => r[10] === "A01")![0];
+      const orders = sample.orders!.map((row) => [...row]);
+      const amount = orders[0]!.indexOf("amount");
+      const row = orders.findIndex((r) => r[0] === credited);
+      const before = registered.get("AGENT")!("A01", "gross", "2020-02", null, data) as number[][];
+      orders[row]![amount] = Number(orders[row]![amount]) + 1;
+      const after = registered.get("AGENT")!("A01", "gross", "2020-02", null, [orders, sample.consultations, sample.agents]) as number[][];
+      expect(computed).toBe(2);
+      expect(after[0]![0]).toBeCloseTo(before[0]![0]! + 1, 6);
+    } finally {
+      excel["KefuKpi"] = original;
+    }
   });
 
   it("reads serials of a 1904 workbook when told", () => {

@@ -190,6 +190,31 @@ describe("the policy from a sheet", () => {
   });
 });
 
+describe("the month computed once, its tables many", () => {
+  it("gives each month table from sheetMonthReport's result as from the ranges, money options included", () => {
+    for (const options of [{}, { money: "text" as const, month: "2020-02" }]) {
+      const month = sheetMonthReport(sample, options);
+      expect(month.success).toBe(true);
+      expect(attributionTable(month, options)).toEqual(attributionTable(sample, options));
+      expect(shopTable(month, options)).toEqual(shopTable(sample, options));
+      expect(ordersTable(month, options)).toEqual(ordersTable(sample, options));
+      expect(payTable(month, options)).toEqual(payTable(sample, options));
+      for (const figure of ["net", "replyRate", "score", "total"]) expect(agentFigure(month, "A01", figure, options)).toEqual(agentFigure(sample, "A01", figure, options));
+    }
+  });
+
+  it("gives the same cell-addressed error from a failed month as from the ranges", () => {
+    const orders = csv("orders.csv");
+    orders[5]![3] = "2020/2/31 10:00";
+    const ranges = { ...sample, orders };
+    const month = sheetMonthReport(ranges);
+    expect(month.success).toBe(false);
+    const fromMonth = payTable(month);
+    expect(fromMonth).toEqual(payTable(ranges));
+    expect(fromMonth.success ? "" : fromMonth.message).toMatch(/^订单!D6 \(orderId "O0105"\), paidAt: /);
+  });
+});
+
 describe("errors come back as values at their cells", () => {
   it("names the cells of bad records, from reading and from the rules alike, all at once", () => {
     const orders = csv("orders.csv");
