@@ -2,6 +2,7 @@
  * Renders a month report as text a team lead reads in a terminal (CJK-aware column widths) or as
  * CSV with one row per agent. Pure functions: the CLI writes what they return.
  */
+import { PAY_LINES } from "../pay/statement.js";
 import { renderKpiSection } from "./renderKpi.js";
 import type { AgentReport, MonthReport } from "./schema.js";
 
@@ -155,7 +156,7 @@ export const MONTH_CSV_COLUMNS = [
 ] as const;
 
 /** The columns the CSV adds after {@link MONTH_CSV_COLUMNS}: the scorecard (R2) and the pay statement (R5). */
-export const MONTH_CSV_PAY_COLUMNS = ["scoreStatus", "score", "baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback", "total"] as const;
+export const MONTH_CSV_PAY_COLUMNS = ["scoreStatus", "score", ...PAY_LINES, "total"] as const;
 
 /**
  * The month report as CSV (RFC 4180, CRLF), one row per agent: the sales columns
@@ -168,7 +169,7 @@ export function renderMonthCsv(report: MonthReport): string {
     if (i === 0) return [...row, ...MONTH_CSV_PAY_COLUMNS];
     const agent = report.agents[i - 1]!;
     const p = pay.get(agent.agentId);
-    const lines = p ? [p.lines.baseSalary, p.lines.commission, p.lines.kpiBonus, p.lines.rewards, p.lines.fines, p.lines.clawback].map((l) => l.amount) : ["", "", "", "", "", ""];
+    const lines = PAY_LINES.map((id) => p?.lines[id].amount ?? "");
     return [...row, agent.score.status, agent.score.score ?? "", ...lines, p?.total ?? ""];
   });
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
