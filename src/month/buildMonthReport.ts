@@ -134,6 +134,16 @@ export function buildMonthReport(
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
   const scores = monthScores(input.scores, agentReports, month, warnings);
   const people = peopleSection({ ...input, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  // Fit for early regularization is the lead's call: until the agents file moves probationEndsAt,
+  // the agent is on probation, so this month's KPIs are not scored and earn no bonus. Said here,
+  // where the two families meet, so the lead sees why.
+  for (const s of people.standings) {
+    if (s.probation.status !== "earlyRegularization" || s.dismissed) continue;
+    warnings.push(
+      `${s.agentId}: the probation evaluation allows early regularization (提前转正), but probationEndsAt is ${s.probation.endsOn ?? "later"}: ` +
+        `${month}'s KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file`,
+    );
+  }
   const previous = options.previous;
   if (previous && previous.month >= month) {
     throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${previous.month}, not of a month before ${month}` }]);

@@ -32,6 +32,23 @@ describe("month report: people section", () => {
     ]);
   });
 
+  it("warns when an agent fit for early regularization is still on probation (not scored, no KPI bonus)", () => {
+    const probationer = { agentId: "A03", name: "张伟", group: "presale" as const, grade: "junior" as const, hiredAt: "2020-01-06", gradeSince: "2020-01-06", probationEndsAt: "2020-04-05" };
+    const marks = (score: number) => (["work", "rules", "team"] as const).map((item) => ({ agentId: "A03", item, score, evaluator: "A01", at: "2020-02-24 17:00" }));
+    const early = buildMonthReport({ agents: [agents[0]!, probationer], orders, probation: marks(95) }, {}, { month: "2020-02" });
+    expect(early.people.standings.find((s) => s.agentId === "A03")?.probation.status).toBe("earlyRegularization");
+    expect(early.agents.find((a) => a.agentId === "A03")?.score.status).toBe("notScored");
+    expect(early.warnings.filter((w) => w.startsWith("A03"))).toEqual([
+      "A03: the probation evaluation allows early regularization (提前转正), but probationEndsAt is 2020-04-05: 2020-02's KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file",
+    ]);
+    // Passed but not early, or regularized by moving the date: nothing to say.
+    const passed = buildMonthReport({ agents: [agents[0]!, probationer], orders, probation: marks(70) }, {}, { month: "2020-02" });
+    expect(passed.warnings.filter((w) => w.startsWith("A03"))).toEqual([]);
+    const moved = buildMonthReport({ agents: [agents[0]!, { ...probationer, probationEndsAt: "2020-02-01" }], orders, probation: marks(95) }, {}, { month: "2020-02" });
+    expect(moved.warnings.filter((w) => w.startsWith("A03"))).toEqual([]);
+    expect(moved.agents.find((a) => a.agentId === "A03")?.score.status).not.toBe("notScored");
+  });
+
   it("gathers the problems of every people kind in one error", () => {
     const r = safeBuildMonthReport(
       { agents, orders, violations: [{ violationId: "V1", agentId: "A09", at: "2020-02-03", rule: "nonWorkActivity" }], roster: [{ agentId: "A01", date: "2020-02-01", shift: "late" }], scores: [{ agentId: "A01", month: "2020-02", score: 120 }] },
