@@ -6,7 +6,8 @@ import { IssueCode, type IssueList } from "../errors.js";
 import { FenError, describeFenError, parseFen } from "../money/fen.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
 import type { Zone } from "../time/zone.js";
-import { StringIds } from "../ids/stringIds.js";
+import { repeatedIds } from "../ids/repeatedIds.js";
+import type { StringIds } from "../ids/stringIds.js";
 
 /** What attribution reads of an order (the `Order` record, or any object with these fields). */
 export interface OrderLike {
@@ -129,15 +130,7 @@ export function readOrders(
       key[i] = keys.intern(buyerKey(o!.shopId, buyer), i);
     }
   }
-  const duplicate = new Uint8Array(n);
-  const seen = new StringIds(n, (record) => orders[record]!.orderId);
-  for (let i = 0; i < n; i++) {
-    const id = orders[i]?.orderId;
-    if (typeof id === "string") {
-      seen.intern(id, i);
-      if (!seen.added) duplicate[i] = 1;
-    }
-  }
+  const repeats = repeatedIds(n, (record) => orders[record]?.orderId);
   for (let i = 0; i < n; i++) {
     const o = orders[i];
     if (typeof o !== "object" || o === null) {
@@ -146,7 +139,7 @@ export function readOrders(
       continue;
     }
     if (!isText(o.orderId)) fail(issues, "orders", i, o.orderId, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    else if (duplicate[i] === 1) {
+    else if (repeats.size > 0 && repeats.has(i)) {
       fail(issues, "orders", i, o.orderId, "orderId", IssueCode.duplicateId, `"${o.orderId}" appears more than once; each order must be listed once`);
     }
     if (key[i] === MISSING) {
