@@ -50,6 +50,24 @@ export interface Issue {
   readonly source?: IssueSource;
 }
 
+/**
+ * Rewrites the "(first at orders[17])" of a message (a repeated id or row naming the record it
+ * repeats) with `where`'s name for that record (`orders.csv row 19`, `订单!A19`), for readers that
+ * locate records in files or sheets; a record `where` cannot name (null) keeps its index.
+ */
+export function relocateFirstAt(message: string, where: (kind: string, index: number) => string | null): string {
+  return message.replace(/\(first at ([A-Za-z]+)\[(\d+)\]\)/g, (all: string, kind: string, n: string) => {
+    const name = where(kind, Number(n));
+    return name === null ? all : `(first at ${name})`;
+  });
+}
+
+/** Renders a place in the input: `orders.csv row 19`, `orders.json[17]` or `订单!E17`. */
+export function formatIssueSource(source: IssueSource): string {
+  const { file, row, index, cell } = source;
+  return file + (cell !== undefined ? `!${cell}` : row !== undefined ? ` row ${row}` : index !== undefined ? `[${index}]` : "");
+}
+
 /** Renders an issue's location: `orders.csv row 19 (orderId "O-17"), paidAt`, `订单!E17 (orderId "O-17"), paidAt` or `orders[17].paidAt`. */
 export function formatIssueLocation(issue: Issue): string {
   const { path } = issue;
@@ -57,8 +75,7 @@ export function formatIssueLocation(issue: Issue): string {
   const isRecord = typeof path[1] === "number";
   let where: string;
   if (issue.source) {
-    const { file, row, index, cell } = issue.source;
-    where = file + (cell !== undefined ? `!${cell}` : row !== undefined ? ` row ${row}` : index !== undefined ? `[${index}]` : "");
+    where = formatIssueSource(issue.source);
   } else if (isRecord) {
     where = `${String(path[0])}[${String(path[1])}]`;
   } else {

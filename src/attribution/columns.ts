@@ -140,7 +140,7 @@ export function readOrders(
     }
     if (!isText(o.orderId)) fail(issues, "orders", i, o.orderId, "orderId", IssueCode.missingField, "is missing; expected the order id");
     else if (repeats.size > 0 && repeats.has(i)) {
-      fail(issues, "orders", i, o.orderId, "orderId", IssueCode.duplicateId, `"${o.orderId}" appears more than once; each order must be listed once`);
+      fail(issues, "orders", i, o.orderId, "orderId", IssueCode.duplicateId, `"${o.orderId}" appears more than once (first at orders[${repeats.get(i)!}]); each order must be listed once`);
     }
     if (key[i] === MISSING) {
       fail(issues, "orders", i, o.orderId, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");

@@ -7,7 +7,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { OrderLike } from "../attribution/columns.js";
-import { IssueCode, KefuKpiError, type Issue, type IssueCode as Code } from "../errors.js";
+import { IssueCode, KefuKpiError, formatIssueSource, relocateFirstAt, type Issue, type IssueCode as Code, type IssueSource } from "../errors.js";
 import type { MonthInput } from "../month/buildMonthReport.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { parseCsvWithLines } from "./csv.js";
@@ -169,14 +169,23 @@ export class FolderError extends Error {
  * (`orders.csv row 19 (orderId "O-17"), paidAt: …`).
  */
 export function locateIssues(error: KefuKpiError, folder: MonthFolder): KefuKpiError {
+  // A record's place in its file: the CSV line, or the index in a JSON file's array.
+  const sourceOf = (kind: unknown, index: unknown): IssueSource | null => {
+    const source = typeof kind === "string" && typeof index === "number" ? folder.sources[kind as RecordKind]?.[index] : undefined;
+    if (!source) return null;
+    const row = source.rows?.[0];
+    return row === undefined ? { file: source.file, index: index as number } : { file: source.file, row };
+  };
   return new KefuKpiError(
-    error.issues.map((issue) => {
-      const [kind, index] = issue.path;
-      if (typeof kind !== "string" || typeof index !== "number" || issue.source) return issue;
-      const source = folder.sources[kind as RecordKind]?.[index];
-      if (!source) return issue;
-      const row = source.rows?.[0];
-      return { ...issue, source: row === undefined ? { file: source.file, index } : { file: source.file, row } };
+    error.issues.map((original) => {
+      // "(first at consultations[3])" names the repeated record by its place in the file too.
+      const message = relocateFirstAt(original.message, (kind, index) => {
+        const source = sourceOf(kind, index);
+        return source === null ? null : formatIssueSource(source);
+      });
+      const issue = message === original.message ? original : { ...original, message };
+      const source = issue.source ? null : sourceOf(issue.path[0], issue.path[1]);
+      return source === null ? issue : { ...issue, source };
     }),
   );
 }

@@ -5,7 +5,7 @@
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
-import { IssueCode, KefuKpiError, formatIssue, toSafe, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, formatIssue, formatIssueSource, relocateFirstAt, toSafe, type Issue } from "../errors.js";
 import { busiestMonth, safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../month/renderKpi.js";
@@ -386,7 +386,16 @@ function readPolicy(options: SheetCallOptions): PolicyRead {
 }
 
 /** Places an issue of the computation (`["orders", 17, "paidAt"]`) at its sheet cell. */
-function locate(issue: Issue, read: Partial<Record<RecordKind, SheetRecords>>, policy: PolicyRead): Issue | null {
+function locate(original: Issue, read: Partial<Record<RecordKind, SheetRecords>>, policy: PolicyRead): Issue | null {
+  // "(first at consultations[3])" names the repeated record by its cell too (in the same column).
+  const message = relocateFirstAt(original.message, (kind, index) => {
+    const sheet = read[kind as RecordKind];
+    const row = sheet?.rows[index];
+    if (!sheet || row === undefined) return null;
+    const field = original.path[2];
+    return formatIssueSource({ file: sheet.sheet, cell: `${(typeof field === "string" ? sheet.columns.get(field) : undefined) ?? firstColumn(sheet)}${row}` });
+  });
+  const issue = message === original.message ? original : { ...original, message };
   const [kind, index, field] = issue.path;
   if (kind === "policy") {
     const key = issue.path.slice(1).join(".");

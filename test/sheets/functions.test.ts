@@ -236,6 +236,16 @@ describe("errors come back as values at their cells", () => {
     expect(toCells(result)).toEqual([[`#KEFU! ${result.message}`]]);
   });
 
+  it("names the first of a repeated id by its cell", () => {
+    const consultations: Cell[][] = csv("consultations.csv");
+    consultations.push([...consultations[2]!]); // row 3's consultation again, at the end
+    const result = attributionTable({ ...sample, consultations });
+    const id = String(consultations[2]![0]);
+    expect(result.success ? "" : result.message).toBe(
+      `咨询!A${consultations.length} (consultationId "${id}"), consultationId: "${id}" appears more than once (first at 咨询!A3); each consultation must be listed once`,
+    );
+  });
+
   it("treats a missing or blank range as no data, with the report's warning", () => {
     const result = sheetMonthReport({ orders: sample.orders, consultations: [[""], [null]], agents: [[0, 0]] });
     expect(result.success).toBe(true);
