@@ -55,7 +55,7 @@ describe("month folder: people kinds", () => {
     ).toEqual([
       'scores.csv row 2, score: expected a score from 0 to 100 with at most 2 decimals, like 86.5',
       'violations.csv row 2 (violationId "V1"), agentId: "A09" is not in the agents list',
-      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations[0]); each violationId must be unique',
+      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations.csv row 2); each violationId must be unique',
       'violations.csv row 3 (violationId "V1"), at: "2020-02-31 10:00" is not a real calendar date or time',
       'rewards.csv row 2 (rewardId "R1"), kind: "bonus" is not one of dataErrorFound, suggestionAdopted, performanceAward, specialAward',
       'rewards.csv row 3 (rewardId "R2"), amount: is missing; a performanceAward carries its amount, like 200.00',
