@@ -11,7 +11,7 @@
  * code unit more. Hits are confirmed code unit by code unit, so the numbers are exact whatever the
  * hash does.
  */
-import { hash } from "./stringIds.js";
+import { doubled, hash } from "./stringIds.js";
 
 const HEADER = 4; // number, length: each as low 16 bits, high 16 bits
 
@@ -86,18 +86,7 @@ export class DenseIds {
   }
 
   private grow(): void {
-    const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
-    const slots = new Int32Array(capacity * 2);
-    const mask = capacity - 1;
-    for (let p = 0; p < old.length; p += 2) {
-      if (old[p + 1] === 0) continue;
-      let at = old[p]! & mask;
-      while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
-      slots[2 * at] = old[p]!;
-      slots[2 * at + 1] = old[p + 1]!;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = doubled(this.slots);
+    this.mask = this.mask * 2 + 1;
   }
 }

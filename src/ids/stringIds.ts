@@ -72,20 +72,27 @@ export class StringIds {
   }
 
   private grow(): void {
-    const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
-    const slots = new Int32Array(capacity * 2);
-    const mask = capacity - 1;
-    for (let p = 0; p < old.length; p += 2) {
-      if (old[p + 1] === 0) continue;
-      let at = old[p]! & mask;
-      while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
-      slots[2 * at] = old[p]!;
-      slots[2 * at + 1] = old[p + 1]!;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = doubled(this.slots);
+    this.mask = this.mask * 2 + 1;
   }
+}
+
+/**
+ * An open-addressing table of (hash, value + 1) slot pairs, 0 marking an empty slot (the layout of
+ * `StringIds` and `DenseIds`), rehashed into one of twice the capacity.
+ */
+export function doubled(old: Int32Array): Int32Array {
+  const capacity = old.length; // slots: old.length / 2 pairs now, old.length after
+  const slots = new Int32Array(capacity * 2);
+  const mask = capacity - 1;
+  for (let p = 0; p < old.length; p += 2) {
+    if (old[p + 1] === 0) continue;
+    let at = old[p]! & mask;
+    while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
+    slots[2 * at] = old[p]!;
+    slots[2 * at + 1] = old[p + 1]!;
+  }
+  return slots;
 }
 
 /** FNV-1a over UTF-16 code units. */
