@@ -54,7 +54,11 @@ export interface DisciplineLine {
   readonly explanation: string;
 }
 
-/** Per person: fines of the reported lines and the dismissal, if any. */
+/**
+ * Per person with lines in the reported period, and per person dismissed by the ladder before its
+ * end (a dismissal is permanent: later months list it with no lines): fines of the reported lines
+ * and the dismissal, if any.
+ */
 export interface DisciplineStanding {
   readonly agentId: string;
   readonly lines: number;
@@ -156,6 +160,9 @@ export function evaluateDiscipline(
   const lines: DisciplineLine[] = [];
   let earlierFen = 0;
   for (const e of events) {
+    // The violator was no longer staff: there was no violation of the rules to stop, so the
+    // supervisor's ladder does not step (the violator's line says so).
+    if (e.liability === "supervisor" && condonedAfterDismissal(e, dismissed.get(e.v.agentId))) continue;
     const rule = d.rules[e.v.rule]!;
     const ladder = rule.ladder ?? d.ladder;
     const window = d.window === "sinceHire" ? "sinceHire" : monthLabel(monthIndexOf(e.ms, zone, cutover));
@@ -184,7 +191,9 @@ export function evaluateDiscipline(
         actions: [],
         fine: "0.00",
         outcome: "afterDismissal",
-        explanation: `${who}: occurrence ${occurrence} of ${e.v.rule} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined`,
+        explanation:
+          `${who}: occurrence ${occurrence} of ${e.v.rule} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined` +
+          (e.liability === "violator" && d.supervisorLiability && e.v.condonedBy ? `; ${e.v.condonedBy}, who condoned it, is not penalized either (${e.person} was no longer staff)` : ""),
       };
     } else {
       const stepIndex = Math.min(occurrence, ladder.length) - 1;
@@ -214,8 +223,11 @@ export function evaluateDiscipline(
     per.set(l.agentId, p);
   }
   const end = period?.end ?? Infinity;
-  const agents: DisciplineStanding[] = [...per.keys()].sort(cmp).map((id) => {
-    const p = per.get(id)!;
+  // A dismissal by the ladder is permanent: every later month lists the person, lines or not.
+  const ids = new Set(per.keys());
+  for (const [id, gone] of dismissed) if (gone.by !== null && gone.ms < end) ids.add(id);
+  const agents: DisciplineStanding[] = [...ids].sort(cmp).map((id) => {
+    const p = per.get(id) ?? { lines: 0, fen: 0 };
     const gone = dismissed.get(id);
     const inScope = gone !== undefined && gone.ms < end;
     return {
@@ -236,6 +248,12 @@ export function safeEvaluateDiscipline(
   options?: DisciplineOptions,
 ): SafeResult<DisciplineResult> {
   return toSafe(() => evaluateDiscipline(input, policy, options));
+}
+
+// A supervisor's liability needs a violation by staff: a violation after the violator's dismissal
+// (by an earlier violation, or the agents file) is not one. The violation that dismisses still is.
+function condonedAfterDismissal(e: Event, violatorGone: { ms: number; by: string | null } | undefined): boolean {
+  return violatorGone !== undefined && e.ms >= violatorGone.ms && violatorGone.by !== e.v.violationId;
 }
 
 function cmp(a: string, b: string): number {

@@ -23,19 +23,28 @@ export interface Ranking {
   readonly bottomN: number;
 }
 
+export interface RankOptions {
+  /** `YYYY-MM`: rank the rows of that month only. */
+  readonly month?: string;
+  /** Agents not to rank (on probation, dismissed): their rows are checked, not ranked. */
+  readonly exclude?: readonly string[];
+}
+
 /**
  * Ranks agents by scorecard score (R3) with the bottom-N list (末位淘汰, seed 001).
  *
  * @param scores - one score per agent (0–100, ≤ 2 decimals), or `scores` rows of several months with `options.month`
  * @param policy - `grades.ranking.bottomN` (default 1)
- * @param options - `month` (`YYYY-MM`): rank the rows of that month only
+ * @param options - `month` (`YYYY-MM`): rank the rows of that month only; `exclude`: agents not to
+ *   rank (e.g. on probation, or dismissed), whose rows are still checked
  * @throws {KefuKpiError} for a malformed or repeated agent's score
  * @example
  * rankAgents([{ agentId: "A01", score: 90 }, { agentId: "A02", score: 75 }, { agentId: "A03", score: 75 }]).bottom //=> ["A02", "A03"]
  */
-export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Policy = {}, options: { readonly month?: string } = {}): Ranking {
+export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Policy = {}, options: RankOptions = {}): Ranking {
   const bottomN = resolvePolicy(policy).grades.ranking.bottomN;
   const issues = new IssueList();
+  const excluded = new Set(options.exclude ?? []);
   const first = new Map<string, number>();
   const rows: { agentId: string; h: number }[] = [];
   for (const { record, index } of parseRecords("scores", scores, RankedScoreSchema, issues)) {
@@ -46,6 +55,7 @@ export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Pol
       continue;
     }
     first.set(record.agentId, index);
+    if (excluded.has(record.agentId)) continue;
     rows.push({ agentId: record.agentId, h: scoreHundredths(record.score) });
   }
   throwInRecordOrder(issues);
@@ -62,6 +72,6 @@ export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Pol
 }
 
 /** {@link rankAgents} returning `{ success, data | issues }` instead of throwing. */
-export function safeRankAgents(scores: readonly unknown[], policy?: PolicyInput | Policy, options?: { readonly month?: string }): SafeResult<Ranking> {
+export function safeRankAgents(scores: readonly unknown[], policy?: PolicyInput | Policy, options?: RankOptions): SafeResult<Ranking> {
   return toSafe(() => rankAgents(scores, policy, options));
 }

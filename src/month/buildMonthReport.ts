@@ -13,7 +13,8 @@ import { createZone, type Zone } from "../time/zone.js";
 import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
 import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
-import { clawbackItems } from "./clawbacks.js";
+import { checkPrevious, clawbackItems } from "./clawbacks.js";
+import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
 
@@ -39,8 +40,10 @@ export interface MonthReportOptions {
   /** Warnings from whoever read the input (e.g. the folder reader), carried into the report. */
   readonly warnings?: readonly string[];
   /**
-   * The settled report of an earlier month: refunds of its orders booked since (the orders input
-   * showing a larger refund than that report) claw back the commission they had earned (R5).
+   * The settled report of an earlier month of the same shop: refunds of its orders booked since
+   * (the orders input showing a larger refund than that report) claw back the commission they had
+   * earned (R5). Refused (an issue at `previous…`) when not settled, not of an earlier month, of
+   * another shop, or when one of its orders' ids names another order in this month's input.
    */
   readonly previous?: MonthReport;
 }
@@ -81,6 +84,8 @@ export function buildMonthReport(
     input.agents === undefined ? { orders, consultations } : { orders, consultations, agents };
   const sales = attributeSales(salesInput, resolved, { period: month });
   const period = monthPeriod(month, zone, cutover);
+  const elsewhere = emptyMonthWarning(month, orders, consultations, zone, cutover);
+  if (elsewhere !== null) warnings.push(elsewhere);
   if (sales.shop.unlinkedOrders > 0) {
     warnings.push(
       `${sales.shop.unlinkedOrders} paid orders of ${month} have no buyer id, so they cannot be linked to chats and count as fully silent`,
@@ -133,7 +138,9 @@ export function buildMonthReport(
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
   const scores = monthScores(input.scores, agentReports, month, warnings);
-  const people = peopleSection({ ...input, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  const peopleResult = peopleSection({ ...input, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  const people = peopleResult.report;
+  warnings.push(...peopleResult.warnings);
   // Fit for early regularization is the lead's call: until the agents file moves probationEndsAt,
   // the agent is on probation, so this month's KPIs are not scored and earn no bonus. Said here,
   // where the two families meet, so the lead sees why.
@@ -144,12 +151,24 @@ export function buildMonthReport(
         `${month}'s KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file`,
     );
   }
-  const previous = options.previous;
-  if (previous && previous.month >= month) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${previous.month}, not of a month before ${month}` }]);
-  }
-  const clawbacks = previous ? clawbackItems(previous, orders) : new Map();
-  const pay = paySection({ month, agents, people, orders: orderReports, scores: scores.byAgent, clawbacks, policy: resolved, zone, cutover });
+  const shopIds = shopIdsOf(orders);
+  const previous =
+    options.previous === undefined ? undefined : checkPrevious(options.previous, { month, shop: resolved.shop, shopIds, orders, zone });
+  const clawbacks = previous ? clawbackItems(previous, orders) : new Map<string, ClawbackItem>();
+  const pay = paySection({
+    month,
+    agents,
+    people,
+    employment: peopleResult.employment,
+    onProbation: peopleResult.onProbation,
+    orders: orderReports,
+    scores: scores.byAgent,
+    clawbacks,
+    policy: resolved,
+    zone,
+    cutover,
+  });
+  warnings.push(...pay.warnings);
 
   return {
     kind: "kefu-kpi/month-report",
@@ -158,13 +177,13 @@ export function buildMonthReport(
     period: { start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
     policy: resolved,
     warnings,
-    shop: { ...sales.shop, kpis: kpi.shop },
+    shop: { ...sales.shop, kpis: kpi.shop, ids: shopIds },
     agents: agentReports,
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
     orders: orderReports,
     people,
-    pay,
+    pay: pay.statements,
   };
 }
 
@@ -273,6 +292,49 @@ function agentIssueMessage(issue: z.core.$ZodIssue, agent: unknown): string {
   }
   if (value === undefined) return "is missing";
   return issue.message;
+}
+
+/** The distinct shopIds of the orders (sorted): with the policy's `shop`, what identifies the report's shop. */
+function shopIdsOf(orders: readonly OrderLike[]): string[] {
+  const ids = new Set<string>();
+  for (const o of orders) if (typeof o?.shopId === "string" && o.shopId.trim() !== "") ids.add(o.shopId);
+  return [...ids].sort();
+}
+
+/**
+ * A warning when no order was placed or paid and no consultation started in `month`: the month was
+ * probably mistyped (its pay would be base salaries alone). It names where the data is: the months
+ * orders were paid in (else placed in, else consultations started in), the busiest first.
+ */
+export function emptyMonthWarning(
+  month: string,
+  orders: readonly OrderLike[],
+  consultations: readonly ConsultationLike[],
+  zone: Zone,
+  cutover: number,
+): string | null {
+  const target = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const tally = (values: Iterable<unknown>): Map<number, number> | null => {
+    const counts = new Map<number, number>();
+    for (const v of values) {
+      const ms = parseInstant(v, zone);
+      if (Number.isNaN(ms)) continue;
+      const m = monthIndexOf(ms, zone, cutover);
+      if (m === target) return null;
+      counts.set(m, (counts.get(m) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const paid = tally(orders.map((o) => o?.paidAt));
+  const placed = paid && tally(orders.map((o) => o?.createdAt));
+  const started = placed && tally(consultations.map((c) => c?.startedAt));
+  if (paid === null || placed === null || started === null) return null;
+  const [where, what] = paid.size > 0 ? [paid, "paid orders"] : placed.size > 0 ? [placed, "placed orders"] : [started, "consultations"];
+  if (where.size === 0) return `${month} has no orders and no consultations: its pay is base salaries alone`;
+  const months = [...where].sort(([a, x], [b, y]) => y - x || a - b);
+  const shown = months.slice(0, 3).map(([m, n]) => `${monthLabel(m)} (${n})`).join(", ");
+  const more = months.length > 3 ? ` and ${months.length - 3} more months` : "";
+  return `${month} has no order placed or paid and no consultation started in it; the data's ${what} are in ${shown}${more}: is the month right?`;
 }
 
 /** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */

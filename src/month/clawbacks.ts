@@ -5,11 +5,103 @@
  * with that month's own policy; the clawback is the difference, booked in the current month.
  */
 import type { OrderLike } from "../attribution/columns.js";
+import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, toDecimal } from "../money/decimal.js";
 import { commissionOf } from "../pay/commission.js";
 import type { ClawbackItem } from "../pay/statement.js";
-import type { MonthReport } from "./schema.js";
+import { parseInstant } from "../time/parse.js";
+import { formatInstant } from "../time/period.js";
+import type { Zone } from "../time/zone.js";
+import { MonthReportSchema, type MonthReport } from "./schema.js";
+
+/** What identifies this month's report, for checking the previous one against it. */
+export interface ThisMonth {
+  readonly month: string;
+  /** The policy's `shop` (null: not given). */
+  readonly shop: string | null;
+  /** The shopIds of this month's input orders. */
+  readonly shopIds: readonly string[];
+  /** This month's input orders (the previous report's orders are looked up among them by id). */
+  readonly orders: readonly OrderLike[];
+  readonly zone: Zone;
+}
+
+/**
+ * Checks that `previous` may claw back into this month: a month report (its schema), settled
+ * (`"settled": true`: its pay was handed out), of an earlier month, of the same shop (the policies'
+ * `shop` when both give one; the shopIds of the booked orders when both have some), and that each
+ * of its orders found again in this month's input by id is the same order: paid at the same
+ * instant, with the same gross amount. Every problem is an issue at `previous…`.
+ *
+ * @returns the previous report, parsed
+ * @throws {KefuKpiError} naming each problem (an order by its id)
+ */
+export function checkPrevious(previous: unknown, current: ThisMonth): MonthReport {
+  const fail = (issues: Issue[]): never => {
+    throw new KefuKpiError(issues);
+  };
+  const parsed = MonthReportSchema.safeParse(previous);
+  if (!parsed.success) {
+    fail(
+      parsed.error.issues.slice(0, 20).map((issue) => ({
+        code: IssueCode.invalidValue,
+        path: ["previous", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+        message: `the previous report is not a kefu-kpi month report: ${issue.message}`,
+      })),
+    );
+  }
+  const report = parsed.data!;
+  const issues: Issue[] = [];
+  if (report.settled !== true) {
+    issues.push({ code: IssueCode.invalidValue, path: ["previous", "settled"], message: `the previous report (${report.month}) is not settled: only a settled report (written with --settle once its pay was handed out) can have commission clawed back` });
+  }
+  if (report.month >= current.month) {
+    issues.push({ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${report.month}, not of a month before ${current.month}` });
+  }
+  const theirShop = report.policy.shop;
+  if (theirShop !== null && current.shop !== null && theirShop !== current.shop) {
+    issues.push({ code: IssueCode.invalidValue, path: ["previous", "policy", "shop"], message: `the previous report is of the shop "${theirShop}", this month of "${current.shop}"` });
+  }
+  const theirIds = report.shop.ids;
+  if (theirIds.length > 0 && current.shopIds.length > 0 && !theirIds.some((id) => current.shopIds.includes(id))) {
+    issues.push({
+      code: IssueCode.invalidValue,
+      path: ["previous", "shop", "ids"],
+      message: `the previous report's orders are of the shop(s) ${theirIds.join(", ")}, this month's of ${current.shopIds.join(", ")}: not the same shop`,
+    });
+  }
+  if (issues.length > 0) fail(issues);
+  issues.push(...mismatchedOrders(report, current));
+  if (issues.length > 0) fail(issues);
+  return report;
+}
+
+// An order of the previous report whose id is reused by a different order of this month's input
+// (another year's, another shop's) cannot be clawed back from: its refund is not that order's.
+function mismatchedOrders(report: MonthReport, current: ThisMonth): Issue[] {
+  const index = new Map(report.orders.map((o, i) => [o.orderId, i]));
+  const issues: Issue[] = [];
+  for (const order of current.orders) {
+    const i = index.get(order?.orderId);
+    if (i === undefined) continue;
+    const before = report.orders[i]!;
+    const paidMs = parseInstant(order.paidAt, current.zone);
+    const beforeMs = parseInstant(before.paidAt, current.zone);
+    const gross = parseFen(order.amount);
+    const differs: string[] = [];
+    if (paidMs !== beforeMs) differs.push(`paid ${Number.isNaN(paidMs) ? "never" : formatInstant(paidMs, current.zone)} here, ${before.paidAt} there`);
+    if (gross !== parseFen(before.gross)) differs.push(`gross ${gross < 0 ? String(order.amount) : formatFen(gross)} here, ${before.gross} there`);
+    if (differs.length === 0) continue;
+    issues.push({
+      code: IssueCode.invalidValue,
+      path: ["previous", "orders", i, paidMs !== beforeMs ? "paidAt" : "gross"],
+      message: `order ${order.orderId} of this month's orders is not the previous report's order ${before.orderId} (${differs.join("; ")}): no clawback can be computed from it; is the previous report of this shop and of the month before?`,
+      recordId: `orderId "${before.orderId}"`,
+    });
+  }
+  return issues;
+}
 
 /**
  * The clawback items of each agent: one per agent with refunds of the previous month's orders.

@@ -10,6 +10,8 @@ export const PayLineSchema = z.object({
   steps: z.array(z.string()),
 });
 
+const BaseShareSchema = z.object({ orderId: z.string(), share: z.string(), amount: z.string(), reason: z.string() });
+
 export const PayStatementSchema = z.object({
   agentId: z.string(),
   lines: z.object({
@@ -22,5 +24,7 @@ export const PayStatementSchema = z.object({
   }),
   /** baseSalary + commission + kpiBonus + rewards − fines − clawback. */
   total: money,
-  commissionOrders: z.array(z.object({ orderId: z.string(), share: z.string(), amount: z.string(), reason: z.string() })),
+  commissionOrders: z.array(BaseShareSchema),
+  /** Orders credited to the agent but left out of the base (paid on a day not employed), each with why. */
+  excludedOrders: z.array(BaseShareSchema).default([]),
 });

@@ -2,14 +2,15 @@
  * The month's pay statements (R5), joined here from the other rule families' results as data:
  * the grade's base salary and the probation status (R3), the fines and rewards of the month (R4),
  * the scorecard score (R2), the credited orders (R1), and the days of the month the agent was
- * employed (from hiredAt and dismissedAt, a dismissal by the penalty ladder included).
+ * employed (from hiredAt through the earlier of dismissedAt and a dismissal by the penalty ladder).
  */
 import type { Agent } from "../schema/records.js";
 import { payStatements, type ClawbackItem, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInstant } from "../time/parse.js";
-import { dayNumberOfDate, businessDayNumber } from "../time/period.js";
+import { businessDateOf, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
+import { employedOn, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 import type { OrderReport } from "./schema.js";
 
@@ -18,6 +19,10 @@ export interface PaySectionInput {
   readonly month: string;
   readonly agents: readonly Agent[];
   readonly people: PeopleReport;
+  /** Each agent's employment (the dismissal that counts), from the people section. */
+  readonly employment: ReadonlyMap<string, Employment>;
+  /** Agents on probation during the month (no KPI bonus), from the people section. */
+  readonly onProbation: ReadonlyMap<string, string>;
   /** The booked orders with their attribution (the month report's `orders`). */
   readonly orders: readonly OrderReport[];
   /** Each agent's scorecard score this month (decimal text), or null when not scored. */
@@ -29,49 +34,66 @@ export interface PaySectionInput {
   readonly cutover: number;
 }
 
-// The probation statuses in which an agent is not yet regularized: no KPI bonus (R3).
-const IN_PROBATION = new Set(["inProbation", "evaluationIncomplete", "failed"]);
-
 /**
  * One statement per agent of the agents file (pay needs the grade; agents seen only in the data
  * have none). Orders credit their commissionable amount: net or gross by `attribution.deductRefunds`.
+ * Around a dismissal: the base is paid through the dismissal day; orders paid and rewards dated on
+ * a day the agent was not employed (after the dismissal day, before the hire day) pay the agent
+ * nothing, each named in a warning.
  */
-export function paySection(input: PaySectionInput): PayStatement[] {
+export function paySection(input: PaySectionInput): { statements: PayStatement[]; warnings: string[] } {
   const { month, people, policy } = input;
   const standings = new Map(people.standings.map((s) => [s.agentId, s]));
-  const dismissedBy = new Map(people.discipline.agents.map((a) => [a.agentId, a.dismissedAt]));
   const first = dayNumberOfDate(`${month}-01`);
   const [y, m] = month.split("-").map(Number) as [number, number];
   const last = dayNumberOfDate(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`) - 1;
-  const dayOf = (instant: string | null | undefined): number | null => {
-    if (instant === undefined || instant === null || instant === "") return null;
-    const ms = parseInstant(instant, input.zone);
-    return Number.isNaN(ms) ? null : businessDayNumber(ms, input.zone, input.cutover);
+  const warnings: string[] = [];
+  const employedDates = (agentId: string): { from: string | null; through: string | null; e: Employment | undefined } => {
+    const e = input.employment.get(agentId);
+    return {
+      from: e?.fromDay == null ? null : dateOfDayNumber(e.fromDay),
+      through: e?.throughDay == null ? null : dateOfDayNumber(e.throughDay),
+      e,
+    };
   };
 
   const agents: PayAgentInput[] = input.agents.flatMap((agent) => {
     const standing = standings.get(agent.agentId);
     if (!standing) return [];
-    // Employed from the day of hire through the day of leaving, both counted.
-    const from = Math.max(first, dayOf(agent.hiredAt) ?? first);
-    const to = Math.min(last, dayOf(agent.dismissedAt ?? dismissedBy.get(agent.agentId)) ?? last);
+    const { from: employedFrom, through: employedThrough, e } = employedDates(agent.agentId);
+    // Employed from the day of hire through the day of the dismissal that counts, both counted.
+    const from = Math.max(first, e?.fromDay ?? first);
+    const to = Math.min(last, e?.throughDay ?? last);
     const fines = people.discipline.lines
       .filter((l) => l.agentId === agent.agentId && l.outcome === "penalized" && l.fine !== "0.00" && l.date.startsWith(month))
       .map((l) => ({ id: l.violationId, amount: l.fine, reason: l.explanation }));
+    const unpaid: string[] = [];
     const rewards = people.rewards.lines
       .filter((r) => r.agentId === agent.agentId && r.date.startsWith(month))
-      .map((r, i) => ({ id: r.rewardId ?? `${r.kind}#${i + 1}`, amount: r.amount, reason: r.note ? `${r.rule}: ${r.note}` : r.rule }));
+      .map((r, i) => ({ line: r, id: r.rewardId ?? `${r.kind}#${i + 1}` }))
+      .filter(({ line, id }) => {
+        const outside = e !== undefined && !employedOn(e, dayNumberOfDate(line.date));
+        if (outside) unpaid.push(`${id} (${line.date}, ${line.amount})`);
+        return !outside;
+      })
+      .map(({ line: r, id }) => ({ id, amount: r.amount, reason: r.note ? `${r.rule}: ${r.note}` : r.rule }));
+    if (unpaid.length > 0) {
+      const what = unpaid.length === 1 ? `the reward ${unpaid[0]!} is dated on another day and is` : `the rewards ${unpaid.join(", ")} are dated on other days and are`;
+      warnings.push(`rewards: ${employment(agent.agentId, employedFrom, employedThrough)}; ${what} not paid`);
+    }
     return [
       {
         agentId: agent.agentId,
         baseSalary: standing.baseSalary,
         daysEmployed: Math.max(0, to - from + 1),
         daysInMonth: last - first + 1,
-        onProbation: IN_PROBATION.has(standing.probation.status),
+        onProbation: input.onProbation.has(agent.agentId),
         score: input.scores.get(agent.agentId) ?? null,
         rewards,
         fines,
         clawbacks: input.clawbacks.has(agent.agentId) ? [input.clawbacks.get(agent.agentId)!] : [],
+        employedFrom,
+        employedThrough,
       },
     ];
   });
@@ -84,6 +106,21 @@ export function paySection(input: PaySectionInput): PayStatement[] {
     creditedBy: o.creditedBy,
     placeAgent: o.placeAgent,
     payAgent: o.payAgent,
+    paidOn: businessDateOf(parseInstant(o.paidAt, input.zone), input.zone, input.cutover),
   }));
-  return payStatements({ agents, orders }, policy.pay);
+  const statements = payStatements({ agents, orders }, policy.pay);
+  for (const s of statements) {
+    const left = s.excludedOrders.map((o) => o.orderId);
+    if (left.length === 0) continue;
+    const { from, through } = employedDates(s.agentId);
+    const what = left.length === 1 ? `the order ${left[0]!} credited to ${s.agentId} was paid on another day` : `${left.length} orders credited to ${s.agentId} were paid on other days`;
+    warnings.push(`pay: ${employment(s.agentId, from, through)}; ${what} and earn${left.length === 1 ? "s" : ""} ${s.agentId} no commission${left.length === 1 ? "" : `: ${left.join(", ")}`}`);
+  }
+  return { statements, warnings };
+}
+
+function employment(agentId: string, from: string | null, through: string | null): string {
+  if (from !== null && through !== null) return `${agentId} was employed from ${from} through ${through}`;
+  if (through !== null) return `${agentId} was employed through ${through}`;
+  return `${agentId} was employed from ${from ?? "—"}`;
 }

@@ -15,7 +15,9 @@ import { assignDuties, type DutyOrder } from "../roster/assignDuties.js";
 import { checkRoster } from "../roster/checkRoster.js";
 import type { Agent } from "../schema/records.js";
 import { daysInMonth, parseInstant } from "../time/parse.js";
+import { businessDayNumber, dayNumberOfDate, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone } from "../time/zone.js";
+import { employmentOf, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
 /** The input kinds of the people rules (rows as read; validated by their rule families). */
@@ -30,6 +32,17 @@ export interface PeopleInput {
   readonly shopReviews?: readonly unknown[];
 }
 
+/** The people section, with what the other sections read from it. */
+export interface PeopleSection {
+  readonly report: PeopleReport;
+  /** Each agent of the agents file's employment: the dismissal that counts (the earlier of the two). */
+  readonly employment: ReadonlyMap<string, Employment>;
+  /** Agents on probation during the month (not regularized for all of it): no KPI bonus, not ranked. */
+  readonly onProbation: ReadonlyMap<string, string>;
+  /** What the reader must know (roster days after a dismissal, scores not ranked). */
+  readonly warnings: readonly string[];
+}
+
 /**
  * Computes the people section of the month report. Problems of every kind are gathered and thrown
  * together, so one run names all the bad rows.
@@ -40,54 +53,75 @@ export function peopleSection(
   policy: Policy,
   month: string,
   sales: SalesAttribution,
-): PeopleReport {
+): PeopleSection {
   const asOf = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, "0")}`;
-  const issues: Issue[] = [];
-  const attempt = <T>(fn: () => T): T | null => {
+  // The problems are listed by kind (scores, violations, …), whatever order the rules run in.
+  const FAMILIES = ["ranking", "discipline", "grades", "rewards", "roster", "duties"] as const;
+  const found = new Map<(typeof FAMILIES)[number], readonly Issue[]>();
+  const attempt = <T>(family: (typeof FAMILIES)[number], fn: () => T): T | null => {
     try {
       return fn();
     } catch (error) {
       if (error instanceof KefuKpiError) {
-        issues.push(...error.issues);
+        found.set(family, error.issues);
         return null;
       }
       throw error;
     }
   };
   const staff = agents === undefined ? {} : { agents };
-  const ranking = attempt(() => rankAgents(input.scores ?? [], policy, { month }));
-  const discipline = attempt(() => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
-  // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file does.
-  const dismissedBy = new Map((discipline?.agents ?? []).filter((a) => a.dismissedAt !== null).map((a) => [a.agentId, a.dismissedAt!]));
   const zone = createZone(policy.timeZone);
+  const cutover = parseTimeOfDay(policy.businessDayStartsAt);
+  const period = monthPeriod(month, zone, cutover);
+  const dayOf = (ms: number): number => businessDayNumber(ms, zone, cutover);
+  const discipline = attempt("discipline", () => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
+  // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file
+  // does; the earlier of the two counts, in every section.
+  const byLadder = new Map(
+    (discipline?.agents ?? []).filter((a) => a.dismissedBy !== null && a.dismissedAt !== null).map((a) => [a.agentId, { ms: parseInstant(a.dismissedAt, zone), by: a.dismissedBy }]),
+  );
+  const employment = new Map(
+    (agents ?? []).map((a) => [a.agentId, employmentOf(parseInstant(a.hiredAt, zone), parseInstant(a.dismissedAt, zone), byLadder.get(a.agentId), dayOf)]),
+  );
   const graded = agents?.map((a) => {
-    const byLadder = dismissedBy.get(a.agentId);
-    if (byLadder === undefined) return a;
-    const byFile = parseInstant(a.dismissedAt, zone);
-    // The earlier of the two dismissals counts.
-    return !Number.isNaN(byFile) && byFile <= parseInstant(byLadder, zone) ? a : { ...a, dismissedAt: byLadder };
+    const e = employment.get(a.agentId)!;
+    return e.dismissedBy === null ? a : { ...a, dismissedAt: formatInstant(e.dismissedMs, zone) };
   });
   const standings =
     graded === undefined
       ? []
-      : attempt(() => evaluateGrades({ agents: graded, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
-  const rewards = attempt(() => evaluateRewards({ ...staff, rewards: input.rewards ?? [] }, policy, { month }));
-  const roster = input.roster === undefined ? null : attempt(() => checkRoster({ ...staff, roster: input.roster! }, policy, month));
+      : attempt("grades", () => evaluateGrades({ agents: graded, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
+  // 末位淘汰 ranks the agents who can be eliminated: not those on probation during the month, nor
+  // those dismissed by its end.
+  const byId = new Map((agents ?? []).map((a) => [a.agentId, a]));
+  const onProbation = new Map<string, string>();
+  for (const s of standings ?? []) {
+    if (onProbationDuring(s.probation.status, parseInstant(byId.get(s.agentId)?.probationEndsAt, zone), period.start)) {
+      onProbation.set(s.agentId, probationReason(s.probation.status, s.probation.endsOn));
+    }
+  }
+  const dismissedByEnd = [...employment].filter(([, e]) => e.dismissedMs < period.end).map(([id]) => id);
+  const ranking = attempt("ranking", () => rankAgents(input.scores ?? [], policy, { month, exclude: [...onProbation.keys(), ...dismissedByEnd] }));
+  const rewards = attempt("rewards", () => evaluateRewards({ ...staff, rewards: input.rewards ?? [] }, policy, { month }));
+  const roster = input.roster === undefined ? null : attempt("roster", () => checkRoster({ ...staff, roster: input.roster! }, policy, month));
   const orders: DutyOrder[] = [];
   sales.orders.forEach((o, i) => {
     const source = input.orders?.[i];
     if (source) orders.push({ orderId: source.orderId, createdAt: source.createdAt, paidAt: source.paidAt, amount: source.amount, payAgent: o.booked ? o.payAgent : null });
   });
-  const duties = attempt(() =>
+  // A rostered day after the agent's dismissal owns no duties.
+  const warnings: string[] = [];
+  const dutyRoster = rosterWhileEmployed(input.roster ?? [], employment, (ms) => formatInstant(ms, zone), warnings);
+  const duties = attempt("duties", () =>
     assignDuties(
-      { ...staff, roster: input.roster ?? [], orders, returnedParcels: input.returnedParcels ?? [], shopReviews: input.shopReviews ?? [] },
+      { ...staff, roster: dutyRoster, orders, returnedParcels: input.returnedParcels ?? [], shopReviews: input.shopReviews ?? [] },
       policy,
       { period: month },
     ),
   );
   // The scores are checked by the grades and by the ranking: name each problem once.
   const seen = new Set<string>();
-  const unique = issues.filter((i) => {
+  const unique = FAMILIES.flatMap((f) => found.get(f) ?? []).filter((i) => {
     const key = `${i.code}\u0000${i.path.join("\u0000")}\u0000${i.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
@@ -108,6 +142,52 @@ export function peopleSection(
       items: duties!.duties.filter((d) => d.kind !== "addressCheck"),
     },
   };
+  for (const row of input.scores ?? []) {
+    const r = row as { agentId?: unknown; month?: unknown; score?: unknown };
+    if (r.month !== month || typeof r.agentId !== "string" || ranked.has(r.agentId) || !employment.has(r.agentId)) continue;
+    const probation = onProbation.get(r.agentId);
+    const e = employment.get(r.agentId)!;
+    if (probation !== undefined) {
+      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} earns no KPI bonus and is not ranked (末位淘汰): ${r.agentId} is ${probation}, so ${month} is a probation month`);
+    } else if (e.dismissedMs < period.end) {
+      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} is not ranked (末位淘汰): ${r.agentId} was dismissed on ${formatInstant(e.dismissedMs, zone)}`);
+    }
+  }
   // The rule families return readonly structures; the report's schema type is their mutable twin.
-  return report as PeopleReport;
+  return { report: report as PeopleReport, employment, onProbation, warnings };
+}
+
+function probationReason(status: string, endsOn: string | null): string {
+  if (status === "failed") return "not regularized (the probation evaluation failed)";
+  if (status === "evaluationIncomplete") return "not regularized (the probation evaluation is incomplete)";
+  return `on probation until ${endsOn ?? "—"}`;
+}
+
+/**
+ * The roster rows of days the agent is employed on: a row of an agent of the agents file dated
+ * after the agent's dismissal day is left out (and named in a warning). Rows that are not
+ * well-formed stay, for the roster's own checks to name.
+ */
+function rosterWhileEmployed(
+  roster: readonly unknown[],
+  employment: ReadonlyMap<string, Employment>,
+  formatMs: (ms: number) => string,
+  warnings: string[],
+): unknown[] {
+  const after = new Map<string, string[]>();
+  const kept = roster.filter((row) => {
+    const r = row as { agentId?: unknown; date?: unknown; shift?: unknown } | null;
+    if (typeof r?.agentId !== "string" || typeof r.date !== "string" || r.shift === "off" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) return true;
+    const e = employment.get(r.agentId);
+    if (e === undefined || e.throughDay === null || dayNumberOfDate(r.date) <= e.throughDay) return true;
+    after.set(r.agentId, [...(after.get(r.agentId) ?? []), r.date]);
+    return false;
+  });
+  for (const [agentId, dates] of [...after].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    dates.sort();
+    warnings.push(
+      `roster: ${agentId} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agentId)!.dismissedMs)}: those days own no duties`,
+    );
+  }
+  return kept;
 }

@@ -84,6 +84,8 @@ export const MonthReportSchema = z.object({
     unlinkedOrders: z.number().int().nonnegative(),
     /** R2 metrics of the shop (response times: the mean of the agents' means). */
     kpis: KpiTableSchema,
+    /** The shopIds of the orders given (the month's data), sorted; empty when the orders carry none. */
+    ids: z.array(z.string()).default([]),
   }),
   agents: z.array(AgentReportSchema),
   /** 质检扣分 per agent and ISO week of the month. */

@@ -183,7 +183,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const settled = values.settled === undefined ? undefined : await readReportFile(values.settled);
   if (settled && settled.settled !== true) throw new UsageError(`${values.settled} is not a settled report (write one with report --format json --settle)`);
   if (settled && values.month !== undefined && values.month !== settled.month) throw new UsageError(`--month ${values.month} is not the settled report's month ${settled.month}`);
-  const computed = reportFolder(folder, policy, values.month ?? settled?.month, previous);
+  const computed = reportFolder(folder, policy, values.month ?? settled?.month, previous, values.previous);
   if (settled) {
     // A settled month keeps its figures: a re-run that would change any is shown, not printed as the month.
     const differences = compareReports({ ...settled, settled: undefined }, computed);
@@ -221,8 +221,11 @@ function checkFormat(format = "table"): string {
   return format;
 }
 
-/** Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows. */
-export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport): MonthReport {
+/**
+ * Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows
+ * (an issue of the previous report at `previousFile`, the file it was read from).
+ */
+export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport, previousFile?: string): MonthReport {
   try {
     return buildMonthReport(folder.input, policy ?? {}, {
       warnings: folder.warnings,
@@ -230,8 +233,10 @@ export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: 
       ...(previous !== undefined && { previous }),
     });
   } catch (error) {
-    if (error instanceof KefuKpiError) throw locateIssues(error, folder);
-    throw error;
+    if (!(error instanceof KefuKpiError)) throw error;
+    const located = locateIssues(error, folder);
+    if (previousFile === undefined) throw located;
+    throw new KefuKpiError(located.issues.map((issue) => (issue.path[0] === "previous" && !issue.source ? { ...issue, source: { file: previousFile } } : issue)));
   }
 }
 

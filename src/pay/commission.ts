@@ -15,6 +15,8 @@ export interface CommissionOrder {
   readonly creditedBy: "placeAgent" | "payAgent" | "remark" | null;
   readonly placeAgent: string | null;
   readonly payAgent: string | null;
+  /** The business date of payment `YYYY-MM-DD` (for the agents' days employed); optional. */
+  readonly paidOn?: string | undefined;
 }
 
 /** One order's part in an agent's commission base. */
@@ -32,12 +34,18 @@ export interface BaseShare {
 export interface CommissionBase {
   readonly total: Decimal;
   readonly orders: BaseShare[];
+  /** Shares left out of the base (e.g. an order paid after the agent's dismissal), each with why. */
+  readonly excluded: BaseShare[];
 }
+
+/** Why an agent's share of an order is left out of the agent's base, or null to count it. */
+export type ExcludeShare = (agentId: string, order: CommissionOrder) => string | null;
 
 /**
  * The commission base of every agent. Without a split, an order's commissionable amount goes to its
  * credited agent. With a split, an order credited to its placeAgent whose payAgent is another agent
  * is shared (e.g. 70 % / 30 %); every other credited order goes wholly to its credited agent.
+ * `exclude` leaves an agent's share out of that agent's base (listed in `excluded`, with why).
  *
  * @example
  * commissionBases([{ orderId: "O1", commissionable: "100.00", creditedAgent: "A1", creditedBy: "placeAgent", placeAgent: "A1", payAgent: "A2" }],
@@ -46,12 +54,19 @@ export interface CommissionBase {
 export function commissionBases(
   orders: readonly CommissionOrder[],
   split: PayPolicy["commission"]["split"],
+  exclude?: ExcludeShare,
 ): Map<string, CommissionBase> {
-  const bases = new Map<string, { total: Decimal; orders: BaseShare[] }>();
+  const bases = new Map<string, { total: Decimal; orders: BaseShare[]; excluded: BaseShare[] }>();
   const add = (agentId: string, order: CommissionOrder, share: string, reason: string): void => {
     let base = bases.get(agentId);
-    if (!base) bases.set(agentId, (base = { total: new Decimal(0), orders: [] }));
+    if (!base) bases.set(agentId, (base = { total: new Decimal(0), orders: [], excluded: [] }));
     const amount = toDecimal(order.commissionable).times(share);
+    // A share left out is not redistributed: the other agent of a split keeps only its own share.
+    const left = exclude?.(agentId, order) ?? null;
+    if (left !== null) {
+      base.excluded.push({ orderId: order.orderId, share, amount: exactMoney(amount), reason: left });
+      return;
+    }
     base.total = base.total.plus(amount);
     base.orders.push({ orderId: order.orderId, share, amount: exactMoney(amount), reason });
   };

@@ -13,6 +13,7 @@ import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } f
 
 const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals");
 const id = z.string().min(1, "is missing");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 
 /** A reward or a fine as pay receives it (R4 made it). */
 export const PayItemSchema = z.strictObject({
@@ -45,7 +46,7 @@ export const PayAgentSchema = z
     agentId: id,
     /** The monthly base salary of the agent's grade (R3). */
     baseSalary: money,
-    /** Calendar days of the month the agent was employed, and the month's days (pro rata). */
+    /** Calendar days of the month the agent was employed (0: no base, no KPI bonus), and the month's days (pro rata). */
     daysEmployed: z.number().int().nonnegative(),
     daysInMonth: z.number().int().min(28).max(31),
     onProbation: z.boolean(),
@@ -55,6 +56,12 @@ export const PayAgentSchema = z
     fines: z.array(PayItemSchema),
     /** Refunds of earlier settled months' orders booked this month (optional). */
     clawbacks: z.array(ClawbackItemSchema).optional(),
+    /**
+     * The first and last day employed (`YYYY-MM-DD`, null: open). An order paid (`paidOn`) outside
+     * them earns the agent no commission: it is listed in the commission line's steps instead.
+     */
+    employedFrom: date.nullable().optional(),
+    employedThrough: date.nullable().optional(),
   })
   .refine((a) => a.daysEmployed <= a.daysInMonth, { message: "daysEmployed is more than the month's days", path: ["daysEmployed"] });
 
@@ -66,6 +73,8 @@ export const PayOrderSchema = z.strictObject({
   creditedBy: z.enum(["placeAgent", "payAgent", "remark"]).nullable(),
   placeAgent: z.string().nullable(),
   payAgent: z.string().nullable(),
+  /** The business date of payment, checked against the agents' days employed (optional). */
+  paidOn: date.optional(),
 });
 
 export const PayInputSchema = z.strictObject({
@@ -101,6 +110,8 @@ export interface PayStatement {
   readonly total: string;
   /** The orders that made up the commission base, and why each counts for this agent. */
   readonly commissionOrders: BaseShare[];
+  /** The agent's shares left out of the base (an order paid on a day the agent was not employed), each with why. */
+  readonly excludedOrders: BaseShare[];
 }
 
 /**
@@ -123,8 +134,18 @@ export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[
     );
   }
   const { agents, orders } = parsed.data;
-  const bases = commissionBases(orders satisfies readonly CommissionOrder[], policy.commission.split);
-  return agents.map((agent) => statement(agent, bases.get(agent.agentId)?.total ?? new Decimal(0), bases.get(agent.agentId)?.orders ?? [], policy));
+  const employed = new Map(agents.map((a) => [a.agentId, { from: a.employedFrom ?? null, through: a.employedThrough ?? null }]));
+  const bases = commissionBases(orders satisfies readonly CommissionOrder[], policy.commission.split, (agentId, order) => {
+    const e = employed.get(agentId);
+    if (e === undefined || order.paidOn === undefined) return null;
+    if (e.through !== null && order.paidOn > e.through) return `paid ${order.paidOn}, after the last day employed (${e.through})`;
+    if (e.from !== null && order.paidOn < e.from) return `paid ${order.paidOn}, before the first day employed (${e.from})`;
+    return null;
+  });
+  return agents.map((agent) => {
+    const base = bases.get(agent.agentId);
+    return statement(agent, base?.total ?? new Decimal(0), base?.orders ?? [], base?.excluded ?? [], policy);
+  });
 }
 
 /** {@link payStatements} returning `{ success, data | issues }`. */
@@ -132,10 +153,10 @@ export function safePayStatements(input: PayInput, policy: PayPolicy): SafeResul
   return toSafe(() => payStatements(input, policy));
 }
 
-function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], policy: PayPolicy): PayStatement {
+function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], excluded: BaseShare[], policy: PayPolicy): PayStatement {
   const lines: Record<PayLineId, PayLine> = {
     baseSalary: baseSalaryLine(agent, policy),
-    commission: commissionLine(base, baseOrders, policy),
+    commission: commissionLine(base, baseOrders, excluded, policy),
     kpiBonus: kpiBonusLine(agent, policy),
     rewards: itemsLine(agent.rewards, "rewards"),
     fines: itemsLine(agent.fines, "fines"),
@@ -143,11 +164,13 @@ function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[],
   };
   const fen = (line: PayLine): number => parseFen(line.amount);
   const total = fen(lines.baseSalary) + fen(lines.commission) + fen(lines.kpiBonus) + fen(lines.rewards) - fen(lines.fines) - fen(lines.clawback);
-  return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: baseOrders };
+  return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: baseOrders, excludedOrders: excluded };
 }
 
 function baseSalaryLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
   const inputs = { baseSalary: agent.baseSalary, daysEmployed: agent.daysEmployed, daysInMonth: agent.daysInMonth };
+  // Whatever the pro-rata rule: no day employed, no base.
+  if (agent.daysEmployed === 0) return { amount: "0.00", rule: "baseSalary.notEmployed", inputs, steps: ["no day of the month employed: no base salary"] };
   if (policy.proRata === "none" || agent.daysEmployed === agent.daysInMonth) {
     return { amount: roundMoney(toDecimal(agent.baseSalary)), rule: "baseSalary.full", inputs, steps: [`${agent.baseSalary} for the whole month`] };
   }
@@ -160,14 +183,14 @@ function baseSalaryLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
   };
 }
 
-function commissionLine(base: Decimal, orders: readonly BaseShare[], policy: PayPolicy): PayLine {
+function commissionLine(base: Decimal, orders: readonly BaseShare[], excluded: readonly BaseShare[], policy: PayPolicy): PayLine {
   const c = policy.commission;
   const result = commissionOf(base, c);
   return {
     amount: result.amount,
     rule: c.tiers ? `commission.${c.tiers.mode}` : "commission.flat",
     inputs: { base: exactMoney(base), orders: orders.length, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
-    steps: result.steps,
+    steps: [...excluded.map((o) => `not in the base: ${o.orderId} (${o.amount}${o.share === "1" ? "" : `, share ${o.share}`}), ${o.reason}`), ...result.steps],
   };
 }
 
@@ -175,7 +198,8 @@ function kpiBonusLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
   const b = policy.kpiBonus;
   const inputs = { score: agent.score, onProbation: agent.onProbation, mode: b.mode };
   if (b.mode === "none") return { amount: "0.00", rule: "kpiBonus.none", inputs, steps: ["the policy pays no KPI bonus"] };
-  if (agent.onProbation) return { amount: "0.00", rule: "kpiBonus.probation", inputs, steps: ["on probation: no KPI bonus until regularization (R3)"] };
+  if (agent.daysEmployed === 0) return { amount: "0.00", rule: "kpiBonus.notEmployed", inputs, steps: ["no day of the month employed: no KPI bonus"] };
+  if (agent.onProbation) return { amount: "0.00", rule: "kpiBonus.probation", inputs, steps: ["on probation during the month: the KPI bonus starts with the first month begun after regularization"] };
   if (agent.score === null) return { amount: "0.00", rule: "kpiBonus.notScored", inputs, steps: ["no scorecard score this month"] };
   const score = toDecimal(agent.score);
   if (b.mode === "points") {

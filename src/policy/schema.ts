@@ -56,6 +56,13 @@ export const DutiesPolicySchema = z
 
 /** The whole policy. */
 export const PolicySchema = z.strictObject({
+  shop: z
+    .string()
+    .trim()
+    .min(1, "expected the shop's name or id, or null")
+    .nullable()
+    .default(null)
+    .describe("the shop's name or id: carried into the report, so that another shop's report is refused as the previous month"),
   timeZone: z
     .string()
     .refine(isValidTimeZone, "expected an IANA time zone like Asia/Shanghai")

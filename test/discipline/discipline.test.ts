@@ -102,6 +102,18 @@ describe("evaluateDiscipline: the counting window", () => {
   });
 });
 
+describe("evaluateDiscipline: a dismissal is permanent", () => {
+  it("lists a person dismissed by the ladder in an earlier month in every later month, without lines", () => {
+    const violations = [v("V1", "A01", "2020-01-06 10:00"), v("V2", "A01", "2020-01-13 10:00"), v("V3", "A01", "2020-01-20 10:00")];
+    const gone = { agentId: "A01", lines: 0, fines: "0.00", dismissedAt: "2020-01-20T10:00:00+08:00", dismissedBy: "V3" };
+    expect(evaluateDiscipline({ agents, violations }, {}, { month: "2020-02" }).agents).toEqual([gone]);
+    expect(evaluateDiscipline({ agents, violations }, {}, { month: "2021-06" }).agents).toEqual([gone]);
+    // Not before it happened, and not someone dismissed only by the agents file (the file says so itself).
+    expect(evaluateDiscipline({ agents, violations }, {}, { month: "2019-12" }).agents).toEqual([]);
+    expect(evaluateDiscipline({ agents: [{ ...agents[1]!, dismissedAt: "2020-01-01" }], violations: [] }, {}, { month: "2020-02" }).agents).toEqual([]);
+  });
+});
+
 describe("evaluateDiscipline: supervisor liability", () => {
   it("penalizes the supervisor who condoned on the same ladder, on the supervisor's own count", () => {
     const r = evaluateDiscipline({
@@ -121,6 +133,34 @@ describe("evaluateDiscipline: supervisor liability", () => {
     ]);
     expect(r.lines[1]!.explanation).toMatch(/^supervisor S01 condoned A01's violation: occurrence 1/);
     expect(r.fund.closing).toBe("90.00");
+  });
+
+  it("does not penalize a supervisor for condoning the violation of someone already dismissed", () => {
+    const r = evaluateDiscipline({
+      agents,
+      violations: [
+        v("V1", "A01", "2020-02-03 10:00"),
+        v("V2", "A01", "2020-02-04 10:00"),
+        v("V3", "A01", "2020-02-05 10:00", { condonedBy: "S01" }), // dismisses A01: S01 saw it, S01 is liable
+        v("V4", "A01", "2020-02-06 10:00", { condonedBy: "S01" }), // A01 is gone: no liability, and S01's count does not step
+        v("V5", "A02", "2020-02-07 10:00", { condonedBy: "S01" }),
+      ],
+    });
+    expect(r.lines.map((l) => [l.violationId, l.agentId, l.occurrence, l.outcome, l.fine])).toEqual([
+      ["V1", "A01", 1, "penalized", "10.00"],
+      ["V2", "A01", 2, "penalized", "30.00"],
+      ["V3", "A01", 3, "penalized", "0.00"],
+      ["V3", "S01", 1, "penalized", "10.00"],
+      ["V4", "A01", 4, "afterDismissal", "0.00"],
+      ["V5", "A02", 1, "penalized", "10.00"],
+      ["V5", "S01", 2, "penalized", "30.00"],
+    ]);
+    expect(r.lines[4]!.explanation).toBe(
+      "A01: occurrence 4 of nonWorkActivity after dismissal on 2020-02-05T10:00:00+08:00 (V3); reported, not fined; S01, who condoned it, is not penalized either (A01 was no longer staff)",
+    );
+    // The same after a dismissal by the agents file.
+    const left = evaluateDiscipline({ agents: [{ ...agents[0]!, dismissedAt: "2020-02-01" }, agents[2]!], violations: [v("V1", "A01", "2020-02-03 10:00", { condonedBy: "S01" })] });
+    expect(left.lines.map((l) => [l.agentId, l.outcome])).toEqual([["A01", "afterDismissal"]]);
   });
 
   it("can be switched off", () => {

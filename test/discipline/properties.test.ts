@@ -1,6 +1,7 @@
 /**
  * Property tests of the penalty ladder (R4) against a reference that applies it literally: each
- * person's occurrences of a rule in time order, step = min(n, 3), nothing after the dismissal;
+ * person's occurrences of a rule in time order, step = min(n, 3), nothing after the dismissal, no
+ * supervisor liability for a violation of someone already dismissed before it;
  * and laws of the result (order independence, the fund equals the fines).
  */
 import fc from "fast-check";
@@ -41,14 +42,18 @@ function reference(vs: readonly ViolationInput[]): string[] {
   ]);
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.sup - b.sup));
   const n = new Map<string, number>();
-  const gone = new Set<string>();
-  return events.map((e) => {
+  // Who is gone, and by which violation.
+  const gone = new Map<string, string>();
+  return events.flatMap((e) => {
+    // A supervisor is not liable for a violation of someone already gone before it.
+    const violator = vs.find((v) => v.violationId === e.id)!.agentId;
+    if (e.sup === 1 && gone.has(violator) && gone.get(violator) !== e.id) return [];
     const k = `${e.who}/${e.rule}`;
     n.set(k, (n.get(k) ?? 0) + 1);
-    if (gone.has(e.who)) return `${e.id} ${e.who} after`;
+    if (gone.has(e.who)) return [`${e.id} ${e.who} after`];
     const step = Math.min(n.get(k)!, 3);
-    if (step === 3) gone.add(e.who);
-    return `${e.id} ${e.who} ${step} ${["10.00", "30.00", "0.00"][step - 1]}`;
+    if (step === 3) gone.set(e.who, e.id);
+    return [`${e.id} ${e.who} ${step} ${["10.00", "30.00", "0.00"][step - 1]}`];
   });
 }
 

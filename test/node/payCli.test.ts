@@ -103,4 +103,30 @@ describe("settled months", () => {
       steps: ["2020-02: refunds after settlement (O1 28.00) lower the commission base 128.00 → 100.00; commission 1.28 → 1.00: 0.28"],
     });
   });
+
+  it("--previous refuses, naming the file, a report never settled or whose orders are other orders (another year's)", async () => {
+    const dir = monthFolder(files);
+    const unsettled = (await cli("report", dir, "--format", "json")).stdout;
+    // 2016-02: the same order ids, four years earlier.
+    const y2016 = (text: string) => text.replaceAll("2020-02-", "2016-02-");
+    const old = monthFolder({ "agents.csv": AGENTS, "consultations.csv": y2016(CONSULTATIONS), "orders.csv": y2016(ORDERS) });
+    const settled2016 = (await cli("report", old, "--format", "json", "--settle")).stdout;
+    expect(JSON.parse(settled2016).month).toBe("2016-02");
+    const march = monthFolder({
+      ...files,
+      "orders.csv": ORDERS.replace("128.00,0.00", "128.00,28.00") + "O5,b1,2020-03-02 10:00:00,2020-03-02 10:01:00,10.00,0.00,\n",
+      "feb.json": unsettled,
+      "2016-02.json": settled2016,
+    });
+    const never = await cli("report", march, "--month", "2020-03", "--previous", `${march}/feb.json`);
+    expect(never.code).toBe(1);
+    expect(never.stdout).toBe("");
+    expect(never.stderr).toContain(
+      `${march}/feb.json, settled: the previous report (2020-02) is not settled: only a settled report (written with --settle once its pay was handed out) can have commission clawed back`,
+    );
+    const other = await cli("report", march, "--month", "2020-03", "--previous", `${march}/2016-02.json`, "--format", "json");
+    expect(other.code).toBe(1);
+    expect(other.stdout).toBe("");
+    expect(other.stderr).toContain(`${march}/2016-02.json (orderId "O1"), orders.0.paidAt: order O1 of this month's orders is not the previous report's order O1 (paid 2020-02-10T10:06:00+08:00 here, 2016-02-10T10:06:00+08:00 there)`);
+  });
 });

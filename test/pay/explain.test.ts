@@ -55,7 +55,7 @@ describe("renderPayExplanation", () => {
   it("shows only the lines asked for", () => {
     const [, a2] = payStatements({ agents, orders }, resolvePolicy({}).pay);
     expect(renderPayExplanation(a2!, { lines: ["kpiBonus"] })).toBe(
-      ["工资单 pay statement: A2", "", "积分奖金 kpiBonus  0.00  [kpiBonus.probation]", "  inputs: onProbation true, mode points", "  on probation: no KPI bonus until regularization (R3)", ""].join("\n"),
+      ["工资单 pay statement: A2", "", "积分奖金 kpiBonus  0.00  [kpiBonus.probation]", "  inputs: onProbation true, mode points", "  on probation during the month: the KPI bonus starts with the first month begun after regularization", ""].join("\n"),
     );
   });
 });

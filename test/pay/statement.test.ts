@@ -83,6 +83,44 @@ describe("base salary, KPI bonus, rewards, fines and the total", () => {
     expect(full!.lines.baseSalary).toMatchObject({ amount: "3000.00", rule: "baseSalary.full" });
   });
 
+  it("pays no base and no KPI bonus for a month without a day employed, whatever the pro-rata rule", () => {
+    for (const proRata of ["calendarDays", "none"] as const) {
+      const [s] = payStatements({ agents: [agent({ daysEmployed: 0, score: "90" })], orders: [] }, pay({ pay: { proRata } }));
+      expect(s!.lines.baseSalary).toMatchObject({ amount: "0.00", rule: "baseSalary.notEmployed", steps: ["no day of the month employed: no base salary"] });
+      expect(s!.lines.kpiBonus).toMatchObject({ amount: "0.00", rule: "kpiBonus.notEmployed" });
+      expect(s!.total).toBe("0.00");
+    }
+    // One day is enough for the whole base under proRata "none".
+    const [one] = payStatements({ agents: [agent({ daysEmployed: 1 })], orders: [] }, pay({ pay: { proRata: "none" } }));
+    expect(one!.lines.baseSalary).toMatchObject({ amount: "3000.00", rule: "baseSalary.full" });
+  });
+
+  it("leaves out of the base an order paid on a day the agent was not employed; a split partner keeps only its share", () => {
+    const split = pay({ pay: { commission: { split: { placeAgent: "0.7", payAgent: "0.3" } } } });
+    const a1 = agent({ employedFrom: "2020-02-03", employedThrough: "2020-02-20" });
+    const a2 = agent({ agentId: "A2" });
+    const orders = [
+      order("O1", "100.00", { paidOn: "2020-02-20" }), // the last day employed counts
+      order("O2", "200.00", { paidOn: "2020-02-21", payAgent: "A2" }), // after: A1's 70 % is left out, A2 keeps 30 %
+      order("O3", "300.00", { paidOn: "2020-02-02" }), // before the hire day
+      order("O4", "400.00"), // no payment date: counted
+    ];
+    const [s1, s2] = payStatements({ agents: [a1, a2], orders }, split);
+    expect(s1!.commissionOrders.map((o) => o.orderId)).toEqual(["O1", "O4"]);
+    expect(s1!.excludedOrders).toEqual([
+      { orderId: "O2", share: "0.7", amount: "140.00", reason: "paid 2020-02-21, after the last day employed (2020-02-20)" },
+      { orderId: "O3", share: "1", amount: "300.00", reason: "paid 2020-02-02, before the first day employed (2020-02-03)" },
+    ]);
+    expect(s1!.lines.commission).toMatchObject({ amount: "5.00", inputs: { base: "500.00", orders: 2 } });
+    expect(s1!.lines.commission.steps).toEqual([
+      "not in the base: O2 (140.00, share 0.7), paid 2020-02-21, after the last day employed (2020-02-20)",
+      "not in the base: O3 (300.00), paid 2020-02-02, before the first day employed (2020-02-03)",
+      "500.00 × 0.01 = 5",
+    ]);
+    expect(s2!.commissionOrders).toEqual([{ orderId: "O2", share: "0.3", amount: "60.00", reason: "落实付款 payAgent; the placeAgent A1 shares it" }]);
+    expect(s2!.excludedOrders).toEqual([]);
+  });
+
   it("KPI bonus: points × value, or the highest band reached; none on probation or unscored", () => {
     const points = pay();
     expect(payStatements({ agents: [agent({ score: "92.5" })], orders: [] }, points)[0]!.lines.kpiBonus).toMatchObject({ amount: "462.50", rule: "kpiBonus.points" });

@@ -16,6 +16,8 @@ import { KPI_DEFAULTS } from "./kpiDefaults.js";
 // conventions). Base salaries, the assessment threshold, the probation marks and the hours
 // tolerance are not in DOMAIN.md: they are this library's documented defaults (README).
 const DOMAIN_DEFAULTS = {
+  // Not a DOMAIN number: the shop's name or id, which identifies a report's shop (none by default).
+  shop: null,
   timeZone: "Asia/Shanghai",
   businessDayStartsAt: "00:00",
   attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true },
@@ -120,6 +122,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
 
   it("takes every valid value given", () => {
     const input = {
+      shop: "旗舰店 S1",
       timeZone: "America/St_Johns",
       businessDayStartsAt: "06:00",
       attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false },
@@ -187,6 +190,9 @@ describe("resolvePolicy: invalid settings", () => {
     [{ attribution: { rule: "foo" } }, ["policy", "attribution", "rule"]],
     [{ attribution: { source: "email" } }, ["policy", "attribution", "source"]],
     [{ attribution: { deductRefunds: "yes" } }, ["policy", "attribution", "deductRefunds"]],
+    [{ shop: "" }, ["policy", "shop"]],
+    [{ shop: "   " }, ["policy", "shop"]],
+    [{ shop: 7 }, ["policy", "shop"]],
     [{ timeZone: "Mars/Base" }, ["policy", "timeZone"]],
     [{ timeZone: "" }, ["policy", "timeZone"]],
     [{ businessDayStartsAt: "25:00" }, ["policy", "businessDayStartsAt"]],
@@ -295,7 +301,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

@@ -109,7 +109,8 @@ describe("the sample month through the sheet functions", () => {
     expect(toCells(agentFigure(sample, "A99", "total"))).toEqual([[expect.stringMatching(/^#KEFU! agentId: "A99" has no pay statement/)]]);
     const pay = toCells(payTable(sample, { money: "text" }));
     expect(toCells(agentFigure(sample, "A03", "total", { money: "text" }))).toEqual([[pay.find((r) => r[0] === "A03")![8]]]);
-    expect(toCells(agentFigure(sample, "A03", "commission", { money: "text" }))).toEqual([["58.35"]]);
+    // 5655.30 × 0.01: O0328–O0330, paid after A03's dismissal on 02-26, earn no commission.
+    expect(toCells(agentFigure(sample, "A03", "commission", { money: "text" }))).toEqual([["56.55"]]);
     expect(toCells(agentFigure(sample, "A01", "salary"))).toEqual([[expect.stringMatching(/^#KEFU! figure: "salary" is not a figure; expected one of orders, gross/)]]);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Employment and probation as the month's rules see them, from plain values (instants in epoch
+ * ms, days as business day numbers), so that every section of the month report (standings,
+ * ranking, duties, pay) reads the same dismissal and the same probation.
+ */
+
+/** One agent's employment: the first and last day employed (business day numbers, both counted). */
+export interface Employment {
+  /** The day of hire; null when not known (employed since before any month reported). */
+  readonly fromDay: number | null;
+  /** The day of the dismissal that counts; null when not dismissed. */
+  readonly throughDay: number | null;
+  /** The instant of that dismissal (epoch ms); NaN when not dismissed. */
+  readonly dismissedMs: number;
+  /** The violation whose ladder step dismissed the agent; null when dismissed by the agents file or not at all. */
+  readonly dismissedBy: string | null;
+}
+
+/**
+ * An agent's employment: from the day of hire through the day of the earlier of the two
+ * dismissals, the agents file's `dismissedAt` and the penalty ladder's (the earlier wins everywhere,
+ * so a later `dismissedAt` never undoes a ladder dismissal).
+ *
+ * @param hiredMs - `hiredAt` (NaN when not given)
+ * @param fileDismissedMs - the agents file's `dismissedAt` (NaN when not given)
+ * @param ladder - the ladder's dismissal, if any
+ * @param dayOf - the business day number of an instant (in the shop zone)
+ * @example
+ * employmentOf(NaN, feb20, { ms: feb5, by: "V3" }, dayOf) //=> { fromDay: null, throughDay: <Feb 5>, dismissedMs: feb5, dismissedBy: "V3" }
+ */
+export function employmentOf(
+  hiredMs: number,
+  fileDismissedMs: number,
+  ladder: { readonly ms: number; readonly by: string | null } | undefined,
+  dayOf: (ms: number) => number,
+): Employment {
+  const byLadder = ladder !== undefined && !Number.isNaN(ladder.ms) && (Number.isNaN(fileDismissedMs) || ladder.ms < fileDismissedMs);
+  const dismissedMs = byLadder ? ladder.ms : fileDismissedMs;
+  return {
+    fromDay: Number.isNaN(hiredMs) ? null : dayOf(hiredMs),
+    throughDay: Number.isNaN(dismissedMs) ? null : dayOf(dismissedMs),
+    dismissedMs,
+    dismissedBy: byLadder ? ladder.by : null,
+  };
+}
+
+/** Whether the business day `day` is one the agent was employed on. */
+export function employedOn(employment: Employment, day: number): boolean {
+  return (employment.fromDay === null || day >= employment.fromDay) && (employment.throughDay === null || day <= employment.throughDay);
+}
+
+/** The probation statuses of a standing (R3) that mean "not regularized" whatever the dates say. */
+const NOT_REGULARIZED = new Set(["failed", "evaluationIncomplete"]);
+
+/**
+ * Whether the agent is on probation during (some of) a period: probation ends after the period
+ * starts (`probationEndsAt` later than its first instant), or the probation evaluation failed or is
+ * incomplete. Such a period is measured, not scored; it earns no KPI bonus, from the scorecard or the
+ * scores file, and is not ranked. A fit for early regularization changes nothing until
+ * `probationEndsAt` is moved.
+ *
+ * @param status - the standing's probation status
+ * @param probationEndsMs - `probationEndsAt` (NaN when not given)
+ * @param periodStartMs - the period's first instant
+ */
+export function onProbationDuring(status: string, probationEndsMs: number, periodStartMs: number): boolean {
+  return NOT_REGULARIZED.has(status) || probationEndsMs > periodStartMs;
+}
