@@ -87,6 +87,8 @@ describe("the earlier of the two dismissals wins everywhere", () => {
     expect(standing(feb, "A01").promotion.reasons.find((r) => r.code === "dismissed")?.message).toBe("dismissed on 2020-02-05");
     // 3000.00 × 5 / 29 = 517.241… (the file's date would give 20 days, 2068.97).
     expect(statement(feb, "A01").lines.baseSalary).toMatchObject({ amount: "517.24", inputs: { daysEmployed: 5 } });
+    // A month dismissed part-way is otherwise paid as usual: the KPI bonus follows its score (60 × 5.00).
+    expect(statement(feb, "A01").lines.kpiBonus).toMatchObject({ amount: "300.00", rule: "kpiBonus.points" });
   });
 
   it("the ranking (末位淘汰) leaves the dismissed agent out, and says so", () => {
@@ -120,6 +122,17 @@ describe("no day employed in the month (pay.proRata none)", () => {
     expect(statement(feb, "A01").lines.baseSalary).toMatchObject({ amount: "0.00", rule: "baseSalary.notEmployed" });
     expect(statement(feb, "A01").lines.kpiBonus).toMatchObject({ amount: "0.00", rule: "kpiBonus.notEmployed" });
     expect(statement(feb, "A01").total).toBe("0.00");
+  });
+
+  it("a clawback of an earlier settled month is still booked after the agent has left", () => {
+    const jan = { ...report(month([agent("A01", { dismissedAt: "2020-01-31" })], [sale("O1", "A01", "2020-01-10")]), "2020-01"), settled: true as const };
+    expect(statement(jan, "A01").lines.commission.amount).toBe("1.00");
+    // In February O1 is refunded in full; A01 left on 31 January.
+    const refunded = { ...sale("O1", "A01", "2020-01-10").order, refundAmount: "100.00" };
+    const feb = buildMonthReport({ agents: [agent("A01", { dismissedAt: "2020-01-31" })], orders: [refunded, sale("O2", "A01", "2020-02-03").order] }, {}, { month: "2020-02", previous: jan });
+    expect(statement(feb, "A01").lines.baseSalary.amount).toBe("0.00");
+    expect(statement(feb, "A01").lines.clawback.amount).toBe("1.00");
+    expect(statement(feb, "A01").total).toBe("-1.00");
   });
 
   it("hired on 2020-03-05: no base in February, and a February sale earns no commission", () => {
