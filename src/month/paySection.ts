@@ -50,11 +50,9 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
   const warnings: string[] = [];
   const employedDates = (agentId: string): { from: string | null; through: string | null; e: Employment | undefined } => {
     const e = input.employment.get(agentId);
-    return {
-      from: e?.fromDay == null ? null : dateOfDayNumber(e.fromDay),
-      through: e?.throughDay == null ? null : dateOfDayNumber(e.throughDay),
-      e,
-    };
+    const from = e === undefined || e.fromDay === null ? null : dateOfDayNumber(e.fromDay);
+    const through = e === undefined || e.throughDay === null ? null : dateOfDayNumber(e.throughDay);
+    return { from, through, e };
   };
 
   const agents: PayAgentInput[] = input.agents.flatMap((agent) => {

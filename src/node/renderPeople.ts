@@ -48,7 +48,7 @@ export function renderPeopleTable(people: PeopleReport): string {
   out.push(
     "",
     `排名 ranking: ${rk.ranking.map((r) => `${r.rank}. ${r.agentId} ${r.score}`).join(", ") || "(no scores this month)"}`,
-    `末位 bottom ${rk.bottomN}: ${rk.bottom.join(", ") || "—"}${rk.unranked.length > 0 ? `; unranked (no score): ${rk.unranked.join(", ")}` : ""}`,
+    `末位 bottom ${rk.bottomN}: ${rk.bottom.join(", ") || "—"}${rk.unranked.length > 0 ? `; unranked (no score, on probation or dismissed): ${rk.unranked.join(", ")}` : ""}`,
   );
 
   out.push("", `违规处罚 discipline (counting ${people.discipline.window === "sinceHire" ? "since hire" : "per calendar month"})`);
@@ -59,6 +59,12 @@ export function renderPeopleTable(people: PeopleReport): string {
       rows.push([l.date, l.violationId, l.agentId, l.liability, l.rule, String(l.occurrence), l.step === null ? "已开除 dismissed" : String(l.step), l.actions.join(" + ") || "—", l.fine]);
     }
     out.push(textTable(rows, ["left", "left", "left", "left", "left", "right", "right", "left", "right"]));
+  }
+  // A dismissal is permanent: one of an earlier month is shown in every later one.
+  for (const a of people.discipline.agents) {
+    if (a.dismissedAt !== null && !people.discipline.lines.some((l) => l.agentId === a.agentId && l.violationId === a.dismissedBy)) {
+      out.push(`  已开除 ${a.agentId} dismissed on ${a.dismissedAt}${a.dismissedBy === null ? "" : ` (${a.dismissedBy})`}`);
+    }
   }
   const f = people.fund;
   out.push("", `部门活动经费 fund: opening ${f.opening} + fines ${f.fines} = ${f.closing}`);

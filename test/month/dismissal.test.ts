@@ -3,6 +3,7 @@
 // duties and pay — and it is permanent: every later month shows it.
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, type MonthInput, type PolicyInput } from "../../src/index.js";
+import { renderPeopleTable } from "../../src/node/index.js";
 
 type AgentRow = NonNullable<MonthInput["agents"]>[number];
 const agent = (agentId: string, over: Partial<AgentRow> = {}): AgentRow => ({
@@ -47,6 +48,10 @@ describe("a ladder dismissal in an earlier month", () => {
     expect(standing(mar, "A01").dismissed).toBe(true);
     expect(statement(mar, "A01").lines.baseSalary.amount).toBe("0.00");
     expect(statement(feb, "A02").lines.baseSalary.amount).toBe("3000.00");
+    // The terminal table says so too, though February has no discipline line.
+    const table = renderPeopleTable(feb.people);
+    expect(table).toContain("  (none this month)\n  已开除 A01 dismissed on 2020-01-20T10:00:00+08:00 (L3)\n");
+    expect(table).toContain("unranked (no score, on probation or dismissed): A01, A02");
   });
 
   it("gives the same February with one more violation in February (reported, not fined)", () => {
