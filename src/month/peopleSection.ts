@@ -142,9 +142,13 @@ export function peopleSection(
       items: duties!.duties.filter((d) => d.kind !== "addressCheck"),
     },
   };
-  for (const row of input.scores ?? []) {
-    const r = row as { agentId?: unknown; month?: unknown; score?: unknown };
-    if (r.month !== month || typeof r.agentId !== "string" || ranked.has(r.agentId) || !employment.has(r.agentId)) continue;
+  // By agentId, whatever the order of the scores rows (one row per agent and month: repeats are errors).
+  const unrankedRows = (input.scores ?? [])
+    .map((row) => row as { agentId?: unknown; month?: unknown; score?: unknown })
+    .filter((r): r is { agentId: string; month: unknown; score: unknown } => r.month === month && typeof r.agentId === "string")
+    .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+  for (const r of unrankedRows) {
+    if (ranked.has(r.agentId) || !employment.has(r.agentId)) continue;
     const probation = onProbation.get(r.agentId);
     const e = employment.get(r.agentId)!;
     if (probation !== undefined) {
