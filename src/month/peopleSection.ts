@@ -15,7 +15,7 @@ import { assignDuties, type DutyOrder } from "../roster/assignDuties.js";
 import { checkRoster } from "../roster/checkRoster.js";
 import type { Agent } from "../schema/records.js";
 import { daysInMonth, parseInstant } from "../time/parse.js";
-import { businessDayNumber, dayNumberOfDate, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
+import { businessDayNumber, dateOfDayNumber, dayNumberOfDate, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
 import { createZone } from "../time/zone.js";
 import { employmentOf, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
@@ -92,7 +92,7 @@ export function peopleSection(
       ? []
       : attempt("grades", () => evaluateGrades({ agents: graded, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
   // 末位淘汰 ranks the agents who can be eliminated: not those on probation during the month, nor
-  // those dismissed by its end.
+  // those dismissed by its end or hired after it.
   const byId = new Map((agents ?? []).map((a) => [a.agentId, a]));
   const onProbation = new Map<string, string>();
   for (const s of standings ?? []) {
@@ -100,8 +100,10 @@ export function peopleSection(
       onProbation.set(s.agentId, probationReason(s.probation.status, s.probation.endsOn));
     }
   }
-  const dismissedByEnd = [...employment].filter(([, e]) => e.dismissedMs < period.end).map(([id]) => id);
-  const ranking = attempt("ranking", () => rankAgents(input.scores ?? [], policy, { month, exclude: [...onProbation.keys(), ...dismissedByEnd] }));
+  const lastDay = dayOf(period.end) - 1;
+  const hiredAfter = (e: Employment): boolean => e.fromDay !== null && e.fromDay > lastDay;
+  const gone = [...employment].filter(([, e]) => e.dismissedMs < period.end || hiredAfter(e)).map(([id]) => id);
+  const ranking = attempt("ranking", () => rankAgents(input.scores ?? [], policy, { month, exclude: [...onProbation.keys(), ...gone] }));
   const rewards = attempt("rewards", () => evaluateRewards({ ...staff, rewards: input.rewards ?? [] }, policy, { month }));
   const roster = input.roster === undefined ? null : attempt("roster", () => checkRoster({ ...staff, roster: input.roster! }, policy, month));
   const orders: DutyOrder[] = [];
@@ -155,6 +157,8 @@ export function peopleSection(
       warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} earns no KPI bonus and is not ranked (末位淘汰): ${r.agentId} is ${probation}, so ${month} is a probation month`);
     } else if (e.dismissedMs < period.end) {
       warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} is not ranked (末位淘汰): ${r.agentId} was dismissed on ${formatInstant(e.dismissedMs, zone)}`);
+    } else if (hiredAfter(e)) {
+      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} is not ranked (末位淘汰): ${r.agentId} was hired on ${dateOfDayNumber(e.fromDay!)}, after ${month}`);
     }
   }
   // The rule families return readonly structures; the report's schema type is their mutable twin.

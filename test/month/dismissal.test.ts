@@ -148,6 +148,19 @@ describe("no day employed in the month (pay.proRata none)", () => {
     expect(s.total).toBe("0.00");
     expect(feb.warnings).toContain("pay: A01 was employed from 2020-03-05; the order O1 credited to A01 was paid on another day and earns A01 no commission");
   });
+
+  it("an agent hired after the month is not ranked in it", () => {
+    const scores = [
+      { agentId: "A01", month: "2020-02", score: 10 },
+      { agentId: "A02", month: "2020-02", score: 90 },
+    ];
+    const feb = report(month([agent("A01", { hiredAt: "2020-03-05", gradeSince: "2020-03-05" }), agent("A02")], [], { scores }), "2020-02");
+    expect(feb.people.ranking).toMatchObject({ ranking: [{ agentId: "A02" }], bottom: ["A02"], unranked: ["A01"] });
+    expect(feb.warnings).toContain("scores: A01's 2020-02 score 10 is not ranked (末位淘汰): A01 was hired on 2020-03-05, after 2020-02");
+    // Hired on the month's last day: employed in it, ranked.
+    const last = report(month([agent("A01", { hiredAt: "2020-02-29", gradeSince: "2020-02-29" }), agent("A02")], [], { scores }), "2020-02");
+    expect(last.people.ranking.bottom).toEqual(["A01"]);
+  });
 });
 
 describe("the edges of the month", () => {
