@@ -48,6 +48,8 @@ export interface Issue {
   /** The id of the record, when it has one, so a reader can find it (`orderId "O-17"`). */
   readonly recordId?: string;
   readonly source?: IssueSource;
+  /** Another record the problem involves (the first holder of a repeated id), by path and, when read from a file or sheet, place. */
+  readonly related?: { readonly path: readonly (string | number)[]; readonly source?: IssueSource };
 }
 
 /**
@@ -135,6 +137,10 @@ export class IssueList {
   }
   get size(): number {
     return this.items.length + this.dropped;
+  }
+  /** Counts `n` problems found but not kept. */
+  drop(n: number): void {
+    this.dropped += n;
   }
   /** Throws a {@link KefuKpiError} when any issue was collected. */
   throwIfAny(): void {

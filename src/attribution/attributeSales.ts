@@ -1,15 +1,13 @@
-import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
-import { formatFen, parseFen } from "../money/fen.js";
+import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { formatFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { resolvePolicy } from "../policy/resolve.js";
-import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
-import { createZone } from "../time/zone.js";
-import { AgentIndex, buyerKey, readConsultations, readOrders, type ConsultationLike, type OrderLike } from "./columns.js";
-import { matchOrders } from "./match.js";
-import { StringIds } from "../ids/stringIds.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
+import type { RecordOf } from "../records/schema.js";
+import { formatInstant, parsePeriod, type Period } from "../time/period.js";
+import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 
-/** What {@link attributeSales} reads. */
+/** What {@link attributeSales} reads: orders, consultations and the roster, as records (or a decoded month). */
 export interface SalesInput {
   readonly orders: readonly OrderLike[];
   readonly consultations?: readonly ConsultationLike[];
@@ -18,10 +16,25 @@ export interface SalesInput {
   readonly agents?: readonly { readonly agentId: string }[];
 }
 
+/** An order as attribution reads it (the orders kind's record). */
+export type OrderLike = RecordOf<"orders">;
+/** A consultation as attribution reads it (the consultations kind's record). */
+export type ConsultationLike = RecordOf<"consultations">;
+
 export interface AttributeOptions {
   /** Book only orders paid in this period (`2020-02`, `2020-W08`, `2020-02-21`,
    * `2020-02-01..2020-02-15`, cut in the policy's zone). Consultations before it still count. */
   readonly period?: string;
+}
+
+/** What attribution hands the other rule families, beside its result: per order (input position) the credited agent's number. */
+export interface SalesCredits {
+  /** The credited agent's number in the month's agent list, or -1. */
+  readonly credited: Int32Array;
+  /** The payAgent's number, or -1. */
+  readonly payAgent: Int32Array;
+  /** 1 when the order is paid in the period. */
+  readonly booked: Uint8Array;
 }
 
 // Per-agent accumulator layout (fen and counts, all integers in float64).
@@ -46,8 +59,10 @@ const CREDITED_BY: readonly (CreditedBy | null)[] = [null, "placeAgent", "payAge
  * (落实付款), classifies the order (assisted / silent-order / fully-silent), credits it by the
  * policy's rule and source, and totals the sales per agent and for the shop.
  *
- * @param input - orders, consultations and optionally the roster of agents
- * @param policy - a policy or any part of one (defaults of DOMAIN.md for the rest)
+ * @param input - orders, consultations and optionally the roster of agents (records, or a month
+ *   decoded by `decodeMonth`)
+ * @param policy - a policy or any part of one (defaults for the rest); with a decoded month, leave
+ *   it out or give the policy the month was decoded under
  * @param options - the period to book sales in
  * @returns per-order attributions (parallel to `input.orders`), per-agent and shop totals
  * @throws {KefuKpiError} listing every invalid record and field
@@ -61,39 +76,53 @@ const CREDITED_BY: readonly (CreditedBy | null)[] = [null, "placeAgent", "payAge
  * result.agents[0].sales.net //=> "99.00"
  */
 export function attributeSales(
-  input: SalesInput,
+  input: SalesInput | DecodedMonth,
   policy?: PolicyInput | Policy,
   options: AttributeOptions = {},
 ): SalesAttribution {
-  const resolved = resolvePolicy(policy ?? {});
-  const rules = resolved.attribution;
-  const zone = createZone(resolved.timeZone);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+  const month = monthFor(input, policy, ["agents", "consultations", "orders"], { required: ["orders"] });
+  return attributeMonth(month, options).result;
+}
+
+/**
+ * Attribution (R1) of a decoded month, with the credits the other rule families read.
+ *
+ * @throws {KefuKpiError} for a bad period, or a month without orders
+ */
+export function attributeMonth(month: DecodedMonth, options: AttributeOptions = {}): { result: SalesAttribution; credits: SalesCredits } {
+  const rules = month.policy.attribution;
+  const zone = month.zone;
   let period: Period | null = null;
   if (options.period !== undefined) {
     try {
-      period = parsePeriod(options.period, zone, cutover);
+      period = parsePeriod(options.period, zone, month.cutover);
     } catch (error) {
-      throw new KefuKpiError([
-        { code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message },
-      ]);
+      throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
     }
   }
+  const orderTable = month.tables.orders;
+  if (orderTable === undefined) {
+    throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders"], message: "is missing; attribution needs the orders" }]);
+  }
+  const o = orderTable.columns;
+  const n = orderTable.count;
+  const keyCount = month.buyers.size;
+  const cons = candidateConsultations(month, o.buyerId, n, keyCount);
+  const matches = matchOrders({ count: n, key: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, keyCount }, cons, rules.windowHours * 3_600_000);
 
-  const issues = new IssueList();
-  const consultations = input.consultations ?? [];
-  const roster = input.agents ? rosterOf(input.agents, issues) : null;
-  const agents = new AgentIndex(roster);
-  // Buyer keys are interned from the orders; a hit is confirmed against the first order's key.
-  const keys = new StringIds(input.orders.length, (i) => buyerKey(input.orders[i]!.shopId, input.orders[i]!.buyerId!));
-  const orders = readOrders(input.orders, zone, keys, agents, issues);
-  const cons = readConsultations(consultations, zone, keys, agents, issues);
-  issues.throwIfAny();
-
-  const matches = matchOrders(orders, cons, rules.windowHours * 3_600_000);
+  // The agents listed: the roster's, or (without one) those met in consultations and remarks.
+  const agentCount = month.agents.ids.length;
+  const listed = new Uint8Array(agentCount);
+  if (month.agents.rosterSize >= 0) listed.fill(1, 0, month.agents.rosterSize);
+  else {
+    const seen = (col: Int32Array | undefined): void => {
+      if (col) for (let i = 0; i < col.length; i++) if (col[i]! >= 0) listed[col[i]!] = 1;
+    };
+    seen(month.tables.consultations?.columns.agentId);
+    seen(o.remarkAgentId);
+  }
 
   // Tally every order.
-  const agentCount = agents.ids.length;
   const acc = new Float64Array(agentCount * WIDTH);
   const shop = newTallies(7);
   let unpaid = 0;
@@ -103,12 +132,17 @@ export function attributeSales(
   const useRemark = rules.source !== "chat";
   const start = period ? period.start : -Infinity;
   const end = period ? period.end : Infinity;
-  const status = new Uint8Array(orders.count); // index into STATUS
-  const credited = new Int32Array(orders.count).fill(-1);
-  const creditedBy = new Uint8Array(orders.count); // index into CREDITED_BY
-  const booked = new Uint8Array(orders.count);
-  for (let i = 0; i < orders.count; i++) {
-    const paid = orders.paidAt[i]!;
+  const status = new Uint8Array(n); // index into STATUS
+  const credited = new Int32Array(n).fill(-1);
+  const payAgent = new Int32Array(n).fill(-1);
+  const creditedBy = new Uint8Array(n); // index into CREDITED_BY
+  const booked = new Uint8Array(n);
+  const paidAt = o.paidAt;
+  const amount = o.amount;
+  const refundAmount = o.refundAmount;
+  const remarks = o.remarkAgentId;
+  for (let i = 0; i < n; i++) {
+    const paid = paidAt[i]!;
     const placeCon = matches.place[i]!;
     const payCon = matches.pay[i]!;
     if (paid !== paid) {
@@ -118,6 +152,7 @@ export function attributeSales(
     }
     const place = placeCon >= 0 ? cons.agent[placeCon]! : -1;
     const pay = payCon >= 0 ? cons.agent[payCon]! : -1;
+    payAgent[i] = pay;
     const kind = place >= 0 ? ASSISTED : pay >= 0 ? SILENT_ORDER : FULLY_SILENT;
     status[i] = kind;
     let who = -1;
@@ -131,7 +166,7 @@ export function attributeSales(
         by = BY_PAY;
       }
     }
-    const remarked = orders.remarkAgent === null ? -1 : orders.remarkAgent[i]!;
+    const remarked = remarks[i]!;
     if (who < 0 && useRemark && remarked >= 0) {
       who = remarked;
       by = BY_REMARK;
@@ -143,10 +178,9 @@ export function attributeSales(
       continue;
     }
     booked[i] = 1;
-    if (orders.key[i]! < 0) unlinked++;
-    const order = input.orders[i]!;
-    const gross = parseFen(order.amount);
-    const refund = isAbsentMoney(order.refundAmount) ? 0 : parseFen(order.refundAmount);
+    if (o.buyerId[i]! < 0) unlinked++;
+    const gross = amount[i]!;
+    const refund = refundAmount[i]! === refundAmount[i]! ? refundAmount[i]! : 0;
     add(shop, 3 * PAID, gross, refund);
     add(shop, 3 * kind, gross, refund);
     add(shop, 3 * (who >= 0 ? CREDITED : kind === FULLY_SILENT ? SILENT : UNCREDITED), gross, refund);
@@ -160,26 +194,12 @@ export function attributeSales(
       else if (place !== pay) add(acc, pay * WIDTH + BREAKDOWN + 3 * OTHER_OWN, gross, refund);
     }
   }
+  checkTotal(shop[3 * PAID + 1]!, amount, booked);
 
-  const agentSales: AgentSales[] = agents.ids
-    .map((agentId, a) => ({ agentId, a }))
-    .sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0))
-    .map(({ agentId, a }) => {
-      const base = a * WIDTH;
-      const sales = tallyAt(acc, base + SALES);
-      return {
-        agentId,
-        sales,
-        commissionable: rules.deductRefunds ? sales.net : sales.gross,
-        breakdown: {
-          ownPlaceOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * OWN_OWN),
-          ownPlaceOtherPay: tallyAt(acc, base + BREAKDOWN + 3 * OWN_OTHER),
-          otherPlaceOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * OTHER_OWN),
-          silentOrderOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * SILENT_OWN),
-        },
-        addressChecks: acc[base + ADDRESS]!,
-      };
-    });
+  const ids = month.agents.ids;
+  const agentSales: AgentSales[] = [];
+  for (let a = 0; a < agentCount; a++) if (listed[a] === 1) agentSales.push(agentSalesOf(ids[a]!, a, acc, rules.deductRefunds));
+  agentSales.sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0));
 
   // Per-order explanations are built on first access of `result.orders` (a getter), from compact
   // columns: a caller of a million-order month who needs the totals does not pay ~100 MB for them.
@@ -187,24 +207,24 @@ export function attributeSales(
   const pay = matches.pay;
   const conIndex = cons.index;
   const conAgent = cons.agent;
-  const agentIds = agents.ids;
-  const inputOrders = input.orders;
+  const orderIds = o.orderId;
+  const consultationIds = month.tables.consultations?.columns.consultationId ?? [];
   const explain = (): AttributedOrder[] => {
-    const attributed: AttributedOrder[] = new Array(inputOrders.length);
-    for (let i = 0; i < attributed.length; i++) {
+    const attributed: AttributedOrder[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       const placeCon = place[i]!;
       const payCon = pay[i]!;
       const who = credited[i]!;
-      const placeId = placeCon >= 0 ? consultations[conIndex[placeCon]!]!.consultationId : null;
+      const placeId = placeCon >= 0 ? consultationIds[conIndex[placeCon]!]! : null;
       attributed[i] = {
-        orderId: inputOrders[i]!.orderId,
+        orderId: orderIds[i]!,
         status: STATUS[status[i]!]!,
         booked: booked[i] === 1,
-        placeAgent: placeCon >= 0 ? agentIds[conAgent[placeCon]!]! : null,
+        placeAgent: placeCon >= 0 ? ids[conAgent[placeCon]!]! : null,
         placeConsultationId: placeId,
-        payAgent: payCon >= 0 ? agentIds[conAgent[payCon]!]! : null,
-        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultations[conIndex[payCon]!]!.consultationId,
-        creditedAgent: who >= 0 ? agentIds[who]! : null,
+        payAgent: payCon >= 0 ? ids[conAgent[payCon]!]! : null,
+        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds[conIndex[payCon]!]!,
+        creditedAgent: who >= 0 ? ids[who]! : null,
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
       };
     }
@@ -213,9 +233,7 @@ export function attributeSales(
 
   const result: Omit<SalesAttribution, "orders"> = {
     policy: rules,
-    period: period
-      ? { label: period.label, start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) }
-      : null,
+    period: period ? { label: period.label, start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) } : null,
     shop: {
       sales: tallyAt(shop, 3 * PAID),
       credited: tallyAt(shop, 3 * CREDITED),
@@ -233,36 +251,88 @@ export function attributeSales(
     agents: agentSales,
   };
   let explained: readonly AttributedOrder[] | undefined;
-  return Object.defineProperty(result, "orders", {
+  const attribution = Object.defineProperty(result, "orders", {
     enumerable: true,
     get: () => (explained ??= explain()),
   }) as SalesAttribution;
+  return { result: attribution, credits: { credited, payAgent, booked } };
+}
+
+/**
+ * The consultations that can matter to an order — answered, of a buyer with orders — compacted:
+ * entry `j` is consultation `index[j]`.
+ */
+function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, orders: number, keyCount: number): ConsultationColumns {
+  const table = month.tables.consultations;
+  if (table === undefined) {
+    const none = new Int32Array(0);
+    return { count: 0, index: none, key: none, firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
+  }
+  const hasOrders = new Uint8Array(keyCount);
+  for (let i = 0; i < orders; i++) if (orderBuyers[i]! >= 0) hasOrders[orderBuyers[i]!] = 1;
+  const c = table.columns;
+  const n = table.count;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (hasOrders[c.buyerId[i]!] === 1 && c.firstReplyAt[i]! === c.firstReplyAt[i]!) count++;
+  const index = new Int32Array(count);
+  const key = new Int32Array(count);
+  const firstReplyAt = new Float64Array(count);
+  const endedAt = new Float64Array(count);
+  const agent = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const b = c.buyerId[i]!;
+    const replied = c.firstReplyAt[i]!;
+    if (hasOrders[b] !== 1 || replied !== replied) continue;
+    index[j] = i;
+    key[j] = b;
+    firstReplyAt[j] = replied;
+    endedAt[j] = c.endedAt[i]!;
+    agent[j] = c.agentId[i]!;
+    j++;
+  }
+  return { count, index, key, firstReplyAt, endedAt, agent };
+}
+
+/** The money of the booked orders must stay below 2^53 fen for its sums to be exact: else the order that passes it is named. */
+function checkTotal(total: number, amount: Float64Array, booked: Uint8Array): void {
+  if (total <= Number.MAX_SAFE_INTEGER) return;
+  let sum = 0;
+  for (let i = 0; i < amount.length; i++) {
+    if (booked[i] !== 1) continue;
+    sum += amount[i]!;
+    if (sum > Number.MAX_SAFE_INTEGER) {
+      throw new KefuKpiError([
+        { code: IssueCode.invalidValue, path: ["orders", i, "amount"], message: `brings the period's paid total past ${formatFen(Number.MAX_SAFE_INTEGER)} yuan, beyond what sums exactly; split the period` },
+      ]);
+    }
+  }
+}
+
+function agentSalesOf(agentId: string, a: number, acc: Float64Array, deductRefunds: boolean): AgentSales {
+  const base = a * WIDTH;
+  const sales = tallyAt(acc, base + SALES);
+  return {
+    agentId,
+    sales,
+    commissionable: deductRefunds ? sales.net : sales.gross,
+    breakdown: {
+      ownPlaceOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * OWN_OWN),
+      ownPlaceOtherPay: tallyAt(acc, base + BREAKDOWN + 3 * OWN_OTHER),
+      otherPlaceOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * OTHER_OWN),
+      silentOrderOwnPay: tallyAt(acc, base + BREAKDOWN + 3 * SILENT_OWN),
+    },
+    addressChecks: acc[base + ADDRESS]!,
+  };
 }
 
 /** {@link attributeSales} returning `{ success, data | issues }` instead of throwing. */
 export function safeAttributeSales(
-  input: SalesInput,
+  input: SalesInput | DecodedMonth,
   policy?: PolicyInput | Policy,
   options?: AttributeOptions,
 ): SafeResult<SalesAttribution> {
   return toSafe(() => attributeSales(input, policy, options));
-}
-
-function rosterOf(agents: readonly { readonly agentId: string }[], issues: IssueList): Set<string> {
-  const roster = new Set<string>();
-  agents.forEach((agent, i) => {
-    const id = agent?.agentId;
-    if (typeof id !== "string" || id.length === 0) {
-      issues.add({ code: IssueCode.missingField, path: ["agents", i, "agentId"], message: "is missing; expected the agent's 工号" });
-    } else if (roster.has(id)) {
-      issues.add({ code: IssueCode.duplicateId, path: ["agents", i, "agentId"], message: `"${id}" appears more than once`, recordId: `agentId "${id}"` });
-    } else roster.add(id);
-  });
-  return roster;
-}
-
-function isAbsentMoney(value: unknown): boolean {
-  return value === undefined || value === null || value === "";
 }
 
 function newTallies(count: number): Float64Array {

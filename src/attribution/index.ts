@@ -1,3 +1,2 @@
-export { attributeSales, safeAttributeSales, type SalesInput, type AttributeOptions } from "./attributeSales.js";
-export type { OrderLike, ConsultationLike } from "./columns.js";
+export { attributeSales, safeAttributeSales, attributeMonth, type SalesInput, type AttributeOptions, type SalesCredits, type OrderLike, type ConsultationLike } from "./attributeSales.js";
 export type * from "./types.js";

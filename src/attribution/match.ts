@@ -14,7 +14,29 @@
  * Because events are visited in time order, a popped consultation can never cover a later event,
  * so every consultation is pushed and popped at most once.
  */
-import type { ConsultationColumns, OrderColumns } from "./columns.js";
+
+/** The orders as matching reads them: `key` is the buyer number (-1: no buyer id), keys below `keyCount`. */
+export interface OrderColumns {
+  readonly count: number;
+  readonly key: Int32Array;
+  readonly createdAt: Float64Array;
+  /** NaN when unpaid. */
+  readonly paidAt: Float64Array;
+  readonly keyCount: number;
+}
+
+/** The consultations that can matter to an order (answered, of a buyer with orders), compacted:
+ * entry `j` is consultation `index[j]`. */
+export interface ConsultationColumns {
+  readonly count: number;
+  readonly index: Int32Array;
+  /** The buyer number. */
+  readonly key: Int32Array;
+  readonly firstReplyAt: Float64Array;
+  readonly endedAt: Float64Array;
+  /** The agent number. */
+  readonly agent: Int32Array;
+}
 
 export interface Matches {
   /** Entry (in the compacted consultation columns) that made the placeAgent, or -1. */

@@ -1,11 +1,11 @@
-import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
+import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
 import { collectState, type KpiState } from "./state.js";
 import type { KpiAgentLike, KpiInput, KpiResult } from "./types.js";
+import { resolvePolicy } from "../policy/resolve.js";
 
 export interface KpiOptions {
   /** The period: `2020-02-21` (a business day), `2020-W08` (ISO week), `2020-02` (month) or
@@ -15,16 +15,77 @@ export interface KpiOptions {
   readonly listAgents?: readonly string[];
 }
 
-/** Resolves the policy, zone, cut-over and period of a KPI call; a bad period is an issue. */
-export function kpiContext(policy: PolicyInput | Policy | undefined, label: string): { policy: Policy; zone: Zone; cutover: number; period: Period } {
-  const resolved = resolvePolicy(policy ?? {});
-  const zone = createZone(resolved.timeZone);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+/** The kinds the KPIs read. */
+export const KPI_RECORD_KINDS = ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"] as const;
+
+/** The period of a KPI call, cut in the month's zone; a bad label is an issue at `options.period`. */
+export function kpiPeriod(month: DecodedMonth, options: KpiOptions | undefined): Period {
+  const label = (options as { period?: unknown } | undefined)?.period;
+  if (typeof label !== "string") {
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: `${label === undefined ? "is missing" : "is not text"}; expected a period like 2020-02, 2020-W08, 2020-02-21 or 2020-02-01..2020-02-15` }]);
+  }
   try {
-    return { policy: resolved, zone, cutover, period: parsePeriod(label, zone, cutover) };
+    return parsePeriod(label, month.zone, month.cutover);
   } catch (error) {
     throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
   }
+}
+
+/**
+ * The decoded month of a KPI call and the credits of its orders: the credits given as data (the
+ * credited agent of each order, by attribution) become agent numbers by order.
+ */
+export function kpiMonth(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined): { month: DecodedMonth; credits: Int32Array | null } {
+  const given = typeof input === "object" && input !== null ? (input as { credits?: unknown }).credits : undefined;
+  let credits: Int32Array | null = null;
+  const month = monthFor(input, policy, KPI_RECORD_KINDS, {
+    extra: ["credits"],
+    check: (partial, issues) => {
+      if (given !== undefined) credits = creditsOf(partial, given, issues);
+    },
+  });
+  if (given !== undefined && credits === null) {
+    // A decoded month: its credits are checked now.
+    const issues = new IssueList();
+    credits = creditsOf(month, given, issues);
+    issues.throwIfAny();
+  }
+  return { month, credits };
+}
+
+// Credits are usually parallel to the orders (as attribution returns them): then the order is
+// found by position; otherwise by id.
+function creditsOf(month: DecodedMonth, credits: unknown, issues: IssueList): Int32Array {
+  const orders = month.tables.orders;
+  const ids = orders?.columns.orderId ?? [];
+  const out = new Int32Array(ids.length).fill(-1);
+  if (!Array.isArray(credits)) {
+    issues.add({ code: IssueCode.invalidType, path: ["credits"], message: "is not a list; expected an array of { orderId, agentId }" });
+    return out;
+  }
+  let byId: Map<string, number> | null = null;
+  credits.forEach((c: unknown, i) => {
+    const id = typeof c === "object" && c !== null ? (c as { orderId?: unknown }).orderId : undefined;
+    const agentId = typeof c === "object" && c !== null ? (c as { agentId?: unknown }).agentId : undefined;
+    let at = typeof id === "string" && ids[i] === id ? i : -1;
+    if (at < 0 && typeof id === "string") {
+      byId ??= new Map(ids.map((o, k) => [o, k]));
+      at = byId.get(id) ?? -1;
+    }
+    if (at < 0) {
+      issues.add({ code: IssueCode.invalidValue, path: ["credits", i, "orderId"], message: `${JSON.stringify(id) ?? "undefined"} is not an order of the input` });
+      return;
+    }
+    if (agentId === null) return;
+    if (typeof agentId !== "string" || agentId === "") {
+      issues.add({ code: IssueCode.missingField, path: ["credits", i, "agentId"], message: "is missing; expected the credited agent's 工号 or null" });
+      return;
+    }
+    const n = month.agents.number(agentId);
+    if (n < 0) issues.add({ code: IssueCode.unknownAgent, path: ["credits", i, "agentId"], message: `"${agentId}" is not in the agents list` });
+    else out[at] = n;
+  });
+  return out;
 }
 
 /**
@@ -39,9 +100,9 @@ export function kpiContext(policy: PolicyInput | Policy | undefined, label: stri
  *
  * @throws {KefuKpiError} listing every invalid record and field
  */
-export function collectKpiState(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiState {
-  const ctx = kpiContext(policy, options.period);
-  return collectState(input, ctx.policy, ctx.period, ctx.zone, ctx.cutover);
+export function collectKpiState(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiState {
+  const { month, credits } = kpiMonth(input, policy);
+  return collectState(month, kpiPeriod(month, options), credits);
 }
 
 /** Turns a state into the metric table, per agent (sorted by agentId) and for the shop. */
@@ -50,15 +111,15 @@ export function finalizeKpis(
   policy?: PolicyInput | Policy,
   options: { readonly agents?: readonly KpiAgentLike[]; readonly listAgents?: readonly string[] } = {},
 ): Omit<KpiResult, "period"> {
-  return finalizeState(state, resolvePolicy(policy ?? {}), options.agents ?? [], options.listAgents ?? []);
+  return finalizeState(state, resolvePolicy(policy), options.agents ?? [], options.listAgents ?? []);
 }
 
 /**
- * Computes every metric of DOMAIN.md R2 (and the figures beside it) per agent and for the shop
- * over a period.
+ * Computes every KPI metric (and the figures beside it) per agent and for the shop over a period.
  *
- * @param input - consultations, orders, R1 credits, tickets, after-sales, reviews, QC, calls; a kind
- *   left out means "no such data": its metrics are `null` with status `noData`
+ * @param input - consultations, orders, R1 credits, tickets, after-sales, reviews, QC, calls (or a
+ *   month decoded by `decodeMonth`); a kind left out means "no such data": its metrics are `null`
+ *   with status `noData`
  * @param policy - a policy or any part of one
  * @param options - the period
  * @returns the metric table: each value a decimal string with its numerator, denominator and reason
@@ -70,22 +131,37 @@ export function finalizeKpis(
  * r.agents[0].kpis.avgFirstResponseSeconds.value //=> "20.00"
  * r.agents[0].kpis.goodReviewRate.status //=> "noData" (no reviews given)
  */
-export function computeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiResult {
-  const ctx = kpiContext(policy, options.period);
-  const state = collectState(input, ctx.policy, ctx.period, ctx.zone, ctx.cutover);
-  const table = finalizeState(state, ctx.policy, input.agents ?? [], options.listAgents ?? []);
+export function computeKpis(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiResult {
+  const { month, credits } = kpiMonth(input, policy);
+  return kpisOfMonth(month, credits, options);
+}
+
+/** {@link computeKpis} of a decoded month, with the credits by order number. */
+export function kpisOfMonth(month: DecodedMonth, credits: Int32Array | null, options: KpiOptions): KpiResult {
+  const period = kpiPeriod(month, options);
+  const state = collectState(month, period, credits);
+  const table = finalizeState(state, month.policy, rosterOf(month), options.listAgents ?? []);
   return {
-    period: { label: ctx.period.label, start: formatInstant(ctx.period.start, ctx.zone), end: formatInstant(ctx.period.end, ctx.zone) },
+    period: { label: period.label, start: formatInstant(period.start, month.zone), end: formatInstant(period.end, month.zone) },
     ...table,
   };
 }
 
+/** The month's agents as the KPIs see them (group and probation end). */
+export function rosterOf(month: DecodedMonth): KpiAgentLike[] {
+  const agents = month.tables.agents;
+  if (agents === undefined) return [];
+  const groups = ["presale", "insale", "aftersale"] as const;
+  const c = agents.columns;
+  return c.agentId.map((agentId, i) => ({ agentId, group: c.group[i]! >= 0 ? groups[c.group[i]!]! : null }));
+}
+
 /** {@link computeKpis} returning `{ success, data | issues }` instead of throwing. */
-export function safeComputeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiResult> {
+export function safeComputeKpis(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiResult> {
   return toSafe(() => computeKpis(input, policy, options));
 }
 
 /** {@link collectKpiState} returning `{ success, data | issues }` instead of throwing. */
-export function safeCollectKpiState(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiState> {
+export function safeCollectKpiState(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiState> {
   return toSafe(() => collectKpiState(input, policy, options));
 }

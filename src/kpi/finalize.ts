@@ -4,13 +4,19 @@
  * ROUND_HALF_UP) from integer numerators and denominators, money is summed in integer fen.
  */
 import { formatFen } from "../money/fen.js";
-import { ratio, sumDecimals } from "../money/decimal.js";
+import { meanOfRatios, ratio } from "../money/decimal.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { Policy } from "../policy/schema.js";
 import { REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
 import type { AgentCounters, KpiState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
+
+/** Per agent with a mean: its exact numerator and denominator (seconds). */
+interface ShopMeans {
+  avgResponseSeconds: (readonly [number, number])[];
+  avgFirstResponseSeconds: (readonly [number, number])[];
+}
 
 const PLACES: Record<KpiUnit, number> = { rate: 4, ratio: 4, seconds: 2, hours: 2, score: 2, yuan: 2, count: 0 };
 
@@ -136,10 +142,14 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   // The shop: pooled sums, distinct buyers, and the response times as the mean of the agents' means.
   const pooled = emptyCounters();
   for (const c of state.agents.values()) for (const k of Object.keys(c) as (keyof AgentCounters)[]) pooled[k] += c[k];
-  const means = {
-    avgResponseSeconds: agentTables.map((a) => a.kpis.avgResponseSeconds.value).filter((v): v is string => v !== null),
-    avgFirstResponseSeconds: agentTables.map((a) => a.kpis.avgFirstResponseSeconds.value).filter((v): v is string => v !== null),
-  };
+  // Each agent's mean as an exact fraction: the shop's mean of means is rounded once.
+  const means: ShopMeans = { avgResponseSeconds: [], avgFirstResponseSeconds: [] };
+  for (const { agentId } of agentTables) {
+    const c = state.agents.get(agentId);
+    if (!c) continue;
+    if (c.responseCount > 0) means.avgResponseSeconds.push([c.responseSeconds, c.responseCount]);
+    if (c.repliedConsultations > 0) means.avgFirstResponseSeconds.push([c.firstResponseMs, c.repliedConsultations * 1000]);
+  }
   return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
 }
 
@@ -226,7 +236,7 @@ class Table {
     return { value: text, status: "ok", unit, numerator: text, denominator: null, reason: `${what}: ${text}` };
   }
 
-  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: { avgResponseSeconds: string[]; avgFirstResponseSeconds: string[] } | null): KpiTable {
+  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: ShopMeans | null): KpiTable {
     const replied = p.consulting - p.unreplied;
     const t: Record<KpiMetricId, KpiValue> = {
       replyRate: this.ratio("replyRate", "rate", replied, p.consulting, "replied buyers / consulting buyers"),
@@ -237,10 +247,10 @@ class Table {
       answerRatio: this.ratio("answerRatio", "ratio", c.agentMessages, c.buyerMessages, "agent messages / buyer messages"),
       qcScore: this.ratio("qcScore", "score", c.qcHundredths, c.qcInspections, "sum of QC scores in hundredths / inspections", 100),
       avgResponseSeconds: shopMeans
-        ? this.meanOfMeans("avgResponseSeconds", shopMeans.avgResponseSeconds, "agents' mean response times")
+        ? this.meanOfMeans("avgResponseSeconds", shopMeans.avgResponseSeconds, "mean response times")
         : this.ratio("avgResponseSeconds", "seconds", c.responseSeconds, c.responseCount, "response seconds / responses"),
       avgFirstResponseSeconds: shopMeans
-        ? this.meanOfMeans("avgFirstResponseSeconds", shopMeans.avgFirstResponseSeconds, "agents' mean first-response times")
+        ? this.meanOfMeans("avgFirstResponseSeconds", shopMeans.avgFirstResponseSeconds, "mean first-response times")
         : this.ratio("avgFirstResponseSeconds", "seconds", c.firstResponseMs, c.repliedConsultations, "first-response ms / replied consultations", 1000),
       afterSaleSatisfaction: this.ratio("afterSaleSatisfaction", "rate", c.satisfiedRatings, c.ratings, `ratings ≥ ${this.policy.kpi.thresholds.satisfiedAtLeast} / ratings`),
       afterSaleReviewHours: this.ratio("afterSaleReviewHours", "hours", c.afterSaleReviewMs, c.reviewedAfterSales, "review ms / reviewed after-sales", 3_600_000),
@@ -266,8 +276,18 @@ class Table {
     return Object.fromEntries(KPI_METRIC_IDS.map((id) => [id, t[id]])) as KpiTable;
   }
 
-  private meanOfMeans(id: KpiMetricId, means: readonly string[], what: string): KpiValue {
-    const sum = sumDecimals(means, PLACES.seconds);
-    return this.ratio(id, "seconds", sum, means.length, `sum of the ${what} / agents with one`);
+  private meanOfMeans(id: KpiMetricId, means: readonly (readonly [number, number])[], what: string): KpiValue {
+    const missing = this.missing(id);
+    if (missing) return { value: null, status: "noData", unit: "seconds", numerator: null, denominator: null, reason: missing };
+    const mean = meanOfRatios(means, PLACES.seconds);
+    if (mean === null) return { value: null, status: "noData", unit: "seconds", numerator: "0", denominator: "0", reason: `no agent with ${what} in the period` };
+    return {
+      value: mean.value,
+      status: "ok",
+      unit: "seconds",
+      numerator: mean.sum,
+      denominator: String(means.length),
+      reason: `sum of ${means.length} agents' ${what} (each an exact ratio) / agents = ${mean.sum} / ${means.length}, rounded once`,
+    };
   }
 }

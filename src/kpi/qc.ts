@@ -1,15 +1,14 @@
 /**
- * 质检扣分 (DOMAIN.md R2): each inspected conversation scoring ≥ 80 → 0 points, ≥ 70 → 1, ≥ 60 → 2,
+ * 质检扣分: each inspected conversation scoring ≥ 80 → 0 points, ≥ 70 → 1, ≥ 60 → 2,
  * < 60 → 3 (policy `kpi.qc`), at most 3 points per agent per ISO week (Monday first, cut in the
  * shop zone at the business-day cut-over). Only inspections inside the period count: a week that
  * straddles the period's edge is capped on the inspections of the period.
  */
-import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
+import { toSafe, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant, isoWeekOf } from "../time/period.js";
-import { parseInstant } from "../time/parse.js";
-import { kpiContext, type KpiOptions } from "./computeKpis.js";
-import { QcInspectionSchema, type QcInspection } from "./schema.js";
+import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 
 export interface QcDeduction {
   readonly conversationId: string;
@@ -45,31 +44,36 @@ export interface AgentQc {
  * qcDeductions([{ conversationId: "C1", agentId: "A1", at: "2020-02-03 10:00", score: 65 }], {}, { period: "2020-02" })
  * //=> [{ agentId: "A1", deducted: 2, weeks: [{ week: "2020-W06", points: 2, deducted: 2, capped: false, … }] }]
  */
-export function qcDeductions(qc: readonly QcInspection[], policy: PolicyInput | Policy | undefined, options: KpiOptions): AgentQc[] {
-  const { policy: resolved, zone, cutover, period } = kpiContext(policy, options.period);
-  const { ladder, below, weeklyCap } = resolved.kpi.qc;
-  const issues = new IssueList();
+export function qcDeductions(qc: readonly unknown[] | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): AgentQc[] {
+  const month = monthFor(Array.isArray(qc) ? { qc } : qc, policy, ["qc"]);
+  return qcOfMonth(month, options);
+}
+
+/** {@link qcDeductions} of a decoded month. */
+export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
+  const period = kpiPeriod(month, options);
+  const { zone, cutover } = month;
+  const { ladder, below, weeklyCap } = month.policy.kpi.qc;
+  const table = month.tables.qc;
   const byAgent = new Map<string, Map<string, (QcDeduction & { ms: number })[]>>();
-  qc.forEach((record, i) => {
-    const parsed = QcInspectionSchema.safeParse(record);
-    const at = parsed.success ? parseInstant(parsed.data.at, zone) : NaN;
-    if (!parsed.success || at !== at) {
-      issues.add({ code: IssueCode.invalidValue, path: ["qc", i], message: parsed.success ? "at is not a date-time in the shop zone" : parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ") });
-      return;
+  if (table !== undefined) {
+    const q = table.columns;
+    for (let i = 0; i < table.count; i++) {
+      const at = q.at[i]!;
+      if (at < period.start || at >= period.end) continue;
+      const score = q.score[i]! / 100;
+      const step = ladder.find((s) => score >= s.atLeast);
+      const points = step ? step.points : below;
+      const reason = step ? `${score} ≥ ${step.atLeast} → ${points}` : `${score} < ${ladder[ladder.length - 1]!.atLeast} → ${below}`;
+      const week = isoWeekOf(at, zone, cutover);
+      const agentId = month.agents.ids[q.agentId[i]!]!;
+      let weeks = byAgent.get(agentId);
+      if (!weeks) byAgent.set(agentId, (weeks = new Map()));
+      let list = weeks.get(week);
+      if (!list) weeks.set(week, (list = []));
+      list.push({ ms: at, conversationId: q.conversationId[i]!, at: formatInstant(at, zone), score, points, reason });
     }
-    if (at < period.start || at >= period.end) return;
-    const q = parsed.data;
-    const step = ladder.find((s) => q.score >= s.atLeast);
-    const points = step ? step.points : below;
-    const reason = step ? `${q.score} ≥ ${step.atLeast} → ${points}` : `${q.score} < ${ladder[ladder.length - 1]!.atLeast} → ${below}`;
-    const week = isoWeekOf(at, zone, cutover);
-    let weeks = byAgent.get(q.agentId);
-    if (!weeks) byAgent.set(q.agentId, (weeks = new Map()));
-    let list = weeks.get(week);
-    if (!list) weeks.set(week, (list = []));
-    list.push({ ms: at, conversationId: q.conversationId, at: formatInstant(at, zone), score: q.score, points, reason });
-  });
-  issues.throwIfAny();
+  }
   return [...byAgent.keys()].sort().map((agentId) => {
     const weeks = [...byAgent.get(agentId)!.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, list]) => {
       list.sort((x, y) => x.ms - y.ms || (x.conversationId < y.conversationId ? -1 : 1));
@@ -81,6 +85,6 @@ export function qcDeductions(qc: readonly QcInspection[], policy: PolicyInput | 
 }
 
 /** {@link qcDeductions} returning `{ success, data | issues }` instead of throwing. */
-export function safeQcDeductions(qc: readonly QcInspection[], policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
+export function safeQcDeductions(qc: readonly unknown[] | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
   return toSafe(() => qcDeductions(qc, policy, options));
 }

@@ -11,12 +11,10 @@
 import { toSafe, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
 import { formatInstant, parseTimeOfDay } from "../time/period.js";
-import { parseInstant } from "../time/parse.js";
 import type { Zone } from "../time/zone.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { collectKpiState, kpiContext, type KpiOptions } from "./computeKpis.js";
-import type { AfterSale, Ticket } from "./schema.js";
-import type { KpiAgentLike, KpiConsultationLike } from "./types.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
+import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -56,16 +54,16 @@ export interface ServiceLevelCheck {
 }
 
 export interface ServiceLevelInput {
-  readonly agents?: readonly KpiAgentLike[];
-  readonly consultations?: readonly KpiConsultationLike[];
-  readonly tickets?: readonly Ticket[];
-  readonly afterSales?: readonly AfterSale[];
+  readonly agents?: readonly unknown[];
+  readonly consultations?: readonly unknown[];
+  readonly tickets?: readonly unknown[];
+  readonly afterSales?: readonly unknown[];
 }
 
 /** A breach before formatting. */
 interface Pending {
   recordId: string;
-  agentId: string;
+  agent: number;
   at: number;
   deadline: number;
   /** When it happened, or NaN. */
@@ -80,10 +78,10 @@ class Tally {
   checked = 0;
   readonly breaches: Pending[] = [];
 
-  consider(recordId: string, agentId: string, at: number, deadline: number, done: number, what: string, strict = false): void {
+  consider(ids: readonly string[], i: number, agent: number, at: number, deadline: number, done: number, what: string, strict = false): void {
     this.checked++;
     if (done === done && (strict ? done < deadline : done <= deadline)) return;
-    this.breaches.push({ recordId, agentId, at, deadline, done, what, strict });
+    this.breaches.push({ recordId: ids[i]!, agent, at, deadline, done, what, strict });
   }
 }
 
@@ -98,81 +96,88 @@ const DAY = 86_400_000;
  * checkServiceLevels({ consultations }, {}, { period: "2020-02" }).find((c) => c.id === "firstReply")
  * //=> { id: "firstReply", checked: 120, compliant: 118, complianceRate: "0.9833", breaches: [ … ], … }
  */
-export function checkServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
-  // Validate as the KPIs do (one set of rules, one set of messages).
-  collectKpiState(input, policy, options);
-  return checkValidServiceLevels(input, policy, options);
+export function checkServiceLevels(input: ServiceLevelInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
+  return serviceLevelsOfMonth(monthFor(input, policy, ["agents", "consultations", "tickets", "afterSales"]), options);
 }
 
-/**
- * {@link checkServiceLevels} of records already validated (by `computeKpis` over the same input):
- * the month report runs both and need not read a million records twice.
- */
-export function checkValidServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
-  const { policy: resolved, zone, period } = kpiContext(policy, options.period);
-  const sl = resolved.kpi.serviceLevels;
+/** {@link checkServiceLevels} of a decoded month. */
+export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): ServiceLevelCheck[] {
+  const { zone, policy } = month;
+  const period = kpiPeriod(month, options);
+  const sl = policy.kpi.serviceLevels;
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const from = parseTimeOfDay(sl.firstReply.onlineFrom);
   const to = parseTimeOfDay(sl.firstReply.onlineTo);
   const answerBy = parseTimeOfDay(sl.overnight.answerBy);
-  const presale = input.agents ? new Set(input.agents.filter((a) => a.group === "presale").map((a) => a.agentId)) : null;
+  const ids = month.agents.ids;
+  const { consultations, tickets: ticketTable, afterSales } = month.tables;
+  // Which agents the pre-sales wait rule checks: the presale group, or everyone without an agents file.
+  const agents = month.tables.agents;
+  const presale = agents === undefined ? null : new Uint8Array(ids.length);
+  if (agents !== undefined && presale !== null) agents.columns.group.forEach((g, i) => g === 0 && (presale[i] = 1));
 
   const first = new Tally();
   const night = new Tally();
   const wait = new Tally();
-  for (const c of input.consultations ?? []) {
-    const start = parseInstant(c.startedAt, zone);
-    if (!inPeriod(start)) continue;
-    const reply = c.firstReplyAt ? parseInstant(c.firstReplyAt, zone) : NaN;
-    // The wall time of day in the shop zone (the whole wall time only for the overnight deadline).
-    const local = start + zone.offsetAt(start) * MINUTE;
-    const msOfDay = ((local % DAY) + DAY) % DAY;
-    const minuteOfDay = Math.floor(msOfDay / MINUTE);
-    const exact = msOfDay % MINUTE === 0;
-    const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
-    const recordId = c.consultationId;
-    const agentId = c.agentId;
-    if (!overnight) first.consider(recordId, agentId, start, start + sl.firstReply.maxSeconds * 1000, reply, "first reply");
-    else {
-      const w = zone.wallOf(start);
-      const dayShift = minuteOfDay >= to ? 1 : 0;
-      const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
-      night.consider(recordId, agentId, start, deadline, reply, "first reply");
-    }
-    if ((presale === null || presale.has(agentId)) && typeof c.maxResponseSeconds === "number") {
-      // The longest wait: the first response or the longest later one.
-      const longest = Math.max(c.maxResponseSeconds * 1000, reply === reply ? reply - start : 0);
-      wait.consider(recordId, agentId, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest, "longest wait", true);
+  if (consultations !== undefined) {
+    const c = consultations.columns;
+    for (let i = 0; i < consultations.count; i++) {
+      const start = c.startedAt[i]!;
+      if (!inPeriod(start)) continue;
+      const reply = c.firstReplyAt[i]!;
+      // The wall time of day in the shop zone (the whole wall time only for the overnight deadline).
+      const local = start + zone.offsetAt(start) * MINUTE;
+      const msOfDay = ((local % DAY) + DAY) % DAY;
+      const minuteOfDay = Math.floor(msOfDay / MINUTE);
+      const exact = msOfDay % MINUTE === 0;
+      const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
+      const agent = c.agentId[i]!;
+      if (!overnight) first.consider(consultations.columns.consultationId, i, agent, start, start + sl.firstReply.maxSeconds * 1000, reply, "first reply");
+      else {
+        const w = zone.wallOf(start);
+        const dayShift = minuteOfDay >= to ? 1 : 0;
+        const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
+        night.consider(consultations.columns.consultationId, i, agent, start, deadline, reply, "first reply");
+      }
+      const max = c.maxResponseSeconds[i]!;
+      if ((presale === null || presale[agent] === 1) && max >= 0) {
+        // The longest wait: the first response or the longest later one.
+        const longest = Math.max(max * 1000, reply === reply ? reply - start : 0);
+        wait.consider(consultations.columns.consultationId, i, agent, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest, "longest wait", true);
+      }
     }
   }
   const tickets = new Tally();
-  for (const t of input.tickets ?? []) {
-    const created = parseInstant(t.createdAt, zone);
-    if (!inPeriod(created)) continue;
-    if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind ?? "")) continue;
-    tickets.consider(t.ticketId, t.agentId, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt ? parseInstant(t.firstReplyAt, zone) : NaN, "first reply");
+  if (ticketTable !== undefined) {
+    const t = ticketTable.columns;
+    for (let i = 0; i < ticketTable.count; i++) {
+      const created = t.createdAt[i]!;
+      if (!inPeriod(created)) continue;
+      if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind?.[i] ?? "")) continue;
+      tickets.consider(t.ticketId, i, t.agentId[i]!, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt[i]!, "first reply");
+    }
   }
   const reviews = new Tally();
   const refunds = new Tally();
-  for (const s of input.afterSales ?? []) {
-    const applied = parseInstant(s.appliedAt, zone);
-    if (inPeriod(applied)) {
-      reviews.consider(s.afterSaleId, s.agentId, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt ? parseInstant(s.reviewedAt, zone) : NaN, "review");
-    }
-    const received = s.goodsReceivedAt ? parseInstant(s.goodsReceivedAt, zone) : NaN;
-    if (inPeriod(received)) {
-      refunds.consider(s.afterSaleId, s.agentId, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt ? parseInstant(s.refundedAt, zone) : NaN, "refund");
+  if (afterSales !== undefined) {
+    const s = afterSales.columns;
+    for (let i = 0; i < afterSales.count; i++) {
+      const applied = s.appliedAt[i]!;
+      if (inPeriod(applied)) reviews.consider(s.afterSaleId, i, s.agentId[i]!, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt[i]!, "review");
+      const received = s.goodsReceivedAt[i]!;
+      if (inPeriod(received)) refunds.consider(s.afterSaleId, i, s.agentId[i]!, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt[i]!, "refund");
     }
   }
 
   const noInput = (kind: string) => `no ${kind} given`;
+  const has = (kind: "consultations" | "tickets" | "afterSales"): boolean => month.tables[kind] !== undefined;
   return [
-    check("firstReply", `first reply within ${sl.firstReply.maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`, sl.firstReply.enabled, input.consultations ? first : null, zone, noInput("consultations")),
-    check("overnight", `consultations arriving ${sl.firstReply.onlineTo}–${sl.firstReply.onlineFrom} (inclusive) answered by ${sl.overnight.answerBy}`, sl.overnight.enabled, input.consultations ? night : null, zone, noInput("consultations")),
-    check("ticketReply", `tickets${sl.ticketReply.kinds ? ` of kind ${sl.ticketReply.kinds.join(", ")}` : ""} answered within ${sl.ticketReply.maxMinutes} min`, sl.ticketReply.enabled, input.tickets ? tickets : null, zone, noInput("tickets")),
-    check("afterSaleReview", `after-sales requests reviewed within ${sl.afterSaleReview.maxHours} h`, sl.afterSaleReview.enabled, input.afterSales ? reviews : null, zone, noInput("afterSales")),
-    check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, input.afterSales ? refunds : null, zone, noInput("afterSales")),
-    check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, input.consultations && wait.checked > 0 ? wait : null, zone, "no consultation carries maxResponseSeconds (the longest wait)"),
+    check("firstReply", `first reply within ${sl.firstReply.maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`, sl.firstReply.enabled, has("consultations") ? first : null, zone, ids, noInput("consultations")),
+    check("overnight", `consultations arriving ${sl.firstReply.onlineTo}–${sl.firstReply.onlineFrom} (inclusive) answered by ${sl.overnight.answerBy}`, sl.overnight.enabled, has("consultations") ? night : null, zone, ids, noInput("consultations")),
+    check("ticketReply", `tickets${sl.ticketReply.kinds ? ` of kind ${sl.ticketReply.kinds.join(", ")}` : ""} answered within ${sl.ticketReply.maxMinutes} min`, sl.ticketReply.enabled, has("tickets") ? tickets : null, zone, ids, noInput("tickets")),
+    check("afterSaleReview", `after-sales requests reviewed within ${sl.afterSaleReview.maxHours} h`, sl.afterSaleReview.enabled, has("afterSales") ? reviews : null, zone, ids, noInput("afterSales")),
+    check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, has("afterSales") ? refunds : null, zone, ids, noInput("afterSales")),
+    check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, has("consultations") && wait.checked > 0 ? wait : null, zone, ids, "no consultation carries maxResponseSeconds (the longest wait)"),
     unsupported("orderAnomaly", "order anomaly verified within 24 h", "the inputs carry no order anomaly reports"),
     unsupported("shipping", "shipped within 24 h of the order", "the inputs carry no shipping times"),
     unsupported("pickupScan", "pickup scan within 48 h of the order", "the inputs carry no pickup scans"),
@@ -183,7 +188,7 @@ function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLeve
   return { id, rule: `${rule} (${why})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
 }
 
-function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, whyNoData: string): ServiceLevelCheck {
+function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string): ServiceLevelCheck {
   if (!enabled) return { id, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   if (records === null) return { id, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   const breaches: ServiceLevelBreach[] = [];
@@ -202,7 +207,7 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tall
     at.push(r.at);
     breaches.push({
       recordId: r.recordId,
-      agentId: r.agentId,
+      agentId: agentIds[r.agent]!,
       at: format(r.at),
       deadline,
       lateSeconds: late,
@@ -236,6 +241,6 @@ function seconds(ms: number): string {
 }
 
 /** {@link checkServiceLevels} returning `{ success, data | issues }` instead of throwing. */
-export function safeCheckServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<ServiceLevelCheck[]> {
+export function safeCheckServiceLevels(input: ServiceLevelInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<ServiceLevelCheck[]> {
   return toSafe(() => checkServiceLevels(input, policy, options));
 }

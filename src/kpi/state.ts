@@ -15,19 +15,12 @@
  * States merge when their record sets are disjoint (different days, or shards that split records,
  * not copies of them) and were collected with the same thresholds, zone and cut-over.
  */
-import { IssueCode, IssueList, type Issue } from "../errors.js";
-import { FenError, describeFenError, parseFen } from "../money/fen.js";
+import { IssueCode, KefuKpiError } from "../errors.js";
 import type { Policy } from "../policy/schema.js";
-import { describeInstantError, scanInstant } from "../time/parse.js";
-import { businessDayNumber, type Period } from "../time/period.js";
-import type { Zone } from "../time/zone.js";
-import { DenseIds } from "../ids/denseIds.js";
-import { repeatedIds } from "../ids/repeatedIds.js";
-import { StringIds } from "../ids/stringIds.js";
-import { fastAfterSale, fastCall, fastQc, fastReview, fastTicket } from "./fastValid.js";
+import type { DecodedMonth } from "../records/month.js";
+import { businessDayNumber, startOfBusinessDay, type Period } from "../time/period.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
-import { AfterSaleSchema, PhoneCallSchema, QcInspectionSchema, ServiceReviewSchema, TicketSchema } from "./schema.js";
-import type { KpiInput, KpiKind } from "./types.js";
+import type { KpiKind } from "./types.js";
 
 /** Additive counters of one agent (all integers: counts, milliseconds, seconds, fen, hundredths). */
 export interface AgentCounters {
@@ -91,248 +84,96 @@ export function emptyCounters(): AgentCounters {
   };
 }
 
-const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0;
-const isAbsent = (v: unknown): boolean => v === undefined || v === null || v === "";
-const SEP = "\u0001";
-
 function settingsKey(policy: Policy): string {
   return JSON.stringify([policy.timeZone, policy.businessDayStartsAt, policy.kpi.thresholds]);
 }
 
-/** Context of one collection pass. */
-interface Pass {
-  readonly zone: Zone;
-  readonly cutover: number;
-  readonly start: number;
-  readonly end: number;
-  readonly issues: IssueList;
-  readonly roster: ReadonlySet<string> | null;
-  readonly state: KpiState;
-  readonly policy: Policy;
-  readonly times: Float64Array;
-  /** Agent numbers of the pairs and credits. */
-  readonly agentIndex: Map<string, number>;
-  /** Buyer keys interned to their number in `state.buyerKeys`. */
-  readonly buyerIds: DenseIds;
-  /** The row in `state.orders` of `orders[i]`, or -1 (outside the period, invalid). */
-  orderRow: Int32Array;
-}
-
 /**
- * Reads the records of {@link KpiInput} that fall in `period` into a {@link KpiState}, validating
- * every record of every kind (also those outside the period).
+ * Reads the records of a decoded month that fall in `period` into a {@link KpiState}.
  *
- * @throws {KefuKpiError} listing every invalid record and field
+ * @param credits - the credited agent's number of each order (by attribution), or null when not given
+ * @param given - which kinds count as given (a kind the month does not hold is never given)
+ * @throws {KefuKpiError} when a sum would pass 2^53 (and so stop being exact)
  */
-export function collectState(input: KpiInput, policy: Policy, period: Period, zone: Zone, cutover: number): KpiState {
-  const issues = new IssueList();
-  const roster = input.agents ? rosterOf(input.agents, issues) : null;
+export function collectState(month: DecodedMonth, period: Period, credits: Int32Array | null): KpiState {
+  const { policy, tables } = month;
+  const given = Object.fromEntries(KPI_KINDS.map((k) => [k, k === "credits" ? credits !== null && tables.orders !== undefined : tables[k] !== undefined])) as Record<KpiKind, boolean>;
   const state: KpiState = {
     settings: settingsKey(policy),
-    given: Object.fromEntries(KPI_KINDS.map((k) => [k, input[k] !== undefined])) as Record<KpiKind, boolean>,
+    given,
     agents: new Map(),
-    agentIds: [],
-    buyerKeys: [],
-    // Sized once for every record: growing large typed arrays makes V8 collect the whole heap
-    // (external-memory pressure), which for a 4M-consultation input costs more than the work.
-    pairs: new PairColumns(input.consultations?.length ?? 0),
-    orders: new OrderColumns(input.orders?.length ?? 0),
+    agentIds: month.agents.ids,
+    buyerKeys: month.buyers.keys,
+    pairs: new PairColumns(0),
+    orders: new OrderColumns(0),
   };
-  const consultations = input.consultations ?? [];
-  const orders = input.orders ?? [];
-  const pass: Pass = {
-    zone, cutover, start: period.start, end: period.end, issues, roster, state, policy, times: new Float64Array(4),
-    agentIndex: new Map(), orderRow: new Int32Array(orders.length).fill(-1),
-    // Sized for a few records a buyer (it grows past that): a table sized for every record would be
-    // mostly empty and miss the cache on every probe.
-    buyerIds: new DenseIds((consultations.length + orders.length) >> 2),
-  };
-  if (roster) for (const id of roster) state.agents.set(id, emptyCounters());
-  if (input.consultations) readConsultations(input.consultations, pass);
-  if (input.orders) readOrders(input.orders, pass);
-  if (input.credits) readCredits(input.credits, orders, pass);
-  if (input.tickets) readTickets(input.tickets, pass);
-  if (input.afterSales) readAfterSales(input.afterSales, pass);
-  if (input.reviews) readReviews(input.reviews, pass);
-  if (input.qc) readQc(input.qc, pass);
-  if (input.calls) readCalls(input.calls, pass);
-  issues.throwIfAny();
+  const counters = month.agents.ids.map(() => emptyCounters());
+  // With a roster, every rostered agent is measured; without, those some record of the period names.
+  const measured = new Uint8Array(counters.length);
+  if (month.agents.rosterSize >= 0) measured.fill(1, 0, month.agents.rosterSize);
+  const pass: Pass = { month, start: period.start, end: period.end, counters, measured, state };
+  readConsultations(pass);
+  readOrders(pass, credits);
+  readTickets(pass);
+  readAfterSales(pass);
+  readReviews(pass);
+  readQc(pass);
+  readCalls(pass);
+  month.agents.ids.forEach((id, a) => {
+    if (measured[a] === 1) state.agents.set(id, counters[a]!);
+  });
+  checkSums(state);
   return state;
 }
 
-function agentNumber(pass: Pass, agentId: string): number {
-  let a = pass.agentIndex.get(agentId);
-  if (a === undefined) {
-    a = pass.state.agentIds.length;
-    pass.state.agentIds.push(agentId);
-    pass.agentIndex.set(agentId, a);
-  }
-  return a;
-}
-
-/** The buyer numbers of consultations or orders, -1 without a buyer id. */
-function buyerNumbers(records: readonly { readonly buyerId: string | null; readonly shopId?: string | undefined }[], pass: Pass): Int32Array {
-  const numbers = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    const buyer = typeof r === "object" && r !== null ? r.buyerId : undefined;
-    numbers[i] = isText(buyer) ? buyerNumber(pass, isText(r!.shopId) ? `${r!.shopId}${SEP}${buyer}` : buyer) : -1;
-  }
-  return numbers;
-}
-
-/** The number of a buyer key in `state.buyerKeys`, adding it when new. */
-function buyerNumber(pass: Pass, key: string): number {
-  const keys = pass.state.buyerKeys;
-  const n = pass.buyerIds.intern(key);
-  if (n === keys.length) keys.push(key);
-  return n;
-}
-
-function rosterOf(agents: readonly { readonly agentId: string }[], issues: IssueList): Set<string> {
-  const roster = new Set<string>();
-  agents.forEach((a, i) => {
-    const id = a?.agentId;
-    if (!isText(id)) issues.add({ code: IssueCode.missingField, path: ["agents", i, "agentId"], message: "is missing; expected the agent's 工号" });
-    else roster.add(id);
-  });
-  return roster;
-}
-
-function counters(pass: Pass, agentId: string): AgentCounters {
-  let c = pass.state.agents.get(agentId);
-  if (!c) {
-    c = emptyCounters();
-    pass.state.agents.set(agentId, c);
-  }
-  return c;
-}
-
-type Code = (typeof IssueCode)[keyof typeof IssueCode];
-
-function issue(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, field: string, code: Code, message: string): void {
-  const base: Issue = { code, path: [kind, i, field], message };
-  pass.issues.add(idName !== null && isText(id) ? { ...base, recordId: `${idName} "${id}"` } : base);
-}
-
-/** Reads an instant field into `pass.times[slot]`; NaN (and an issue) when invalid, NaN when absent and optional. */
-function instantField(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, v: unknown, field: string, slot: number, required: boolean): number {
-  pass.times[slot] = NaN;
-  if (isAbsent(v)) {
-    if (required) issue(pass, kind, i, idName, id, field, IssueCode.invalidDate, describeInstantError(v, pass.zone));
-    return NaN;
-  }
-  if (typeof v !== "string" || scanInstant(v, pass.zone, pass.times, slot) !== 0) {
-    pass.times[slot] = NaN;
-    issue(pass, kind, i, idName, id, field, IssueCode.invalidDate, describeInstantError(v, pass.zone));
-  }
-  return pass.times[slot]!;
-}
-
-function agentField(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, agentId: unknown): boolean {
-  if (!isText(agentId)) {
-    issue(pass, kind, i, idName, id, "agentId", IssueCode.missingField, "is missing; expected the agent's 工号");
-    return false;
-  }
-  if (pass.roster && !pass.roster.has(agentId)) {
-    issue(pass, kind, i, idName, id, "agentId", IssueCode.unknownAgent, `"${agentId}" is not an agent of the roster`);
-    return false;
-  }
-  return true;
-}
-
-/** Ids seen so far of one kind (a typed hash table over the records: no string copies). */
-function idTable(records: readonly unknown[], idName: string): StringIds {
-  return new StringIds(records.length, (r) => (records[r] as Record<string, string>)[idName]!);
-}
-
-function duplicateCheck(pass: Pass, kind: string, seen: StringIds, i: number, idName: string, id: unknown): void {
-  if (!isText(id)) return;
-  const first = seen.intern(id, i);
-  if (!seen.added) duplicateIssue(pass, kind, i, idName, id, first);
-}
-
-function duplicateIssue(pass: Pass, kind: string, i: number, idName: string, id: unknown, first: number): void {
-  issue(pass, kind, i, idName, id, idName, IssueCode.duplicateId, `"${String(id)}" appears more than once (first at ${kind}[${first}]); each must be listed once`);
+/** Context of one collection pass. */
+interface Pass {
+  readonly month: DecodedMonth;
+  readonly start: number;
+  readonly end: number;
+  /** By agent number. */
+  readonly counters: AgentCounters[];
+  readonly measured: Uint8Array;
+  readonly state: KpiState;
 }
 
 const inPeriod = (pass: Pass, t: number): boolean => t >= pass.start && t < pass.end;
 
-function countField(pass: Pass, i: number, id: unknown, v: unknown, field: string): number {
-  if (v === undefined || v === null || v === "") return -1;
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
-    issue(pass, "consultations", i, "consultationId", id, field, IssueCode.invalidValue, `${JSON.stringify(v)} is not a whole number ≥ 0`);
-    return -2;
-  }
-  return v;
-}
-
-function readConsultations(consultations: KpiInput["consultations"] & {}, pass: Pass): void {
-  const t = pass.policy.kpi.thresholds;
+function readConsultations(pass: Pass): void {
+  const table = pass.month.tables.consultations;
+  if (table === undefined) return;
+  const { policy } = pass.month;
+  const t = policy.kpi.thresholds;
   const slowMs = t.slowResponseSeconds * 1000;
   const quickMs = t.quickResponseSeconds * 1000;
   const longMs = t.longReceptionMinutes * 60_000;
-  // The id lookups run in loops of their own, before the validating loop: a short loop body lets
-  // the CPU overlap the cache misses of many lookups (as attribution does).
-  const repeats = repeatedIds(consultations.length, (r) => consultations[r]?.consultationId);
-  const buyerNo = buyerNumbers(consultations, pass);
-  const { pairs } = pass.state;
+  const c = table.columns;
+  const n = table.count;
+  const buyers = pass.month.buyers.size;
   // The consultations of buyer b go to rows start[b] … of the pair columns (a counting sort by
   // buyer, in input order within a buyer), so that the pairs are formed buyer by buyer afterwards
   // (see `formPairs`) and come out grouped by buyer, as the metrics read them.
-  const buyers = pass.state.buyerKeys.length;
   const start = new Int32Array(buyers + 1);
-  for (let i = 0; i < consultations.length; i++) {
-    const b = buyerNo[i]!;
-    if (b >= 0) start[b + 1]!++;
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    if (!inPeriod(pass, c.startedAt[i]!)) continue;
+    start[c.buyerId[i]! + 1]!++;
+    inside++;
   }
   for (let b = 0; b < buyers; b++) start[b + 1]! += start[b]!;
   const next = start.slice(0, buyers);
-  // One lookup per consultation finds the agent's number and counters (null: not in the roster).
-  const slots = new Map<string, { no: number; counters: AgentCounters } | null>();
-  for (let i = 0; i < consultations.length; i++) {
-    const c = consultations[i] as unknown as Record<string, unknown> | null;
-    if (typeof c !== "object" || c === null) {
-      pass.issues.add({ code: IssueCode.invalidType, path: ["consultations", i], message: "is not a consultation record" });
-      continue;
-    }
-    const id = c["consultationId"];
-    if (!isText(id)) issue(pass, "consultations", i, null, id, "consultationId", IssueCode.missingField, "is missing; expected the consultation id");
-    if (repeats.size > 0 && repeats.has(i)) duplicateIssue(pass, "consultations", i, "consultationId", id, repeats.get(i)!);
-    const agentId = c["agentId"];
-    let slot = typeof agentId === "string" ? slots.get(agentId) : undefined;
-    if (slot === undefined) {
-      const ok = agentField(pass, "consultations", i, "consultationId", id, agentId);
-      slot = ok ? { no: agentNumber(pass, agentId as string), counters: counters(pass, agentId as string) } : null;
-      if (typeof agentId === "string") slots.set(agentId, slot);
-    } else if (slot === null) agentField(pass, "consultations", i, "consultationId", id, agentId); // each row is named
-    const buyer = c["buyerId"];
-    if (!isText(buyer)) issue(pass, "consultations", i, "consultationId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id");
-    const started = instantField(pass, "consultations", i, "consultationId", id, c["startedAt"], "startedAt", 0, true);
-    const ended = instantField(pass, "consultations", i, "consultationId", id, c["endedAt"], "endedAt", 1, true);
-    const replied = instantField(pass, "consultations", i, "consultationId", id, c["firstReplyAt"], "firstReplyAt", 2, false);
-    if (replied === replied) {
-      if (replied < started) issue(pass, "consultations", i, "consultationId", id, "firstReplyAt", IssueCode.replyBeforeStart, `${String(c["firstReplyAt"])} is before the consultation started (${String(c["startedAt"])})`);
-      else if (ended < replied) issue(pass, "consultations", i, "consultationId", id, "endedAt", IssueCode.endBeforeReply, `${String(c["endedAt"])} is before the first reply (${String(c["firstReplyAt"])})`);
-    } else if (ended < started) {
-      issue(pass, "consultations", i, "consultationId", id, "endedAt", IssueCode.endBeforeStart, `${String(c["endedAt"])} is before the consultation started (${String(c["startedAt"])})`);
-    }
-    const bm = countField(pass, i, id, c["buyerMessages"], "buyerMessages");
-    const am = countField(pass, i, id, c["agentMessages"], "agentMessages");
-    const rc = countField(pass, i, id, c["responseCount"], "responseCount");
-    const rs = countField(pass, i, id, c["responseSeconds"], "responseSeconds");
-    const mx = countField(pass, i, id, c["maxResponseSeconds"], "maxResponseSeconds");
-    if ((rc === -1) !== (rs === -1) && rc !== -2 && rs !== -2) {
-      const missing = rc === -1 ? "responseCount" : "responseSeconds";
-      issue(pass, "consultations", i, "consultationId", id, missing, IssueCode.missingField, `is missing; expected it beside ${missing === "responseCount" ? "responseSeconds" : "responseCount"} (the two go together)`);
-    } else if (mx >= 0 && rs >= 0 && mx > rs) {
-      issue(pass, "consultations", i, "consultationId", id, "maxResponseSeconds", IssueCode.invalidValue, `${mx} is more than the sum of the response intervals (responseSeconds ${rs})`);
-    } else if (rc === 0 && rs > 0) {
-      issue(pass, "consultations", i, "consultationId", id, "responseSeconds", IssueCode.invalidValue, `${rs} seconds over 0 responses`);
-    }
-    if (slot === null || !isText(buyer) || !(started >= pass.start && started < pass.end) || ended !== ended) continue;
-    const a = slot.counters;
-    const agentNo = slot.no;
+  // Sized once: growing large typed arrays makes V8 collect the whole heap (external memory).
+  const pairs = new PairColumns(inside);
+  const lastDay = new Int32Array(inside);
+  const days = new DayCutter(pass.month);
+  for (let i = 0; i < n; i++) {
+    const started = c.startedAt[i]!;
+    if (!inPeriod(pass, started)) continue;
+    const agent = c.agentId[i]!;
+    const a = pass.counters[agent]!;
+    pass.measured[agent] = 1;
+    const ended = c.endedAt[i]!;
+    const replied = c.firstReplyAt[i]!;
     a.consultations++;
     const answered = replied === replied;
     let slow = false;
@@ -344,31 +185,60 @@ function readConsultations(consultations: KpiInput["consultations"] & {}, pass: 
       slow = wait > slowMs;
     }
     if (ended - started > longMs) a.longReceptions++;
+    const bm = c.buyerMessages[i]!;
+    const am = c.agentMessages[i]!;
     if (bm >= 0 && am >= 0) {
       a.messageConsultations++;
       a.buyerMessages += bm;
       a.agentMessages += am;
     }
+    const rc = c.responseCount[i]!;
+    const rs = c.responseSeconds[i]!;
     if (rc >= 0 && rs >= 0) {
       a.responseConsultations++;
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    const row = next[buyerNo[i]!]!++;
+    const row = next[c.buyerId[i]!]!++;
+    const startDay = days.of(started);
     pairs.firstStart[row] = started;
-    pairs.firstDay[row] = businessDayNumber(started, pass.zone, pass.cutover);
-    pairs.agent[row] = agentNo;
+    pairs.firstDay[row] = startDay;
+    pairs.agent[row] = agent;
     pairs.flags[row] = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    // The business days the agent served the buyer: from the first reply to the end.
+    if (answered) {
+      const first = days.of(replied, startDay);
+      pairs.day[row] = first;
+      lastDay[row] = days.of(ended, first);
+    } else pairs.day[row] = NO_DAY;
   }
-  formPairs(pairs, start, next, pass.state.agentIds.length);
+  formPairs(pairs, start, next, lastDay, pass.month.agents.ids.length);
+  (pass.state as { pairs: PairColumns }).pairs = pairs;
+}
+
+/**
+ * Business days of instants, cheaply: an instant before the end of a day already known (the
+ * consultation's start day) is on that day, which saves the zone lookups of most replies and ends.
+ */
+class DayCutter {
+  private readonly ends = new Map<number, number>();
+  constructor(private readonly month: DecodedMonth) {}
+  of(ms: number, known?: number): number {
+    if (known !== undefined && known !== NO_DAY) {
+      let end = this.ends.get(known);
+      if (end === undefined) this.ends.set(known, (end = startOfBusinessDay(known + 1, this.month.zone, this.month.cutover)));
+      if (ms < end) return known;
+    }
+    return businessDayNumber(ms, this.month.zone, this.month.cutover);
+  }
 }
 
 /**
  * Folds the consultations of each buyer into one pair per agent, in place: rows start[b] … next[b]
- * hold buyer b's consultations (first start, its business day, agent, flags), and pair p is written
- * to row p ≤ the rows read so far. An answered consultation's day is its start's business day.
+ * hold buyer b's consultations (start, its business day, agent, flags, the first and last day
+ * served), and pair p is written to row p ≤ the rows read so far.
  */
-function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, agents: number): void {
+function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, lastDay: Int32Array, agents: number): void {
   const lastBuyer = new Int32Array(agents).fill(-1);
   const pairOf = new Int32Array(agents);
   let count = 0;
@@ -378,218 +248,163 @@ function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, agen
       const started = pairs.firstStart[row]!;
       const day = pairs.firstDay[row]!;
       const flags = pairs.flags[row]!;
-      const answeredDay = (flags & REPLIED) !== 0 ? day : NO_DAY;
+      const firstServed = pairs.day[row]!;
+      const lastServed = lastDay[row]!;
+      let p: number;
       if (lastBuyer[agent] === b) {
-        pairs.fold(pairOf[agent]!, started, day, flags, answeredDay);
-        continue;
+        p = pairOf[agent]!;
+        pairs.fold(p, started, day, flags, firstServed);
+      } else {
+        lastBuyer[agent] = b;
+        p = pairOf[agent] = count++;
+        pairs.set(p, b, agent, started, day, flags, firstServed);
       }
-      lastBuyer[agent] = b;
-      pairOf[agent] = count;
-      pairs.set(count++, b, agent, started, day, flags, answeredDay);
+      if (firstServed !== NO_DAY) for (let d = firstServed + 1; d <= lastServed; d++) pairs.addDay(p, d);
     }
   }
   pairs.count = count;
 }
 
-function readOrders(orders: KpiInput["orders"] & {}, pass: Pass): void {
-  const repeats = repeatedIds(orders.length, (r) => orders[r]?.orderId);
-  const buyerNo = buyerNumbers(orders, pass);
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i] as unknown as Record<string, unknown> | null;
-    if (typeof o !== "object" || o === null) {
-      pass.issues.add({ code: IssueCode.invalidType, path: ["orders", i], message: "is not an order record" });
-      continue;
-    }
-    const id = o["orderId"];
-    if (!isText(id)) issue(pass, "orders", i, null, id, "orderId", IssueCode.missingField, "is missing; expected the order id");
-    if (repeats.size > 0 && repeats.has(i)) duplicateIssue(pass, "orders", i, "orderId", id, repeats.get(i)!);
-    const buyer = o["buyerId"];
-    if (buyer !== null && !isText(buyer)) issue(pass, "orders", i, "orderId", id, "buyerId", IssueCode.missingField, "is missing; expected the buyer id (or null when the export has none)");
-    const created = instantField(pass, "orders", i, "orderId", id, o["createdAt"], "createdAt", 0, true);
-    const paid = instantField(pass, "orders", i, "orderId", id, o["paidAt"], "paidAt", 1, false);
-    if (paid === paid && created === created && paid < created) {
-      issue(pass, "orders", i, "orderId", id, "paidAt", IssueCode.paidBeforeCreated, `${String(o["paidAt"])} is before createdAt ${String(o["createdAt"])}`);
-    }
-    const amount = parseFen(o["amount"]);
-    if (amount < 0) issue(pass, "orders", i, "orderId", id, "amount", amount === FenError.negative ? IssueCode.negativeMoney : IssueCode.invalidMoney, describeFenError(amount, o["amount"]));
-    if (!isText(id) || amount < 0 || created !== created) continue;
+function readOrders(pass: Pass, credits: Int32Array | null): void {
+  const table = pass.month.tables.orders;
+  if (table === undefined) return;
+  const { zone, cutover } = pass.month;
+  const o = table.columns;
+  const n = table.count;
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    const paid = o.paidAt[i]!;
+    if (inPeriod(pass, o.createdAt[i]!) || (paid === paid && inPeriod(pass, paid))) inside++;
+  }
+  const orders = new OrderColumns(inside);
+  for (let i = 0; i < n; i++) {
+    const created = o.createdAt[i]!;
+    const paid = o.paidAt[i]!;
     const createdIn = inPeriod(pass, created);
     const paidIn = paid === paid && inPeriod(pass, paid);
     if (!createdIn && !paidIn) continue;
-    const b = buyerNo[i]!;
-    pass.orderRow[i] = pass.state.orders.add(
-      id,
-      b,
-      createdIn ? created : NaN,
-      paidIn ? paid : NaN,
-      paidIn ? businessDayNumber(paid, pass.zone, pass.cutover) : 0,
-      amount,
-      pass.state.given.credits ? NOBODY : NO_CREDITS,
-    );
+    const credited = credits === null ? NO_CREDITS : credits[i]! >= 0 ? credits[i]! : NOBODY;
+    if (credited >= 0 && paidIn) pass.measured[credited] = 1;
+    orders.add(o.orderId[i]!, o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
   }
+  (pass.state as { orders: OrderColumns }).orders = orders;
 }
 
-// Credits are usually parallel to the orders (as attribution returns them): then the order is
-// found by position; otherwise by id.
-function readCredits(credits: KpiInput["credits"] & {}, orders: readonly { readonly orderId: string }[], pass: Pass): void {
-  let byId: Map<unknown, number> | null = null;
-  credits.forEach((c, i) => {
-    const id = c?.orderId;
-    let at = orders[i]?.orderId === id ? i : -1;
-    if (at < 0 && isText(id)) {
-      byId ??= new Map(orders.map((o, k) => [o?.orderId, k]));
-      at = byId.get(id) ?? -1;
-    }
-    if (!isText(id) || at < 0) {
-      pass.issues.add({ code: IssueCode.invalidValue, path: ["credits", i, "orderId"], message: `${JSON.stringify(id)} is not an order of the input` });
-      return;
-    }
-    const agentId = c.agentId;
-    if (agentId !== null && !agentField(pass, "credits", i, "orderId", id, agentId)) return;
-    const row = pass.orderRow[at]!;
-    if (row >= 0) pass.state.orders.credited[row] = agentId === null ? NOBODY : agentNumber(pass, agentId);
-  });
-}
-
-/** Validates the records of a small kind (its fast check, else its zod schema), then hands each valid one on. */
-function eachValid<T>(
-  pass: Pass,
-  kind: string,
-  records: readonly unknown[],
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[] } } },
-  idName: string | null,
-  fast: (r: unknown) => boolean,
-  visit: (record: T, i: number) => void,
-): void {
-  const seen = idName === null ? null : idTable(records, idName);
-  records.forEach((r, i) => {
-    const id = idName !== null && typeof r === "object" && r !== null ? (r as Record<string, unknown>)[idName] : undefined;
-    if (seen !== null && idName !== null) duplicateCheck(pass, kind, seen, i, idName, id);
-    // The fast check passes the record itself (valid and unchanged by the schema); zod the rest.
-    const parsed = fast(r) ? { success: true as const, data: r as T } : schema.safeParse(r);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) {
-        const field = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-        const value = typeof field[0] === "string" && typeof r === "object" && r !== null ? (r as Record<string, unknown>)[field[0]] : undefined;
-        const message =
-          zi.code === "unrecognized_keys" ? `unknown field ${(zi.keys ?? []).map((k) => `"${k}"`).join(", ")}` :
-          value === undefined && field.length > 0 && zi.code === "invalid_type" ? "is missing" :
-          value === undefined || zi.message.includes(String(value)) ? zi.message : `${JSON.stringify(value)}: ${zi.message}`;
-        const base: Issue = { code: zi.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue, path: [kind, i, ...(field as (string | number)[])], message };
-        pass.issues.add(idName !== null && isText(id) ? { ...base, recordId: `${idName} "${id}"` } : base);
-      }
-      return;
-    }
-    const agentId = (parsed.data as { agentId: string }).agentId;
-    if (pass.roster && !pass.roster.has(agentId)) {
-      issue(pass, kind, i, idName, id, "agentId", IssueCode.unknownAgent, `"${agentId}" is not an agent of the roster`);
-      return;
-    }
-    visit(parsed.data, i);
-  });
-}
-
-/** Reads the instants of a valid record in the shop zone; reports those before `after`. */
-function ordered(pass: Pass, kind: string, i: number, idName: string | null, id: unknown, record: Record<string, unknown>, first: string, later: readonly string[]): number[] | null {
-  const base = instantField(pass, kind, i, idName, id, record[first], first, 0, true);
-  const out = [base];
-  let ok = base === base;
-  later.forEach((field, k) => {
-    const t = instantField(pass, kind, i, idName, id, record[field], field, 1 + k, false);
-    if (t === t && base === base && t < base) {
-      issue(pass, kind, i, idName, id, field, IssueCode.invalidValue, `${String(record[field])} is before ${first} ${String(record[first])}`);
-      ok = false;
-    }
-    out.push(t);
-  });
-  return ok ? out : null;
-}
-
-function readTickets(records: readonly unknown[], pass: Pass): void {
-  const slaMs = pass.policy.kpi.thresholds.ticketReplyMinutes * 60_000;
-  eachValid(pass, "tickets", records, TicketSchema, "ticketId", fastTicket, (t, i) => {
-    const times = ordered(pass, "tickets", i, "ticketId", t.ticketId, t, "createdAt", ["firstReplyAt", "closedAt"]);
-    if (!times || !inPeriod(pass, times[0]!)) return;
-    const [created, replied] = times as [number, number];
-    const a = counters(pass, t.agentId);
+function readTickets(pass: Pass): void {
+  const table = pass.month.tables.tickets;
+  if (table === undefined) return;
+  const slaMs = pass.month.policy.kpi.thresholds.ticketReplyMinutes * 60_000;
+  const t = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    const created = t.createdAt[i]!;
+    if (!inPeriod(pass, created)) continue;
+    const a = agentCounters(pass, t.agentId[i]!);
     a.tickets++;
+    const replied = t.firstReplyAt[i]!;
     if (replied === replied) {
       a.repliedTickets++;
       if (replied - created <= slaMs) a.timelyTickets++;
     }
-    if (t.closedOnFirstReply === true) a.firstContactTickets++;
-  });
+    if (t.closedOnFirstReply[i] === 1) a.firstContactTickets++;
+  }
 }
 
-function readAfterSales(records: readonly unknown[], pass: Pass): void {
-  const satisfied = pass.policy.kpi.thresholds.satisfiedAtLeast;
-  eachValid(pass, "afterSales", records, AfterSaleSchema, "afterSaleId", fastAfterSale, (s, i) => {
-    const times = ordered(pass, "afterSales", i, "afterSaleId", s.afterSaleId, s, "appliedAt", ["reviewedAt", "goodsReceivedAt", "refundedAt"]);
-    const refunded = !isAbsent(s.refundedAt);
-    if (refunded && isAbsent(s.refundAmount)) {
-      issue(pass, "afterSales", i, "afterSaleId", s.afterSaleId, "refundAmount", IssueCode.missingField, "is missing; expected the amount refunded at refundedAt");
-      return;
-    }
-    if (!times) return;
-    const [applied, reviewed, , refundedAt] = times as [number, number, number, number];
-    const a = counters(pass, s.agentId);
-    if (inPeriod(pass, applied)) {
+function readAfterSales(pass: Pass): void {
+  const table = pass.month.tables.afterSales;
+  if (table === undefined) return;
+  const satisfied = pass.month.policy.kpi.thresholds.satisfiedAtLeast;
+  const s = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    const applied = s.appliedAt[i]!;
+    const refundedAt = s.refundedAt[i]!;
+    const appliedIn = inPeriod(pass, applied);
+    const refundedIn = refundedAt === refundedAt && inPeriod(pass, refundedAt);
+    if (!appliedIn && !refundedIn) continue;
+    const a = agentCounters(pass, s.agentId[i]!);
+    if (appliedIn) {
       a.afterSales++;
+      const reviewed = s.reviewedAt[i]!;
       if (reviewed === reviewed) {
         a.reviewedAfterSales++;
         a.afterSaleReviewMs += reviewed - applied;
       }
-      if (typeof s.satisfaction === "number") {
+      const rating = s.satisfaction[i]!;
+      if (rating >= 0) {
         a.ratings++;
-        if (s.satisfaction >= satisfied) a.satisfiedRatings++;
+        if (rating >= satisfied) a.satisfiedRatings++;
       }
     }
-    if (refunded && inPeriod(pass, refundedAt)) {
+    if (refundedIn) {
       a.refunds++;
-      a.refundedFen += parseFen(s.refundAmount);
+      a.refundedFen += s.refundAmount[i]!;
     }
-  });
+  }
 }
 
-function readReviews(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "reviews", records, ServiceReviewSchema, "reviewId", fastReview, (r, i) => {
-    const at = instantField(pass, "reviews", i, "reviewId", r.reviewId, r["at"], "at", 0, true);
-    if (!inPeriod(pass, at)) return;
-    const a = counters(pass, r.agentId);
+function readReviews(pass: Pass): void {
+  const table = pass.month.tables.reviews;
+  if (table === undefined) return;
+  const r = table.columns;
+  const good = 0; // index of "good" in the field's values
+  for (let i = 0; i < table.count; i++) {
+    if (!inPeriod(pass, r.at[i]!)) continue;
+    const a = agentCounters(pass, r.agentId[i]!);
     a.reviews++;
-    if (r.rating === "good") a.goodReviews++;
-  });
+    if (r.rating[i] === good) a.goodReviews++;
+  }
 }
 
-function readQc(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "qc", records, QcInspectionSchema, "conversationId", fastQc, (q, i) => {
-    const at = instantField(pass, "qc", i, "conversationId", q.conversationId, q["at"], "at", 0, true);
-    if (!inPeriod(pass, at)) return;
-    const a = counters(pass, q.agentId);
+function readQc(pass: Pass): void {
+  const table = pass.month.tables.qc;
+  if (table === undefined) return;
+  const q = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    if (!inPeriod(pass, q.at[i]!)) continue;
+    const a = agentCounters(pass, q.agentId[i]!);
     a.qcInspections++;
-    a.qcHundredths += Math.round(q.score * 100);
-  });
+    a.qcHundredths += q.score[i]!;
+  }
 }
 
-function readCalls(records: readonly unknown[], pass: Pass): void {
-  eachValid(pass, "calls", records, PhoneCallSchema, "callId", fastCall, (c, i) => {
-    const at = instantField(pass, "calls", i, "callId", c.callId, c["at"], "at", 0, true);
-    if (!inPeriod(pass, at)) return;
-    const a = counters(pass, c.agentId);
+function readCalls(pass: Pass): void {
+  const table = pass.month.tables.calls;
+  if (table === undefined) return;
+  const c = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    if (!inPeriod(pass, c.at[i]!)) continue;
+    const a = agentCounters(pass, c.agentId[i]!);
     a.calls++;
-    if (c.answered) a.answeredCalls++;
-  });
+    if (c.answered[i] === 1) a.answeredCalls++;
+  }
+}
+
+function agentCounters(pass: Pass, agent: number): AgentCounters {
+  pass.measured[agent] = 1;
+  return pass.counters[agent]!;
+}
+
+/** Every counter is an integer sum: exact while it stays below 2^53. */
+function checkSums(state: KpiState): void {
+  for (const [agentId, c] of state.agents) {
+    for (const [name, value] of Object.entries(c)) {
+      if (value > Number.MAX_SAFE_INTEGER) {
+        throw new KefuKpiError([
+          { code: IssueCode.invalidValue, path: ["kpi", agentId, name], message: `the sum of ${name} of ${agentId} passes 2^53 and would no longer be exact; compute a shorter period` },
+        ]);
+      }
+    }
+  }
 }
 
 /**
  * Merges two states of disjoint record sets (e.g. two days, or two shards) into a new state; the
  * inputs are left unchanged.
  *
- * @throws {RangeError} when the states were collected with different thresholds, zone or cut-over
+ * @throws {KefuKpiError} when the states were collected with different thresholds, zone or cut-over
  */
 export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
   if (a.settings !== b.settings) {
-    throw new RangeError("the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge");
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["states"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" }]);
   }
   const given = Object.fromEntries(KPI_KINDS.map((k) => [k, a.given[k] || b.given[k]])) as Record<KpiKind, boolean>;
   const agents = new Map<string, AgentCounters>();

@@ -1,15 +1,14 @@
 import type { KpiMetricId } from "../policy/kpi.js";
-import type { Consultation, Order } from "../schema/records.js";
-import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "./schema.js";
+import type { RecordOf } from "../records/schema.js";
 
 /** The kinds of input the KPIs read; a kind left out means "no such data" (its metrics are null). */
 export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
 
 /** What the KPIs read of a consultation: the consultation record (response columns included). */
-export type KpiConsultationLike = Readonly<Consultation>;
+export type KpiConsultationLike = Readonly<RecordOf<"consultations">>;
 
 /** What the KPIs read of an order. */
-export type KpiOrderLike = Readonly<Pick<Order, "orderId" | "buyerId" | "shopId" | "createdAt" | "paidAt" | "amount">>;
+export type KpiOrderLike = Readonly<RecordOf<"orders">>;
 
 /** The agent of the roster as the KPIs see it. */
 export interface KpiAgentLike {
@@ -21,17 +20,17 @@ export interface KpiAgentLike {
 /** The input of {@link computeKpis}. */
 export interface KpiInput {
   /** The roster: when given, every agentId of the other kinds must be in it, and every rostered agent is measured. */
-  readonly agents?: readonly KpiAgentLike[];
+  readonly agents?: readonly RecordOf<"agents">[];
   readonly consultations?: readonly KpiConsultationLike[];
   readonly orders?: readonly KpiOrderLike[];
   /** The credited agent of orders by R1 attribution (computed elsewhere and passed in as data):
    * `agentSales`, `agentSalesShare` and `averageOrderValue` are null without it. */
   readonly credits?: readonly { readonly orderId: string; readonly agentId: string | null }[];
-  readonly tickets?: readonly Ticket[];
-  readonly afterSales?: readonly AfterSale[];
-  readonly reviews?: readonly ServiceReview[];
-  readonly qc?: readonly QcInspection[];
-  readonly calls?: readonly PhoneCall[];
+  readonly tickets?: readonly RecordOf<"tickets">[];
+  readonly afterSales?: readonly RecordOf<"afterSales">[];
+  readonly reviews?: readonly RecordOf<"reviews">[];
+  readonly qc?: readonly RecordOf<"qc">[];
+  readonly calls?: readonly RecordOf<"calls">[];
 }
 
 /** `ok`: a value; `noData`: the denominator is zero or the data was not given; `insufficient`: under the policy's minimum sample. */

@@ -102,3 +102,44 @@ export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
 export function exactMoney(value: Decimal): string {
   return value.decimalPlaces() <= 2 ? value.toFixed(2) : value.toFixed();
 }
+
+/**
+ * The mean of several exact ratios `numerator / denominator`, computed exactly (BigInt fractions)
+ * and rounded once to `places` decimals (ROUND_HALF_UP): the shop's mean of its agents' mean
+ * response times, without rounding each agent's mean first. `null` when there is no ratio.
+ *
+ * @example
+ * meanOfRatios([[88, 100], [13, 100]], 2) //=> { value: "0.51", sum: "1.01" } // (0.88 + 0.13) / 2 = 0.505
+ * meanOfRatios([[7, 8], [1, 8]], 2) //=> { value: "0.50", sum: "1.00" }
+ */
+export function meanOfRatios(ratios: readonly (readonly [number, number])[], places: number): { value: string; sum: string } | null {
+  if (ratios.length === 0) return null;
+  let p = 0n;
+  let q = 1n;
+  for (const [a, b] of ratios) {
+    const num = BigInt(a);
+    const den = BigInt(b);
+    p = p * den + num * q;
+    q = q * den;
+    const g = gcd(p, q);
+    if (g > 1n) {
+      p /= g;
+      q /= g;
+    }
+  }
+  const rounded = (num: bigint, den: bigint, digits: number): string => {
+    const scale = 10n ** BigInt(digits);
+    const r = (2n * num * scale + den) / (2n * den);
+    const whole = r / scale;
+    const frac = (r % scale).toString().padStart(digits, "0");
+    return digits === 0 ? whole.toString() : `${whole}.${frac}`;
+  };
+  return { value: rounded(p, q * BigInt(ratios.length), places), sum: rounded(p, q, places) };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}

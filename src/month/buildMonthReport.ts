@@ -1,16 +1,13 @@
-import { attributeSales, type SalesInput } from "../attribution/attributeSales.js";
-import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
+import { attributeMonth, type OrderLike } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
-import { formatFen, parseFen } from "../money/fen.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { formatFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import type * as z from "zod";
-import { repeatedIds } from "../ids/repeatedIds.js";
-import { AgentSchema, type Agent } from "../schema/records.js";
-import { parseInstant } from "../time/parse.js";
-import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone, type Zone } from "../time/zone.js";
-import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
+import { KINDS, type FieldSpec } from "../records/kinds.js";
+import { decodeMonth, type DecodedMonth } from "../records/month.js";
+import type { RecordOf } from "../records/schema.js";
+import { canonicalRecords } from "../records/canonical.js";
+import type { Agent as CanonicalAgent } from "../schema/records.js";
+import { formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
 import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
 import { checkPrevious, clawbackItems } from "./clawbacks.js";
@@ -18,20 +15,21 @@ import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
 
+
 /**
  * A month of data. A kind left out is treated as empty, with a warning in the report for agents,
  * consultations and orders; the people kinds ({@link PeopleInput}) are optional.
  */
 export interface MonthInput extends PeopleInput {
-  readonly agents?: readonly Agent[];
-  readonly consultations?: readonly ConsultationLike[];
-  readonly orders?: readonly OrderLike[];
-  /** KPI inputs (R2); each left out means "no such data": its metrics are null. */
-  readonly tickets?: readonly Ticket[];
-  readonly afterSales?: readonly AfterSale[];
-  readonly reviews?: readonly ServiceReview[];
-  readonly qc?: readonly QcInspection[];
-  readonly calls?: readonly PhoneCall[];
+  readonly agents?: readonly RecordOf<"agents">[];
+  readonly consultations?: readonly RecordOf<"consultations">[];
+  readonly orders?: readonly RecordOf<"orders">[];
+  /** KPI inputs; each left out means "no such data": its metrics are null. */
+  readonly tickets?: readonly RecordOf<"tickets">[];
+  readonly afterSales?: readonly RecordOf<"afterSales">[];
+  readonly reviews?: readonly RecordOf<"reviews">[];
+  readonly qc?: readonly RecordOf<"qc">[];
+  readonly calls?: readonly RecordOf<"calls">[];
 }
 
 export interface MonthReportOptions {
@@ -42,7 +40,7 @@ export interface MonthReportOptions {
   /**
    * The settled report of an earlier month of the same shop: refunds of its orders booked since
    * (the orders input showing a larger refund than that report) claw back the commission they had
-   * earned (R5). Refused (an issue at `previous…`) when not settled, not of an earlier month, of
+   * earned. Refused (an issue at `previous…`) when not settled, not of an earlier month, of
    * another shop, or when one of its orders' ids names another order in this month's input.
    */
   readonly previous?: MonthReport;
@@ -62,13 +60,14 @@ export function buildMonthReport(
   policy?: PolicyInput | Policy,
   options: MonthReportOptions = {},
 ): MonthReport {
-  const resolved = resolvePolicy(policy ?? {});
-  const zone = createZone(resolved.timeZone);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  const agents = validateAgents(input.agents ?? []);
-  const orders = input.orders ?? [];
-  const consultations = input.consultations ?? [];
-  const warnings = [...(options.warnings ?? [])];
+  const decoded = decodeMonth(input, policy);
+  requireForMonth(decoded);
+  const resolved = decoded.policy;
+  const { zone, cutover } = decoded;
+  // The people rules read canonical records of their (small) kinds.
+  const agents = canonicalRecords(decoded, "agents") as unknown as CanonicalAgent[];
+  const people = (kind: keyof PeopleInput): unknown[] | undefined => (decoded.tables[kind] === undefined ? undefined : canonicalRecords(decoded, kind));
+  const warnings = [...(options.warnings ?? []), ...decoded.warnings];
   if (input.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
   if (input.consultations === undefined) {
     warnings.push("no consultations (file) given: every paid order counts as fully silent (全静默)");
@@ -78,13 +77,10 @@ export function buildMonthReport(
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   }
 
-  rejectDuplicateConsultations(consultations);
-  const month = options.month ?? busiestMonth(orders, zone, cutover);
-  const salesInput: SalesInput =
-    input.agents === undefined ? { orders, consultations } : { orders, consultations, agents };
-  const sales = attributeSales(salesInput, resolved, { period: month });
+  const month = options.month ?? busiestMonth(decoded);
+  const { result: sales, credits } = attributeMonth(withOrders(decoded), { period: month });
   const period = monthPeriod(month, zone, cutover);
-  const elsewhere = emptyMonthWarning(month, orders, consultations, zone, cutover);
+  const elsewhere = emptyMonthWarning(decoded, month);
   if (elsewhere !== null) warnings.push(elsewhere);
   if (sales.shop.unlinkedOrders > 0) {
     warnings.push(
@@ -92,8 +88,7 @@ export function buildMonthReport(
     );
   }
 
-  const credits = sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
-  const kpi = kpiSection(input, resolved, month, zone, cutover, credits, sales.agents.map((a) => a.agentId));
+  const kpi = kpiSection(decoded, month, input.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId));
   warnings.push(...kpi.warnings);
   const roster = new Map(agents.map((a) => [a.agentId, a]));
   const agentReports: AgentReport[] = sales.agents.map((a) => {
@@ -102,8 +97,8 @@ export function buildMonthReport(
     return {
       agentId: a.agentId,
       name: known?.name ?? null,
-      group: known?.group ?? null,
-      grade: known?.grade ?? null,
+      group: decodedGroup(decoded, a.agentId),
+      grade: decodedGrade(decoded, a.agentId),
       sales: a.sales,
       commissionable: a.commissionable,
       breakdown: a.breakdown,
@@ -114,51 +109,54 @@ export function buildMonthReport(
   });
 
   const orderReports: OrderReport[] = [];
-  sales.orders.forEach((o, i) => {
-    if (!o.booked || o.status === "unpaid") return;
-    const source = orders[i]!;
-    const gross = parseFen(source.amount);
-    const refunds = source.refundAmount === undefined || source.refundAmount === null || source.refundAmount === "" ? 0 : parseFen(source.refundAmount);
+  const o = decoded.tables.orders?.columns;
+  sales.orders.forEach((order, i) => {
+    if (!order.booked || order.status === "unpaid" || o === undefined) return;
+    const gross = o.amount[i]!;
+    const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;
     orderReports.push({
-      orderId: o.orderId,
-      status: o.status,
-      paidAt: formatInstant(parseInstant(source.paidAt, zone), zone),
+      orderId: order.orderId,
+      status: order.status,
+      paidAt: formatInstant(o.paidAt[i]!, zone),
       gross: formatFen(gross),
       refunds: formatFen(refunds),
       net: formatFen(gross - refunds),
-      placeAgent: o.placeAgent,
-      placeConsultationId: o.placeConsultationId,
-      payAgent: o.payAgent,
-      payConsultationId: o.payConsultationId,
-      creditedAgent: o.creditedAgent,
-      creditedBy: o.creditedBy,
+      placeAgent: order.placeAgent,
+      placeConsultationId: order.placeConsultationId,
+      payAgent: order.payAgent,
+      payConsultationId: order.payConsultationId,
+      creditedAgent: order.creditedAgent,
+      creditedBy: order.creditedBy,
     });
   });
 
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
-  const scores = monthScores(input.scores, agentReports, month, warnings);
-  const peopleResult = peopleSection({ ...input, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
-  const people = peopleResult.report;
+  const scores = monthScores(people("scores"), agentReports, month, warnings);
+  const peopleInput: Record<string, unknown[] | undefined> = { orders: canonicalRecords(decoded, "orders") };
+  for (const kind of ["violations", "rewards", "assessments", "probation", "roster", "returnedParcels", "shopReviews"] as const) peopleInput[kind] = people(kind);
+  const peopleResult = peopleSection({ ...(peopleInput as PeopleInput), orders: peopleInput["orders"] as never, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  const peopleReport = peopleResult.report;
   warnings.push(...peopleResult.warnings);
   // Fit for early regularization is the lead's call: until the agents file moves probationEndsAt,
   // the agent is on probation, so this month's KPIs are not scored and earn no bonus. Said here,
   // where the two families meet, so the lead sees why.
-  for (const s of people.standings) {
+  for (const s of peopleReport.standings) {
     if (s.probation.status !== "earlyRegularization" || s.dismissed) continue;
     warnings.push(
       `${s.agentId}: the probation evaluation allows early regularization (提前转正), but probationEndsAt is ${s.probation.endsOn ?? "later"}: ` +
         `${month}'s KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file`,
     );
   }
-  const shopIds = shopIdsOf(orders);
+  const shopIds = shopIdsOf(decoded);
+  const canonicalOrders = canonicalRecords(decoded, "orders") as unknown as OrderLike[];
   const previous =
-    options.previous === undefined ? undefined : checkPrevious(options.previous, { month, shop: resolved.shop, shopIds, orders, zone });
-  const clawbacks = previous ? clawbackItems(previous, orders) : new Map<string, ClawbackItem>();
+    options.previous === undefined ? undefined : checkPrevious(options.previous, { month, shop: resolved.shop, shopIds, orders: canonicalOrders, zone });
+  const clawbacks = previous ? clawbackItems(previous, canonicalOrders) : new Map<string, ClawbackItem>();
   const pay = paySection({
     month,
     agents,
-    people,
+    people: peopleReport,
     employment: peopleResult.employment,
     onProbation: peopleResult.onProbation,
     orders: orderReports,
@@ -182,9 +180,64 @@ export function buildMonthReport(
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
     orders: orderReports,
-    people,
+    people: peopleReport,
     pay: pay.statements,
   };
+}
+
+/** The month report lists every order of the month: a month without an orders file has none. */
+function withOrders(month: DecodedMonth): DecodedMonth {
+  if (month.tables.orders !== undefined) return month;
+  return { ...month, tables: { ...month.tables, orders: { kind: "orders", count: 0, columns: emptyOrders(), given: new Set(), source: null, locators: null } } };
+}
+
+function emptyOrders() {
+  const f = new Float64Array(0);
+  const i = new Int32Array(0);
+  return { orderId: [], buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, shopId: null };
+}
+
+const GROUPS = KINDS.agents.fields.group.values;
+const GRADES = KINDS.agents.fields.grade.values;
+
+function decodedGroup(month: DecodedMonth, agentId: string): AgentReport["group"] {
+  const a = month.agents.find(agentId);
+  const t = month.tables.agents;
+  if (a === undefined || t === undefined || a >= t.count) return null;
+  const g = t.columns.group[a]!;
+  return g >= 0 ? GROUPS[g]! : null;
+}
+
+function decodedGrade(month: DecodedMonth, agentId: string): AgentReport["grade"] {
+  const a = month.agents.find(agentId);
+  const t = month.tables.agents;
+  if (a === undefined || t === undefined || a >= t.count) return null;
+  const g = t.columns.grade[a]!;
+  return g >= 0 ? GRADES[g]! : null;
+}
+
+/** The month report needs every agent's name, group and grade (the scorecard, the base salary). */
+function requireForMonth(month: DecodedMonth): void {
+  const agents = month.tables.agents;
+  if (agents === undefined) return;
+  const issues: Issue[] = [];
+  const fields = KINDS.agents.fields as Readonly<Record<string, FieldSpec>>;
+  const needed = Object.keys(fields).filter((f) => fields[f]!.forMonth);
+  const c = agents.columns as unknown as Record<string, ArrayLike<unknown> | null>;
+  for (let i = 0; i < agents.count; i++) {
+    for (const field of needed) {
+      const col = c[field];
+      const v = col === null || col === undefined ? undefined : col[i];
+      if (v !== undefined && v !== "" && v !== -1) continue;
+      issues.push({
+        code: IssueCode.missingField,
+        path: ["agents", i, field],
+        message: `is missing; the month report needs every agent's ${field}${field === "grade" ? " (the base salary follows it)" : field === "group" ? " (it picks the scorecard)" : ""}`,
+        recordId: `agentId ${JSON.stringify(agents.columns.agentId[i])}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new KefuKpiError(issues.slice(0, 200));
 }
 
 /**
@@ -222,7 +275,7 @@ function monthScores(
 }
 
 /**
- * Evaluates the whole month in one call (R1–R6, DOMAIN.md): attribution → KPIs and scorecards →
+ * Evaluates the whole month in one call : attribution → KPIs and scorecards →
  * grades, discipline, rewards, roster and duties → pay. The same as {@link buildMonthReport}.
  *
  * @example
@@ -244,109 +297,18 @@ export function safeBuildMonthReport(
   return toSafe(() => buildMonthReport(input, policy, options));
 }
 
-// Attribution does not need consultation ids to be unique (its hot path skips the check), but a
-// repeated id is a repeated row, and the KPIs that join the month report count rows.
-function rejectDuplicateConsultations(consultations: readonly ConsultationLike[]): void {
-  const issues: Issue[] = [];
-  // A missing id is reported by attribution.
-  for (const [i, first] of repeatedIds(consultations.length, (r) => consultations[r]?.consultationId)) {
-    const id = consultations[i]!.consultationId;
-    issues.push({
-      code: IssueCode.duplicateId,
-      path: ["consultations", i, "consultationId"],
-      message: `"${id}" appears more than once (first at consultations[${first}]); each consultation must be listed once`,
-      recordId: `consultationId "${id}"`,
-    });
-  }
-  if (issues.length > 0) throw new KefuKpiError(issues);
-}
-
-function validateAgents(agents: readonly Agent[]): Agent[] {
-  const issues: Issue[] = [];
-  const valid: Agent[] = [];
-  agents.forEach((agent, i) => {
-    const parsed = AgentSchema.safeParse(agent);
-    if (parsed.success) valid.push(parsed.data);
-    else {
-      const id = (agent as { agentId?: unknown } | null)?.agentId;
-      for (const issue of parsed.error.issues) {
-        const base = {
-          code: issue.code === "unrecognized_keys" ? IssueCode.invalidValue : issue.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue,
-          path: ["agents", i, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-          message: agentIssueMessage(issue, agent),
-        };
-        issues.push(typeof id === "string" && id !== "" ? { ...base, recordId: `agentId "${id}"` } : base);
-      }
-    }
-  });
-  if (issues.length > 0) throw new KefuKpiError(issues);
-  return valid;
-}
-
-function agentIssueMessage(issue: z.core.$ZodIssue, agent: unknown): string {
-  if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  const field = issue.path[0];
-  const value = typeof field === "string" ? (agent as Record<string, unknown> | null)?.[field] : undefined;
-  if (issue.code === "invalid_value") {
-    return `${JSON.stringify(value)} is not one of ${issue.values.map(String).join(", ")}`;
-  }
-  if (value === undefined) return "is missing";
-  return issue.message;
-}
-
-/** The distinct shopIds of the orders (sorted): with the policy's `shop`, what identifies the report's shop. */
-function shopIdsOf(orders: readonly OrderLike[]): string[] {
-  const ids = new Set<string>();
-  for (const o of orders) if (typeof o?.shopId === "string" && o.shopId.trim() !== "") ids.add(o.shopId);
-  return [...ids].sort();
-}
-
-/**
- * A warning when no order was placed or paid and no consultation started in `month`: the month was
- * probably mistyped (its pay would be base salaries alone). It names where the data is: the months
- * orders were paid in (else placed in, else consultations started in), the busiest first.
- */
-export function emptyMonthWarning(
-  month: string,
-  orders: readonly OrderLike[],
-  consultations: readonly ConsultationLike[],
-  zone: Zone,
-  cutover: number,
-): string | null {
-  const target = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  const tally = (values: Iterable<unknown>): Map<number, number> | null => {
-    const counts = new Map<number, number>();
-    for (const v of values) {
-      const ms = parseInstant(v, zone);
-      if (Number.isNaN(ms)) continue;
-      const m = monthIndexOf(ms, zone, cutover);
-      if (m === target) return null;
+/** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */
+export function busiestMonth(month: DecodedMonth): string {
+  const counts = new Map<number, number>();
+  const orders = month.tables.orders;
+  if (orders !== undefined) {
+    const paidAt = orders.columns.paidAt;
+    for (let i = 0; i < orders.count; i++) {
+      const paid = paidAt[i]!;
+      if (paid !== paid) continue;
+      const m = monthIndexOf(paid, month.zone, month.cutover);
       counts.set(m, (counts.get(m) ?? 0) + 1);
     }
-    return counts;
-  };
-  const paid = tally(orders.map((o) => o?.paidAt));
-  const placed = paid && tally(orders.map((o) => o?.createdAt));
-  const started = placed && tally(consultations.map((c) => c?.startedAt));
-  if (paid === null || placed === null || started === null) return null;
-  const [where, what] = paid.size > 0 ? [paid, "paid orders"] : placed.size > 0 ? [placed, "placed orders"] : [started, "consultations"];
-  if (where.size === 0) return `${month} has no orders and no consultations: its pay is base salaries alone`;
-  const months = [...where].sort(([a, x], [b, y]) => y - x || a - b);
-  const shown = months.slice(0, 3).map(([m, n]) => `${monthLabel(m)} (${n})`).join(", ");
-  const more = months.length > 3 ? ` and ${months.length - 3} more months` : "";
-  return `${month} has no order placed or paid and no consultation started in it; the data's ${what} are in ${shown}${more}: is the month right?`;
-}
-
-/** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */
-export function busiestMonth(orders: readonly OrderLike[], zone: Zone, cutover: number): string {
-  const counts = new Map<number, number>();
-  for (const order of orders) {
-    const paid = order?.paidAt;
-    if (typeof paid !== "string" || paid === "") continue;
-    const ms = parseInstant(paid, zone);
-    if (Number.isNaN(ms)) continue; // reported by attribution
-    const m = monthIndexOf(ms, zone, cutover);
-    counts.set(m, (counts.get(m) ?? 0) + 1);
   }
   let best = -1;
   let bestCount = 0;
@@ -362,4 +324,44 @@ export function busiestMonth(orders: readonly OrderLike[], zone: Zone, cutover: 
     ]);
   }
   return monthLabel(best);
+}
+
+/** The distinct shopIds of the orders (sorted): with the policy's `shop`, what identifies the report's shop. */
+function shopIdsOf(month: DecodedMonth): string[] {
+  const ids = month.tables.orders?.columns.shopId;
+  if (!ids) return [];
+  return [...new Set(ids.filter((id) => id !== ""))].sort();
+}
+
+/**
+ * A warning when no order was placed or paid and no consultation started in `month`: the month was
+ * probably mistyped (its pay would be base salaries alone). It names where the data is: the months
+ * orders were paid in (else placed in, else consultations started in), the busiest first.
+ */
+export function emptyMonthWarning(decoded: DecodedMonth, month: string): string | null {
+  const target = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const { zone, cutover } = decoded;
+  const tally = (values: Float64Array | undefined, count: number): Map<number, number> | null => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < count; i++) {
+      const ms = values![i]!;
+      if (ms !== ms) continue;
+      const m = monthIndexOf(ms, zone, cutover);
+      if (m === target) return null;
+      counts.set(m, (counts.get(m) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const o = decoded.tables.orders;
+  const c = decoded.tables.consultations;
+  const paid = tally(o?.columns.paidAt, o?.count ?? 0);
+  const placed = paid && tally(o?.columns.createdAt, o?.count ?? 0);
+  const started = placed && tally(c?.columns.startedAt, c?.count ?? 0);
+  if (paid === null || placed === null || started === null) return null;
+  const [where, what] = paid.size > 0 ? [paid, "paid orders"] : placed.size > 0 ? [placed, "placed orders"] : [started, "consultations"];
+  if (where.size === 0) return `${month} has no orders and no consultations: its pay is base salaries alone`;
+  const months = [...where].sort(([a, x], [b, y]) => y - x || a - b);
+  const shown = months.slice(0, 3).map(([m, n]) => `${monthLabel(m)} (${n})`).join(", ");
+  const more = months.length > 3 ? ` and ${months.length - 3} more months` : "";
+  return `${month} has no order placed or paid and no consultation started in it; the data's ${what} are in ${shown}${more}: is the month right?`;
 }

@@ -4,7 +4,7 @@
  * off. Per agent, that month's commission is computed again on its base less the refunded share,
  * with that month's own policy; the clawback is the difference, booked in the current month.
  */
-import type { OrderLike } from "../attribution/columns.js";
+import type { OrderLike } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, toDecimal } from "../money/decimal.js";
@@ -108,7 +108,7 @@ function mismatchedOrders(report: MonthReport, current: ThisMonth): Issue[] {
  * Without refunds deducted (`attribution.deductRefunds: false` in that month) nothing is clawed back:
  * the commission was on gross sales, which a refund does not change.
  */
-export function clawbackItems(previous: MonthReport, orders: readonly OrderLike[]): Map<string, ClawbackItem> {
+export function clawbackItems(previous: MonthReport, orders: readonly { readonly orderId: string; readonly refundAmount?: string | number | null | undefined }[]): Map<string, ClawbackItem> {
   const out = new Map<string, ClawbackItem>();
   if (!previous.policy.attribution.deductRefunds) return out;
   const settledRefund = new Map(previous.orders.map((o) => [o.orderId, parseFen(o.refunds)]));

@@ -1,9 +1,10 @@
-import { attributeSales } from "../attribution/attributeSales.js";
-import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { attributeMonth } from "../attribution/attributeSales.js";
+import { toSafe, type SafeResult } from "../errors.js";
+import { kpiPeriod } from "../kpi/computeKpis.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { formatInstant, parsePeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { KINDS } from "../records/kinds.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
+import { formatInstant } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
 import { kpiSection } from "./kpiSection.js";
 import type { KpiReport } from "./kpiSchema.js";
@@ -22,30 +23,27 @@ export interface KpiReportOptions {
  * @example
  * buildKpiReport(folder.input, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
  */
-export function buildKpiReport(input: MonthInput, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
-  const resolved = resolvePolicy(policy ?? {});
-  const zone = createZone(resolved.timeZone);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  let period;
-  try {
-    period = parsePeriod(options.period, zone, cutover);
-  } catch (error) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
-  }
-  const warnings = [...(options.warnings ?? [])];
-  const orders = input.orders ?? [];
-  const consultations = input.consultations ?? [];
-  const sales = attributeSales(input.agents ? { orders, consultations, agents: input.agents } : { orders, consultations }, resolved, { period: options.period });
-  const credits = input.orders ? sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent })) : [];
-  const kpi = kpiSection(input, resolved, options.period, zone, cutover, credits);
+export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"]);
+  const period = kpiPeriod(month, options);
+  const warnings = [...(options.warnings ?? []), ...month.warnings];
+  const credits = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period }).credits.credited;
+  const kpi = kpiSection(month, options.period, credits);
   warnings.push(...kpi.warnings);
-  const roster = new Map((input.agents ?? []).map((a) => [a.agentId, a]));
+  const table = month.tables.agents;
+  const groups = KINDS.agents.fields.group.values;
+  const about = (agentId: string): { name: string | null; group: (typeof groups)[number] | null } => {
+    const a = month.agents.find(agentId);
+    if (table === undefined || a === undefined || a >= table.count) return { name: null, group: null };
+    const g = table.columns.group[a]!;
+    return { name: table.columns.name?.[a] || null, group: g >= 0 ? groups[g]! : null };
+  };
   return {
     kind: "kefu-kpi/kpi-report",
     version: 1,
-    period: { label: period.label, start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
+    period: { label: period.label, start: formatInstant(period.start, month.zone), end: formatInstant(period.end, month.zone) },
     warnings,
-    agents: [...kpi.agents].map(([agentId, k]) => ({ agentId, name: roster.get(agentId)?.name ?? null, group: roster.get(agentId)?.group ?? null, kpis: k.kpis, score: k.score })),
+    agents: [...kpi.agents].map(([agentId, k]) => ({ agentId, ...about(agentId), kpis: k.kpis, score: k.score })),
     shop: { kpis: kpi.shop },
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
@@ -53,6 +51,6 @@ export function buildKpiReport(input: MonthInput, policy: PolicyInput | Policy |
 }
 
 /** {@link buildKpiReport} returning `{ success, data | issues }` instead of throwing. */
-export function safeBuildKpiReport(input: MonthInput, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): SafeResult<KpiReport> {
+export function safeBuildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): SafeResult<KpiReport> {
   return toSafe(() => buildKpiReport(input, policy, options));
 }

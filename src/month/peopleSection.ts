@@ -4,7 +4,6 @@
  * from the month's sales attribution as plain data.
  */
 import type { SalesAttribution } from "../attribution/types.js";
-import type { OrderLike } from "../attribution/columns.js";
 import { evaluateDiscipline } from "../discipline/evaluateDiscipline.js";
 import { evaluateRewards } from "../discipline/evaluateRewards.js";
 import { KefuKpiError, type Issue } from "../errors.js";
@@ -48,7 +47,7 @@ export interface PeopleSection {
  * together, so one run names all the bad rows.
  */
 export function peopleSection(
-  input: PeopleInput & { readonly orders?: readonly OrderLike[] },
+  input: PeopleInput & { readonly orders?: readonly { readonly orderId: string; readonly createdAt: string; readonly paidAt?: string | null | undefined; readonly amount: string | number }[] },
   agents: readonly Agent[] | undefined,
   policy: Policy,
   month: string,

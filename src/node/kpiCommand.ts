@@ -7,6 +7,7 @@
  * without `--date` is the month most paid orders fall in (as for `report`); so is no `--period`.
  */
 import { KefuKpiError } from "../errors.js";
+import { decodeMonth } from "../records/month.js";
 import { busiestMonth } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import type { KpiReport } from "../month/kpiSchema.js";
@@ -27,7 +28,7 @@ export function periodLabel(folder: MonthFolder, policy: PolicyInput | undefined
   if (kind === "day" || kind === "week" || kind === "month") {
     if (date === undefined) {
       if (kind !== "month") throw new UsageError(`--period ${kind} needs --date YYYY-MM-DD (the ${kind} holding that date)`);
-      return busiestMonth(folder.input.orders ?? [], zone, cutover);
+      return busiestMonth(decodeMonth({ orders: folder.input.orders ?? [] }, resolved));
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
     let start: number;

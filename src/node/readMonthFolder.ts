@@ -6,7 +6,7 @@
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { OrderLike } from "../attribution/columns.js";
+import type { OrderLike } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, formatIssueSource, relocateFirstAt, type Issue, type IssueCode as Code, type IssueSource } from "../errors.js";
 import type { MonthInput } from "../month/buildMonthReport.js";
 import type { PolicyInput } from "../policy/schema.js";

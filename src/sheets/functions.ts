@@ -12,8 +12,7 @@ import { kpiRows } from "../month/renderKpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
 import { resolvePolicy, safeResolvePolicy } from "../policy/resolve.js";
-import { parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { decodeMonth } from "../records/month.js";
 import type { MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { agentIdInRemark } from "../schema/tmall.js";
@@ -214,7 +213,7 @@ export function kpiTable(ranges: MonthRanges, period?: string | null, options: S
         const given = typeof period === "string" && period.trim() !== "" ? period.trim() : typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : null;
         // By default the month most orders were paid in, as the month report picks it.
         const resolved = resolvePolicy(policy ?? {});
-        const label = given ?? busiestMonth(input.orders ?? [], createZone(resolved.timeZone), parseTimeOfDay(resolved.businessDayStartsAt));
+        const label = given ?? busiestMonth(decodeMonth({ orders: input.orders ?? [] }, resolved));
         return buildKpiReport(input, resolved, { period: label, warnings });
       }),
     );

@@ -176,11 +176,12 @@ describe("ids and the roster", () => {
       consultations: [{ ...goodCon, agentId: "A9" }],
       agents: [{ agentId: "A1" }],
     });
+    // Issues come kind by kind in the kinds' order (consultations before orders), then record by record.
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatchObject({ code: "unknown_agent", path: ["orders", 0, "remarkAgentId"], recordId: 'orderId "O1"' });
-    expect(issues[0]!.message).toContain('"A8"');
-    expect(issues[1]).toMatchObject({ code: "unknown_agent", path: ["consultations", 0, "agentId"], recordId: 'consultationId "C1"' });
-    expect(issues[1]!.message).toContain('"A9"');
+    expect(issues[0]).toMatchObject({ code: "unknown_agent", path: ["consultations", 0, "agentId"], recordId: 'consultationId "C1"' });
+    expect(issues[0]!.message).toContain('"A9"');
+    expect(issues[1]).toMatchObject({ code: "unknown_agent", path: ["orders", 0, "remarkAgentId"], recordId: 'orderId "O1"' });
+    expect(issues[1]!.message).toContain('"A8"');
   });
 
   it("duplicate agent in the roster", () => {
@@ -227,10 +228,10 @@ describe("reporting", () => {
     expect(caught).toBeInstanceOf(KefuKpiError);
     const error = caught as KefuKpiError;
     expect(error.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
+      ["reply_before_start", "consultations.0.firstReplyAt"],
       ["invalid_money", "orders.0.amount"],
       ["invalid_date", "orders.1.createdAt"],
       ["paid_before_created", "orders.2.paidAt"],
-      ["reply_before_start", "consultations.0.firstReplyAt"],
     ]);
     expect(error.message).toMatch(/^4 problems in the input/);
     expect(error.message).toContain('orders[1] (orderId "O2"), createdAt');
@@ -241,7 +242,7 @@ describe("reporting", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.issues).toHaveLength(4);
-    expect(result.issues[0]).toMatchObject({ code: "invalid_money", recordId: 'orderId "O1"' });
+    expect(result.issues[1]).toMatchObject({ code: "invalid_money", recordId: 'orderId "O1"' });
 
     const ok = safeAttributeSales({ orders: [goodOrder], consultations: [goodCon] });
     expect(ok.success).toBe(true);

@@ -127,12 +127,14 @@ const monthArb: fc.Arbitrary<Month> = fc
       source: fc.constantFrom<Source>("chat", "remark", "chatThenRemark"),
       deductRefunds: fc.boolean(),
       roster: fc.boolean(),
+      shops: fc.boolean(),
     }),
   )
-  .map((m) => ({
+  // Shop ids on both sides or on neither: a shopId on one side only links nothing, an input error.
+  .map(({ shops, ...m }) => ({
     ...m,
-    orders: m.orders.map((o, i) => ({ ...o, id: `O${i + 1}` })),
-    cons: m.cons.map((c, i) => ({ ...c, id: `C${i + 1}` })),
+    orders: m.orders.map((o, i) => ({ ...o, id: `O${i + 1}`, shop: !shops ? undefined : i === 0 ? "S1" : o.shop })),
+    cons: m.cons.map((c, i) => ({ ...c, id: `C${i + 1}`, shop: !shops ? undefined : i === 0 ? "S1" : c.shop })),
   }));
 
 // ---------------------------------------------------------------------------------------------

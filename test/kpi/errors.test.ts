@@ -15,12 +15,12 @@ describe("KPI input errors", () => {
       { ticketId: "T1", agentId: "A", createdAt: "2020-02-31 10:00" },
       { ticketId: "T2", agentId: "A", createdAt: "2020-02-03 10:00", closedAt: "2020-02-03 09:00" },
       { ticketId: "T2", agentId: "A", createdAt: "2020-02-03 10:00" },
-      { ticketId: "T3", agentId: "A", createdAt: "2020-02-03 10:00", closedOnFirstReply: "yes" },
+      { ticketId: "T3", agentId: "A", createdAt: "2020-02-03 10:00", closedOnFirstReply: "maybe" },
     ] }))).toEqual([
       'tickets[0] (ticketId "T1"), createdAt: "2020-02-31 10:00" is not a real calendar date or time',
       'tickets[1] (ticketId "T2"), closedAt: 2020-02-03 09:00 is before createdAt 2020-02-03 10:00',
-      'tickets[2] (ticketId "T2"), ticketId: "T2" appears more than once (first at tickets[1]); each must be listed once',
-      'tickets[3] (ticketId "T3"), closedOnFirstReply: "yes": Invalid input: expected boolean, received string',
+      'tickets[2] (ticketId "T2"), ticketId: "T2" appears more than once (first at tickets[1]); each ticket must be listed once',
+      'tickets[3] (ticketId "T3"), closedOnFirstReply: "maybe" is not true or false (also 1/0, yes/no, 是/否)',
     ]);
   });
 
@@ -31,7 +31,7 @@ describe("KPI input errors", () => {
       { afterSaleId: "S3", agentId: "A", appliedAt: "2020-02-03 10:00", refundedAt: "2020-02-04 10:00" },
       { afterSaleId: "S4", agentId: "A", appliedAt: "2020-02-03 10:00", refundedAt: "2020-02-04 10:00", refundAmount: "1.005" },
     ] }))).toEqual([
-      'afterSales[0] (afterSaleId "S1"), satisfaction: 6: expected a rating 1–5',
+      'afterSales[0] (afterSaleId "S1"), satisfaction: 6 is out of range; expected a whole number from 1 to 5',
       'afterSales[1] (afterSaleId "S2"), reviewedAt: 2020-02-02 10:00 is before appliedAt 2020-02-03 10:00',
       'afterSales[2] (afterSaleId "S3"), refundAmount: is missing; expected the amount refunded at refundedAt',
       'afterSales[3] (afterSaleId "S4"), refundAmount: "1.005" has more than 2 decimals; expected yuan to the fen, like 123.45',
@@ -48,11 +48,11 @@ describe("KPI input errors", () => {
       ],
       calls: [{ agentId: "A", at: "2020-02-03 10:00" }],
     }))).toEqual([
-      'reviews[0], rating: "great": expected good, neutral or bad',
-      'qc[0] (conversationId "C1"), score: 101: expected a score 0–100',
-      'qc[1] (conversationId "C2"), score: 80.125: expected a score with at most 2 decimals',
-      'qc[2] (conversationId "C2"), conversationId: "C2" appears more than once (first at qc[1]); each must be listed once',
-      "calls[0], answered: is missing",
+      'reviews[0], rating: "great" is not one of good (好评), neutral (中评), bad (差评)',
+      'qc[0] (conversationId "C1"), score: 101 is not a score from 0 to 100 with at most 2 decimals, like 86.5',
+      'qc[1] (conversationId "C2"), score: 80.125 is not a score from 0 to 100 with at most 2 decimals, like 86.5',
+      'qc[2] (conversationId "C2"), conversationId: "C2" appears more than once (first at qc[1]); each quality inspection must be listed once',
+      "calls[0], answered: is missing; expected true or false (also 1/0, yes/no, 是/否)",
     ]);
   });
 
@@ -66,10 +66,10 @@ describe("KPI input errors", () => {
       { ...c, consultationId: "C4" },
     ] }))).toEqual([
       'consultations[0] (consultationId "C1"), responseSeconds: is missing; expected it beside responseCount (the two go together)',
-      'consultations[1] (consultationId "C2"), responseSeconds: -1 is not a whole number ≥ 0',
+      'consultations[1] (consultationId "C2"), responseSeconds: -1 is out of range; expected a whole number ≥ 0',
       'consultations[2] (consultationId "C3"), firstReplyAt: 2020-02-03 09:59 is before the consultation started (2020-02-03 10:00)',
       'consultations[3] (consultationId "C4"), maxResponseSeconds: 11 is more than the sum of the response intervals (responseSeconds 10)',
-      'consultations[4] (consultationId "C4"), consultationId: "C4" appears more than once (first at consultations[3]); each must be listed once',
+      'consultations[4] (consultationId "C4"), consultationId: "C4" appears more than once (first at consultations[3]); each consultation must be listed once',
     ]);
   });
 
@@ -81,7 +81,7 @@ describe("KPI input errors", () => {
       credits: [{ orderId: "O9", agentId: "A" }],
     }))).toEqual([
       'credits[0], orderId: "O9" is not an order of the input',
-      'calls[0], agentId: "Z" is not an agent of the roster',
+      'calls[0], agentId: "Z" is not in the agents list',
     ]);
   });
 
@@ -94,8 +94,8 @@ describe("every bad row is named", () => {
   it("an unknown agent is reported on each of its rows", () => {
     const c = (id: string) => ({ consultationId: id, agentId: "Z", buyerId: "b", startedAt: "2020-02-03 10:00", endedAt: "2020-02-03 10:10" });
     expect(problems({ agents: [{ agentId: "A" }], consultations: [c("C1"), c("C2")] })).toEqual([
-      'consultations[0] (consultationId "C1"), agentId: "Z" is not an agent of the roster',
-      'consultations[1] (consultationId "C2"), agentId: "Z" is not an agent of the roster',
+      'consultations[0] (consultationId "C1"), agentId: "Z" is not in the agents list',
+      'consultations[1] (consultationId "C2"), agentId: "Z" is not in the agents list',
     ]);
   });
 });

@@ -55,8 +55,10 @@ describe("the previous report is checked before anything is clawed back", () => 
     { consultationId: "C1", agentId: "A01", buyerId: "b1", startedAt: `${year}-02-10 09:58`, firstReplyAt: `${year}-02-10 09:59`, endedAt: `${year}-02-10 10:20` },
   ];
   const o1 = (year: number, refundAmount = "0.00", extra: object = {}) => ({ orderId: "O1", buyerId: "b1", createdAt: `${year}-02-10 10:05`, paidAt: `${year}-02-10 10:06`, amount: "128.00", refundAmount, ...extra });
+  // A shopId goes on both sides (on the orders only it would link nothing: an input error).
+  const inShop = (extra: object) => <C extends object>(c: C): C => ("shopId" in extra ? { ...c, shopId: (extra as { shopId: string }).shopId } : c);
   const settle = (year: number, policy = {}, extra: object = {}) => ({
-    ...buildMonthReport({ agents, consultations: consultations(year), orders: [o1(year, "0.00", extra)] }, policy, { month: `${year}-02` }),
+    ...buildMonthReport({ agents, consultations: consultations(year).map(inShop(extra)), orders: [o1(year, "0.00", extra)] }, policy, { month: `${year}-02` }),
     settled: true as const,
   });
   // March 2020: O1 (February 2020) has been refunded 28.00 since February was settled.

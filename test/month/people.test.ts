@@ -55,10 +55,11 @@ describe("month report: people section", () => {
       {},
       { month: "2020-02" },
     );
+    // Kind by kind, in the kinds' order.
     expect(r.success ? [] : r.issues.map(formatIssue)).toEqual([
-      "scores[0], score: expected a score from 0 to 100 with at most 2 decimals, like 86.5",
       'violations[0] (violationId "V1"), agentId: "A09" is not in the agents list',
-      'roster[0], shift: "late" is not one of day, halfDay, night, off',
+      "scores[0], score: 120 is not a score from 0 to 100 with at most 2 decimals, like 86.5",
+      'roster[0], shift: "late" is not one of day (白班), halfDay (半白班), night (晚班), off (休息)',
     ]);
   });
 });

@@ -67,8 +67,8 @@ describe("kefu-kpi kpi", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('calls.csv row 2, answered: "maybe" is not true or false (also 1/0, yes/no, 是/否)');
     const r2 = await cli("kpi", monthFolder({ "agents.csv": AGENTS, "qc.csv": "conversationId,agentId,at,score\nC1,A01,2020-02-10 12:00,101\nC2,A09,2020-02-10 12:00,50\n" }), "--period", "2020-02");
-    expect(r2.stderr).toContain('qc.csv row 2 (conversationId "C1"), score: 101: expected a score 0–100');
-    expect(r2.stderr).toContain('qc.csv row 3 (conversationId "C2"), agentId: "A09" is not an agent of the roster');
+    expect(r2.stderr).toContain('qc.csv row 2 (conversationId "C1"), score: 101 is not a score from 0 to 100 with at most 2 decimals, like 86.5');
+    expect(r2.stderr).toContain('qc.csv row 3 (conversationId "C2"), agentId: "A09" is not in the agents list');
   });
 
   it("reads the consultations' response columns", async () => {

@@ -53,16 +53,17 @@ describe("month folder: people kinds", () => {
         "returnedParcels.csv": "parcelId,arrivedAt\nP1,\n",
       }),
     ).toEqual([
-      'scores.csv row 2, score: expected a score from 0 to 100 with at most 2 decimals, like 86.5',
+      // Kind by kind in the kinds' order, record by record.
       'violations.csv row 2 (violationId "V1"), agentId: "A09" is not in the agents list',
-      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations.csv row 2); each violationId must be unique',
       'violations.csv row 3 (violationId "V1"), at: "2020-02-31 10:00" is not a real calendar date or time',
-      'rewards.csv row 2 (rewardId "R1"), kind: "bonus" is not one of dataErrorFound, suggestionAdopted, performanceAward, specialAward',
+      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations.csv row 2); each violation must be listed once',
+      'rewards.csv row 2 (rewardId "R1"), kind: "bonus" is not one of dataErrorFound (商品数据错误), suggestionAdopted (建议被采纳), performanceAward (业绩奖), specialAward (特别奖)',
       'rewards.csv row 3 (rewardId "R2"), amount: is missing; a performanceAward carries its amount, like 200.00',
-      'roster.csv row 2, shift: "evening" is not one of day, halfDay, night, off',
-      "roster.csv row 3, date: expected a real date YYYY-MM-DD like 2020-02-21",
+      'scores.csv row 2, score: "eighty" is not a score from 0 to 100 with at most 2 decimals, like 86.5',
+      'roster.csv row 2, shift: "evening" is not one of day (白班), halfDay (半白班), night (晚班), off (休息)',
+      'roster.csv row 3, date: "10/02/2020" is not a date YYYY-MM-DD like 2020-02-21',
       'returnedParcels.csv row 2 (parcelId "P1"), arrivedAt: is missing; expected a date-time like 2020-02-21 09:00:00',
-      'shopReviews.csv row 2 (reviewId "SR1"), rating: "bad" is not one of neutral, negative',
+      'shopReviews.csv row 2 (reviewId "SR1"), rating: "bad" is not one of neutral (中评), negative (差评)',
     ]);
   });
 

@@ -229,11 +229,11 @@ describe("errors come back as values at their cells", () => {
     if (result.success) return;
     expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell} ${String(i.path.at(-1))}`)).toEqual([
       "咨询!G4 buyerMessages",
+      "咨询!E3 firstReplyAt",
       "Orders!D6 paidAt",
       "Orders!E7 amount",
-      "咨询!E3 firstReplyAt",
     ]);
-    expect(result.message).toMatch(/^咨询!G4, buyerMessages: -1 is not a whole number ≥ 0; Orders!D6 \(orderId "O0105"\), paidAt: /);
+    expect(result.message).toMatch(/^咨询!G4, buyerMessages: -1 is not a whole number ≥ 0; 咨询!E3 \(consultationId "C0102"\), firstReplyAt: .*; Orders!D6 \(orderId "O0105"\), paidAt: /);
     expect(toCells(result)).toEqual([[`#KEFU! ${result.message}`]]);
   });
 

@@ -1,0 +1,677 @@
+/**
+ * The decoder: one per kind, driven by the kind's definition. It takes records one at a time — a
+ * plain object (the library's arrays, a JSON file), a row of text cells (a CSV file) or a row of
+ * sheet values — and writes each field straight into its column, reading it with the field type's
+ * reader (`values.ts`). Every problem becomes an issue naming the record, the field and the value;
+ * nothing is dropped or coerced. No object is made per record.
+ */
+import { IssueCode, type Issue, type IssueList, type IssueSource } from "../errors.js";
+import { repeatedIds } from "../ids/repeatedIds.js";
+import type { Zone } from "../time/zone.js";
+import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
+import { SHOP_SEPARATOR, type AgentList, type BuyerList } from "./lists.js";
+import { RULES, type Rule } from "./rules.js";
+import type { Columns, Table, TableSource } from "./table.js";
+import { sourceOf } from "./table.js";
+import { ABSENT, NO_DATE, OK, describeFailure, isMoneyFailure, isNegativeMoney, readInstant, readValue, reading, show } from "./values.js";
+
+/** What the kinds of one month share while they are decoded. */
+export interface DecodeContext {
+  readonly zone: Zone;
+  readonly agents: AgentList;
+  readonly buyers: BuyerList;
+  readonly issues: IssueList;
+}
+
+export interface TableOptions {
+  /** How many records to expect (columns are sized for them and grow past that). */
+  readonly expected?: number;
+  /** Where the records come from, to name them in issues. */
+  readonly source?: TableSource | null;
+  /** A key a record has that is no field of its kind: an issue (the library's records) or only collected in `unknownKeys` (a month folder's JSON, which warns). */
+  readonly unknownKeys?: "error" | "collect";
+}
+
+// Column kinds, by how a field is kept.
+const TEXT = 0;
+const AGENT = 1;
+const BUYER = 2;
+const INSTANT = 3;
+const MONEY = 4;
+const INT = 5; // count, score, month, date
+const SMALL = 6; // boolean, enum
+
+function columnKind(spec: FieldSpec): number {
+  switch (spec.type) {
+    case "id":
+    case "text":
+      return TEXT;
+    case "agent":
+      return AGENT;
+    case "buyer":
+      return BUYER;
+    case "instant":
+      return INSTANT;
+    case "money":
+      return MONEY;
+    case "boolean":
+    case "enum":
+      return SMALL;
+    default:
+      return INT;
+  }
+}
+
+type Column = Float64Array | Int32Array | Int8Array | string[] | null;
+
+function absentInt(spec: FieldSpec): number {
+  return spec.type === "date" ? NO_DATE : -1;
+}
+
+/** Builds the columns of one kind, record by record. */
+export class TableBuilder<K extends RecordKind> {
+  private count = 0;
+  private capacity: number;
+  private readonly specs: FieldSpec[];
+  private readonly names: string[];
+  private readonly ckinds: Int8Array;
+  private readonly cols: (Column | undefined)[];
+  private readonly given: Uint8Array;
+  private locators: Int32Array | null;
+  private readonly source: TableSource | null;
+  private readonly unknownMode: "error" | "collect";
+  private readonly known: Set<string>;
+  /** Keys of object records that are no field of the kind. */
+  readonly unknownKeys = new Set<string>();
+  private readonly keyField: number;
+  private readonly shopField: number;
+  private readonly buyerField: number;
+  private readonly rule: Rule | undefined;
+  /** The field index of each of the rule's fields. */
+  private readonly ruleFields: Int32Array;
+  private readonly ruleValues: Float64Array;
+  // The record being read.
+  private failed = 0; // a bit per field that could not be read
+  private rowIssues: Issue[] = [];
+  private buyerText: string | null = null;
+  private readonly out = reading();
+  private readonly failRule = (at: number, code: IssueCode, message: string): void => this.fail(this.ruleFields[at]!, code, message);
+
+  constructor(
+    readonly kind: K,
+    private readonly ctx: DecodeContext,
+    options: TableOptions = {},
+  ) {
+    const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
+    this.names = Object.keys(fields);
+    this.specs = this.names.map((n) => fields[n]!);
+    this.known = new Set(this.names);
+    this.ckinds = Int8Array.from(this.specs.map(columnKind));
+    this.capacity = Math.max(16, options.expected ?? 0);
+    this.source = options.source ?? null;
+    this.locators = null;
+    this.unknownMode = options.unknownKeys ?? "error";
+    this.cols = [];
+    this.given = new Uint8Array(this.names.length);
+    const key = (KINDS[kind] as { key?: string }).key;
+    this.keyField = key === undefined ? -1 : this.names.indexOf(key);
+    this.shopField = this.names.indexOf("shopId");
+    this.buyerField = this.specs.findIndex((s) => s.type === "buyer");
+    this.rule = RULES[kind];
+    this.ruleFields = Int32Array.from((this.rule?.fields ?? []).map((name) => this.names.indexOf(name)));
+    this.ruleValues = new Float64Array(this.ruleFields.length);
+    // Field by field, the shop before the buyer (a buyer is numbered within its shop).
+    this.bulkOrder = this.names.map((_, f) => f);
+    if (this.shopField >= 0 && this.buyerField >= 0) {
+      this.bulkOrder.splice(this.bulkOrder.indexOf(this.shopField), 1);
+      this.bulkOrder.splice(this.bulkOrder.indexOf(this.buyerField), 0, this.shopField);
+    }
+    this.allocate(this.capacity);
+  }
+  private readonly bulkOrder: number[];
+
+  /**
+   * (Re)allocates the columns for `size` records, keeping what they hold. The numeric columns share
+   * one buffer: V8 counts typed-array memory as external, and each large allocation beside a large
+   * input can set off a full collection of the whole heap, so one allocation a table is cheaper
+   * than one a column.
+   */
+  private allocate(size: number): void {
+    const numeric = this.specs.map((_, f) => this.ckinds[f] !== TEXT);
+    const width = (f: number): number => (this.ckinds[f] === INSTANT || this.ckinds[f] === MONEY ? 8 : this.ckinds[f] === SMALL ? 1 : 4);
+    let bytes = 0;
+    const order = this.specs.map((_, f) => f).filter((f) => numeric[f]).sort((a, b) => width(b) - width(a));
+    const offsets = new Map<number, number>();
+    for (const f of order) {
+      offsets.set(f, bytes);
+      bytes += width(f) * size;
+    }
+    const locatorsAt = bytes;
+    if (this.source !== null) bytes += 4 * size;
+    const buffer = new ArrayBuffer(bytes);
+    for (let f = 0; f < this.specs.length; f++) {
+      const old = this.cols[f];
+      if (!numeric[f]) {
+        if (old === undefined) this.cols[f] = this.specs[f]!.required ? new Array<string>(size) : null;
+        continue;
+      }
+      const at = offsets.get(f)!;
+      const kind = this.ckinds[f];
+      const col =
+        kind === INSTANT || kind === MONEY ? new Float64Array(buffer, at, size) : kind === SMALL ? new Int8Array(buffer, at, size) : new Int32Array(buffer, at, size);
+      const keep = old === undefined || old === null || Array.isArray(old) ? 0 : Math.min(old.length, size);
+      if (keep > 0) col.set((old as Float64Array).subarray(0, keep));
+      col.fill(kind === INSTANT || kind === MONEY ? NaN : kind === SMALL ? -1 : absentInt(this.specs[f]!), keep);
+      this.cols[f] = col;
+    }
+    if (this.source !== null) {
+      const locators = new Int32Array(buffer, locatorsAt, size);
+      if (this.locators) locators.set(this.locators.subarray(0, Math.min(this.locators.length, size)));
+      this.locators = locators;
+    }
+    this.capacity = size;
+  }
+
+  /** Makes room for `more` records after the current ones. */
+  private ensure(more: number): void {
+    if (this.count + more <= this.capacity) return;
+    this.allocate(Math.max(this.count + more, this.capacity * 2));
+  }
+
+  /** The fields a header (or sheet) gives, so that optional columns a file has count as given even when all empty. */
+  markGiven(fields: readonly (string | null)[]): void {
+    for (const name of fields) {
+      const f = name === null ? -1 : this.names.indexOf(name);
+      if (f >= 0) this.given[f] = 1;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // A record
+
+  private begin(locator: number): void {
+    this.ensure(1);
+    if (this.locators) this.locators[this.count] = locator;
+    this.failed = 0;
+    this.buyerText = null;
+  }
+
+  private issueSource(i: number, field: string | undefined): IssueSource | undefined {
+    return this.source === null ? undefined : sourceOf({ source: this.source, locators: this.locators }, i, field);
+  }
+
+  private fail(f: number, code: IssueCode, message: string): void {
+    const i = this.count;
+    const field = f >= 0 ? this.names[f] : undefined;
+    const path: (string | number)[] = field === undefined ? [this.kind, i] : [this.kind, i, field];
+    const source = this.issueSource(i, field);
+    this.rowIssues.push(source === undefined ? { code, path, message } : { code, path, message, source });
+    if (f >= 0) this.failed |= 1 << f;
+  }
+
+  private failRead(f: number, code: number, v: unknown): void {
+    const failure = this.failureOf(f, code, v);
+    this.fail(f, failure.code, failure.message);
+  }
+
+  /** The issue code and message of a failed reading of field `f`. */
+  private failureOf(f: number, code: number, v: unknown): { code: IssueCode; message: string } {
+    const spec = this.specs[f]!;
+    const natural = typeof v === "string" || (typeof v === "number" && (spec.type === "money" || spec.type === "count" || spec.type === "score")) || (typeof v === "boolean" && spec.type === "boolean");
+    const issueCode =
+      code === ABSENT
+        ? IssueCode.missingField
+        : spec.type === "instant"
+          ? IssueCode.invalidDate
+          : isNegativeMoney(code)
+            ? IssueCode.negativeMoney
+            : isMoneyFailure(code)
+              ? IssueCode.invalidMoney
+              : natural
+                ? IssueCode.invalidValue
+                : IssueCode.invalidType;
+    return { code: issueCode, message: describeFailure(code, v, spec, this.ctx.zone) };
+  }
+
+  /** Reads value `v` of field `f` into the current record. */
+  private put(f: number, v: unknown): void {
+    const i = this.count;
+    const spec = this.specs[f]!;
+    const out = this.out;
+    let code: number;
+    switch (this.ckinds[f]) {
+      case INSTANT:
+        code = readInstant(v, this.ctx.zone, this.cols[f] as Float64Array, i);
+        if (code !== OK) (this.cols[f] as Float64Array)[i] = NaN;
+        break;
+      case BUYER:
+        if (v === null && spec.nullable) {
+          this.given[f] = 1;
+          (this.cols[f] as Int32Array)[i] = -1;
+          return;
+        }
+        code = readValue(v, spec, out);
+        if (code === OK) this.buyerText = out.str;
+        break;
+      case AGENT:
+        code = readValue(v, spec, out);
+        if (code === OK) {
+          const n = this.ctx.agents.number(out.str);
+          (this.cols[f] as Int32Array)[i] = n;
+          if (n < 0) {
+            this.given[f] = 1;
+            this.fail(f, IssueCode.unknownAgent, `${show(out.str)} is not in the agents list`);
+            return;
+          }
+        }
+        break;
+      case TEXT: {
+        code = readValue(v, spec, out);
+        let col = this.cols[f] as string[] | null;
+        if (code === OK) {
+          if (col === null) col = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
+          else if (col.length < this.capacity) col.length = this.capacity;
+          col[i] = out.str;
+        } else if (col !== null) col[i] = "";
+        break;
+      }
+      case MONEY:
+        code = readValue(v, spec, out);
+        (this.cols[f] as Float64Array)[i] = code === OK ? out.num : NaN;
+        break;
+      case SMALL:
+        code = readValue(v, spec, out);
+        (this.cols[f] as Int8Array)[i] = code === OK ? out.num : -1;
+        break;
+      default:
+        code = readValue(v, spec, out);
+        (this.cols[f] as Int32Array)[i] = code === OK ? out.num : absentInt(spec);
+    }
+    if (code === OK) {
+      this.given[f] = 1;
+      return;
+    }
+    if (code === ABSENT) {
+      if (spec.required && !spec.emptyAllowed) this.failRead(f, ABSENT, v);
+      return;
+    }
+    this.given[f] = 1;
+    this.failRead(f, code, v);
+  }
+
+  private end(): void {
+    const i = this.count;
+    if (this.buyerField >= 0 && this.buyerText !== null) {
+      (this.cols[this.buyerField] as Int32Array)[i] = this.buyerNumber(this.buyerText, i);
+    }
+    if (this.rule !== undefined) this.runRule(i);
+    if (this.rowIssues.length > 0) this.flushIssues(i);
+    this.count = i + 1;
+  }
+
+  /** Runs the kind's record rules on record `i` (fields that could not be read are null to them). */
+  private runRule(i: number): void {
+    const values = this.ruleValues;
+    const fields = this.ruleFields;
+    let failed = 0;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      if ((this.failed & (1 << f)) !== 0) failed |= 1 << k;
+      const col = this.cols[f] as Float64Array | Int32Array;
+      const x = col[i]!;
+      values[k] = (this.ckinds[f] === INT || this.ckinds[f] === SMALL) && x < 0 ? NaN : x;
+    }
+    this.rule!.check(values, failed, this.failRule, this.ctx.zone);
+  }
+
+  private flushIssues(i: number): void {
+    let recordId: string | undefined;
+    const key = this.keyField;
+    if (key >= 0 && (this.failed & (1 << key)) === 0) {
+      const col = this.cols[key] as string[] | null;
+      const id = col === null ? "" : col[i];
+      if (id) recordId = `${this.names[key]} ${JSON.stringify(id)}`;
+    }
+    for (const issue of this.rowIssues) this.ctx.issues.add(recordId === undefined ? issue : { ...issue, recordId });
+    this.rowIssues = [];
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The three ways records come in
+
+  /** Adds a record given as an object (the library's arrays, a JSON file's array). */
+  addObject(record: unknown, locator = this.count): void {
+    this.begin(locator);
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      this.fail(-1, IssueCode.invalidType, `${show(record)} is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}`);
+      for (let f = 0; f < this.names.length; f++) this.failed |= 1 << f;
+      this.end();
+      return;
+    }
+    const r = record as Record<string, unknown>;
+    try {
+      for (let f = 0; f < this.names.length; f++) this.put(f, r[this.names[f]!]);
+      for (const k in r) {
+        if (this.known.has(k)) continue;
+        if (this.unknownMode === "collect") this.unknownKeys.add(k);
+        else this.fail(-1, IssueCode.invalidValue, `unknown field ${JSON.stringify(k)}${suggestion(k, this.names)}; expected only the fields ${this.names.join(", ")}`);
+      }
+    } catch (error) {
+      // A getter or proxy that throws: the record cannot be read.
+      this.fail(-1, IssueCode.invalidType, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+      for (let f = 0; f < this.names.length; f++) this.failed |= 1 << f;
+    }
+    this.end();
+  }
+
+  /**
+   * Adds an array of records given as objects, field by field: one pass over the records per field
+   * reads the same property in a tight loop (much faster than record by record for millions of
+   * records), then the record rules run. Issues come out in record order, as {@link addObject}'s do.
+   */
+  addObjects(records: readonly unknown[]): void {
+    const n = records.length;
+    if (n === 0) return;
+    const base = this.count;
+    this.ensure(n);
+    if (this.locators) for (let k = 0; k < n; k++) this.locators[base + k] = k;
+    // Records that are no objects (or cannot be read) are named once and skipped by every field.
+    let bad: Uint8Array | null = null;
+    for (let k = 0; k < n; k++) {
+      const r = records[k];
+      if (typeof r === "object" && r !== null && !Array.isArray(r)) continue;
+      bad ??= new Uint8Array(n);
+      bad[k] = 1;
+    }
+    const pending = new PendingIssues(n);
+    const zone = this.ctx.zone;
+    for (const f of this.bulkOrder) {
+      const name = this.names[f]!;
+      const spec = this.specs[f]!;
+      const kind = this.ckinds[f]!;
+      const col = this.cols[f]!;
+      const out = this.out;
+      const missingIsIssue = spec.required === true && spec.emptyAllowed !== true;
+      let given = false;
+      for (let k = 0; k < n; k++) {
+        if (bad !== null && bad[k] === 1) continue;
+        const i = base + k;
+        let v: unknown;
+        try {
+          v = (records[k] as Record<string, unknown>)[name];
+        } catch (error) {
+          bad ??= new Uint8Array(n);
+          bad[k] = 1;
+          pending.add(k, -1, IssueCode.invalidType, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+          continue;
+        }
+        let code: number;
+        if (kind === INSTANT) {
+          code = readInstant(v, zone, col as Float64Array, i);
+          if (code === OK) {
+            given = true;
+            continue;
+          }
+          (col as Float64Array)[i] = NaN;
+        } else if (kind === INT) {
+          code = readValue(v, spec, out);
+          if (code === OK) {
+            (col as Int32Array)[i] = out.num;
+            given = true;
+            continue;
+          }
+        } else if (kind === AGENT) {
+          code = readValue(v, spec, out);
+          if (code === OK) {
+            given = true;
+            const a = this.ctx.agents.number(out.str);
+            (col as Int32Array)[i] = a;
+            if (a < 0) pending.add(k, f, IssueCode.unknownAgent, `${show(out.str)} is not in the agents list`);
+            continue;
+          }
+        } else if (kind === BUYER) {
+          if (v === null && spec.nullable) {
+            (col as Int32Array)[i] = -1;
+            given = true;
+            continue;
+          }
+          code = readValue(v, spec, out);
+          if (code === OK) {
+            given = true;
+            (col as Int32Array)[i] = this.buyerNumber(out.str, i);
+            continue;
+          }
+        } else if (kind === TEXT) {
+          code = readValue(v, spec, out);
+          let text = this.cols[f] as string[] | null;
+          if (code === OK) {
+            given = true;
+            if (text === null) text = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
+            text[i] = out.str;
+            continue;
+          }
+          if (text !== null) text[i] = "";
+        } else if (kind === MONEY) {
+          code = readValue(v, spec, out);
+          if (code === OK) {
+            (col as Float64Array)[i] = out.num;
+            given = true;
+            continue;
+          }
+        } else {
+          code = readValue(v, spec, out);
+          if (code === OK) {
+            (col as Int8Array)[i] = out.num;
+            given = true;
+            continue;
+          }
+        }
+        if (code === ABSENT) {
+          if (missingIsIssue) pending.addRead(k, f, this.failureOf(f, ABSENT, v));
+          continue;
+        }
+        given = true;
+        pending.addRead(k, f, this.failureOf(f, code, v));
+      }
+      if (given) this.given[f] = 1;
+      // A text column filled lazily may stop short of the last records.
+      const text = this.cols[f];
+      if (kind === TEXT && text !== null && Array.isArray(text)) for (let i = base; i < base + n; i++) if (text[i] === undefined) text[i] = "";
+    }
+    // Keys that are no field of the kind.
+    for (let k = 0; k < n; k++) {
+      if (bad !== null && bad[k] === 1) continue;
+      const r = records[k] as Record<string, unknown>;
+      for (const key in r) {
+        if (this.known.has(key)) continue;
+        if (this.unknownMode === "collect") this.unknownKeys.add(key);
+        else pending.add(k, -1, IssueCode.invalidValue, `unknown field ${JSON.stringify(key)}${suggestion(key, this.names)}; expected only the fields ${this.names.join(", ")}`);
+      }
+    }
+    if (bad !== null) {
+      for (let k = 0; k < n; k++) {
+        if (bad[k] !== 1) continue;
+        const r = records[k];
+        if (typeof r !== "object" || r === null || Array.isArray(r)) {
+          pending.add(k, -1, IssueCode.invalidType, `${show(r)} is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}`);
+        }
+      }
+    }
+    // The record rules, and the issues record by record.
+    const failedFields = pending.failedFields();
+    const rule = this.rule;
+    for (let k = 0; k < n; k++) {
+      this.count = base + k;
+      this.failed = bad !== null && bad[k] === 1 ? -1 : failedFields === null ? 0 : failedFields[k]!;
+      if (rule !== undefined && this.failed !== -1) this.runRule(base + k);
+      const mine = pending.of(k);
+      if (mine !== null) for (const p of mine) this.rowIssues.push(this.issueAt(base + k, p.f, p.code, p.message));
+      if (this.rowIssues.length > 0) {
+        this.rowIssues.sort((a, b) => this.fieldOrder(a) - this.fieldOrder(b));
+        this.flushIssues(base + k);
+      }
+    }
+    this.count = base + n;
+    if (pending.dropped > 0) this.ctx.issues.drop(pending.dropped);
+  }
+
+  private fieldOrder(issue: Issue): number {
+    const field = issue.path[2];
+    return typeof field === "string" ? this.names.indexOf(field) : -1;
+  }
+
+  private issueAt(i: number, f: number, code: IssueCode, message: string): Issue {
+    const field = f >= 0 ? this.names[f] : undefined;
+    const path: (string | number)[] = field === undefined ? [this.kind, i] : [this.kind, i, field];
+    const source = this.issueSource(i, field);
+    return source === undefined ? { code, path, message } : { code, path, message, source };
+  }
+
+  private buyerNumber(buyer: string, i: number): number {
+    const shops = this.shopField >= 0 ? (this.cols[this.shopField] as string[] | null) : null;
+    const shop = shops === null ? "" : (shops[i] ?? "");
+    return this.ctx.buyers.number(shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer);
+  }
+
+  /**
+   * Adds a row of cells (text from a CSV file, or values from a sheet), `fieldOfColumn[c]` being
+   * the field index of column `c` (-1: a column the kind does not use); see {@link fieldIndexes}.
+   */
+  addCells(cells: readonly unknown[], fieldOfColumn: Int32Array, locator: number): void {
+    this.begin(locator);
+    for (let f = 0; f < this.names.length; f++) this.missing[f] = 1;
+    const n = Math.min(cells.length, fieldOfColumn.length);
+    for (let c = 0; c < n; c++) {
+      const f = fieldOfColumn[c]!;
+      if (f < 0) continue;
+      this.missing[f] = 0;
+      this.put(f, cells[c]);
+    }
+    for (let f = 0; f < this.names.length; f++) if (this.missing[f] === 1) this.put(f, undefined);
+    this.end();
+  }
+  private readonly missing = new Uint8Array(32);
+
+  /** The field index of each header column (`fields[c]` a field name or null). */
+  fieldIndexes(fields: readonly (string | null)[]): Int32Array {
+    return Int32Array.from(fields.map((name) => (name === null ? -1 : this.names.indexOf(name))));
+  }
+
+  private requiredNames(): string {
+    return this.names.filter((_, f) => this.specs[f]!.required).join(", ");
+  }
+
+  /** The records so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Checks the ids, and returns the table. */
+  finish(): Table<K> {
+    const n = this.count;
+    const cols = this.cols.map((col, f) => {
+      if (col === null || col === undefined) return null;
+      if (Array.isArray(col)) {
+        if (col.length !== n) col.length = n;
+        return col;
+      }
+      void f;
+      return col.length === n ? col : col.slice(0, n);
+    });
+    if (this.keyField >= 0) this.checkRepeats(cols[this.keyField] as string[] | null, n);
+    const columns: Record<string, Column> = Object.create(null) as Record<string, Column>;
+    this.names.forEach((name, f) => (columns[name] = cols[f]!));
+    const given = new Set(this.names.filter((_, f) => this.given[f] === 1));
+    return {
+      kind: this.kind,
+      count: n,
+      columns: columns as unknown as Columns<K>,
+      given,
+      source: this.source,
+      locators: this.locators === null ? null : this.locators.length === n ? this.locators : this.locators.slice(0, n),
+    };
+  }
+
+  private checkRepeats(ids: string[] | null, n: number): void {
+    if (ids === null) return;
+    const name = this.names[this.keyField]!;
+    const noun = KINDS[this.kind].noun;
+    for (const [i, first] of repeatedIds(n, (r) => ids[r])) {
+      const id = ids[i]!;
+      const firstAt = this.source === null ? `${this.kind}[${first}]` : placeOf(this.issueSource(first, undefined)!);
+      const path = [this.kind, i, name];
+      const source = this.issueSource(i, name);
+      const issue: Issue = {
+        code: IssueCode.duplicateId,
+        path,
+        message: `${JSON.stringify(id)} appears more than once (first at ${firstAt}); each ${noun.replace(/^an? /, "")} must be listed once`,
+        recordId: `${name} ${JSON.stringify(id)}`,
+        related: { path: [this.kind, first], ...(this.source === null ? {} : { source: this.issueSource(first, undefined)! }) },
+      };
+      this.ctx.issues.add(source === undefined ? issue : { ...issue, source });
+    }
+  }
+}
+
+function placeOf(s: IssueSource): string {
+  return s.file + (s.cell !== undefined ? `!${s.cell}` : s.row !== undefined ? ` row ${s.row}` : s.index !== undefined ? `[${s.index}]` : "");
+}
+
+/** ` (did you mean "refundAmount"?)` when `name` is one edit, a case or a space away from a field. */
+export function suggestion(name: string, fields: readonly string[]): string {
+  const near = nearestField(name, fields);
+  return near === null ? "" : ` (did you mean ${JSON.stringify(near)}?)`;
+}
+
+/** The field `name` misspells: equal but for case, spaces, `_`/`-`, or one edit (insert, delete, change or swap of two letters). */
+export function nearestField(name: string, fields: readonly string[]): string | null {
+  const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, "");
+  const n = norm(name);
+  if (n.length === 0) return null;
+  for (const f of fields) if (norm(f) === n) return f;
+  for (const f of fields) if (n.length >= 4 && withinOneEdit(n, norm(f))) return f;
+  return null;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one change
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // one swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Issues found field by field, handed out record by record (the messages of the first records only: a file of a million bad rows is named by its first). */
+class PendingIssues {
+  private readonly byRecord = new Map<number, { f: number; code: IssueCode; message: string }[]>();
+  private bits: Int32Array | null = null;
+  /** Issues not kept (past the first records with issues). */
+  dropped = 0;
+  constructor(private readonly n: number) {}
+  add(k: number, f: number, code: IssueCode, message: string): void {
+    if (f >= 0) (this.bits ??= new Int32Array(this.n))[k]! |= 1 << f;
+    let list = this.byRecord.get(k);
+    if (list === undefined) {
+      if (this.byRecord.size >= 1000) {
+        this.dropped++;
+        return;
+      }
+      this.byRecord.set(k, (list = []));
+    }
+    list.push({ f, code, message });
+  }
+  addRead(k: number, f: number, failure: { code: IssueCode; message: string }): void {
+    this.add(k, f, failure.code, failure.message);
+  }
+  of(k: number): readonly { f: number; code: IssueCode; message: string }[] | null {
+    return this.byRecord.size === 0 ? null : (this.byRecord.get(k) ?? null);
+  }
+  /** A bit per field that could not be read, per record; null when every field was read. */
+  failedFields(): Int32Array | null {
+    return this.bits;
+  }
+}

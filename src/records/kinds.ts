@@ -1,0 +1,312 @@
+/**
+ * The record kinds of a month, one definition each: the fields (the English ids of the month
+ * folder's columns and of the library's record objects), each field's value type, whether its
+ * column is required, its Chinese column names, its bounds, the record's id (unique within the
+ * kind) and the field rules that join two fields of one record. Everything that reads records —
+ * the decoder, the zod schemas and their JSON Schema, the folder reader's headers, the sheets —
+ * is derived from this table. Data, not code: a new kind is an entry here plus what computes with it.
+ */
+
+/**
+ * How a value is read and kept:
+ * - `id`: an identifier (text, trimmed; a number is refused, so is an id Excel turned into
+ *   `8.43512E+17`); `text`: free text (trimmed); both kept as strings.
+ * - `agent`: a 工号 — an id kept as the agent's number in the month's agent list.
+ * - `buyer`: a buyer id (会员名) — an id kept as the buyer's number in the month's buyer list
+ *   (within the record's shop when it has a `shopId`).
+ * - `instant`: a date-time (ISO 8601 with offset, or wall time in the shop zone), kept as epoch ms.
+ * - `date`: a calendar date `YYYY-MM-DD`, kept as a day number; `month`: `YYYY-MM`, kept as a month index.
+ * - `money`: CNY to the fen, kept as integer fen; `count`: a whole number; `score`: 0–100 with at
+ *   most 2 decimals, kept in hundredths.
+ * - `boolean`: true/false (also 1/0, yes/no, 是/否); `enum`: one of a list (or its Chinese label).
+ */
+export type FieldType = "id" | "text" | "agent" | "buyer" | "instant" | "date" | "month" | "money" | "count" | "score" | "boolean" | "enum";
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** The column must be there, and the value too (unless `nullable` or the record's rules allow an empty value). */
+  readonly required?: boolean;
+  /**
+   * Needed by the month report, not by every rule family: the agents' name, group and grade (an app
+   * that only attributes sales passes a roster of ids). A month folder's file must have the column.
+   */
+  readonly forMonth?: boolean;
+  /** The value may be empty even though the column is required (paidAt of an unpaid order). */
+  readonly emptyAllowed?: boolean;
+  /** `null` is a value of its own (an order's buyerId when the export cannot link orders to buyers). */
+  readonly nullable?: boolean;
+  /** Chinese column names accepted for this field. */
+  readonly aliases?: readonly string[];
+  /** For `enum`: the values, in the order they are numbered. */
+  readonly values?: readonly string[];
+  /** For `enum`: the Chinese label of each value. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** For `count`: the smallest and largest value (default 0 and {@link MAX_COUNT}). */
+  readonly min?: number;
+  readonly max?: number;
+  /** What the field means, for messages and the JSON Schema. */
+  readonly description?: string;
+}
+
+/** The largest whole number one record may carry in a count field (sums across records are checked separately). */
+export const MAX_COUNT = 2_147_483_646;
+
+export interface KindSpec {
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** The field that names a record: unique within the kind when given. */
+  readonly key?: string;
+  /** What a record of the kind is, in a few words (`an order`). */
+  readonly noun: string;
+}
+
+/** The kinds of record, in the order a month decodes them (agents first: they are the roster the others refer to). */
+export const RECORD_KINDS = [
+  "agents",
+  "consultations",
+  "orders",
+  "tickets",
+  "afterSales",
+  "reviews",
+  "qc",
+  "calls",
+  "violations",
+  "rewards",
+  "assessments",
+  "probation",
+  "scores",
+  "roster",
+  "returnedParcels",
+  "shopReviews",
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The sheet name used in messages when the caller gives none. */
+export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
+  agents: "客服",
+  consultations: "咨询",
+  orders: "订单",
+  tickets: "工单",
+  afterSales: "售后",
+  reviews: "客服评价",
+  qc: "质检",
+  calls: "电话",
+  violations: "违规",
+  rewards: "奖励",
+  assessments: "考核",
+  probation: "试用期",
+  scores: "积分",
+  roster: "排班",
+  returnedParcels: "退货包裹",
+  shopReviews: "中差评",
+};
+
+const GROUPS = { values: ["presale", "insale", "aftersale"], labels: { presale: "售前", insale: "售中", aftersale: "售后" } } as const;
+const GRADES = { values: ["junior", "intermediate", "senior", "expert"], labels: { junior: "初级", intermediate: "中级", senior: "高级", expert: "资深" } } as const;
+
+/** Every kind's definition. */
+export const KINDS = {
+  agents: {
+    noun: "an agent",
+    key: "agentId",
+    fields: {
+      agentId: { type: "id", required: true, aliases: ["工号", "客服工号"], description: "工号, the agent's staff number" },
+      name: { type: "text", forMonth: true, aliases: ["姓名", "客服姓名"] },
+      group: { type: "enum", forMonth: true, aliases: ["组", "组别", "岗位"], ...GROUPS },
+      grade: { type: "enum", forMonth: true, aliases: ["级别", "等级"], ...GRADES },
+      hiredAt: { type: "instant", aliases: ["入职时间", "入职日期"] },
+      gradeSince: { type: "instant", aliases: ["定级时间", "定级日期"] },
+      probationEndsAt: { type: "instant", aliases: ["转正时间", "转正日期", "试用期结束"] },
+      dismissedAt: { type: "instant", aliases: ["离职时间", "离职日期"], description: "when the agent left or was dismissed (开除); rules stop applying after it" },
+    },
+  },
+  consultations: {
+    noun: "a consultation",
+    key: "consultationId",
+    fields: {
+      consultationId: { type: "id", required: true, aliases: ["咨询编号", "会话编号", "接待编号"] },
+      agentId: { type: "agent", required: true, aliases: ["工号", "客服工号"] },
+      buyerId: { type: "buyer", required: true, aliases: ["买家会员名", "买家"] },
+      startedAt: { type: "instant", required: true, aliases: ["开始时间", "咨询时间"] },
+      firstReplyAt: { type: "instant", required: true, emptyAllowed: true, aliases: ["首次回复时间", "首响时间"], description: "empty when the agent never replied" },
+      endedAt: { type: "instant", required: true, aliases: ["结束时间"] },
+      buyerMessages: { type: "count", aliases: ["买家消息数"] },
+      agentMessages: { type: "count", aliases: ["客服消息数"] },
+      source: { type: "text", aliases: ["来源", "咨询来源"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
+      responseCount: { type: "count", aliases: ["响应次数"], description: "how many times the agent answered a buyer message (response intervals)" },
+      responseSeconds: { type: "count", aliases: ["响应总时长", "响应时长合计"], description: "the sum of those response intervals, in whole seconds" },
+      maxResponseSeconds: { type: "count", aliases: ["最长响应时长"], description: "the longest of them: how long the buyer was left waiting at most" },
+    },
+  },
+  orders: {
+    noun: "an order",
+    key: "orderId",
+    fields: {
+      orderId: { type: "id", required: true, aliases: ["订单编号"] },
+      buyerId: { type: "buyer", required: true, nullable: true, aliases: ["买家会员名"], description: "null when the export cannot link the order to a buyer" },
+      createdAt: { type: "instant", required: true, aliases: ["订单创建时间", "下单时间"] },
+      paidAt: { type: "instant", required: true, emptyAllowed: true, aliases: ["订单付款时间", "付款时间"], description: "empty when unpaid" },
+      amount: { type: "money", required: true, aliases: ["实付金额", "付款金额"], description: "what the buyer paid (实付) before refunds; for an unpaid order, the order amount" },
+      refundAmount: { type: "money", aliases: ["退款金额"] },
+      remarkAgentId: { type: "agent", aliases: ["备注工号"], description: "the 工号 written in the order remark" },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
+    },
+  },
+  tickets: {
+    noun: "a ticket",
+    key: "ticketId",
+    fields: {
+      ticketId: { type: "id", required: true, aliases: ["工单编号"] },
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      createdAt: { type: "instant", required: true, aliases: ["创建时间"] },
+      firstReplyAt: { type: "instant", aliases: ["首次回复时间"] },
+      closedAt: { type: "instant", aliases: ["关闭时间", "完结时间"] },
+      closedOnFirstReply: { type: "boolean", aliases: ["首次解决"] },
+      kind: { type: "text", aliases: ["工单类型", "类型"] },
+    },
+  },
+  afterSales: {
+    noun: "an after-sales request",
+    key: "afterSaleId",
+    fields: {
+      afterSaleId: { type: "id", required: true, aliases: ["售后单号", "售后编号"] },
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      appliedAt: { type: "instant", required: true, aliases: ["申请时间"] },
+      orderId: { type: "id", aliases: ["订单编号"] },
+      reviewedAt: { type: "instant", aliases: ["审核时间"] },
+      goodsReceivedAt: { type: "instant", aliases: ["收货时间", "退货签收时间"] },
+      refundedAt: { type: "instant", aliases: ["退款时间"] },
+      refundAmount: { type: "money", aliases: ["退款金额"] },
+      satisfaction: { type: "count", min: 1, max: 5, aliases: ["满意度"], description: "the buyer's rating 1–5" },
+    },
+  },
+  reviews: {
+    noun: "a service review",
+    key: "reviewId",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
+      rating: { type: "enum", required: true, aliases: ["评价"], values: ["good", "neutral", "bad"], labels: { good: "好评", neutral: "中评", bad: "差评" } },
+      reviewId: { type: "id", aliases: ["评价编号"] },
+    },
+  },
+  qc: {
+    noun: "a quality inspection",
+    key: "conversationId",
+    fields: {
+      conversationId: { type: "id", required: true, aliases: ["会话编号", "质检会话"] },
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["质检时间", "时间"] },
+      score: { type: "score", required: true, aliases: ["质检分数", "分数"] },
+    },
+  },
+  calls: {
+    noun: "a call",
+    key: "callId",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["来电时间", "时间"] },
+      answered: { type: "boolean", required: true, aliases: ["是否接通", "接通"] },
+      callId: { type: "id", aliases: ["来电编号"] },
+    },
+  },
+  violations: {
+    noun: "a violation",
+    key: "violationId",
+    fields: {
+      violationId: { type: "id", required: true, aliases: ["违规编号"] },
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["时间", "违规时间"] },
+      rule: { type: "id", required: true, aliases: ["规则", "违规类型"], description: "a rule id of the policy's discipline.rules" },
+      condonedBy: { type: "agent", aliases: ["未制止主管", "主管工号"], description: "领导发现未做出处理及时制止: the supervisor's 工号" },
+      note: { type: "text", aliases: ["备注"] },
+    },
+  },
+  rewards: {
+    noun: "a reward",
+    key: "rewardId",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["时间", "奖励时间"] },
+      kind: {
+        type: "enum",
+        required: true,
+        aliases: ["奖励类型", "类型"],
+        values: ["dataErrorFound", "suggestionAdopted", "performanceAward", "specialAward"],
+        labels: { dataErrorFound: "商品数据错误", suggestionAdopted: "建议被采纳", performanceAward: "业绩奖", specialAward: "特别奖" },
+      },
+      rewardId: { type: "id", aliases: ["奖励编号"] },
+      amount: { type: "money", aliases: ["金额"] },
+      note: { type: "text", aliases: ["备注"] },
+    },
+  },
+  assessments: {
+    noun: "an assessment",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      requirement: { type: "id", required: true, aliases: ["考核项目", "要求"], description: "the requirement's id, as the policy's grades.levels[].requirements name it" },
+      passed: { type: "boolean", required: true, aliases: ["是否通过", "通过"] },
+      at: { type: "instant", required: true, aliases: ["时间", "考核时间"] },
+    },
+  },
+  probation: {
+    noun: "a probation evaluation",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      item: { type: "enum", required: true, aliases: ["考评项", "项目"], values: ["work", "rules", "team"], labels: { work: "工作项", rules: "制度项", team: "团队项" } },
+      score: { type: "score", required: true, aliases: ["分数", "得分"] },
+      evaluator: { type: "id", required: true, aliases: ["考评人"] },
+      at: { type: "instant", required: true, aliases: ["时间", "考评时间"] },
+    },
+  },
+  scores: {
+    noun: "a monthly score",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      month: { type: "month", required: true, aliases: ["月份"] },
+      score: { type: "score", required: true, aliases: ["积分", "得分", "分数"] },
+    },
+  },
+  roster: {
+    noun: "a roster entry",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      date: { type: "date", required: true, aliases: ["日期"] },
+      shift: { type: "enum", required: true, aliases: ["班次"], values: ["day", "halfDay", "night", "off"], labels: { day: "白班", halfDay: "半白班", night: "晚班", off: "休息" } },
+    },
+  },
+  returnedParcels: {
+    noun: "a returned parcel",
+    key: "parcelId",
+    fields: {
+      parcelId: { type: "id", required: true, aliases: ["包裹编号"] },
+      arrivedAt: { type: "instant", required: true, aliases: ["到达时间", "签收时间"] },
+      orderId: { type: "id", aliases: ["订单编号"] },
+      trackingNo: { type: "text", aliases: ["运单号", "快递单号"] },
+    },
+  },
+  shopReviews: {
+    noun: "a shop review",
+    key: "reviewId",
+    fields: {
+      reviewId: { type: "id", required: true, aliases: ["评价编号"] },
+      buyerId: { type: "id", required: true, aliases: ["买家会员名"] },
+      at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
+      rating: { type: "enum", required: true, aliases: ["评价", "评价类型"], values: ["neutral", "negative"], labels: { neutral: "中评", negative: "差评" } },
+      orderId: { type: "id", aliases: ["订单编号"] },
+    },
+  },
+} as const satisfies Record<RecordKind, KindSpec>;
+
+export type Kinds = typeof KINDS;
+export type FieldOf<K extends RecordKind> = keyof Kinds[K]["fields"] & string;
+
+/** The fields of a kind, in definition order. */
+export function fieldsOf(kind: RecordKind): readonly string[] {
+  return Object.keys(KINDS[kind].fields);
+}
+
+/** The spec of a kind's field. */
+export function specOf(kind: RecordKind, field: string): FieldSpec {
+  return (KINDS[kind].fields as Record<string, FieldSpec>)[field]!;
+}

@@ -1,0 +1,261 @@
+/**
+ * The decoded month: every kind of record decoded once into columns, under one policy (its zone
+ * reads the wall times), with one agent list and one buyer list for all kinds. Every rule family
+ * computes from it; the entry points that take raw records decode them first, and also take a
+ * decoded month, so that an app or a sheet asking for several results decodes once.
+ */
+import { IssueCode, IssueList, KefuKpiError, type Issue } from "../errors.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy, PolicyInput } from "../policy/schema.js";
+import { parseTimeOfDay } from "../time/period.js";
+import { createZone, type Zone } from "../time/zone.js";
+import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
+import { RECORD_KINDS, type RecordKind } from "./kinds.js";
+import { AgentList, BuyerList } from "./lists.js";
+import type { Table } from "./table.js";
+import { show } from "./values.js";
+
+/** A month's records as the library takes them: an array of plain objects per kind; a kind left out is "no such data". */
+export type MonthRecords = { readonly [K in RecordKind]?: readonly unknown[] };
+
+export type MonthTables = { readonly [K in RecordKind]?: Table<K> };
+
+const BRAND = "kefu-kpi/decoded-month";
+
+/** A month decoded by {@link decodeMonth} (or the folder reader, or the sheets). */
+export interface DecodedMonth {
+  readonly kind: typeof BRAND;
+  /** The resolved policy the month was decoded under (its zone read the wall times). */
+  readonly policy: Policy;
+  readonly zone: Zone;
+  /** The business-day cut-over, minutes after midnight. */
+  readonly cutover: number;
+  /** The agents: the roster's first (`agents.rosterSize` of them, -1 without a roster), then any other id met. */
+  readonly agents: AgentList;
+  readonly buyers: BuyerList;
+  /** The decoded kinds; a kind not given is absent. */
+  readonly tables: MonthTables;
+  /** What the reader noticed without it being an error (unused columns …). */
+  readonly warnings: readonly string[];
+}
+
+/** Is `value` a decoded month? */
+export function isDecodedMonth(value: unknown): value is DecodedMonth {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === BRAND;
+}
+
+/**
+ * Decodes a month kind by kind. The agents (the roster) come first: the other kinds' agent ids are
+ * checked against them. {@link decodeMonth} does it for arrays of objects; the folder reader and the
+ * sheets feed rows of cells.
+ */
+export class MonthDecoder {
+  readonly policy: Policy;
+  readonly zone: Zone;
+  readonly cutover: number;
+  readonly issues = new IssueList();
+  readonly warnings: string[] = [];
+  private readonly agents = new AgentList();
+  private readonly buyers: BuyerList;
+  private readonly tables: { [K in RecordKind]?: Table<K> } = {};
+  private started = false;
+
+  /**
+   * @param policy - the policy (resolved here)
+   * @param expectedBuyers - roughly how many buyer ids the month holds (sizes the buyer list)
+   */
+  constructor(policy: PolicyInput | Policy | undefined, expectedBuyers = 1024) {
+    this.policy = resolvePolicy(policy);
+    this.zone = createZone(this.policy.timeZone);
+    this.cutover = parseTimeOfDay(this.policy.businessDayStartsAt);
+    this.buyers = new BuyerList(expectedBuyers);
+  }
+
+  /** A builder for one kind's records (the agents first, if given). */
+  builder<K extends RecordKind>(kind: K, options: TableOptions = {}): TableBuilder<K> {
+    if (kind === "agents" && this.started) throw new Error("the agents are decoded before the other kinds");
+    if (kind !== "agents") this.started = true;
+    return new TableBuilder(kind, { zone: this.zone, agents: this.agents, buyers: this.buyers, issues: this.issues }, options);
+  }
+
+  /** Keeps a finished table; the agents' table becomes the roster. */
+  add<K extends RecordKind>(table: Table<K>): void {
+    if (this.tables[table.kind] !== undefined) throw new Error(`${table.kind} are decoded once`);
+    (this.tables as Record<string, Table>)[table.kind] = table as Table;
+    if (table.kind === "agents") {
+      const ids = (table as Table<"agents">).columns.agentId;
+      this.agents.setRoster(ids.filter((id) => id !== ""));
+    }
+  }
+
+  /** Decodes an array of objects of one kind. */
+  addRecords(kind: RecordKind, records: readonly unknown[], options: TableOptions = {}): void {
+    const b = this.builder(kind, { expected: records.length, ...options });
+    b.addObjects(records);
+    this.add(b.finish());
+  }
+
+  /**
+   * Checks what joins the kinds, and returns the month.
+   *
+   * @throws {KefuKpiError} listing every problem found while decoding
+   */
+  finish(): DecodedMonth {
+    linkShops(this.tables, this.buyers, this.issues, this.warnings);
+    if (this.issues.size > 0) {
+      // Kind by kind in the kinds' order (what an entry point takes besides records after the orders), then record by record.
+      const order: string[] = [...RECORD_KINDS];
+      order.splice(order.indexOf("orders") + 1, 0, "credits");
+      const rank = (i: Issue): number => {
+        const k = order.indexOf(String(i.path[0]));
+        return k < 0 ? order.length : k;
+      };
+      const at = (i: Issue): number => (typeof i.path[1] === "number" ? i.path[1] : -1);
+      this.issues.items.sort((a, b) => rank(a) - rank(b) || at(a) - at(b));
+    }
+    this.issues.throwIfAny();
+    return this.month();
+  }
+
+  /** The month decoded so far, problems or not (to check what joins it to other inputs before {@link finish} reports everything). */
+  month(): DecodedMonth {
+    return { kind: BRAND, policy: this.policy, zone: this.zone, cutover: this.cutover, agents: this.agents, buyers: this.buyers, tables: this.tables, warnings: this.warnings };
+  }
+}
+
+/**
+ * Decodes a month of records once, for every rule family to compute from.
+ *
+ * @param input - the records, an array per kind (a kind left out means "no such data")
+ * @param policy - a policy or any part of one
+ * @returns the decoded month
+ * @throws {KefuKpiError} naming every invalid record and field (and every unknown kind)
+ * @example
+ * const month = decodeMonth({ orders, consultations }, { timeZone: "Asia/Shanghai" })
+ * attributeSales(month, undefined, { period: "2020-02" }) // decodes nothing again
+ */
+export function decodeMonth(input: MonthRecords, policy?: PolicyInput | Policy): DecodedMonth {
+  const kinds = checkMonthInput(input);
+  let expected = 0;
+  for (const kind of kinds) expected += kind === "orders" || kind === "consultations" ? (input[kind]?.length ?? 0) : 0;
+  const decoder = new MonthDecoder(policy, expected >> 2);
+  for (const kind of kinds) decoder.addRecords(kind, input[kind]!);
+  return decoder.finish();
+}
+
+/**
+ * The kinds an input gives, in decoding order; anything that is not a month of records (not an
+ * object, a kind that is not an array, a key that is no kind) is an error.
+ */
+export function checkMonthInput(input: unknown, allowed: readonly string[] = []): RecordKind[] {
+  const issues: Issue[] = [];
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["input"], message: `${show(input)} is not a month of records; expected an object with an array per kind (${RECORD_KINDS.join(", ")})` }]);
+  }
+  const record = input as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if ((RECORD_KINDS as readonly string[]).includes(key) || allowed.includes(key)) continue;
+    issues.push({ code: IssueCode.invalidValue, path: [key], message: `is no kind of record${suggestion(key, RECORD_KINDS)}; expected ${RECORD_KINDS.join(", ")}` });
+  }
+  const kinds: RecordKind[] = [];
+  for (const kind of RECORD_KINDS) {
+    const v = record[kind];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) {
+      issues.push({ code: IssueCode.invalidType, path: [kind], message: `${show(v)} is not a list; expected an array of records` });
+      continue;
+    }
+    kinds.push(kind);
+  }
+  if (issues.length > 0) throw new KefuKpiError(issues);
+  return kinds;
+}
+
+/**
+ * Orders and consultations are linked by buyer within a shop when they name shops. A `shopId` on
+ * one side only, or shop ids that differ in case only, would link nothing: an error. A shop with
+ * orders and no consultations is a warning (its paid orders are all fully silent).
+ */
+function linkShops(tables: MonthTables, buyers: BuyerList, issues: IssueList, warnings: string[]): void {
+  const orders = tables.orders;
+  const consultations = tables.consultations;
+  if (orders === undefined || consultations === undefined || orders.count === 0 || consultations.count === 0) return;
+  const shopsOf = (ids: readonly string[] | null, n: number): Map<string, number> => {
+    const shops = new Map<string, number>();
+    if (ids === null) return shops;
+    for (let i = 0; i < n; i++) shops.set(ids[i]!, (shops.get(ids[i]!) ?? 0) + 1);
+    return shops;
+  };
+  const orderShops = shopsOf(orders.columns.shopId, orders.count);
+  const chatShops = shopsOf(consultations.columns.shopId, consultations.count);
+  if (orderShops.size === 0 && chatShops.size === 0) return;
+  const withShop = (m: Map<string, number>): number => [...m].reduce((n, [shop, k]) => (shop === "" ? n : n + k), 0);
+  const ordersWith = withShop(orderShops);
+  const chatsWith = withShop(chatShops);
+  if ((ordersWith === 0) !== (chatsWith === 0)) {
+    const [has, lacks] = ordersWith > 0 ? ["orders", "consultations"] : ["consultations", "orders"];
+    issues.add({
+      code: IssueCode.invalidValue,
+      path: [lacks, "shopId"],
+      message: `${has} name a shop (shopId) but ${lacks} do not, so no order could be linked to a consultation (every paid order would count as fully silent); give shopId in both or in neither`,
+    });
+    return;
+  }
+  for (const [kind, mine, theirs] of [["orders", orderShops, chatShops], ["consultations", chatShops, orderShops]] as const) {
+    const byCase = new Map([...theirs.keys()].map((s) => [s.toLowerCase(), s]));
+    for (const shop of mine.keys()) {
+      if (theirs.has(shop)) continue;
+      const other = byCase.get(shop.toLowerCase());
+      if (other !== undefined) {
+        issues.add({
+          code: IssueCode.invalidValue,
+          path: [kind, "shopId"],
+          message: `shop ${JSON.stringify(shop)} differs only in case from ${JSON.stringify(other)} of the ${kind === "orders" ? "consultations" : "orders"}; shop ids must match exactly to link orders to consultations`,
+        });
+      } else if (kind === "orders") {
+        warnings.push(`orders: shop ${shop === "" ? "(none)" : JSON.stringify(shop)} has ${mine.get(shop)} orders and no consultations: its paid orders count as fully silent (全静默)`);
+      }
+    }
+  }
+  void buyers;
+}
+
+/**
+ * The decoded month an entry point computes from: the one it was given (whose policy must be the
+ * policy asked for, if one is), or the given records of `kinds` decoded now.
+ *
+ * @param extra - keys the entry point takes besides record kinds (they are not decoded here)
+ * @param required - kinds that must be given
+ */
+export function monthFor(
+  input: unknown,
+  policy: PolicyInput | Policy | undefined,
+  kinds: readonly RecordKind[],
+  options: {
+    readonly extra?: readonly string[];
+    readonly required?: readonly RecordKind[];
+    /** Checks what the entry point takes besides records against the month (its problems are reported with the records'). */
+    readonly check?: (month: DecodedMonth, issues: IssueList) => void;
+  } = {},
+): DecodedMonth {
+  if (isDecodedMonth(input)) {
+    if (policy !== undefined && policy !== input.policy && JSON.stringify(resolvePolicy(policy)) !== JSON.stringify(input.policy)) {
+      throw new KefuKpiError([
+        { code: IssueCode.invalidPolicy, path: ["policy"], message: "differs from the policy the month was decoded under; decode the month under this policy (decodeMonth(records, policy)), or leave the policy out here" },
+      ]);
+    }
+    return input;
+  }
+  const given = checkMonthInput(input, options.extra ?? []);
+  const record = input as MonthRecords;
+  const missing = (options.required ?? []).filter((k) => record[k] === undefined);
+  if (missing.length > 0) {
+    throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k}` })));
+  }
+  let expected = 0;
+  for (const kind of given) expected += kind === "orders" || kind === "consultations" ? (record[kind]?.length ?? 0) : 0;
+  const decoder = new MonthDecoder(policy, expected >> 2);
+  for (const kind of given) if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!);
+  options.check?.(decoder.month(), decoder.issues);
+  return decoder.finish();
+}

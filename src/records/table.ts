@@ -1,0 +1,69 @@
+/**
+ * A decoded kind: its records as columns, one typed array (or string array) per field, row `i`
+ * being record `i` of the input. What each column holds (see `kinds.ts` for the types):
+ * - `id`, `text`: strings (`""` when absent); an optional field no record gives is `null`;
+ * - `agent`, `buyer`: the number in the month's agent or buyer list (-1 when absent or null);
+ * - `instant`: epoch ms, `money`: integer fen (NaN when absent);
+ * - `count`: the number, `score`: hundredths, `month`: `year * 12 + month - 1` (-1 when absent);
+ * - `date`: days since 1970-01-01 ({@link NO_DATE} when absent);
+ * - `boolean`: 1 or 0, `enum`: the value's index in the field's `values` (-1 when absent).
+ */
+import type { IssueSource } from "../errors.js";
+import type { Kinds, RecordKind } from "./kinds.js";
+
+type Spec = { readonly type: string; readonly required?: boolean };
+
+/** The column type of a field spec. */
+export type ColumnOf<S extends Spec> = S["type"] extends "id" | "text"
+  ? S extends { readonly required: true }
+    ? string[]
+    : string[] | null
+  : S["type"] extends "instant" | "money"
+    ? Float64Array
+    : S["type"] extends "boolean" | "enum"
+      ? Int8Array
+      : Int32Array;
+
+/** The columns of a kind. */
+export type Columns<K extends RecordKind> = {
+  readonly [F in keyof Kinds[K]["fields"]]: Kinds[K]["fields"][F] extends Spec ? ColumnOf<Kinds[K]["fields"][F]> : never;
+};
+
+/** Where the records of a table came from, to name them in messages. */
+export interface TableSource {
+  /** The file or sheet name (`orders.csv`, `订单`). */
+  readonly file: string;
+  /** How `locators[i]` names record `i`: a CSV line, an index in a JSON array, or a sheet row (with `columnOf` for the cell). */
+  readonly style: "row" | "index" | "cell";
+  /** For sheets: the column letter of a field. */
+  readonly columnOf?: (field: string) => string | undefined;
+}
+
+export interface Table<K extends RecordKind = RecordKind> {
+  readonly kind: K;
+  readonly count: number;
+  readonly columns: Columns<K>;
+  /** The fields some record gives (or whose column the file has). */
+  readonly given: ReadonlySet<string>;
+  /** Where the records came from, when read from a file or sheet; `locators[i]` is record `i`'s line, index or sheet row. */
+  readonly source: TableSource | null;
+  readonly locators: Int32Array | null;
+}
+
+/** The place of record `i` of a table (null when it came from the library's arrays). */
+export function sourceOf(table: Pick<Table, "source" | "locators">, i: number, field?: string): IssueSource | undefined {
+  const { source, locators } = table;
+  if (source === null || locators === null) return undefined;
+  const at = locators[i]!;
+  if (source.style === "row") return { file: source.file, row: at };
+  if (source.style === "index") return { file: source.file, index: at };
+  const column = (field !== undefined && source.columnOf?.(field)) || source.columnOf?.("") || "A";
+  return { file: source.file, cell: `${column}${at}` };
+}
+
+/** Names record `i` for a message: `orders.csv row 19`, `orders.json[17]`, `订单!A19` or `orders[17]`. */
+export function recordPlace(table: Pick<Table, "kind" | "source" | "locators">, i: number): string {
+  const s = sourceOf(table, i);
+  if (!s) return `${table.kind}[${i}]`;
+  return s.file + (s.cell !== undefined ? `!${s.cell.replace(/^[A-Z]+/, (c) => c)}` : s.row !== undefined ? ` row ${s.row}` : `[${s.index}]`);
+}
