@@ -1,0 +1,144 @@
+// The one decoder: what it refuses and how it says so, what it reads, and what joins the kinds.
+import { describe, expect, it } from "vitest";
+import { attributeSales, computeKpis, formatIssue } from "../../src/index.js";
+import { decodeMonth } from "../../src/records/month.js";
+import { safeRun } from "./helpers.js";
+
+const order = { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:05", paidAt: "2020-02-21 10:06", amount: "128.00" };
+const consultation = { consultationId: "C1", agentId: "A1", buyerId: "b1", startedAt: "2020-02-21 09:58", firstReplyAt: "2020-02-21 09:59", endedAt: "2020-02-21 10:10" };
+
+function problems(input: unknown): string[] {
+  const r = safeRun(() => decodeMonth(input as never, {}));
+  return r.success ? [] : r.issues.map(formatIssue);
+}
+
+describe("values the decoder refuses, and why", () => {
+  it("an id Excel turned into scientific notation (its last digits are lost)", () => {
+    expect(problems({ orders: [{ ...order, orderId: "8.43512E+17" }] })).toEqual([
+      'orders[0], orderId: "8.43512E+17" looks like a number in scientific notation (a long id Excel has shortened, its last digits lost); expected the id as text — format the column as text before saving',
+    ]);
+  });
+
+  it("an id given as a number: expected text, not 'missing'", () => {
+    expect(problems({ orders: [{ ...order, orderId: 843512000000000000 }] })).toEqual([
+      "orders[0], orderId: is the number 843512000000000000; expected an id (text) (write ids as text: a number may have lost digits)",
+    ]);
+    const [issue] = safeRun(() => decodeMonth({ orders: [{ ...order, orderId: 5 }] } as never)) as { issues: { code: string }[] } & { success: false };
+    expect(issue).toBeUndefined();
+    const r = safeRun(() => decodeMonth({ orders: [{ ...order, orderId: 5 }] } as never));
+    expect(!r.success && r.issues[0]!.code).toBe("invalid_type");
+  });
+
+  it("a negative zero amount, as text or as a number", () => {
+    expect(problems({ orders: [{ ...order, amount: "-0" }, { ...order, orderId: "O2", amount: "-0.00" }, { ...order, orderId: "O3", amount: -0 }] })).toEqual([
+      'orders[0] (orderId "O1"), amount: "-0" is a negative zero; expected an amount like 123.45 (write 0)',
+      'orders[1] (orderId "O2"), amount: "-0.00" is a negative zero; expected an amount like 123.45 (write 0)',
+      'orders[2] (orderId "O3"), amount: -0 is a negative zero; expected an amount like 123.45 (write 0)',
+    ]);
+  });
+
+  it("a count too large is echoed as given, not as the float it would round to", () => {
+    expect(problems({ consultations: [{ ...consultation, responseCount: "9007199254740993", responseSeconds: "1" }] })).toEqual([
+      'consultations[0] (consultationId "C1"), responseCount: "9007199254740993" is out of range; expected a whole number ≥ 0',
+    ]);
+  });
+
+  it("a key that is no field: an error, with the field it misspells", () => {
+    expect(problems({ orders: [{ ...order, refundamount: "28.00" }, { ...order, orderId: "O2", refund_Amount: "1" }, { ...order, orderId: "O3", note: "x" }] })).toEqual([
+      'orders[0] (orderId "O1"): unknown field "refundamount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
+      'orders[1] (orderId "O2"): unknown field "refund_Amount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
+      'orders[2] (orderId "O3"): unknown field "note"; expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
+    ]);
+  });
+
+  it("ids are trimmed: ' O1 ' and 'O1' are one id", () => {
+    expect(problems({ orders: [order, { ...order, orderId: " O1 " }] })).toEqual([
+      'orders[1] (orderId "O1"), orderId: "O1" appears more than once (first at orders[0]); each order must be listed once',
+    ]);
+    const month = decodeMonth({ orders: [{ ...order, orderId: "\tO1 ", buyerId: " b1" }] });
+    expect(month.tables.orders!.columns.orderId).toEqual(["O1"]);
+    expect(month.buyers.buyerId(0)).toBe("b1");
+  });
+
+  it("a record that is no object, a kind that is no list, a key that is no kind", () => {
+    expect(problems(null)).toEqual(["input: null is not a month of records; expected an object with an array per kind (agents, consultations, orders, tickets, afterSales, reviews, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews)"]);
+    expect(problems({ orders: { O1: order } })).toEqual(["orders: an object is not a list; expected an array of records"]);
+    expect(problems({ orders: [order], consultation: [consultation] })).toEqual([
+      'consultation: is no kind of record (did you mean "consultations"?); expected agents, consultations, orders, tickets, afterSales, reviews, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews',
+    ]);
+    expect(problems({ orders: [order, null, "O3", [order]] })).toEqual([
+      "orders[1]: null is not an order record; expected an object with the fields orderId, buyerId, createdAt, paidAt, amount",
+      'orders[2]: "O3" is not an order record; expected an object with the fields orderId, buyerId, createdAt, paidAt, amount',
+      "orders[3]: an array is not an order record; expected an object with the fields orderId, buyerId, createdAt, paidAt, amount",
+    ]);
+  });
+
+  it("a record whose getter throws is named, not a crash", () => {
+    const bad = Object.defineProperty({ ...order }, "amount", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(problems({ orders: [bad] })).toEqual(["orders[0]: could not be read (boom)"]);
+  });
+
+  it("the library's entry points refuse a kind that is no list (it used to read as no orders at all)", () => {
+    const r = safeRun(() => attributeSales({ orders: { 0: order } } as never));
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual(["orders: an object is not a list; expected an array of records"]);
+  });
+});
+
+describe("what joins orders to consultations: the shop", () => {
+  it("a shopId on one side only links nothing: an error naming the consequence", () => {
+    expect(problems({ orders: [{ ...order, shopId: "S1" }], consultations: [consultation] })).toEqual([
+      "consultations.shopId: orders name a shop (shopId) but consultations do not, so no order could be linked to a consultation (every paid order would count as fully silent); give shopId in both or in neither",
+    ]);
+    expect(problems({ orders: [order], consultations: [{ ...consultation, shopId: "S1" }] })).toEqual([
+      "orders.shopId: consultations name a shop (shopId) but orders do not, so no order could be linked to a consultation (every paid order would count as fully silent); give shopId in both or in neither",
+    ]);
+  });
+
+  it("shop ids that differ in case only: an error on each side", () => {
+    expect(problems({ orders: [{ ...order, shopId: "S1" }], consultations: [{ ...consultation, shopId: "s1" }] })).toEqual([
+      'consultations.shopId: shop "s1" differs only in case from "S1" of the orders; shop ids must match exactly to link orders to consultations',
+      'orders.shopId: shop "S1" differs only in case from "s1" of the consultations; shop ids must match exactly to link orders to consultations',
+    ]);
+  });
+
+  it("a shop with orders and no consultations is a warning (its orders are fully silent)", () => {
+    const month = decodeMonth({ orders: [{ ...order, shopId: "S1" }, { ...order, orderId: "O2", shopId: "S2" }], consultations: [{ ...consultation, shopId: "S1" }] });
+    expect(month.warnings).toEqual(['orders: shop "S2" has 1 orders and no consultations: its paid orders count as fully silent (全静默)']);
+    const sales = attributeSales(month);
+    expect(sales.orders.map((o) => o.status)).toEqual(["assisted", "fully-silent"]);
+  });
+
+  it("the same buyer id in two shops is two buyers", () => {
+    const month = decodeMonth({ orders: [{ ...order, shopId: "S1" }, { ...order, orderId: "O2", shopId: "S2" }], consultations: [{ ...consultation, shopId: "S1" }, { ...consultation, consultationId: "C2", shopId: "S2", agentId: "A2" }] });
+    expect(month.buyers.size).toBe(2);
+    expect(attributeSales(month).orders.map((o) => o.creditedAgent)).toEqual(["A1", "A2"]);
+  });
+});
+
+describe("sums stay exact or the record that breaks them is named", () => {
+  it("the period's paid total past 2^53 fen", () => {
+    const big = Array.from({ length: 9010 }, (_, i) => ({ ...order, orderId: `O${i}`, amount: "10000000000.00" }));
+    const r = safeRun(() => attributeSales({ orders: big }, {}, { period: "2020-02" }));
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual([
+      "orders[9007], amount: brings the period's paid total past 90071992547409.91 yuan, beyond what sums exactly; split the period",
+    ]);
+  });
+
+  it("a KPI counter past 2^53 (100-year waits, summed)", () => {
+    const slow = Array.from({ length: 3000 }, (_, i) => ({ ...consultation, consultationId: `C${i}`, startedAt: "1921-02-01 00:00", firstReplyAt: "2020-02-21 09:59", endedAt: "2020-02-21 10:00" }));
+    const r = safeRun(() => computeKpis({ consultations: slow }, { timeZone: "UTC" }, { period: "1921-02" }));
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual(["kpi.A1.firstResponseMs: the sum of firstResponseMs of A1 passes 2^53 and would no longer be exact; compute a shorter period"]);
+  });
+});
+
+describe("one decoded month for several results", () => {
+  it("an entry point given a decoded month decodes nothing again, and refuses another policy", () => {
+    const month = decodeMonth({ orders: [order], consultations: [consultation] }, { attribution: { windowHours: 24 } });
+    expect(attributeSales(month).policy.windowHours).toBe(24);
+    expect(attributeSales(month, { attribution: { windowHours: 24 } }).shop.sales.net).toBe("128.00");
+    const r = safeRun(() => attributeSales(month, { attribution: { windowHours: 12 } }));
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual([
+      "policy: differs from the policy the month was decoded under; decode the month under this policy (decodeMonth(records, policy)), or leave the policy out here",
+    ]);
+  });
+});
