@@ -1,4 +1,5 @@
-import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
+import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -65,20 +66,13 @@ export function attributeSales(
   policy?: PolicyInput | Policy,
   options: AttributeOptions = {},
 ): SalesAttribution {
-  const resolved = resolvePolicy(policy ?? {});
+  checkInput(input, ["orders", "consultations", "agents"], ["orders"]);
+  const opts = checkOptions(options, ["period"]);
+  const resolved = resolvePolicy(policy);
   const rules = resolved.attribution;
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  let period: Period | null = null;
-  if (options.period !== undefined) {
-    try {
-      period = parsePeriod(options.period, zone, cutover);
-    } catch (error) {
-      throw new KefuKpiError([
-        { code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message },
-      ]);
-    }
-  }
+  const period: Period | null = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover)) ?? null;
 
   const issues = new IssueList();
   const consultations = input.consultations ?? [];
@@ -245,7 +239,7 @@ export function safeAttributeSales(
   policy?: PolicyInput | Policy,
   options?: AttributeOptions,
 ): SafeResult<SalesAttribution> {
-  return toSafe(() => attributeSales(input, policy, options));
+  return safely(() => attributeSales(input, policy, options));
 }
 
 function rosterOf(agents: readonly { readonly agentId: string }[], issues: IssueList): Set<string> {

@@ -1,10 +1,11 @@
-import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
+import { checkInput, checkOptions, checkRecords, OPTION_FORMS, readTextOption, textsOption } from "../input.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
 import { createZone, type Zone } from "../time/zone.js";
 import { finalizeState } from "./finalize.js";
-import { collectState, type KpiState } from "./state.js";
+import { checkKpiState, collectState, type KpiState } from "./state.js";
 import type { KpiAgentLike, KpiInput, KpiResult } from "./types.js";
 
 export interface KpiOptions {
@@ -15,16 +16,27 @@ export interface KpiOptions {
   readonly listAgents?: readonly string[];
 }
 
-/** Resolves the policy, zone, cut-over and period of a KPI call; a bad period is an issue. */
-export function kpiContext(policy: PolicyInput | Policy | undefined, label: string): { policy: Policy; zone: Zone; cutover: number; period: Period } {
-  const resolved = resolvePolicy(policy ?? {});
+/** The kinds of record a KPI call reads. */
+export const KPI_INPUT_KINDS = ["agents", "consultations", "orders", "credits", "tickets", "afterSales", "reviews", "qc", "calls"] as const;
+
+/**
+ * Resolves the policy, zone, cut-over and period of a KPI call, and its agents to list; bad
+ * options (a missing or bad period) are issues.
+ */
+export function kpiContext(
+  policy: PolicyInput | Policy | undefined,
+  options: unknown,
+): { policy: Policy; zone: Zone; cutover: number; period: Period; listAgents: readonly string[] } {
+  const opts = checkOptions(options, ["period", "listAgents"]);
+  if (opts["period"] === undefined) {
+    throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);
+  }
+  const listAgents = textsOption(opts, "listAgents") ?? [];
+  const resolved = resolvePolicy(policy);
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  try {
-    return { policy: resolved, zone, cutover, period: parsePeriod(label, zone, cutover) };
-  } catch (error) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
-  }
+  const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover))!;
+  return { policy: resolved, zone, cutover, period, listAgents };
 }
 
 /**
@@ -40,7 +52,8 @@ export function kpiContext(policy: PolicyInput | Policy | undefined, label: stri
  * @throws {KefuKpiError} listing every invalid record and field
  */
 export function collectKpiState(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiState {
-  const ctx = kpiContext(policy, options.period);
+  checkInput(input, KPI_INPUT_KINDS);
+  const ctx = kpiContext(policy, options);
   return collectState(input, ctx.policy, ctx.period, ctx.zone, ctx.cutover);
 }
 
@@ -50,7 +63,13 @@ export function finalizeKpis(
   policy?: PolicyInput | Policy,
   options: { readonly agents?: readonly KpiAgentLike[]; readonly listAgents?: readonly string[] } = {},
 ): Omit<KpiResult, "period"> {
-  return finalizeState(state, resolvePolicy(policy ?? {}), options.agents ?? [], options.listAgents ?? []);
+  checkKpiState(state, "state");
+  const opts = checkOptions(options, ["agents", "listAgents"]);
+  const issues = new IssueList();
+  if (opts["agents"] !== undefined) checkRecords("agents", opts["agents"], issues);
+  issues.throwIfAny();
+  const listAgents = textsOption(opts, "listAgents") ?? [];
+  return finalizeState(state, resolvePolicy(policy), options.agents ?? [], listAgents);
 }
 
 /**
@@ -71,9 +90,10 @@ export function finalizeKpis(
  * r.agents[0].kpis.goodReviewRate.status //=> "noData" (no reviews given)
  */
 export function computeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiResult {
-  const ctx = kpiContext(policy, options.period);
+  checkInput(input, KPI_INPUT_KINDS);
+  const ctx = kpiContext(policy, options);
   const state = collectState(input, ctx.policy, ctx.period, ctx.zone, ctx.cutover);
-  const table = finalizeState(state, ctx.policy, input.agents ?? [], options.listAgents ?? []);
+  const table = finalizeState(state, ctx.policy, input.agents ?? [], ctx.listAgents);
   return {
     period: { label: ctx.period.label, start: formatInstant(ctx.period.start, ctx.zone), end: formatInstant(ctx.period.end, ctx.zone) },
     ...table,
@@ -82,10 +102,10 @@ export function computeKpis(input: KpiInput, policy: PolicyInput | Policy | unde
 
 /** {@link computeKpis} returning `{ success, data | issues }` instead of throwing. */
 export function safeComputeKpis(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiResult> {
-  return toSafe(() => computeKpis(input, policy, options));
+  return safely(() => computeKpis(input, policy, options));
 }
 
 /** {@link collectKpiState} returning `{ success, data | issues }` instead of throwing. */
 export function safeCollectKpiState(input: KpiInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiState> {
-  return toSafe(() => collectKpiState(input, policy, options));
+  return safely(() => collectKpiState(input, policy, options));
 }

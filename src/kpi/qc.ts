@@ -4,11 +4,12 @@
  * shop zone at the business-day cut-over). Only inspections inside the period count: a week that
  * straddles the period's edge is capped on the inspections of the period.
  */
-import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, isoWeekOf } from "../time/period.js";
 import { parseInstant } from "../time/parse.js";
 import { kpiContext, type KpiOptions } from "./computeKpis.js";
+import { checkRecords } from "../input.js";
 import { QcInspectionSchema, type QcInspection } from "./schema.js";
 
 export interface QcDeduction {
@@ -46,9 +47,11 @@ export interface AgentQc {
  * //=> [{ agentId: "A1", deducted: 2, weeks: [{ week: "2020-W06", points: 2, deducted: 2, capped: false, … }] }]
  */
 export function qcDeductions(qc: readonly QcInspection[], policy: PolicyInput | Policy | undefined, options: KpiOptions): AgentQc[] {
-  const { policy: resolved, zone, cutover, period } = kpiContext(policy, options.period);
-  const { ladder, below, weeklyCap } = resolved.kpi.qc;
   const issues = new IssueList();
+  checkRecords("qc", qc, issues);
+  issues.throwIfAny();
+  const { policy: resolved, zone, cutover, period } = kpiContext(policy, options);
+  const { ladder, below, weeklyCap } = resolved.kpi.qc;
   const byAgent = new Map<string, Map<string, (QcDeduction & { ms: number })[]>>();
   qc.forEach((record, i) => {
     const parsed = QcInspectionSchema.safeParse(record);
@@ -82,5 +85,5 @@ export function qcDeductions(qc: readonly QcInspection[], policy: PolicyInput | 
 
 /** {@link qcDeductions} returning `{ success, data | issues }` instead of throwing. */
 export function safeQcDeductions(qc: readonly QcInspection[], policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
-  return toSafe(() => qcDeductions(qc, policy, options));
+  return safely(() => qcDeductions(qc, policy, options));
 }

@@ -8,7 +8,7 @@
  * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
  * scan) are listed with status `noData`.
  */
-import { toSafe, type SafeResult } from "../errors.js";
+import { safely, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
 import { formatInstant, parseTimeOfDay } from "../time/period.js";
 import { parseInstant } from "../time/parse.js";
@@ -109,7 +109,7 @@ export function checkServiceLevels(input: ServiceLevelInput, policy: PolicyInput
  * the month report runs both and need not read a million records twice.
  */
 export function checkValidServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
-  const { policy: resolved, zone, period } = kpiContext(policy, options.period);
+  const { policy: resolved, zone, period } = kpiContext(policy, options);
   const sl = resolved.kpi.serviceLevels;
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const from = parseTimeOfDay(sl.firstReply.onlineFrom);
@@ -237,5 +237,5 @@ function seconds(ms: number): string {
 
 /** {@link checkServiceLevels} returning `{ success, data | issues }` instead of throwing. */
 export function safeCheckServiceLevels(input: ServiceLevelInput, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<ServiceLevelCheck[]> {
-  return toSafe(() => checkServiceLevels(input, policy, options));
+  return safely(() => checkServiceLevels(input, policy, options));
 }

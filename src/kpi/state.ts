@@ -15,7 +15,7 @@
  * States merge when their record sets are disjoint (different days, or shards that split records,
  * not copies of them) and were collected with the same thresholds, zone and cut-over.
  */
-import { IssueCode, IssueList, type Issue } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, type Issue } from "../errors.js";
 import { FenError, describeFenError, parseFen } from "../money/fen.js";
 import type { Policy } from "../policy/schema.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
@@ -585,11 +585,14 @@ function readCalls(records: readonly unknown[], pass: Pass): void {
  * Merges two states of disjoint record sets (e.g. two days, or two shards) into a new state; the
  * inputs are left unchanged.
  *
- * @throws {RangeError} when the states were collected with different thresholds, zone or cut-over
+ * @throws {KefuKpiError} when either is not a state of {@link collectKpiState}, or the states were
+ *   collected with different thresholds, zone or cut-over
  */
 export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
+  checkKpiState(a, "a");
+  checkKpiState(b, "b");
   if (a.settings !== b.settings) {
-    throw new RangeError("the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge");
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["b", "settings"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" }]);
   }
   const given = Object.fromEntries(KPI_KINDS.map((k) => [k, a.given[k] || b.given[k]])) as Record<KpiKind, boolean>;
   const agents = new Map<string, AgentCounters>();
@@ -655,6 +658,20 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
     }
   }
   return { settings: a.settings, given, agents, agentIds, buyerKeys, pairs, orders };
+}
+
+/**
+ * Checks that `value` is a state made by `collectKpiState` or {@link mergeKpiStates} (a state
+ * stored as JSON is data to compare, not a state to merge).
+ *
+ * @throws {KefuKpiError} at `name` when it is not
+ */
+export function checkKpiState(value: unknown, name: string): asserts value is KpiState {
+  const s = value as Partial<KpiState> | null;
+  const ok =
+    typeof s === "object" && s !== null && typeof s.settings === "string" && typeof s.given === "object" && s.given !== null &&
+    s.agents instanceof Map && Array.isArray(s.agentIds) && Array.isArray(s.buyerKeys) && s.pairs instanceof PairColumns && s.orders instanceof OrderColumns;
+  if (!ok) throw new KefuKpiError([{ code: IssueCode.invalidType, path: [name], message: "expected a KPI state made by collectKpiState or mergeKpiStates" }]);
 }
 
 /**

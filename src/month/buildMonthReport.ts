@@ -1,6 +1,6 @@
 import { attributeSales, type SalesInput } from "../attribution/attributeSales.js";
 import type { ConsultationLike, OrderLike } from "../attribution/columns.js";
-import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
@@ -12,7 +12,9 @@ import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } 
 import { createZone, type Zone } from "../time/zone.js";
 import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
 import { kpiSection } from "./kpiSection.js";
-import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+import { MonthReportSchema, type AgentReport, type MonthReport, type OrderReport } from "./schema.js";
+import { checkInput, checkOptions, describeValue, isObject, OPTION_FORMS, readTextOption, textsOption } from "../input.js";
+import { RECORD_KINDS } from "../schema/kinds.js";
 import { clawbackItems } from "./clawbacks.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
@@ -59,13 +61,17 @@ export function buildMonthReport(
   policy?: PolicyInput | Policy,
   options: MonthReportOptions = {},
 ): MonthReport {
-  const resolved = resolvePolicy(policy ?? {});
+  checkInput(input, RECORD_KINDS);
+  const opts = checkOptions(options, ["month", "warnings", "previous"]);
+  const resolved = resolvePolicy(policy);
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+  const givenMonth = readTextOption(opts, "month", (label) => monthPeriod(label, zone, cutover).label);
+  const previous = previousReport(opts["previous"]);
   const agents = validateAgents(input.agents ?? []);
   const orders = input.orders ?? [];
   const consultations = input.consultations ?? [];
-  const warnings = [...(options.warnings ?? [])];
+  const warnings = [...(textsOption(opts, "warnings") ?? [])];
   if (input.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
   if (input.consultations === undefined) {
     warnings.push("no consultations (file) given: every paid order counts as fully silent (全静默)");
@@ -76,7 +82,7 @@ export function buildMonthReport(
   }
 
   rejectDuplicateConsultations(consultations);
-  const month = options.month ?? busiestMonth(orders, zone, cutover);
+  const month = givenMonth ?? busiestMonth(orders, zone, cutover);
   const salesInput: SalesInput =
     input.agents === undefined ? { orders, consultations } : { orders, consultations, agents };
   const sales = attributeSales(salesInput, resolved, { period: month });
@@ -144,7 +150,6 @@ export function buildMonthReport(
         `${month}'s KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file`,
     );
   }
-  const previous = options.previous;
   if (previous && previous.month >= month) {
     throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["previous", "month"], message: `the previous report is of ${previous.month}, not of a month before ${month}` }]);
   }
@@ -166,6 +171,24 @@ export function buildMonthReport(
     people,
     pay,
   };
+}
+
+// The settled report of an earlier month, as a report it must be: a malformed one is an issue at
+// options.previous, never a TypeError in the clawbacks.
+function previousReport(value: unknown): MonthReport | undefined {
+  if (value === undefined) return undefined;
+  const parsed = MonthReportSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  if (!isObject(value) || value["kind"] !== "kefu-kpi/month-report") {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["options", "previous"], message: `expected ${OPTION_FORMS.previous} (a kefu-kpi month report), got ${describeValue(value)}` }]);
+  }
+  throw new KefuKpiError(
+    parsed.error.issues.slice(0, 20).map((issue): Issue => ({
+      code: IssueCode.invalidValue,
+      path: ["options", "previous", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+      message: `is not as in a month report: ${issue.message}`,
+    })),
+  );
 }
 
 /**
@@ -214,7 +237,7 @@ export const evaluateMonth = buildMonthReport;
 
 /** {@link evaluateMonth} returning `{ success, data | issues }` instead of throwing. */
 export const safeEvaluateMonth = (input: MonthInput, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
-  toSafe(() => buildMonthReport(input, policy, options));
+  safely(() => buildMonthReport(input, policy, options));
 
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildMonthReport(
@@ -222,7 +245,7 @@ export function safeBuildMonthReport(
   policy?: PolicyInput | Policy,
   options?: MonthReportOptions,
 ): SafeResult<MonthReport> {
-  return toSafe(() => buildMonthReport(input, policy, options));
+  return safely(() => buildMonthReport(input, policy, options));
 }
 
 // Attribution does not need consultation ids to be unique (its hot path skips the check), but a

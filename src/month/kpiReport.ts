@@ -1,5 +1,5 @@
 import { attributeSales } from "../attribution/attributeSales.js";
-import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, parsePeriod, parseTimeOfDay } from "../time/period.js";
@@ -7,6 +7,8 @@ import { createZone } from "../time/zone.js";
 import type { MonthInput } from "./buildMonthReport.js";
 import { kpiSection } from "./kpiSection.js";
 import type { KpiReport } from "./kpiSchema.js";
+import { checkInput, checkOptions, OPTION_FORMS, readTextOption, textsOption } from "../input.js";
+import { RECORD_KINDS } from "../schema/kinds.js";
 
 export interface KpiReportOptions {
   /** `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15`. */
@@ -23,21 +25,19 @@ export interface KpiReportOptions {
  * buildKpiReport(folder.input, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
  */
 export function buildKpiReport(input: MonthInput, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
-  const resolved = resolvePolicy(policy ?? {});
+  checkInput(input, RECORD_KINDS);
+  const opts = checkOptions(options, ["period", "warnings"]);
+  const resolved = resolvePolicy(policy);
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  let period;
-  try {
-    period = parsePeriod(options.period, zone, cutover);
-  } catch (error) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
-  }
-  const warnings = [...(options.warnings ?? [])];
+  const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover));
+  if (period === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);
+  const warnings = [...(textsOption(opts, "warnings") ?? [])];
   const orders = input.orders ?? [];
   const consultations = input.consultations ?? [];
-  const sales = attributeSales(input.agents ? { orders, consultations, agents: input.agents } : { orders, consultations }, resolved, { period: options.period });
+  const sales = attributeSales(input.agents ? { orders, consultations, agents: input.agents } : { orders, consultations }, resolved, { period: period.label });
   const credits = input.orders ? sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent })) : [];
-  const kpi = kpiSection(input, resolved, options.period, zone, cutover, credits);
+  const kpi = kpiSection(input, resolved, period.label, zone, cutover, credits);
   warnings.push(...kpi.warnings);
   const roster = new Map((input.agents ?? []).map((a) => [a.agentId, a]));
   return {
@@ -54,5 +54,5 @@ export function buildKpiReport(input: MonthInput, policy: PolicyInput | Policy |
 
 /** {@link buildKpiReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildKpiReport(input: MonthInput, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): SafeResult<KpiReport> {
-  return toSafe(() => buildKpiReport(input, policy, options));
+  return safely(() => buildKpiReport(input, policy, options));
 }

@@ -5,10 +5,10 @@
  * orders, scorecard score, rewards and fines), brought together by the month orchestration.
  */
 import * as z from "zod";
-import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
-import type { PayPolicy } from "../policy/pay.js";
+import { PayPolicySchema, type PayPolicy } from "../policy/pay.js";
 import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } from "./commission.js";
 
 const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals");
@@ -122,14 +122,21 @@ export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[
       })),
     );
   }
+  // The pay policy as resolvePolicy(…).pay gives it; anything else is an issue, not a TypeError.
+  const pay = PayPolicySchema.safeParse(policy);
+  if (!pay.success) {
+    throw new KefuKpiError(
+      pay.error.issues.map((issue): Issue => ({ code: IssueCode.invalidPolicy, path: ["policy", "pay", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message })),
+    );
+  }
   const { agents, orders } = parsed.data;
-  const bases = commissionBases(orders satisfies readonly CommissionOrder[], policy.commission.split);
-  return agents.map((agent) => statement(agent, bases.get(agent.agentId)?.total ?? new Decimal(0), bases.get(agent.agentId)?.orders ?? [], policy));
+  const bases = commissionBases(orders satisfies readonly CommissionOrder[], pay.data.commission.split);
+  return agents.map((agent) => statement(agent, bases.get(agent.agentId)?.total ?? new Decimal(0), bases.get(agent.agentId)?.orders ?? [], pay.data));
 }
 
 /** {@link payStatements} returning `{ success, data | issues }`. */
 export function safePayStatements(input: PayInput, policy: PayPolicy): SafeResult<PayStatement[]> {
-  return toSafe(() => payStatements(input, policy));
+  return safely(() => payStatements(input, policy));
 }
 
 function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], policy: PayPolicy): PayStatement {

@@ -1,8 +1,9 @@
-import { IssueCode, IssueList, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type Issue, type SafeResult } from "../errors.js";
 import { parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -99,6 +100,8 @@ interface Owner {
  * //=> { kind: "humanReminder", ref: "O7", owner: "A02", deadline: "2020-02-21T23:30:00+08:00", … }
  */
 export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = {}, options: DutiesOptions = {}): DutiesResult {
+  checkInput(input, ["roster", "agents", "orders", "returnedParcels", "shopReviews"], ["roster"]);
+  const opts = checkOptions(options, ["period"]);
   const resolved = resolvePolicy(policy);
   const zone = createZone(resolved.timeZone);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
@@ -106,7 +109,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const roster = indexRoster(input.roster, resolved.roster, zone, issues, known);
-  const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
+  const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover)) ?? null;
   const duties: { duty: Duty; ms: number; rank: number }[] = [];
   const owners = new Map<string, Owner>();
   const dayShifts = new Map<number, readonly DayShift[]>();
@@ -313,6 +316,6 @@ interface DayShift {
 
 /** {@link assignDuties} returning `{ success, data | issues }` instead of throwing. */
 export function safeAssignDuties(input: DutiesInput, policy?: PolicyInput | Policy, options?: DutiesOptions): SafeResult<DutiesResult> {
-  return toSafe(() => assignDuties(input, policy, options));
+  return safely(() => assignDuties(input, policy, options));
 }
 
