@@ -24,8 +24,23 @@ export function describeValue(value: unknown): string {
     case "function":
       return "a function";
     default:
-      return Array.isArray(value) ? "an array" : "an object";
+      try {
+        return Array.isArray(value) ? "an array" : "an object";
+      } catch {
+        // A revoked Proxy.
+        return "an object";
+      }
   }
+}
+
+/**
+ * A value as a message quotes it: as JSON for text, finite numbers, booleans and null (`"A01"`,
+ * `5`, `null`), else by {@link describeValue} — never a throw (a bigint, a symbol, an object
+ * without a prototype or with a throwing `toString`).
+ */
+export function quoteValue(value: unknown): string {
+  if (value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return JSON.stringify(value);
+  return describeValue(value);
 }
 
 /** An object that is not an array (a record, an input, an options object). */

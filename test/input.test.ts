@@ -27,7 +27,7 @@ import {
   toSafe,
   type MonthReport,
 } from "../src/index.js";
-import { agentFigure, attributionTable, kpiTable, policyFromCells, rangesByHeader, readSheet, toCells } from "../src/sheets/index.js";
+import { agentFigure, attributionTable, kpiTable, payTable, policyFromCells, rangesByHeader, readSheet, sheetMonthReport, toCells } from "../src/sheets/index.js";
 import { issueRows } from "./issueRows.js";
 
 const order = { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:05", paidAt: "2020-02-21 10:06", amount: "99.00" };
@@ -266,5 +266,33 @@ describe("reading that throws (item 20)", () => {
     expect(readSheet("constructor" as never, []).issues.map((i) => i.message)).toEqual([
       'the text "constructor" is not a kind of record; expected one of agents, consultations, orders, tickets, afterSales, reviews, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews',
     ]);
+  });
+});
+
+describe("one call's objects never reach the next call (found by the hostile-input suite)", () => {
+  it("editing a resolved policy, or the policy of a report, does not change later calls' defaults", () => {
+    const edited = resolvePolicy({});
+    (edited.grades.levels[0] as { label: string }).label = "edited";
+    (edited.kpi.scorecards.presale[0] as { weight: number }).weight = 99;
+    const report = buildMonthReport({ orders: [order] }, {}, { month: "2020-02" });
+    (report.policy.discipline.ladder[0] as { fine: string }).fine = "999.00";
+    const fresh = resolvePolicy({});
+    expect(fresh.grades.levels[0]!.label).toBe("初级客服");
+    expect(fresh.kpi.scorecards.presale[0]!.weight).not.toBe(99);
+    expect(fresh.discipline.ladder[0]!.fine).toBe("10.00");
+  });
+
+  it("a report of sheetMonthReport is frozen, so a table given it reads what was computed", () => {
+    const ranges = { agents: [["agentId", "name", "group", "grade"], ["A1", "甲", "presale", "junior"]], orders: [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", "2020-02-21 10:05", "2020-02-21 10:06", "99"]] };
+    const month = sheetMonthReport(ranges);
+    if (!month.success) throw new Error("expected a report");
+    expect(Object.isFrozen(month.data.pay[0]!.lines.baseSalary)).toBe(true);
+    expect(() => ((month.data.pay as unknown[]).length = 0)).toThrow(TypeError);
+    expect(toCells(payTable(month))[1]![0]).toBe("A1");
+    // A copy (one kept as JSON between calls) is checked as a report: a broken one is an error value.
+    const copy = JSON.parse(JSON.stringify(month)) as typeof month;
+    expect(toCells(payTable(copy))[1]![0]).toBe("A1");
+    (copy.data as { pay: unknown }).pay = 5;
+    expect(toCells(payTable(copy))[0]![0]).toMatch(/^#KEFU! report\.pay: expected a month report of sheetMonthReport: /);
   });
 });

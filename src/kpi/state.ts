@@ -16,6 +16,7 @@
  * not copies of them) and were collected with the same thresholds, zone and cut-over.
  */
 import { IssueCode, IssueList, KefuKpiError, type Issue } from "../errors.js";
+import { quoteValue } from "../input.js";
 import { FenError, describeFenError, parseFen } from "../money/fen.js";
 import type { Policy } from "../policy/schema.js";
 import { describeInstantError, scanInstant } from "../time/parse.js";
@@ -261,7 +262,7 @@ const inPeriod = (pass: Pass, t: number): boolean => t >= pass.start && t < pass
 function countField(pass: Pass, i: number, id: unknown, v: unknown, field: string): number {
   if (v === undefined || v === null || v === "") return -1;
   if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
-    issue(pass, "consultations", i, "consultationId", id, field, IssueCode.invalidValue, `${JSON.stringify(v)} is not a whole number ≥ 0`);
+    issue(pass, "consultations", i, "consultationId", id, field, IssueCode.invalidValue, `${quoteValue(v)} is not a whole number ≥ 0`);
     return -2;
   }
   return v;
@@ -474,7 +475,7 @@ function eachValid<T>(
         const message =
           zi.code === "unrecognized_keys" ? `unknown field ${(zi.keys ?? []).map((k) => `"${k}"`).join(", ")}` :
           value === undefined && field.length > 0 && zi.code === "invalid_type" ? "is missing" :
-          value === undefined || zi.message.includes(String(value)) ? zi.message : `${JSON.stringify(value)}: ${zi.message}`;
+          value === undefined || (typeof value === "string" && zi.message.includes(value)) ? zi.message : `${quoteValue(value)}: ${zi.message}`;
         const base: Issue = { code: zi.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue, path: [kind, i, ...(field as (string | number)[])], message };
         pass.issues.add(idName !== null && isText(id) ? { ...base, recordId: `${idName} "${id}"` } : base);
       }
@@ -670,7 +671,8 @@ export function checkKpiState(value: unknown, name: string): asserts value is Kp
   const s = value as Partial<KpiState> | null;
   const ok =
     typeof s === "object" && s !== null && typeof s.settings === "string" && typeof s.given === "object" && s.given !== null &&
-    s.agents instanceof Map && Array.isArray(s.agentIds) && Array.isArray(s.buyerKeys) && s.pairs instanceof PairColumns && s.orders instanceof OrderColumns;
+    s.agents instanceof Map && Array.isArray(s.agentIds) && Array.isArray(s.buyerKeys) && s.pairs instanceof PairColumns && s.orders instanceof OrderColumns &&
+    KPI_KINDS.every((k) => typeof s.given![k] === "boolean") && s.agentIds.every((id) => typeof id === "string") && s.buyerKeys.every((key) => typeof key === "string");
   if (!ok) throw new KefuKpiError([{ code: IssueCode.invalidType, path: [name], message: "expected a KPI state made by collectKpiState or mergeKpiStates" }]);
 }
 

@@ -13,7 +13,7 @@ import { createZone, type Zone } from "../time/zone.js";
 import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
 import { kpiSection } from "./kpiSection.js";
 import { MonthReportSchema, type AgentReport, type MonthReport, type OrderReport } from "./schema.js";
-import { checkInput, checkOptions, describeValue, isObject, OPTION_FORMS, readTextOption, textsOption } from "../input.js";
+import { checkInput, checkOptions, describeValue, isObject, OPTION_FORMS, quoteValue, readTextOption, textsOption } from "../input.js";
 import { RECORD_KINDS } from "../schema/kinds.js";
 import { clawbackItems } from "./clawbacks.js";
 import { paySection } from "./paySection.js";
@@ -212,7 +212,8 @@ function monthScores(
     const computed = a.score.status === "scored" ? a.score.score : null;
     const filed = fromFile.get(a.agentId);
     if (filed !== undefined) {
-      const text = String(filed).trim();
+      // The scores file's rows are validated with the people rules; a value of another type is reported there.
+      const text = typeof filed === "string" ? filed.trim() : typeof filed === "number" ? String(filed) : "";
       byAgent.set(a.agentId, text);
       if (computed !== null && Number(text) !== Number(computed)) {
         warnings.push(`scores: ${a.agentId}'s ${month} score is ${text} in the scores file, ${computed} by the scorecard; the file's is used`);
@@ -292,7 +293,7 @@ function agentIssueMessage(issue: z.core.$ZodIssue, agent: unknown): string {
   const field = issue.path[0];
   const value = typeof field === "string" ? (agent as Record<string, unknown> | null)?.[field] : undefined;
   if (issue.code === "invalid_value") {
-    return `${JSON.stringify(value)} is not one of ${issue.values.map(String).join(", ")}`;
+    return `${quoteValue(value)} is not one of ${issue.values.map(String).join(", ")}`;
   }
   if (value === undefined) return "is missing";
   return issue.message;

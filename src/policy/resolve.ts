@@ -29,8 +29,22 @@ export function safeResolvePolicy(input: unknown): SafeResult<Policy> {
   return safely(() => {
     const parsed = PolicySchema.safeParse(policy);
     if (!parsed.success) throw new KefuKpiError(parsed.error.issues.flatMap(toPolicyIssues));
-    return parsed.data;
+    // zod hands out its default values themselves (the grade levels, the scorecards …): a caller
+    // that edits a resolved policy, or a report holding one, would change the defaults of every
+    // later call. Each resolved policy is a copy of its own.
+    return copyData(parsed.data);
   });
+}
+
+// A deep copy of plain data (what a policy is: objects, arrays, text, numbers, booleans, null).
+function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = copyData(item);
+    return out as T;
+  }
+  return value;
 }
 
 // One issue per unknown key, its path ending in the key, so a typo is pointed at where it stands.

@@ -3,7 +3,7 @@ import { parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
-import { checkInput, checkOptions, readTextOption } from "../input.js";
+import { checkInput, checkOptions, describeValue, quoteValue, readTextOption } from "../input.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { createZone } from "../time/zone.js";
@@ -164,7 +164,9 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     if (typeof o?.orderId !== "string" || o.orderId === "") return bad("orderId", "is missing; expected an id");
     if (Number.isNaN(created)) return bad("createdAt", describeInstantError(o.createdAt, zone));
     if (paid !== null && Number.isNaN(paid)) return bad("paidAt", describeInstantError(o.paidAt, zone));
-    if (amount < 0) return bad("amount", `"${String(o.amount)}" is not an amount ≥ 0 with at most 2 decimals`);
+    if (amount < 0) return bad("amount", `${quoteValue(typeof o.amount === "number" ? String(o.amount) : o.amount)} is not an amount ≥ 0 with at most 2 decimals`);
+    const payAgent: unknown = o.payAgent;
+    if (payAgent !== undefined && payAgent !== null && typeof payAgent !== "string") return bad("payAgent", `expected the payAgent's id (text), got ${describeValue(payAgent)}`);
     if (paid !== null && o.payAgent) {
       if (known && !known.has(o.payAgent)) bad("payAgent", `"${o.payAgent}" is not in the agents list`);
       add("addressCheck", o.orderId, o.orderId, paid, "R1 核对地址: payAgent, at payment", {

@@ -61,20 +61,29 @@ export type SheetMonthReport = { success: true; data: MonthReport } | { success:
  * shows several tables of one month computes the month once (the Excel example keeps the last
  * report, keyed by its exact arguments).
  *
- * @returns the report, or every problem located at its cell
+ * @returns the report (frozen: the tables read it, nothing changes it), or every problem located at its cell
  * @example
  * const month = sheetMonthReport(ranges, options)
  * attributionTable(month, options) // the same table as attributionTable(ranges, options)
  */
 export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions = {}): SheetMonthReport {
   const report = caught(() => monthReport(ranges, checkCallOptions(options)));
-  // A report made here is known to be one; any other object given as a report is checked as one.
-  if (report.success) made.add(report.data);
+  // A report made here is frozen, so it is known to be one when given back to a table (no check
+  // needed); any other object given as a report (a copy, one stored as JSON) is checked as one.
+  if (report.success) made.add(deepFreeze(report.data));
   return report;
 }
 
-// The month reports sheetMonthReport made (and so need no check when given back to a table).
+// The month reports sheetMonthReport made.
 const made = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
   const month = monthOption(options.month);
@@ -390,7 +399,7 @@ function byHeader(list: unknown): { success: true; data: MonthRanges } | { succe
 /** Turns a result into cells: the table, or one cell with the error message. */
 export function toCells(result: SheetResult): OutCell[][] {
   try {
-    if (isObject(result) && result["success"] === true && Array.isArray(result["data"])) return result.data;
+    if (isObject(result) && result["success"] === true && Array.isArray(result["data"]) && result.data.every((row) => Array.isArray(row))) return result.data;
     if (isObject(result) && result["success"] === false && typeof result["message"] === "string") return [[`#KEFU! ${result.message}`]];
   } catch (error) {
     return [[`#KEFU! ${unreadable(error).message}`]];
@@ -535,8 +544,9 @@ function firstColumn(sheet: SheetRecords): string {
   return [...sheet.columns.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? "A";
 }
 
+// A row that is no array is not blank: the reader reports it.
 function isBlankRange(range: Range): boolean {
-  return range.every((row) => isBlankRow(row ?? []));
+  return range.every((row: unknown) => row === undefined || row === null || (Array.isArray(row) && isBlankRow(row as readonly Cell[])));
 }
 
 

@@ -13,7 +13,7 @@
  * TRUE/FALSE (or 是/否), numbers stay numbers. Validation is the policy's own (unknown keys and bad
  * values are issues), each placed at its row.
  */
-import { IssueCode, type Issue } from "../errors.js";
+import { IssueCode, unreadable, type Issue } from "../errors.js";
 import { describeValue, isObject } from "../input.js";
 import { defaultPolicy } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
@@ -38,6 +38,15 @@ const FALSE = new Set(["false", "否", "0", "no"]);
  * //=> { attribution: { windowHours: 72, deductRefunds: false } }
  */
 export function policyFromCells(range: Range, where: { sheet?: string; origin?: string } = {}): PolicyCells {
+  try {
+    return readPolicyCells(range, where);
+  } catch (error) {
+    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
+    return { policy: {}, issues: [{ ...unreadable(error), path: ["policy"] }], cells: new Map() };
+  }
+}
+
+function readPolicyCells(range: Range, where: { sheet?: string; origin?: string } | null | undefined): PolicyCells {
   const policy: Record<string, unknown> = {};
   const issues: Issue[] = [];
   const cells = new Map<string, string>();

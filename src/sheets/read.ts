@@ -8,7 +8,7 @@
  * - rows that are entirely blank (the unused tail of a range like `A1:H1000`) are skipped.
  * Every problem is an issue located at its cell (`订单!E17`), never thrown.
  */
-import { IssueCode, type Issue, type IssueCode as Code } from "../errors.js";
+import { IssueCode, unreadable, type Issue, type IssueCode as Code } from "../errors.js";
 import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
 import { createZone, type Zone } from "../time/zone.js";
@@ -66,6 +66,16 @@ const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
  *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 09:00:00", paidAt: "", amount: 99 }
  */
 export function readSheet(kind: RecordKind, range: Range, options: SheetOptions = {}): SheetRecords {
+  try {
+    return readChecked(kind, range, options);
+  } catch (error) {
+    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
+    const records: Record<string, unknown>[] = [];
+    return { sheet: "?", records, rows: [], columns: new Map(), remarks: null, issues: [unreadable(error)], warnings: [], failed: new Set() };
+  }
+}
+
+function readChecked(kind: RecordKind, range: Range, options: SheetOptions): SheetRecords {
   const given: unknown = kind;
   const known = typeof given === "string" && (RECORD_KINDS as readonly string[]).includes(given);
   const sheet = isObject(options) && typeof options["sheet"] === "string" ? options["sheet"] : known ? DEFAULT_SHEET_NAMES[kind] : "?";
@@ -174,7 +184,7 @@ function readTmall(range: Range, header: string[], out: SheetRecords, origin: Or
           }
           return typeof read.value === "string" ? read.value : "";
         }
-        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : String(cell).trim();
+        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : cellText(cell);
       }),
     );
   }
@@ -347,6 +357,13 @@ export function isDate(cell: unknown): cell is Date {
   return Object.prototype.toString.call(cell) === "[object Date]";
 }
 
+// A cell's text: a number or boolean as it prints; anything no host passes (an object, a symbol)
+// by what it is, so it is reported rather than thrown on.
+function cellText(cell: Cell): string {
+  if (typeof cell === "string") return trimCell(cell);
+  return typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeValue(cell);
+}
+
 // A date where text is expected stays visible (an invalid one as "Invalid Date"), never blank.
 function dateText(date: Date): string {
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
@@ -371,7 +388,7 @@ function trimCell(text: string): string {
 }
 
 function headerText(cell: Cell): string {
-  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : String(cell);
+  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : cellText(cell);
 }
 
 interface Origin {

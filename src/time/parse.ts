@@ -5,6 +5,7 @@
  * - a date alone (`2020-02-21`, `2020/2/21`) meaning midnight in the shop zone.
  * Impossible calendar values (`2020-02-31`, `25:00`) are rejected, never rolled over.
  */
+import { describeValue } from "../input.js";
 import { wallMs, type Zone } from "./zone.js";
 
 const MINUTE = 60_000;
@@ -263,7 +264,7 @@ export function describeInstantError(value: unknown, zone: Zone | null = null): 
   if (value === undefined || value === null || value === "") {
     return "is missing; expected a date-time like 2020-02-21 09:00:00";
   }
-  if (typeof value !== "string") return `${String(value)} is not a date-time text`;
+  if (typeof value !== "string") return `${typeof value === "number" ? String(value) : describeValue(value)} is not a date-time text`;
   const r = scanInstant(value, zone, new Float64Array(1), 0);
   if (r === BAD_VALUE) return `"${value}" is not a real calendar date or time`;
   if (r === NO_ZONE) return `"${value}" has no UTC offset; expected ISO 8601 with an offset like 2020-02-21T09:00:00+08:00`;
