@@ -119,9 +119,9 @@ const ranges = (): S.MonthRanges => ({
   scores: small("scores", 3),
 });
 const monthInput = (): K.MonthInput =>
-  ({ agents: records("agents"), orders: records("orders"), consultations: records("consultations"), violations: records("violations", 3), roster: records("roster", 3) }) as K.MonthInput;
+  ({ agents: records("agents"), orders: records("orders"), consultations: records("consultations"), violations: records("violations", 3), roster: records("roster", 3) }) as unknown as K.MonthInput;
 const kpiInput = (): K.KpiInput =>
-  ({ agents: records("agents"), consultations: records("consultations"), tickets: records("tickets"), reviews: records("reviews"), qc: records("qc"), calls: records("calls") }) as K.KpiInput;
+  ({ agents: records("agents"), consultations: records("consultations"), tickets: records("tickets"), reviews: records("reviews"), qc: records("qc"), calls: records("calls") }) as unknown as K.KpiInput;
 const kpis = (): unknown => K.computeKpis(kpiInput(), {}, { period: "2020-02" }).agents[0]!.kpis;
 const payInput = (): unknown => ({
   agents: [{ agentId: "A01", baseSalary: "3000.00", daysEmployed: 29, daysInMonth: 29, onProbation: false, score: "90", rewards: [], fines: [] }],

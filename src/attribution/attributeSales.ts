@@ -4,7 +4,7 @@ import { formatFen, parseFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { AgentIndex, buyerKey, readConsultations, readOrders, type ConsultationLike, type OrderLike } from "./columns.js";
 import { matchOrders } from "./match.js";
 import { StringIds } from "../ids/stringIds.js";
@@ -70,7 +70,7 @@ export function attributeSales(
   const opts = checkOptions(options, ["period"]);
   const resolved = resolvePolicy(policy);
   const rules = resolved.attribution;
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const period: Period | null = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover)) ?? null;
 

@@ -7,7 +7,7 @@ import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
 import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { ViolationSchema, type Violation } from "./schema.js";
 import { fundLedger, type FundLedger } from "./fundLedger.js";
 
@@ -106,7 +106,7 @@ export function evaluateDiscipline(
   checkInput(input, ["violations", "agents"], ["violations"]);
   const opts = checkOptions(options, ["month"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const month = readTextOption(opts, "month", (label) => monthPeriod(label, zone, cutover));
   const d = resolved.discipline;

@@ -6,7 +6,7 @@ import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
 import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { RewardSchema, type Reward } from "./schema.js";
 
 export interface RewardsInput {
@@ -55,7 +55,7 @@ export function evaluateRewards(input: RewardsInput, policy: PolicyInput | Polic
   checkInput(input, ["rewards", "agents"], ["rewards"]);
   const opts = checkOptions(options, ["month"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const issues = new IssueList();

@@ -9,7 +9,7 @@ import { checkInput, checkOptions, OPTION_FORMS, readTextOption, textOption } fr
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, businessDayNumber, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { evaluateProbation, formatScore, type ProbationResult } from "./evaluateProbation.js";
 import { AssessmentSchema, ProbationEvaluationSchema, ScoreSchema } from "./schema.js";
 
@@ -97,7 +97,7 @@ export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy 
   const opts = checkOptions(options, ["asOf", "throughMonth"]);
   const resolved = resolvePolicy(policy);
   const g = resolved.grades;
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const asOfDay = readTextOption(opts, "asOf", dayNumberOfDate);
   if (asOfDay === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "asOf"], message: `is missing; expected ${OPTION_FORMS.asOf}` }]);

@@ -3,7 +3,7 @@ import { checkInput, checkOptions, checkRecords, OPTION_FORMS, readTextOption, t
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, parsePeriod, parseTimeOfDay, type Period } from "../time/period.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { type Zone, zoneOf } from "../time/zone.js";
 import { finalizeState } from "./finalize.js";
 import { checkKpiState, collectState, type KpiState } from "./state.js";
 import type { KpiAgentLike, KpiInput, KpiResult } from "./types.js";
@@ -33,7 +33,7 @@ export function kpiContext(
   }
   const listAgents = textsOption(opts, "listAgents") ?? [];
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover))!;
   return { policy: resolved, zone, cutover, period, listAgents };

@@ -9,7 +9,7 @@ import { repeatedIds } from "../ids/repeatedIds.js";
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { type Zone, zoneOf } from "../time/zone.js";
 import type { AfterSale, PhoneCall, QcInspection, ServiceReview, Ticket } from "../kpi/schema.js";
 import { kpiSection } from "./kpiSection.js";
 import { MonthReportSchema, type AgentReport, type MonthReport, type OrderReport } from "./schema.js";
@@ -64,7 +64,7 @@ export function buildMonthReport(
   checkInput(input, RECORD_KINDS);
   const opts = checkOptions(options, ["month", "warnings", "previous"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const givenMonth = readTextOption(opts, "month", (label) => monthPeriod(label, zone, cutover).label);
   const previous = previousReport(opts["previous"]);

@@ -3,7 +3,7 @@ import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { formatInstant, parsePeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import type { MonthInput } from "./buildMonthReport.js";
 import { kpiSection } from "./kpiSection.js";
 import type { KpiReport } from "./kpiSchema.js";
@@ -28,7 +28,7 @@ export function buildKpiReport(input: MonthInput, policy: PolicyInput | Policy |
   checkInput(input, RECORD_KINDS);
   const opts = checkOptions(options, ["period", "warnings"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover));
   if (period === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);

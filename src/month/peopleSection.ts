@@ -15,7 +15,7 @@ import { assignDuties, type DutyOrder } from "../roster/assignDuties.js";
 import { checkRoster } from "../roster/checkRoster.js";
 import type { Agent } from "../schema/records.js";
 import { daysInMonth, parseInstant } from "../time/parse.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
 /** The input kinds of the people rules (rows as read; validated by their rule families). */
@@ -59,7 +59,7 @@ export function peopleSection(
   const discipline = attempt(() => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
   // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file does.
   const dismissedBy = new Map((discipline?.agents ?? []).filter((a) => a.dismissedAt !== null).map((a) => [a.agentId, a.dismissedAt!]));
-  const zone = createZone(policy.timeZone);
+  const zone = zoneOf(policy);
   const graded = agents?.map((a) => {
     const byLadder = dismissedBy.get(a.agentId);
     if (byLadder === undefined) return a;

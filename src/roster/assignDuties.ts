@@ -6,7 +6,7 @@ import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
 import { checkInput, checkOptions, describeValue, quoteValue, readTextOption } from "../input.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { indexRoster } from "./rosterIndex.js";
 import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
 
@@ -103,7 +103,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   checkInput(input, ["roster", "agents", "orders", "returnedParcels", "shopReviews"], ["roster"]);
   const opts = checkOptions(options, ["period"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const dp = resolved.duties;
   const issues = new IssueList();

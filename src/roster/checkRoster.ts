@@ -5,7 +5,7 @@ import { throwInRecordOrder } from "../schema/parseRecords.js";
 import { checkInput, describeValue, OPTION_FORMS } from "../input.js";
 import { daysInMonth } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { indexRoster, shiftMinutes } from "./rosterIndex.js";
 import type { Shift } from "./schema.js";
 
@@ -77,7 +77,7 @@ export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {
   if (!m) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["month"], message: `"${given}" is not a month; expected YYYY-MM` }]);
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
-  const index = indexRoster(input.roster, r, createZone(resolved.timeZone), issues, known);
+  const index = indexRoster(input.roster, r, zoneOf(resolved), issues, known);
   throwInRecordOrder(issues);
 
   const first = dayNumberOfDate(`${month}-01`);

@@ -14,7 +14,7 @@ import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
 import { resolvePolicy, safeResolvePolicy } from "../policy/resolve.js";
 import { parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { agentIdInRemark } from "../schema/tmall.js";
@@ -304,7 +304,7 @@ export function kpiTable(ranges: MonthRanges, period?: string | null, options: S
       toSafe(() => {
         // By default the month most orders were paid in, as the month report picks it.
         const resolved = resolvePolicy(policy);
-        const chosen = given ?? busiestMonth(input.orders ?? [], createZone(resolved.timeZone), parseTimeOfDay(resolved.businessDayStartsAt));
+        const chosen = given ?? busiestMonth(input.orders ?? [], zoneOf(resolved), parseTimeOfDay(resolved.businessDayStartsAt));
         return buildKpiReport(input, resolved, { period: chosen, warnings });
       }),
     );

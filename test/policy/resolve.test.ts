@@ -17,6 +17,8 @@ import { KPI_DEFAULTS } from "./kpiDefaults.js";
 // tolerance are not in DOMAIN.md: they are this library's documented defaults (README).
 const DOMAIN_DEFAULTS = {
   timeZone: "Asia/Shanghai",
+  // A wall time the clocks show twice (DST overlap) is an error unless it carries its offset.
+  ambiguousTimes: "error",
   businessDayStartsAt: "00:00",
   attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true },
   duties: {
@@ -121,6 +123,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
   it("takes every valid value given", () => {
     const input = {
       timeZone: "America/St_Johns",
+      ambiguousTimes: "later" as const,
       businessDayStartsAt: "06:00",
       attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false },
       duties: {
@@ -295,7 +298,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });
