@@ -24,6 +24,8 @@ export const IssueCode = {
   invalidPolicy: "invalid_policy",
   invalidFile: "invalid_file",
   tooManyIssues: "too_many_issues",
+  /** Reading the input threw (a getter, a Proxy, a revoked object): only the `safe…` twins say so. */
+  unreadableInput: "unreadable_input",
 } as const;
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
 
@@ -95,10 +97,33 @@ export function formatIssue(issue: Issue): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-/** The one error kefu-kpi throws for bad input; `issues` holds every problem found. */
+// The brand of a KefuKpiError, in the global symbol registry: shared by every copy of kefu-kpi in
+// a process (its ESM and CJS builds, two installed versions), where `instanceof` is not.
+const BRAND = Symbol.for("kefu-kpi.KefuKpiError");
+
+/**
+ * Is `error` a {@link KefuKpiError}, thrown by any copy of kefu-kpi (the ESM or the CJS build, or
+ * another installed version)? Use it rather than `instanceof` where errors cross packages.
+ *
+ * @example
+ * try { resolvePolicy({ attribution: { windowHours: -1 } }) } catch (e) { isKefuKpiError(e) } //=> true
+ */
+export function isKefuKpiError(error: unknown): error is KefuKpiError {
+  return typeof error === "object" && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true && Array.isArray((error as { issues?: unknown }).issues);
+}
+
+/**
+ * The one error kefu-kpi throws for bad input; `issues` holds every problem found. `instanceof
+ * KefuKpiError` holds for an error of any copy of kefu-kpi (see {@link isKefuKpiError}).
+ */
 export class KefuKpiError extends Error {
   override readonly name = "KefuKpiError";
   readonly issues: readonly Issue[];
+  /** True for an error of any copy of kefu-kpi (the brand check of {@link isKefuKpiError}), so the
+   * ESM and CJS builds recognise each other's errors. A subclass keeps the ordinary check. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === KefuKpiError && isKefuKpiError(value));
+  }
   constructor(issues: readonly Issue[]) {
     const shown = issues.slice(0, 20).map(formatIssue);
     if (issues.length > 20) shown.push(`… and ${issues.length - 20} more`);
@@ -108,6 +133,7 @@ export class KefuKpiError extends Error {
         : `${issues.length} problems in the input:\n  ${shown.join("\n  ")}`,
     );
     this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
@@ -116,13 +142,44 @@ export type SafeResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-/** Runs `fn`, turning a thrown {@link KefuKpiError} into `{ success: false, issues }`. */
+/** Runs `fn`, turning a thrown {@link KefuKpiError} (of any copy of kefu-kpi) into `{ success: false, issues }`; other errors pass. */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
   } catch (error) {
-    if (error instanceof KefuKpiError) return { success: false, issues: error.issues };
+    if (isKefuKpiError(error)) return { success: false, issues: error.issues };
     throw error;
+  }
+}
+
+/**
+ * What the `safe…` twins run: {@link toSafe}, and any other error — one thrown while reading the
+ * input (a getter, a Proxy trap, a revoked Proxy) — as an `unreadable_input` issue, so a twin
+ * returns its error value for any input whatsoever.
+ */
+export function safely<T>(fn: () => T): SafeResult<T> {
+  try {
+    return toSafe(fn);
+  } catch (error) {
+    return { success: false, issues: [unreadable(error)] };
+  }
+}
+
+/** The issue of an error thrown while reading the input. */
+export function unreadable(error: unknown): Issue {
+  return {
+    code: IssueCode.unreadableInput,
+    path: [],
+    message: `the input could not be read (${errorText(error)}); give plain data: objects, arrays, text, numbers`,
+  };
+}
+
+function errorText(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return "an unprintable error";
   }
 }
 

@@ -1,5 +1,5 @@
 // kefu-kpi: named re-exports only.
-export { IssueCode, KefuKpiError, formatIssue, formatIssueLocation, toSafe } from "./errors.js";
+export { IssueCode, KefuKpiError, formatIssue, formatIssueLocation, isKefuKpiError, toSafe } from "./errors.js";
 export type { Issue, IssueSource, SafeResult } from "./errors.js";
 export * from "./money/index.js";
 export * from "./time/index.js";

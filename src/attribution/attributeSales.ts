@@ -1,4 +1,5 @@
-import { IssueCode, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
+import { checkOptions, readTextOption } from "../input.js";
 import { formatFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -92,14 +93,8 @@ export function attributeSales(
 export function attributeMonth(month: DecodedMonth, options: AttributeOptions = {}): { result: SalesAttribution; credits: SalesCredits } {
   const rules = month.policy.attribution;
   const zone = month.zone;
-  let period: Period | null = null;
-  if (options.period !== undefined) {
-    try {
-      period = parsePeriod(options.period, zone, month.cutover);
-    } catch (error) {
-      throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
-    }
-  }
+  const opts = checkOptions(options, ["period"]);
+  const period: Period | null = readTextOption(opts, "period", (label) => parsePeriod(label, zone, month.cutover)) ?? null;
   const orderTable = month.tables.orders;
   if (orderTable === undefined) {
     throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders"], message: "is missing; attribution needs the orders" }]);
@@ -332,7 +327,7 @@ export function safeAttributeSales(
   policy?: PolicyInput | Policy,
   options?: AttributeOptions,
 ): SafeResult<SalesAttribution> {
-  return toSafe(() => attributeSales(input, policy, options));
+  return safely(() => attributeSales(input, policy, options));
 }
 
 function newTallies(count: number): Float64Array {

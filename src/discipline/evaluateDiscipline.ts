@@ -1,12 +1,13 @@
-import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import type { DISCIPLINARY_ACTIONS, DisciplinePolicy } from "../policy/people.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { ViolationSchema, type Violation } from "./schema.js";
 import { fundLedger, type FundLedger } from "./fundLedger.js";
 
@@ -106,9 +107,12 @@ export function evaluateDiscipline(
   policy: PolicyInput | Policy = {},
   options: DisciplineOptions = {},
 ): DisciplineResult {
+  checkInput(input, ["violations", "agents"], ["violations"]);
+  const opts = checkOptions(options, ["month"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+  const month = readTextOption(opts, "month", (label) => monthPeriod(label, zone, cutover));
   const d = resolved.discipline;
   const issues = new IssueList();
   const staff = new Map<string, { hired: number; dismissed: number }>();
@@ -153,7 +157,7 @@ export function evaluateDiscipline(
   throwInRecordOrder(issues);
 
   events.sort((a, b) => a.ms - b.ms || cmp(a.v.violationId, b.v.violationId) || (a.liability === "violator" ? -1 : 1));
-  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
+  const period = month ?? null;
   const counts = new Map<string, number>();
   const dismissed = new Map<string, { ms: number; by: string | null }>();
   for (const [id, s] of staff) if (!Number.isNaN(s.dismissed)) dismissed.set(id, { ms: s.dismissed, by: null });
@@ -247,7 +251,7 @@ export function safeEvaluateDiscipline(
   policy?: PolicyInput | Policy,
   options?: DisciplineOptions,
 ): SafeResult<DisciplineResult> {
-  return toSafe(() => evaluateDiscipline(input, policy, options));
+  return safely(() => evaluateDiscipline(input, policy, options));
 }
 
 // A supervisor's liability needs a violation by staff: a violation after the violator's dismissal

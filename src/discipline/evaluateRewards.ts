@@ -1,11 +1,12 @@
-import { IssueCode, IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, checkOptions, readTextOption } from "../input.js";
 import { parseInstant } from "../time/parse.js";
 import { businessDateOf, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { RewardSchema, type Reward } from "./schema.js";
 
 export interface RewardsInput {
@@ -51,12 +52,14 @@ const FIXED = { dataErrorFound: "dataErrorFound", suggestionAdopted: "suggestion
  * evaluateRewards({ rewards: [{ agentId: "A01", at: "2020-02-03 10:00", kind: "suggestionAdopted" }] }).lines[0].amount //=> "30.00"
  */
 export function evaluateRewards(input: RewardsInput, policy: PolicyInput | Policy = {}, options: { readonly month?: string } = {}): RewardsResult {
+  checkInput(input, ["rewards", "agents"], ["rewards"]);
+  const opts = checkOptions(options, ["month"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const issues = new IssueList();
-  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
+  const period = readTextOption(opts, "month", (month) => monthPeriod(month, zone, cutover)) ?? null;
   const lines: { line: RewardLine; ms: number; index: number }[] = [];
   let outsidePeriod = 0;
   for (const { record: r, index } of parseRecords("rewards", input.rewards, RewardSchema, issues, "rewardId")) {
@@ -126,7 +129,7 @@ export function evaluateRewards(input: RewardsInput, policy: PolicyInput | Polic
 
 /** {@link evaluateRewards} returning `{ success, data | issues }` instead of throwing. */
 export function safeEvaluateRewards(input: RewardsInput, policy?: PolicyInput | Policy, options?: { readonly month?: string }): SafeResult<RewardsResult> {
-  return toSafe(() => evaluateRewards(input, policy, options));
+  return safely(() => evaluateRewards(input, policy, options));
 }
 
 function cmp(a: string, b: string): number {

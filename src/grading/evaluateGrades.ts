@@ -1,14 +1,15 @@
-import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { GRADES } from "../policy/people.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { scoreHundredths } from "../schema/people.js";
-import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, checkOptions, OPTION_FORMS, readTextOption, textOption } from "../input.js";
 import { AgentSchema, type Agent } from "../schema/records.js";
 import { parseInstant } from "../time/parse.js";
 import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, businessDayNumber, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { evaluateProbation, formatScore, type ProbationResult } from "./evaluateProbation.js";
 import { AssessmentSchema, ProbationEvaluationSchema, ScoreSchema } from "./schema.js";
 
@@ -92,14 +93,18 @@ export interface GradeStanding {
  * //=> [{ code: "tooFewMonths", message: "1 of 3 months in grade (reached on 2020-04-30)" }]
  */
 export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy = {}, options: GradesOptions): GradeStanding[] {
+  checkInput(input, ["agents", "scores", "assessments", "probation"], ["agents"]);
+  const opts = checkOptions(options, ["asOf", "throughMonth"]);
   const resolved = resolvePolicy(policy);
   const g = resolved.grades;
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  const asOf = readOption("asOf", () => dayNumberOfDate(options.asOf));
-  const through = options.throughMonth ?? options.asOf.slice(0, 7);
-  readOption("throughMonth", () => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new RangeError(`"${through}" is not a month; expected YYYY-MM`);
+  const asOfDay = readTextOption(opts, "asOf", dayNumberOfDate);
+  if (asOfDay === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "asOf"], message: `is missing; expected ${OPTION_FORMS.asOf}` }]);
+  const asOf = asOfDay;
+  const through = textOption(opts, "throughMonth") ?? dateOfDayNumber(asOf).slice(0, 7);
+  readTextOption({ throughMonth: through }, "throughMonth", (text) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) throw new RangeError(`"${text}" is not a month; expected YYYY-MM`);
   });
   const throughIndex = Number(through.slice(0, 4)) * 12 + Number(through.slice(5, 7)) - 1;
 
@@ -241,7 +246,7 @@ export function evaluateGrade(input: GradesInput, agentId: string, policy: Polic
 
 /** {@link evaluateGrades} returning `{ success, data | issues }` instead of throwing. */
 export function safeEvaluateGrades(input: GradesInput, policy: PolicyInput | Policy | undefined, options: GradesOptions): SafeResult<GradeStanding[]> {
-  return toSafe(() => evaluateGrades(input, policy, options));
+  return safely(() => evaluateGrades(input, policy, options));
 }
 
 // The latest assessment of a requirement counts; on the same instant a failed one wins.

@@ -1,4 +1,5 @@
-import { IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueList, safely, type SafeResult } from "../errors.js";
+import { checkOptions, checkRecords, textOption } from "../input.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { scoreHundredths } from "../schema/people.js";
@@ -42,16 +43,19 @@ export interface RankOptions {
  * rankAgents([{ agentId: "A01", score: 90 }, { agentId: "A02", score: 75 }, { agentId: "A03", score: 75 }]).bottom //=> ["A02", "A03"]
  */
 export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Policy = {}, options: RankOptions = {}): Ranking {
-  const bottomN = resolvePolicy(policy).grades.ranking.bottomN;
   const issues = new IssueList();
+  checkRecords("scores", scores, issues);
+  issues.throwIfAny();
+  const month = textOption(checkOptions(options, ["month", "exclude"]), "month");
+  const bottomN = resolvePolicy(policy).grades.ranking.bottomN;
   const excluded = new Set(options.exclude ?? []);
   const first = new Map<string, number>();
   const rows: { agentId: string; h: number }[] = [];
   for (const { record, index } of parseRecords("scores", scores, RankedScoreSchema, issues)) {
-    if (options.month !== undefined && record.month !== options.month) continue;
+    if (month !== undefined && record.month !== month) continue;
     const seen = first.get(record.agentId);
     if (seen !== undefined) {
-      issues.add({ code: IssueCode.duplicateId, path: ["scores", index, "agentId"], message: `${record.agentId} has more than one score${options.month ? ` for ${options.month}` : ""} (first at scores[${seen}])` });
+      issues.add({ code: IssueCode.duplicateId, path: ["scores", index, "agentId"], message: `${record.agentId} has more than one score${month ? ` for ${month}` : ""} (first at scores[${seen}])` });
       continue;
     }
     first.set(record.agentId, index);
@@ -73,5 +77,5 @@ export function rankAgents(scores: readonly unknown[], policy: PolicyInput | Pol
 
 /** {@link rankAgents} returning `{ success, data | issues }` instead of throwing. */
 export function safeRankAgents(scores: readonly unknown[], policy?: PolicyInput | Policy, options?: RankOptions): SafeResult<Ranking> {
-  return toSafe(() => rankAgents(scores, policy, options));
+  return safely(() => rankAgents(scores, policy, options));
 }

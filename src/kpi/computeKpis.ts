@@ -1,9 +1,10 @@
-import { IssueCode, IssueList, KefuKpiError, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
+import { OPTION_FORMS, checkOptions, checkRecords, readTextOption, textsOption } from "../input.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
-import { collectState, type KpiState } from "./state.js";
+import { checkKpiState, collectState, type KpiState } from "./state.js";
 import type { KpiAgentLike, KpiInput, KpiResult } from "./types.js";
 import { resolvePolicy } from "../policy/resolve.js";
 
@@ -18,17 +19,19 @@ export interface KpiOptions {
 /** The kinds the KPIs read. */
 export const KPI_RECORD_KINDS = ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"] as const;
 
-/** The period of a KPI call, cut in the month's zone; a bad label is an issue at `options.period`. */
-export function kpiPeriod(month: DecodedMonth, options: KpiOptions | undefined): Period {
-  const label = (options as { period?: unknown } | undefined)?.period;
-  if (typeof label !== "string") {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: `${label === undefined ? "is missing" : "is not text"}; expected a period like 2020-02, 2020-W08, 2020-02-21 or 2020-02-01..2020-02-15` }]);
+/** The period of a KPI call, cut in the month's zone, and the agents to list; bad options are issues at `options…`. */
+export function kpiPeriod(month: DecodedMonth, options: unknown): Period {
+  return kpiOptions(month, options).period;
+}
+
+/** The options of a KPI call read: the period (required) and the agents to list. */
+export function kpiOptions(month: DecodedMonth, options: unknown): { period: Period; listAgents: readonly string[] } {
+  const opts = checkOptions(options, ["period", "listAgents"]);
+  if (opts["period"] === undefined) {
+    throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);
   }
-  try {
-    return parsePeriod(label, month.zone, month.cutover);
-  } catch (error) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "period"], message: (error as Error).message }]);
-  }
+  const period = readTextOption(opts, "period", (label) => parsePeriod(label, month.zone, month.cutover))!;
+  return { period, listAgents: textsOption(opts, "listAgents") ?? [] };
 }
 
 /**
@@ -111,7 +114,13 @@ export function finalizeKpis(
   policy?: PolicyInput | Policy,
   options: { readonly agents?: readonly KpiAgentLike[]; readonly listAgents?: readonly string[] } = {},
 ): Omit<KpiResult, "period"> {
-  return finalizeState(state, resolvePolicy(policy), options.agents ?? [], options.listAgents ?? []);
+  checkKpiState(state, "state");
+  const opts = checkOptions(options, ["agents", "listAgents"]);
+  const issues = new IssueList();
+  if (opts["agents"] !== undefined) checkRecords("agents", opts["agents"], issues);
+  issues.throwIfAny();
+  const listAgents = textsOption(opts, "listAgents") ?? [];
+  return finalizeState(state, resolvePolicy(policy), options.agents ?? [], listAgents);
 }
 
 /**
@@ -138,9 +147,9 @@ export function computeKpis(input: KpiInput | DecodedMonth, policy: PolicyInput 
 
 /** {@link computeKpis} of a decoded month, with the credits by order number. */
 export function kpisOfMonth(month: DecodedMonth, credits: Int32Array | null, options: KpiOptions): KpiResult {
-  const period = kpiPeriod(month, options);
+  const { period, listAgents } = kpiOptions(month, options);
   const state = collectState(month, period, credits);
-  const table = finalizeState(state, month.policy, rosterOf(month), options.listAgents ?? []);
+  const table = finalizeState(state, month.policy, rosterOf(month), listAgents);
   return {
     period: { label: period.label, start: formatInstant(period.start, month.zone), end: formatInstant(period.end, month.zone) },
     ...table,
@@ -158,10 +167,10 @@ export function rosterOf(month: DecodedMonth): KpiAgentLike[] {
 
 /** {@link computeKpis} returning `{ success, data | issues }` instead of throwing. */
 export function safeComputeKpis(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiResult> {
-  return toSafe(() => computeKpis(input, policy, options));
+  return safely(() => computeKpis(input, policy, options));
 }
 
 /** {@link collectKpiState} returning `{ success, data | issues }` instead of throwing. */
 export function safeCollectKpiState(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<KpiState> {
-  return toSafe(() => collectKpiState(input, policy, options));
+  return safely(() => collectKpiState(input, policy, options));
 }

@@ -4,7 +4,7 @@
  * shop zone at the business-day cut-over). Only inspections inside the period count: a week that
  * straddles the period's edge is capped on the inspections of the period.
  */
-import { toSafe, type SafeResult } from "../errors.js";
+import { safely, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant, isoWeekOf } from "../time/period.js";
@@ -86,5 +86,5 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
 
 /** {@link qcDeductions} returning `{ success, data | issues }` instead of throwing. */
 export function safeQcDeductions(qc: readonly unknown[] | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
-  return toSafe(() => qcDeductions(qc, policy, options));
+  return safely(() => qcDeductions(qc, policy, options));
 }

@@ -2,7 +2,8 @@
  * Role scorecards (DOMAIN.md R2): per group a list of metrics with weights (summing to 100) and a
  * step table each; the weighted score is 0–100, exact to 0.01 (ROUND_HALF_UP).
  */
-import { toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
+import { checkOptions, describeValue, isObject, textOption } from "../input.js";
 import { compareDecimals, ratio } from "../money/decimal.js";
 import type { KpiMetricId, ScorecardMetric } from "../policy/kpi.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -52,12 +53,19 @@ export function scoreAgent(
   policy?: PolicyInput | Policy,
   options: ScoreOptions = {},
 ): AgentScore {
-  const resolved = resolvePolicy(policy ?? {});
+  const opts = checkOptions(options, ["notScoredBecause"]);
+  const notScoredBecause = textOption(opts, "notScoredBecause");
+  const given: unknown = group;
+  if (given !== null && given !== undefined && given !== "" && !(GROUPS as readonly unknown[]).includes(given)) {
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["group"], message: `expected one of ${GROUPS.join(", ")} (or none), got ${describeValue(group)}` }]);
+  }
+  const resolved = resolvePolicy(policy);
   if (!group) return { status: "notScored", score: null, group: null, reason: "the agent has no group (not in the agents file)", lines: [] };
   const card = resolved.kpi.scorecards[group];
+  checkKpis(kpis, card);
   const lines = card.map((m) => scoreLine(m, kpis));
-  if (options.notScoredBecause !== undefined) {
-    return { status: "notScored", score: null, group, reason: `measured, not scored: ${options.notScoredBecause}`, lines };
+  if (notScoredBecause !== undefined) {
+    return { status: "notScored", score: null, group, reason: `measured, not scored: ${notScoredBecause}`, lines };
   }
   let weighted = 0;
   let weights = 0;
@@ -76,6 +84,26 @@ export function scoreAgent(
     reason: `Σ weight × points / Σ weight = ${weighted} / ${weights}${left.length ? `; not scored: ${left.join(", ")}` : ""}`,
     lines,
   };
+}
+
+const GROUPS = ["presale", "insale", "aftersale"] as const;
+const STATUSES: readonly unknown[] = ["ok", "noData", "insufficient"];
+
+// The metrics a card scores, as computeKpis gives them: each an object with a decimal value (or
+// null), a status and a reason; anything else is an issue at kpis.<metric>, not a TypeError.
+function checkKpis(kpis: unknown, card: readonly ScorecardMetric[]): void {
+  if (!isObject(kpis)) {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["kpis"], message: `expected the metric table of an agent (computeKpis), got ${describeValue(kpis)}` }]);
+  }
+  const issues: Issue[] = [];
+  for (const { metric } of card) {
+    const k = Object.hasOwn(kpis, metric) ? kpis[metric] : undefined;
+    const ok =
+      isObject(k) && STATUSES.includes(k["status"]) && typeof k["reason"] === "string" &&
+      (k["value"] === null || (typeof k["value"] === "string" && /^-?\d+(\.\d+)?$/.test(k["value"])));
+    if (!ok) issues.push({ code: IssueCode.invalidValue, path: ["kpis", metric], message: `expected a metric value (value: a decimal text or null, status, reason), got ${describeValue(k)}` });
+  }
+  if (issues.length > 0) throw new KefuKpiError(issues);
 }
 
 function scoreLine(m: ScorecardMetric, kpis: KpiTable): ScoreLine {
@@ -102,5 +130,5 @@ export function safeScoreAgent(
   policy?: PolicyInput | Policy,
   options?: ScoreOptions,
 ): SafeResult<AgentScore> {
-  return toSafe(() => scoreAgent(kpis, group, policy, options));
+  return safely(() => scoreAgent(kpis, group, policy, options));
 }

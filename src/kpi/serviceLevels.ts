@@ -8,7 +8,7 @@
  * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
  * scan) are listed with status `noData`.
  */
-import { toSafe, type SafeResult } from "../errors.js";
+import { safely, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
 import { formatInstant, parseTimeOfDay } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
@@ -242,5 +242,5 @@ function seconds(ms: number): string {
 
 /** {@link checkServiceLevels} returning `{ success, data | issues }` instead of throwing. */
 export function safeCheckServiceLevels(input: ServiceLevelInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<ServiceLevelCheck[]> {
-  return toSafe(() => checkServiceLevels(input, policy, options));
+  return safely(() => checkServiceLevels(input, policy, options));
 }

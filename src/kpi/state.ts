@@ -400,11 +400,14 @@ function checkSums(state: KpiState): void {
  * Merges two states of disjoint record sets (e.g. two days, or two shards) into a new state; the
  * inputs are left unchanged.
  *
- * @throws {KefuKpiError} when the states were collected with different thresholds, zone or cut-over
+ * @throws {KefuKpiError} when either is not a state of {@link collectKpiState}, or the states were
+ *   collected with different thresholds, zone or cut-over
  */
 export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
+  checkKpiState(a, "a");
+  checkKpiState(b, "b");
   if (a.settings !== b.settings) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["states"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" }]);
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["b", "settings"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" }]);
   }
   const given = Object.fromEntries(KPI_KINDS.map((k) => [k, a.given[k] || b.given[k]])) as Record<KpiKind, boolean>;
   const agents = new Map<string, AgentCounters>();
@@ -473,6 +476,21 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
 }
 
 /**
+ * Checks that `value` is a state made by `collectKpiState` or {@link mergeKpiStates} (a state
+ * stored as JSON is data to compare, not a state to merge).
+ *
+ * @throws {KefuKpiError} at `name` when it is not
+ */
+export function checkKpiState(value: unknown, name: string): asserts value is KpiState {
+  const s = value as Partial<KpiState> | null;
+  const ok =
+    typeof s === "object" && s !== null && typeof s.settings === "string" && typeof s.given === "object" && s.given !== null &&
+    s.agents instanceof Map && Array.isArray(s.agentIds) && Array.isArray(s.buyerKeys) && s.pairs instanceof PairColumns && s.orders instanceof OrderColumns &&
+    KPI_KINDS.every((k) => typeof s.given![k] === "boolean") && allText(s.agentIds) && allText(s.buyerKeys);
+  if (!ok) throw new KefuKpiError([{ code: IssueCode.invalidType, path: [name], message: "expected a KPI state made by collectKpiState or mergeKpiStates" }]);
+}
+
+/**
  * The state as plain, canonically ordered JSON data (agents, buyers and orders sorted by key), to
  * store it between runs or compare two states.
  */
@@ -520,4 +538,10 @@ export function kpiStateToJSON(state: KpiState): unknown {
     buyers: [...buyers.entries()].sort(([x], [y]) => byText(x, y)).map(([key, e]) => [key, { served: e.served.sort(sortBy("agentId")), orders: e.orders.sort(sortBy("orderId")) }]),
     unlinkedOrders: unlinked.sort(sortBy("orderId")),
   };
+}
+
+// Every element text (a hole is no text: `every` would skip it).
+function allText(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== "string") return false;
+  return true;
 }

@@ -3,6 +3,7 @@
  * exact while they stay below 2^53 fen (≈ 90 trillion yuan); {@link formatFen} refuses anything
  * beyond that instead of printing an inexact figure.
  */
+import { describeValue } from "../input.js";
 
 /** Largest single amount accepted: 10 billion yuan, in fen. */
 export const MAX_AMOUNT_FEN = 1_000_000_000_000;
@@ -79,7 +80,7 @@ export function parseFen(value: unknown): number {
 
 /** The message for a {@link FenError} code, naming the value and what was expected. */
 export function describeFenError(code: number, value: unknown): string {
-  const shown = typeof value === "string" ? `"${value}"` : String(value);
+  const shown = typeof value === "string" ? `"${value}"` : typeof value === "number" ? String(value) : describeValue(value);
   switch (code) {
     case FenError.negative:
       return `${shown} is negative; expected an amount ≥ 0`;

@@ -1,5 +1,6 @@
 import { attributeMonth, type OrderLike } from "../attribution/attributeSales.js";
-import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
+import { checkOptions, readTextOption, textsOption } from "../input.js";
 import { formatFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { KINDS, type FieldSpec } from "../records/kinds.js";
@@ -62,12 +63,14 @@ export function buildMonthReport(
 ): MonthReport {
   const decoded = decodeMonth(input, policy);
   requireForMonth(decoded);
+  const opts = checkOptions(options, ["month", "warnings", "previous"]);
+  const givenMonth = readTextOption(opts, "month", (label) => monthPeriod(label, decoded.zone, decoded.cutover).label);
   const resolved = decoded.policy;
   const { zone, cutover } = decoded;
   // The people rules read canonical records of their (small) kinds.
   const agents = canonicalRecords(decoded, "agents") as unknown as CanonicalAgent[];
   const people = (kind: keyof PeopleInput): unknown[] | undefined => (decoded.tables[kind] === undefined ? undefined : canonicalRecords(decoded, kind));
-  const warnings = [...(options.warnings ?? []), ...decoded.warnings];
+  const warnings = [...(textsOption(opts, "warnings") ?? []), ...decoded.warnings];
   if (input.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
   if (input.consultations === undefined) {
     warnings.push("no consultations (file) given: every paid order counts as fully silent (全静默)");
@@ -77,7 +80,7 @@ export function buildMonthReport(
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   }
 
-  const month = options.month ?? busiestMonth(decoded);
+  const month = givenMonth ?? busiestMonth(decoded);
   const { result: sales, credits } = attributeMonth(withOrders(decoded), { period: month });
   const period = monthPeriod(month, zone, cutover);
   const elsewhere = emptyMonthWarning(decoded, month);
@@ -261,7 +264,8 @@ function monthScores(
     const computed = a.score.status === "scored" ? a.score.score : null;
     const filed = fromFile.get(a.agentId);
     if (filed !== undefined) {
-      const text = String(filed).trim();
+      // The scores file's rows are validated with the people rules; a value of another type is reported there.
+      const text = typeof filed === "string" ? filed.trim() : typeof filed === "number" ? String(filed) : "";
       byAgent.set(a.agentId, text);
       if (computed !== null && Number(text) !== Number(computed)) {
         warnings.push(`scores: ${a.agentId}'s ${month} score is ${text} in the scores file, ${computed} by the scorecard; the file's is used`);
@@ -286,7 +290,7 @@ export const evaluateMonth = buildMonthReport;
 
 /** {@link evaluateMonth} returning `{ success, data | issues }` instead of throwing. */
 export const safeEvaluateMonth = (input: MonthInput, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
-  toSafe(() => buildMonthReport(input, policy, options));
+  safely(() => buildMonthReport(input, policy, options));
 
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildMonthReport(
@@ -294,7 +298,7 @@ export function safeBuildMonthReport(
   policy?: PolicyInput | Policy,
   options?: MonthReportOptions,
 ): SafeResult<MonthReport> {
-  return toSafe(() => buildMonthReport(input, policy, options));
+  return safely(() => buildMonthReport(input, policy, options));
 }
 
 /** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */

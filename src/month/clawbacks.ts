@@ -6,6 +6,7 @@
  */
 import type { OrderLike } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
+import { describeValue } from "../input.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, toDecimal } from "../money/decimal.js";
 import { commissionOf } from "../pay/commission.js";
@@ -41,6 +42,9 @@ export function checkPrevious(previous: unknown, current: ThisMonth): MonthRepor
   const fail = (issues: Issue[]): never => {
     throw new KefuKpiError(issues);
   };
+  if (typeof previous !== "object" || previous === null || Array.isArray(previous) || (previous as { kind?: unknown }).kind !== "kefu-kpi/month-report") {
+    fail([{ code: IssueCode.invalidType, path: ["previous"], message: `expected the settled month report of an earlier month (a kefu-kpi month report), got ${describeValue(previous)}` }]);
+  }
   const parsed = MonthReportSchema.safeParse(previous);
   if (!parsed.success) {
     fail(

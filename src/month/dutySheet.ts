@@ -36,7 +36,7 @@ export interface DutySheet {
  */
 export function buildDutySheet(input: MonthInput, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
-  const resolved = resolvePolicy(policy ?? {});
+  const resolved = resolvePolicy(policy);
   const orders = input.orders ?? [];
   const sales = attributeSales({ orders, consultations: input.consultations ?? [], ...(input.agents ? { agents: input.agents } : {}) }, resolved, { period: date });
   const dutyOrders: DutyOrder[] = [];

@@ -1,5 +1,6 @@
 import { attributeMonth } from "../attribution/attributeSales.js";
-import { toSafe, type SafeResult } from "../errors.js";
+import { safely, type SafeResult } from "../errors.js";
+import { checkOptions, textsOption } from "../input.js";
 import { kpiPeriod } from "../kpi/computeKpis.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { KINDS } from "../records/kinds.js";
@@ -25,8 +26,9 @@ export interface KpiReportOptions {
  */
 export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
   const month = monthFor(input, policy, ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"]);
-  const period = kpiPeriod(month, options);
-  const warnings = [...(options.warnings ?? []), ...month.warnings];
+  const opts = checkOptions(options, ["period", "warnings"]);
+  const period = kpiPeriod(month, { period: opts["period"] });
+  const warnings = [...(textsOption(opts, "warnings") ?? []), ...month.warnings];
   const credits = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period }).credits.credited;
   const kpi = kpiSection(month, options.period, credits);
   warnings.push(...kpi.warnings);
@@ -52,5 +54,5 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
 
 /** {@link buildKpiReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): SafeResult<KpiReport> {
-  return toSafe(() => buildKpiReport(input, policy, options));
+  return safely(() => buildKpiReport(input, policy, options));
 }

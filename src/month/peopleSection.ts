@@ -15,7 +15,7 @@ import { checkRoster } from "../roster/checkRoster.js";
 import type { Agent } from "../schema/records.js";
 import { daysInMonth, parseInstant } from "../time/parse.js";
 import { businessDayNumber, dateOfDayNumber, dayNumberOfDate, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { employmentOf, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
@@ -69,7 +69,7 @@ export function peopleSection(
     }
   };
   const staff = agents === undefined ? {} : { agents };
-  const zone = createZone(policy.timeZone);
+  const zone = zoneOf(policy);
   const cutover = parseTimeOfDay(policy.businessDayStartsAt);
   const period = monthPeriod(month, zone, cutover);
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, cutover);

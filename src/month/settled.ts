@@ -3,6 +3,7 @@
  * not silently change history. {@link compareReports} lists every figure that would change, so the
  * caller (the CLI's `report --settled`) shows the differences instead of a new report.
  */
+import { safeResolvePolicy } from "../policy/resolve.js";
 
 /** One figure that differs between the settled report and the re-run. */
 export interface ReportDifference {
@@ -25,8 +26,17 @@ const ID_FIELDS = ["agentId", "orderId", "id", "violationId", "rewardId", "metri
  */
 export function compareReports(settled: unknown, current: unknown): ReportDifference[] {
   const out: ReportDifference[] = [];
-  walk(settled, current, "", out);
+  walk(withPolicyDefaults(settled), current, "", out);
   return out;
+}
+
+// A setting added to the policy since the report was settled was, in effect, at its default then:
+// the settled policy is compared with those defaults filled in (and as it is when it no longer
+// resolves), so a new setting at its default is no difference, and one set otherwise is.
+function withPolicyDefaults(report: unknown): unknown {
+  if (!isRecord(report) || !isRecord(report["policy"])) return report;
+  const resolved = safeResolvePolicy(report["policy"]);
+  return resolved.success ? { ...report, policy: resolved.data } : report;
 }
 
 function walk(a: unknown, b: unknown, path: string, out: ReportDifference[]): void {

@@ -15,14 +15,14 @@ import { renderKpiCsv, renderKpiReport } from "../month/renderKpi.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { dayPeriod, isoWeekOf, parseTimeOfDay } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 
 /** Resolves `--period` / `--date` into a period label, or throws a {@link UsageError}. */
 export function periodLabel(folder: MonthFolder, policy: PolicyInput | undefined, period: string | undefined, date: string | undefined): string {
   const resolved = resolvePolicy(policy ?? {});
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const kind = period ?? "month";
   if (kind === "day" || kind === "week" || kind === "month") {

@@ -5,10 +5,10 @@
  * orders, scorecard score, rewards and fines), brought together by the month orchestration.
  */
 import * as z from "zod";
-import { IssueCode, KefuKpiError, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
-import type { PayPolicy } from "../policy/pay.js";
+import { PayPolicySchema, type PayPolicy } from "../policy/pay.js";
 import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } from "./commission.js";
 
 const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals");
@@ -133,9 +133,16 @@ export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[
       })),
     );
   }
+  // The pay policy as resolvePolicy(…).pay gives it; anything else is an issue, not a TypeError.
+  const pay = PayPolicySchema.safeParse(policy);
+  if (!pay.success) {
+    throw new KefuKpiError(
+      pay.error.issues.map((issue): Issue => ({ code: IssueCode.invalidPolicy, path: ["policy", "pay", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message })),
+    );
+  }
   const { agents, orders } = parsed.data;
   const employed = new Map(agents.map((a) => [a.agentId, { from: a.employedFrom ?? null, through: a.employedThrough ?? null }]));
-  const bases = commissionBases(orders satisfies readonly CommissionOrder[], policy.commission.split, (agentId, order) => {
+  const bases = commissionBases(orders satisfies readonly CommissionOrder[], pay.data.commission.split, (agentId, order) => {
     const e = employed.get(agentId);
     if (e === undefined || order.paidOn === undefined) return null;
     if (e.through !== null && order.paidOn > e.through) return `paid ${order.paidOn}, after the last day employed (${e.through})`;
@@ -144,13 +151,13 @@ export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[
   });
   return agents.map((agent) => {
     const base = bases.get(agent.agentId);
-    return statement(agent, base?.total ?? new Decimal(0), base?.orders ?? [], base?.excluded ?? [], policy);
+    return statement(agent, base?.total ?? new Decimal(0), base?.orders ?? [], base?.excluded ?? [], pay.data);
   });
 }
 
 /** {@link payStatements} returning `{ success, data | issues }`. */
 export function safePayStatements(input: PayInput, policy: PayPolicy): SafeResult<PayStatement[]> {
-  return toSafe(() => payStatements(input, policy));
+  return safely(() => payStatements(input, policy));
 }
 
 function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], excluded: BaseShare[], policy: PayPolicy): PayStatement {

@@ -78,8 +78,12 @@ const scorecard = (metrics: z.input<typeof ScorecardMetricSchema>[]) =>
   z
     .array(ScorecardMetricSchema)
     .superRefine((list, ctx) => {
+      // An empty card would score nobody of the group and silently zero their KPI bonus: it is
+      // refused like any card whose weights do not sum to 100.
       const total = list.reduce((s, m) => s + m.weight, 0);
-      if (list.length > 0 && total !== 100) {
+      if (list.length === 0) {
+        ctx.addIssue({ code: "custom", message: "the scorecard lists no metric; list metrics whose weights sum to 100" });
+      } else if (total !== 100) {
         ctx.addIssue({ code: "custom", message: `the weights sum to ${total}; they must sum to 100` });
       }
       const seen = new Set<string>();

@@ -1,11 +1,13 @@
 import * as z from "zod";
-import { IssueCode, KefuKpiError, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
+import { describeValue, isObject } from "../input.js";
 import { PolicySchema, type Policy, type PolicyInput } from "./schema.js";
 
 /**
  * Validates a (partial) policy and fills every missing field with its default.
  *
- * @param input - a policy object holding only what differs from the defaults
+ * @param input - a policy object holding only what differs from the defaults; `undefined` for the
+ *   defaults (`null`, or anything that is not an object, is an issue: it is no policy)
  * @returns the complete policy
  * @throws {KefuKpiError} naming each invalid field (`policy.attribution.windowHours: …`)
  * @example
@@ -19,9 +21,30 @@ export function resolvePolicy(input: PolicyInput | Policy = {}): Policy {
 
 /** {@link resolvePolicy} without throwing. */
 export function safeResolvePolicy(input: unknown): SafeResult<Policy> {
-  const parsed = PolicySchema.safeParse(input ?? {});
-  if (parsed.success) return { success: true, data: parsed.data };
-  return { success: false, issues: parsed.error.issues.flatMap(toPolicyIssues) };
+  if (input === undefined) input = {};
+  if (!isObject(input)) {
+    return { success: false, issues: [{ code: IssueCode.invalidPolicy, path: ["policy"], message: `expected a policy object (only what differs from the defaults, like { "attribution": { "rule": "pay" } }), got ${describeValue(input)}` }] };
+  }
+  const policy = input;
+  return safely(() => {
+    const parsed = PolicySchema.safeParse(policy);
+    if (!parsed.success) throw new KefuKpiError(parsed.error.issues.flatMap(toPolicyIssues));
+    // zod hands out its default values themselves (the grade levels, the scorecards …): a caller
+    // that edits a resolved policy, or a report holding one, would change the defaults of every
+    // later call. Each resolved policy is a copy of its own.
+    return copyData(parsed.data);
+  });
+}
+
+// A deep copy of plain data (what a policy is: objects, arrays, text, numbers, booleans, null).
+function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = copyData(item);
+    return out as T;
+  }
+  return value;
 }
 
 // One issue per unknown key, its path ending in the key, so a typo is pointed at where it stands.

@@ -68,6 +68,10 @@ export const PolicySchema = z.strictObject({
     .refine(isValidTimeZone, "expected an IANA time zone like Asia/Shanghai")
     .default("Asia/Shanghai")
     .describe("the shop's time zone: wall times are read and periods cut in it"),
+  ambiguousTimes: z
+    .enum(["error", "earlier", "later"])
+    .default("error")
+    .describe("a wall time the clocks show twice (when they go back): an error unless it carries its offset, or its earlier or later instant"),
   businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,

@@ -13,6 +13,7 @@ import { SHOP_SEPARATOR, type AgentList, type BuyerList } from "./lists.js";
 import { RULES, type Rule } from "./rules.js";
 import type { Columns, Table, TableSource } from "./table.js";
 import { sourceOf } from "./table.js";
+import { describeValue } from "../input.js";
 import { ABSENT, NO_DATE, OK, describeFailure, isMoneyFailure, isNegativeMoney, readInstant, readValue, reading, show } from "./values.js";
 
 /** What the kinds of one month share while they are decoded. */
@@ -343,7 +344,7 @@ export class TableBuilder<K extends RecordKind> {
   addObject(record: unknown, locator = this.count): void {
     this.begin(locator);
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      this.fail(-1, IssueCode.invalidType, `${show(record)} is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}`);
+      this.fail(-1, IssueCode.invalidType, `is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}, got ${describeValue(record)}`);
       for (let f = 0; f < this.names.length; f++) this.failed |= 1 << f;
       this.end();
       return;
@@ -493,7 +494,7 @@ export class TableBuilder<K extends RecordKind> {
         if (bad[k] !== 1) continue;
         const r = records[k];
         if (typeof r !== "object" || r === null || Array.isArray(r)) {
-          pending.add(k, -1, IssueCode.invalidType, `${show(r)} is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}`);
+          pending.add(k, -1, IssueCode.invalidType, `is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}, got ${describeValue(r)}`);
         }
       }
     }

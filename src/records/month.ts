@@ -8,12 +8,12 @@ import { IssueCode, IssueList, KefuKpiError, type Issue } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseTimeOfDay } from "../time/period.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { zoneOf, type Zone } from "../time/zone.js";
 import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
 import { RECORD_KINDS, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
 import type { Table } from "./table.js";
-import { show } from "./values.js";
+import { describeValue } from "../input.js";
 
 /** A month's records as the library takes them: an array of plain objects per kind; a kind left out is "no such data". */
 export type MonthRecords = { readonly [K in RecordKind]?: readonly unknown[] };
@@ -66,7 +66,7 @@ export class MonthDecoder {
    */
   constructor(policy: PolicyInput | Policy | undefined, expectedBuyers = 1024) {
     this.policy = resolvePolicy(policy);
-    this.zone = createZone(this.policy.timeZone);
+    this.zone = zoneOf(this.policy);
     this.cutover = parseTimeOfDay(this.policy.businessDayStartsAt);
     this.buyers = new BuyerList(expectedBuyers);
   }
@@ -150,7 +150,7 @@ export function decodeMonth(input: MonthRecords, policy?: PolicyInput | Policy):
 export function checkMonthInput(input: unknown, allowed: readonly string[] = []): RecordKind[] {
   const issues: Issue[] = [];
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["input"], message: `${show(input)} is not a month of records; expected an object with an array per kind (${RECORD_KINDS.join(", ")})` }]);
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["input"], message: `expected an object of record arrays like { agents: [...] }, got ${describeValue(input)}` }]);
   }
   const record = input as Record<string, unknown>;
   for (const key of Object.keys(record)) {
@@ -162,7 +162,7 @@ export function checkMonthInput(input: unknown, allowed: readonly string[] = [])
     const v = record[kind];
     if (v === undefined) continue;
     if (!Array.isArray(v)) {
-      issues.push({ code: IssueCode.invalidType, path: [kind], message: `${show(v)} is not a list; expected an array of records` });
+      issues.push({ code: IssueCode.invalidType, path: [kind], message: `expected an array of ${kind} records, got ${describeValue(v)}` });
       continue;
     }
     kinds.push(kind);
@@ -250,7 +250,7 @@ export function monthFor(
   const record = input as MonthRecords;
   const missing = (options.required ?? []).filter((k) => record[k] === undefined);
   if (missing.length > 0) {
-    throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k}` })));
+    throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
   let expected = 0;
   for (const kind of given) expected += kind === "orders" || kind === "consultations" ? (record[kind]?.length ?? 0) : 0;

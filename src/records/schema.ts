@@ -8,7 +8,7 @@
  */
 import * as z from "zod";
 import { IssueCode } from "../errors.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { createZone, zoneOf, type AmbiguousTimes, type Zone } from "../time/zone.js";
 import { KINDS, MAX_COUNT, RECORD_KINDS, type FieldSpec, type Kinds, type RecordKind } from "./kinds.js";
 import { RULES } from "./rules.js";
 import { ABSENT, OK, describeFailure, readInstant, readValue, reading } from "./values.js";
@@ -92,15 +92,16 @@ function fieldSchema(spec: FieldSpec, zone: Zone): z.ZodType<DecodedValue> {
 }
 
 /**
- * The zod schema of a kind's records, reading wall times in `timeZone` (default UTC). Its output is
+ * The zod schema of a kind's records, reading wall times in `timeZone` (default UTC; a wall time
+ * that the zone skips or repeats is refused unless `ambiguousTimes` picks one). Its output is
  * the decoded record; unknown keys are errors, as they are for the library's arrays.
  *
  * @example
  * recordSchema("orders", "Asia/Shanghai").parse({ orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:00", paidAt: "", amount: "9.90" })
  * //=> { orderId: "O1", buyerId: "b1", createdAt: 1582250400000, paidAt: null, amount: 990, … }
  */
-export function recordSchema<K extends RecordKind>(kind: K, timeZone = "UTC"): z.ZodType<Record<string, DecodedValue>, RecordOf<K>> {
-  const zone = timeZone === "UTC" ? UTC : createZone(timeZone);
+export function recordSchema<K extends RecordKind>(kind: K, timeZone = "UTC", ambiguousTimes: AmbiguousTimes = "error"): z.ZodType<Record<string, DecodedValue>, RecordOf<K>> {
+  const zone = timeZone === "UTC" ? UTC : zoneOf({ timeZone, ambiguousTimes });
   const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(fields)) shape[name] = spec.required && !spec.emptyAllowed ? fieldSchema(spec, zone) : fieldSchema(spec, zone).optional();

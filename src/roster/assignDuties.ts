@@ -1,11 +1,12 @@
-import { IssueCode, IssueList, toSafe, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, safely, type Issue, type SafeResult } from "../errors.js";
 import { parseFen } from "../money/fen.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, checkOptions, describeValue, quoteValue, readTextOption } from "../input.js";
 import { describeInstantError, parseInstant } from "../time/parse.js";
 import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { indexRoster } from "./rosterIndex.js";
 import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
 
@@ -99,14 +100,16 @@ interface Owner {
  * //=> { kind: "humanReminder", ref: "O7", owner: "A02", deadline: "2020-02-21T23:30:00+08:00", … }
  */
 export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = {}, options: DutiesOptions = {}): DutiesResult {
+  checkInput(input, ["roster", "agents", "orders", "returnedParcels", "shopReviews"], ["roster"]);
+  const opts = checkOptions(options, ["period"]);
   const resolved = resolvePolicy(policy);
-  const zone = createZone(resolved.timeZone);
+  const zone = zoneOf(resolved);
   const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
   const dp = resolved.duties;
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
   const roster = indexRoster(input.roster, resolved.roster, zone, issues, known);
-  const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
+  const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover)) ?? null;
   const duties: { duty: Duty; ms: number; rank: number }[] = [];
   const owners = new Map<string, Owner>();
   const dayShifts = new Map<number, readonly DayShift[]>();
@@ -161,7 +164,9 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     if (typeof o?.orderId !== "string" || o.orderId === "") return bad("orderId", "is missing; expected an id");
     if (Number.isNaN(created)) return bad("createdAt", describeInstantError(o.createdAt, zone));
     if (paid !== null && Number.isNaN(paid)) return bad("paidAt", describeInstantError(o.paidAt, zone));
-    if (amount < 0) return bad("amount", `"${String(o.amount)}" is not an amount ≥ 0 with at most 2 decimals`);
+    if (amount < 0) return bad("amount", `${quoteValue(typeof o.amount === "number" ? String(o.amount) : o.amount)} is not an amount ≥ 0 with at most 2 decimals`);
+    const payAgent: unknown = o.payAgent;
+    if (payAgent !== undefined && payAgent !== null && typeof payAgent !== "string") return bad("payAgent", `expected the payAgent's id (text), got ${describeValue(payAgent)}`);
     if (paid !== null && o.payAgent) {
       if (known && !known.has(o.payAgent)) bad("payAgent", `"${o.payAgent}" is not in the agents list`);
       add("addressCheck", o.orderId, o.orderId, paid, "R1 核对地址: payAgent, at payment", {
@@ -313,6 +318,6 @@ interface DayShift {
 
 /** {@link assignDuties} returning `{ success, data | issues }` instead of throwing. */
 export function safeAssignDuties(input: DutiesInput, policy?: PolicyInput | Policy, options?: DutiesOptions): SafeResult<DutiesResult> {
-  return toSafe(() => assignDuties(input, policy, options));
+  return safely(() => assignDuties(input, policy, options));
 }
 

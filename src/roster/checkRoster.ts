@@ -1,10 +1,11 @@
-import { IssueList, toSafe, type SafeResult } from "../errors.js";
+import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { readOption, throwInRecordOrder } from "../schema/parseRecords.js";
+import { throwInRecordOrder } from "../schema/parseRecords.js";
+import { checkInput, describeValue, OPTION_FORMS } from "../input.js";
 import { daysInMonth } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
-import { createZone } from "../time/zone.js";
+import { zoneOf } from "../time/zone.js";
 import { indexRoster, shiftMinutes } from "./rosterIndex.js";
 import type { Shift } from "./schema.js";
 
@@ -64,16 +65,19 @@ export interface RosterCheck {
  * //=> { agentId: "A02", date: "2020-02-08", rule: "nightThenDay", message: "night shift on 2020-02-07 followed by a full day shift" }
  */
 export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {}, month: string): RosterCheck {
+  checkInput(input, ["roster", "agents"], ["roster"]);
   const resolved = resolvePolicy(policy);
   const r = resolved.roster;
-  const m = readOption("month", () => {
-    const found = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-    if (!found) throw new RangeError(`"${month}" is not a month; expected YYYY-MM`);
-    return found;
-  });
+  // The month is an argument of its own, named `month` in its issues.
+  const given: unknown = month;
+  if (typeof given !== "string") {
+    throw new KefuKpiError([{ code: given === undefined ? IssueCode.missingField : IssueCode.invalidType, path: ["month"], message: `expected ${OPTION_FORMS.month}, got ${describeValue(given)}` }]);
+  }
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(given);
+  if (!m) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["month"], message: `"${given}" is not a month; expected YYYY-MM` }]);
   const issues = new IssueList();
   const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
-  const index = indexRoster(input.roster, r, createZone(resolved.timeZone), issues, known);
+  const index = indexRoster(input.roster, r, zoneOf(resolved), issues, known);
   throwInRecordOrder(issues);
 
   const first = dayNumberOfDate(`${month}-01`);
@@ -131,7 +135,7 @@ export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {
 
 /** {@link checkRoster} returning `{ success, data | issues }` instead of throwing. */
 export function safeCheckRoster(input: RosterInput, policy: PolicyInput | Policy | undefined, month: string): SafeResult<RosterCheck> {
-  return toSafe(() => checkRoster(input, policy, month));
+  return safely(() => checkRoster(input, policy, month));
 }
 
 function hm(minutes: number): string {

@@ -6,6 +6,7 @@
  */
 import type * as z from "zod";
 import { IssueCode, KefuKpiError, type Issue, type IssueList } from "../errors.js";
+import { quoteValue } from "../input.js";
 
 /**
  * @param kind - the input kind (`violations`), the first element of each issue's path
@@ -66,11 +67,11 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 function describe(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   const value = valueAt(raw, issue.path);
-  if (issue.code === "invalid_value") return `${JSON.stringify(value)} is not one of ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_value") return `${quoteValue(value)} is not one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "invalid_union" && value !== undefined && issue.errors.length > 0) {
     // A union of accepted spellings: name the value and the last alternative's expectation.
     const last = issue.errors[issue.errors.length - 1]?.[0];
-    if (last?.code === "invalid_value") return `${JSON.stringify(value)} is not one of ${last.values.map(String).join(", ")}`;
+    if (last?.code === "invalid_value") return `${quoteValue(value)} is not one of ${last.values.map(String).join(", ")}`;
     if (last) return last.message;
   }
   if (value === undefined || value === "") return issue.message.startsWith("is missing") ? issue.message : `is missing; ${issue.message}`;

@@ -5,7 +5,8 @@
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
-import { IssueCode, KefuKpiError, formatIssue, formatIssueSource, relocateFirstAt, toSafe, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, formatIssue, formatIssueSource, isKefuKpiError, relocateFirstAt, toSafe, unreadable, type Issue } from "../errors.js";
+import { describeValue, isObject } from "../input.js";
 import { busiestMonth, safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../month/renderKpi.js";
@@ -13,13 +14,13 @@ import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
 import { resolvePolicy, safeResolvePolicy } from "../policy/resolve.js";
 import { decodeMonth } from "../records/month.js";
-import type { MonthReport } from "../month/schema.js";
+import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { agentIdInRemark } from "../schema/tmall.js";
 import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../schema/kinds.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import { policyFromCells } from "./policy.js";
-import { isBlank, isBlankRow, kindOfHeader, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
+import { isBlank, isBlankRow, kindOfHeader, parseOrigin, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
 import type { DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
@@ -59,34 +60,117 @@ export type SheetMonthReport = { success: true; data: MonthReport } | { success:
  * shows several tables of one month computes the month once (the Excel example keeps the last
  * report, keyed by its exact arguments).
  *
- * @returns the report, or every problem located at its cell
+ * @returns the report (frozen: the tables read it, nothing changes it), or every problem located at its cell
  * @example
  * const month = sheetMonthReport(ranges, options)
  * attributionTable(month, options) // the same table as attributionTable(ranges, options)
  */
 export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions = {}): SheetMonthReport {
-  try {
-    return monthReport(ranges, options);
-  } catch (error) {
-    if (error instanceof KefuKpiError) return { success: false, issues: [...error.issues] };
-    if (error instanceof RangeError) return { success: false, issues: [{ code: IssueCode.invalidValue, path: [], message: error.message }] };
-    throw error;
+  const report = caught(() => monthReport(ranges, checkCallOptions(options)));
+  // A report made here is frozen, so it is known to be one when given back to a table (no check
+  // needed); any other object given as a report (a copy, one stored as JSON) is checked as one.
+  if (report.success) made.add(deepFreeze(report.data));
+  return report;
+}
+
+// The month reports sheetMonthReport made.
+const made = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
   }
+  return value;
 }
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
-  const month = typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : undefined;
+  const month = monthOption(options.month);
   return compute(ranges, options, (input, policy, warnings) => safeBuildMonthReport(input, policy, month === undefined ? { warnings } : { month, warnings }));
+}
+
+// A blank month cell is no month; a month is text (a host may pass a date serial, which is not one).
+function monthOption(month: unknown): string | undefined {
+  if (month === undefined || month === null || month === "" || month === 0) return undefined;
+  if (typeof month !== "string") throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["options", "month"], message: `expected a month YYYY-MM as text, got ${describeValue(month)}` }]);
+  return month.trim() === "" ? undefined : month.trim();
+}
+
+/**
+ * The options of a sheet call, checked: `undefined`/`null` are none; each option of its own form,
+ * so a wrong one is an error value naming it, never a TypeError.
+ */
+function checkCallOptions(options: unknown): SheetCallOptions {
+  if (options === undefined || options === null) return {};
+  if (!isObject(options)) throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["options"], message: `expected an options object, got ${describeValue(options)}` }]);
+  const issues: Issue[] = [];
+  const bad = (name: string, expected: string, value: unknown): void => {
+    issues.push({ code: IssueCode.invalidValue, path: ["options", name], message: `expected ${expected}, got ${describeValue(value)}` });
+  };
+  for (const key of Object.keys(options)) {
+    if (!CALL_OPTIONS.includes(key)) issues.push({ code: IssueCode.invalidValue, path: ["options", key], message: `is not an option; expected one of ${CALL_OPTIONS.join(", ")}` });
+  }
+  const { dateSystem, money, sheets, policy } = options;
+  if (dateSystem !== undefined && dateSystem !== 1900 && dateSystem !== 1904) bad("dateSystem", "1900 or 1904", dateSystem);
+  if (money !== undefined && money !== "number" && money !== "text") bad("money", '"number" or "text"', money);
+  if (policy !== undefined && policy !== null && typeof policy !== "string" && typeof policy !== "object") bad("policy", "a key/value range, a JSON text or a policy object", policy);
+  if (sheets !== undefined) {
+    if (!isObject(sheets)) bad("sheets", "an object naming each range's sheet and top-left cell", sheets);
+    else {
+      for (const [kind, where] of Object.entries(sheets)) {
+        if (where === undefined) continue;
+        if (!(RECORD_KINDS as readonly string[]).includes(kind) && kind !== "policy") {
+          issues.push({ code: IssueCode.invalidValue, path: ["options", "sheets", kind], message: `is not a kind of range; expected one of ${RECORD_KINDS.join(", ")}, policy` });
+        } else if (!isObject(where) || (where["sheet"] !== undefined && typeof where["sheet"] !== "string") || (where["origin"] !== undefined && typeof where["origin"] !== "string")) {
+          bad(`sheets.${kind}`, "{ sheet, origin } as texts", where);
+        } else if (typeof where["origin"] === "string") {
+          try {
+            parseOrigin(where["origin"]);
+          } catch (error) {
+            issues.push({ code: IssueCode.invalidValue, path: ["options", "sheets", kind, "origin"], message: (error as Error).message });
+          }
+        }
+      }
+    }
+  }
+  if (issues.length > 0) throw new KefuKpiError(issues);
+  return options as SheetCallOptions;
+}
+
+const CALL_OPTIONS: readonly string[] = ["policy", "month", "dateSystem", "money", "sheets"];
+
+// Runs a step of a sheet call: any error comes back as issues (bad data, a bad argument such as an
+// origin that is no cell address, or an input that throws when read), never thrown.
+function caught<T>(fn: () => { success: true; data: T } | { success: false; issues: Issue[] }): { success: true; data: T } | { success: false; issues: Issue[] } {
+  try {
+    return fn();
+  } catch (error) {
+    return { success: false, issues: issuesOf(error) };
+  }
+}
+
+function issuesOf(error: unknown): Issue[] {
+  if (isKefuKpiError(error)) return [...error.issues];
+  if (error instanceof RangeError) return [{ code: IssueCode.invalidValue, path: [], message: error.message }];
+  return [unreadable(error)];
 }
 
 /** Reads the ranges and the policy, computes, and places every problem at its cell. */
 function compute<T>(
-  ranges: MonthRanges,
+  ranges: unknown,
   options: SheetCallOptions,
   run: (input: MonthInput, policy: PolicyInput | Policy | undefined, warnings: string[]) => { success: true; data: T } | { success: false; issues: readonly Issue[] },
 ): { success: true; data: T } | { success: false; issues: Issue[] } {
+  if (!isObject(ranges)) {
+    return { success: false, issues: [{ code: IssueCode.invalidType, path: ["ranges"], message: `expected the month's ranges, one per kind ({ orders: 订单!A1:H300, … }), got ${describeValue(ranges)}` }] };
+  }
+  for (const key of Object.keys(ranges)) {
+    if (!(RECORD_KINDS as readonly string[]).includes(key)) {
+      return { success: false, issues: [{ code: IssueCode.invalidValue, path: ["ranges", key], message: `is not a kind of range; expected one of ${RECORD_KINDS.join(", ")}` }] };
+    }
+  }
   const policy = readPolicy(options);
-  const resolved = safeResolvePolicy(policy.value ?? {});
+  const resolved = safeResolvePolicy(policy.value);
   const timeZone = resolved.success ? resolved.data.timeZone : undefined;
   const read: Partial<Record<RecordKind, SheetRecords>> = {};
   for (const kind of RECORD_KINDS) {
@@ -208,20 +292,35 @@ export function payTable(ranges: MonthRanges | SheetMonthReport, options: SheetC
  */
 export function kpiTable(ranges: MonthRanges, period?: string | null, options: SheetCallOptions = {}): SheetResult {
   return guarded(() => {
-    const result = compute(ranges, options, (input, policy, warnings) =>
+    const call = checkCallOptions(options);
+    const month = monthOption(call.month);
+    // The month, when it stands for the period, is named by its own name when it is no month.
+    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) && periodOption(period) === undefined) {
+      throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "month"], message: `"${month}" is not a month; expected YYYY-MM` }]);
+    }
+    const given = periodOption(period) ?? month;
+    const result = compute(ranges, call, (input, policy, warnings) =>
       toSafe(() => {
-        const given = typeof period === "string" && period.trim() !== "" ? period.trim() : typeof options.month === "string" && options.month.trim() !== "" ? options.month.trim() : null;
         // By default the month most orders were paid in, as the month report picks it.
-        const resolved = resolvePolicy(policy ?? {});
-        const label = given ?? busiestMonth(decodeMonth({ orders: input.orders ?? [] }, resolved));
-        return buildKpiReport(input, resolved, { period: label, warnings });
+        const resolved = resolvePolicy(policy);
+        const chosen = given ?? busiestMonth(decodeMonth({ orders: input.orders ?? [] }, resolved));
+        return buildKpiReport(input, resolved, { period: chosen, warnings });
       }),
     );
     if (!result.success) return failure(result.issues);
     const rows = kpiRows(result.data);
     const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
-    return { success: true, data: cells(rows, kinds, true, options), warnings: result.data.warnings };
+    return { success: true, data: cells(rows, kinds, true, call), warnings: result.data.warnings };
   });
+}
+
+// A blank period cell is no period.
+function periodOption(period: unknown): string | undefined {
+  if (period === undefined || period === null || period === "" || period === 0) return undefined;
+  if (typeof period !== "string") {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["period"], message: `expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15), got ${describeValue(period)}` }]);
+  }
+  return period.trim() === "" ? undefined : period.trim();
 }
 
 /** The figures {@link agentFigure} can return: attribution's (R1), the month's KPIs and scorecard score (R2), the pay lines (R5). */
@@ -237,11 +336,17 @@ export type AgentFigure = (typeof AGENT_FIGURES)[number];
  * agentFigure(ranges, "A01", "replyRate") // a KPI of the month (blank when it has no data)
  */
 export function agentFigure(ranges: MonthRanges | SheetMonthReport, agentId: string, figure: string, options: SheetCallOptions = {}): SheetResult {
-  if (!(AGENT_FIGURES as readonly string[]).includes(figure)) {
-    return failure([{ code: IssueCode.invalidValue, path: ["figure"], message: `"${figure}" is not a figure; expected one of ${AGENT_FIGURES.join(", ")}` }]);
+  if (typeof figure !== "string" || !(AGENT_FIGURES as readonly string[]).includes(figure)) {
+    const given = typeof figure === "string" ? `"${figure}"` : describeValue(figure);
+    return failure([{ code: IssueCode.invalidValue, path: ["figure"], message: `${given} is not a figure; expected one of ${AGENT_FIGURES.join(", ")}` }]);
+  }
+  // A 工号 cell may hold a number.
+  const given: unknown = agentId;
+  if (typeof given !== "string" && !(typeof given === "number" && Number.isSafeInteger(given))) {
+    return failure([{ code: IssueCode.invalidType, path: ["agentId"], message: `expected an agent id (工号), got ${describeValue(given)}` }]);
   }
   const f = figure as AgentFigure;
-  const id = String(agentId).trim();
+  const id = String(given).trim();
   return table(ranges, options, (report) => {
     const agent = report.agents.find((a) => a.agentId === id);
     const pay = report.pay.find((p) => p.agentId === id);
@@ -267,9 +372,14 @@ export function agentFigure(ranges: MonthRanges | SheetMonthReport, agentId: str
  * rangesByHeader([ordersRange, rosterRange]) //=> { success: true, data: { orders: ordersRange, roster: rosterRange } }
  */
 export function rangesByHeader(list: readonly unknown[]): { success: true; data: MonthRanges } | { success: false; issues: Issue[] } {
+  return caught(() => byHeader(list));
+}
+
+function byHeader(list: unknown): { success: true; data: MonthRanges } | { success: false; issues: Issue[] } {
+  if (!Array.isArray(list)) return { success: false, issues: [{ code: IssueCode.invalidType, path: ["ranges"], message: `expected a list of ranges, got ${describeValue(list)}` }] };
   const out: Partial<Record<RecordKind, Range>> = {};
   const issues: Issue[] = [];
-  list.forEach((range, i) => {
+  (list as readonly unknown[]).forEach((range, i) => {
     const given: unknown = range;
     if (!Array.isArray(given) && (given === 0 || isBlank(given as Cell))) return;
     if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
@@ -287,7 +397,13 @@ export function rangesByHeader(list: readonly unknown[]): { success: true; data:
 
 /** Turns a result into cells: the table, or one cell with the error message. */
 export function toCells(result: SheetResult): OutCell[][] {
-  return result.success ? result.data : [[`#KEFU! ${result.message}`]];
+  try {
+    if (isObject(result) && result["success"] === true && Array.isArray(result["data"]) && result.data.every((row) => Array.isArray(row))) return result.data;
+    if (isObject(result) && result["success"] === false && typeof result["message"] === "string") return [[`#KEFU! ${result.message}`]];
+  } catch (error) {
+    return [[`#KEFU! ${unreadable(error).message}`]];
+  }
+  return [[`#KEFU! expected the result of a kefu-kpi sheet function, got ${describeValue(result)}`]];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,22 +431,35 @@ function isSheetMonthReport(input: MonthRanges | SheetMonthReport): input is She
 
 function table(input: MonthRanges | SheetMonthReport, options: SheetCallOptions, build: (report: MonthReport) => TextTable): SheetResult {
   return guarded(() => {
-    const report = isSheetMonthReport(input) ? input : sheetMonthReport(input, options);
+    const call = checkCallOptions(options);
+    const report = isSheetMonthReport(input) ? givenReport(input) : sheetMonthReport(input, call);
     if (!report.success) return failure(report.issues);
     const { rows, kinds, header } = build(report.data);
-    return { success: true, data: cells(rows, kinds, header === true, options), warnings: report.data.warnings };
+    return { success: true, data: cells(rows, kinds, header === true, call), warnings: report.data.warnings };
   });
 }
 
-// A sheet function never throws: bad data (KefuKpiError) and bad arguments (RangeError, e.g. an
-// origin that is no cell address) come back as the error value.
+// A result of sheetMonthReport given in place of the ranges: one made here is used as it is; any
+// other (a copy, one stored as JSON) must be a month report.
+function givenReport(given: SheetMonthReport): SheetMonthReport {
+  if (!given.success) {
+    const issues: unknown = (given as { issues?: unknown }).issues;
+    return Array.isArray(issues) ? given : { success: false, issues: [{ code: IssueCode.invalidType, path: ["report"], message: "expected a result of sheetMonthReport" }] };
+  }
+  if (made.has(given.data)) return given;
+  const parsed = MonthReportSchema.safeParse(given.data);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const first = parsed.error.issues[0];
+  return { success: false, issues: [{ code: IssueCode.invalidType, path: ["report", ...(first?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))], message: `expected a month report of sheetMonthReport: ${first?.message ?? "not one"}` }] };
+}
+
+// A sheet function never throws: bad data (KefuKpiError), bad arguments (RangeError, e.g. an
+// origin that is no cell address) and an input that throws when read come back as the error value.
 function guarded(fn: () => SheetResult): SheetResult {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof KefuKpiError) return failure([...error.issues]);
-    if (error instanceof RangeError) return failure([{ code: IssueCode.invalidValue, path: [], message: error.message }]);
-    throw error;
+    return failure(issuesOf(error));
   }
 }
 
@@ -414,8 +543,9 @@ function firstColumn(sheet: SheetRecords): string {
   return [...sheet.columns.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? "A";
 }
 
+// A row that is no array is not blank: the reader reports it.
 function isBlankRange(range: Range): boolean {
-  return range.every((row) => isBlankRow(row ?? []));
+  return range.every((row: unknown) => row === undefined || row === null || (Array.isArray(row) && isBlankRow(row as readonly Cell[])));
 }
 
 

@@ -13,7 +13,8 @@
  * TRUE/FALSE (or 是/否), numbers stay numbers. Validation is the policy's own (unknown keys and bad
  * values are issues), each placed at its row.
  */
-import { IssueCode, type Issue } from "../errors.js";
+import { IssueCode, unreadable, type Issue } from "../errors.js";
+import { describeValue, isObject } from "../input.js";
 import { defaultPolicy } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { columnName, isBlank, isDate, parseOrigin, type Cell, type Range } from "./read.js";
@@ -37,47 +38,102 @@ const FALSE = new Set(["false", "否", "0", "no"]);
  * //=> { attribution: { windowHours: 72, deductRefunds: false } }
  */
 export function policyFromCells(range: Range, where: { sheet?: string; origin?: string } = {}): PolicyCells {
-  const sheet = where.sheet ?? "设置";
-  const origin = parseOrigin(where.origin ?? "A1");
-  const defaults = defaultPolicy() as unknown as Record<string, unknown>;
+  try {
+    return readPolicyCells(range, where);
+  } catch (error) {
+    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
+    return { policy: {}, issues: [{ ...unreadable(error), path: ["policy"] }], cells: new Map() };
+  }
+}
+
+function readPolicyCells(range: Range, where: { sheet?: string; origin?: string } | null | undefined): PolicyCells {
   const policy: Record<string, unknown> = {};
   const issues: Issue[] = [];
   const cells = new Map<string, string>();
-  range.forEach((row, r) => {
-    const keyCell = row?.[0];
-    if (isBlank(keyCell)) {
-      if ((row ?? []).some((c) => !isBlank(c))) {
-        issues.push(at(sheet, `${columnName(origin.col)}${origin.row + r}`, ["policy"], "a value without a setting name in the first column"));
-      }
-      return;
+  const sheet = isObject(where) && typeof where["sheet"] === "string" ? where["sheet"] : "设置";
+  const fail = (message: string, path: (string | number)[] = ["policy"]): PolicyCells => ({ policy, issues: [{ code: IssueCode.invalidPolicy, path, message, source: { file: sheet } }], cells });
+  if (where !== undefined && where !== null && !isObject(where)) return fail(`expected { sheet, origin } for where the range sits, got ${describeValue(where)}`);
+  const originText: unknown = where?.origin ?? "A1";
+  if (typeof originText !== "string") return fail(`expected the range's top-left cell (like A1) as text, got ${describeValue(originText)}`);
+  let origin: ReturnType<typeof parseOrigin>;
+  try {
+    origin = parseOrigin(originText);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (!Array.isArray(range)) return fail(`expected a range of key/value rows, got ${describeValue(range)}`);
+  const defaults = defaultPolicy() as unknown as Record<string, unknown>;
+  for (let r = 0; r < range.length; r++) {
+    const row: unknown = range[r];
+    const keyAt = `${columnName(origin.col)}${origin.row + r}`;
+    if (row !== undefined && row !== null && !Array.isArray(row)) {
+      issues.push(at(sheet, keyAt, ["policy"], `expected a row of cells, got ${describeValue(row)}`));
+      continue;
     }
-    const key = String(keyCell).trim();
-    if (r === 0 && HEADER_KEYS.has(key.toLowerCase())) return;
+    const cellsOfRow: readonly Cell[] = row ?? [];
+    const keyCell = cellsOfRow[0];
+    if (isBlank(keyCell)) {
+      if (cellsOfRow.some((c) => !isBlank(c))) issues.push(at(sheet, keyAt, ["policy"], "a value without a setting name in the first column"));
+      continue;
+    }
+    if (typeof keyCell !== "string") {
+      issues.push(at(sheet, keyAt, ["policy"], `expected a setting name like attribution.windowHours, got ${describeValue(keyCell)}`));
+      continue;
+    }
+    const key = keyCell.trim();
+    if (r === 0 && HEADER_KEYS.has(key.toLowerCase())) continue;
     const valueAt = `${columnName(origin.col + 1)}${origin.row + r}`;
     const path = key.split(".");
     if (!/^[A-Za-z][\w.]*$/.test(key) || path.some((p) => p === "")) {
-      issues.push(at(sheet, `${columnName(origin.col)}${origin.row + r}`, ["policy", key], `"${key}" is not a setting name like attribution.windowHours`));
-      return;
+      issues.push(at(sheet, keyAt, ["policy", key], `"${key}" is not a setting name like attribution.windowHours`));
+      continue;
+    }
+    // A path through an object's own machinery is no setting, and must never be walked.
+    const reserved = path.find(isReservedKey);
+    if (reserved !== undefined) {
+      issues.push(at(sheet, keyAt, ["policy", key], `"${key}" is not a setting name: "${reserved}" is reserved`));
+      continue;
     }
     if (cells.has(key)) {
-      issues.push(at(sheet, `${columnName(origin.col)}${origin.row + r}`, ["policy", ...path], `"${key}" is set twice (first at ${cells.get(key)!})`));
-      return;
+      issues.push(at(sheet, keyAt, ["policy", ...path], `"${key}" is set twice (first at ${cells.get(key)!})`));
+      continue;
+    }
+    const read = valueFor(cellsOfRow[1], defaultAt(defaults, path));
+    if ("error" in read) {
+      cells.set(key, valueAt);
+      issues.push(at(sheet, valueAt, ["policy", ...path], read.error));
+      continue;
+    }
+    // Only own properties are walked: a key that is a prefix of another (`a` and `a.b`) is an issue.
+    let node = policy;
+    let clash: string | null = null;
+    for (let i = 0; i < path.length - 1; i++) {
+      const part = path[i]!;
+      if (!Object.hasOwn(node, part)) node[part] = {};
+      const next = node[part];
+      if (!isObject(next)) {
+        clash = path.slice(0, i + 1).join(".");
+        break;
+      }
+      node = next;
+    }
+    const last = path[path.length - 1]!;
+    if (clash === null && Object.hasOwn(node, last) && isObject(node[last])) clash = key;
+    if (clash !== null) {
+      issues.push(at(sheet, keyAt, ["policy", ...path], `"${key}" and another row both set "${clash}" (one as a value, one as a group of settings)`));
+      continue;
     }
     cells.set(key, valueAt);
-    const read = valueFor(row?.[1], defaultAt(defaults, path));
-    if ("error" in read) {
-      issues.push(at(sheet, valueAt, ["policy", ...path], read.error));
-      return;
-    }
-    let node = policy;
-    for (const part of path.slice(0, -1)) {
-      const next = node[part];
-      if (typeof next !== "object" || next === null) node[part] = {};
-      node = node[part] as Record<string, unknown>;
-    }
-    node[path[path.length - 1]!] = read.value;
-  });
+    node[last] = read.value;
+  }
   return { policy: policy as PolicyInput, issues, cells };
+}
+
+const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Is `key` one that names an object's own machinery (`__proto__`, `constructor`, `prototype`) rather than a setting? */
+export function isReservedKey(key: string): boolean {
+  return RESERVED_KEYS.has(key);
 }
 
 function at(file: string, cell: string, path: (string | number)[], message: string): Issue {
@@ -86,13 +142,14 @@ function at(file: string, cell: string, path: (string | number)[], message: stri
 
 function defaultAt(defaults: Record<string, unknown>, path: readonly string[]): unknown {
   let node: unknown = defaults;
-  for (const part of path) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of path) node = isObject(node) && Object.hasOwn(node, part) ? node[part] : undefined;
   return node;
 }
 
 function valueFor(cell: Cell, typical: unknown): { value: unknown } | { error: string } {
   if (isBlank(cell)) return { error: "has no value" };
   if (isDate(cell)) return { error: "a date is not a setting value" };
+  if (typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") return { error: `expected text, a number or TRUE/FALSE, got ${describeValue(cell)}` };
   if (typeof typical === "boolean") {
     if (typeof cell === "boolean") return { value: cell };
     const text = String(cell).trim().toLowerCase();

@@ -8,10 +8,11 @@
  * - rows that are entirely blank (the unused tail of a range like `A1:H1000`) are skipped.
  * Every problem is an issue located at its cell (`订单!E17`), never thrown.
  */
-import { IssueCode, type Issue, type IssueCode as Code } from "../errors.js";
+import { IssueCode, unreadable, type Issue, type IssueCode as Code } from "../errors.js";
 import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
 import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
 import { createZone, type Zone } from "../time/zone.js";
+import { describeValue, isObject } from "../input.js";
 import { serialToWallText, type DateSystem } from "./serial.js";
 
 /** A cell as spreadsheet hosts pass it. */
@@ -65,9 +66,42 @@ const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
  *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 09:00:00", paidAt: "", amount: 99 }
  */
 export function readSheet(kind: RecordKind, range: Range, options: SheetOptions = {}): SheetRecords {
-  const sheet = options.sheet ?? DEFAULT_SHEET_NAMES[kind];
-  const origin = parseOrigin(options.origin ?? "A1");
-  const context: CellContext = { system: options.dateSystem ?? 1900, zone: createZone(options.timeZone ?? "Asia/Shanghai") };
+  try {
+    return readChecked(kind, range, options);
+  } catch (error) {
+    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
+    const records: Record<string, unknown>[] = [];
+    return { sheet: "?", records, rows: [], columns: new Map(), remarks: null, issues: [unreadable(error)], warnings: [], failed: new Set() };
+  }
+}
+
+function readChecked(kind: RecordKind, range: Range, options: SheetOptions): SheetRecords {
+  const given: unknown = kind;
+  const known = typeof given === "string" && (RECORD_KINDS as readonly string[]).includes(given);
+  const sheet = isObject(options) && typeof options["sheet"] === "string" ? options["sheet"] : known ? DEFAULT_SHEET_NAMES[kind] : "?";
+  const out: SheetRecords = { sheet, records: [], rows: [], columns: new Map(), remarks: null, issues: [], warnings: [], failed: new Set() };
+  const fail = (message: string): SheetRecords => {
+    out.issues.push({ code: IssueCode.invalidValue, path: known ? [kind] : ["kind"], message, source: { file: sheet } });
+    return out;
+  };
+  if (!known) return fail(`${describeValue(given)} is not a kind of record; expected one of ${RECORD_KINDS.join(", ")}`);
+  if (options !== undefined && !isObject(options)) return fail(`expected the options { sheet, origin, dateSystem, timeZone }, got ${describeValue(options)}`);
+  if (!Array.isArray(range) || !range.every((row: unknown) => row === undefined || row === null || Array.isArray(row))) return fail("expected a range (rows of cells)");
+  const { origin: originText = "A1", dateSystem = 1900, timeZone = "Asia/Shanghai" } = options as SheetOptions;
+  if (dateSystem !== 1900 && dateSystem !== 1904) return fail(`expected the date system 1900 or 1904, got ${describeValue(dateSystem)}`);
+  if (typeof originText !== "string" || typeof timeZone !== "string") return fail("expected the origin (like A1) and the time zone as text");
+  let origin: Origin;
+  let context: CellContext;
+  try {
+    origin = parseOrigin(originText);
+    context = { system: dateSystem, zone: createZone(timeZone) };
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  return readRange(kind, range as Range, sheet, origin, context, out);
+}
+
+function readRange(kind: RecordKind, range: Range, sheet: string, origin: Origin, context: CellContext, out: SheetRecords): SheetRecords {
   const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
   const issue = (code: Code, path: (string | number)[], message: string, row: number, col: number): Issue => ({
     code,
@@ -75,7 +109,6 @@ export function readSheet(kind: RecordKind, range: Range, options: SheetOptions 
     message,
     source: { file: sheet, cell: at(row, col) },
   });
-  const out: SheetRecords = { sheet, records: [], rows: [], columns: new Map(), remarks: null, issues: [], warnings: [], failed: new Set() };
   const header = (range[0] ?? []).map(headerText);
   if (header.every((h) => h === "")) {
     out.issues.push(issue(IssueCode.missingColumn, [kind], `the first row must be the header (expected columns ${required(kind).join(", ")})`, 0, 0));
@@ -151,7 +184,7 @@ function readTmall(range: Range, header: string[], out: SheetRecords, origin: Or
           }
           return typeof read.value === "string" ? read.value : "";
         }
-        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : String(cell).trim();
+        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : cellText(cell);
       }),
     );
   }
@@ -206,11 +239,13 @@ export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): Cel
     case "number":
       return /^\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a number ≥ 0` };
     case "boolean": {
-      const value = BOOLEANS[text.toLowerCase()];
+      // Own keys only: a cell "constructor" is no boolean (nor a label below).
+      const lower = text.toLowerCase();
+      const value = Object.hasOwn(BOOLEANS, lower) ? BOOLEANS[lower] : undefined;
       return value === undefined ? { error: `"${text}" is not true or false (TRUE/FALSE, 1/0, 是/否)` } : { value };
     }
     case "enum":
-      return { value: spec.labels?.[text] ?? text };
+      return { value: spec.labels && Object.hasOwn(spec.labels, text) ? spec.labels[text]! : text };
     default:
       return { value: text };
   }
@@ -322,6 +357,13 @@ export function isDate(cell: unknown): cell is Date {
   return Object.prototype.toString.call(cell) === "[object Date]";
 }
 
+// A cell's text: a number or boolean as it prints; anything no host passes (an object, a symbol)
+// by what it is, so it is reported rather than thrown on.
+function cellText(cell: Cell): string {
+  if (typeof cell === "string") return trimCell(cell);
+  return typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeValue(cell);
+}
+
 // A date where text is expected stays visible (an invalid one as "Invalid Date"), never blank.
 function dateText(date: Date): string {
   return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
@@ -346,7 +388,7 @@ function trimCell(text: string): string {
 }
 
 function headerText(cell: Cell): string {
-  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : String(cell);
+  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : cellText(cell);
 }
 
 interface Origin {

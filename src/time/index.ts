@@ -1,4 +1,4 @@
-export { createZone, isValidTimeZone, wallMs, type Zone, type WallTime } from "./zone.js";
+export { createZone, isValidTimeZone, wallMs, type AmbiguousTimes, type Zone, type WallTime } from "./zone.js";
 export { parseInstant, scanInstant, describeInstantError, daysInMonth } from "./parse.js";
 export {
   monthPeriod,

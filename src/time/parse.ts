@@ -2,9 +2,13 @@
  * Reading instants. Accepted forms (DOMAIN.md conventions):
  * - ISO 8601 with an offset: `2020-02-21T09:00:00+08:00`, `2020-02-21T01:00Z`, `…+0800`, a space for T;
  * - local wall time in the shop zone: `2020-02-21 09:00[:ss]`, `2020/2/21 9:00`, `2020-02-21T09:00`;
- * - a date alone (`2020-02-21`, `2020/2/21`) meaning midnight in the shop zone.
- * Impossible calendar values (`2020-02-31`, `25:00`) are rejected, never rolled over.
+ * - a date alone (`2020-02-21`, `2020/2/21`) meaning the start of that day in the shop zone
+ *   (midnight, or the first instant after it where the clocks skip midnight).
+ * Impossible calendar values (`2020-02-31`, `25:00`) are rejected, never rolled over. So is a wall
+ * time the shop zone's clocks skip (`2020-03-08 02:30` in America/New_York), and one they show
+ * twice (`2020-11-01 01:30` there) unless the zone's `ambiguousTimes` picks one of its instants.
  */
+import { describeValue } from "../input.js";
 import { wallMs, type Zone } from "./zone.js";
 
 const MINUTE = 60_000;
@@ -22,6 +26,8 @@ const OK = 0;
 const BAD_FORMAT = 1;
 const BAD_VALUE = 2;
 const NO_ZONE = 3;
+const NONEXISTENT = 4;
+const AMBIGUOUS = 5;
 
 const NOT_FIXED = -1;
 
@@ -88,12 +94,13 @@ function scanFixed(s: string, n: number, zone: Zone | null, out: Float64Array, a
 }
 
 // Writes the instant of validated fields into out[at]: with an offset, directly; a wall time, in
-// the zone. The common case is inline (see Zone.fromWall): the offset of the day before holds at
-// the result too (the offset at `naive` itself would pick the later reading of an overlap east of
-// UTC); near a transition Zone.fromWall decides.
+// the zone. Every instant a wall time can name lies within 14 h of `naive`, so the offsets a day
+// before and a day after are those on either side of any transition near it. The common case (no
+// transition within a day: the two are equal, and hold at the result) is three offset lookups,
+// all table reads; near a transition readNearTransition decides.
 function store(
   year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number,
-  offset: number, zone: Zone | null, out: Float64Array, at: number,
+  offset: number, zone: Zone | null, out: Float64Array, at: number, dateOnly = false,
 ): number {
   const naive = wallMs(year, month, day, hour, minute, second, ms);
   if (offset === offset) {
@@ -101,16 +108,55 @@ function store(
     return OK;
   }
   if (zone === null) return NO_ZONE;
-  const o1 = zone.offsetAt(naive - DAY);
-  const guess = naive - o1 * MINUTE;
-  out[at] = zone.offsetAt(guess) === o1 ? guess : zone.fromWall(year, month, day, hour, minute, second, ms);
-  return OK;
+  const before = zone.offsetAt(naive - DAY);
+  const guess = naive - before * MINUTE;
+  if (zone.offsetAt(naive + DAY) === before && zone.offsetAt(guess) === before) {
+    out[at] = guess;
+    return OK;
+  }
+  // A date alone is the start of that day, as a period's boundary is: midnight, or the first
+  // instant after it where the clocks skip midnight (and the first of two midnights).
+  if (dateOnly) {
+    out[at] = zone.fromWall(year, month, day, 0, 0, 0, 0);
+    return OK;
+  }
+  return readNearTransition(naive, before, zone, out, at);
+}
+
+// A wall time near a transition names an instant for each offset that is in force at that instant:
+// none in a gap (NONEXISTENT), two in an overlap (AMBIGUOUS, or the one the zone's ambiguousTimes
+// picks).
+function readNearTransition(naive: number, before: number, zone: Zone, out: Float64Array, at: number): number {
+  const after = zone.offsetAt(naive + DAY);
+  const early = naive - before * MINUTE;
+  const late = naive - after * MINUTE;
+  const earlyHolds = zone.offsetAt(early) === before;
+  const lateHolds = zone.offsetAt(late) === after && late !== early;
+  if (earlyHolds && lateHolds) {
+    if (zone.ambiguousTimes === "error") return AMBIGUOUS;
+    out[at] = zone.ambiguousTimes === "earlier" ? Math.min(early, late) : Math.max(early, late);
+    return OK;
+  }
+  if (earlyHolds || lateHolds) {
+    out[at] = earlyHolds ? early : late;
+    return OK;
+  }
+  // Two transitions within two days (the same offset on either side): the offset at the guess.
+  const between = zone.offsetAt(early);
+  const third = naive - between * MINUTE;
+  if (zone.offsetAt(third) === between) {
+    out[at] = third;
+    return OK;
+  }
+  return NONEXISTENT;
 }
 
 /**
  * Reads an instant into `out[at]` (epoch ms), for hot loops.
  * @returns 0 when read, 1 when the text is not of an accepted form, 2 when it names an impossible
- * date or time (`2020-02-31`), 3 when a wall time is given but `zone` is null
+ * date or time (`2020-02-31`), 3 when a wall time is given but `zone` is null, 4 when the wall time
+ * does not exist in the zone (the clocks skip it), 5 when it exists twice and the zone's
+ * `ambiguousTimes` is `error` (see {@link describeInstantError})
  */
 export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at: number): number {
   const n = s.length;
@@ -154,7 +200,8 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
   let second = 0;
   let ms = 0;
   let offset = NaN; // minutes; NaN = wall time
-  if (i < n) {
+  const timeGiven = i < n;
+  if (timeGiven) {
     c = s.charCodeAt(i);
     if (c !== 84 /* T */ && c !== 32 /* space */) return BAD_FORMAT;
     i++;
@@ -235,7 +282,7 @@ export function scanInstant(s: string, zone: Zone | null, out: Float64Array, at:
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_VALUE;
   if (hour > 23 || minute > 59 || second > 59) return BAD_VALUE;
-  return store(year, month, day, hour, minute, second, ms, offset, zone, out, at);
+  return store(year, month, day, hour, minute, second, ms, offset, zone, out, at, !timeGiven);
 }
 
 // parseInstant's result slot, reused: the scan is synchronous and calls nothing that could parse
@@ -263,9 +310,45 @@ export function describeInstantError(value: unknown, zone: Zone | null = null): 
   if (value === undefined || value === null || value === "") {
     return "is missing; expected a date-time like 2020-02-21 09:00:00";
   }
-  if (typeof value !== "string") return `${String(value)} is not a date-time text`;
+  if (typeof value !== "string") return `${typeof value === "number" ? String(value) : describeValue(value)} is not a date-time text`;
   const r = scanInstant(value, zone, new Float64Array(1), 0);
   if (r === BAD_VALUE) return `"${value}" is not a real calendar date or time`;
   if (r === NO_ZONE) return `"${value}" has no UTC offset; expected ISO 8601 with an offset like 2020-02-21T09:00:00+08:00`;
+  if ((r === NONEXISTENT || r === AMBIGUOUS) && zone !== null) return describeTransition(value, zone, r === AMBIGUOUS);
   return `"${value}" is not a date-time; expected 2020-02-21 09:00[:ss], 2020/2/21 9:00, or ISO 8601 with an offset`;
+}
+
+// Why a wall time near a transition names no instant or two: the transition, in the zone's words.
+function describeTransition(value: string, zone: Zone, ambiguous: boolean): string {
+  const fields = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  const naive = fields ? wallMs(+fields[1]!, +fields[2]!, +fields[3]!, +(fields[4] ?? 0), +(fields[5] ?? 0), +(fields[6] ?? 0), 0) : NaN;
+  const before = zone.offsetAt(naive - DAY);
+  const after = zone.offsetAt(naive + DAY);
+  // The transition: the first instant with the later offset (binary search over whole ms).
+  let lo = naive - DAY;
+  let hi = naive + DAY;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (zone.offsetAt(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  const from = wallText(hi + before * MINUTE);
+  const to = wallText(hi + after * MINUTE);
+  const clocks = from.date === to.date ? `from ${from.time} to ${to.time} on ${from.date}` : `from ${from.date} ${from.time} to ${to.date} ${to.time}`;
+  if (!ambiguous) return `"${value}" does not exist in ${zone.name}: clocks jump ${clocks}`;
+  const date = fields ? `${fields[1]}-${fields[2]!.padStart(2, "0")}-${fields[3]!.padStart(2, "0")}T${(fields[4] ?? "0").padStart(2, "0")}:${fields[5] ?? "00"}:${fields[6] ?? "00"}` : value;
+  return (
+    `"${value}" is ambiguous in ${zone.name}: clocks go back ${clocks}, so it happens twice; ` +
+    `give its offset (${date}${offsetText(before)} or ${date}${offsetText(after)}), or set the policy's ambiguousTimes to earlier or later`
+  );
+}
+
+function wallText(ms: number): { date: string; time: string } {
+  const iso = new Date(ms).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+function offsetText(minutes: number): string {
+  const m = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }

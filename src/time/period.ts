@@ -3,6 +3,7 @@
  * starting at the business-day cut-over (policy `businessDayStartsAt`, 业务天分割点).
  * A business day `D` runs from `D` at the cut-over to `D + 1` at the cut-over.
  */
+import { describeValue } from "../input.js";
 import { daysInMonth } from "./parse.js";
 import { wallMs, type Zone } from "./zone.js";
 
@@ -27,6 +28,7 @@ export interface Period {
  * parseTimeOfDay("06:30") //=> 390
  */
 export function parseTimeOfDay(value: string): number {
+  text(value, "a time of day HH:mm");
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
   if (!m) throw new RangeError(`"${value}" is not a time of day; expected HH:mm`);
   return Number(m[1]) * 60 + Number(m[2]);
@@ -44,7 +46,14 @@ function isoWeekdayOf(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
 }
 
+// Labels are read as text only: anything else is a RangeError saying what was expected, as a bad
+// text is (never a TypeError from a string method).
+function text(value: unknown, expected: string): asserts value is string {
+  if (typeof value !== "string") throw new RangeError(`${describeValue(value)} is not text; expected ${expected}`);
+}
+
 function parseDate(value: string): number {
+  text(value, "a date YYYY-MM-DD");
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const y = Number(m?.[1]);
   const mo = Number(m?.[2]);
@@ -62,6 +71,7 @@ function parseDate(value: string): number {
  * monthPeriod("2020-02", createZone("Asia/Shanghai"), 0).start // 2020-02-01T00:00+08:00
  */
 export function monthPeriod(month: string, zone: Zone, cutover = 0): Period {
+  text(month, "a month YYYY-MM");
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m) throw new RangeError(`"${month}" is not a month; expected YYYY-MM`);
   const y = Number(m[1]);
@@ -87,6 +97,7 @@ export function dayPeriod(date: string, zone: Zone, cutover = 0): Period {
 
 /** The ISO week `YYYY-Www` (Monday first) in the zone. */
 export function isoWeekPeriod(week: string, zone: Zone, cutover = 0): Period {
+  text(week, "an ISO week YYYY-Www");
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
   const y = Number(m?.[1]);
   const w = Number(m?.[2]);
@@ -106,6 +117,7 @@ export function isoWeekPeriod(week: string, zone: Zone, cutover = 0): Period {
 
 /** The inclusive date range `YYYY-MM-DD..YYYY-MM-DD` in the zone. */
 export function rangePeriod(range: string, zone: Zone, cutover = 0): Period {
+  text(range, "a range YYYY-MM-DD..YYYY-MM-DD");
   const parts = range.split("..");
   if (parts.length !== 2) throw new RangeError(`"${range}" is not a range; expected YYYY-MM-DD..YYYY-MM-DD`);
   const from = parseDate(parts[0] ?? "");
@@ -126,11 +138,15 @@ export function rangePeriod(range: string, zone: Zone, cutover = 0): Period {
  * parsePeriod("2020-W08", zone, 0).kind //=> "week"
  */
 export function parsePeriod(label: string, zone: Zone, cutover = 0): Period {
+  text(label, PERIOD_FORMS);
   if (label.includes("..")) return rangePeriod(label, zone, cutover);
   if (/^\d{4}-W/.test(label)) return isoWeekPeriod(label, zone, cutover);
   if (/^\d{4}-\d{2}$/.test(label)) return monthPeriod(label, zone, cutover);
-  return dayPeriod(label, zone, cutover);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return dayPeriod(label, zone, cutover);
+  throw new RangeError(`"${label}" is not a period; expected ${PERIOD_FORMS}`);
 }
+
+const PERIOD_FORMS = "a day YYYY-MM-DD, an ISO week YYYY-Www, a month YYYY-MM or a range YYYY-MM-DD..YYYY-MM-DD";
 
 /**
  * The day number (days since 1970-01-01) of a calendar date `YYYY-MM-DD`. Calendar arithmetic on

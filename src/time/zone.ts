@@ -49,29 +49,46 @@ export interface WallTime {
   readonly offset: number;
 }
 
+/**
+ * How a wall time the clocks show twice (the hour repeated when they go back) is read: `error`
+ * (the default: it must carry its offset), or the `earlier` or `later` of its two instants.
+ */
+export type AmbiguousTimes = "error" | "earlier" | "later";
+
 /** A time zone with cached offsets. Create one per computation with {@link createZone}. */
 export interface Zone {
   readonly name: string;
+  /** How `parseInstant` reads a wall time that names two instants (see {@link AmbiguousTimes}). */
+  readonly ambiguousTimes: AmbiguousTimes;
   /** UTC offset (minutes, east positive) in force at the instant. */
   offsetAt(utcMs: number): number;
-  /** The instant of a wall-clock time in this zone (see {@link createZone} for gaps and overlaps). */
+  /** The instant of a wall-clock time in this zone, for period boundaries (see {@link createZone} for gaps and overlaps). */
   fromWall(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number;
   /** The wall-clock fields of an instant in this zone. */
   wallOf(utcMs: number): WallTime;
 }
 
 /**
- * Creates a {@link Zone}. A wall time that falls in a daylight-saving gap or overlap resolves with
- * the offset in force just before the transition: in an overlap that is the earlier instant
- * (2020-11-01 01:30 in Los Angeles → 01:30 PDT); in a gap it moves the reading forward by the
- * gap's length (2020-03-08 02:30 → 03:30 PDT), as `Temporal`'s "compatible" choice does.
+ * Creates a {@link Zone}. Reading data (`parseInstant`), a wall time that does not exist (in a
+ * daylight-saving gap) is an error, and one that exists twice (in an overlap) is an error unless
+ * `options.ambiguousTimes` picks the earlier or later instant. Period boundaries (`fromWall`, a
+ * day starting at a time the clocks skip) resolve with the offset in force just before the
+ * transition: in an overlap that is the earlier instant (2020-11-01 01:30 in Los Angeles → 01:30
+ * PDT); in a gap it moves the reading forward by the gap's length (2020-03-08 02:30 → 03:30 PDT),
+ * as `Temporal`'s "compatible" choice does.
  *
+ * @param name - an IANA zone name
+ * @param options - `ambiguousTimes` (default `error`)
  * @example
  * const zone = createZone("Asia/Shanghai")
  * new Date(zone.fromWall(2020, 2, 21, 9, 0, 0, 0)).toISOString() //=> "2020-02-21T01:00:00.000Z"
  */
-export function createZone(name: string): Zone {
+export function createZone(name: string, options: { readonly ambiguousTimes?: AmbiguousTimes } = {}): Zone {
   if (!isValidTimeZone(name)) throw new RangeError(`unknown time zone "${name}"`);
+  const ambiguousTimes = options.ambiguousTimes ?? "error";
+  if (ambiguousTimes !== "error" && ambiguousTimes !== "earlier" && ambiguousTimes !== "later") {
+    throw new RangeError(`ambiguousTimes must be error, earlier or later`);
+  }
   // Offsets per UTC hour in a typed array around the first hour asked (≈ 30 years), so a lookup is
   // one array read; an hour in which the offset changes is marked MIXED and computed exactly.
   // Hours outside the window go through a Map. Offsets are whole minutes, returned as small ints.
@@ -141,5 +158,13 @@ export function createZone(name: string): Zone {
       offset,
     };
   };
-  return { name, offsetAt, fromWall, wallOf };
+  return { name, ambiguousTimes, offsetAt, fromWall, wallOf };
+}
+
+/**
+ * The shop zone of a policy: its `timeZone`, reading a wall time that names two instants as its
+ * `ambiguousTimes` says.
+ */
+export function zoneOf(policy: { readonly timeZone: string; readonly ambiguousTimes?: AmbiguousTimes }): Zone {
+  return createZone(policy.timeZone, policy.ambiguousTimes === undefined ? {} : { ambiguousTimes: policy.ambiguousTimes });
 }

@@ -66,6 +66,18 @@ describe("scorecard policy validation", () => {
     if (!r.success) expect(r.issues.map((i) => [i.path.join("."), i.message])).toEqual([["policy.kpi.scorecards.insale", "the weights sum to 60; they must sum to 100"]]);
   });
 
+  it("an empty scorecard is refused (it would score nobody of the group and zero their KPI bonus)", () => {
+    for (const group of ["presale", "insale", "aftersale"] as const) {
+      const r = safeResolvePolicy({ kpi: { scorecards: { [group]: [] } } });
+      expect(r.success).toBe(false);
+      if (!r.success) {
+        expect(r.issues.map((i) => [i.code, i.path.join("."), i.message])).toEqual([
+          ["invalid_policy", `policy.kpi.scorecards.${group}`, "the scorecard lists no metric; list metrics whose weights sum to 100"],
+        ]);
+      }
+    }
+  });
+
   it("steps must run from best to worst; metrics from the closed list; no metric twice", () => {
     const r = safeResolvePolicy({ kpi: { scorecards: { presale: [
       { metric: "avgResponseSeconds", weight: 50, direction: "lowerIsBetter", steps: [{ threshold: "60", points: 100 }, { threshold: "30", points: 80 }] },

@@ -11,6 +11,19 @@ describe("compareReports", () => {
     expect(compareReports(report, JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 
+  it("a policy setting added since the month was settled is no difference at its default, and one when set otherwise", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    // A report settled before ambiguousTimes existed.
+    const settled = JSON.parse(JSON.stringify(report)) as { policy: Record<string, unknown> };
+    delete settled.policy["ambiguousTimes"];
+    expect(compareReports(settled, report)).toEqual([]);
+    const later = { ...report, policy: { ...report.policy, ambiguousTimes: "later" } };
+    expect(compareReports(settled, later)).toEqual([{ path: "policy.ambiguousTimes", settled: "error", current: "later" }]);
+    // A settled policy that no longer resolves is compared as it is.
+    const odd = { ...settled, policy: { ...settled.policy, retired: true } };
+    expect(compareReports(odd, report).map((d) => d.path)).toEqual(["policy.retired", "policy.ambiguousTimes"]);
+  });
+
   it("names records by their ids, not positions, and lists added and removed records", () => {
     const settled = { month: "2020-02", agents: [{ agentId: "A01", sales: { net: "10.00" } }, { agentId: "A02", sales: { net: "5.00" } }], warnings: ["w"] };
     const current = { month: "2020-02", agents: [{ agentId: "A02", sales: { net: "5.00" } }, { agentId: "A01", sales: { net: "12.50" } }, { agentId: "A03", sales: { net: "1.00" } }], warnings: [] };

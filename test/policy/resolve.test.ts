@@ -19,6 +19,8 @@ const DOMAIN_DEFAULTS = {
   // Not a DOMAIN number: the shop's name or id, which identifies a report's shop (none by default).
   shop: null,
   timeZone: "Asia/Shanghai",
+  // A wall time the clocks show twice (DST overlap) is an error unless it carries its offset.
+  ambiguousTimes: "error",
   businessDayStartsAt: "00:00",
   attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true },
   duties: {
@@ -124,6 +126,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
     const input = {
       shop: "旗舰店 S1",
       timeZone: "America/St_Johns",
+      ambiguousTimes: "later" as const,
       businessDayStartsAt: "06:00",
       attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false },
       duties: {
@@ -301,7 +304,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

@@ -96,7 +96,7 @@ describe("checkRoster", () => {
 
   it("reports a bad month as an issue", () => {
     const r = safeCheckRoster({ roster: [] }, {}, "Feb");
-    expect(r.success ? null : r.issues[0]).toMatchObject({ code: "invalid_value", path: ["options", "month"] });
+    expect(r.success ? null : r.issues[0]).toMatchObject({ code: "invalid_value", path: ["month"], message: "\"Feb\" is not a month; expected YYYY-MM" });
   });
 
   it("rejects a shift that ends before it starts", () => {

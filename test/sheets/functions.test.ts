@@ -128,7 +128,7 @@ describe("the KPI table of a period", () => {
     expect(month[1]?.[0]).toBe("2020-02");
     expect(typeof month[1]?.[4]).toBe("number");
     expect(toCells(kpiTable(sample, "2020-13"))[0]?.[0]).toMatch(/^#KEFU! options\.period: "2020-13" is not a month/);
-    expect(toCells(kpiTable(sample, "2020-W06", { sheets: { orders: { origin: "A0" } } }))[0]?.[0]).toMatch(/^#KEFU! "A0" is not a cell address/);
+    expect(toCells(kpiTable(sample, "2020-W06", { sheets: { orders: { origin: "A0" } } }))[0]?.[0]).toMatch(/^#KEFU! options\.sheets\.orders\.origin: "A0" is not a cell address like A1$/);
     expect(toCells(kpiTable({ agents: sample.agents }))[0]?.[0]).toMatch(/^#KEFU! month: no paid orders/);
   });
 
@@ -257,7 +257,7 @@ describe("errors come back as values at their cells", () => {
 
   it("never throws, even on what no host should pass", () => {
     expect(toCells(attributionTable({ orders: "A1:B2" as never }))[0]?.[0]).toMatch(/^#KEFU! 订单: expected a range/);
-    expect(toCells(attributionTable(sample, { sheets: { orders: { origin: "1A" } } }))[0]?.[0]).toMatch(/^#KEFU! "1A" is not a cell address/);
+    expect(toCells(attributionTable(sample, { sheets: { orders: { origin: "1A" } } }))[0]?.[0]).toMatch(/^#KEFU! options\.sheets\.orders\.origin: "1A" is not a cell address like A1$/);
     expect(toCells(attributionTable({ orders: [["x"]] }))[0]?.[0]).toMatch(/^#KEFU! 订单!A1: missing column orderId/);
     expect(toCells(attributionTable({}))[0]?.[0]).toMatch(/^#KEFU! month: no paid orders/);
     expect(toCells(attributionTable(sample, { month: "2020-13" }))[0]?.[0]).toMatch(/^#KEFU! /);

@@ -180,29 +180,33 @@ describe("scanInstant", () => {
   });
 });
 
-describe("daylight saving (America/Los_Angeles): the offset in force before the transition", () => {
+describe("daylight saving (America/Los_Angeles): a wall time the clocks skip or repeat", () => {
   const la = createZone("America/Los_Angeles");
   // 2020-03-08: at 02:00 PST (-08:00) clocks jump to 03:00 PDT (-07:00); 02:30 does not exist.
-  // Read with the offset before the transition, 02:30 -08:00 = 10:30Z (shown as 03:30 PDT).
-  it("a wall time in the spring gap is read with the standard offset", () => {
+  it("a wall time in the spring gap is an error in every layout; period boundaries still resolve it forward", () => {
+    for (const text of ["2020-03-08 02:30", "2020/3/8 2:30", "2020-03-08T02:30:00"]) {
+      expect(parseInstant(text, la)).toBeNaN();
+      expect(describeInstantError(text, la)).toBe(`"${text}" does not exist in America/Los_Angeles: clocks jump from 02:00 to 03:00 on 2020-03-08`);
+    }
+    // fromWall (a day that starts in a gap) keeps the offset before the transition: 03:30 PDT.
     const expected = Date.UTC(2020, 2, 8, 2, 30) + 8 * HOUR;
-    expect(parseInstant("2020-03-08 02:30", la)).toBe(expected);
-    expect(parseInstant("2020/3/8 2:30", la)).toBe(expected);
-    expect(parseInstant("2020-03-08T02:30:00", la)).toBe(expected);
     expect(la.fromWall(2020, 3, 8, 2, 30, 0, 0)).toBe(expected);
     expect(formatInstant(expected, la)).toBe("2020-03-08T03:30:00-07:00");
   });
 
   // 2020-11-01: at 02:00 PDT (-07:00) clocks fall back to 01:00 PST (-08:00); 01:30 happens twice.
-  // The offset before the transition is -07:00: 01:30 -07:00 = 08:30Z, the earlier of the two.
-  it("a wall time in the autumn overlap is read with the daylight offset (the earlier instant)", () => {
-    const expected = Date.UTC(2020, 10, 1, 1, 30) + 7 * HOUR;
-    expect(parseInstant("2020-11-01 01:30", la)).toBe(expected);
-    expect(parseInstant("2020/11/1 1:30", la)).toBe(expected);
-    expect(parseInstant("2020-11-01 01:30:00", la)).toBe(expected);
-    expect(la.fromWall(2020, 11, 1, 1, 30, 0, 0)).toBe(expected);
-    // the later 01:30 is reachable with an explicit offset
-    expect(parseInstant("2020-11-01T01:30:00-08:00", la)).toBe(expected + HOUR);
+  it("a wall time in the autumn overlap is an error unless it carries its offset", () => {
+    const earlier = Date.UTC(2020, 10, 1, 1, 30) + 7 * HOUR;
+    for (const text of ["2020-11-01 01:30", "2020/11/1 1:30", "2020-11-01 01:30:00"]) {
+      expect(parseInstant(text, la)).toBeNaN();
+      expect(describeInstantError(text, la)).toBe(
+        `"${text}" is ambiguous in America/Los_Angeles: clocks go back from 02:00 to 01:00 on 2020-11-01, so it happens twice; ` +
+          "give its offset (2020-11-01T01:30:00-07:00 or 2020-11-01T01:30:00-08:00), or set the policy's ambiguousTimes to earlier or later",
+      );
+    }
+    expect(parseInstant("2020-11-01T01:30:00-07:00", la)).toBe(earlier);
+    expect(parseInstant("2020-11-01T01:30:00-08:00", la)).toBe(earlier + HOUR);
+    expect(la.fromWall(2020, 11, 1, 1, 30, 0, 0)).toBe(earlier);
   });
 
   it("wall times next to the transitions are unambiguous", () => {
@@ -215,12 +219,14 @@ describe("daylight saving (America/Los_Angeles): the offset in force before the 
 
 describe("daylight saving east of UTC (Europe/Berlin)", () => {
   const berlin = createZone("Europe/Berlin");
-  it("gap 2020-03-29 02:30 is read with +01:00, overlap 2020-10-25 02:30 with +02:00", () => {
-    // gap: clocks jump 02:00 CET → 03:00 CEST at 01:00Z; 02:30 +01:00 = 01:30Z
-    expect(parseInstant("2020-03-29 02:30", berlin)).toBe(Date.UTC(2020, 2, 29, 2, 30) - HOUR);
-    // overlap: clocks fall 03:00 CEST → 02:00 CET at 01:00Z; 02:30 +02:00 = 00:30Z (the earlier)
-    expect(parseInstant("2020-10-25 02:30", berlin)).toBe(Date.UTC(2020, 9, 25, 2, 30) - 2 * HOUR);
-    expect(parseInstant("2020/10/25 2:30", berlin)).toBe(Date.UTC(2020, 9, 25, 2, 30) - 2 * HOUR);
+  it("gap 2020-03-29 02:30 does not exist; overlap 2020-10-25 02:30 is read as ambiguousTimes says", () => {
+    // gap: clocks jump 02:00 CET → 03:00 CEST at 01:00Z
+    expect(parseInstant("2020-03-29 02:30", berlin)).toBeNaN();
+    expect(describeInstantError("2020-03-29 02:30", berlin)).toBe('"2020-03-29 02:30" does not exist in Europe/Berlin: clocks jump from 02:00 to 03:00 on 2020-03-29');
+    // overlap: clocks fall 03:00 CEST → 02:00 CET at 01:00Z; 02:30 is 00:30Z (+02:00) or 01:30Z (+01:00)
+    expect(parseInstant("2020-10-25 02:30", berlin)).toBeNaN();
+    expect(parseInstant("2020-10-25 02:30", createZone("Europe/Berlin", { ambiguousTimes: "earlier" }))).toBe(Date.UTC(2020, 9, 25, 0, 30));
+    expect(parseInstant("2020/10/25 2:30", createZone("Europe/Berlin", { ambiguousTimes: "later" }))).toBe(Date.UTC(2020, 9, 25, 1, 30));
     expect(berlin.fromWall(2020, 10, 25, 2, 30, 0, 0)).toBe(Date.UTC(2020, 9, 25, 2, 30) - 2 * HOUR);
   });
 });
@@ -254,9 +260,11 @@ describe("fixed-layout fast path and general scanner agree (property)", () => {
           `${isoDate(w)} ${p2(w.hour)}:${p2(w.minute)}:${p2(w.second)}.000`, // general (fraction)
         ];
         const results = layouts.map((s) => parseInstant(s, zone));
-        expect(Number.isNaN(results[0])).toBe(false);
         for (const r of results) expect(r).toBe(results[0]);
-        expect(results[0]).toBe(zone.fromWall(w.year, w.month, w.day, w.hour, w.minute, w.second, 0));
+        // A wall time the clocks skip or repeat is refused in every layout (the DST tests say why).
+        const code = scanInstant(layouts[0]!, zone, new Float64Array(1), 0);
+        expect(Number.isNaN(results[0])).toBe(code === 4 || code === 5);
+        if (code === 0) expect(results[0]).toBe(zone.fromWall(w.year, w.month, w.day, w.hour, w.minute, w.second, 0));
       }),
     );
   });
