@@ -8,29 +8,17 @@
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
 import { attributeSales, computeKpis, evaluateMonth } from "../dist/index.js";
-import { syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
+import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
-const input = syntheticMonth(Number(ordersArg), Number(consArg));
+const input = mode === "month" ? null : syntheticMonth(Number(ordersArg), Number(consArg));
 let kpiInput;
 if (mode === "kpi") {
   const credited = attributeSales(input, {}, { period: "2020-02" }).orders;
   const credits = credited.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
-let monthInput;
-if (mode === "month") {
-  // The roster's agents with a group and a grade; a month's roster, and violations and rewards.
-  const groups = ["presale", "insale", "aftersale"];
-  const grades = ["junior", "intermediate", "senior", "expert"];
-  const agents = input.agents.map((a, i) => ({ agentId: a.agentId, name: `客服${i}`, group: groups[i % 3], grade: grades[i % 4], hiredAt: "2019-01-07", gradeSince: "2019-06-03" }));
-  const shifts = ["day", "night", "day", "halfDay", "night", "day", "off"];
-  const pad = (n) => String(n).padStart(2, "0");
-  const roster = agents.flatMap((a, i) => Array.from({ length: 29 }, (_, d) => ({ agentId: a.agentId, date: `2020-02-${pad(d + 1)}`, shift: shifts[(i + d) % 7] })));
-  const violations = agents.slice(0, 20).map((a, i) => ({ violationId: `V${i}`, agentId: a.agentId, at: `2020-02-${pad(1 + i)} 10:00`, rule: "nonWorkActivity" }));
-  const rewards = agents.slice(0, 30).map((a, i) => ({ agentId: a.agentId, at: `2020-02-${pad(1 + (i % 28))} 11:00`, kind: "dataErrorFound" }));
-  monthInput = { ...input, agents, roster, violations, rewards, ...syntheticKpiKinds(input.orders.length, input.agents) };
-}
+const monthInput = mode === "month" ? syntheticFullMonth(Number(ordersArg), Number(consArg)) : undefined;
 globalThis.gc();
 const before = process.memoryUsage().rss;
 const t0 = process.hrtime.bigint();

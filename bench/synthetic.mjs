@@ -98,3 +98,19 @@ export function syntheticKpiKinds(orders, agents, seed = 7) {
   const calls = Array.from({ length: Math.floor(orders / 20) }, () => ({ agentId: agent(), at: wall(Math.floor(random() * month)), answered: random() < 0.9 }));
   return { tickets, afterSales, reviews, qc, calls };
 }
+
+/**
+ * The whole month of the `month` bench mode: the synthetic month with an agents file (group, grade,
+ * hire and grade dates), a roster, violations, rewards and the KPI kinds.
+ */
+export function syntheticFullMonth(orders, consultations) {
+  const input = syntheticMonth(orders, consultations);
+  const groups = ["presale", "insale", "aftersale"];
+  const grades = ["junior", "intermediate", "senior", "expert"];
+  const agents = input.agents.map((a, i) => ({ agentId: a.agentId, name: `客服${i}`, group: groups[i % 3], grade: grades[i % 4], hiredAt: "2019-01-07", gradeSince: "2019-06-03" }));
+  const shifts = ["day", "night", "day", "halfDay", "night", "day", "off"];
+  const roster = agents.flatMap((a, i) => Array.from({ length: 29 }, (_, d) => ({ agentId: a.agentId, date: `2020-02-${pad(d + 1)}`, shift: shifts[(i + d) % 7] })));
+  const violations = agents.slice(0, 20).map((a, i) => ({ violationId: `V${i}`, agentId: a.agentId, at: `2020-02-${pad(1 + i)} 10:00`, rule: "nonWorkActivity" }));
+  const rewards = agents.slice(0, 30).map((a, i) => ({ agentId: a.agentId, at: `2020-02-${pad(1 + (i % 28))} 11:00`, kind: "dataErrorFound" }));
+  return { ...input, agents, roster, violations, rewards, ...syntheticKpiKinds(input.orders.length, input.agents) };
+}
