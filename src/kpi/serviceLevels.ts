@@ -60,28 +60,56 @@ export interface ServiceLevelInput {
   readonly afterSales?: readonly unknown[];
 }
 
-/** A breach before formatting. */
-interface Pending {
-  recordId: string;
-  agent: number;
-  at: number;
-  deadline: number;
-  /** When it happened, or NaN. */
-  done: number;
-  what: string;
-  /** The deadline itself is a breach (a wait of exactly the limit is "≥ 2 min"). */
-  strict: boolean;
-}
-
-/** The records of one check: all are counted, only the breaches kept (a month has millions of compliant ones). */
+/**
+ * The records of one check: all are counted, only the breaches kept (a month has millions of
+ * compliant ones), and those as columns: a record of the kind, its agent and three instants. The
+ * breach objects of the report are made when it is read.
+ */
 class Tally {
   checked = 0;
-  readonly breaches: Pending[] = [];
+  count = 0;
+  record = new Int32Array(64);
+  agent = new Int32Array(64);
+  at = new Float64Array(64);
+  deadline = new Float64Array(64);
+  /** When it happened, or NaN. */
+  done = new Float64Array(64);
 
-  consider(ids: readonly string[], i: number, agent: number, at: number, deadline: number, done: number, what: string, strict = false): void {
+  /**
+   * @param ids - the record ids of the kind checked
+   * @param what - what was due (`first reply`, `review` …)
+   * @param strict - the deadline itself is a breach (a wait of exactly the limit is "≥ 2 min")
+   */
+  constructor(
+    readonly ids: readonly string[] | null,
+    readonly what: string,
+    readonly strict = false,
+  ) {}
+
+  consider(i: number, agent: number, at: number, deadline: number, done: number): void {
     this.checked++;
-    if (done === done && (strict ? done < deadline : done <= deadline)) return;
-    this.breaches.push({ recordId: ids[i]!, agent, at, deadline, done, what, strict });
+    if (done === done && (this.strict ? done < deadline : done <= deadline)) return;
+    const k = this.count++;
+    if (k === this.record.length) this.grow();
+    this.record[k] = i;
+    this.agent[k] = agent;
+    this.at[k] = at;
+    this.deadline[k] = deadline;
+    this.done[k] = done;
+  }
+
+  private grow(): void {
+    const n = this.record.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.record = more(this.record);
+    this.agent = more(this.agent);
+    this.at = more(this.at);
+    this.deadline = more(this.deadline);
+    this.done = more(this.done);
   }
 }
 
@@ -116,9 +144,10 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   const presale = agents === undefined ? null : new Uint8Array(ids.length);
   if (agents !== undefined && presale !== null) agents.columns.group.forEach((g, i) => g === 0 && (presale[i] = 1));
 
-  const first = new Tally();
-  const night = new Tally();
-  const wait = new Tally();
+  const consultationIds = consultations?.columns.consultationId ?? null;
+  const first = new Tally(consultationIds, "first reply");
+  const night = new Tally(consultationIds, "first reply");
+  const wait = new Tally(consultationIds, "longest wait", true);
   if (consultations !== undefined) {
     const c = consultations.columns;
     for (let i = 0; i < consultations.count; i++) {
@@ -132,40 +161,40 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
       const exact = msOfDay % MINUTE === 0;
       const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
       const agent = c.agentId[i]!;
-      if (!overnight) first.consider(consultations.columns.consultationId, i, agent, start, start + sl.firstReply.maxSeconds * 1000, reply, "first reply");
+      if (!overnight) first.consider(i, agent, start, start + sl.firstReply.maxSeconds * 1000, reply);
       else {
         const w = zone.wallOf(start);
         const dayShift = minuteOfDay >= to ? 1 : 0;
         const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
-        night.consider(consultations.columns.consultationId, i, agent, start, deadline, reply, "first reply");
+        night.consider(i, agent, start, deadline, reply);
       }
       const max = c.maxResponseSeconds[i]!;
       if ((presale === null || presale[agent] === 1) && max >= 0) {
         // The longest wait: the first response or the longest later one.
         const longest = Math.max(max * 1000, reply === reply ? reply - start : 0);
-        wait.consider(consultations.columns.consultationId, i, agent, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest, "longest wait", true);
+        wait.consider(i, agent, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest);
       }
     }
   }
-  const tickets = new Tally();
+  const tickets = new Tally(ticketTable?.columns.ticketId ?? null, "first reply");
   if (ticketTable !== undefined) {
     const t = ticketTable.columns;
     for (let i = 0; i < ticketTable.count; i++) {
       const created = t.createdAt[i]!;
       if (!inPeriod(created)) continue;
       if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind?.[i] ?? "")) continue;
-      tickets.consider(t.ticketId, i, t.agentId[i]!, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt[i]!, "first reply");
+      tickets.consider(i, t.agentId[i]!, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt[i]!);
     }
   }
-  const reviews = new Tally();
-  const refunds = new Tally();
+  const reviews = new Tally(afterSales?.columns.afterSaleId ?? null, "review");
+  const refunds = new Tally(afterSales?.columns.afterSaleId ?? null, "refund");
   if (afterSales !== undefined) {
     const s = afterSales.columns;
     for (let i = 0; i < afterSales.count; i++) {
       const applied = s.appliedAt[i]!;
-      if (inPeriod(applied)) reviews.consider(s.afterSaleId, i, s.agentId[i]!, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt[i]!, "review");
+      if (inPeriod(applied)) reviews.consider(i, s.agentId[i]!, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt[i]!);
       const received = s.goodsReceivedAt[i]!;
-      if (inPeriod(received)) refunds.consider(s.afterSaleId, i, s.agentId[i]!, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt[i]!, "refund");
+      if (inPeriod(received)) refunds.consider(i, s.agentId[i]!, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt[i]!);
     }
   }
 
@@ -191,8 +220,26 @@ function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLeve
 function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string): ServiceLevelCheck {
   if (!enabled) return { id, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   if (records === null) return { id, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
-  const breaches: ServiceLevelBreach[] = [];
-  const at: number[] = [];
+  const checked = records.checked;
+  const result: Omit<ServiceLevelCheck, "breaches"> = {
+    id,
+    rule,
+    status: checked === 0 ? "noData" : "ok",
+    checked,
+    compliant: checked - records.count,
+    complianceRate: ratio(checked - records.count, checked, 4),
+  };
+  // The breaches are listed on first access (an enumerable getter, so JSON and spreads see a plain
+  // array): a month with a million breaches costs no objects until they are read.
+  let listed: readonly ServiceLevelBreach[] | undefined;
+  return Object.defineProperty(result, "breaches", { enumerable: true, get: () => (listed ??= breachesOf(records, zone, agentIds)) }) as ServiceLevelCheck;
+}
+
+/** The breaches of a check, in time order, ties by record id. */
+function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[]): ServiceLevelBreach[] {
+  const ids = r.ids ?? [];
+  const order = Array.from({ length: r.count }, (_, k) => k);
+  order.sort((j, k) => r.at[j]! - r.at[k]! || (ids[r.record[j]!]! < ids[r.record[k]!]! ? -1 : ids[r.record[j]!]! > ids[r.record[k]!]! ? 1 : 0));
   // Instants repeat (minute-resolution exports): each is formatted once.
   const formatted = new Map<number, string>();
   const format = (ms: number): string => {
@@ -200,37 +247,22 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tall
     if (text === undefined) formatted.set(ms, (text = formatInstant(ms, zone)));
     return text;
   };
-  for (const r of records.breaches) {
-    const never = r.done !== r.done;
-    const late = never ? null : seconds(r.done - r.deadline);
-    const deadline = format(r.deadline);
-    at.push(r.at);
-    breaches.push({
-      recordId: r.recordId,
-      agentId: agentIds[r.agent]!,
-      at: format(r.at),
+  return order.map((k) => {
+    const done = r.done[k]!;
+    const at = r.at[k]!;
+    const due = r.deadline[k]!;
+    const never = done !== done;
+    const late = never ? null : seconds(done - due);
+    const deadline = format(due);
+    return {
+      recordId: ids[r.record[k]!]!,
+      agentId: agentIds[r.agent[k]!]!,
+      at: format(at),
       deadline,
       lateSeconds: late,
-      reason: never
-        ? `no ${r.what} (due by ${deadline})`
-        : r.strict
-          ? `${r.what} ${seconds(r.done - r.at)} s, at or over the limit`
-          : `${r.what} at ${format(r.done)}, ${late} s late`,
-    });
-  }
-  // In time order, ties by record id.
-  const order = breaches.map((_, i) => i);
-  order.sort((i, j) => at[i]! - at[j]! || (breaches[i]!.recordId < breaches[j]!.recordId ? -1 : breaches[i]!.recordId > breaches[j]!.recordId ? 1 : 0));
-  const checked = records.checked;
-  return {
-    id,
-    rule,
-    status: checked === 0 ? "noData" : "ok",
-    checked,
-    compliant: checked - breaches.length,
-    complianceRate: ratio(checked - breaches.length, checked, 4),
-    breaches: order.map((i) => breaches[i]!),
-  };
+      reason: never ? `no ${r.what} (due by ${deadline})` : r.strict ? `${r.what} ${seconds(done - at)} s, at or over the limit` : `${r.what} at ${format(done)}, ${late} s late`,
+    };
+  });
 }
 
 /** Integer milliseconds as exact decimal seconds: 1500 → "1.5", 61000 → "61". */
