@@ -25,6 +25,7 @@ const NOT_DATE = 9;
 const NOT_MONTH = 10;
 const NOT_INSTANT = 11;
 const NEGATIVE_ZERO = 12;
+const CONTROL = 13;
 /** Money failures are MONEY - FenError (FenError codes are negative). */
 const MONEY = 20;
 
@@ -65,12 +66,28 @@ function looksLikeExcelNumber(s: string): boolean {
   return e + 2 < n;
 }
 
+/**
+ * A character no id holds: a control character (C0, DEL, C1 — a NUL, an escape sequence, a line
+ * break), a direction override (U+202A–U+202E, U+2066–U+2069: text that displays other than it
+ * reads) or U+FFFD (what a wrong decoding leaves). An id with one would silently stop matching.
+ */
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
 /** An id or text: text only (a number is refused: ids are text, and a number may have lost digits). */
 export function readText(v: unknown, out: Reading, id: boolean): number {
   if (typeof v !== "string") return v === undefined || v === null ? ABSENT : NOT_TEXT;
   const s = trimmed(v);
   if (s.length === 0) return ABSENT;
-  if (id && looksLikeExcelNumber(s)) return EXCEL_NUMBER;
+  if (id) {
+    if (looksLikeExcelNumber(s)) return EXCEL_NUMBER;
+    if (hasControl(s)) return CONTROL;
+  }
   out.str = s;
   return OK;
 }
@@ -308,6 +325,7 @@ export function describeFailure(code: number, v: unknown, spec: FieldSpec, zone:
   if (code === EXCEL_NUMBER) {
     return `${show(v)} looks like a number in scientific notation (a long id Excel has shortened, its last digits lost); expected the id as text — format the column as text before saving`;
   }
+  if (code === CONTROL) return `${JSON.stringify(typeof v === "string" ? v.trim() : v)} holds a control character, a direction override or U+FFFD (a byte the file's encoding could not read); expected ${expected}`;
   if (code === NOT_INSTANT) return describeInstantError(typeof v === "string" ? v.trim() : v, zone);
   if (code === NEGATIVE_ZERO) return `${show(v)} is a negative zero; expected ${expected} (write 0)`;
   if (code > MONEY) return describeFenError(MONEY - code, v);

@@ -140,3 +140,17 @@ describe("one decoded month for several results", () => {
     ]);
   });
 });
+
+describe("ids hold no invisible characters", () => {
+  it("a control character, a direction override or U+FFFD in an id is an error (it would silently stop matching)", () => {
+    expect(problems({ orders: [{ ...order, buyerId: "b\u00001" }, { ...order, orderId: "O2", buyerId: "b\u001b[31m1" }, { ...order, orderId: "O3", buyerId: "b\u202e1" }, { ...order, orderId: "O\ufffd4" }] })).toEqual([
+      'orders[0] (orderId "O1"), buyerId: "b\\u00001" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
+      'orders[1] (orderId "O2"), buyerId: "b\\u001b[31m1" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
+      'orders[2] (orderId "O3"), buyerId: "b\u202e1" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
+      'orders[3], orderId: "O\ufffd4" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected an id (text)',
+    ]);
+  });
+  it("free text (a name, a note) may hold them; the renderers escape them", () => {
+    expect(problems({ agents: [{ agentId: "A1", name: "王\u001b[2J芳" }] })).toEqual([]);
+  });
+});
