@@ -76,7 +76,7 @@ export function planFolder(names: readonly string[]): FolderPlan {
   const given = (stem: string): boolean => (stem === POLICY ? policy !== null : kinds.has(stem as RecordKind));
   for (const { name, stem, ext } of oddExtension) {
     if (given(stem)) unread.push(name);
-    else problems.push({ file: name, message: `is not read: ${stem === POLICY ? "the policy file is policy.json" : `a ${stem} file is ${stem}.csv or ${stem}.json`}${ext === "xlsx" || ext === "xls" ? " (save the sheet as CSV UTF-8)" : ""}` });
+    else problems.push({ file: name, message: `is not read: ${stem === POLICY ? "the policy file is policy.json" : `${/^[aeiou]/i.test(stem) ? "an" : "a"} ${stem} file is ${stem}.csv or ${stem}.json`}${ext === "xlsx" || ext === "xls" ? " (save the sheet as CSV UTF-8)" : ""}` });
   }
   for (const { name, near, ext } of nearMisses) {
     const missing = near.filter((s) => !given(s));
