@@ -47,6 +47,10 @@ const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const EQ = 0x3d;
 const DEFAULT_CHUNK = 4 << 20;
+/** Cell flags: the quoted part holds `""`; the quoted part, or the rest, holds non-ASCII bytes. */
+const ESCAPES = 1;
+const QUOTED_HIGH = 2;
+const REST_HIGH = 4;
 
 /**
  * Reads a CSV file through a sink: decides its encoding strictly, then parses it in chunks.
@@ -139,6 +143,10 @@ export class CsvParser {
   /** Records passed to the sink. */
   records = 0;
   private line = 1;
+  /** Per cell of the record being read: start and end of its quoted part (or -1), start and end of the rest. */
+  private bounds = new Int32Array(4 * 64);
+  /** Per cell: {@link ESCAPES}, {@link QUOTED_HIGH}, {@link REST_HIGH}. */
+  private flags = new Uint8Array(64);
 
   constructor(
     private readonly sink: CsvSink,
@@ -182,14 +190,19 @@ export class CsvParser {
     const delim = this.delimiter === "\t" ? TAB : COMMA;
     const recordLine = this.line;
     let line = this.line;
-    const cells: string[] = [];
+    let count = 0;
     let i = start;
+    // First the cells' bounds in bytes: per cell the quoted part (or -1) and the unquoted part
+    // (`"ab"c`: quoted ab, then c; `abc`: unquoted abc), and which parts hold non-ASCII bytes.
     for (;;) {
-      let value: string;
+      if (4 * count + 4 > this.bounds.length) this.grow();
+      const bounds = this.bounds;
+      const at = 4 * count;
+      let flags = 0;
+      let k: number;
       if (b[i] === DQ) {
         const openLine = line;
         let j = i + 1;
-        let escapes = false;
         let high = 0;
         for (;;) {
           if (j >= n) {
@@ -200,7 +213,7 @@ export class CsvParser {
           if (c === DQ) {
             if (j + 1 >= n && !eof) return -1;
             if (b[j + 1] === DQ) {
-              escapes = true;
+              flags |= ESCAPES;
               j += 2;
               continue;
             }
@@ -214,22 +227,28 @@ export class CsvParser {
           high |= c;
           j++;
         }
-        value = text(b, i + 1, j, high);
-        if (escapes) value = value.replaceAll('""', '"');
-        j++;
+        if (high >= 0x80) flags |= QUOTED_HIGH;
+        bounds[at] = i + 1;
+        bounds[at + 1] = j;
         // Text after the closing quote, up to the next separator, is kept as is (`"ab"c` reads `abc`).
-        const rest = scanUnquoted(b, j, delim);
-        if (rest.end >= n && !eof) return -1;
-        if (rest.end > j) value += text(b, j, rest.end, rest.high);
-        i = rest.end;
+        i = j + 1;
       } else {
-        const cell = scanUnquoted(b, i, delim);
-        if (cell.end >= n && !eof) return -1;
-        value = text(b, i, cell.end, cell.high);
-        i = cell.end;
+        bounds[at] = -1;
+        bounds[at + 1] = -1;
       }
-      cells.push(cleanCell(value));
-
+      let high = 0;
+      for (k = i; k < n; k++) {
+        const c = b[k]!;
+        if (c === delim || c === CR || c === LF) break;
+        high |= c;
+      }
+      if (k >= n && !eof) return -1;
+      if (high >= 0x80) flags |= REST_HIGH;
+      bounds[at + 2] = i;
+      bounds[at + 3] = k;
+      this.flags[count] = flags;
+      count++;
+      i = k;
       if (i >= n) break;
       const c = b[i]!;
       if (c === delim) {
@@ -243,10 +262,48 @@ export class CsvParser {
       break;
     }
     this.line = line;
+    const cells = this.cells(b, start, count);
     if (this.records === 0) this.sink.header(cells, recordLine);
     else this.sink.row(cells, recordLine);
     this.records++;
     return i;
+  }
+
+  /**
+   * The cells of a record whose bounds are in `this.bounds`. The record is decoded once as
+   * Latin-1 (a byte a character, so byte offsets are string offsets) and each ASCII cell is a piece
+   * of it; a cell with non-ASCII bytes is decoded on its own as UTF-8. Every string is fresh: a kept
+   * cell holds at most its row's text alive, never a chunk.
+   */
+  private cells(b: Buffer, start: number, count: number): string[] {
+    const bounds = this.bounds;
+    const flags = this.flags;
+    const text = decode(b, start, bounds[4 * count - 1]!, 0);
+    const piece = (from: number, to: number, high: number): string =>
+      to <= from ? "" : high !== 0 ? decode(b, from, to, 0x80) : text.slice(from - start, to - start);
+    const cells = new Array<string>(count);
+    for (let c = 0; c < count; c++) {
+      const at = 4 * c;
+      const f = flags[c]!;
+      let value = "";
+      if (bounds[at]! >= 0) {
+        value = piece(bounds[at]!, bounds[at + 1]!, f & QUOTED_HIGH);
+        if ((f & ESCAPES) !== 0) value = value.replaceAll('""', '"');
+      }
+      const rest = piece(bounds[at + 2]!, bounds[at + 3]!, f & REST_HIGH);
+      if (rest !== "") value = value === "" ? rest : value + rest;
+      cells[c] = cleanCell(value);
+    }
+    return cells;
+  }
+
+  private grow(): void {
+    const bounds = new Int32Array(this.bounds.length * 2);
+    bounds.set(this.bounds);
+    this.bounds = bounds;
+    const flags = new Uint8Array(this.flags.length * 2);
+    flags.set(this.flags);
+    this.flags = flags;
   }
 }
 
@@ -276,30 +333,16 @@ function detectDelimiterBytes(b: Buffer, from: number, eof: boolean, line: numbe
   return ",";
 }
 
-/** The end of an unquoted cell at `from` (the next separator, CR or LF, or the end) and the OR of its bytes. */
-function scanUnquoted(b: Buffer, from: number, delim: number): { end: number; high: number } {
-  const n = b.length;
-  let k = from;
-  let high = 0;
-  while (k < n) {
-    const c = b[k]!;
-    if (c === delim || c === CR || c === LF) break;
-    high |= c;
-    k++;
-  }
-  return { end: k, high };
-}
-
 // Buffer's own decoders, called directly: `toString(encoding, start, end)` looks the encoding up
-// and checks its arguments on every call, a fifth of the reading time with millions of short cells.
+// and checks its arguments on every call, a noticeable part of the reading time with millions of rows.
 interface BufferDecoders {
   latin1Slice?(start: number, end: number): string;
   utf8Slice?(start: number, end: number): string;
 }
 const DIRECT = typeof (Buffer.prototype as BufferDecoders).latin1Slice === "function" && typeof (Buffer.prototype as BufferDecoders).utf8Slice === "function";
 
-/** A fresh string of `b[start, end)` (never a slice of a larger string that a kept cell would hold alive). */
-function text(b: Buffer, start: number, end: number, high: number): string {
+/** A fresh string of `b[start, end)`: Latin-1 when every byte is ASCII (`high` < 0x80, faster), else UTF-8. */
+function decode(b: Buffer, start: number, end: number, high: number): string {
   if (end <= start) return "";
   if (DIRECT) return high < 0x80 ? (b as BufferDecoders).latin1Slice!(start, end) : (b as BufferDecoders).utf8Slice!(start, end);
   return b.toString(high < 0x80 ? "latin1" : "utf8", start, end);

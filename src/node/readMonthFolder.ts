@@ -305,11 +305,8 @@ async function readCsvKind(
       return null;
     }
   } catch (error) {
+    // Also for a .csv that may be a Tmall export: the month's orders may be in it.
     if (error instanceof TextFileError) {
-      if (tmallOnly) {
-        state.warnings.push(`${file}: not read (${error.message})`);
-        return null;
-      }
       state.issue(fileIssue(file, error.message, error.line));
       return null;
     }

@@ -2,7 +2,7 @@
 // something, CSV cells that a spreadsheet would run are neutralized, control characters never
 // reach the terminal, --out never overwrites an input and writes atomically, file problems are one
 // line with exit code 2, and nothing ends in a stack trace.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -288,6 +288,17 @@ describe("no stack trace, ever (the built CLI)", () => {
     expect(spawnCli("report", dir, "--previous", join(dir, "sub")).stderr).toBe(`kefu-kpi: ${join(dir, "sub")}: is a folder, not a file\n`);
     const out = spawnCli("report", dir, "--out", join(dir, "sub"));
     expect([out.code, out.stderr]).toEqual([2, `kefu-kpi: --out ${join(dir, "sub")}: is a folder; give a file name\n`]);
+  });
+
+  it("a reader that stops reading (| head) ends the run quietly", async () => {
+    const sample = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+    const child = spawn(process.execPath, [CLI, "report", sample, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/\n\s+at |Error/);
   });
 
   it("an unexpected error: one line 'internal error', exit code 70", async () => {

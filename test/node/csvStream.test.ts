@@ -7,6 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsvWithLines } from "../../src/node/csv.js";
+import { parseCsvWithLines as referenceParse } from "./csvReference.js";
 import { readCsvFile, type CsvFileInfo, type CsvReadOptions } from "../../src/node/csvStream.js";
 import { bytesOf, gbk } from "./gbk.js";
 
@@ -41,6 +42,30 @@ async function failure(content: string | Uint8Array, options: CsvReadOptions = {
 }
 
 describe("readCsvFile", () => {
+  it("parses as the first release's string parser did (parseCsvWithLines too)", async () => {
+    const alphabet = fc.constantFrom("a", "1", "张", "€", "😀", ",", ",", '"', '"', "\r", "\n", "\n", "\t", "=", " ");
+    const text = fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join(""));
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 9 }), async (text, chunkSize) => {
+        let expected: { rows: string[][]; lines: number[] } | { error: string };
+        try {
+          expected = referenceParse(text);
+        } catch (error) {
+          expected = { error: (error as Error).message };
+        }
+        if ("error" in expected) {
+          expect(() => parseCsvWithLines(text)).toThrow(expected.error);
+          expect((await failure(text, { chunkSize })).line).toBe(Number(/^line (\d+)/.exec(expected.error)![1]));
+        } else {
+          expect(parseCsvWithLines(text)).toEqual(expected);
+          const got = await read(text, { chunkSize });
+          expect({ rows: got.rows, lines: got.lines }).toEqual(expected);
+        }
+      }),
+      { seed: 5, numRuns: 800 },
+    );
+  });
+
   it("gives the records and lines of parseCsvWithLines, whatever the chunk size", async () => {
     const alphabet = fc.constantFrom("a", "1", "张", "€", "😀", ",", ",", '"', '"', "\r", "\n", "\n", "\t", "=", " ");
     const text = fc.tuple(fc.boolean(), fc.array(alphabet, { maxLength: 40 })).map(([bom, chars]) => (bom ? "\ufeff" : "") + chars.join(""));
