@@ -127,6 +127,13 @@ describe("encodings", () => {
     expect(report.agents.map((a) => [a.agentId, a.sales.net])).toEqual([["A01", "128.00"], ["A02", "90.00"]]);
   });
 
+  it("refuses a Tmall export (under its own name) that mixes encodings, rather than leaving it out", async () => {
+    const tmall = bytesOf(gbk("订单编号,买家会员名,总金额,买家实际支付金额,订单创建时间,订单付款时间,退款金额\n"), gbk("1001,王五,10.00,10.00,2020/2/10 10:05,2020/2/10 10:06,0\n"), "1002,张三丰,10.00,10.00,2020/2/10 10:05,2020/2/10 10:06,0\n", gbk("1003,赵六,10.00,10.00,2020/2/10 10:05,2020/2/10 10:06,0\n"));
+    expect(await problems({ "ExportOrderList202002.csv": tmall })).toEqual([
+      "ExportOrderList202002.csv row 3: is UTF-8 text in a GBK (GB18030) file (GBK (GB18030): row 1 and 2 others), the only such row; save the whole file in one encoding, preferably UTF-8",
+    ]);
+  });
+
   it("reads a UTF-16 file (Excel's Unicode text, tab-separated)", async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CN_ORDERS.replaceAll(",", "\t"), "utf16le")]);
     const folder = await readMonthFolder(monthFolder({ ...BASE, "orders.csv": utf16 }));
