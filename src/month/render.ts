@@ -36,8 +36,36 @@ export function displayWidth(text: string): number {
 
 type Align = "left" | "right";
 
-/** Lays out rows as aligned columns (the first row is the header, underlined). */
+/**
+ * Text made safe for a terminal: control characters (C0 but the line feed, DEL, C1 — so an ANSI
+ * escape sequence loses its ESC) become `\x1b`-style escapes, and the invisible characters that
+ * reorder or break lines (bidirectional overrides and isolates, U+2028/U+2029) `\u202e`-style
+ * ones. Used by every terminal renderer, so a name or id cannot recolour, move or hide the output.
+ *
+ * @example
+ * visibleText("A01\u001b[2J王芳") //=> "A01\\x1b[2J王芳"
+ */
+export function visibleText(text: string, keepLineFeeds = true): string {
+  const pattern = keepLineFeeds ? INVISIBLE : INVISIBLE_OR_LF;
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return text;
+  pattern.lastIndex = 0;
+  return text.replace(pattern, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c <= 0xff ? `\\x${c.toString(16).padStart(2, "0")}` : `\\u${c.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// Control characters are what these find.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_OR_LF = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** Lays out rows as aligned columns (the first row is the header, underlined). Cells are shown
+ * with {@link visibleText}, line feeds included, so a cell is always one line. */
 export function textTable(rows: readonly (readonly string[])[], align: readonly Align[]): string {
+  rows = rows.map((row) => row.map((cell) => visibleText(cell, false)));
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
@@ -107,7 +135,7 @@ export function renderMonthTable(report: MonthReport): string {
   );
   out.push("本下本付 own place & own pay; 本下他付 own place, other pay; 他下本付 other place, own pay; 静默本付 silent order, own pay (order counts)");
   out.push("", renderKpiSection(report));
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }
 
 function tally(t: { orders: number; gross: string; refunds: string; net: string }): string[] {
@@ -161,18 +189,29 @@ export const MONTH_CSV_PAY_COLUMNS = ["scoreStatus", "score", ...PAY_LINES, "tot
 /**
  * The month report as CSV (RFC 4180, CRLF), one row per agent: the sales columns
  * ({@link MONTH_CSV_COLUMNS}), then the score and the pay lines ({@link MONTH_CSV_PAY_COLUMNS}; empty
- * for an agent without a statement, as when no agents file is given).
+ * for an agent without a statement, as when no agents file is given). Cells are written by
+ * {@link csvCell}: a name or id that a spreadsheet would run as a formula is neutralized.
  */
 export function renderMonthCsv(report: MonthReport): string {
+  return [...monthCsvLines(report)].join("");
+}
+
+/** {@link renderMonthCsv} line by line (each line ends in CRLF), for writing a report of any size. */
+export function* monthCsvLines(report: MonthReport): Generator<string, void, undefined> {
   const pay = new Map(report.pay.map((p) => [p.agentId, p]));
-  const rows = monthAgentRows(report).map((row, i) => {
-    if (i === 0) return [...row, ...MONTH_CSV_PAY_COLUMNS];
-    const agent = report.agents[i - 1]!;
-    const p = pay.get(agent.agentId);
-    const lines = PAY_LINES.map((id) => p?.lines[id].amount ?? "");
-    return [...row, agent.score.status, agent.score.score ?? "", ...lines, p?.total ?? ""];
-  });
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const rows = monthAgentRows(report);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let cells: string[];
+    if (i === 0) cells = [...row, ...MONTH_CSV_PAY_COLUMNS];
+    else {
+      const agent = report.agents[i - 1]!;
+      const p = pay.get(agent.agentId);
+      const lines = PAY_LINES.map((id) => p?.lines[id].amount ?? "");
+      cells = [...row, agent.score.status, agent.score.score ?? "", ...lines, p?.total ?? ""];
+    }
+    yield cells.map(csvCell).join(",") + "\r\n";
+  }
 }
 
 /** The rows of {@link renderMonthCsv} (and of the spreadsheet adapter): the header
@@ -206,6 +245,20 @@ export function monthAgentRows(report: MonthReport): string[][] {
   return rows;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, a comma or a line break. A cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a CR — which Excel, LibreOffice and Sheets would run as
+ * a formula (CSV injection) — gets a leading `'` (the OWASP rule), unless it is a plain number
+ * such as `-5.00`, which a spreadsheet reads as that number.
+ *
+ * @example
+ * csvCell("=HYPERLINK(\"http://x\")") //=> "\"'=HYPERLINK(\"\"http://x\"\")\""
+ * csvCell("-5.00")                    //=> "-5.00"
+ */
+export function csvCell(value: string): string {
+  const first = value.charCodeAt(0);
+  const formula =
+    (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d) && !/^-\d+(\.\d+)?$/.test(value);
+  const text = formula ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

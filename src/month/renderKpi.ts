@@ -4,7 +4,7 @@
  */
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { KpiReport } from "./kpiSchema.js";
-import { textTable } from "./render.js";
+import { csvCell, textTable, visibleText } from "./render.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
 type Value = KpiReport["shop"]["kpis"][KpiMetricId];
@@ -94,7 +94,7 @@ export function renderKpiSection(section: Section): string {
     for (const b of shown) out.push(`  ${c.id} ${b.recordId} (${b.agentId}): ${b.reason}`);
     if (c.breaches.length > shown.length) out.push(`  ${c.id}: … and ${c.breaches.length - shown.length} more (see --format json)`);
   }
-  return out.join("\n");
+  return visibleText(out.join("\n"));
 }
 
 /** The `kefu-kpi kpi` report as a terminal table. */
@@ -102,12 +102,20 @@ export function renderKpiReport(report: KpiReport): string {
   const out = [`kefu-kpi KPI ${report.period.label}  (${report.period.start} … ${report.period.end})`];
   for (const w of report.warnings) out.push(`! ${w}`);
   out.push("", renderKpiSection(report));
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }
 
-/** The `kefu-kpi kpi` report as CSV: a row per agent and one for the shop, a column per metric. */
+/**
+ * The `kefu-kpi kpi` report as CSV: a row per agent and one for the shop, a column per metric.
+ * Cells are written by `csvCell` (a name or id a spreadsheet would run as a formula is neutralized).
+ */
 export function renderKpiCsv(report: KpiReport): string {
-  return kpiRows(report).map((cells) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+  return [...kpiCsvLines(report)].join("");
+}
+
+/** {@link renderKpiCsv} line by line (each line ends in CRLF). */
+export function* kpiCsvLines(report: KpiReport): Generator<string, void, undefined> {
+  for (const cells of kpiRows(report)) yield cells.map(csvCell).join(",") + "\r\n";
 }
 
 /** The rows of {@link renderKpiCsv} (and of the spreadsheet adapter's KPI table): a header, one row per agent, one for the shop. */

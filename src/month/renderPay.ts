@@ -5,7 +5,7 @@
  */
 import type { PayComparison } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId, type PayStatement } from "../pay/statement.js";
-import { textTable } from "./render.js";
+import { textTable, visibleText } from "./render.js";
 import type { MonthReport } from "./schema.js";
 
 /** Chinese label and English id of each line. */
@@ -57,7 +57,7 @@ export function renderPayExplanation(statement: PayStatement, options: { readonl
     out.push("");
     out.push(`${PAY_LINE_LABELS.total}  ${statement.total}  = ${PAY_LINES.map((id) => `${id === "fines" || id === "clawback" ? "− " : "+ "}${statement.lines[id].amount}`).join(" ").replace(/^\+ /, "")}`);
   }
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }
 
 /** Two policies' pay side by side: one row per agent and line, with B − A. */
@@ -87,5 +87,5 @@ export function renderPayTable(report: MonthReport): string {
     textTable(rows, ["left", "left", ...PAY_LINES.map(() => "right" as const), "right"]),
     "合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回; each line rounded half-up to the fen; kefu-kpi explain <folder> --agent <工号> shows how.",
   ];
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }

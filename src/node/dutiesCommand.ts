@@ -4,26 +4,28 @@ import { daysInMonth } from "../time/parse.js";
 import { buildDutySheet } from "../month/dutySheet.js";
 import { renderDutySheet } from "./renderPeople.js";
 import type { PolicyInput } from "../policy/schema.js";
-import { locateIssues, readMonthFolder, readPolicyFile } from "./readMonthFolder.js";
+import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 
+/** The checked arguments of `duties`. */
 export interface DutiesArgs {
-  readonly folder: string;
-  readonly date: string | undefined;
-  readonly policy: string | undefined;
-  readonly format: string | undefined;
+  readonly date: string;
+  readonly format: "table" | "json";
 }
 
-/** Checks the arguments (a message for a usage error), reads the folder and renders the sheet. */
-export async function dutiesCommand(args: DutiesArgs, usageError: (message: string) => Error): Promise<string> {
+/** Checks `--date` and `--format` (a message for a usage error). */
+export function checkDutiesArgs(args: { readonly date: string | undefined; readonly format: string | undefined }, usageError: (message: string) => Error): DutiesArgs {
   if (args.date === undefined) throw usageError("duties needs --date YYYY-MM-DD");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(args.date) || !isRealDate(args.date)) throw usageError(`--date must be a date YYYY-MM-DD, not "${args.date}"`);
   const format = args.format ?? "table";
   if (format !== "table" && format !== "json") throw usageError(`--format must be table or json for duties, not "${format}"`);
-  const folder = await readMonthFolder(args.folder);
-  const policy: PolicyInput | undefined = args.policy === undefined ? folder.policy : await readPolicyFile(args.policy);
+  return { date: args.date, format };
+}
+
+/** The duty sheet of a folder read by `readMonthFolder`, rendered; issues point at files and rows. */
+export function dutiesText(folder: MonthFolder, policy: PolicyInput | undefined, args: DutiesArgs): string {
   try {
     const sheet = buildDutySheet(folder.input, policy, args.date);
-    return format === "json" ? JSON.stringify(sheet, null, 2) + "\n" : renderDutySheet(sheet);
+    return args.format === "json" ? JSON.stringify(sheet, null, 2) + "\n" : renderDutySheet(sheet);
   } catch (error) {
     if (error instanceof KefuKpiError) throw locateIssues(error, folder);
     throw error;

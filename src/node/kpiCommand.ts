@@ -11,11 +11,12 @@ import { decodeMonth } from "../records/month.js";
 import { busiestMonth } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import type { KpiReport } from "../month/kpiSchema.js";
-import { renderKpiCsv, renderKpiReport } from "../month/renderKpi.js";
+import { kpiCsvLines, renderKpiReport } from "../month/renderKpi.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { dayPeriod, isoWeekOf, parseTimeOfDay } from "../time/period.js";
 import { zoneOf } from "../time/zone.js";
+import { jsonChunks } from "./jsonChunks.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 
@@ -62,5 +63,14 @@ export function kpiFolder(folder: MonthFolder, policy: PolicyInput | undefined, 
 
 /** Renders the KPI report in the `--format` asked for. */
 export function renderKpiFormat(report: KpiReport, format: string): string {
-  return format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? renderKpiCsv(report) : renderKpiReport(report);
+  return [...renderKpiChunks(report, format)].join("");
+}
+
+/** {@link renderKpiFormat} in chunks (JSON and CSV never as one string). */
+export function* renderKpiChunks(report: KpiReport, format: string): Generator<string, void, undefined> {
+  if (format === "json") {
+    yield* jsonChunks(report);
+    yield "\n";
+  } else if (format === "csv") yield* kpiCsvLines(report);
+  else yield renderKpiReport(report);
 }

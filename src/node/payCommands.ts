@@ -3,7 +3,6 @@
  * derivation) and `compare` (every agent's pay under two policies), and reading a month report
  * file (a settled month, or the previous month for clawbacks).
  */
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
 import { renderPayComparison, renderPayExplanation } from "../month/renderPay.js";
@@ -12,7 +11,9 @@ import { comparePay } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { decodeText } from "./decode.js";
-import { FolderError, type MonthFolder } from "./readMonthFolder.js";
+import { TextFileError } from "./encoding.js";
+import { readRegularFile } from "./files.js";
+import type { MonthFolder } from "./readMonthFolder.js";
 
 /** Builds the month report of a folder under a policy (runCli's `reportFolder`). */
 type Report = (folder: MonthFolder, policy: PolicyInput | undefined) => MonthReport;
@@ -54,14 +55,17 @@ export function compareCommand(
 
 /** Reads a month report (JSON, as `report --format json` wrote it), checked against its schema. */
 export async function readReportFile(file: string): Promise<MonthReport> {
-  const bytes = await readFile(file).catch(() => {
-    throw new FolderError(`cannot read the report file ${file}`);
-  });
+  const read = await readRegularFile(file);
+  if ("tooLarge" in read) {
+    throw new KefuKpiError([{ code: IssueCode.invalidFile, path: [], message: `is too large to read as a report (${Math.round(read.tooLarge / (1 << 20))} MB)`, source: { file: basename(file) } }]);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(decodeText(bytes).text);
+    data = JSON.parse(decodeText(read.bytes).text);
   } catch (error) {
-    throw new KefuKpiError([{ code: IssueCode.invalidFile, path: [], message: `is not valid JSON: ${(error as Error).message}`, source: { file: basename(file) } }]);
+    const message = error instanceof TextFileError ? error.message : `is not valid JSON: ${(error as Error).message}`;
+    const row = error instanceof TextFileError && error.line !== null ? { row: error.line } : {};
+    throw new KefuKpiError([{ code: IssueCode.invalidFile, path: [], message, source: { file: basename(file), ...row } }]);
   }
   const at = { file: basename(file) };
   const kind = typeof data === "object" && data !== null ? (data as { kind?: unknown }).kind : undefined;

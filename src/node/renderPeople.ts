@@ -3,7 +3,7 @@
  * prints). Pure functions; they live with the CLI in `kefu-kpi/node` so the browser bundle
  * carries no terminal text.
  */
-import { textTable } from "../month/render.js";
+import { textTable, visibleText } from "../month/render.js";
 import type { PeopleReport } from "../month/peopleSchema.js";
 import type { DutySheet } from "../month/dutySheet.js";
 import type { Duty } from "../roster/assignDuties.js";
@@ -102,7 +102,7 @@ export function renderPeopleTable(people: PeopleReport): string {
     out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)]));
   }
   for (const u of d.items.filter((x) => x.by === "agent" && x.owner === null)) out.push(`  ! unowned ${KIND[u.kind]} ${u.ref} due ${u.due}: ${u.unowned}`);
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }
 
 const SHEET_KIND: Record<Duty["kind"], string> = {
@@ -129,5 +129,5 @@ export function renderDutySheet(sheet: DutySheet): string {
   out.push("", `自动 automatic: ${sheet.system.length} SMS reminders${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
   out.push(`无人负责 unowned: ${sheet.unowned.length}`);
   for (const d of sheet.unowned) out.push(`  ! ${SHEET_KIND[d.kind]} ${d.ref} due ${d.due}: ${d.unowned}`);
-  return out.join("\n") + "\n";
+  return visibleText(out.join("\n") + "\n");
 }

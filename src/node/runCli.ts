@@ -1,14 +1,16 @@
 /**
  * The `kefu-kpi` command line. `runCli` takes the arguments and writers and returns the exit code,
- * so it runs in tests as it runs in a terminal:
- * 0 success, 1 bad data (the message names file, row and field), 2 bad usage.
+ * so it runs in tests as it runs in a terminal: 0 success, 1 bad data (the message names file, row
+ * and field), 2 bad usage or a file that cannot be used, 3 a settled month's figures would change,
+ * 70 an internal error (a bug: one line, never a stack trace).
  */
-import { writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { once } from "node:events";
+import { stat } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { KefuKpiError, formatIssue } from "../errors.js";
+import { KefuKpiError, formatIssue, type Issue } from "../errors.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
-import { renderMonthCsv, renderMonthTable } from "../month/render.js";
+import { monthCsvLines, renderMonthTable, visibleText } from "../month/render.js";
 import { renderMonthHtml } from "../month/renderHtml.js";
 import { renderPayTable } from "../month/renderPay.js";
 import { compareReports, type ReportDifference } from "../month/settled.js";
@@ -16,25 +18,40 @@ import { MonthReportSchema, type MonthReport } from "../month/schema.js";
 import { KpiReportSchema } from "../month/kpiSchema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
-import { dutiesCommand } from "./dutiesCommand.js";
+import { checkDutiesArgs, dutiesText } from "./dutiesCommand.js";
 import { compareCommand, explainCommand, readReportFile } from "./payCommands.js";
 import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
-import { kpiFolder, periodLabel, renderKpiFormat } from "./kpiCommand.js";
+import { checkOutPath, writeFileAtomic, type FileId } from "./files.js";
+import { planFolder } from "./folderPlan.js";
+import { jsonChunks } from "./jsonChunks.js";
+import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
 import { UsageError } from "./usage.js";
 
+/** Where the CLI writes. Output comes in chunks (a report of any size is never one string). */
 export interface CliIO {
+  /** Writes a chunk of standard output. */
   stdout(text: string): void;
   stderr(text: string): void;
-  writeFile(path: string, text: string): Promise<void>;
+  /** Resolves when standard output can take more (back-pressure); called after each chunk. */
+  drain?(): Promise<void>;
+  /** Writes `--out`: the chunks in order, as one file, atomically. */
+  writeFile(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
-const defaultIO: CliIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  writeFile: (p, t) => writeFile(p, t, "utf8"),
+/** The terminal and the file system: standard output with back-pressure, `--out` written atomically. */
+export const nodeIO: CliIO = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  drain: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
+  },
+  writeFile: writeFileAtomic,
 };
+
+/** Exit code of an unexpected error (`EX_SOFTWARE` of sysexits.h): a bug, reported in one line. */
+export const INTERNAL_ERROR = 70;
 
 export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission rules
 
@@ -60,7 +77,7 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
   --out       write to this file instead of standard output
   --previous  the settled JSON report of an earlier month: refunds of its orders since then claw
               back the commission they had earned, in this month
-  --settle    mark the report settled (with --format json, the file to keep)
+  --settle    mark the report settled (--format json only: the file to keep)
   --settled   a settled report of this month: print the month only if its figures are unchanged,
               else list every figure that would change and exit 3
 kpi      The KPI table (R2) per agent and for the shop over any period (day, ISO week, month or a
@@ -74,26 +91,37 @@ duties   A day's duty sheet per agent (R1 duties, owners from the roster): addre
          payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
 schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
-Exit codes: 0 success, 1 bad data, 2 bad usage, 3 a settled month's figures would change.
+Warnings go to standard error in every format.
+Exit codes: 0 success, 1 bad data, 2 bad usage or a file that cannot be used, 3 a settled month's
+figures would change, 70 internal error (a bug; please report it).
 `;
 
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIO = defaultIO, version = "0.0.0"): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO = nodeIO, version = "0.0.0"): Promise<number> {
+  // Everything printed to the terminal's error stream is shown with visible control characters.
+  const safeIO: CliIO = { ...io, stderr: (t) => io.stderr(visibleText(t)) };
   try {
-    return await run(argv, io, version);
+    return await run(argv, safeIO, version);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FolderError) {
-      io.stderr(`kefu-kpi: ${error.message}\nRun kefu-kpi --help for usage.\n`);
+    if (error instanceof UsageError) {
+      safeIO.stderr(`kefu-kpi: ${error.message}\nRun kefu-kpi --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof FolderError) {
+      safeIO.stderr(`kefu-kpi: ${error.message}\n`);
       return 2;
     }
     if (error instanceof KefuKpiError) {
-      io.stderr(`kefu-kpi: the data has ${error.issues.length === 1 ? "a problem" : `${error.issues.length} problems`}:\n`);
-      for (const issue of error.issues.slice(0, 50)) io.stderr(`  ${formatIssue(issue)}\n`);
-      if (error.issues.length > 50) io.stderr(`  … and ${error.issues.length - 50} more\n`);
+      safeIO.stderr(`kefu-kpi: the data has ${error.issues.length === 1 ? "a problem" : `${error.issues.length} problems`}:\n`);
+      for (const issue of error.issues.slice(0, 50)) safeIO.stderr(`  ${formatIssue(issue)}\n`);
+      if (error.issues.length > 50) safeIO.stderr(`  … and ${error.issues.length - 50} more\n`);
       return 1;
     }
-    throw error;
+    // Anything else is a bug: one line, never a stack trace.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    safeIO.stderr(`kefu-kpi: internal error: ${message.split("\n")[0]}\n`);
+    return INTERNAL_ERROR;
   }
 }
 
@@ -137,35 +165,55 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   }
   const [command, ...rest] = positionals;
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
+  if (values.out === "") throw new UsageError("--out needs a file name");
   const policyFile = values.policy?.[0];
+  const out = values.out;
   if (command === "schema") {
     const which = rest[0];
     if (rest.length !== 1 || (which !== "policy" && which !== "report" && which !== "kpi")) throw new UsageError("schema takes one argument: policy, report or kpi");
+    if (out !== undefined) await checkOutPath(out, []);
     const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(which === "kpi" ? KpiReportSchema : MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
-    await emit(JSON.stringify(schema, null, 2) + "\n", values.out, io);
+    await emit([JSON.stringify(schema, null, 2) + "\n"], out, io);
     return 0;
   }
   if (command === "duties") {
     if (rest.length !== 1) throw new UsageError("duties takes exactly one month folder");
-    const text = await dutiesCommand({ folder: rest[0]!, date: values.date, policy: policyFile, format: values.format }, (m) => new UsageError(m));
-    await emit(text, values.out, io);
+    const args = checkDutiesArgs({ date: values.date, format: values.format }, (m) => new UsageError(m));
+    const inputs = await loadInputs(rest[0]!, policyFile, out);
+    warnAboutFolder(inputs, io);
+    const text = withPolicyFile(inputs, () => dutiesText(inputs.folder, inputs.policy, args));
+    await emit([text], out, io);
     return 0;
   }
   if (command === "explain" || command === "compare") {
     if (rest.length !== 1) throw new UsageError(`${command} takes exactly one month folder`);
     checkMonth(values.month);
-    const folder = await readMonthFolder(rest[0]!);
+    const inputs = await loadInputs(rest[0]!, command === "explain" ? policyFile : undefined, out);
     const usage = (m: string): Error => new UsageError(m);
-    const report = (f: MonthFolder, p: PolicyInput | undefined): MonthReport => reportFolder(f, p, values.month);
-    const text =
-      command === "explain"
-        ? explainCommand({ folder, policy: policyFile === undefined ? folder.policy : await readPolicyFile(policyFile), agent: values.agent, line: values.line }, report, usage)
-        : compareCommand(
-            { folder, policies: await Promise.all((values.policy ?? []).map(async (file) => ({ name: basename(file), policy: await readPolicyFile(file) }))), format: values.format ?? "table" },
-            report,
-            usage,
-          );
-    await emit(text, values.out, io);
+    const warned = new Set<string>();
+    const report = (f: MonthFolder, p: PolicyInput | undefined, name?: string): MonthReport => {
+      const r = withPolicyFile({ policyName: name ?? inputs.policyName }, () => reportFolder(f, p, values.month));
+      // The warnings of a month, once, even when compare computes it twice.
+      for (const w of r.warnings) {
+        if (warned.has(w)) continue;
+        warned.add(w);
+        io.stderr(`kefu-kpi: warning: ${w}\n`);
+      }
+      return r;
+    };
+    warnAboutFolder(inputs, io, false);
+    let text: string;
+    if (command === "explain") text = explainCommand({ folder: inputs.folder, policy: inputs.policy, agent: values.agent, line: values.line }, report, usage);
+    else {
+      const policies = await Promise.all((values.policy ?? []).map(async (file) => ({ name: basename(file), file, policy: await readPolicyFile(file) })));
+      if (out !== undefined) await checkOutPath(out, [...inputs.files, ...(await Promise.all(policies.map((p) => fileId(p.file))))]);
+      text = compareCommand(
+        { folder: inputs.folder, policies, format: values.format ?? "table" },
+        (f, p) => report(f, p, policies.find((x) => x.policy === p)?.file),
+        usage,
+      );
+    }
+    await emit([text], out, io);
     return 0;
   }
   if (command === "kpi") return runKpi(rest, values, policyFile, io);
@@ -176,14 +224,19 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
     throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
   }
+  // A settled report is a file to keep: only the JSON report carries the mark.
+  if (values.settle && format !== "json") throw new UsageError(`--settle marks the JSON report settled; use it with --format json (and --out to keep the file), not --format ${format}`);
+  if (values.settle && values.settled !== undefined) throw new UsageError("give --settle or --settled, not both");
   checkMonth(values.month);
-  const folder = await readMonthFolder(rest[0]!);
-  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
+  const extra = [values.previous, values.settled].filter((f): f is string => f !== undefined);
+  const inputs = await loadInputs(rest[0]!, policyFile, out, extra);
   const previous = values.previous === undefined ? undefined : await readReportFile(values.previous);
   const settled = values.settled === undefined ? undefined : await readReportFile(values.settled);
   if (settled && settled.settled !== true) throw new UsageError(`${values.settled} is not a settled report (write one with report --format json --settle)`);
   if (settled && values.month !== undefined && values.month !== settled.month) throw new UsageError(`--month ${values.month} is not the settled report's month ${settled.month}`);
-  const computed = reportFolder(folder, policy, values.month ?? settled?.month, previous, values.previous);
+  const computed = withPolicyFile(inputs, () => reportFolder(inputs.folder, inputs.policy, values.month ?? settled?.month, previous, values.previous));
+  warnAboutFolder(inputs, io, false);
+  for (const w of computed.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
   if (settled) {
     // A settled month keeps its figures: a re-run that would change any is shown, not printed as the month.
     const differences = compareReports({ ...settled, settled: undefined }, computed);
@@ -193,15 +246,15 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     }
   }
   const report: MonthReport = values.settle || settled ? { ...computed, settled: true as const } : computed;
-  const text =
+  const chunks: Iterable<string> =
     format === "json"
-      ? JSON.stringify(report, null, 2) + "\n"
+      ? jsonLines(report)
       : format === "csv"
-        ? renderMonthCsv(report)
+        ? monthCsvLines(report)
         : format === "html"
-          ? renderMonthHtml(report)
-          : renderMonthTable(report) + renderPeopleTable(report.people) + renderPayTable(report);
-  await emit(text, values.out, io);
+          ? [renderMonthHtml(report)]
+          : [renderMonthTable(report), renderPeopleTable(report.people), renderPayTable(report)];
+  await emit(chunks, out, io);
   return 0;
 }
 
@@ -209,16 +262,89 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   if (rest.length !== 1) throw new UsageError("kpi takes exactly one month folder");
   if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
   const format = checkFormat(values.format);
-  const folder = await readMonthFolder(rest[0]!);
-  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
-  const report = kpiFolder(folder, policy, periodLabel(folder, policy, values.period, values.date));
-  await emit(renderKpiFormat(report, format), values.out, io);
+  const inputs = await loadInputs(rest[0]!, policyFile, values.out);
+  const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, inputs.policy, periodLabel(inputs.folder, inputs.policy, values.period, values.date)));
+  warnAboutFolder(inputs, io, false);
+  for (const w of report.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
+  await emit(renderKpiChunks(report, format), values.out, io);
   return 0;
 }
 
 function checkFormat(format = "table"): string {
   if (format !== "table" && format !== "json" && format !== "csv") throw new UsageError(`--format must be table, json or csv, not "${format}"`);
   return format;
+}
+
+/** A month folder with its policy, and every file read (which `--out` must not overwrite). */
+interface Inputs {
+  readonly folder: MonthFolder;
+  readonly policy: PolicyInput | undefined;
+  /** The policy file issues are located in: the `--policy` path, or the folder's `policy.json`. */
+  readonly policyName: string | undefined;
+  readonly files: readonly FileId[];
+}
+
+/**
+ * Reads the month folder and the policy (`--policy`, else the folder's `policy.json`), and checks
+ * that `--out` is usable and none of the files read — nor a name the folder would read next time.
+ */
+async function loadInputs(dir: string, policyFile: string | undefined, out: string | undefined, others: readonly string[] = []): Promise<Inputs> {
+  const folder = await readMonthFolder(dir);
+  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
+  const policyName = policyFile ?? folder.policyFile;
+  const files = [...folder.files, ...(await Promise.all([policyFile, ...others].filter((f): f is string => f !== undefined).map(fileId)))];
+  if (out !== undefined) {
+    await checkOutPath(out, files);
+    await checkOutOfFolder(out, dir);
+  }
+  return { folder, policy, policyName, files };
+}
+
+/** Refuses an `--out` file in the month folder under a name the folder reader would read as data. */
+async function checkOutOfFolder(out: string, dir: string): Promise<void> {
+  const [target, folder] = await Promise.all([stat(dirname(resolve(out))).catch(() => null), stat(dir).catch(() => null)]);
+  if (!target || !folder || target.dev !== folder.dev || target.ino !== folder.ino) return;
+  const plan = planFolder([basename(out)]);
+  if (plan.kinds.size > 0 || plan.policy !== null || plan.problems.length > 0) {
+    throw new FolderError(`--out ${out}: the month folder would read it as data next time; write the output outside the folder or under another name`);
+  }
+}
+
+async function fileId(path: string): Promise<FileId> {
+  const info = await stat(path);
+  return { path, dev: info.dev, ino: info.ino };
+}
+
+/** Runs `compute`, naming the policy file in the issues of the policy (`p.json, attribution.windowHours: …`). */
+function withPolicyFile<T>(inputs: { readonly policyName: string | undefined }, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    const file = inputs.policyName;
+    if (!(error instanceof KefuKpiError) || file === undefined) throw error;
+    const named = error.issues.map((issue): Issue => (issue.code === "invalid_policy" && issue.path[0] === "policy" && !issue.source ? { ...issue, source: { file } } : issue));
+    throw new KefuKpiError(named);
+  }
+}
+
+/**
+ * The folder's own warnings (unused columns) and the names in it that were not read, on stderr —
+ * but for files the command reads otherwise (a settled report kept in the folder, a `--policy`).
+ */
+function warnAboutFolder(inputs: Inputs, io: CliIO, ownWarnings = true): void {
+  const { folder } = inputs;
+  if (ownWarnings) for (const w of folder.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
+  const read = new Set(inputs.files.map((f) => resolve(f.path)));
+  const unread = folder.unread.filter((name) => !read.has(resolve(folder.dir, name)));
+  if (unread.length > 0) {
+    io.stderr(`kefu-kpi: warning: ${folder.dir}: not read: ${unread.join(", ")} (a month folder holds one <kind>.csv or <kind>.json per kind, policy.json and Tmall order exports)\n`);
+  }
+}
+
+/** The JSON report, as `JSON.stringify(report, null, 2)` and a line feed, in chunks. */
+function* jsonLines(value: unknown): Generator<string, void, undefined> {
+  yield* jsonChunks(value);
+  yield "\n";
 }
 
 /**
@@ -254,7 +380,21 @@ function show(value: unknown): string {
   return value === undefined ? "(none)" : JSON.stringify(value);
 }
 
-async function emit(text: string, out: string | undefined, io: CliIO): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else await io.writeFile(out, text);
+/** Writes the output: to `--out` (atomically), or to standard output in chunks of about 64 KB. */
+async function emit(chunks: Iterable<string>, out: string | undefined, io: CliIO): Promise<void> {
+  if (out !== undefined) {
+    await io.writeFile(out, chunks);
+    return;
+  }
+  let pending = "";
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 16) {
+      io.stdout(pending);
+      pending = "";
+      await io.drain?.();
+    }
+  }
+  if (pending !== "") io.stdout(pending);
+  await io.drain?.();
 }

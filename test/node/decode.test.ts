@@ -47,9 +47,9 @@ describe("decodeText", () => {
     expect(decodeText(bytes)).toEqual({ text: "订单,1", encoding: "utf-16le" });
   });
 
-  it("falls back to GBK after a UTF-8 BOM when the rest is not UTF-8", () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xb6, 0xa9, 0xb5, 0xa5]);
-    expect(decodeText(bytes)).toEqual({ text: "订单", encoding: "gbk" });
+  it("refuses GBK after a UTF-8 BOM: the mark says UTF-8, and the line is named", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xb6, 0xa9, 0xb5, 0xa5]);
+    expect(() => decodeText(bytes)).toThrow(expect.objectContaining({ line: 2, message: expect.stringMatching(/not valid UTF-8, although the file starts with a UTF-8 byte-order mark/) }));
   });
 
   it("decodes empty input", () => {

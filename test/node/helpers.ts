@@ -11,6 +11,11 @@ export function monthFolder(files: Record<string, string | Uint8Array>): string 
   return dir;
 }
 
+/** A path in a fresh temp dir (for `--out`: the folder must exist). */
+export function outPath(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), "kefu-kpi-out-")), name);
+}
+
 /** Runs the CLI in-process, capturing what it prints and writes. */
 export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string; files: Map<string, string> }> {
   let stdout = "";
@@ -19,7 +24,11 @@ export async function cli(...argv: string[]): Promise<{ code: number; stdout: st
   const code = await runCli(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    writeFile: async (p, t) => void files.set(p, t),
+    writeFile: async (p, chunks) => {
+      let text = "";
+      for await (const chunk of chunks) text += chunk;
+      files.set(p, text);
+    },
   });
   return { code, stdout, stderr, files };
 }

@@ -1,7 +1,7 @@
 // The pay commands of the CLI: explain, compare, and settled months (--settle, --settled,
 // --previous), with their exit codes.
 import { describe, expect, it } from "vitest";
-import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
+import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder, outPath } from "./helpers.js";
 
 const files = { "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS };
 
@@ -56,9 +56,10 @@ describe("kefu-kpi compare", () => {
 describe("settled months", () => {
   it("--settle marks the report; --settled prints it again while nothing changed, and lists the changes (exit 3) once something did", async () => {
     const dir = monthFolder(files);
-    const settled = await cli("report", dir, "--format", "json", "--settle", "--out", "/x/2020-02.json");
+    const out = outPath("2020-02.json");
+    const settled = await cli("report", dir, "--format", "json", "--settle", "--out", out);
     expect(settled.code).toBe(0);
-    const text = settled.files.get("/x/2020-02.json")!;
+    const text = settled.files.get(out)!;
     expect(JSON.parse(text).settled).toBe(true);
     const kept = monthFolder({ ...files, "2020-02.json": text });
     const again = await cli("report", kept, "--settled", `${kept}/2020-02.json`, "--format", "json");
@@ -69,7 +70,9 @@ describe("settled months", () => {
     const refused = await cli("report", changed, "--settled", `${changed}/2020-02.json`);
     expect(refused.code).toBe(3);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toMatch(/^kefu-kpi: 2020-02 is settled; computing it again would change \d+ figures \(settled → now\):\n/);
+    expect(refused.stderr).toMatch(/^kefu-kpi: 2020-02 is settled; computing it again would change \d+ figures \(settled → now\):\n/m);
+    // The settled report kept in the folder is read (--settled), so it is not named as a file not read.
+    expect(refused.stderr).not.toMatch(/not read: .*2020-02\.json/);
     expect(refused.stderr).toContain('  orders[O1].refunds: "0.00" → "28.00"\n');
     expect(refused.stderr).toContain('  pay[A01].lines.commission.amount: "1.28" → "1.00"\n');
   });

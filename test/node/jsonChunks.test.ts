@@ -1,0 +1,35 @@
+// The streaming JSON writer writes what JSON.stringify writes, in bounded chunks.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { jsonChunks } from "../../src/node/jsonChunks.js";
+
+describe("jsonChunks", () => {
+  it("joins to JSON.stringify(value, null, indent) for any JSON value, and for what JSON leaves out", () => {
+    const odd = fc.constantFrom(undefined, NaN, Infinity, -0, () => 1, Symbol("s"), new Date(Date.UTC(2020, 1, 21)), { toJSON: (key: string) => `key:${key}` });
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: "small" }, fc.jsonValue(), odd, fc.array(tie("any"), { maxLength: 4 }), fc.dictionary(fc.string(), tie("any"), { maxKeys: 4 })),
+    })).any;
+    fc.assert(
+      fc.property(value, fc.constantFrom(0, 1, 2, 4), fc.integer({ min: 1, max: 64 }), (v, indent, chunkSize) => {
+        const chunks = [...jsonChunks(v, indent, chunkSize)];
+        expect(chunks.join("")).toBe(JSON.stringify(v, null, indent) ?? "");
+      }),
+      { seed: 3, numRuns: 3000 },
+    );
+  });
+
+  it("yields chunks of about the size asked for", () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => ({ orderId: `O${i}`, amount: "12.00", agents: ["A01", null] }));
+    const chunks = [...jsonChunks(big, 2, 4096)];
+    expect(chunks.length).toBeGreaterThan(100);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(4096 + 200);
+    expect(chunks.join("")).toBe(JSON.stringify(big, null, 2));
+  });
+
+  it("throws on a cycle and a BigInt, as JSON.stringify does", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => [...jsonChunks(cycle)]).toThrow(TypeError);
+    expect(() => [...jsonChunks({ n: 1n })]).toThrow(TypeError);
+  });
+});
