@@ -161,10 +161,14 @@ function splitPayAgents(orders: readonly unknown[]): { orders: unknown[]; payAge
   const records = orders.map((o, i) => {
     if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
     try {
-      const { payAgent, ...order } = o as Record<string, unknown>;
-      payAgents[i] = payAgent;
-      // The duties read no buyer: an order given without one is not linked to any.
-      return "buyerId" in order ? order : { ...order, buyerId: null };
+      // The duties read no buyer: an order given without one is linked to none.
+      const order: Record<string, unknown> = { buyerId: null };
+      const r = o as Record<string, unknown>;
+      for (const key in r) {
+        if (key === "payAgent") payAgents[i] = r[key];
+        else order[key] = r[key];
+      }
+      return order;
     } catch {
       return o; // a record that cannot be read: the decoder names it
     }
