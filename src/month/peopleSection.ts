@@ -16,7 +16,7 @@ import { rosterOfMonth } from "../roster/checkRoster.js";
 import { SHIFTS } from "../roster/rosterIndex.js";
 import { daysInMonth } from "../time/parse.js";
 import { businessDayNumber, dateOfDayNumber, formatInstant, monthPeriod } from "../time/period.js";
-import { employmentOf, onProbationDuring, type Employment } from "./employment.js";
+import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
 /** The input kinds of the people rules (records as given; decoded with the month). */
@@ -75,23 +75,15 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   const discipline = attempt(() => disciplineOfMonth(month, { month: label }));
   // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file
   // does; the earlier of the two counts, in every section.
-  const employment = new Map<string, Employment>();
-  const byNumber = new Map<number, Employment>();
-  const laterDismissal = new Map<number, number>();
-  for (let r = 0; r < (agents?.count ?? 0); r++) {
-    const c = agents!.columns;
-    const a = month.agents.find(c.agentId[r]!)!;
-    const e = employmentOf(c.hiredAt[r]!, c.dismissedAt[r]!, discipline?.dismissals.get(a), dayOf);
-    employment.set(c.agentId[r]!, e);
-    byNumber.set(a, e);
-    if (e.dismissedBy !== null) laterDismissal.set(a, e.dismissedMs);
-  }
+  const byNumber = employmentOfMonth(month, discipline?.dismissals);
+  const employment = new Map([...byNumber].map(([a, e]) => [ids[a]!, e]));
+  const laterDismissal = new Map([...byNumber].filter(([, e]) => e.dismissedBy !== null).map(([a, e]) => [a, e.dismissedMs]));
   const standings = agents === undefined ? [] : attempt(() => gradesOfMonth(month, { asOf, throughMonth: label }, laterDismissal));
   // 末位淘汰 ranks the agents who can be eliminated: not those on probation during the month, nor
   // those dismissed by its end or hired after it.
   const onProbation = new Map<string, string>();
   for (const s of standings ?? []) {
-    const row = agents!.columns.agentId.indexOf(s.agentId);
+    const row = month.agents.find(s.agentId)!;
     if (onProbationDuring(s.probation.status, agents!.columns.probationEndsAt[row]!, period.start)) {
       onProbation.set(s.agentId, probationReason(s.probation.status, s.probation.endsOn));
     }
