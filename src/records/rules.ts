@@ -1,9 +1,9 @@
 /**
  * The rules that join two fields of one record (an order is not paid before it was placed; a
  * consultation is not answered before it started …). A rule reads the record's decoded values of
- * the fields it names, in their order: a number (epoch ms, fen, a count, an agent's number; NaN —
- * or -1 for an agent — when the field is absent), and a bit per field that could not be read (its own issue says why; the rule stays
- * silent about it).
+ * the fields it names, in their order: a number (epoch ms, fen, a count, an agent's number; NaN,
+ * or -1 for an agent, when the field is absent), and a bit per field that could not be read (its
+ * own issue says why; the rule stays silent about it).
  */
 import { IssueCode } from "../errors.js";
 import { formatFen } from "../money/fen.js";
