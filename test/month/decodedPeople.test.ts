@@ -109,6 +109,14 @@ describe("the people rules take a decoded month", () => {
   });
 });
 
+describe("the scores file's score of the month", () => {
+  it("is read once, as hundredths: pay and the warnings show it in its shortest form", () => {
+    const r = buildMonthReport({ agents: [agents[0]!], orders, scores: [{ agentId: "A01", month: "2020-02", score: "86.50" }] }, {}, { month: "2020-02" });
+    expect(r.pay[0]!.lines.kpiBonus).toMatchObject({ amount: "432.50", inputs: { score: "86.5" } });
+    expect(r.people.ranking.ranking).toEqual([{ agentId: "A01", score: "86.5", rank: 1 }]);
+  });
+});
+
 describe("what the decoder now checks for the people rules", () => {
   it("condonedBy naming the violator is a record rule: the decoder and the kind's schema refuse it", () => {
     const self = { violationId: "V1", agentId: "A01", at: "2020-02-03 10:00", rule: "nonWorkActivity", condonedBy: " A01" };
