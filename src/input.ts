@@ -126,6 +126,7 @@ export const OPTION_FORMS = {
   previous: "the settled month report of an earlier month",
   agents: "the agents (an array of agent records)",
   exclude: "a list of agent ids (texts) to leave out",
+  payAgents: "each order's payAgent by attribution (an agent id or null per order)",
 } as const;
 export type OptionName = keyof typeof OPTION_FORMS;
 

@@ -91,10 +91,11 @@ describe("a kind given as something else than an array of records (item 20)", ()
     expect(issueRows(safeAttributeSales({ orders: "O1,b1" } as never))).toEqual([["invalid_type", "orders", 'expected an array of orders records, got the text "O1,b1"']]);
     // eslint-disable-next-line no-sparse-arrays
     const holes = [order, , null, 5] as never;
-    expect(issueRows(safeEvaluateDiscipline({ violations: holes }))).toEqual([
-      ["invalid_type", "violations.1", "is not a violation record; expected an object, got nothing"],
-      ["invalid_type", "violations.2", "is not a violation record; expected an object, got null"],
-      ["invalid_type", "violations.3", "is not a violation record; expected an object, got the number 5"],
+    // Record 0 (an order given as a violation) has problems of its own; the others are no records.
+    expect(issueRows(safeEvaluateDiscipline({ violations: holes })).filter((r) => r[1] !== "violations.0" && !String(r[1]).startsWith("violations.0."))).toEqual([
+      ["invalid_type", "violations.1", "is not a violation record; expected an object with the fields violationId, agentId, at, rule, got nothing"],
+      ["invalid_type", "violations.2", "is not a violation record; expected an object with the fields violationId, agentId, at, rule, got null"],
+      ["invalid_type", "violations.3", "is not a violation record; expected an object with the fields violationId, agentId, at, rule, got the number 5"],
     ]);
   });
 

@@ -1,15 +1,21 @@
+import { checkOptions } from "../input.js";
 import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import type { DISCIPLINARY_ACTIONS, DisciplinePolicy } from "../policy/people.js";
-import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
-import { checkInput, checkOptions, readTextOption } from "../input.js";
-import { parseInstant } from "../time/parse.js";
-import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
-import { ViolationSchema, type Violation } from "./schema.js";
-import { fundLedger, type FundLedger } from "./fundLedger.js";
+import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
+import { readOption } from "../records/options.js";
+import { agentRows, recordIssue } from "../records/rows.js";
+import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
+import { ledgerOfFen, type FundLedger } from "./fundLedger.js";
+
+/** One violation (违规) by an agent; `condonedBy` is a supervisor who saw it and did not stop it. */
+export type Violation = RecordOf<"violations">;
+/** A violation as the library takes it (the same type as {@link Violation}). */
+export type ViolationInput = Violation;
+/** The schema of one violation (`RECORD_SCHEMAS.violations`, wall times read in UTC): its output is the decoded record. */
+export const ViolationSchema = RECORD_SCHEMAS.violations;
 
 /** What the discipline rules need to know of an agent (a row of the agents file will do). */
 export interface StaffMember {
@@ -79,10 +85,19 @@ export interface DisciplineResult {
   readonly fund: FundLedger;
 }
 
+/** What the month report reads of the discipline besides the result. */
+export interface MonthDiscipline {
+  readonly result: DisciplineResult;
+  /** The dismissals by the penalty ladder before the end of the reported month (the earlier of the two dismissals), by agent number. */
+  readonly dismissals: ReadonlyMap<number, { readonly ms: number; readonly by: string }>;
+}
+
 interface Event {
-  readonly v: Violation;
+  /** The violation's row. */
+  readonly row: number;
   readonly ms: number;
-  readonly person: string;
+  /** The person penalized (agent number). */
+  readonly person: number;
   readonly liability: "violator" | "supervisor";
 }
 
@@ -93,8 +108,9 @@ interface Event {
  * dismisses ends the ladder, and later occurrences are reported with no fine. Every fine goes to
  * the fund's ledger.
  *
- * @param input - the staff and every violation since hire
- * @param policy - the policy (`discipline`, `timeZone`)
+ * @param input - the staff and every violation since hire (or a month decoded by `decodeMonth`)
+ * @param policy - the policy (`discipline`, `timeZone`); with a decoded month, leave it out or give
+ *   the policy the month was decoded under
  * @param options - the month to report
  * @returns the lines (rule, step, actions, fine, why), each person's total and the fund ledger
  * @throws {KefuKpiError} for malformed violations, unknown agents or rules, duplicate ids
@@ -102,93 +118,83 @@ interface Event {
  * evaluateDiscipline({ violations: [{ violationId: "V1", agentId: "A01", at: "2020-02-03 10:00", rule: "nonWorkActivity" }] }).lines[0]
  * //=> { step: 1, actions: ["verbalWarning"], fine: "10.00", … }
  */
-export function evaluateDiscipline(
-  input: DisciplineInput,
-  policy: PolicyInput | Policy = {},
-  options: DisciplineOptions = {},
-): DisciplineResult {
-  checkInput(input, ["violations", "agents"], ["violations"]);
-  const opts = checkOptions(options, ["month"]);
-  const resolved = resolvePolicy(policy);
-  const zone = zoneOf(resolved);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  const month = readTextOption(opts, "month", (label) => monthPeriod(label, zone, cutover));
-  const d = resolved.discipline;
+export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy?: PolicyInput | Policy, options: DisciplineOptions = {}): DisciplineResult {
+  checkOptions(options, ["month"]);
+  const month = monthFor(input, policy, ["agents", "violations"], { required: ["violations"], check: checkViolations });
+  return disciplineOfMonth(month, options).result;
+}
+
+/**
+ * {@link evaluateDiscipline} of a decoded month, with the ladder's dismissals.
+ *
+ * @throws {KefuKpiError} for a violation of a rule the policy does not have, or before its agent was hired
+ */
+export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOptions = {}): MonthDiscipline {
   const issues = new IssueList();
-  const staff = new Map<string, { hired: number; dismissed: number }>();
-  for (const a of input.agents ?? []) {
-    staff.set(a.agentId, { hired: parseInstant(a.hiredAt, zone), dismissed: parseInstant(a.dismissedAt, zone) });
-  }
-  const checkPerson = (v: Violation, index: number, field: "agentId" | "condonedBy", ms: number): void => {
-    const id = v[field] as string;
-    const who = staff.get(id);
-    const recordId = `violationId "${v.violationId}"`;
-    if (input.agents === undefined) return;
-    if (!who) {
-      issues.add({ code: IssueCode.unknownAgent, path: ["violations", index, field], message: `"${id}" is not in the agents list`, recordId });
-    } else if (ms < who.hired) {
-      issues.add({ code: IssueCode.invalidValue, path: ["violations", index, "at"], message: `is before ${id} was hired (${formatInstant(who.hired, zone)})`, recordId });
-    }
-  };
-
+  checkViolations(month, issues);
+  throwInMonthOrder(issues);
+  const { zone, cutover } = month;
+  const d = month.policy.discipline;
+  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
+  const ids = month.agents.ids;
+  const table = month.tables.violations;
+  const v = table?.columns;
   const events: Event[] = [];
-  for (const { record: v, index } of parseRecords("violations", input.violations, ViolationSchema, issues, "violationId")) {
-    const ms = parseInstant(v.at, zone);
-    if (!Object.hasOwn(d.rules, v.rule)) {
-      issues.add({
-        code: IssueCode.invalidValue,
-        path: ["violations", index, "rule"],
-        message: `"${v.rule}" is not a rule of the policy; expected one of ${Object.keys(d.rules).join(", ")} (policy discipline.rules)`,
-        recordId: `violationId "${v.violationId}"`,
-      });
-      continue;
-    }
-    checkPerson(v, index, "agentId", ms);
-    events.push({ v, ms, person: v.agentId, liability: "violator" });
-    const sup = v.condonedBy;
-    if (sup !== undefined && sup !== null && sup !== "") {
-      if (sup === v.agentId) {
-        issues.add({ code: IssueCode.invalidValue, path: ["violations", index, "condonedBy"], message: "is the violator; condonedBy names the supervisor who saw it", recordId: `violationId "${v.violationId}"` });
-      }
-      checkPerson(v, index, "condonedBy", ms);
-      if (d.supervisorLiability) events.push({ v, ms, person: sup, liability: "supervisor" });
-    }
+  for (let i = 0; i < (table?.count ?? 0); i++) {
+    const ms = v!.at[i]!;
+    events.push({ row: i, ms, person: v!.agentId[i]!, liability: "violator" });
+    const sup = v!.condonedBy[i]!;
+    if (sup >= 0 && d.supervisorLiability) events.push({ row: i, ms, person: sup, liability: "supervisor" });
   }
-  throwInRecordOrder(issues);
+  const violationId = (e: Event): string => v!.violationId[e.row]!;
+  events.sort((a, b) => a.ms - b.ms || cmp(violationId(a), violationId(b)) || (a.liability === "violator" ? -1 : 1));
 
-  events.sort((a, b) => a.ms - b.ms || cmp(a.v.violationId, b.v.violationId) || (a.liability === "violator" ? -1 : 1));
-  const period = month ?? null;
+  // Dismissals, by agent number: the agents file's first, then the ladder's when earlier.
+  const dismissed = new Map<number, { ms: number; by: string | null }>();
+  const staff = month.tables.agents;
+  for (let r = 0; r < (staff?.count ?? 0); r++) {
+    const ms = staff!.columns.dismissedAt[r]!;
+    const a = month.agents.find(staff!.columns.agentId[r]!);
+    if (ms === ms && a !== undefined) dismissed.set(a, { ms, by: null });
+  }
+  const fenOf = stepFen();
   const counts = new Map<string, number>();
-  const dismissed = new Map<string, { ms: number; by: string | null }>();
-  for (const [id, s] of staff) if (!Number.isNaN(s.dismissed)) dismissed.set(id, { ms: s.dismissed, by: null });
   const lines: DisciplineLine[] = [];
+  const lineFen: number[] = [];
   let earlierFen = 0;
   for (const e of events) {
+    const violator = v!.agentId[e.row]!;
     // The violator was no longer staff: there was no violation of the rules to stop, so the
     // supervisor's ladder does not step (the violator's line says so).
-    if (e.liability === "supervisor" && condonedAfterDismissal(e, dismissed.get(e.v.agentId))) continue;
-    const rule = d.rules[e.v.rule]!;
+    if (e.liability === "supervisor" && condonedAfterDismissal(e, violationId(e), dismissed.get(violator))) continue;
+    const ruleId = v!.rule[e.row]!;
+    const rule = d.rules[ruleId]!;
     const ladder = rule.ladder ?? d.ladder;
     const window = d.window === "sinceHire" ? "sinceHire" : monthLabel(monthIndexOf(e.ms, zone, cutover));
-    const key = `${e.person}\u0000${e.v.rule}\u0000${window}`;
+    const key = `${e.person}\u0000${ruleId}\u0000${window}`;
     const occurrence = (counts.get(key) ?? 0) + 1;
     counts.set(key, occurrence);
     const gone = dismissed.get(e.person);
-    let line: DisciplineLine;
+    const person = ids[e.person]!;
+    const violatorId = ids[violator]!;
+    const condonedBy = v!.condonedBy[e.row]!;
     const base = {
-      violationId: e.v.violationId,
-      rule: e.v.rule,
+      violationId: violationId(e),
+      rule: ruleId,
       ruleLabel: rule.label,
-      agentId: e.person,
+      agentId: person,
       liability: e.liability,
-      violatorId: e.v.agentId,
+      violatorId,
       at: formatInstant(e.ms, zone),
       date: businessDateOf(e.ms, zone, cutover),
       window,
       occurrence,
     };
-    const who = e.liability === "supervisor" ? `supervisor ${e.person} condoned ${e.v.agentId}'s violation` : `${e.person}`;
+    const who = e.liability === "supervisor" ? `supervisor ${person} condoned ${violatorId}'s violation` : person;
+    let line: DisciplineLine;
+    let fen: number;
     if (gone !== undefined && e.ms >= gone.ms) {
+      fen = 0;
       line = {
         ...base,
         step: null,
@@ -196,43 +202,50 @@ export function evaluateDiscipline(
         fine: "0.00",
         outcome: "afterDismissal",
         explanation:
-          `${who}: occurrence ${occurrence} of ${e.v.rule} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined` +
-          (e.liability === "violator" && d.supervisorLiability && e.v.condonedBy ? `; ${e.v.condonedBy}, who condoned it, is not penalized either (${e.person} was no longer staff)` : ""),
+          `${who}: occurrence ${occurrence} of ${ruleId} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined` +
+          (e.liability === "violator" && d.supervisorLiability && condonedBy >= 0 ? `; ${ids[condonedBy]!}, who condoned it, is not penalized either (${person} was no longer staff)` : ""),
       };
     } else {
       const stepIndex = Math.min(occurrence, ladder.length) - 1;
       const step = ladder[stepIndex]!;
-      if (step.actions.includes("dismissal")) dismissed.set(e.person, { ms: e.ms, by: e.v.violationId });
+      fen = fenOf(step.fine);
+      if (step.actions.includes("dismissal")) dismissed.set(e.person, { ms: e.ms, by: violationId(e) });
       const beyond = occurrence > ladder.length ? ` (beyond the ladder's ${ladder.length} steps: the last step repeats)` : "";
       line = {
         ...base,
         step: stepIndex + 1,
         actions: step.actions,
-        fine: formatFen(parseFen(step.fine)),
+        fine: formatFen(fen),
         outcome: "penalized",
         explanation:
-          `${who}: occurrence ${occurrence} of ${e.v.rule} (${window === "sinceHire" ? "since hire" : `in ${window}`}) → ladder step ${stepIndex + 1}${beyond}: ` +
-          `${[...step.actions, `fine ${formatFen(parseFen(step.fine))}`].join(" + ")}`,
+          `${who}: occurrence ${occurrence} of ${ruleId} (${window === "sinceHire" ? "since hire" : `in ${window}`}) → ladder step ${stepIndex + 1}${beyond}: ` +
+          `${[...step.actions, `fine ${formatFen(fen)}`].join(" + ")}`,
       };
     }
-    if (period !== null && e.ms < period.start) earlierFen += parseFen(line.fine);
-    if (period === null || (e.ms >= period.start && e.ms < period.end)) lines.push(line);
+    if (period !== null && e.ms < period.start) earlierFen += fen;
+    if (period === null || (e.ms >= period.start && e.ms < period.end)) {
+      lines.push(line);
+      lineFen.push(fen);
+    }
   }
 
   const per = new Map<string, { lines: number; fen: number }>();
-  for (const l of lines) {
+  lines.forEach((l, k) => {
     const p = per.get(l.agentId) ?? { lines: 0, fen: 0 };
     p.lines++;
-    p.fen += parseFen(l.fine);
+    p.fen += lineFen[k]!;
     per.set(l.agentId, p);
-  }
+  });
   const end = period?.end ?? Infinity;
   // A dismissal by the ladder is permanent: every later month lists the person, lines or not.
-  const ids = new Set(per.keys());
-  for (const [id, gone] of dismissed) if (gone.by !== null && gone.ms < end) ids.add(id);
-  const agents: DisciplineStanding[] = [...ids].sort(cmp).map((id) => {
+  const byLadder = new Map<number, { ms: number; by: string }>();
+  for (const [a, gone] of dismissed) if (gone.by !== null && gone.ms < end) byLadder.set(a, { ms: gone.ms, by: gone.by });
+  const people = new Set(per.keys());
+  for (const a of byLadder.keys()) people.add(ids[a]!);
+  const agents: DisciplineStanding[] = [...people].sort(cmp).map((id) => {
     const p = per.get(id) ?? { lines: 0, fen: 0 };
-    const gone = dismissed.get(id);
+    const a = month.agents.find(id);
+    const gone = a === undefined ? undefined : dismissed.get(a);
     const inScope = gone !== undefined && gone.ms < end;
     return {
       agentId: id,
@@ -242,22 +255,58 @@ export function evaluateDiscipline(
       dismissedBy: inScope ? gone.by : null,
     };
   });
-  return { window: d.window, lines, agents, fund: fundLedger(lines, formatFen(earlierFen)) };
+  return { result: { window: d.window, lines, agents, fund: ledgerOfFen(lines, lineFen, earlierFen) }, dismissals: byLadder };
+}
+
+/**
+ * The checks of the violations that need the policy or the agents file: the rule is one of the
+ * policy's `discipline.rules`, and the violation is not before the violator (or the supervisor who
+ * condoned it) was hired. Records the decoder could not read are skipped where they lack a value.
+ */
+export function checkViolations(month: DecodedMonth, issues: IssueList): void {
+  const table = month.tables.violations;
+  if (table === undefined) return;
+  const rules = month.policy.discipline.rules;
+  const v = table.columns;
+  const rows = agentRows(month);
+  const hired = month.tables.agents?.columns.hiredAt;
+  for (let i = 0; i < table.count; i++) {
+    const rule = v.rule[i]!;
+    if (rule !== "" && !Object.hasOwn(rules, rule)) {
+      issues.add(
+        recordIssue(table, i, "rule", IssueCode.invalidValue, `${JSON.stringify(rule)} is not a rule of the policy; expected one of ${Object.keys(rules).join(", ")} (policy discipline.rules)`),
+      );
+      continue;
+    }
+    const ms = v.at[i]!;
+    if (hired === undefined || ms !== ms) continue;
+    for (const a of [v.agentId[i]!, v.condonedBy[i]!]) {
+      const r = a >= 0 ? rows[a]! : -1;
+      if (r < 0 || !(ms < hired[r]!)) continue;
+      issues.add(recordIssue(table, i, "at", IssueCode.invalidValue, `is before ${month.agents.ids[a]!} was hired (${formatInstant(hired[r]!, month.zone)})`));
+    }
+  }
 }
 
 /** {@link evaluateDiscipline} returning `{ success, data | issues }` instead of throwing. */
-export function safeEvaluateDiscipline(
-  input: DisciplineInput,
-  policy?: PolicyInput | Policy,
-  options?: DisciplineOptions,
-): SafeResult<DisciplineResult> {
+export function safeEvaluateDiscipline(input: DisciplineInput | DecodedMonth, policy?: PolicyInput | Policy, options?: DisciplineOptions): SafeResult<DisciplineResult> {
   return safely(() => evaluateDiscipline(input, policy, options));
+}
+
+/** A step's fine in fen (the policy's amounts, read once each). */
+function stepFen(): (fine: string) => number {
+  const read = new Map<string, number>();
+  return (fine) => {
+    let fen = read.get(fine);
+    if (fen === undefined) read.set(fine, (fen = parseFen(fine)));
+    return fen;
+  };
 }
 
 // A supervisor's liability needs a violation by staff: a violation after the violator's dismissal
 // (by an earlier violation, or the agents file) is not one. The violation that dismisses still is.
-function condonedAfterDismissal(e: Event, violatorGone: { ms: number; by: string | null } | undefined): boolean {
-  return violatorGone !== undefined && e.ms >= violatorGone.ms && violatorGone.by !== e.v.violationId;
+function condonedAfterDismissal(e: Event, violationId: string, violatorGone: { ms: number; by: string | null } | undefined): boolean {
+  return violatorGone !== undefined && e.ms >= violatorGone.ms && violatorGone.by !== violationId;
 }
 
 function cmp(a: string, b: string): number {

@@ -46,15 +46,27 @@ export interface FundLedger {
  * fundLedger([{ …, fine: "10.00" }, { …, fine: "30.00" }], "5.00").closing //=> "45.00"
  */
 export function fundLedger(fines: readonly FineLike[], opening = "0.00"): FundLedger {
-  let balance = parseFen(opening);
-  if (balance < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["opening"], message: describeFenError(balance, opening) }]);
-  const start = balance;
+  const start = parseFen(opening);
+  if (start < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["opening"], message: describeFenError(start, opening) }]);
+  const fen = fines.map((f, i) => {
+    const amount = parseFen(f.fine);
+    if (amount < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["fines", i, "fine"], message: describeFenError(amount, f.fine) }]);
+    return amount;
+  });
+  return ledgerOfFen(fines, fen, start);
+}
+
+/**
+ * {@link fundLedger} of fines already in fen: `fen[i]` is the fine of `fines[i]`, `opening` the
+ * balance brought forward (integer fen ≥ 0).
+ */
+export function ledgerOfFen(fines: readonly FineLike[], fen: readonly number[], opening: number): FundLedger {
+  let balance = opening;
   const entries: FundEntry[] = [];
-  for (const [i, f] of fines.entries()) {
-    const fen = parseFen(f.fine);
-    if (fen < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["fines", i, "fine"], message: describeFenError(fen, f.fine) }]);
-    if (fen === 0) continue;
-    balance += fen;
+  fines.forEach((f, i) => {
+    const amount = fen[i]!;
+    if (amount === 0) return;
+    balance += amount;
     entries.push({
       date: f.date,
       at: f.at,
@@ -62,9 +74,9 @@ export function fundLedger(fines: readonly FineLike[], opening = "0.00"): FundLe
       violationId: f.violationId,
       rule: f.rule,
       liability: f.liability,
-      amount: formatFen(fen),
+      amount: formatFen(amount),
       balance: formatFen(balance),
     });
-  }
-  return { opening: formatFen(start), entries, fines: formatFen(balance - start), closing: formatFen(balance) };
+  });
+  return { opening: formatFen(opening), entries, fines: formatFen(balance - opening), closing: formatFen(balance) };
 }

@@ -1,19 +1,33 @@
+import { OPTION_FORMS, checkOptions, readTextOption, textOption } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { GRADES } from "../policy/people.js";
-import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { scoreHundredths } from "../schema/people.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
-import { checkInput, checkOptions, OPTION_FORMS, readTextOption, textOption } from "../input.js";
-import { AgentSchema, type Agent } from "../schema/records.js";
-import { parseInstant } from "../time/parse.js";
-import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, businessDayNumber, formatInstant, monthLabel, parseTimeOfDay } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
-import { evaluateProbation, formatScore, type ProbationResult } from "./evaluateProbation.js";
-import { AssessmentSchema, ProbationEvaluationSchema, ScoreSchema } from "./schema.js";
+import { KINDS, type FieldSpec } from "../records/kinds.js";
+import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
+import { readOption } from "../records/options.js";
+import { recordIssue } from "../records/rows.js";
+import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { ABSENT, describeFailure } from "../records/values.js";
+import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, businessDayNumber, formatInstant, monthLabel } from "../time/period.js";
+import { formatScore, judgeProbation, type ProbationMark, type ProbationResult } from "./evaluateProbation.js";
+import { checkScoreRepeats } from "./scores.js";
+
+/** A qualitative requirement assessed for an agent (e.g. the promotion review 晋升考核). */
+export type Assessment = RecordOf<"assessments">;
+/** An assessment as the library takes it (the same type as {@link Assessment}). */
+export type AssessmentInput = Assessment;
+/** The schema of one assessment (`RECORD_SCHEMAS.assessments`, wall times read in UTC): its output is the decoded record. */
+export const AssessmentSchema = RECORD_SCHEMAS.assessments;
+/** An agent's scorecard score (0–100) of a month, for the promotion gate and the ranking. */
+export type Score = RecordOf<"scores">;
+/** A score as the library takes it (the same type as {@link Score}). */
+export type ScoreInput = Score;
+/** The schema of one monthly score (`RECORD_SCHEMAS.scores`): its output is the decoded record (the score in hundredths). */
+export const ScoreSchema = RECORD_SCHEMAS.scores;
 
 export interface GradesInput {
+  /** The agents, each with its grade. */
   readonly agents: readonly unknown[];
   /** Scorecard scores by month (0–100): past months from the `scores` file, the current month from the KPIs. */
   readonly scores?: readonly unknown[];
@@ -83,96 +97,133 @@ export interface GradeStanding {
  * `grades.levels[].minMonths`, default 3), a month of the assessment gate without a score or below
  * `grades.assessment.minScore`, a requirement of the next grade not passed, probation, dismissal.
  *
- * @param input - agents, scores, assessments and probation evaluations
- * @param policy - the policy (`grades`, `timeZone`)
+ * @param input - agents, scores, assessments and probation evaluations (or a month decoded by `decodeMonth`)
+ * @param policy - the policy (`grades`, `timeZone`); with a decoded month, leave it out (undefined)
+ *   or give the policy the month was decoded under
  * @param options - `asOf` (the evaluation date) and the gate's last month
  * @returns one standing per agent, by agentId
- * @throws {KefuKpiError} for malformed rows, unknown agents, a repeated (agent, month) score
+ * @throws {KefuKpiError} for malformed rows, unknown agents, an agent without a grade, a repeated (agent, month) score
  * @example
  * evaluateGrades({ agents, scores }, {}, { asOf: "2020-02-29" })[0].promotion.reasons
  * //=> [{ code: "tooFewMonths", message: "1 of 3 months in grade (reached on 2020-04-30)" }]
  */
-export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy = {}, options: GradesOptions): GradeStanding[] {
-  checkInput(input, ["agents", "scores", "assessments", "probation"], ["agents"]);
-  const opts = checkOptions(options, ["asOf", "throughMonth"]);
-  const resolved = resolvePolicy(policy);
-  const g = resolved.grades;
-  const zone = zoneOf(resolved);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  const asOfDay = readTextOption(opts, "asOf", dayNumberOfDate);
-  if (asOfDay === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "asOf"], message: `is missing; expected ${OPTION_FORMS.asOf}` }]);
-  const asOf = asOfDay;
-  const through = textOption(opts, "throughMonth") ?? dateOfDayNumber(asOf).slice(0, 7);
-  readTextOption({ throughMonth: through }, "throughMonth", (text) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) throw new RangeError(`"${text}" is not a month; expected YYYY-MM`);
-  });
-  const throughIndex = Number(through.slice(0, 4)) * 12 + Number(through.slice(5, 7)) - 1;
+export function evaluateGrades(input: GradesInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: GradesOptions): GradeStanding[] {
+  checkOptions(options, ["asOf", "throughMonth"]);
+  const dates = gradeDates(options);
+  const month = monthFor(input, policy, ["agents", "scores", "assessments", "probation"], { required: ["agents"], check: checkGrades });
+  return standingsOf(month, dates, new Map());
+}
 
+/**
+ * {@link evaluateGrades} of a decoded month; `dismissed` gives an agent's dismissal (agent number →
+ * epoch ms) where it is not the agents file's (the month report's earlier dismissal by the penalty ladder).
+ *
+ * @throws {KefuKpiError} for bad options, a month without agents, an agent without a grade, a repeated (agent, month) score
+ */
+export function gradesOfMonth(month: DecodedMonth, options: GradesOptions, dismissed: ReadonlyMap<number, number> = new Map()): GradeStanding[] {
+  return standingsOf(month, gradeDates(options), dismissed);
+}
+
+/** The evaluation day and the last month of the gate, from the options. */
+function gradeDates(options: GradesOptions): { asOf: number; through: number } {
+  const opts = checkOptions(options, ["asOf", "throughMonth"]);
+  const asOfText = textOption(opts, "asOf");
+  if (asOfText === undefined) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "asOf"], message: `is missing; expected ${OPTION_FORMS.asOf}` }]);
+  const asOf = readTextOption(opts, "asOf", dayNumberOfDate)!;
+  const through = textOption(opts, "throughMonth") ?? asOfText.slice(0, 7);
+  readOption("throughMonth", () => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(through)) throw new RangeError(`"${through}" is not a month; expected YYYY-MM`);
+  });
+  return { asOf, through: Number(through.slice(0, 4)) * 12 + Number(through.slice(5, 7)) - 1 };
+}
+
+const GRADE = KINDS.agents.fields.grade as FieldSpec;
+
+/**
+ * The checks of the grades' input beyond the decoder's: every agent has a grade (the month
+ * report asks for it anyway; other apps may give agents without one), and one score per agent and month.
+ */
+export function checkGrades(month: DecodedMonth, issues: IssueList): void {
+  const agents = month.tables.agents;
+  if (agents !== undefined) {
+    // A grade the decoder could not read has its own issue.
+    const unread = new Set(issues.items.filter((i) => i.path[0] === "agents" && i.path[2] === "grade").map((i) => i.path[1]));
+    for (let r = 0; r < agents.count; r++) {
+      if (agents.columns.grade[r]! >= 0 || unread.has(r)) continue;
+      issues.add(recordIssue(agents, r, "grade", IssueCode.missingField, `${describeFailure(ABSENT, undefined, GRADE, null)} (the grades need every agent's grade)`));
+    }
+  }
+  checkScoreRepeats(month, issues);
+}
+
+function standingsOf(month: DecodedMonth, dates: { asOf: number; through: number }, dismissedBy: ReadonlyMap<number, number>): GradeStanding[] {
+  const agents = month.tables.agents;
+  if (agents === undefined) {
+    throw new KefuKpiError([{ code: IssueCode.missingField, path: ["agents"], message: "is missing; the grades are evaluated for the agents of the agents list (their grade, gradeSince, probation)" }]);
+  }
   const issues = new IssueList();
-  const agents = parseRecords("agents", input.agents, AgentSchema, issues, "agentId").map((r) => r.record);
-  const known = new Set(agents.map((a) => a.agentId));
-  const unknown = (kind: string, index: number, agentId: string): boolean => {
-    if (known.has(agentId)) return false;
-    issues.add({ code: IssueCode.unknownAgent, path: [kind, index, "agentId"], message: `"${agentId}" is not in the agents list` });
-    return true;
-  };
+  checkGrades(month, issues);
+  throwInMonthOrder(issues);
+  const g = month.policy.grades;
+  const { zone, cutover } = month;
+  const { asOf, through } = dates;
   const day = (ms: number): number => businessDayNumber(ms, zone, cutover);
 
   const scores = new Map<string, number>();
-  for (const { record: s, index } of parseRecords("scores", input.scores ?? [], ScoreSchema, issues)) {
-    if (unknown("scores", index, s.agentId)) continue;
-    const key = `${s.agentId}\u0000${s.month}`;
-    if (scores.has(key)) {
-      issues.add({ code: IssueCode.duplicateId, path: ["scores", index, "month"], message: `${s.agentId} has more than one score for ${s.month}` });
-      continue;
-    }
-    scores.set(key, scoreHundredths(s.score));
-  }
-  const assessments = new Map<string, { requirement: string; passed: boolean; ms: number }[]>();
-  for (const { record: a, index } of parseRecords("assessments", input.assessments ?? [], AssessmentSchema, issues)) {
-    if (unknown("assessments", index, a.agentId)) continue;
-    const ms = parseInstant(a.at, zone);
+  const s = month.tables.scores;
+  for (let i = 0; i < (s?.count ?? 0); i++) scores.set(`${s!.columns.agentId[i]!}\u0000${s!.columns.month[i]!}`, s!.columns.score[i]!);
+  const assessments = new Map<number, { requirement: string; passed: boolean; ms: number }[]>();
+  const a = month.tables.assessments;
+  for (let i = 0; i < (a?.count ?? 0); i++) {
+    const c = a!.columns;
+    const ms = c.at[i]!;
     if (day(ms) > asOf) continue; // not yet known at asOf
-    push(assessments, a.agentId, { requirement: a.requirement, passed: a.passed, ms });
+    push(assessments, c.agentId[i]!, { requirement: c.requirement[i]!, passed: c.passed[i] === 1, ms });
   }
-  const probation = new Map<string, Parameters<typeof evaluateProbation>[0][number][]>();
-  for (const { record: p, index } of parseRecords("probation", input.probation ?? [], ProbationEvaluationSchema, issues)) {
-    if (unknown("probation", index, p.agentId)) continue;
-    const ms = parseInstant(p.at, zone);
+  const probation = new Map<number, ProbationMark[]>();
+  const p = month.tables.probation;
+  for (let i = 0; i < (p?.count ?? 0); i++) {
+    const c = p!.columns;
+    const ms = c.at[i]!;
     if (day(ms) > asOf) continue;
-    push(probation, p.agentId, { ...p, ms, atText: formatInstant(ms, zone) });
+    push(probation, c.agentId[i]!, { item: c.item[i]!, hundredths: c.score[i]!, evaluator: c.evaluator[i]!, ms, atText: formatInstant(ms, zone) });
   }
-  throwInRecordOrder(issues);
 
-  return agents
-    .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0))
-    .map((agent) => standing(agent));
+  const standings: GradeStanding[] = [];
+  const c = agents.columns;
+  for (let r = 0; r < agents.count; r++) {
+    const agent = month.agents.find(c.agentId[r]!)!;
+    standings.push(standing(r, agent));
+  }
+  return standings.sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0));
 
-  function standing(agent: Agent): GradeStanding {
-    const level = GRADES.indexOf(agent.grade);
+  function standing(r: number, agent: number): GradeStanding {
+    const agentId = c.agentId[r]!;
+    const level = c.grade[r]!;
+    const grade = GRADES[level]!;
     const current = g.levels[level]!;
     const next = g.levels[level + 1] ?? null;
     const reasons: PromotionReason[] = [];
-    const dismissedMs = parseInstant(agent.dismissedAt, zone);
-    const dismissed = !Number.isNaN(dismissedMs) && day(dismissedMs) <= asOf;
+    const dismissedMs = dismissedBy.get(agent) ?? c.dismissedAt[r]!;
+    const dismissed = dismissedMs === dismissedMs && day(dismissedMs) <= asOf;
 
     // Probation.
-    const endsMs = parseInstant(agent.probationEndsAt, zone);
-    const endsDay = Number.isNaN(endsMs) ? null : day(endsMs);
-    const rows = probation.get(agent.agentId) ?? [];
-    const evaluation = rows.length > 0 ? evaluateProbation(rows, g.probation) : null;
+    const endsMs = c.probationEndsAt[r]!;
+    const endsDay = endsMs !== endsMs ? null : day(endsMs);
+    const rows = probation.get(agent) ?? [];
+    const evaluation = rows.length > 0 ? judgeProbation(rows, g.probation) : null;
     let status: GradeStanding["probation"]["status"];
     if (endsDay === null) status = evaluation?.result === "fail" ? "failed" : "none";
     else if (asOf < endsDay) status = evaluation?.early ? "earlyRegularization" : evaluation?.result === "fail" ? "failed" : "inProbation";
     else status = evaluation === null || evaluation.result === "pass" ? "regularized" : evaluation.result === "fail" ? "failed" : "evaluationIncomplete";
 
     // Months in grade.
-    const sinceMs = parseInstant(agent.gradeSince, zone);
-    const since = Number.isNaN(sinceMs) ? null : day(sinceMs);
+    const sinceMs = c.gradeSince[r]!;
+    const since = sinceMs !== sinceMs ? null : day(sinceMs);
     const months = since === null ? null : wholeMonths(since, asOf);
     const reachedOn = since === null || next === null ? null : addMonthsClamped(since, current.minMonths);
 
-    if (next === null) reasons.push({ code: "topGrade", message: `${current.label} (${agent.grade}) is the top grade` });
+    if (next === null) reasons.push({ code: "topGrade", message: `${current.label} (${grade}) is the top grade` });
     if (dismissed) reasons.push({ code: "dismissed", message: `dismissed on ${dateOfDayNumber(day(dismissedMs))}` });
     if (status === "inProbation" || status === "earlyRegularization" || status === "evaluationIncomplete") {
       reasons.push({ code: "inProbation", message: `not yet regularized (probation ends ${endsDay === null ? "—" : dateOfDayNumber(endsDay)})` });
@@ -189,24 +240,24 @@ export function evaluateGrades(input: GradesInput, policy: PolicyInput | Policy 
     }
     const minScore = Math.round(g.assessment.minScore * 100);
     const gate: { month: string; score: string | null; passed: boolean }[] = [];
-    for (let m = throughIndex - g.assessment.months + 1; m <= throughIndex; m++) {
+    for (let m = through - g.assessment.months + 1; m <= through; m++) {
       const label = monthLabel(m);
-      const h = scores.get(`${agent.agentId}\u0000${label}`);
+      const h = scores.get(`${agent}\u0000${m}`);
       gate.push({ month: label, score: h === undefined ? null : formatScore(h), passed: h !== undefined && h >= minScore });
       if (next === null) continue;
       if (h === undefined) reasons.push({ code: "scoreMissing", message: `no scorecard score for ${label}` });
       else if (h < minScore) reasons.push({ code: "scoreBelow", message: `${label} score ${formatScore(h)} < ${formatScore(minScore)}` });
     }
     const requirements = (next?.requirements ?? []).map((requirement) => {
-      const best = latestAssessment(assessments.get(agent.agentId) ?? [], requirement);
+      const best = latestAssessment(assessments.get(agent) ?? [], requirement);
       if (best === null) reasons.push({ code: "requirementMissing", message: `requirement ${requirement} of ${next!.label} not assessed` });
       else if (!best.passed) reasons.push({ code: "requirementFailed", message: `requirement ${requirement} of ${next!.label} not passed (${formatInstant(best.ms, zone)})` });
       return { requirement, passed: best?.passed ?? null, at: best === null ? null : formatInstant(best.ms, zone) };
     });
 
     return {
-      agentId: agent.agentId,
-      grade: agent.grade,
+      agentId,
+      grade,
       gradeLabel: current.label,
       baseSalary: formatFen(parseFen(current.baseSalary)),
       gradeSince: since === null ? null : dateOfDayNumber(since),
@@ -238,14 +289,14 @@ export function wholeMonths(from: number, to: number): number {
  *
  * @throws {KefuKpiError} for bad rows, or when the agent is not in the input
  */
-export function evaluateGrade(input: GradesInput, agentId: string, policy: PolicyInput | Policy = {}, options: GradesOptions): GradeStanding {
+export function evaluateGrade(input: GradesInput | DecodedMonth, agentId: string, policy: PolicyInput | Policy | undefined, options: GradesOptions): GradeStanding {
   const found = evaluateGrades(input, policy, options).find((s) => s.agentId === agentId);
   if (!found) throw new KefuKpiError([{ code: IssueCode.unknownAgent, path: ["agentId"], message: `"${agentId}" is not in the agents list` }]);
   return found;
 }
 
 /** {@link evaluateGrades} returning `{ success, data | issues }` instead of throwing. */
-export function safeEvaluateGrades(input: GradesInput, policy: PolicyInput | Policy | undefined, options: GradesOptions): SafeResult<GradeStanding[]> {
+export function safeEvaluateGrades(input: GradesInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: GradesOptions): SafeResult<GradeStanding[]> {
   return safely(() => evaluateGrades(input, policy, options));
 }
 

@@ -1,6 +1,16 @@
 import type { GradesPolicy } from "../policy/people.js";
-import { scoreHundredths } from "../schema/people.js";
-import { PROBATION_ITEMS, type ProbationEvaluation } from "./schema.js";
+import { KINDS } from "../records/kinds.js";
+import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { OK, readEnum, readScore, reading } from "../records/values.js";
+
+/** The three items of the probation evaluation (试用期员工表现评分): 工作项 work, 制度项 rules, 团队项 team. */
+export const PROBATION_ITEMS = KINDS.probation.fields.item.values;
+/** One item of a probationer's evaluation, with its evaluator (考评人). */
+export type ProbationEvaluation = RecordOf<"probation">;
+/** A probation evaluation as the library takes it (the same type as {@link ProbationEvaluation}). */
+export type ProbationEvaluationInput = ProbationEvaluation;
+/** The schema of one probation evaluation (`RECORD_SCHEMAS.probation`, wall times read in UTC): its output is the decoded record. */
+export const ProbationEvaluationSchema = RECORD_SCHEMAS.probation;
 
 /** One item of the evaluation as it counts: the latest score of the item and its evaluator. */
 export interface ProbationItemResult {
@@ -21,6 +31,15 @@ export interface ProbationResult {
   readonly explanation: string;
 }
 
+/** One evaluation row, decoded: the item's index in {@link PROBATION_ITEMS}, the score in hundredths. */
+export interface ProbationMark {
+  readonly item: number;
+  readonly hundredths: number;
+  readonly evaluator: string;
+  readonly ms: number;
+  readonly atText: string;
+}
+
 /**
  * Judges a probationer's evaluation: work (工作项), rules (制度项) and team (团队项), each scored by
  * its evaluator (考评人). The latest score of each item counts (on the same instant, the lower).
@@ -35,16 +54,28 @@ export function evaluateProbation(
   evaluations: readonly (ProbationEvaluation & { readonly ms: number; readonly atText: string })[],
   policy: GradesPolicy["probation"],
 ): ProbationResult {
+  const out = reading();
+  const marks: ProbationMark[] = [];
+  for (const e of evaluations) {
+    if (readEnum(e.item, out, KINDS.probation.fields.item) !== OK) continue;
+    const item = out.num;
+    marks.push({ item, hundredths: readScore(e.score, out) === OK ? out.num : -1, evaluator: e.evaluator, ms: e.ms, atText: e.atText });
+  }
+  return judgeProbation(marks, policy);
+}
+
+/** {@link evaluateProbation} of decoded rows. */
+export function judgeProbation(marks: readonly ProbationMark[], policy: GradesPolicy["probation"]): ProbationResult {
   const pass = Math.round(policy.passScore * 100);
   const early = Math.round(policy.earlyScore * 100);
-  const items = PROBATION_ITEMS.map((item): ProbationItemResult & { h: number } => {
-    let best: (ProbationEvaluation & { ms: number; atText: string }) | null = null;
-    for (const e of evaluations) {
-      if (e.item !== item) continue;
-      if (best === null || e.ms > best.ms || (e.ms === best.ms && scoreHundredths(e.score) < scoreHundredths(best.score))) best = e;
+  const items = PROBATION_ITEMS.map((item, k): ProbationItemResult & { h: number } => {
+    let best: ProbationMark | null = null;
+    for (const e of marks) {
+      if (e.item !== k) continue;
+      if (best === null || e.ms > best.ms || (e.ms === best.ms && e.hundredths < best.hundredths)) best = e;
     }
-    if (best === null) return { item, score: null, evaluator: null, at: null, passed: null, h: -1 };
-    const h = scoreHundredths(best.score);
+    if (best === null || best.hundredths < 0) return { item, score: null, evaluator: null, at: null, passed: null, h: -1 };
+    const h = best.hundredths;
     return { item, score: formatScore(h), evaluator: best.evaluator, at: best.atText, passed: h >= pass, h };
   });
   const missing = items.filter((i) => i.h < 0).map((i) => i.item);

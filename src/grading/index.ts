@@ -1,8 +1,6 @@
-export { evaluateGrades, evaluateGrade, safeEvaluateGrades, wholeMonths } from "./evaluateGrades.js";
-export type { GradesInput, GradesOptions, GradeStanding, PromotionReason } from "./evaluateGrades.js";
-export { evaluateProbation } from "./evaluateProbation.js";
-export type { ProbationResult, ProbationItemResult } from "./evaluateProbation.js";
+export { evaluateGrades, evaluateGrade, safeEvaluateGrades, wholeMonths, AssessmentSchema, ScoreSchema } from "./evaluateGrades.js";
+export type { GradesInput, GradesOptions, GradeStanding, PromotionReason, Assessment, AssessmentInput, Score, ScoreInput } from "./evaluateGrades.js";
+export { evaluateProbation, ProbationEvaluationSchema, PROBATION_ITEMS } from "./evaluateProbation.js";
+export type { ProbationResult, ProbationItemResult, ProbationEvaluation, ProbationEvaluationInput } from "./evaluateProbation.js";
 export { rankAgents, safeRankAgents } from "./rankAgents.js";
 export type { Ranking, RankOptions } from "./rankAgents.js";
-export { AssessmentSchema, ProbationEvaluationSchema, ScoreSchema, PROBATION_ITEMS } from "./schema.js";
-export type { Assessment, AssessmentInput, ProbationEvaluation, ProbationEvaluationInput, Score, ScoreInput } from "./schema.js";

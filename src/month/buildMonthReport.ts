@@ -1,13 +1,14 @@
-import { attributeMonth, type OrderLike } from "../attribution/attributeSales.js";
-import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { checkOptions, readTextOption, textsOption } from "../input.js";
+import { attributeMonth } from "../attribution/attributeSales.js";
+import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
+import { formatScore } from "../grading/evaluateProbation.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { KINDS, type FieldSpec } from "../records/kinds.js";
-import { decodeMonth, type DecodedMonth } from "../records/month.js";
+import { KINDS, RECORD_KINDS, type FieldSpec } from "../records/kinds.js";
+import { decodeMonth, isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js";
 import type { RecordOf } from "../records/schema.js";
-import { canonicalRecords } from "../records/canonical.js";
-import type { Agent as CanonicalAgent } from "../schema/records.js";
+import type { Table } from "../records/table.js";
+import { OK, readScore, reading } from "../records/values.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
 import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
@@ -15,7 +16,6 @@ import { checkPrevious, clawbackItems } from "./clawbacks.js";
 import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
-
 
 /**
  * A month of data. A kind left out is treated as empty, with a warning in the report for agents,
@@ -49,33 +49,36 @@ export interface MonthReportOptions {
 
 /**
  * Computes the month report: sales attribution (R1) per agent and for the shop, with every booked
- * order explained. Later rule families (KPIs, grades, pay) join it here.
+ * order explained; the KPIs and scorecards (R2); grades, discipline, rewards, the roster and the
+ * duties (R3, R4, R6); the pay statements (R5).
  *
+ * @param input - the month's records (decoded once here), or a month decoded by `decodeMonth` (the
+ *   folder reader and the sheets pass one)
+ * @param policy - a policy or any part of one; with a decoded month, leave it out or give the
+ *   policy the month was decoded under
  * @throws {KefuKpiError} listing every invalid record, field or policy value
  * @example
  * const report = buildMonthReport({ agents, consultations, orders }, { attribution: { rule: "pay" } })
  * report.shop.sales.net //=> "12345.60"
  */
 export function buildMonthReport(
-  input: MonthInput,
+  input: MonthInput | DecodedMonth,
   policy?: PolicyInput | Policy,
   options: MonthReportOptions = {},
 ): MonthReport {
-  const decoded = decodeMonth(input, policy);
+  const decoded = isDecodedMonth(input) ? monthFor(input, policy, RECORD_KINDS) : decodeMonth(input, policy);
   requireForMonth(decoded);
   const opts = checkOptions(options, ["month", "warnings", "previous"]);
   const givenMonth = readTextOption(opts, "month", (label) => monthPeriod(label, decoded.zone, decoded.cutover).label);
   const resolved = decoded.policy;
   const { zone, cutover } = decoded;
-  // The people rules read canonical records of their (small) kinds.
-  const agents = canonicalRecords(decoded, "agents") as unknown as CanonicalAgent[];
-  const people = (kind: keyof PeopleInput): unknown[] | undefined => (decoded.tables[kind] === undefined ? undefined : canonicalRecords(decoded, kind));
+  const given = decoded.tables;
   const warnings = [...(textsOption(opts, "warnings") ?? []), ...decoded.warnings];
-  if (input.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
-  if (input.consultations === undefined) {
+  if (given.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
+  if (given.consultations === undefined) {
     warnings.push("no consultations (file) given: every paid order counts as fully silent (全静默)");
   }
-  if (input.agents === undefined) {
+  if (given.agents === undefined) {
     warnings.push("no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade");
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   }
@@ -91,15 +94,13 @@ export function buildMonthReport(
     );
   }
 
-  const kpi = kpiSection(decoded, month, input.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId));
+  const kpi = kpiSection(decoded, month, given.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId));
   warnings.push(...kpi.warnings);
-  const roster = new Map(agents.map((a) => [a.agentId, a]));
   const agentReports: AgentReport[] = sales.agents.map((a) => {
-    const known = roster.get(a.agentId);
     const measured = kpi.agents.get(a.agentId)!;
     return {
       agentId: a.agentId,
-      name: known?.name ?? null,
+      name: decodedName(decoded, a.agentId),
       group: decodedGroup(decoded, a.agentId),
       grade: decodedGrade(decoded, a.agentId),
       sales: a.sales,
@@ -112,11 +113,13 @@ export function buildMonthReport(
   });
 
   const orderReports: OrderReport[] = [];
-  const o = decoded.tables.orders?.columns;
+  const paidMs: number[] = [];
+  const o = given.orders?.columns;
   sales.orders.forEach((order, i) => {
     if (!order.booked || order.status === "unpaid" || o === undefined) return;
     const gross = o.amount[i]!;
     const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;
+    paidMs.push(o.paidAt[i]!);
     orderReports.push({
       orderId: order.orderId,
       status: order.status,
@@ -135,10 +138,8 @@ export function buildMonthReport(
 
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
-  const scores = monthScores(people("scores"), agentReports, month, warnings);
-  const peopleInput: Record<string, unknown[] | undefined> = { orders: canonicalRecords(decoded, "orders") };
-  for (const kind of ["violations", "rewards", "assessments", "probation", "roster", "returnedParcels", "shopReviews"] as const) peopleInput[kind] = people(kind);
-  const peopleResult = peopleSection({ ...(peopleInput as PeopleInput), orders: peopleInput["orders"] as never, scores: scores.records }, input.agents === undefined ? undefined : agents, resolved, month, sales);
+  const scores = monthScores(decoded, agentReports, month, warnings);
+  const peopleResult = peopleSection(scores.month, month, credits, scores.byAgent);
   const peopleReport = peopleResult.report;
   warnings.push(...peopleResult.warnings);
   // Fit for early regularization is the lead's call: until the agents file moves probationEndsAt,
@@ -152,22 +153,20 @@ export function buildMonthReport(
     );
   }
   const shopIds = shopIdsOf(decoded);
-  const canonicalOrders = canonicalRecords(decoded, "orders") as unknown as OrderLike[];
   const previous =
-    options.previous === undefined ? undefined : checkPrevious(options.previous, { month, shop: resolved.shop, shopIds, orders: canonicalOrders, zone });
-  const clawbacks = previous ? clawbackItems(previous, canonicalOrders) : new Map<string, ClawbackItem>();
+    options.previous === undefined ? undefined : checkPrevious(options.previous, { month, shop: resolved.shop, shopIds, orders: given.orders, zone });
+  const clawbacks = previous ? clawbackItems(previous, given.orders) : new Map<string, ClawbackItem>();
   const pay = paySection({
     month,
-    agents,
+    decoded,
     people: peopleReport,
+    rewardDays: peopleResult.rewardDays,
     employment: peopleResult.employment,
     onProbation: peopleResult.onProbation,
     orders: orderReports,
+    paidMs,
     scores: scores.byAgent,
     clawbacks,
-    policy: resolved,
-    zone,
-    cutover,
   });
   warnings.push(...pay.warnings);
 
@@ -202,6 +201,13 @@ function emptyOrders() {
 
 const GROUPS = KINDS.agents.fields.group.values;
 const GRADES = KINDS.agents.fields.grade.values;
+
+function decodedName(month: DecodedMonth, agentId: string): string | null {
+  const a = month.agents.find(agentId);
+  const t = month.tables.agents;
+  if (a === undefined || t === undefined || a >= t.count) return null;
+  return t.columns.name?.[a] || null;
+}
 
 function decodedGroup(month: DecodedMonth, agentId: string): AgentReport["group"] {
   const a = month.agents.find(agentId);
@@ -245,37 +251,71 @@ function requireForMonth(month: DecodedMonth): void {
 
 /**
  * The month's scores: the scores file's rows, plus the scorecard's score of each agent scored this
- * month that the file does not score this month (a difference between the two is a warning).
+ * month that the file does not score this month (a difference between the two is a warning); and
+ * each agent's score of the month as text (the file's, else the scorecard's; null when none).
  */
 function monthScores(
-  given: readonly unknown[] | undefined,
+  decoded: DecodedMonth,
   agents: readonly AgentReport[],
   month: string,
   warnings: string[],
-): { records: unknown[]; byAgent: Map<string, string | null> } {
-  const records = [...(given ?? [])];
+): { month: DecodedMonth; byAgent: Map<string, string | null> } {
+  const target = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const table = decoded.tables.scores;
+  const fromFile = new Map<number, number>();
+  for (let i = 0; i < (table?.count ?? 0); i++) if (table!.columns.month[i] === target) fromFile.set(table!.columns.agentId[i]!, table!.columns.score[i]!);
   const byAgent = new Map<string, string | null>();
-  const fromFile = new Map<string, unknown>();
-  for (const row of records) {
-    const r = row as { agentId?: unknown; month?: unknown; score?: unknown } | null;
-    if (r && r.month === month && typeof r.agentId === "string") fromFile.set(r.agentId, r.score);
-  }
+  const added: { agent: number; hundredths: number }[] = [];
   for (const a of agents) {
     const computed = a.score.status === "scored" ? a.score.score : null;
-    const filed = fromFile.get(a.agentId);
+    const agent = decoded.agents.find(a.agentId)!;
+    const filed = fromFile.get(agent);
     if (filed !== undefined) {
-      // The scores file's rows are validated with the people rules; a value of another type is reported there.
-      const text = typeof filed === "string" ? filed.trim() : typeof filed === "number" ? String(filed) : "";
+      const text = formatScore(filed);
       byAgent.set(a.agentId, text);
-      if (computed !== null && Number(text) !== Number(computed)) {
+      if (computed !== null && filed !== hundredths(computed)) {
         warnings.push(`scores: ${a.agentId}'s ${month} score is ${text} in the scores file, ${computed} by the scorecard; the file's is used`);
       }
     } else {
       byAgent.set(a.agentId, computed);
-      if (computed !== null) records.push({ agentId: a.agentId, month, score: computed });
+      if (computed !== null) added.push({ agent, hundredths: hundredths(computed) });
     }
   }
-  return { records, byAgent };
+  return { month: withScores(decoded, target, added), byAgent };
+}
+
+/** A scorecard score (`"86.50"`) in hundredths. */
+function hundredths(score: string): number {
+  const out = reading();
+  if (readScore(score, out) !== OK) throw new Error(`scorecard score ${score} is not a score 0–100`);
+  return out.num;
+}
+
+/** The month with `added` scores of month index `target` after the scores table's rows. */
+function withScores(decoded: DecodedMonth, target: number, added: readonly { agent: number; hundredths: number }[]): DecodedMonth {
+  if (added.length === 0) return decoded;
+  const table = decoded.tables.scores;
+  const n = table?.count ?? 0;
+  const column = (from: Int32Array | undefined, value: (k: number) => number): Int32Array => {
+    const col = new Int32Array(n + added.length);
+    if (from !== undefined) col.set(from.subarray(0, n));
+    for (let k = 0; k < added.length; k++) col[n + k] = value(k);
+    return col;
+  };
+  const scores: Table<"scores"> = {
+    kind: "scores",
+    count: n + added.length,
+    columns: {
+      agentId: column(table?.columns.agentId, (k) => added[k]!.agent),
+      month: column(table?.columns.month, () => target),
+      score: column(table?.columns.score, (k) => added[k]!.hundredths),
+    },
+    given: table?.given ?? new Set(["agentId", "month", "score"]),
+    source: table?.source ?? null,
+    // The added rows are no file's: they are never named in an issue (one per agent without a row of the month).
+    locators: table?.locators ? column(table.locators, () => 0) : null,
+  };
+  return { ...decoded, tables: { ...decoded.tables, scores } };
 }
 
 /**
@@ -289,12 +329,12 @@ function monthScores(
 export const evaluateMonth = buildMonthReport;
 
 /** {@link evaluateMonth} returning `{ success, data | issues }` instead of throwing. */
-export const safeEvaluateMonth = (input: MonthInput, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
+export const safeEvaluateMonth = (input: MonthInput | DecodedMonth, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
   safely(() => buildMonthReport(input, policy, options));
 
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildMonthReport(
-  input: MonthInput,
+  input: MonthInput | DecodedMonth,
   policy?: PolicyInput | Policy,
   options?: MonthReportOptions,
 ): SafeResult<MonthReport> {

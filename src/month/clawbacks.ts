@@ -4,13 +4,13 @@
  * off. Per agent, that month's commission is computed again on its base less the refunded share,
  * with that month's own policy; the clawback is the difference, booked in the current month.
  */
-import type { OrderLike } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
 import { describeValue } from "../input.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, toDecimal } from "../money/decimal.js";
 import { commissionOf } from "../pay/commission.js";
 import type { ClawbackItem } from "../pay/statement.js";
+import type { Table } from "../records/table.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
@@ -23,8 +23,8 @@ export interface ThisMonth {
   readonly shop: string | null;
   /** The shopIds of this month's input orders. */
   readonly shopIds: readonly string[];
-  /** This month's input orders (the previous report's orders are looked up among them by id). */
-  readonly orders: readonly OrderLike[];
+  /** This month's decoded orders (the previous report's orders are looked up among them by id). */
+  readonly orders: Table<"orders"> | undefined;
   readonly zone: Zone;
 }
 
@@ -86,21 +86,25 @@ export function checkPrevious(previous: unknown, current: ThisMonth): MonthRepor
 function mismatchedOrders(report: MonthReport, current: ThisMonth): Issue[] {
   const index = new Map(report.orders.map((o, i) => [o.orderId, i]));
   const issues: Issue[] = [];
-  for (const order of current.orders) {
-    const i = index.get(order?.orderId);
+  const orders = current.orders;
+  for (let k = 0; k < (orders?.count ?? 0); k++) {
+    const o = orders!.columns;
+    const orderId = o.orderId[k]!;
+    const i = index.get(orderId);
     if (i === undefined) continue;
     const before = report.orders[i]!;
-    const paidMs = parseInstant(order.paidAt, current.zone);
+    // This month's order is decoded; the previous report is read here (it is a report, not records).
+    const paidMs = o.paidAt[k]!;
     const beforeMs = parseInstant(before.paidAt, current.zone);
-    const gross = parseFen(order.amount);
+    const gross = o.amount[k]!;
     const differs: string[] = [];
-    if (paidMs !== beforeMs) differs.push(`paid ${Number.isNaN(paidMs) ? "never" : formatInstant(paidMs, current.zone)} here, ${before.paidAt} there`);
-    if (gross !== parseFen(before.gross)) differs.push(`gross ${gross < 0 ? String(order.amount) : formatFen(gross)} here, ${before.gross} there`);
+    if (!(paidMs === beforeMs)) differs.push(`paid ${paidMs !== paidMs ? "never" : formatInstant(paidMs, current.zone)} here, ${before.paidAt} there`);
+    if (gross !== parseFen(before.gross)) differs.push(`gross ${formatFen(gross)} here, ${before.gross} there`);
     if (differs.length === 0) continue;
     issues.push({
       code: IssueCode.invalidValue,
-      path: ["previous", "orders", i, paidMs !== beforeMs ? "paidAt" : "gross"],
-      message: `order ${order.orderId} of this month's orders is not the previous report's order ${before.orderId} (${differs.join("; ")}): no clawback can be computed from it; is the previous report of this shop and of the month before?`,
+      path: ["previous", "orders", i, paidMs === beforeMs ? "gross" : "paidAt"],
+      message: `order ${orderId} of this month's orders is not the previous report's order ${before.orderId} (${differs.join("; ")}): no clawback can be computed from it; is the previous report of this shop and of the month before?`,
       recordId: `orderId "${before.orderId}"`,
     });
   }
@@ -112,17 +116,19 @@ function mismatchedOrders(report: MonthReport, current: ThisMonth): Issue[] {
  * Without refunds deducted (`attribution.deductRefunds: false` in that month) nothing is clawed back:
  * the commission was on gross sales, which a refund does not change.
  */
-export function clawbackItems(previous: MonthReport, orders: readonly { readonly orderId: string; readonly refundAmount?: string | number | null | undefined }[]): Map<string, ClawbackItem> {
+export function clawbackItems(previous: MonthReport, orders: Table<"orders"> | undefined): Map<string, ClawbackItem> {
   const out = new Map<string, ClawbackItem>();
   if (!previous.policy.attribution.deductRefunds) return out;
   const settledRefund = new Map(previous.orders.map((o) => [o.orderId, parseFen(o.refunds)]));
   // The refund booked since settlement, per order of the previous month.
   const later = new Map<string, number>();
-  for (const order of orders) {
-    const before = settledRefund.get(order?.orderId);
+  for (let k = 0; k < (orders?.count ?? 0); k++) {
+    const orderId = orders!.columns.orderId[k]!;
+    const before = settledRefund.get(orderId);
     if (before === undefined) continue;
-    const now = order.refundAmount === undefined || order.refundAmount === null || order.refundAmount === "" ? 0 : parseFen(order.refundAmount);
-    if (now > before) later.set(order.orderId, now - before);
+    const refund = orders!.columns.refundAmount[k]!;
+    const now = refund === refund ? refund : 0;
+    if (now > before) later.set(orderId, now - before);
   }
   if (later.size === 0) return out;
   for (const statement of previous.pay) {

@@ -3,11 +3,12 @@
  * every duty due that day, grouped by owner, with the unowned ones. Joins the sales attribution
  * (payAgent, for the address checks) and the duties of src/roster.
  */
-import { attributeSales } from "../attribution/attributeSales.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { attributeMonth } from "../attribution/attributeSales.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { assignDuties, type Duty, type DutyOrder } from "../roster/assignDuties.js";
-import { readOption } from "../schema/parseRecords.js";
+import { monthFor, type DecodedMonth } from "../records/month.js";
+import { readOption } from "../records/options.js";
+import { checkDuties, dutiesOfMonth, type Duty } from "../roster/assignDuties.js";
+import { SHIFTS } from "../roster/rosterIndex.js";
 import { dayNumberOfDate, weekdayOfDayNumber } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
 
@@ -30,31 +31,19 @@ export interface DutySheet {
 /**
  * Builds the duty sheet of one date (in the shop zone).
  *
+ * @param input - the month's records, or a month decoded by `decodeMonth` (the agents, consultations
+ *   and orders for the address checks' payAgent, the roster, returned parcels and shop reviews)
+ * @param policy - with a decoded month, leave it out or give the policy the month was decoded under
  * @throws {KefuKpiError} for bad rows (as the month report) or a bad date
  * @example
  * buildDutySheet(folder.input, {}, "2020-02-21").agents[0] //=> { agentId: "A01", duties: [ … ] }
  */
-export function buildDutySheet(input: MonthInput, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
+export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
-  const resolved = resolvePolicy(policy);
-  const orders = input.orders ?? [];
-  const sales = attributeSales({ orders, consultations: input.consultations ?? [], ...(input.agents ? { agents: input.agents } : {}) }, resolved, { period: date });
-  const dutyOrders: DutyOrder[] = [];
-  sales.orders.forEach((o, i) => {
-    const s = orders[i]!;
-    dutyOrders.push({ orderId: s.orderId, createdAt: s.createdAt, paidAt: s.paidAt, amount: s.amount, payAgent: o.status === "unpaid" ? null : o.payAgent });
-  });
-  const r = assignDuties(
-    {
-      ...(input.agents ? { agents: input.agents } : {}),
-      roster: input.roster ?? [],
-      orders: dutyOrders,
-      returnedParcels: input.returnedParcels ?? [],
-      shopReviews: input.shopReviews ?? [],
-    },
-    resolved,
-    { period: date },
-  );
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews"], { check: checkDuties });
+  // The address checks are owed by each paid order's payAgent (attribution, as data).
+  const payAgent = month.tables.orders === undefined ? null : attributeMonth(month, { period: date }).credits.payAgent;
+  const r = dutiesOfMonth(month, { period: date }, { payAgent });
   const byOwner = new Map<string, Duty[]>();
   for (const d of r.duties) {
     if (d.owner === null) continue;
@@ -62,10 +51,12 @@ export function buildDutySheet(input: MonthInput, policy: PolicyInput | Policy |
     if (list) list.push(d);
     else byOwner.set(d.owner, [d]);
   }
-  const shifts = (input.roster ?? [])
-    .filter((x): x is { agentId: string; date: string; shift: string } => (x as { date?: unknown } | null)?.date === date)
-    .map((x) => ({ agentId: x.agentId, shift: x.shift }))
-    .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+  const shifts: { agentId: string; shift: string }[] = [];
+  const roster = month.tables.roster;
+  for (let i = 0; i < (roster?.count ?? 0); i++) {
+    if (roster!.columns.date[i] === day) shifts.push({ agentId: month.agents.ids[roster!.columns.agentId[i]!]!, shift: SHIFTS[roster!.columns.shift[i]!]! });
+  }
+  shifts.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
   const weekday = weekdayOfDayNumber(day);
   return {
     kind: "kefu-kpi/duty-sheet",

@@ -3,6 +3,8 @@
  * ms, days as business day numbers), so that every section of the month report (standings,
  * ranking, duties, pay) reads the same dismissal and the same probation.
  */
+import type { DecodedMonth } from "../records/month.js";
+import { businessDayNumber } from "../time/period.js";
 
 /** One agent's employment: the first and last day employed (business day numbers, both counted). */
 export interface Employment {
@@ -42,6 +44,22 @@ export function employmentOf(
     dismissedMs,
     dismissedBy: byLadder ? ladder.by : null,
   };
+}
+
+/**
+ * The employment of each agent of a decoded month's agents table, by agent number, the penalty
+ * ladder's dismissals (agent number → instant and violation) taken into account.
+ */
+export function employmentOfMonth(month: DecodedMonth, ladder: ReadonlyMap<number, { readonly ms: number; readonly by: string }> | undefined): Map<number, Employment> {
+  const out = new Map<number, Employment>();
+  const agents = month.tables.agents;
+  const dayOf = (ms: number): number => businessDayNumber(ms, month.zone, month.cutover);
+  for (let r = 0; r < (agents?.count ?? 0); r++) {
+    const c = agents!.columns;
+    const a = month.agents.find(c.agentId[r]!)!;
+    out.set(a, employmentOf(c.hiredAt[r]!, c.dismissedAt[r]!, ladder?.get(a), dayOf));
+  }
+  return out;
 }
 
 /** Whether the business day `day` is one the agent was employed on. */

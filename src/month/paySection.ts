@@ -4,12 +4,9 @@
  * the scorecard score (R2), the credited orders (R1), and the days of the month the agent was
  * employed (from hiredAt through the earlier of dismissedAt and a dismissal by the penalty ladder).
  */
-import type { Agent } from "../schema/records.js";
 import { payStatements, type ClawbackItem, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
-import type { Policy } from "../policy/schema.js";
-import { parseInstant } from "../time/parse.js";
+import type { DecodedMonth } from "../records/month.js";
 import { businessDateOf, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
-import type { Zone } from "../time/zone.js";
 import { employedOn, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 import type { OrderReport } from "./schema.js";
@@ -17,21 +14,23 @@ import type { OrderReport } from "./schema.js";
 /** What the pay section is computed from. */
 export interface PaySectionInput {
   readonly month: string;
-  readonly agents: readonly Agent[];
+  /** The decoded month: its agents (each gets a statement) and its policy. */
+  readonly decoded: DecodedMonth;
   readonly people: PeopleReport;
+  /** The business day of each reward line of `people.rewards.lines`, from the people section. */
+  readonly rewardDays: readonly number[];
   /** Each agent's employment (the dismissal that counts), from the people section. */
   readonly employment: ReadonlyMap<string, Employment>;
   /** Agents on probation during the month (no KPI bonus), from the people section. */
   readonly onProbation: ReadonlyMap<string, string>;
   /** The booked orders with their attribution (the month report's `orders`). */
   readonly orders: readonly OrderReport[];
+  /** When each of `orders` was paid (epoch ms). */
+  readonly paidMs: readonly number[];
   /** Each agent's scorecard score this month (decimal text), or null when not scored. */
   readonly scores: ReadonlyMap<string, string | null>;
   /** Each agent's clawback of an earlier settled month's refunded orders (see clawbacks.ts). */
   readonly clawbacks: ReadonlyMap<string, ClawbackItem>;
-  readonly policy: Policy;
-  readonly zone: Zone;
-  readonly cutover: number;
 }
 
 /**
@@ -42,7 +41,8 @@ export interface PaySectionInput {
  * nothing, each named in a warning.
  */
 export function paySection(input: PaySectionInput): { statements: PayStatement[]; warnings: string[] } {
-  const { month, people, policy } = input;
+  const { month, people } = input;
+  const { policy, zone, cutover } = input.decoded;
   const standings = new Map(people.standings.map((s) => [s.agentId, s]));
   const first = dayNumberOfDate(`${month}-01`);
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -55,41 +55,43 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
     return { from, through, e };
   };
 
-  const agents: PayAgentInput[] = input.agents.flatMap((agent) => {
-    const standing = standings.get(agent.agentId);
+  const agentIds = input.decoded.tables.agents?.columns.agentId ?? [];
+  const agents: PayAgentInput[] = agentIds.flatMap((agentId) => {
+    const standing = standings.get(agentId);
     if (!standing) return [];
-    const { from: employedFrom, through: employedThrough, e } = employedDates(agent.agentId);
+    const { from: employedFrom, through: employedThrough, e } = employedDates(agentId);
     // Employed from the day of hire through the day of the dismissal that counts, both counted.
     const from = Math.max(first, e?.fromDay ?? first);
     const to = Math.min(last, e?.throughDay ?? last);
     const fines = people.discipline.lines
-      .filter((l) => l.agentId === agent.agentId && l.outcome === "penalized" && l.fine !== "0.00" && l.date.startsWith(month))
+      .filter((l) => l.agentId === agentId && l.outcome === "penalized" && l.fine !== "0.00" && l.date.startsWith(month))
       .map((l) => ({ id: l.violationId, amount: l.fine, reason: l.explanation }));
     const unpaid: string[] = [];
     const rewards = people.rewards.lines
-      .filter((r) => r.agentId === agent.agentId && r.date.startsWith(month))
-      .map((r, i) => ({ line: r, id: r.rewardId ?? `${r.kind}#${i + 1}` }))
-      .filter(({ line, id }) => {
-        const outside = e !== undefined && !employedOn(e, dayNumberOfDate(line.date));
+      .map((line, k) => ({ line, day: input.rewardDays[k]! }))
+      .filter(({ line }) => line.agentId === agentId && line.date.startsWith(month))
+      .map(({ line, day }, i) => ({ line, day, id: line.rewardId ?? `${line.kind}#${i + 1}` }))
+      .filter(({ line, day, id }) => {
+        const outside = e !== undefined && !employedOn(e, day);
         if (outside) unpaid.push(`${id} (${line.date}, ${line.amount})`);
         return !outside;
       })
       .map(({ line: r, id }) => ({ id, amount: r.amount, reason: r.note ? `${r.rule}: ${r.note}` : r.rule }));
     if (unpaid.length > 0) {
       const what = unpaid.length === 1 ? `the reward ${unpaid[0]!} is dated on another day and is` : `the rewards ${unpaid.join(", ")} are dated on other days and are`;
-      warnings.push(`rewards: ${employment(agent.agentId, employedFrom, employedThrough)}; ${what} not paid`);
+      warnings.push(`rewards: ${employment(agentId, employedFrom, employedThrough)}; ${what} not paid`);
     }
     return [
       {
-        agentId: agent.agentId,
+        agentId,
         baseSalary: standing.baseSalary,
         daysEmployed: Math.max(0, to - from + 1),
         daysInMonth: last - first + 1,
-        onProbation: input.onProbation.has(agent.agentId),
-        score: input.scores.get(agent.agentId) ?? null,
+        onProbation: input.onProbation.has(agentId),
+        score: input.scores.get(agentId) ?? null,
         rewards,
         fines,
-        clawbacks: input.clawbacks.has(agent.agentId) ? [input.clawbacks.get(agent.agentId)!] : [],
+        clawbacks: input.clawbacks.has(agentId) ? [input.clawbacks.get(agentId)!] : [],
         employedFrom,
         employedThrough,
       },
@@ -97,14 +99,14 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
   });
 
   const net = policy.attribution.deductRefunds;
-  const orders: PayOrder[] = input.orders.map((o) => ({
+  const orders: PayOrder[] = input.orders.map((o, i) => ({
     orderId: o.orderId,
     commissionable: net ? o.net : o.gross,
     creditedAgent: o.creditedAgent,
     creditedBy: o.creditedBy,
     placeAgent: o.placeAgent,
     payAgent: o.payAgent,
-    paidOn: businessDateOf(parseInstant(o.paidAt, input.zone), input.zone, input.cutover),
+    paidOn: businessDateOf(input.paidMs[i]!, zone, cutover),
   }));
   const statements = payStatements({ agents, orders }, policy.pay);
   for (const s of statements) {

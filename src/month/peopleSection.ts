@@ -1,25 +1,25 @@
 /**
  * The people rules of a month (R3 grades, R4 discipline and rewards, R6 roster and the R1 duties),
- * joined here from their rule families for the month report. The duties get each order's payAgent
- * from the month's sales attribution as plain data.
+ * joined here from their rule families for the month report, all computed from the decoded month.
+ * The duties get each order's payAgent from the month's sales attribution as data.
  */
-import type { SalesAttribution } from "../attribution/types.js";
-import { evaluateDiscipline } from "../discipline/evaluateDiscipline.js";
-import { evaluateRewards } from "../discipline/evaluateRewards.js";
-import { KefuKpiError, type Issue } from "../errors.js";
-import { evaluateGrades } from "../grading/evaluateGrades.js";
-import { rankAgents } from "../grading/rankAgents.js";
-import type { Policy } from "../policy/schema.js";
-import { assignDuties, type DutyOrder } from "../roster/assignDuties.js";
-import { checkRoster } from "../roster/checkRoster.js";
-import type { Agent } from "../schema/records.js";
-import { daysInMonth, parseInstant } from "../time/parse.js";
-import { businessDayNumber, dateOfDayNumber, dayNumberOfDate, formatInstant, monthPeriod, parseTimeOfDay } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
-import { employmentOf, onProbationDuring, type Employment } from "./employment.js";
+import type { SalesCredits } from "../attribution/attributeSales.js";
+import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
+import { rewardsOfMonth } from "../discipline/evaluateRewards.js";
+import { IssueList, KefuKpiError } from "../errors.js";
+import { gradesOfMonth } from "../grading/evaluateGrades.js";
+import { formatScore } from "../grading/evaluateProbation.js";
+import { rankOfMonth } from "../grading/rankAgents.js";
+import { throwInMonthOrder, type DecodedMonth } from "../records/month.js";
+import { dutiesOfMonth } from "../roster/assignDuties.js";
+import { rosterOfMonth } from "../roster/checkRoster.js";
+import { SHIFTS } from "../roster/rosterIndex.js";
+import { daysInMonth } from "../time/parse.js";
+import { businessDayNumber, dateOfDayNumber, formatInstant, monthPeriod } from "../time/period.js";
+import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 
-/** The input kinds of the people rules (rows as read; validated by their rule families). */
+/** The input kinds of the people rules (records as given; decoded with the month). */
 export interface PeopleInput {
   readonly violations?: readonly unknown[];
   readonly rewards?: readonly unknown[];
@@ -38,6 +38,8 @@ export interface PeopleSection {
   readonly employment: ReadonlyMap<string, Employment>;
   /** Agents on probation during the month (not regularized for all of it): no KPI bonus, not ranked. */
   readonly onProbation: ReadonlyMap<string, string>;
+  /** The business day of each reward line (parallel to `report.rewards.lines`). */
+  readonly rewardDays: readonly number[];
   /** What the reader must know (roster days after a dismissal, scores not ranked). */
   readonly warnings: readonly string[];
 }
@@ -45,123 +47,106 @@ export interface PeopleSection {
 /**
  * Computes the people section of the month report. Problems of every kind are gathered and thrown
  * together, so one run names all the bad rows.
+ *
+ * @param month - the decoded month; its scores hold this month's scorecard scores too (see buildMonthReport)
+ * @param label - the month, `YYYY-MM`
+ * @param credits - the sales attribution of the month's orders (each order's payAgent and whether it is booked)
+ * @param scoreText - each agent's score of the month as the report shows it
  */
-export function peopleSection(
-  input: PeopleInput & { readonly orders?: readonly { readonly orderId: string; readonly createdAt: string; readonly paidAt?: string | null | undefined; readonly amount: string | number }[] },
-  agents: readonly Agent[] | undefined,
-  policy: Policy,
-  month: string,
-  sales: SalesAttribution,
-): PeopleSection {
-  const asOf = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, "0")}`;
-  // The problems are listed by kind (scores, violations, …), whatever order the rules run in.
-  const FAMILIES = ["ranking", "discipline", "grades", "rewards", "roster", "duties"] as const;
-  const found = new Map<(typeof FAMILIES)[number], readonly Issue[]>();
-  const attempt = <T>(family: (typeof FAMILIES)[number], fn: () => T): T | null => {
+export function peopleSection(month: DecodedMonth, label: string, credits: SalesCredits, scoreText: ReadonlyMap<string, string | null>): PeopleSection {
+  const asOf = `${label}-${String(daysInMonth(Number(label.slice(0, 4)), Number(label.slice(5, 7)))).padStart(2, "0")}`;
+  const found = new IssueList(Infinity);
+  const attempt = <T>(fn: () => T): T | null => {
     try {
       return fn();
     } catch (error) {
       if (error instanceof KefuKpiError) {
-        found.set(family, error.issues);
+        for (const issue of error.issues) found.add(issue);
         return null;
       }
       throw error;
     }
   };
-  const staff = agents === undefined ? {} : { agents };
-  const zone = zoneOf(policy);
-  const cutover = parseTimeOfDay(policy.businessDayStartsAt);
-  const period = monthPeriod(month, zone, cutover);
+  const { zone, cutover } = month;
+  const ids = month.agents.ids;
+  const agents = month.tables.agents;
+  const period = monthPeriod(label, zone, cutover);
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, cutover);
-  const discipline = attempt("discipline", () => evaluateDiscipline({ ...staff, violations: input.violations ?? [] }, policy, { month }));
+  const discipline = attempt(() => disciplineOfMonth(month, { month: label }));
   // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file
   // does; the earlier of the two counts, in every section.
-  const byLadder = new Map(
-    (discipline?.agents ?? []).filter((a) => a.dismissedBy !== null && a.dismissedAt !== null).map((a) => [a.agentId, { ms: parseInstant(a.dismissedAt, zone), by: a.dismissedBy }]),
-  );
-  const employment = new Map(
-    (agents ?? []).map((a) => [a.agentId, employmentOf(parseInstant(a.hiredAt, zone), parseInstant(a.dismissedAt, zone), byLadder.get(a.agentId), dayOf)]),
-  );
-  const graded = agents?.map((a) => {
-    const e = employment.get(a.agentId)!;
-    return e.dismissedBy === null ? a : { ...a, dismissedAt: formatInstant(e.dismissedMs, zone) };
-  });
-  const standings =
-    graded === undefined
-      ? []
-      : attempt("grades", () => evaluateGrades({ agents: graded, scores: input.scores ?? [], assessments: input.assessments ?? [], probation: input.probation ?? [] }, policy, { asOf, throughMonth: month }));
+  const byNumber = employmentOfMonth(month, discipline?.dismissals);
+  const employment = new Map([...byNumber].map(([a, e]) => [ids[a]!, e]));
+  const laterDismissal = new Map([...byNumber].filter(([, e]) => e.dismissedBy !== null).map(([a, e]) => [a, e.dismissedMs]));
+  const standings = agents === undefined ? [] : attempt(() => gradesOfMonth(month, { asOf, throughMonth: label }, laterDismissal));
   // 末位淘汰 ranks the agents who can be eliminated: not those on probation during the month, nor
   // those dismissed by its end or hired after it.
-  const byId = new Map((agents ?? []).map((a) => [a.agentId, a]));
   const onProbation = new Map<string, string>();
   for (const s of standings ?? []) {
-    if (onProbationDuring(s.probation.status, parseInstant(byId.get(s.agentId)?.probationEndsAt, zone), period.start)) {
+    const row = month.agents.find(s.agentId)!;
+    if (onProbationDuring(s.probation.status, agents!.columns.probationEndsAt[row]!, period.start)) {
       onProbation.set(s.agentId, probationReason(s.probation.status, s.probation.endsOn));
     }
   }
   const lastDay = dayOf(period.end) - 1;
   const hiredAfter = (e: Employment): boolean => e.fromDay !== null && e.fromDay > lastDay;
   const gone = [...employment].filter(([, e]) => e.dismissedMs < period.end || hiredAfter(e)).map(([id]) => id);
-  const ranking = attempt("ranking", () => rankAgents(input.scores ?? [], policy, { month, exclude: [...onProbation.keys(), ...gone] }));
-  const rewards = attempt("rewards", () => evaluateRewards({ ...staff, rewards: input.rewards ?? [] }, policy, { month }));
-  const roster = input.roster === undefined ? null : attempt("roster", () => checkRoster({ ...staff, roster: input.roster! }, policy, month));
-  const orders: DutyOrder[] = [];
-  sales.orders.forEach((o, i) => {
-    const source = input.orders?.[i];
-    if (source) orders.push({ orderId: source.orderId, createdAt: source.createdAt, paidAt: source.paidAt, amount: source.amount, payAgent: o.booked ? o.payAgent : null });
-  });
+  const ranking = attempt(() => rankOfMonth(month, { month: label, exclude: [...onProbation.keys(), ...gone] }));
+  const rewards = attempt(() => rewardsOfMonth(month, { month: label }));
+  const roster = month.tables.roster === undefined ? null : attempt(() => rosterOfMonth(month, label));
+  // The duties own the address checks of the booked orders, by their payAgent.
+  const payAgent = new Int32Array(credits.payAgent.length).fill(-1);
+  for (let i = 0; i < payAgent.length; i++) if (credits.booked[i] === 1) payAgent[i] = credits.payAgent[i]!;
   // A rostered day after the agent's dismissal owns no duties.
   const warnings: string[] = [];
-  const dutyRoster = rosterWhileEmployed(input.roster ?? [], employment, (ms) => formatInstant(ms, zone), warnings);
-  const duties = attempt("duties", () =>
-    assignDuties(
-      { ...staff, roster: dutyRoster, orders, returnedParcels: input.returnedParcels ?? [], shopReviews: input.shopReviews ?? [] },
-      policy,
-      { period: month },
-    ),
-  );
-  // The scores are checked by the grades and by the ranking: name each problem once.
-  const seen = new Set<string>();
-  const unique = FAMILIES.flatMap((f) => found.get(f) ?? []).filter((i) => {
-    const key = `${i.code}\u0000${i.path.join("\u0000")}\u0000${i.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  if (unique.length > 0) throw new KefuKpiError(unique);
+  const skipRoster = rosterAfterDismissal(month, byNumber, (ms) => formatInstant(ms, zone), warnings);
+  const duties = attempt(() => dutiesOfMonth(month, { period: label }, { payAgent, skipRoster, countAddressChecks: true }));
+  // Several families check the same rows (the scores, the roster): name each problem once.
+  if (found.size > 0) {
+    const seen = new Set<string>();
+    const unique = new IssueList(Infinity);
+    for (const i of found.items) {
+      const key = `${i.code}\u0000${i.path.join("\u0000")}\u0000${i.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      unique.add(i);
+    }
+    throwInMonthOrder(unique);
+  }
   const ranked = new Set(ranking!.ranking.map((r) => r.agentId));
   const report = {
     asOf,
     standings: standings!,
-    ranking: { ...ranking!, unranked: (agents ?? []).map((a) => a.agentId).filter((id) => !ranked.has(id)).sort() },
-    discipline: { window: discipline!.window, lines: discipline!.lines, agents: discipline!.agents },
-    rewards: rewards!,
-    fund: discipline!.fund,
+    ranking: { ...ranking!, unranked: (agents?.columns.agentId ?? []).filter((id) => !ranked.has(id)).sort() },
+    discipline: { window: discipline!.result.window, lines: discipline!.result.lines, agents: discipline!.result.agents },
+    rewards: rewards!.result,
+    fund: discipline!.result.fund,
     roster,
-    duties: {
-      agents: duties!.agents,
-      system: duties!.system,
-      unowned: duties!.unowned,
-      items: duties!.duties.filter((d) => d.kind !== "addressCheck"),
-    },
+    duties: { agents: duties!.agents, system: duties!.system, unowned: duties!.unowned, items: duties!.duties },
   };
   // By agentId, whatever the order of the scores rows (one row per agent and month: repeats are errors).
-  const unrankedRows = (input.scores ?? [])
-    .map((row) => row as { agentId?: unknown; month?: unknown; score?: unknown })
-    .filter((r): r is { agentId: string; month: unknown; score: unknown } => r.month === month && typeof r.agentId === "string")
-    .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
-  for (const r of unrankedRows) {
+  const target = Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1;
+  const scores = month.tables.scores;
+  const rows: { agentId: string; h: number }[] = [];
+  for (let i = 0; i < (scores?.count ?? 0); i++) {
+    if (scores!.columns.month[i] === target) rows.push({ agentId: ids[scores!.columns.agentId[i]!]!, h: scores!.columns.score[i]! });
+  }
+  rows.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+  for (const r of rows) {
     if (ranked.has(r.agentId) || !employment.has(r.agentId)) continue;
+    const score = scoreText.get(r.agentId) ?? formatScore(r.h);
     const probation = onProbation.get(r.agentId);
     const e = employment.get(r.agentId)!;
     if (probation !== undefined) {
-      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} earns no KPI bonus and is not ranked (末位淘汰): ${r.agentId} is ${probation}, so ${month} is a probation month`);
+      warnings.push(`scores: ${r.agentId}'s ${label} score ${score} earns no KPI bonus and is not ranked (末位淘汰): ${r.agentId} is ${probation}, so ${label} is a probation month`);
     } else if (e.dismissedMs < period.end) {
-      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} is not ranked (末位淘汰): ${r.agentId} was dismissed on ${formatInstant(e.dismissedMs, zone)}`);
+      warnings.push(`scores: ${r.agentId}'s ${label} score ${score} is not ranked (末位淘汰): ${r.agentId} was dismissed on ${formatInstant(e.dismissedMs, zone)}`);
     } else if (hiredAfter(e)) {
-      warnings.push(`scores: ${r.agentId}'s ${month} score ${String(r.score)} is not ranked (末位淘汰): ${r.agentId} was hired on ${dateOfDayNumber(e.fromDay!)}, after ${month}`);
+      warnings.push(`scores: ${r.agentId}'s ${label} score ${score} is not ranked (末位淘汰): ${r.agentId} was hired on ${dateOfDayNumber(e.fromDay!)}, after ${label}`);
     }
   }
   // The rule families return readonly structures; the report's schema type is their mutable twin.
-  return { report: report as PeopleReport, employment, onProbation, warnings };
+  return { report: report as PeopleReport, employment, onProbation, rewardDays: rewards!.days, warnings };
 }
 
 function probationReason(status: string, endsOn: string | null): string {
@@ -171,30 +156,29 @@ function probationReason(status: string, endsOn: string | null): string {
 }
 
 /**
- * The roster rows of days the agent is employed on: a row of an agent of the agents file dated
- * after the agent's dismissal day is left out (and named in a warning). Rows that are not
- * well-formed stay, for the roster's own checks to name.
+ * The roster rows (1) of an agent of the agents file dated after the agent's dismissal day (a
+ * working shift: `off` rows stay), named in a warning: those days own no duties.
  */
-function rosterWhileEmployed(
-  roster: readonly unknown[],
-  employment: ReadonlyMap<string, Employment>,
-  formatMs: (ms: number) => string,
-  warnings: string[],
-): unknown[] {
-  const after = new Map<string, string[]>();
-  const kept = roster.filter((row) => {
-    const r = row as { agentId?: unknown; date?: unknown; shift?: unknown } | null;
-    if (typeof r?.agentId !== "string" || typeof r.date !== "string" || r.shift === "off" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) return true;
-    const e = employment.get(r.agentId);
-    if (e === undefined || e.throughDay === null || dayNumberOfDate(r.date) <= e.throughDay) return true;
-    after.set(r.agentId, [...(after.get(r.agentId) ?? []), r.date]);
-    return false;
-  });
-  for (const [agentId, dates] of [...after].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    dates.sort();
-    warnings.push(
-      `roster: ${agentId} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agentId)!.dismissedMs)}: those days own no duties`,
-    );
+function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<number, Employment>, formatMs: (ms: number) => string, warnings: string[]): Uint8Array | null {
+  const table = month.tables.roster;
+  if (table === undefined) return null;
+  const OFF = SHIFTS.indexOf("off");
+  const skip = new Uint8Array(table.count);
+  const after = new Map<number, number[]>();
+  const r = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    if (r.shift[i] === OFF) continue;
+    const e = employment.get(r.agentId[i]!);
+    if (e === undefined || e.throughDay === null || r.date[i]! <= e.throughDay) continue;
+    skip[i] = 1;
+    const list = after.get(r.agentId[i]!);
+    if (list) list.push(r.date[i]!);
+    else after.set(r.agentId[i]!, [r.date[i]!]);
   }
-  return kept;
+  const ids = month.agents.ids;
+  for (const [agent, days] of [...after].sort(([a], [b]) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))) {
+    const dates = days.sort((x, y) => x - y).map(dateOfDayNumber);
+    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties`);
+  }
+  return after.size === 0 ? null : skip;
 }

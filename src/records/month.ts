@@ -102,18 +102,7 @@ export class MonthDecoder {
    */
   finish(): DecodedMonth {
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
-    if (this.issues.size > 0) {
-      // Kind by kind in the kinds' order (what an entry point takes besides records after the orders), then record by record.
-      const order: string[] = [...RECORD_KINDS];
-      order.splice(order.indexOf("orders") + 1, 0, "credits");
-      const rank = (i: Issue): number => {
-        const k = order.indexOf(String(i.path[0]));
-        return k < 0 ? order.length : k;
-      };
-      const at = (i: Issue): number => (typeof i.path[1] === "number" ? i.path[1] : -1);
-      this.issues.items.sort((a, b) => rank(a) - rank(b) || at(a) - at(b));
-    }
-    this.issues.throwIfAny();
+    throwInMonthOrder(this.issues);
     return this.month();
   }
 
@@ -121,6 +110,24 @@ export class MonthDecoder {
   month(): DecodedMonth {
     return { kind: BRAND, policy: this.policy, zone: this.zone, cutover: this.cutover, agents: this.agents, buyers: this.buyers, tables: this.tables, warnings: this.warnings };
   }
+}
+
+/**
+ * Throws the issues (if any) kind by kind in the kinds' order (what an entry point takes besides
+ * records after the orders, anything else last), then record by record; the issues of one record
+ * keep their order.
+ */
+export function throwInMonthOrder(issues: IssueList): void {
+  if (issues.size === 0) return;
+  const order: string[] = [...RECORD_KINDS];
+  order.splice(order.indexOf("orders") + 1, 0, "credits");
+  const rank = (i: Issue): number => {
+    const k = order.indexOf(String(i.path[0]));
+    return k < 0 ? order.length : k;
+  };
+  const at = (i: Issue): number => (typeof i.path[1] === "number" ? i.path[1] : -1);
+  issues.items.sort((a, b) => rank(a) - rank(b) || at(a) - at(b));
+  issues.throwIfAny();
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The rules that join two fields of one record (an order is not paid before it was placed; a
  * consultation is not answered before it started …). A rule reads the record's decoded values of
- * the fields it names, in their order: a number (epoch ms, fen, a count; NaN when the field is
- * absent), and a bit per field that could not be read (its own issue says why; the rule stays
- * silent about it).
+ * the fields it names, in their order: a number (epoch ms, fen, a count, an agent's number; NaN,
+ * or -1 for an agent, when the field is absent), and a bit per field that could not be read (its
+ * own issue says why; the rule stays silent about it).
  */
 import { IssueCode } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -54,8 +54,19 @@ const REWARD = ["kind", "amount"] as const;
 /** The reward kinds that carry their own amount (the others are paid the policy's). */
 const AWARDS = new Set([2, 3]); // performanceAward, specialAward (indexes in the kind's values)
 
+const VIOLATION = ["agentId", "condonedBy"] as const;
+
 /** The record rules of each kind that has any. */
 export const RULES: Partial<Record<RecordKind, Rule>> = {
+  violations: {
+    fields: VIOLATION,
+    // Agents are compared by their number in the month's agent list (-1 or NaN: not given).
+    check(v, failed, fail) {
+      if (unread(failed, 0) || unread(failed, 1)) return;
+      const violator = v[0]!;
+      if (violator >= 0 && violator === v[1]!) fail(1, IssueCode.invalidValue, "is the violator; condonedBy names the supervisor who saw it");
+    },
+  },
   rewards: {
     fields: REWARD,
     check(v, failed, fail) {

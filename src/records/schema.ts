@@ -111,13 +111,28 @@ export function recordSchema<K extends RecordKind>(kind: K, timeZone = "UTC", am
   const values = new Float64Array(rule.fields.length);
   return object.superRefine((record, ctx) => {
     const r = record as Record<string, DecodedValue | undefined>;
+    // Agents are numbered within the record, as the month's agent list would: the same id, the same number.
+    const agents: string[] = [];
     rule.fields.forEach((name, k) => {
       const v = r[name];
       const spec = fields[name]!;
-      values[k] = typeof v === "number" ? v : spec.type === "enum" && typeof v === "string" ? spec.values!.indexOf(v) : NaN;
+      values[k] =
+        typeof v === "number"
+          ? v
+          : spec.type === "enum" && typeof v === "string"
+            ? spec.values!.indexOf(v)
+            : spec.type === "agent" && typeof v === "string"
+              ? numberIn(agents, v)
+              : NaN;
     });
     rule.check(values, 0, (at, code, message) => ctx.addIssue({ code: "custom", path: [rule.fields[at]!], message, params: { issueCode: code } }), zone);
   }) as unknown as z.ZodType<Record<string, DecodedValue>, RecordOf<K>>;
+}
+
+/** The number of `id` in `list`, adding it when new. */
+function numberIn(list: string[], id: string): number {
+  const at = list.indexOf(id);
+  return at >= 0 ? at : list.push(id) - 1;
 }
 
 /** The JSON Schema (draft 2020-12) of a kind's records, as a month folder's JSON file or the library's arrays hold them. */

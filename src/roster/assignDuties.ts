@@ -1,22 +1,31 @@
-import { IssueCode, IssueList, safely, type Issue, type SafeResult } from "../errors.js";
+import { checkOptions } from "../input.js";
+import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { parseFen } from "../money/fen.js";
-import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { parseRecords, throwInRecordOrder } from "../schema/parseRecords.js";
-import { checkInput, checkOptions, describeValue, quoteValue, readTextOption } from "../input.js";
-import { describeInstantError, parseInstant } from "../time/parse.js";
+import { isDecodedMonth, monthFor, throwInMonthOrder, type DecodedMonth, type MonthRecords } from "../records/month.js";
+import { readOption } from "../records/options.js";
+import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { show } from "../records/values.js";
 import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
-import { indexRoster } from "./rosterIndex.js";
-import { ReturnedParcelSchema, ShopReviewSchema } from "./schema.js";
+import { checkRosterRows, indexRoster } from "./rosterIndex.js";
 
 const MINUTE = 60_000;
 const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
 const HOUR = 3_600_000;
 
+/** A returned parcel (退货包裹) that arrived at the shop. */
+export type ReturnedParcel = RecordOf<"returnedParcels">;
+/** The schema of one returned parcel (`RECORD_SCHEMAS.returnedParcels`, wall times read in UTC): its output is the decoded record. */
+export const ReturnedParcelSchema = RECORD_SCHEMAS.returnedParcels;
+/** A neutral or negative shop review (中差评) left by a buyer. */
+export type ShopReview = RecordOf<"shopReviews">;
+/** The schema of one shop review (`RECORD_SCHEMAS.shopReviews`, wall times read in UTC): its output is the decoded record. */
+export const ShopReviewSchema = RECORD_SCHEMAS.shopReviews;
+
 /**
- * An order as the duties need it: times and amount, and the payAgent (落实付款客服) from the sales
- * attribution (null for a fully silent order). The month report passes its attribution in.
+ * An order as the duties need it: times and amount (an order record: its other fields may be
+ * given too), and the payAgent (落实付款客服) from the sales attribution (null for a fully silent
+ * order). The month report passes its attribution in.
  */
 export interface DutyOrder {
   readonly orderId: string;
@@ -38,6 +47,12 @@ export interface DutiesInput {
 export interface DutiesOptions {
   /** Keep the duties due in this period (`2020-02-21`, `2020-02`, `2020-W08` or a range); all when left out. */
   readonly period?: string;
+  /**
+   * With a decoded month: each order's payAgent (落实付款客服) by the sales attribution, parallel to
+   * the month's orders (`attributeSales(month).orders.map((o) => o.payAgent)`); without it no
+   * address check is listed. (Records give it on each order instead.)
+   */
+  readonly payAgents?: readonly (string | null)[];
 }
 
 export type DutyKind = "smsReminder" | "humanReminder" | "returnedParcel" | "shopReview" | "addressCheck";
@@ -72,11 +87,25 @@ export interface DutiesResult {
 
 const KIND_ORDER: readonly DutyKind[] = ["addressCheck", "smsReminder", "humanReminder", "returnedParcel", "shopReview"];
 
+
 interface Owner {
   readonly owner: string | null;
   readonly deadline: number;
   readonly alsoEligible: readonly string[];
   readonly unowned: string | null;
+}
+
+/** The kinds the duties read. */
+const DUTY_KINDS = ["agents", "roster", "orders", "returnedParcels", "shopReviews"] as const;
+
+/** How the duties of a decoded month are listed. */
+export interface DutyInputs {
+  /** Each order's payAgent (agent number, -1 for none): its address check; null: no address checks. */
+  readonly payAgent: Int32Array | null;
+  /** Roster rows to leave out (1): a rostered day after the agent's dismissal owns no duties. */
+  readonly skipRoster?: Uint8Array | null;
+  /** Count the address checks per owner without listing them (the month report lists the other duties only). */
+  readonly countAddressChecks?: boolean;
 }
 
 /**
@@ -94,26 +123,138 @@ interface Owner {
  * Several equally placed agents: the smallest agentId owns, the others are listed. A duty no one on
  * the roster can own is listed with `owner: null` and the reason.
  *
+ * @param input - the roster, orders (with their payAgent), returned parcels and shop reviews, and
+ *   the agents; or a month decoded by `decodeMonth` (with `options.payAgents` for the address checks)
+ * @param policy - `duties`, `roster`, `timeZone`; with a decoded month, leave it out or give the
+ *   policy the month was decoded under
  * @throws {KefuKpiError} for malformed rows, unknown agents, duplicate ids, a review owner not in the agents list
  * @example
  * assignDuties({ roster, orders }, {}, { period: "2020-02-21" }).duties[0]
  * //=> { kind: "humanReminder", ref: "O7", owner: "A02", deadline: "2020-02-21T23:30:00+08:00", … }
  */
-export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = {}, options: DutiesOptions = {}): DutiesResult {
-  checkInput(input, ["roster", "agents", "orders", "returnedParcels", "shopReviews"], ["roster"]);
-  const opts = checkOptions(options, ["period"]);
-  const resolved = resolvePolicy(policy);
-  const zone = zoneOf(resolved);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
-  const dp = resolved.duties;
+export function assignDuties(input: DutiesInput | DecodedMonth, policy?: PolicyInput | Policy, options: DutiesOptions = {}): DutiesResult {
+  checkOptions(options, ["period", "payAgents"]);
+  if (isDecodedMonth(input)) {
+    const month = monthFor(input, policy, DUTY_KINDS);
+    const payAgent = options.payAgents === undefined ? null : givenPayAgents(month, options.payAgents);
+    return dutiesOfMonth(month, options, { payAgent });
+  }
+  const orders = (input as { orders?: unknown } | null)?.orders;
+  if (options.payAgents !== undefined) {
+    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "payAgents"], message: "is for a decoded month; with records, give each order's payAgent" }]);
+  }
+  // The orders are order records with their payAgent beside: the records are decoded, the payAgents read once the agents are known.
+  const split = Array.isArray(orders) ? splitPayAgents(orders) : null;
+  let payAgent: Int32Array | null = null;
+  const records: MonthRecords = split === null ? (input as MonthRecords) : { ...(input as MonthRecords), orders: split.orders };
+  const month = monthFor(records, policy, DUTY_KINDS, {
+    required: ["roster"],
+    check: (m, issues) => {
+      checkDuties(m, issues);
+      if (split !== null) payAgent = payAgentNumbers(m, split.payAgents, issues);
+    },
+  });
+  return dutiesOfMonth(month, options, { payAgent });
+}
+
+/** The orders' records without their payAgent, and the payAgents (undefined for a record that is no object). */
+function splitPayAgents(orders: readonly unknown[]): { orders: unknown[]; payAgents: unknown[] } {
+  const payAgents: unknown[] = [];
+  const records = orders.map((o, i) => {
+    if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
+    try {
+      // The duties read no buyer: an order given without one is linked to none.
+      const order: Record<string, unknown> = { buyerId: null };
+      const r = o as Record<string, unknown>;
+      for (const key in r) {
+        if (key === "payAgent") payAgents[i] = r[key];
+        else order[key] = r[key];
+      }
+      return order;
+    } catch {
+      return o; // a record that cannot be read: the decoder names it
+    }
+  });
+  return { orders: records, payAgents };
+}
+
+/** Each order's payAgent as an agent number (-1: none); a payAgent that is no agent of the month is an issue at `orders[i].payAgent`. */
+function payAgentNumbers(month: DecodedMonth, payAgents: readonly unknown[], issues: IssueList): Int32Array {
+  const n = month.tables.orders?.count ?? 0;
+  const out = new Int32Array(n).fill(-1);
+  const roster = month.agents.rosterSize >= 0;
+  for (let i = 0; i < n; i++) {
+    const v = payAgents[i];
+    if (v === undefined || v === null || v === "") continue;
+    const bad = (code: IssueCode, message: string): void => {
+      const orderId = month.tables.orders!.columns.orderId[i];
+      issues.add({ code, path: ["orders", i, "payAgent"], message, ...(orderId ? { recordId: `orderId ${JSON.stringify(orderId)}` } : {}) });
+    };
+    if (typeof v !== "string") {
+      bad(IssueCode.invalidType, `${show(v)} is not text; expected the payAgent's 工号, or null`);
+      continue;
+    }
+    const id = v.trim();
+    // Without a roster every id is an agent of the month.
+    const a = roster ? month.agents.find(id) : month.agents.number(id);
+    if (a === undefined || a < 0) bad(IssueCode.unknownAgent, `${show(id)} is not in the agents list`);
+    else out[i] = a;
+  }
+  return out;
+}
+
+/** The payAgents given for a decoded month's orders, as agent numbers. */
+function givenPayAgents(month: DecodedMonth, payAgents: readonly (string | null)[]): Int32Array {
+  const n = month.tables.orders?.count ?? 0;
   const issues = new IssueList();
-  const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
-  const roster = indexRoster(input.roster, resolved.roster, zone, issues, known);
-  const period = readTextOption(opts, "period", (label) => parsePeriod(label, zone, cutover)) ?? null;
+  const out = new Int32Array(n).fill(-1);
+  if (!Array.isArray(payAgents) || payAgents.length !== n) {
+    issues.add({ code: IssueCode.invalidValue, path: ["options", "payAgents"], message: `expected one payAgent (or null) per order of the month: ${n}, in the orders' order` });
+  } else {
+    payAgents.forEach((id, i) => {
+      if (id === null) return;
+      const a = typeof id === "string" ? month.agents.find(id) : undefined;
+      if (a === undefined) issues.add({ code: IssueCode.unknownAgent, path: ["options", "payAgents", i], message: `${show(id)} is not an agent of the month` });
+      else out[i] = a;
+    });
+  }
+  issues.throwIfAny();
+  return out;
+}
+
+/** The checks of the duties' input beyond the decoder's: one shift per agent and day, and the policy's review owners are agents of the agents list. */
+export function checkDuties(month: DecodedMonth, issues: IssueList): void {
+  checkRosterRows(month, issues);
+  if (month.agents.rosterSize < 0) return;
+  const reviews = month.policy.duties.shopReviews;
+  for (const [parity, list] of [["odd", reviews.odd], ["even", reviews.even]] as const) {
+    list.forEach((id, i) => {
+      if (month.agents.find(id) === undefined) {
+        issues.add({ code: IssueCode.unknownAgent, path: ["policy", "duties", "shopReviews", parity, i], message: `${show(id)} is not in the agents list` });
+      }
+    });
+  }
+}
+
+/**
+ * {@link assignDuties} of a decoded month.
+ *
+ * @throws {KefuKpiError} for a bad period, an agent rostered twice on a date, a review owner not in the agents list
+ */
+export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: string }, inputs: DutyInputs): DutiesResult {
+  const issues = new IssueList();
+  checkDuties(month, issues);
+  throwInMonthOrder(issues);
+  const { zone, cutover, policy } = month;
+  const dp = policy.duties;
+  const ids = month.agents.ids;
+  const roster = indexRoster(month, policy.roster, zone, inputs.skipRoster ?? null);
+  const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
   const duties: { duty: Duty; ms: number; rank: number }[] = [];
   const owners = new Map<string, Owner>();
   const dayShifts = new Map<number, readonly DayShift[]>();
-  const inPeriod = (ms: number): boolean => period === null || (ms >= period.start && ms < period.end);
+  const start = period === null ? -Infinity : period.start;
+  const end = period === null ? Infinity : period.end;
   // Deadlines repeat (a shift's end, 17:30): format each instant once.
   const formatted = new Map<number, string>();
   const fmt = (ms: number): string => {
@@ -126,7 +267,7 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
   };
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, 0);
   const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null): void => {
-    if (!inPeriod(due)) return;
+    if (due < start || due >= end) return;
     const duty: Duty = {
       kind,
       ref,
@@ -142,86 +283,72 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
     duties.push({ duty, ms: due, rank: KIND_ORDER.indexOf(kind) });
   };
 
-  for (const [parity, list] of [["odd", dp.shopReviews.odd], ["even", dp.shopReviews.even]] as const) {
-    list.forEach((id, i) => {
-      if (known && !known.has(id)) {
-        issues.add({ code: IssueCode.unknownAgent, path: ["policy", "duties", "shopReviews", parity, i], message: `"${id}" is not in the agents list` });
-      }
-    });
-  }
-
-  // Orders: address checks and payment reminders.
+  // Orders: address checks and payment reminders, read from the order columns.
   const sms = dp.paymentReminder;
   const smsAbove = parseFen(sms.smsAboveAmount);
-  (input.orders ?? []).forEach((o, i) => {
-    const created = parseInstant(o?.createdAt, zone);
-    const paid = o?.paidAt === undefined || o.paidAt === null || o.paidAt === "" ? null : parseInstant(o.paidAt, zone);
-    const amount = parseFen(o?.amount);
-    const bad = (field: string, message: string): void => {
-      const issue: Issue = { code: IssueCode.invalidValue, path: ["orders", i, field], message };
-      issues.add(typeof o?.orderId === "string" ? { ...issue, recordId: `orderId "${o.orderId}"` } : issue);
-    };
-    if (typeof o?.orderId !== "string" || o.orderId === "") return bad("orderId", "is missing; expected an id");
-    if (Number.isNaN(created)) return bad("createdAt", describeInstantError(o.createdAt, zone));
-    if (paid !== null && Number.isNaN(paid)) return bad("paidAt", describeInstantError(o.paidAt, zone));
-    if (amount < 0) return bad("amount", `${quoteValue(typeof o.amount === "number" ? String(o.amount) : o.amount)} is not an amount ≥ 0 with at most 2 decimals`);
-    const payAgent: unknown = o.payAgent;
-    if (payAgent !== undefined && payAgent !== null && typeof payAgent !== "string") return bad("payAgent", `expected the payAgent's id (text), got ${describeValue(payAgent)}`);
-    if (paid !== null && o.payAgent) {
-      if (known && !known.has(o.payAgent)) bad("payAgent", `"${o.payAgent}" is not in the agents list`);
-      add("addressCheck", o.orderId, o.orderId, paid, "R1 核对地址: payAgent, at payment", {
-        owner: o.payAgent,
-        deadline: paid,
-        alsoEligible: [],
-        unowned: null,
-      });
+  const smsAfter = sms.smsAfterMinutes * MINUTE;
+  const humanAfter = sms.humanAfterMinutes * MINUTE;
+  const smsRule = `R1 短信催付: unpaid at ${sms.smsAfterMinutes} min, > ${sms.smsAboveAmount}`;
+  const humanRule = `R1 催付: unpaid at ${sms.humanAfterMinutes} min; ${WEEK}`;
+  const addressRule = "R1 核对地址: payAgent, at payment";
+  const addressChecks = new Int32Array(ids.length);
+  const orders = month.tables.orders;
+  const payAgent = inputs.payAgent;
+  for (let i = 0; i < (orders?.count ?? 0); i++) {
+    const o = orders!.columns;
+    const created = o.createdAt[i]!;
+    const paid = o.paidAt[i]!; // NaN: unpaid
+    const pay = payAgent === null ? -1 : payAgent[i]!;
+    if (pay >= 0 && paid === paid && paid >= start && paid < end) {
+      if (inputs.countAddressChecks) addressChecks[pay]!++;
+      else add("addressCheck", o.orderId[i]!, o.orderId[i]!, paid, addressRule, { owner: ids[pay]!, deadline: paid, alsoEligible: [], unowned: null });
     }
-    const smsDue = created + sms.smsAfterMinutes * MINUTE;
-    if (amount > smsAbove && (paid === null || paid > smsDue)) {
-      add("smsReminder", o.orderId, o.orderId, smsDue, `R1 短信催付: unpaid at ${sms.smsAfterMinutes} min, > ${sms.smsAboveAmount}`, null, smsDue);
+    const smsDue = created + smsAfter;
+    if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId[i]!, o.orderId[i]!, smsDue, smsRule, null, smsDue);
+    const humanDue = created + humanAfter;
+    if (!(paid <= humanDue) && humanDue >= start && humanDue < end) {
+      add("humanReminder", o.orderId[i]!, o.orderId[i]!, humanDue, humanRule, ownerByWeekRule(humanDue, dayOf(humanDue), true));
     }
-    const humanDue = created + sms.humanAfterMinutes * MINUTE;
-    if (paid === null || paid > humanDue) {
-      const o2 = ownerByWeekRule(humanDue, dayOf(humanDue), true);
-      add("humanReminder", o.orderId, o.orderId, humanDue, `R1 催付: unpaid at ${sms.humanAfterMinutes} min; ${WEEK}`, o2);
-    }
-  });
+  }
 
   // Returned parcels.
   const inspectBy = parseTimeOfDay(dp.returnedParcels.inspectBy);
-  for (const { record: p } of parseRecords("returnedParcels", input.returnedParcels ?? [], ReturnedParcelSchema, issues, "parcelId")) {
-    const arrived = parseInstant(p.arrivedAt, zone);
+  const parcels = month.tables.returnedParcels;
+  for (let i = 0; i < (parcels?.count ?? 0); i++) {
+    const p = parcels!.columns;
+    const arrived = p.arrivedAt[i]!;
     let day = dayOf(arrived);
     if (arrived >= instantOfDayNumber(day, zone, inspectBy)) day++;
     const deadline = instantOfDayNumber(day, zone, inspectBy);
     const found = ownerByWeekRule(Math.max(arrived, instantOfDayNumber(day, zone, 0)), day, false);
-    add("returnedParcel", p.parcelId, p.orderId ? p.orderId : null, arrived, `R1 退货包裹: by ${dp.returnedParcels.inspectBy}; ${WEEK}`, found && { ...found, deadline });
+    add("returnedParcel", p.parcelId[i]!, p.orderId?.[i] || null, arrived, `R1 退货包裹: by ${dp.returnedParcels.inspectBy}; ${WEEK}`, found && { ...found, deadline });
   }
 
   // Neutral/negative reviews: the parity of the day of each buyer's first review.
-  const reviews = parseRecords("shopReviews", input.shopReviews ?? [], ShopReviewSchema, issues, "reviewId").map(({ record }) => ({
-    record,
-    ms: parseInstant(record.at, zone),
-  }));
-  throwInRecordOrder(issues);
+  const reviews = month.tables.shopReviews;
+  const r = reviews?.columns;
   const firstReview = new Map<string, { ms: number; reviewId: string }>();
-  for (const r of reviews) {
-    const f = firstReview.get(r.record.buyerId);
-    if (!f || r.ms < f.ms || (r.ms === f.ms && r.record.reviewId < f.reviewId)) firstReview.set(r.record.buyerId, { ms: r.ms, reviewId: r.record.reviewId });
+  for (let i = 0; i < (reviews?.count ?? 0); i++) {
+    const f = firstReview.get(r!.buyerId[i]!);
+    const ms = r!.at[i]!;
+    const reviewId = r!.reviewId[i]!;
+    if (!f || ms < f.ms || (ms === f.ms && reviewId < f.reviewId)) firstReview.set(r!.buyerId[i]!, { ms, reviewId });
   }
-  for (const r of reviews) {
-    const first = firstReview.get(r.record.buyerId)!;
+  for (let i = 0; i < (reviews?.count ?? 0); i++) {
+    const ms = r!.at[i]!;
+    const first = firstReview.get(r!.buyerId[i]!)!;
     const dom = Number(dateOfDayNumber(dayOf(first.ms)).slice(8, 10));
     const parity = dom % 2 === 1 ? "odd" : "even";
     const list = dp.shopReviews[parity];
-    const day = dayOf(r.ms);
+    const day = dayOf(ms);
     const working = list.filter((id) => {
-      const s = roster.slot(id, day);
+      const a = month.agents.find(id);
+      const s = a === undefined ? undefined : roster.slot(a, day);
       return s !== undefined && s.shift !== "off";
     });
-    const deadline = r.ms + dp.shopReviews.handleWithinHours * HOUR;
+    const deadline = ms + dp.shopReviews.handleWithinHours * HOUR;
     const rule = `R1 中差评: first review on day ${dom} (${parity}): duties.shopReviews.${parity}`;
-    add("shopReview", r.record.reviewId, r.record.orderId ? r.record.orderId : null, r.ms, rule, {
+    add("shopReview", r!.reviewId[i]!, r!.orderId?.[i] || null, ms, rule, {
       owner: working[0] ?? null,
       deadline,
       alsoEligible: working.slice(1),
@@ -236,16 +363,20 @@ export function assignDuties(input: DutiesInput, policy: PolicyInput | Policy = 
 
   duties.sort((a, b) => a.ms - b.ms || a.rank - b.rank || (a.duty.ref < b.duty.ref ? -1 : a.duty.ref > b.duty.ref ? 1 : 0));
   const per = new Map<string, Record<DutyKind, number>>();
+  const countsOf = (owner: string): Record<DutyKind, number> => {
+    let c = per.get(owner);
+    if (c === undefined) per.set(owner, (c = { addressCheck: 0, smsReminder: 0, humanReminder: 0, returnedParcel: 0, shopReview: 0 }));
+    return c;
+  };
   let system = 0;
   let unowned = 0;
+  addressChecks.forEach((n, a) => {
+    if (n > 0) countsOf(ids[a]!).addressCheck += n;
+  });
   for (const { duty } of duties) {
     if (duty.by === "system") system++;
     else if (duty.owner === null) unowned++;
-    else {
-      const c = per.get(duty.owner) ?? { addressCheck: 0, smsReminder: 0, humanReminder: 0, returnedParcel: 0, shopReview: 0 };
-      c[duty.kind]++;
-      per.set(duty.owner, c);
-    }
+    else countsOf(duty.owner)[duty.kind]++;
   }
   return {
     duties: duties.map((d) => d.duty),
@@ -317,7 +448,6 @@ interface DayShift {
 }
 
 /** {@link assignDuties} returning `{ success, data | issues }` instead of throwing. */
-export function safeAssignDuties(input: DutiesInput, policy?: PolicyInput | Policy, options?: DutiesOptions): SafeResult<DutiesResult> {
+export function safeAssignDuties(input: DutiesInput | DecodedMonth, policy?: PolicyInput | Policy, options?: DutiesOptions): SafeResult<DutiesResult> {
   return safely(() => assignDuties(input, policy, options));
 }
-

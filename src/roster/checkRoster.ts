@@ -1,13 +1,10 @@
+import { OPTION_FORMS, describeValue } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { throwInRecordOrder } from "../schema/parseRecords.js";
-import { checkInput, describeValue, OPTION_FORMS } from "../input.js";
+import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
 import { daysInMonth } from "../time/parse.js";
 import { dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
-import { indexRoster, shiftMinutes } from "./rosterIndex.js";
-import type { Shift } from "./schema.js";
+import { checkRosterRows, indexRoster, shiftMinutes, type Shift } from "./rosterIndex.js";
 
 export interface RosterInput {
   readonly roster: readonly unknown[];
@@ -56,48 +53,62 @@ export interface RosterCheck {
  * the team's mean (roughly equal hours); every day of the month rostered. Each breach names the
  * agent, the date and the rule.
  *
- * @param input - roster rows (any months; only `month` is checked) and the agents
- * @param policy - `roster` (shift definitions, rest days, tolerance)
+ * @param input - roster rows (any months; only `month` is checked) and the agents, or a month decoded by `decodeMonth`
+ * @param policy - `roster` (shift definitions, rest days, tolerance); with a decoded month, leave it
+ *   out (undefined) or give the policy the month was decoded under
  * @param month - `YYYY-MM`
  * @throws {KefuKpiError} for malformed rows, unknown agents, an agent rostered twice on a date
  * @example
  * checkRoster({ roster }, {}, "2020-02").breaches[0]
  * //=> { agentId: "A02", date: "2020-02-08", rule: "nightThenDay", message: "night shift on 2020-02-07 followed by a full day shift" }
  */
-export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {}, month: string): RosterCheck {
-  checkInput(input, ["roster", "agents"], ["roster"]);
-  const resolved = resolvePolicy(policy);
-  const r = resolved.roster;
-  // The month is an argument of its own, named `month` in its issues.
-  const given: unknown = month;
-  if (typeof given !== "string") {
-    throw new KefuKpiError([{ code: given === undefined ? IssueCode.missingField : IssueCode.invalidType, path: ["month"], message: `expected ${OPTION_FORMS.month}, got ${describeValue(given)}` }]);
-  }
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(given);
-  if (!m) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["month"], message: `"${given}" is not a month; expected YYYY-MM` }]);
-  const issues = new IssueList();
-  const known = input.agents === undefined ? null : new Set(input.agents.map((a) => a.agentId));
-  const index = indexRoster(input.roster, r, zoneOf(resolved), issues, known);
-  throwInRecordOrder(issues);
+export function checkRoster(input: RosterInput | DecodedMonth, policy: PolicyInput | Policy | undefined, month: string): RosterCheck {
+  monthDays(month);
+  const decoded = monthFor(input, policy, ["agents", "roster"], { required: ["roster"], check: checkRosterRows });
+  return rosterOfMonth(decoded, month);
+}
 
+/** The first and last day numbers of a month `YYYY-MM` (an issue at `options.month` when it is not one). */
+function monthDays(month: unknown): { first: number; last: number } {
+  if (typeof month !== "string") {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["month"], message: `expected ${OPTION_FORMS.month}, got ${describeValue(month)}` }]);
+  }
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["month"], message: `"${month}" is not a month; expected YYYY-MM` }]);
   const first = dayNumberOfDate(`${month}-01`);
-  const last = first + daysInMonth(Number(m[1]), Number(m[2])) - 1;
+  return { first, last: first + daysInMonth(Number(m[1]), Number(m[2])) - 1 };
+}
+
+/**
+ * {@link checkRoster} of a decoded month.
+ *
+ * @throws {KefuKpiError} for a bad month, or an agent rostered twice on a date
+ */
+export function rosterOfMonth(decoded: DecodedMonth, month: string): RosterCheck {
+  const { first, last } = monthDays(month);
+  const issues = new IssueList();
+  checkRosterRows(decoded, issues);
+  throwInMonthOrder(issues);
+  const r = decoded.policy.roster;
+  const index = indexRoster(decoded, r, decoded.zone);
+
   const minutesOf = shiftMinutes(r);
   const breaches: RosterBreach[] = [];
   const summaries: RosterAgentSummary[] = [];
-  for (const agentId of index.agentIds) {
+  for (const agent of index.agents) {
+    const agentId = decoded.agents.ids[agent]!;
     const shifts: Record<Shift, number> = { day: 0, halfDay: 0, night: 0, off: 0 };
     const missing: string[] = [];
     let minutes = 0;
     for (let d = first; d <= last; d++) {
-      const slot = index.slot(agentId, d);
+      const slot = index.slot(agent, d);
       if (!slot) {
         missing.push(dateOfDayNumber(d));
         continue;
       }
       shifts[slot.shift]++;
       minutes += minutesOf[slot.shift];
-      if (slot.shift === "day" && index.slot(agentId, d - 1)?.shift === "night") {
+      if (slot.shift === "day" && index.slot(agent, d - 1)?.shift === "night") {
         breaches.push({ agentId, date: dateOfDayNumber(d), rule: "nightThenDay", message: `night shift on ${dateOfDayNumber(d - 1)} followed by a full day shift` });
       }
     }
@@ -134,7 +145,7 @@ export function checkRoster(input: RosterInput, policy: PolicyInput | Policy = {
 }
 
 /** {@link checkRoster} returning `{ success, data | issues }` instead of throwing. */
-export function safeCheckRoster(input: RosterInput, policy: PolicyInput | Policy | undefined, month: string): SafeResult<RosterCheck> {
+export function safeCheckRoster(input: RosterInput | DecodedMonth, policy: PolicyInput | Policy | undefined, month: string): SafeResult<RosterCheck> {
   return safely(() => checkRoster(input, policy, month));
 }
 

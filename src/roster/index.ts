@@ -1,6 +1,6 @@
 export { checkRoster, safeCheckRoster } from "./checkRoster.js";
 export type { RosterInput, RosterRule, RosterBreach, RosterAgentSummary, RosterCheck } from "./checkRoster.js";
-export { assignDuties, safeAssignDuties } from "./assignDuties.js";
-export type { DutyOrder, DutiesInput, DutiesOptions, DutyKind, Duty, DutiesResult } from "./assignDuties.js";
-export { RosterEntrySchema, ReturnedParcelSchema, ShopReviewSchema, SHIFTS } from "./schema.js";
-export type { RosterEntry, ReturnedParcel, ShopReview, Shift } from "./schema.js";
+export { assignDuties, safeAssignDuties, ReturnedParcelSchema, ShopReviewSchema } from "./assignDuties.js";
+export type { DutyOrder, DutiesInput, DutiesOptions, DutyKind, Duty, DutiesResult, ReturnedParcel, ShopReview } from "./assignDuties.js";
+export { RosterEntrySchema, SHIFTS } from "./rosterIndex.js";
+export type { RosterEntry, Shift } from "./rosterIndex.js";

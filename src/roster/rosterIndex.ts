@@ -1,16 +1,30 @@
 /**
- * The roster validated and indexed by day number, with each shift's instants in the shop zone:
- * the one structure the roster checks and the duty owners are read from.
+ * The roster indexed by day number, with each shift's instants in the shop zone: the one structure
+ * the roster checks and the duty owners are read from, built from the month's decoded roster.
  */
 import { IssueCode, type IssueList } from "../errors.js";
 import type { RosterPolicy } from "../policy/people.js";
-import { parseRecords } from "../schema/parseRecords.js";
-import { dayNumberOfDate, instantOfDayNumber, parseTimeOfDay } from "../time/period.js";
+import { KINDS } from "../records/kinds.js";
+import type { DecodedMonth } from "../records/month.js";
+import { recordIssue } from "../records/rows.js";
+import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { recordPlace } from "../records/table.js";
+import { NO_DATE } from "../records/values.js";
+import { dateOfDayNumber, instantOfDayNumber, parseTimeOfDay } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
-import { RosterEntrySchema, type Shift } from "./schema.js";
+
+/** 白班 / 半白班 / 晚班 / 休息. */
+export const SHIFTS = KINDS.roster.fields.shift.values;
+export type Shift = (typeof SHIFTS)[number];
+/** One agent's shift on one date (排班表). */
+export type RosterEntry = RecordOf<"roster">;
+/** The schema of one roster entry (`RECORD_SCHEMAS.roster`): its output is the decoded record (the date as a day number). */
+export const RosterEntrySchema = RECORD_SCHEMAS.roster;
 
 /** One rostered shift of one agent on one day. */
 export interface RosterSlot {
+  /** The agent's number in the month's agent list. */
+  readonly agent: number;
   readonly agentId: string;
   readonly day: number;
   readonly shift: Shift;
@@ -22,9 +36,10 @@ export interface RosterSlot {
 export interface RosterIndex {
   /** Slots of a day number, by agentId. */
   readonly byDay: ReadonlyMap<number, readonly RosterSlot[]>;
-  /** Slot of an agent on a day. */
-  slot(agentId: string, day: number): RosterSlot | undefined;
-  readonly agentIds: readonly string[];
+  /** Slot of an agent (by number) on a day. */
+  slot(agent: number, day: number): RosterSlot | undefined;
+  /** The agents with a roster row, by agentId: their numbers. */
+  readonly agents: readonly number[];
 }
 
 /** Minutes of each working shift, from the policy. */
@@ -33,51 +48,63 @@ export function shiftMinutes(policy: RosterPolicy): Record<Shift, number> {
   return { day: len(policy.shifts.day), halfDay: len(policy.shifts.halfDay), night: len(policy.shifts.night), off: 0 };
 }
 
+/** One shift per agent and day: a second row for the same agent and date is an issue naming the first. */
+export function checkRosterRows(month: DecodedMonth, issues: IssueList): void {
+  const table = month.tables.roster;
+  if (table === undefined) return;
+  const r = table.columns;
+  const first = new Map<string, number>();
+  for (let i = 0; i < table.count; i++) {
+    const agent = r.agentId[i]!;
+    const day = r.date[i]!;
+    if (agent < 0 || day === NO_DATE) continue;
+    const key = `${agent}\u0000${day}`;
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, i);
+      continue;
+    }
+    issues.add(
+      recordIssue(table, i, "date", IssueCode.duplicateId, `${month.agents.ids[agent]!} is rostered twice on ${dateOfDayNumber(day)} (first at ${recordPlace(table, seen)}); one shift per agent and day`, {
+        first: seen,
+      }),
+    );
+  }
+}
+
 /**
- * Validates roster rows (`roster[i]`) and indexes them. Unknown agents (when `known` is given)
- * and a second row for the same agent and date are issues.
+ * Indexes the month's roster (checked by {@link checkRosterRows}).
+ *
+ * @param skip - rows to leave out (1): a rostered day after the agent's dismissal owns no duties
  */
-export function indexRoster(
-  rows: readonly unknown[],
-  policy: RosterPolicy,
-  zone: Zone,
-  issues: IssueList,
-  known: ReadonlySet<string> | null,
-): RosterIndex {
+export function indexRoster(month: DecodedMonth, policy: RosterPolicy, zone: Zone, skip: Uint8Array | null = null): RosterIndex {
   const byKey = new Map<string, RosterSlot>();
   const byDay = new Map<number, RosterSlot[]>();
-  const first = new Map<string, number>();
-  for (const { record, index } of parseRecords("roster", rows, RosterEntrySchema, issues)) {
-    if (known && !known.has(record.agentId)) {
-      issues.add({ code: IssueCode.unknownAgent, path: ["roster", index, "agentId"], message: `"${record.agentId}" is not in the agents list` });
-      continue;
-    }
-    const day = dayNumberOfDate(record.date);
-    const key = `${record.agentId}\u0000${day}`;
-    const seen = first.get(key);
-    if (seen !== undefined) {
-      issues.add({
-        code: IssueCode.duplicateId,
-        path: ["roster", index, "date"],
-        message: `${record.agentId} is rostered twice on ${record.date} (first at roster[${seen}]); one shift per agent and day`,
-      });
-      continue;
-    }
-    first.set(key, index);
-    const def = record.shift === "off" ? null : policy.shifts[record.shift];
+  const table = month.tables.roster;
+  const minutes = SHIFTS.map((shift) => (shift === "off" ? null : { start: parseTimeOfDay(policy.shifts[shift].start), end: parseTimeOfDay(policy.shifts[shift].end) }));
+  for (let i = 0; i < (table?.count ?? 0); i++) {
+    if (skip !== null && skip[i] === 1) continue;
+    const r = table!.columns;
+    const agent = r.agentId[i]!;
+    const day = r.date[i]!;
+    const key = `${agent}\u0000${day}`;
+    if (byKey.has(key)) continue;
+    const def = minutes[r.shift[i]!]!;
     const slot: RosterSlot = {
-      agentId: record.agentId,
+      agent,
+      agentId: month.agents.ids[agent]!,
       day,
-      shift: record.shift,
-      start: def ? instantOfDayNumber(day, zone, parseTimeOfDay(def.start)) : NaN,
-      end: def ? instantOfDayNumber(day, zone, parseTimeOfDay(def.end)) : NaN,
+      shift: SHIFTS[r.shift[i]!]!,
+      start: def ? instantOfDayNumber(day, zone, def.start) : NaN,
+      end: def ? instantOfDayNumber(day, zone, def.end) : NaN,
     };
     byKey.set(key, slot);
     const list = byDay.get(day);
     if (list) list.push(slot);
     else byDay.set(day, [slot]);
   }
-  for (const list of byDay.values()) list.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
-  const agentIds = [...new Set([...byKey.values()].map((s) => s.agentId))].sort();
-  return { byDay, agentIds, slot: (agentId, day) => byKey.get(`${agentId}\u0000${day}`) };
+  const byId = (a: RosterSlot, b: RosterSlot): number => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0);
+  for (const list of byDay.values()) list.sort(byId);
+  const agents = [...new Map([...byKey.values()].map((s) => [s.agent, s])).values()].sort(byId).map((s) => s.agent);
+  return { byDay, agents, slot: (agent, day) => byKey.get(`${agent}\u0000${day}`) };
 }

@@ -213,11 +213,12 @@ describe("evaluateDiscipline: bad input", () => {
         { violationId: "V7", agentId: "A01", at: "2020-02-03 10:00" } as ViolationInput,
       ],
     });
+    // Read by the decoder (the kinds' one definition) or checked against the policy, in record order.
     expect(issueRows(r)).toEqual([
       ["unknown_agent", "violations.0.agentId", '"A09" is not in the agents list'],
-      ["invalid_value", "violations.1.at", expect.stringContaining('"2020-02-30 10:00" is not a real calendar date')],
+      ["invalid_date", "violations.1.at", expect.stringContaining('"2020-02-30 10:00" is not a real calendar date')],
       ["invalid_value", "violations.2.rule", '"qq" is not a rule of the policy; expected one of nonWorkActivity, unauthorizedSoftware (policy discipline.rules)'],
-      ["duplicate_id", "violations.3.violationId", '"V3" appears more than once (first at violations[2]); each violationId must be unique'],
+      ["duplicate_id", "violations.3.violationId", '"V3" appears more than once (first at violations[2]); each violation must be listed once'],
       ["invalid_value", "violations.4.condonedBy", "is the violator; condonedBy names the supervisor who saw it"],
       ["invalid_value", "violations.5.at", "is before A01 was hired (2019-01-01T09:00:00+08:00)"],
       ["missing_field", "violations.6.rule", expect.stringMatching(/^is missing/)],

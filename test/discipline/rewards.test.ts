@@ -48,9 +48,9 @@ describe("evaluateRewards", () => {
     expect(issueRows(r)).toEqual([
       ["missing_field", "rewards.0.amount", "is missing; a specialAward carries its amount, like 200.00"],
       ["invalid_value", "rewards.1.amount", "dataErrorFound is paid 10.00 by policy rewards.dataErrorFound; leave amount empty (or give 10.00)"],
-      ["invalid_value", "rewards.2.kind", '"bonus" is not one of dataErrorFound, suggestionAdopted, performanceAward, specialAward'],
+      ["invalid_value", "rewards.2.kind", '"bonus" is not one of dataErrorFound (商品数据错误), suggestionAdopted (建议被采纳), performanceAward (业绩奖), specialAward (特别奖)'],
       ["unknown_agent", "rewards.3.agentId", '"A07" is not in the agents list'],
-      ["invalid_value", "rewards.4.amount", expect.stringContaining("-5")],
+      ["negative_money", "rewards.4.amount", expect.stringContaining("-5")],
     ]);
   });
 });

@@ -109,6 +109,6 @@ describe("kefu-kpi duties", () => {
     const bad = monthFolder({ ...BASE, "roster.csv": "agentId,date,shift\nA01,2020-02-20,nights\n" });
     const r = await cli("duties", bad, "--date", "2020-02-20");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('roster.csv row 2, shift: "nights" is not one of day, halfDay, night, off');
+    expect(r.stderr).toContain('roster.csv row 2, shift: "nights" is not one of day (白班), halfDay (半白班), night (晚班), off (休息)');
   });
 });

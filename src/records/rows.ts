@@ -1,0 +1,56 @@
+/**
+ * Reading a decoded month's records in the rule families: an agent's row in the agents table, a
+ * record's id for messages, and issues that name a record the way the decoder's do (its kind,
+ * index and field, its id, and its file and row when it was read from one).
+ */
+import type { Issue, IssueCode } from "../errors.js";
+import { KINDS } from "./kinds.js";
+import type { DecodedMonth } from "./month.js";
+import { sourceOf, type Table } from "./table.js";
+
+/**
+ * The row in the agents table of each agent number (-1: an agent met only in the other kinds, or
+ * no agents table). In a month decoded without problems agent `a` is row `a`; a month still being
+ * checked may hold a repeated or empty id, which shifts the numbers.
+ */
+export function agentRows(month: DecodedMonth): Int32Array {
+  const rows = new Int32Array(month.agents.ids.length).fill(-1);
+  const table = month.tables.agents;
+  if (table === undefined) return rows;
+  const ids = table.columns.agentId;
+  for (let r = 0; r < table.count; r++) {
+    const a = month.agents.find(ids[r]!);
+    if (a !== undefined && rows[a] === -1) rows[a] = r;
+  }
+  return rows;
+}
+
+/** The record's id as messages name it (`violationId "V1"`), when its kind has one and the record gives it. */
+export function recordIdOf(table: Table, i: number): string | undefined {
+  const key = (KINDS[table.kind] as { readonly key?: string }).key;
+  if (key === undefined) return undefined;
+  const ids = (table.columns as unknown as Record<string, readonly string[] | null>)[key];
+  const id = ids?.[i];
+  return id ? `${key} ${JSON.stringify(id)}` : undefined;
+}
+
+/**
+ * An issue at `field` of record `i`, named as the decoder names it: by path, id (or `recordId`),
+ * and file and row when the table was read from one.
+ *
+ * @param first - another record the problem involves (the first of a repeated pair)
+ */
+export function recordIssue(table: Table, i: number, field: string, code: IssueCode, message: string, options: { readonly recordId?: string | undefined; readonly first?: number } = {}): Issue {
+  const recordId = options.recordId ?? recordIdOf(table, i);
+  const source = sourceOf(table, i, field);
+  const first = options.first;
+  const related = first === undefined ? undefined : { path: [table.kind, first], ...(table.source === null ? {} : { source: sourceOf(table, first)! }) };
+  return {
+    code,
+    path: [table.kind, i, field],
+    message,
+    ...(recordId === undefined ? {} : { recordId }),
+    ...(source === undefined ? {} : { source }),
+    ...(related === undefined ? {} : { related }),
+  };
+}
