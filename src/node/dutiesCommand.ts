@@ -3,7 +3,6 @@ import { KefuKpiError } from "../errors.js";
 import { daysInMonth } from "../time/parse.js";
 import { buildDutySheet } from "../month/dutySheet.js";
 import { renderDutySheet } from "./renderPeople.js";
-import type { PolicyInput } from "../policy/schema.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 
 /** The checked arguments of `duties`. */
@@ -22,9 +21,9 @@ export function checkDutiesArgs(args: { readonly date: string | undefined; reado
 }
 
 /** The duty sheet of a folder read by `readMonthFolder`, rendered; issues point at files and rows. */
-export function dutiesText(folder: MonthFolder, policy: PolicyInput | undefined, args: DutiesArgs): string {
+export function dutiesText(folder: MonthFolder, args: DutiesArgs): string {
   try {
-    const sheet = buildDutySheet(folder.input, policy, args.date);
+    const sheet = buildDutySheet(folder.month, undefined, args.date);
     return args.format === "json" ? JSON.stringify(sheet, null, 2) + "\n" : renderDutySheet(sheet);
   } catch (error) {
     if (error instanceof KefuKpiError) throw locateIssues(error, folder);

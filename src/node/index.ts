@@ -1,6 +1,6 @@
 // kefu-kpi/node: file and CLI code (the only part of kefu-kpi that uses Node APIs).
 export { readMonthFolder, readPolicyFile, locateIssues, FolderError } from "./readMonthFolder.js";
-export type { MonthFolder, RecordKind, RecordSource } from "./readMonthFolder.js";
+export type { MonthFolder, ReadFolderOptions, RecordKind } from "./readMonthFolder.js";
 export { runCli, reportFolder, nodeIO, INTERNAL_ERROR, USAGE, type CliIO } from "./runCli.js";
 export { parseCsv, parseCsvWithLines, detectDelimiter } from "./csv.js";
 export { readCsvFile, type CsvSink, type CsvFileInfo, type CsvReadOptions, type CsvDelimiter } from "./csvStream.js";

@@ -7,29 +7,23 @@
  * without `--date` is the month most paid orders fall in (as for `report`); so is no `--period`.
  */
 import { KefuKpiError } from "../errors.js";
-import { decodeMonth } from "../records/month.js";
 import { busiestMonth } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import type { KpiReport } from "../month/kpiSchema.js";
 import { kpiCsvLines, renderKpiReport } from "../month/renderKpi.js";
-import { resolvePolicy } from "../policy/resolve.js";
-import type { PolicyInput } from "../policy/schema.js";
-import { dayPeriod, isoWeekOf, parseTimeOfDay } from "../time/period.js";
-import { zoneOf } from "../time/zone.js";
+import { dayPeriod, isoWeekOf } from "../time/period.js";
 import { jsonChunks } from "./jsonChunks.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 
 /** Resolves `--period` / `--date` into a period label, or throws a {@link UsageError}. */
-export function periodLabel(folder: MonthFolder, policy: PolicyInput | undefined, period: string | undefined, date: string | undefined): string {
-  const resolved = resolvePolicy(policy ?? {});
-  const zone = zoneOf(resolved);
-  const cutover = parseTimeOfDay(resolved.businessDayStartsAt);
+export function periodLabel(folder: MonthFolder, period: string | undefined, date: string | undefined): string {
+  const { zone, cutover } = folder.month;
   const kind = period ?? "month";
   if (kind === "day" || kind === "week" || kind === "month") {
     if (date === undefined) {
       if (kind !== "month") throw new UsageError(`--period ${kind} needs --date YYYY-MM-DD (the ${kind} holding that date)`);
-      return busiestMonth(decodeMonth({ orders: folder.input.orders ?? [] }, resolved));
+      return busiestMonth(folder.month);
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
     let start: number;
@@ -47,10 +41,10 @@ export function periodLabel(folder: MonthFolder, policy: PolicyInput | undefined
   return kind;
 }
 
-/** Builds the KPI report of a folder over a period, pointing issues at files and rows. */
-export function kpiFolder(folder: MonthFolder, policy: PolicyInput | undefined, period: string): KpiReport {
+/** Builds the KPI report of a folder (decoded under its policy) over a period, pointing issues at files and rows. */
+export function kpiFolder(folder: MonthFolder, period: string): KpiReport {
   try {
-    return buildKpiReport(folder.input, policy ?? {}, { period, warnings: folder.warnings });
+    return buildKpiReport(folder.month, undefined, { period });
   } catch (error) {
     if (error instanceof KefuKpiError) {
       const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "period");

@@ -181,7 +181,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     const args = checkDutiesArgs({ date: values.date, format: values.format }, (m) => new UsageError(m));
     const inputs = await loadInputs(rest[0]!, policyFile, out);
     warnAboutFolder(inputs, io);
-    const text = withPolicyFile(inputs, () => dutiesText(inputs.folder, inputs.policy, args));
+    const text = withPolicyFile(inputs, () => dutiesText(inputs.folder, args));
     await emit([text], out, io);
     return 0;
   }
@@ -263,7 +263,7 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
   const format = checkFormat(values.format);
   const inputs = await loadInputs(rest[0]!, policyFile, values.out);
-  const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, inputs.policy, periodLabel(inputs.folder, inputs.policy, values.period, values.date)));
+  const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date)));
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
   await emit(renderKpiChunks(report, format), values.out, io);
@@ -289,8 +289,10 @@ interface Inputs {
  * that `--out` is usable and none of the files read — nor a name the folder would read next time.
  */
 async function loadInputs(dir: string, policyFile: string | undefined, out: string | undefined, others: readonly string[] = []): Promise<Inputs> {
-  const folder = await readMonthFolder(dir);
-  const policy = policyFile === undefined ? folder.policy : await readPolicyFile(policyFile);
+  // The policy first: the folder is decoded under it (its zone reads the wall times).
+  const given = policyFile === undefined ? undefined : await readPolicyFile(policyFile);
+  const folder = await readMonthFolder(dir, given === undefined || policyFile === undefined ? {} : { policy: given, policyFile });
+  const policy = given ?? folder.policy;
   const policyName = policyFile ?? folder.policyFile;
   const files = [...folder.files, ...(await Promise.all([policyFile, ...others].filter((f): f is string => f !== undefined).map(fileId)))];
   if (out !== undefined) {
@@ -353,8 +355,7 @@ function* jsonLines(value: unknown): Generator<string, void, undefined> {
  */
 export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport, previousFile?: string): MonthReport {
   try {
-    return buildMonthReport(folder.input, policy ?? {}, {
-      warnings: folder.warnings,
+    return buildMonthReport(folder.month, policy, {
       ...(month !== undefined && { month }),
       ...(previous !== undefined && { previous }),
     });

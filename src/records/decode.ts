@@ -366,16 +366,17 @@ export class TableBuilder<K extends RecordKind> {
   }
 
   /**
-   * Adds an array of records given as objects, field by field: one pass over the records per field
+   * Adds an array of records given as objects (`locators[k]`: the line or row record `k` came from;
+   * by default its index), field by field: one pass over the records per field
    * reads the same property in a tight loop (much faster than record by record for millions of
    * records), then the record rules run. Issues come out in record order, as {@link addObject}'s do.
    */
-  addObjects(records: readonly unknown[]): void {
+  addObjects(records: readonly unknown[], locators?: ArrayLike<number>): void {
     const n = records.length;
     if (n === 0) return;
     const base = this.count;
     this.ensure(n);
-    if (this.locators) for (let k = 0; k < n; k++) this.locators[base + k] = k;
+    if (this.locators) for (let k = 0; k < n; k++) this.locators[base + k] = locators === undefined ? base + k : locators[k]!;
     // Records that are no objects (or cannot be read) are named once and skipped by every field.
     let bad: Uint8Array | null = null;
     for (let k = 0; k < n; k++) {

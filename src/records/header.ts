@@ -1,6 +1,6 @@
 /**
  * Matching a header row (or the keys of JSON records) to the fields of a record kind, by the one
- * table of kinds (`RECORD_FIELDS`): a column holds a field when its text is the field's id or one
+ * table of kinds (`KINDS`): a column holds a field when its text is the field's id or one
  * of its Chinese names, exactly (after trimming the cell). A column that misses a field's name only
  * by case, spaces, `_`/`-` or one typo (`refundamount`, `refund Amount`, `refundAmout`) is an
  * error that suggests the name: such a column would otherwise be dropped as unknown, and with it
@@ -8,7 +8,9 @@
  * share it.
  */
 import { IssueCode } from "../errors.js";
-import { RECORD_FIELDS, type RecordKind } from "../schema/kinds.js";
+import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
+
+const fieldsOf = (kind: RecordKind): Readonly<Record<string, FieldSpec>> => KINDS[kind].fields;
 
 /** A problem with a header: `column` is the 0-based column it is about, or null for the whole header. */
 export interface HeaderIssue {
@@ -50,7 +52,7 @@ export interface HeaderOptions {
  */
 export function matchHeader(kind: RecordKind, cells: readonly string[], options: HeaderOptions = {}): HeaderMatch {
   const noun = options.noun ?? "column";
-  const specs = RECORD_FIELDS[kind];
+  const specs = fieldsOf(kind);
   const names = fieldNames(kind);
   const fields: (string | null)[] = [];
   const issues: HeaderIssue[] = [];
@@ -89,7 +91,8 @@ export function matchHeader(kind: RecordKind, cells: readonly string[], options:
   });
 
   if (options.required !== false) {
-    const required = Object.keys(specs).filter((f) => specs[f]?.required === true);
+    // A file of a kind holds its required columns, and the agents file what the month report needs of an agent.
+    const required = Object.keys(specs).filter((f) => specs[f]?.required === true || specs[f]?.forMonth === true);
     for (const field of required) {
       if (firstColumn.has(field) || suggested.has(field)) continue;
       issues.push({ code: IssueCode.missingColumn, column: null, message: `missing ${noun} ${field} (expected ${noun}s ${required.join(", ")})` });
@@ -133,7 +136,7 @@ function fieldNames(kind: RecordKind): FieldNames {
   if (names) return names;
   const exact = new Map<string, string>();
   const folded: { field: string; forms: { folded: string; typos: boolean }[] }[] = [];
-  for (const [field, spec] of Object.entries(RECORD_FIELDS[kind])) {
+  for (const [field, spec] of Object.entries(fieldsOf(kind))) {
     exact.set(field, field);
     for (const alias of spec.aliases ?? []) if (!exact.has(alias)) exact.set(alias, field);
     // Typos are looked for in the English ids only: one character is a whole word in Chinese

@@ -245,14 +245,7 @@ export function monthFor(
     readonly check?: (month: DecodedMonth, issues: IssueList) => void;
   } = {},
 ): DecodedMonth {
-  if (isDecodedMonth(input)) {
-    if (policy !== undefined && policy !== input.policy && JSON.stringify(resolvePolicy(policy)) !== JSON.stringify(input.policy)) {
-      throw new KefuKpiError([
-        { code: IssueCode.invalidPolicy, path: ["policy"], message: "differs from the policy the month was decoded under; decode the month under this policy (decodeMonth(records, policy)), or leave the policy out here" },
-      ]);
-    }
-    return input;
-  }
+  if (isDecodedMonth(input)) return underPolicy(input, policy);
   const given = checkMonthInput(input, options.extra ?? []);
   const record = input as MonthRecords;
   const missing = (options.required ?? []).filter((k) => record[k] === undefined);
@@ -265,4 +258,27 @@ export function monthFor(
   for (const kind of given) if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!);
   options.check?.(decoder.month(), decoder.issues);
   return decoder.finish();
+}
+
+/**
+ * A decoded month computed under `policy`: the month itself when no policy is given, else the
+ * month with that policy — which must read wall times as the month was read (the same time zone
+ * and ambiguous-time rule); every other setting (attribution, pay, KPIs, the business-day
+ * cut-over) may differ, so one decoded month serves several policies (`compare`).
+ *
+ * @throws {KefuKpiError} at `policy` when the policy's zone differs from the month's
+ */
+export function underPolicy(month: DecodedMonth, policy: PolicyInput | Policy | undefined): DecodedMonth {
+  if (policy === undefined || policy === month.policy) return month;
+  const resolved = resolvePolicy(policy);
+  if (resolved.timeZone !== month.policy.timeZone || resolved.ambiguousTimes !== month.policy.ambiguousTimes) {
+    throw new KefuKpiError([
+      {
+        code: IssueCode.invalidPolicy,
+        path: ["policy", resolved.timeZone !== month.policy.timeZone ? "timeZone" : "ambiguousTimes"],
+        message: `the month was decoded with timeZone ${month.policy.timeZone} (ambiguousTimes ${month.policy.ambiguousTimes}); its wall times read otherwise under this policy: decode the month under it (decodeMonth(records, policy))`,
+      },
+    ]);
+  }
+  return { ...month, policy: resolved, cutover: parseTimeOfDay(resolved.businessDayStartsAt) };
 }

@@ -2,13 +2,13 @@
 // earned (R5): the settled month's commission computed again without them, by its own policy.
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, safeBuildMonthReport } from "../../src/index.js";
-import { readMonthFolder } from "../../src/node/index.js";
+import { folderRecords } from "../folderRecords.js";
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
 
 describe("clawbacks from a settled month's report", () => {
   it("books in March the commission that February's refunds-after-settlement take off", async () => {
-    const { input } = await readMonthFolder(dir);
+    const input = folderRecords(dir);
     const february = { ...buildMonthReport(input, {}, { month: "2020-02" }), settled: true as const };
     // Two February orders are refunded (more) after February was settled.
     const [first, second] = february.orders.filter((o) => o.creditedAgent === "A01" && o.refunds === "0.00");
@@ -32,7 +32,7 @@ describe("clawbacks from a settled month's report", () => {
   });
 
   it("claws nothing back when the settled month paid commission on gross sales", async () => {
-    const { input } = await readMonthFolder(dir);
+    const input = folderRecords(dir);
     const february = { ...buildMonthReport(input, { attribution: { deductRefunds: false } }, { month: "2020-02" }), settled: true as const };
     const orders = input.orders!.map((o) => (o.orderId === february.orders[0]!.orderId ? { ...o, refundAmount: "1.00" } : o));
     const march = buildMonthReport({ ...input, orders }, {}, { month: "2020-03", previous: february });
@@ -40,7 +40,7 @@ describe("clawbacks from a settled month's report", () => {
   });
 
   it("refuses a previous report that is not of an earlier month", async () => {
-    const { input } = await readMonthFolder(dir);
+    const input = folderRecords(dir);
     const february = { ...buildMonthReport(input, {}, { month: "2020-02" }), settled: true as const };
     const again = safeBuildMonthReport(input, {}, { month: "2020-02", previous: february });
     expect(again.success === false && again.issues[0]).toMatchObject({ path: ["previous", "month"], message: "the previous report is of 2020-02, not of a month before 2020-02" });

@@ -2,7 +2,7 @@
 // it) would pay base salaries alone with exit 0: the report warns, naming where the data is.
 import { describe, expect, it } from "vitest";
 import { buildMonthReport } from "../../src/index.js";
-import { readMonthFolder } from "../../src/node/index.js";
+import { folderRecords } from "../folderRecords.js";
 
 const agents = [{ agentId: "A01", name: "王芳", group: "presale" as const, grade: "senior" as const, hiredAt: "2018-03-01" }];
 const consultations = [{ consultationId: "C1", agentId: "A01", buyerId: "b1", startedAt: "2020-02-10 09:58", firstReplyAt: "2020-02-10 09:59", endedAt: "2020-02-10 10:20" }];
@@ -40,7 +40,7 @@ describe("a month without data", () => {
   });
 
   it("warns on the sample month reported as April", async () => {
-    const { input } = await readMonthFolder(new URL("../../fixtures/sample-month/", import.meta.url).pathname);
+    const input = folderRecords(new URL("../../fixtures/sample-month/", import.meta.url).pathname);
     const april = buildMonthReport(input, {}, { month: "2020-04" });
     expect(april.warnings.filter(empty)).toEqual(["2020-04 has no order placed or paid and no consultation started in it; the data's paid orders are in 2020-02 (236), 2020-01 (1), 2020-03 (1): is the month right?"]);
   });

@@ -1,7 +1,8 @@
 // A settled month re-run: every changed figure is named by its record id and field.
 import { describe, expect, it } from "vitest";
-import { compareReports } from "../../src/index.js";
+import { buildMonthReport, compareReports } from "../../src/index.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { folderRecords } from "../folderRecords.js";
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
 
@@ -37,8 +38,9 @@ describe("compareReports", () => {
   it("sees a changed order of the sample month in the shop's figures, the agent's and the order's own", async () => {
     const folder = await readMonthFolder(dir);
     const settled = reportFolder(folder);
-    const orders = folder.input.orders!.map((o) => (o.orderId === "O0101" ? { ...o, refundAmount: "10.00" } : o));
-    const current = reportFolder({ ...folder, input: { ...folder.input, orders } });
+    const input = folderRecords(dir);
+    const orders = input.orders!.map((o) => (o.orderId === "O0101" ? { ...o, refundAmount: "10.00" } : o));
+    const current = buildMonthReport({ ...input, orders }, undefined, { month: settled.month });
     const paths = compareReports(settled, current).map((d) => d.path);
     expect(paths).toContain("shop.sales.refunds");
     expect(paths).toContain("orders[O0101].refunds");

@@ -147,7 +147,8 @@ describe("control characters never reach the terminal", () => {
     const { code, stderr } = await cli("report", bad);
     expect(code).toBe(1);
     expect(stderr).not.toMatch(raw);
-    expect(stderr).toContain('consultations.csv row 2, agentMessages: "\\x1b[2J\\x1b[H6" is not a whole number');
+    // The decoder quotes the value as JSON does: the escape shows as \u001b, never as itself.
+    expect(stderr).toContain('consultations.csv row 2 (consultationId "C1"), agentMessages: "\\u001b[2J\\u001b[H6" is not a whole number');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KpiReportSchema } from "../../src/index.js";
 import { readMonthFolder } from "../../src/node/index.js";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
+import { decodedRecords } from "../../src/records/view.js";
 
 const KPI_FILES = {
   "tickets.csv": "ticketId,agentId,createdAt,firstReplyAt,closedAt,closedOnFirstReply,kind\nT1,A01,2020-02-10 10:00,2020-02-10 10:20,2020-02-10 10:20,是,delivery\nT2,A01,2020-02-11 10:00,2020-02-11 11:30,,0,urgent\n",
@@ -67,13 +68,13 @@ describe("kefu-kpi kpi", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('calls.csv row 2, answered: "maybe" is not true or false (also 1/0, yes/no, 是/否)');
     const r2 = await cli("kpi", monthFolder({ "agents.csv": AGENTS, "qc.csv": "conversationId,agentId,at,score\nC1,A01,2020-02-10 12:00,101\nC2,A09,2020-02-10 12:00,50\n" }), "--period", "2020-02");
-    expect(r2.stderr).toContain('qc.csv row 2 (conversationId "C1"), score: 101 is not a score from 0 to 100 with at most 2 decimals, like 86.5');
+    expect(r2.stderr).toContain('qc.csv row 2 (conversationId "C1"), score: "101" is not a score from 0 to 100 with at most 2 decimals, like 86.5');
     expect(r2.stderr).toContain('qc.csv row 3 (conversationId "C2"), agentId: "A09" is not in the agents list');
   });
 
   it("reads the consultations' response columns", async () => {
     const folder = await readMonthFolder(monthFolder({ "consultations.csv": CONSULTATIONS.replace("source\n", "source,responseCount,responseSeconds,maxResponseSeconds\n").replace("商品详情\n", "商品详情,3,45,30\n").replace("店铺首页\n", "店铺首页,,,\n") }));
-    expect(folder.input.consultations![0]).toMatchObject({ responseCount: 3, responseSeconds: 45, maxResponseSeconds: 30 });
-    expect(folder.input.consultations![1]).not.toHaveProperty("responseCount");
+    expect(decodedRecords(folder.month, "consultations")[0]).toMatchObject({ responseCount: 3, responseSeconds: 45, maxResponseSeconds: 30 });
+    expect(decodedRecords(folder.month, "consultations")[1]).not.toHaveProperty("responseCount");
   });
 });

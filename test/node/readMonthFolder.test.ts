@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KefuKpiError, formatIssue } from "../../src/index.js";
 import { agentIdInRemark, readMonthFolder, reportFolder } from "../../src/node/index.js";
 import { AGENTS, CONSULTATIONS, ORDERS, monthFolder } from "./helpers.js";
+import { decodedRecords } from "../../src/records/view.js";
 
 async function problems(files: Record<string, string>): Promise<string[]> {
   try {
@@ -17,15 +18,15 @@ async function problems(files: Record<string, string>): Promise<string[]> {
 const TMALL_HEADER = "订单编号,买家会员名,总金额,买家实际支付金额,收货地址,订单创建时间,订单付款时间 ,退款金额,订单备注";
 
 describe("readMonthFolder", () => {
-  it("reads CSV kinds, maps cells to records and trims them", async () => {
+  it("decodes CSV kinds, cells trimmed, into the month's columns", async () => {
     const folder = await readMonthFolder(monthFolder({ "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS }));
-    expect(folder.input.agents).toHaveLength(2);
-    expect(folder.input.consultations?.[0]).toEqual({
-      consultationId: "C1", agentId: "A01", buyerId: "b1", startedAt: "2020-02-10 09:58:00",
-      firstReplyAt: "2020-02-10 09:59:00", endedAt: "2020-02-10 10:20:00", buyerMessages: 5, agentMessages: 6, source: "商品详情",
+    expect(folder.month.tables.agents?.count).toBe(2);
+    expect(decodedRecords(folder.month, "consultations")[0]).toEqual({
+      consultationId: "C1", agentId: "A01", buyerId: "b1", startedAt: "2020-02-10T09:58:00+08:00",
+      firstReplyAt: "2020-02-10T09:59:00+08:00", endedAt: "2020-02-10T10:20:00+08:00", buyerMessages: 5, agentMessages: 6, source: "商品详情",
     });
-    // Empty optional cells are left out; empty required cells stay "" (and fail validation if required).
-    expect(folder.input.orders?.[3]).toEqual({ orderId: "O4", buyerId: "b1", createdAt: "2020-02-20 11:00:00", paidAt: "", amount: "50.00", refundAmount: "0.00" });
+    // Empty cells are absent (an empty paidAt: unpaid).
+    expect(decodedRecords(folder.month, "orders")[3]).toEqual({ orderId: "O4", buyerId: "b1", createdAt: "2020-02-20T11:00:00+08:00", amount: "50.00", refundAmount: "0.00" });
     expect(folder.warnings).toEqual([]);
   });
 
@@ -70,7 +71,7 @@ describe("readMonthFolder", () => {
     expect((await problems({ "orders.json": "[{" }))[0]).toMatch(/^orders\.json: is not valid JSON/);
     expect(await problems({ "orders.json": "{}" })).toEqual(["orders.json: expected a JSON array of records"]);
     expect(await problems({ "consultations.csv": CONSULTATIONS.replace(",5,6,", ",5,six,"), "orders.csv": ORDERS })).toEqual([
-      'consultations.csv row 2, agentMessages: "six" is not a whole number ≥ 0',
+      'consultations.csv row 2 (consultationId "C1"), agentMessages: "six" is not a whole number ≥ 0',
     ]);
     expect((await problems({ "policy.json": "{oops", "orders.csv": ORDERS }))[0]).toMatch(/^policy\.json: is not valid JSON/);
   });
@@ -131,7 +132,7 @@ describe("readMonthFolder", () => {
       "2002,b9,50.00,50.00,杭州,2020/2/10 11:00,2020/2/10 11:01,0.00,A02 发顺丰",
     ].join("\n");
     const folder = await readMonthFolder(monthFolder({ "orders.csv": tmall, "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS }));
-    expect(folder.input.orders?.map((o) => o.remarkAgentId ?? null)).toEqual([null, "A02"]);
+    expect(decodedRecords(folder.month, "orders").map((o) => o["remarkAgentId"] ?? null)).toEqual([null, "A02"]);
     const chat = reportFolder(folder);
     expect(chat.agents.map((a) => [a.agentId, a.sales.net])).toEqual([["A01", "128.00"], ["A02", "0.00"]]);
     const remark = reportFolder(folder, { attribution: { source: "chatThenRemark" } });

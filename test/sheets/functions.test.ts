@@ -119,7 +119,7 @@ describe("the KPI table of a period", () => {
   it("equals the kpi command's CSV for a week and for the month, values as exact text on request", async () => {
     const folder = await readMonthFolder(dir);
     for (const period of ["2020-W06", "2020-02"]) {
-      const csvText = renderKpiCsv(kpiFolder(folder, undefined, period));
+      const csvText = renderKpiCsv(kpiFolder(folder, period));
       const table = toCells(kpiTable(sample, period, { money: "text" }));
       expect(table.map((row) => row.map(String).join(",")).join("\r\n") + "\r\n").toBe(csvText);
     }
