@@ -81,7 +81,13 @@ export function attributeSales(
   policy?: PolicyInput | Policy,
   options: AttributeOptions = {},
 ): SalesAttribution {
-  const month = monthFor(input, policy, ["agents", "consultations", "orders"], { required: ["orders"] });
+  // Every field of every record is checked; attribution keeps the consultations' fields it reads.
+  const month = monthFor(input, policy, ["agents", "consultations", "orders"], {
+    required: ["orders"],
+    keep: { consultations: ["consultationId", "agentId", "buyerId", "shopId", "firstReplyAt", "endedAt"], agents: ["agentId"] },
+    // A consultation matters to attribution only for a buyer with orders: the others are not numbered.
+    lookupBuyers: ["consultations"],
+  });
   return attributeMonth(month, options).result;
 }
 
@@ -200,7 +206,6 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   // columns: a caller of a million-order month who needs the totals does not pay ~100 MB for them.
   const place = matches.place;
   const pay = matches.pay;
-  const conIndex = cons.index;
   const conAgent = cons.agent;
   const orderIds = o.orderId;
   const consultationIds = month.tables.consultations?.columns.consultationId ?? [];
@@ -210,7 +215,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
       const placeCon = place[i]!;
       const payCon = pay[i]!;
       const who = credited[i]!;
-      const placeId = placeCon >= 0 ? consultationIds[conIndex[placeCon]!]! : null;
+      const placeId = placeCon >= 0 ? consultationIds[placeCon]! : null;
       attributed[i] = {
         orderId: orderIds[i]!,
         status: STATUS[status[i]!]!,
@@ -218,7 +223,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
         placeAgent: placeCon >= 0 ? ids[conAgent[placeCon]!]! : null,
         placeConsultationId: placeId,
         payAgent: payCon >= 0 ? ids[conAgent[payCon]!]! : null,
-        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds[conIndex[payCon]!]!,
+        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds[payCon]!,
         creditedAgent: who >= 0 ? ids[who]! : null,
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
       };
@@ -254,39 +259,27 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
 }
 
 /**
- * The consultations that can matter to an order — answered, of a buyer with orders — compacted:
- * entry `j` is consultation `index[j]`.
+ * The consultations as matching reads them: the decoded columns, keyed by buyer where the
+ * consultation can matter to an order (answered, of a buyer with orders), else -1. One key array
+ * is all that is made (no copy of the columns: a month of millions of consultations).
  */
 function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, orders: number, keyCount: number): ConsultationColumns {
   const table = month.tables.consultations;
   if (table === undefined) {
     const none = new Int32Array(0);
-    return { count: 0, index: none, key: none, firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
+    return { count: 0, key: none, firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
   }
   const hasOrders = new Uint8Array(keyCount);
   for (let i = 0; i < orders; i++) if (orderBuyers[i]! >= 0) hasOrders[orderBuyers[i]!] = 1;
   const c = table.columns;
   const n = table.count;
-  let count = 0;
-  for (let i = 0; i < n; i++) if (hasOrders[c.buyerId[i]!] === 1 && c.firstReplyAt[i]! === c.firstReplyAt[i]!) count++;
-  const index = new Int32Array(count);
-  const key = new Int32Array(count);
-  const firstReplyAt = new Float64Array(count);
-  const endedAt = new Float64Array(count);
-  const agent = new Int32Array(count);
-  let j = 0;
+  const key = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const b = c.buyerId[i]!;
     const replied = c.firstReplyAt[i]!;
-    if (hasOrders[b] !== 1 || replied !== replied) continue;
-    index[j] = i;
-    key[j] = b;
-    firstReplyAt[j] = replied;
-    endedAt[j] = c.endedAt[i]!;
-    agent[j] = c.agentId[i]!;
-    j++;
+    key[i] = b >= 0 && hasOrders[b] === 1 && replied === replied ? b : -1;
   }
-  return { count, index, key, firstReplyAt, endedAt, agent };
+  return { count: n, key, firstReplyAt: c.firstReplyAt, endedAt: c.endedAt, agent: c.agentId };
 }
 
 /** The money of the booked orders must stay below 2^53 fen for its sums to be exact: else the order that passes it is named. */

@@ -25,12 +25,11 @@ export interface OrderColumns {
   readonly keyCount: number;
 }
 
-/** The consultations that can matter to an order (answered, of a buyer with orders), compacted:
- * entry `j` is consultation `index[j]`. */
+/** The consultations: `key` is the buyer number of those that can matter to an order (answered,
+ * of a buyer with orders), -1 for the others; the other columns are the decoded month's. */
 export interface ConsultationColumns {
   readonly count: number;
-  readonly index: Int32Array;
-  /** The buyer number. */
+  /** The buyer number, or -1 (a consultation no order can be attributed through). */
   readonly key: Int32Array;
   readonly firstReplyAt: Float64Array;
   readonly endedAt: Float64Array;
@@ -145,6 +144,7 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
     if (cs === ce) continue; // no service for this buyer: all its orders stay fully silent
     const es = e.start[k]!;
     const ee = e.start[k + 1]!;
+    if (es === ee) continue; // no order of this buyer
     sortRange(c.items, cs, ce, reply);
     sortEvents(e.items, es, ee, created, paid);
     if (stack.length < ce - cs) stack = new Int32Array(2 * (ce - cs));

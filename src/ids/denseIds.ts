@@ -66,6 +66,26 @@ export class DenseIds {
     return id;
   }
 
+  /** The number of `s`, or -1 when it was never interned. */
+  find(s: string): number {
+    const n = s.length;
+    const h = hash(s);
+    const slots = this.slots;
+    const arena = this.arena;
+    let at = h & this.mask;
+    for (;;) {
+      const start = slots[2 * at + 1]! - 1;
+      if (start < 0) return -1;
+      if (slots[2 * at] === h && (arena[start + 2]! | (arena[start + 3]! << 16)) === n) {
+        const chars = start + HEADER;
+        let k = 0;
+        while (k < n && arena[chars + k] === s.charCodeAt(k)) k++;
+        if (k === n) return arena[start]! | (arena[start + 1]! << 16);
+      }
+      at = (at + 1) & this.mask;
+    }
+  }
+
   /** Appends the header and code units of key `id` to the arena; returns where they start. */
   private copy(s: string, id: number): number {
     const n = s.length;

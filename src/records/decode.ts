@@ -14,7 +14,7 @@ import { RULES, type Rule } from "./rules.js";
 import type { Columns, Table, TableSource } from "./table.js";
 import { sourceOf } from "./table.js";
 import { describeValue } from "../input.js";
-import { ABSENT, NO_DATE, OK, describeFailure, isMoneyFailure, isNegativeMoney, readInstant, readValue, reading, show } from "./values.js";
+import { ABSENT, NO_DATE, OK, controlFailure, describeFailure, isMoneyFailure, isNegativeMoney, readInstant, readListedId, readValue, reading, show } from "./values.js";
 
 /** What the kinds of one month share while they are decoded. */
 export interface DecodeContext {
@@ -31,7 +31,23 @@ export interface TableOptions {
   readonly source?: TableSource | null;
   /** A key a record has that is no field of its kind: an issue (the library's records) or only collected in `unknownKeys` (a month folder's JSON, which warns). */
   readonly unknownKeys?: "error" | "collect";
+  /**
+   * The fields to keep in columns (default: every field). The others are read and checked all the
+   * same — a record is valid or not whatever the caller needs of it — but not kept, so an entry
+   * point that reads a few fields of millions of records holds only those (their columns are null).
+   * Only for records given as objects ({@link TableBuilder.addObjects}).
+   */
+  readonly keep?: readonly string[];
+  /**
+   * `"lookup"`: the kind's buyers are looked up among those the month has (the orders'), not added:
+   * a buyer no earlier kind holds is -1 (attribution reads a consultation only for a buyer with
+   * orders, and a smaller buyer list is faster). Default `"add"`.
+   */
+  readonly buyers?: "add" | "lookup";
 }
+
+/** Records read at a time by the bulk decoder (a block's objects stay in the cache for all its fields). */
+const BLOCK = 2048;
 
 // Column kinds, by how a field is kept.
 const TEXT = 0;
@@ -78,6 +94,10 @@ export class TableBuilder<K extends RecordKind> {
   private readonly ckinds: Int8Array;
   private readonly cols: (Column | undefined)[];
   private readonly given: Uint8Array;
+  /** 1 for a field kept in its column; 0 for one only checked (read into `scratch`). */
+  private readonly kept: Uint8Array;
+  /** Per field not kept, a block's worth of values (the record rules read them). */
+  private readonly scratch: (Float64Array | Int32Array | Int8Array | null)[];
   private locators: Int32Array | null;
   private readonly source: TableSource | null;
   private readonly unknownMode: "error" | "collect";
@@ -85,6 +105,7 @@ export class TableBuilder<K extends RecordKind> {
   /** Keys of object records that are no field of the kind. */
   readonly unknownKeys = new Set<string>();
   private readonly keyField: number;
+  private readonly lookupBuyers: boolean;
   private readonly shopField: number;
   private readonly buyerField: number;
   private readonly rule: Rule | undefined;
@@ -114,8 +135,16 @@ export class TableBuilder<K extends RecordKind> {
     this.unknownMode = options.unknownKeys ?? "error";
     this.cols = [];
     this.given = new Uint8Array(this.names.length);
+    // The record's id and shop are always kept: issues name the record, and a buyer is numbered within its shop.
     const key = (KINDS[kind] as { key?: string }).key;
+    this.kept = Uint8Array.from(this.names, (name) => (options.keep === undefined || options.keep.includes(name) || name === key || name === "shopId" ? 1 : 0));
+    this.scratch = this.specs.map((_, f) => {
+      if (this.kept[f] === 1 || this.ckinds[f] === TEXT) return null;
+      const kind = this.ckinds[f];
+      return kind === INSTANT || kind === MONEY ? new Float64Array(BLOCK) : kind === SMALL ? new Int8Array(BLOCK) : new Int32Array(BLOCK);
+    });
     this.keyField = key === undefined ? -1 : this.names.indexOf(key);
+    this.lookupBuyers = options.buyers === "lookup";
     this.shopField = this.names.indexOf("shopId");
     this.buyerField = this.specs.findIndex((s) => s.type === "buyer");
     this.rule = RULES[kind];
@@ -138,7 +167,7 @@ export class TableBuilder<K extends RecordKind> {
    * than one a column.
    */
   private allocate(size: number): void {
-    const numeric = this.specs.map((_, f) => this.ckinds[f] !== TEXT);
+    const numeric = this.specs.map((_, f) => this.ckinds[f] !== TEXT && this.kept[f] === 1);
     const width = (f: number): number => (this.ckinds[f] === INSTANT || this.ckinds[f] === MONEY ? 8 : this.ckinds[f] === SMALL ? 1 : 4);
     let bytes = 0;
     const order = this.specs.map((_, f) => f).filter((f) => numeric[f]).sort((a, b) => width(b) - width(a));
@@ -153,7 +182,7 @@ export class TableBuilder<K extends RecordKind> {
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
       if (!numeric[f]) {
-        if (old === undefined) this.cols[f] = this.specs[f]!.required ? new Array<string>(size) : null;
+        if (old === undefined) this.cols[f] = this.specs[f]!.required && this.kept[f] === 1 && this.ckinds[f] === TEXT ? new Array<string>(size) : null;
         continue;
       }
       const at = offsets.get(f)!;
@@ -162,7 +191,7 @@ export class TableBuilder<K extends RecordKind> {
         kind === INSTANT || kind === MONEY ? new Float64Array(buffer, at, size) : kind === SMALL ? new Int8Array(buffer, at, size) : new Int32Array(buffer, at, size);
       const keep = old === undefined || old === null || Array.isArray(old) ? 0 : Math.min(old.length, size);
       if (keep > 0) col.set((old as Float64Array).subarray(0, keep));
-      col.fill(kind === INSTANT || kind === MONEY ? NaN : kind === SMALL ? -1 : absentInt(this.specs[f]!), keep);
+      // No fill: every record added writes every field (its value, or its absence).
       this.cols[f] = col;
     }
     if (this.source !== null) {
@@ -251,20 +280,27 @@ export class TableBuilder<K extends RecordKind> {
           (this.cols[f] as Int32Array)[i] = -1;
           return;
         }
-        code = readValue(v, spec, out);
+        code = readListedId(v, out);
         if (code === OK) this.buyerText = out.str;
+        else (this.cols[f] as Int32Array)[i] = -1;
         break;
       case AGENT:
-        code = readValue(v, spec, out);
+        code = readListedId(v, out);
         if (code === OK) {
+          const known = this.ctx.agents.ids.length;
           const n = this.ctx.agents.number(out.str);
+          if (this.ctx.agents.ids.length > known && controlFailure(out.str) !== OK) {
+            code = controlFailure(out.str);
+            (this.cols[f] as Int32Array)[i] = -1;
+            break;
+          }
           (this.cols[f] as Int32Array)[i] = n;
           if (n < 0) {
             this.given[f] = 1;
             this.fail(f, IssueCode.unknownAgent, `${show(out.str)} is not in the agents list`);
             return;
           }
-        }
+        } else (this.cols[f] as Int32Array)[i] = -1;
         break;
       case TEXT: {
         code = readValue(v, spec, out);
@@ -303,11 +339,31 @@ export class TableBuilder<K extends RecordKind> {
   private end(): void {
     const i = this.count;
     if (this.buyerField >= 0 && this.buyerText !== null) {
-      (this.cols[this.buyerField] as Int32Array)[i] = this.buyerNumber(this.buyerText, i);
+      const known = this.ctx.buyers.size;
+      const b = this.buyerNumber(this.buyerText, i);
+      (this.cols[this.buyerField] as Int32Array)[i] = b;
+      const control = this.ctx.buyers.size > known || b < 0 ? controlFailure(this.buyerText) : OK;
+      if (control !== OK) this.failRead(this.buyerField, control, this.buyerText);
     }
     if (this.rule !== undefined) this.runRule(i);
     if (this.rowIssues.length > 0) this.flushIssues(i);
     this.count = i + 1;
+  }
+
+  /** {@link runRule} in the bulk decoder: record `i`, whose fields not kept are at `j` of the block's scratch. */
+  private runRuleAt(i: number, j: number): void {
+    const values = this.ruleValues;
+    const fields = this.ruleFields;
+    let failed = 0;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      if ((this.failed & (1 << f)) !== 0) failed |= 1 << k;
+      const kept = this.kept[f] === 1;
+      const col = (kept ? this.cols[f] : this.scratch[f]) as Float64Array | Int32Array;
+      const x = col[kept ? i : j]!;
+      values[k] = (this.ckinds[f] === INT || this.ckinds[f] === SMALL) && x < 0 ? NaN : x;
+    }
+    this.rule!.check(values, failed, this.failRule, this.ctx.zone);
   }
 
   /** Runs the kind's record rules on record `i` (fields that could not be read are null to them). */
@@ -386,135 +442,172 @@ export class TableBuilder<K extends RecordKind> {
       bad[k] = 1;
     }
     const pending = new PendingIssues(n);
-    const zone = this.ctx.zone;
+    // Block by block, field by field within a block: each loop reads one property of the records
+    // (one shape of access for the engine), and a block's records stay in the cache for all its
+    // fields; then the block's records are checked whole (record rules, stray keys) and their
+    // issues handed on, record by record.
+    for (let from = 0; from < n; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      for (const f of this.bulkOrder) bad = this.readField(records, f, base, from, to, bad, pending);
+      const failedFields = pending.failedFields();
+      for (let k = from; k < to; k++) {
+        const isBad = bad !== null && bad[k] === 1;
+        const r = records[k];
+        if (isBad && (typeof r !== "object" || r === null || Array.isArray(r))) {
+          pending.add(k, -1, IssueCode.invalidType, `is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}, got ${describeValue(r)}`);
+        }
+        if (!isBad) this.checkKeys(r as Record<string, unknown>, k, pending);
+        this.count = base + k;
+        this.failed = isBad ? -1 : failedFields === null ? 0 : failedFields[k]!;
+        if (this.rule !== undefined && !isBad) this.runRuleAt(base + k, k - from);
+        const mine = pending.of(k);
+        if (mine !== null) for (const p of mine) this.rowIssues.push(this.issueAt(base + k, p.f, p.code, p.message));
+        if (this.rowIssues.length > 0) {
+          this.rowIssues.sort((x, y) => this.fieldOrder(x) - this.fieldOrder(y));
+          this.flushIssues(base + k);
+        }
+      }
+    }
     for (const f of this.bulkOrder) {
-      const name = this.names[f]!;
-      const spec = this.specs[f]!;
-      const kind = this.ckinds[f]!;
-      const col = this.cols[f]!;
-      const out = this.out;
-      const missingIsIssue = spec.required === true && spec.emptyAllowed !== true;
-      let given = false;
-      for (let k = 0; k < n; k++) {
-        if (bad !== null && bad[k] === 1) continue;
-        const i = base + k;
-        let v: unknown;
-        try {
-          v = (records[k] as Record<string, unknown>)[name];
-        } catch (error) {
-          bad ??= new Uint8Array(n);
-          bad[k] = 1;
-          pending.add(k, -1, IssueCode.invalidType, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+      // A text column filled lazily may stop short of the last records.
+      const text = this.cols[f];
+      if (this.ckinds[f] === TEXT && text !== null && Array.isArray(text)) for (let i = base; i < base + n; i++) if (text[i] === undefined) text[i] = "";
+    }
+    this.count = base + n;
+    if (pending.dropped > 0) this.ctx.issues.drop(pending.dropped);
+  }
+
+  /**
+   * Reads field `f` of records `from … to` into its column (record `k` to row `base + k`), or — a
+   * field not kept — into the block's scratch column; a record whose property cannot be read is
+   * marked bad. Every row gets a value: the field's, or its absence.
+   */
+  private readField(records: readonly unknown[], f: number, base: number, from: number, to: number, bad: Uint8Array | null, pending: PendingIssues): Uint8Array | null {
+    const name = this.names[f]!;
+    const spec = this.specs[f]!;
+    const kind = this.ckinds[f]!;
+    const keep = this.kept[f] === 1;
+    const col = keep ? this.cols[f]! : (this.scratch[f] ?? null);
+    const offset = keep ? base : -from;
+    const out = this.out;
+    const zone = this.ctx.zone;
+    const missingIsIssue = spec.required === true && spec.emptyAllowed !== true;
+    const absent = kind === INSTANT || kind === MONEY ? NaN : kind === INT ? absentInt(spec) : -1;
+    let given = false;
+    for (let k = from; k < to; k++) {
+      if (bad !== null && bad[k] === 1) continue;
+      const i = k + offset;
+      let v: unknown;
+      try {
+        v = (records[k] as Record<string, unknown>)[name];
+      } catch (error) {
+        bad ??= new Uint8Array(records.length);
+        bad[k] = 1;
+        pending.add(k, -1, IssueCode.invalidType, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+        continue;
+      }
+      let code: number;
+      if (kind === INSTANT) {
+        code = readInstant(v, zone, col as Float64Array, i);
+        if (code === OK) {
+          given = true;
           continue;
         }
-        let code: number;
-        if (kind === INSTANT) {
-          code = readInstant(v, zone, col as Float64Array, i);
+      } else if (kind === INT) {
+        code = readValue(v, spec, out);
+        if (code === OK) {
+          (col as Int32Array)[i] = out.num;
+          given = true;
+          continue;
+        }
+      } else if (kind === AGENT) {
+        code = readListedId(v, out);
+        if (code === OK) {
+          const known = this.ctx.agents.ids.length;
+          const a = this.ctx.agents.number(out.str);
+          if (this.ctx.agents.ids.length > known) code = controlFailure(out.str);
           if (code === OK) {
             given = true;
-            continue;
-          }
-          (col as Float64Array)[i] = NaN;
-        } else if (kind === INT) {
-          code = readValue(v, spec, out);
-          if (code === OK) {
-            (col as Int32Array)[i] = out.num;
-            given = true;
-            continue;
-          }
-        } else if (kind === AGENT) {
-          code = readValue(v, spec, out);
-          if (code === OK) {
-            given = true;
-            const a = this.ctx.agents.number(out.str);
             (col as Int32Array)[i] = a;
             if (a < 0) pending.add(k, f, IssueCode.unknownAgent, `${show(out.str)} is not in the agents list`);
             continue;
           }
-        } else if (kind === BUYER) {
-          if (v === null && spec.nullable) {
-            (col as Int32Array)[i] = -1;
-            given = true;
-            continue;
-          }
-          code = readValue(v, spec, out);
-          if (code === OK) {
-            given = true;
-            (col as Int32Array)[i] = this.buyerNumber(out.str, i);
-            continue;
-          }
-        } else if (kind === TEXT) {
-          code = readValue(v, spec, out);
-          let text = this.cols[f] as string[] | null;
-          if (code === OK) {
-            given = true;
-            if (text === null) text = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
-            text[i] = out.str;
-            continue;
-          }
-          if (text !== null) text[i] = "";
-        } else if (kind === MONEY) {
-          code = readValue(v, spec, out);
-          if (code === OK) {
-            (col as Float64Array)[i] = out.num;
-            given = true;
-            continue;
-          }
-        } else {
-          code = readValue(v, spec, out);
-          if (code === OK) {
-            (col as Int8Array)[i] = out.num;
-            given = true;
-            continue;
-          }
         }
-        if (code === ABSENT) {
-          if (missingIsIssue) pending.addRead(k, f, this.failureOf(f, ABSENT, v));
+      } else if (kind === BUYER) {
+        if (v === null && spec.nullable) {
+          (col as Int32Array)[i] = -1;
+          given = true;
           continue;
         }
-        given = true;
-        pending.addRead(k, f, this.failureOf(f, code, v));
-      }
-      if (given) this.given[f] = 1;
-      // A text column filled lazily may stop short of the last records.
-      const text = this.cols[f];
-      if (kind === TEXT && text !== null && Array.isArray(text)) for (let i = base; i < base + n; i++) if (text[i] === undefined) text[i] = "";
-    }
-    // Keys that are no field of the kind.
-    for (let k = 0; k < n; k++) {
-      if (bad !== null && bad[k] === 1) continue;
-      const r = records[k] as Record<string, unknown>;
-      for (const key in r) {
-        if (this.known.has(key)) continue;
-        if (this.unknownMode === "collect") this.unknownKeys.add(key);
-        else pending.add(k, -1, IssueCode.invalidValue, `unknown field ${JSON.stringify(key)}${suggestion(key, this.names)}; expected only the fields ${this.names.join(", ")}`);
-      }
-    }
-    if (bad !== null) {
-      for (let k = 0; k < n; k++) {
-        if (bad[k] !== 1) continue;
-        const r = records[k];
-        if (typeof r !== "object" || r === null || Array.isArray(r)) {
-          pending.add(k, -1, IssueCode.invalidType, `is not ${KINDS[this.kind].noun} record; expected an object with the fields ${this.requiredNames()}, got ${describeValue(r)}`);
+        code = readListedId(v, out);
+        if (code === OK) {
+          const known = this.ctx.buyers.size;
+          const b = this.buyerNumber(out.str, base + k);
+          // A buyer id is checked once, when first met (or, looked up and not found, each time).
+          if (this.ctx.buyers.size > known || b < 0) code = controlFailure(out.str);
+          if (code === OK) {
+            given = true;
+            (col as Int32Array)[i] = b;
+            continue;
+          }
+        }
+      } else if (kind === TEXT) {
+        code = readValue(v, spec, out);
+        let text = this.cols[f] as string[] | null;
+        if (code === OK) {
+          given = true;
+          if (!keep) continue;
+          if (text === null) text = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
+          text[i] = out.str;
+          continue;
+        }
+        if (text !== null) text[i] = "";
+      } else {
+        code = readValue(v, spec, out);
+        if (code === OK) {
+          (col as Float64Array | Int8Array)[i] = out.num;
+          given = true;
+          continue;
         }
       }
-    }
-    // The record rules, and the issues record by record.
-    const failedFields = pending.failedFields();
-    const rule = this.rule;
-    for (let k = 0; k < n; k++) {
-      this.count = base + k;
-      this.failed = bad !== null && bad[k] === 1 ? -1 : failedFields === null ? 0 : failedFields[k]!;
-      if (rule !== undefined && this.failed !== -1) this.runRule(base + k);
-      const mine = pending.of(k);
-      if (mine !== null) for (const p of mine) this.rowIssues.push(this.issueAt(base + k, p.f, p.code, p.message));
-      if (this.rowIssues.length > 0) {
-        this.rowIssues.sort((a, b) => this.fieldOrder(a) - this.fieldOrder(b));
-        this.flushIssues(base + k);
+      if (kind !== TEXT) (col as Float64Array | Int32Array | Int8Array)[i] = absent;
+      if (code === ABSENT) {
+        if (missingIsIssue) pending.addRead(k, f, this.failureOf(f, ABSENT, v));
+        continue;
       }
+      given = true;
+      pending.addRead(k, f, this.failureOf(f, code, v));
     }
-    this.count = base + n;
-    if (pending.dropped > 0) this.ctx.issues.drop(pending.dropped);
+    if (given) this.given[f] = 1;
+    return bad;
+  }
+
+  /** The last sequence of keys found all known: records of one shape list the same keys, compared by identity. */
+  private knownKeys: string[] = [];
+
+  /** Names each key of record `k` that is no field of the kind. */
+  private checkKeys(r: Record<string, unknown>, k: number, pending: PendingIssues): void {
+    const seen = this.knownKeys;
+    let j = 0;
+    let same = true;
+    for (const key in r) {
+      if (same && seen[j] === key) {
+        j++;
+        continue;
+      }
+      same = false;
+      if (this.known.has(key)) continue;
+      if (this.unknownMode === "collect") this.unknownKeys.add(key);
+      else pending.add(k, -1, IssueCode.invalidValue, `unknown field ${JSON.stringify(key)}${suggestion(key, this.names)}; expected only the fields ${this.names.join(", ")}`);
+    }
+    if (same && j === seen.length) return;
+    // Another shape: remember it when all its keys are fields.
+    const keys: string[] = [];
+    for (const key in r) {
+      if (!this.known.has(key)) return;
+      keys.push(key);
+    }
+    this.knownKeys = keys;
   }
 
   private fieldOrder(issue: Issue): number {
@@ -532,7 +625,8 @@ export class TableBuilder<K extends RecordKind> {
   private buyerNumber(buyer: string, i: number): number {
     const shops = this.shopField >= 0 ? (this.cols[this.shopField] as string[] | null) : null;
     const shop = shops === null ? "" : (shops[i] ?? "");
-    return this.ctx.buyers.number(shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer);
+    const key = shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer;
+    return this.lookupBuyers ? this.ctx.buyers.find(key) : this.ctx.buyers.number(key);
   }
 
   /**

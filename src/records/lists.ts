@@ -56,6 +56,11 @@ export class BuyerList {
     return n;
   }
 
+  /** The number of a buyer key, or -1 when no record has added it (see `TableOptions.buyers`). */
+  find(key: string): number {
+    return this.table.find(key);
+  }
+
   get size(): number {
     return this.keys.length;
   }

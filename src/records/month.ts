@@ -88,7 +88,7 @@ export class MonthDecoder {
     }
   }
 
-  /** Decodes an array of objects of one kind. */
+  /** Decodes an array of objects of one kind (`options.keep`: the fields to keep; all are checked). */
   addRecords(kind: RecordKind, records: readonly unknown[], options: TableOptions = {}): void {
     const b = this.builder(kind, { expected: records.length, ...options });
     b.addObjects(records);
@@ -243,6 +243,13 @@ export function monthFor(
     readonly required?: readonly RecordKind[];
     /** Checks what the entry point takes besides records against the month (its problems are reported with the records'). */
     readonly check?: (month: DecodedMonth, issues: IssueList) => void;
+    /**
+     * Per kind, the fields the entry point reads: only they are kept in columns (every field of
+     * every record is checked all the same). The month made is the entry point's own, never handed out.
+     */
+    readonly keep?: Partial<Record<RecordKind, readonly string[]>>;
+    /** Kinds whose buyers are looked up among the orders' (decoded first), not added (see `TableOptions.buyers`). */
+    readonly lookupBuyers?: readonly RecordKind[];
   } = {},
 ): DecodedMonth {
   if (isDecodedMonth(input)) return underPolicy(input, policy);
@@ -252,10 +259,20 @@ export function monthFor(
   if (missing.length > 0) {
     throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
+  // Buyers: about one per order or per three consultations (only the orders' when the others look theirs up).
+  const lookup = options.lookupBuyers ?? [];
   let expected = 0;
-  for (const kind of given) expected += kind === "orders" || kind === "consultations" ? (record[kind]?.length ?? 0) : 0;
-  const decoder = new MonthDecoder(policy, expected >> 2);
-  for (const kind of given) if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!);
+  for (const kind of given) {
+    if (kind === "orders") expected += (record[kind]?.length ?? 0) >> 1;
+    else if (kind === "consultations" && !lookup.includes(kind)) expected += (record[kind]?.length ?? 0) >> 2;
+  }
+  const decoder = new MonthDecoder(policy, expected);
+  // The kinds that look their buyers up come after the others (the orders), the agents first.
+  const order = [...given.filter((k) => !lookup.includes(k)), ...given.filter((k) => lookup.includes(k))];
+  for (const kind of order) {
+    const keep = options.keep?.[kind];
+    if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!, { ...(keep === undefined ? {} : { keep }), ...(lookup.includes(kind) ? { buyers: "lookup" as const } : {}) });
+  }
   options.check?.(decoder.month(), decoder.issues);
   return decoder.finish();
 }

@@ -80,16 +80,29 @@ function hasControl(s: string): boolean {
 }
 
 /** An id or text: text only (a number is refused: ids are text, and a number may have lost digits). */
-export function readText(v: unknown, out: Reading, id: boolean): number {
+export function readText(v: unknown, out: Reading, id: boolean, controlChecked = false): number {
   if (typeof v !== "string") return v === undefined || v === null ? ABSENT : NOT_TEXT;
   const s = trimmed(v);
   if (s.length === 0) return ABSENT;
   if (id) {
     if (looksLikeExcelNumber(s)) return EXCEL_NUMBER;
-    if (hasControl(s)) return CONTROL;
+    if (!controlChecked && hasControl(s)) return CONTROL;
   }
   out.str = s;
   return OK;
+}
+
+/**
+ * An agent's or buyer's id, read without the control-character check: the decoder checks a
+ * numbered id once, when it is first met (with {@link controlFailure}), not at each of its millions of uses.
+ */
+export function readListedId(v: unknown, out: Reading): number {
+  return readText(v, out, true, true);
+}
+
+/** {@link CONTROL} when an id holds a control character (see {@link readText}), else OK. */
+export function controlFailure(s: string): number {
+  return hasControl(s) ? CONTROL : OK;
 }
 
 /** An instant, into `col[at]` (epoch ms); text only. */
