@@ -32,6 +32,10 @@ export interface AttributeOptions {
 export interface SalesCredits {
   /** The credited agent's number in the month's agent list, or -1. */
   readonly credited: Int32Array;
+  /** How the credit was given: 0 none, 1 placeAgent, 2 payAgent, 3 remark. */
+  readonly creditedBy: Uint8Array;
+  /** The placeAgent's number, or -1. */
+  readonly placeAgent: Int32Array;
   /** The payAgent's number, or -1. */
   readonly payAgent: Int32Array;
   /** 1 when the order is paid in the period. */
@@ -136,6 +140,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const status = new Uint8Array(n); // index into STATUS
   const credited = new Int32Array(n).fill(-1);
   const payAgent = new Int32Array(n).fill(-1);
+  const placeAgent = new Int32Array(n).fill(-1);
   const creditedBy = new Uint8Array(n); // index into CREDITED_BY
   const booked = new Uint8Array(n);
   const paidAt = o.paidAt;
@@ -154,6 +159,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     const place = placeCon >= 0 ? cons.agent[placeCon]! : -1;
     const pay = payCon >= 0 ? cons.agent[payCon]! : -1;
     payAgent[i] = pay;
+    placeAgent[i] = place;
     const kind = place >= 0 ? ASSISTED : pay >= 0 ? SILENT_ORDER : FULLY_SILENT;
     status[i] = kind;
     let who = -1;
@@ -255,7 +261,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     enumerable: true,
     get: () => (explained ??= explain()),
   }) as SalesAttribution;
-  return { result: attribution, credits: { credited, payAgent, booked } };
+  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked } };
 }
 
 /**

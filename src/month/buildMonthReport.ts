@@ -1,4 +1,5 @@
 import { checkOptions, readTextOption, textsOption } from "../input.js";
+import { withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -112,29 +113,33 @@ export function buildMonthReport(
     };
   });
 
-  const orderReports: OrderReport[] = [];
-  const paidMs: number[] = [];
+  // Every booked order explained, on first read of `report.orders` (a month of a million orders
+  // makes no order objects unless they are read).
   const o = given.orders?.columns;
-  sales.orders.forEach((order, i) => {
-    if (!order.booked || order.status === "unpaid" || o === undefined) return;
-    const gross = o.amount[i]!;
-    const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;
-    paidMs.push(o.paidAt[i]!);
-    orderReports.push({
-      orderId: order.orderId,
-      status: order.status,
-      paidAt: formatInstant(o.paidAt[i]!, zone),
-      gross: formatFen(gross),
-      refunds: formatFen(refunds),
-      net: formatFen(gross - refunds),
-      placeAgent: order.placeAgent,
-      placeConsultationId: order.placeConsultationId,
-      payAgent: order.payAgent,
-      payConsultationId: order.payConsultationId,
-      creditedAgent: order.creditedAgent,
-      creditedBy: order.creditedBy,
+  const orderReports = (): OrderReport[] => {
+    const list: OrderReport[] = [];
+    if (o === undefined) return list;
+    sales.orders.forEach((order, i) => {
+      if (!order.booked || order.status === "unpaid") return;
+      const gross = o.amount[i]!;
+      const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;
+      list.push({
+        orderId: order.orderId,
+        status: order.status,
+        paidAt: formatInstant(o.paidAt[i]!, zone),
+        gross: formatFen(gross),
+        refunds: formatFen(refunds),
+        net: formatFen(gross - refunds),
+        placeAgent: order.placeAgent,
+        placeConsultationId: order.placeConsultationId,
+        payAgent: order.payAgent,
+        payConsultationId: order.payConsultationId,
+        creditedAgent: order.creditedAgent,
+        creditedBy: order.creditedBy,
+      });
     });
-  });
+    return list;
+  };
 
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
@@ -163,14 +168,13 @@ export function buildMonthReport(
     rewardDays: peopleResult.rewardDays,
     employment: peopleResult.employment,
     onProbation: peopleResult.onProbation,
-    orders: orderReports,
-    paidMs,
+    credits,
     scores: scores.byAgent,
     clawbacks,
   });
   warnings.push(...pay.warnings);
 
-  return {
+  const report: MonthReport = {
     kind: "kefu-kpi/month-report",
     version: 1,
     month,
@@ -181,10 +185,11 @@ export function buildMonthReport(
     agents: agentReports,
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
-    orders: orderReports,
+    orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,
   };
+  return withLazy(report, "orders", orderReports);
 }
 
 /** The month report lists every order of the month: a month without an orders file has none. */

@@ -4,12 +4,14 @@
  * the scorecard score (R2), the credited orders (R1), and the days of the month the agent was
  * employed (from hiredAt through the earlier of dismissedAt and a dismissal by the penalty ladder).
  */
-import { payStatements, type ClawbackItem, type PayAgentInput, type PayOrder, type PayStatement } from "../pay/statement.js";
+import type { SalesCredits } from "../attribution/attributeSales.js";
+import { commissionBasesOfColumns } from "../pay/commission.js";
+import { statementsOf, type ClawbackItem, type PayAgentInput, type PayStatement } from "../pay/statement.js";
+import { PayPolicySchema } from "../policy/pay.js";
 import type { DecodedMonth } from "../records/month.js";
-import { businessDateOf, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
+import { businessDayNumber, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
 import { employedOn, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
-import type { OrderReport } from "./schema.js";
 
 /** What the pay section is computed from. */
 export interface PaySectionInput {
@@ -23,10 +25,8 @@ export interface PaySectionInput {
   readonly employment: ReadonlyMap<string, Employment>;
   /** Agents on probation during the month (no KPI bonus), from the people section. */
   readonly onProbation: ReadonlyMap<string, string>;
-  /** The booked orders with their attribution (the month report's `orders`). */
-  readonly orders: readonly OrderReport[];
-  /** When each of `orders` was paid (epoch ms). */
-  readonly paidMs: readonly number[];
+  /** Attribution's credits of the month's orders (the booked ones are commissioned). */
+  readonly credits: SalesCredits;
   /** Each agent's scorecard score this month (decimal text), or null when not scored. */
   readonly scores: ReadonlyMap<string, string | null>;
   /** Each agent's clawback of an earlier settled month's refunded orders (see clawbacks.ts). */
@@ -98,17 +98,37 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
     ];
   });
 
+  // The commission bases from the order columns: each booked order's commissionable fen, net or
+  // gross by attribution.deductRefunds, and its credit; a share of a day not employed is left out.
   const net = policy.attribution.deductRefunds;
-  const orders: PayOrder[] = input.orders.map((o, i) => ({
-    orderId: o.orderId,
-    commissionable: net ? o.net : o.gross,
-    creditedAgent: o.creditedAgent,
-    creditedBy: o.creditedBy,
-    placeAgent: o.placeAgent,
-    payAgent: o.payAgent,
-    paidOn: businessDateOf(input.paidMs[i]!, zone, cutover),
-  }));
-  const statements = payStatements({ agents, orders }, policy.pay);
+  const table = input.decoded.tables.orders;
+  const n = table?.count ?? 0;
+  const commissionable = new Float64Array(n);
+  const paidDay = new Int32Array(n);
+  const c = input.credits;
+  for (let i = 0; i < n; i++) {
+    if (c.booked[i] !== 1) continue;
+    const gross = table!.columns.amount[i]!;
+    const refund = table!.columns.refundAmount[i]!;
+    commissionable[i] = net && refund === refund ? gross - refund : gross;
+    paidDay[i] = businessDayNumber(table!.columns.paidAt[i]!, zone, cutover);
+  }
+  const ids = input.decoded.agents.ids;
+  const employmentOf = ids.map((id) => input.employment.get(id));
+  const bases = commissionBasesOfColumns(
+    { count: n, orderId: table?.columns.orderId ?? [], commissionable, credited: c.credited, creditedBy: c.creditedBy, placeAgent: c.placeAgent, payAgent: c.payAgent, include: c.booked },
+    ids,
+    policy.pay.commission.split,
+    (a, i) => {
+      const e = employmentOf[a];
+      if (e === undefined || employedOn(e, paidDay[i]!)) return null;
+      const paidOn = dateOfDayNumber(paidDay[i]!);
+      if (e.throughDay !== null && paidDay[i]! > e.throughDay) return `paid ${paidOn}, after the last day employed (${dateOfDayNumber(e.throughDay)})`;
+      return `paid ${paidOn}, before the first day employed (${dateOfDayNumber(e.fromDay!)})`;
+    },
+  );
+  // The inputs are the month's own (checked where they were made): the pay policy is checked as payStatements checks it.
+  const statements = statementsOf(agents, bases, PayPolicySchema.parse(policy.pay));
   for (const s of statements) {
     const left = s.excludedOrders.map((o) => o.orderId);
     if (left.length === 0) continue;

@@ -84,6 +84,85 @@ export function commissionBases(
   return bases;
 }
 
+/**
+ * The commission bases of the month's orders as columns (the month report's path: a million orders
+ * make no object each): order `i` credits `credited[i]` (an agent number, -1 none) with
+ * `commissionable[i]` fen, by `creditedBy[i]` (1 placeAgent, 2 payAgent, 3 remark), shared with
+ * `payAgent[i]` under the policy's split. `exclude(agent, i)` leaves a share out (with why). Totals
+ * are exact: whole shares summed in integer fen, split shares as decimals. The lists of shares are
+ * made on first read.
+ */
+export function commissionBasesOfColumns(
+  orders: {
+    readonly count: number;
+    readonly orderId: readonly string[];
+    readonly commissionable: Float64Array;
+    readonly credited: Int32Array;
+    readonly creditedBy: Uint8Array;
+    readonly placeAgent: Int32Array;
+    readonly payAgent: Int32Array;
+    readonly include: Uint8Array;
+  },
+  agentIds: readonly string[],
+  split: PayPolicy["commission"]["split"],
+  exclude: (agent: number, i: number) => string | null,
+): Map<string, CommissionBase> {
+  interface Acc {
+    fen: number;
+    splitTotal: Decimal | null;
+    /** Per share: order index, and 0 whole / 1 split place share / 2 split pay share; excluded shares apart. */
+    shares: number[];
+    excluded: { i: number; part: number; reason: string }[];
+  }
+  const accs = new Map<number, Acc>();
+  const accOf = (a: number): Acc => {
+    let acc = accs.get(a);
+    if (acc === undefined) accs.set(a, (acc = { fen: 0, splitTotal: null, shares: [], excluded: [] }));
+    return acc;
+  };
+  const REASONS = ["credited", "落实下单 placeAgent", "落实付款 payAgent (no placeAgent)", "工号 in the order remark"];
+  const shareOf = (part: number): string => (part === 0 ? "1" : part === 1 ? split!.placeAgent : split!.payAgent);
+  const amountOf = (i: number, part: number): Decimal => (part === 0 ? new Decimal(orders.commissionable[i]!).dividedBy(100) : new Decimal(orders.commissionable[i]!).dividedBy(100).times(shareOf(part)));
+  const reasonOf = (i: number, part: number): string => {
+    if (part === 1) return `落实下单 placeAgent; the payAgent ${agentIds[orders.payAgent[i]!]} shares it`;
+    if (part === 2) return `落实付款 payAgent; the placeAgent ${agentIds[orders.credited[i]!]} shares it`;
+    return REASONS[orders.creditedBy[i]!] ?? "credited";
+  };
+  const add = (a: number, i: number, part: number): void => {
+    const acc = accOf(a);
+    const left = exclude(a, i);
+    if (left !== null) {
+      acc.excluded.push({ i, part, reason: left });
+      return;
+    }
+    if (part === 0) acc.fen += orders.commissionable[i]!;
+    else acc.splitTotal = (acc.splitTotal ?? new Decimal(0)).plus(amountOf(i, part));
+    acc.shares.push(i * 4 + part);
+  };
+  for (let i = 0; i < orders.count; i++) {
+    if (orders.include[i] !== 1) continue;
+    const credited = orders.credited[i]!;
+    if (credited < 0) continue;
+    const pay = orders.payAgent[i]!;
+    if (split && orders.creditedBy[i] === 1 && pay >= 0 && pay !== orders.placeAgent[i]) {
+      add(credited, i, 1);
+      add(pay, i, 2);
+    } else add(credited, i, 0);
+  }
+  const bases = new Map<string, CommissionBase>();
+  for (const [a, acc] of accs) {
+    const total = new Decimal(acc.fen).dividedBy(100).plus(acc.splitTotal ?? 0);
+    const share = (i: number, part: number, reason: string): BaseShare => ({ orderId: orders.orderId[i]!, share: shareOf(part), amount: exactMoney(amountOf(i, part)), reason });
+    const base = { total } as { total: Decimal; orders: BaseShare[]; excluded: BaseShare[] };
+    let listed: BaseShare[] | undefined;
+    Object.defineProperty(base, "orders", { enumerable: true, get: () => (listed ??= acc.shares.map((x) => share(Math.floor(x / 4), x % 4, reasonOf(Math.floor(x / 4), x % 4)))) });
+    Object.defineProperty(base, "count", { enumerable: false, value: acc.shares.length });
+    base.excluded = acc.excluded.map((e) => share(e.i, e.part, e.reason));
+    bases.set(agentIds[a]!, base);
+  }
+  return bases;
+}
+
 function creditReason(order: CommissionOrder): string {
   switch (order.creditedBy) {
     case "placeAgent":

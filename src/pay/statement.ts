@@ -4,12 +4,13 @@
  * rounded lines. The inputs are data from the other rule families (grade and base salary, R1
  * orders, scorecard score, rewards and fines), brought together by the month orchestration.
  */
+import { withLazy } from "../lazy.js";
 import * as z from "zod";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import { PayPolicySchema, type PayPolicy } from "../policy/pay.js";
-import { commissionBases, commissionOf, type BaseShare, type CommissionOrder } from "./commission.js";
+import { commissionBases, commissionOf, type BaseShare, type CommissionBase, type CommissionOrder } from "./commission.js";
 
 const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected an amount ≥ 0 with at most 2 decimals");
 const id = z.string().min(1, "is missing");
@@ -149,9 +150,19 @@ export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[
     if (e.from !== null && order.paidOn < e.from) return `paid ${order.paidOn}, before the first day employed (${e.from})`;
     return null;
   });
+  return statementsOf(agents, bases, pay.data);
+}
+
+/**
+ * The statements of agents whose inputs are already checked (the month report's path), from their
+ * commission bases; each statement's list of commission orders is made on first read.
+ */
+export function statementsOf(agents: readonly PayAgentInput[], bases: ReadonlyMap<string, CommissionBase>, policy: PayPolicy): PayStatement[] {
   return agents.map((agent) => {
     const base = bases.get(agent.agentId);
-    return statement(agent, base?.total ?? new Decimal(0), base?.orders ?? [], base?.excluded ?? [], pay.data);
+    const count = base === undefined ? 0 : ((base as { count?: number }).count ?? base.orders.length);
+    const s = statement(agent, base?.total ?? new Decimal(0), count, base?.excluded ?? [], policy);
+    return withLazy(s, "commissionOrders", () => base?.orders ?? []);
   });
 }
 
@@ -160,7 +171,7 @@ export function safePayStatements(input: PayInput, policy: PayPolicy): SafeResul
   return safely(() => payStatements(input, policy));
 }
 
-function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[], excluded: BaseShare[], policy: PayPolicy): PayStatement {
+function statement(agent: PayAgentInput, base: Decimal, baseOrders: number, excluded: BaseShare[], policy: PayPolicy): PayStatement {
   const lines: Record<PayLineId, PayLine> = {
     baseSalary: baseSalaryLine(agent, policy),
     commission: commissionLine(base, baseOrders, excluded, policy),
@@ -171,7 +182,7 @@ function statement(agent: PayAgentInput, base: Decimal, baseOrders: BaseShare[],
   };
   const fen = (line: PayLine): number => parseFen(line.amount);
   const total = fen(lines.baseSalary) + fen(lines.commission) + fen(lines.kpiBonus) + fen(lines.rewards) - fen(lines.fines) - fen(lines.clawback);
-  return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: baseOrders, excludedOrders: excluded };
+  return { agentId: agent.agentId, lines, total: formatFen(total), commissionOrders: [], excludedOrders: excluded };
 }
 
 function baseSalaryLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
@@ -190,13 +201,13 @@ function baseSalaryLine(agent: PayAgentInput, policy: PayPolicy): PayLine {
   };
 }
 
-function commissionLine(base: Decimal, orders: readonly BaseShare[], excluded: readonly BaseShare[], policy: PayPolicy): PayLine {
+function commissionLine(base: Decimal, orders: number, excluded: readonly BaseShare[], policy: PayPolicy): PayLine {
   const c = policy.commission;
   const result = commissionOf(base, c);
   return {
     amount: result.amount,
     rule: c.tiers ? `commission.${c.tiers.mode}` : "commission.flat",
-    inputs: { base: exactMoney(base), orders: orders.length, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
+    inputs: { base: exactMoney(base), orders, rate: c.tiers ? null : c.rate, split: c.split ? `${c.split.placeAgent}/${c.split.payAgent}` : null },
     steps: [...excluded.map((o) => `not in the base: ${o.orderId} (${o.amount}${o.share === "1" ? "" : `, share ${o.share}`}), ${o.reason}`), ...result.steps],
   };
 }

@@ -176,8 +176,9 @@ export class TableBuilder<K extends RecordKind> {
       offsets.set(f, bytes);
       bytes += width(f) * size;
     }
-    const locatorsAt = bytes;
-    if (this.source !== null) bytes += 4 * size;
+    // After the 1-byte columns: rounded up to the locators' 4-byte alignment.
+    const locatorsAt = Math.ceil(bytes / 4) * 4;
+    if (this.source !== null) bytes = locatorsAt + 4 * size;
     const buffer = new ArrayBuffer(bytes);
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];

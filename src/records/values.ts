@@ -333,7 +333,8 @@ export function describeFailure(code: number, v: unknown, spec: FieldSpec, zone:
     if (typeof v === "number" && (spec.type === "id" || spec.type === "agent" || spec.type === "buyer" || spec.type === "text")) {
       return `is the number ${show(v)}; expected ${expected} (write ids as text: a number may have lost digits)`;
     }
-    return `${show(v)} is a ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v}; expected ${expected}`;
+    const what = v === null ? "is null" : Array.isArray(v) ? "is an array" : typeof v === "object" ? "is an object" : `${show(v)} is a ${typeof v}`;
+    return `${what}; expected ${expected}`;
   }
   if (code === EXCEL_NUMBER) {
     return `${show(v)} looks like a number in scientific notation (a long id Excel has shortened, its last digits lost); expected the id as text — format the column as text before saving`;

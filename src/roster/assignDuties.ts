@@ -1,3 +1,4 @@
+import type { Zone } from "../time/zone.js";
 import { checkOptions } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { parseFen } from "../money/fen.js";
@@ -86,6 +87,71 @@ export interface DutiesResult {
 }
 
 const KIND_ORDER: readonly DutyKind[] = ["addressCheck", "smsReminder", "humanReminder", "returnedParcel", "shopReview"];
+
+/** Duties as columns, made into {@link Duty} objects (sorted by due instant, then kind, then ref) when read. */
+class DutyColumns {
+  count = 0;
+  kind = new Uint8Array(64);
+  due = new Float64Array(64);
+  deadline = new Float64Array(64);
+  readonly refs: string[] = [];
+  readonly orderIds: (string | null)[] = [];
+  /** The owner (shared per day and situation), or null for a duty done by the system. */
+  readonly owners: (Owner | null)[] = [];
+  readonly rules: string[] = [];
+
+  add(kind: number, ref: string, orderId: string | null, due: number, deadline: number, owner: Owner | null, rule: string): void {
+    const d = this.count++;
+    if (d === this.kind.length) {
+      const more = <T extends Uint8Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.kind = more(this.kind);
+      this.due = more(this.due);
+      this.deadline = more(this.deadline);
+    }
+    this.kind[d] = kind;
+    this.due[d] = due;
+    this.deadline[d] = deadline;
+    this.refs.push(ref);
+    this.orderIds.push(orderId);
+    this.owners.push(owner);
+    this.rules.push(rule);
+  }
+
+  duties(zone: Zone): Duty[] {
+    // Deadlines repeat (a shift's end, 17:30): format each instant once.
+    const formatted = new Map<number, string>();
+    const fmt = (ms: number): string => {
+      let text = formatted.get(ms);
+      if (text === undefined) {
+        text = formatInstant(ms, zone);
+        if (formatted.size < 100_000) formatted.set(ms, text);
+      }
+      return text;
+    };
+    const order = Array.from({ length: this.count }, (_, d) => d);
+    order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));
+    return order.map((d) => {
+      const owner = this.owners[d]!;
+      const deadline = this.deadline[d]!;
+      return {
+        kind: KIND_ORDER[this.kind[d]!]!,
+        ref: this.refs[d]!,
+        orderId: this.orderIds[d]!,
+        due: fmt(this.due[d]!),
+        deadline: Number.isNaN(deadline) ? null : fmt(deadline),
+        owner: owner?.owner ?? null,
+        by: owner ? "agent" : "system",
+        alsoEligible: owner?.alsoEligible ?? [],
+        rule: this.rules[d]!,
+        unowned: owner?.unowned ?? null,
+      };
+    });
+  }
+}
 
 
 interface Owner {
@@ -250,37 +316,18 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const ids = month.agents.ids;
   const roster = indexRoster(month, policy.roster, zone, inputs.skipRoster ?? null);
   const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
-  const duties: { duty: Duty; ms: number; rank: number }[] = [];
+  // The duties as columns (a month of a million orders owes a million reminders): each duty's
+  // kind, ref, order, instants, owner (one shared Owner per day and situation) and rule; the Duty
+  // objects are made when the list is read.
+  const list = new DutyColumns();
   const owners = new Map<string, Owner>();
   const dayShifts = new Map<number, readonly DayShift[]>();
   const start = period === null ? -Infinity : period.start;
   const end = period === null ? Infinity : period.end;
-  // Deadlines repeat (a shift's end, 17:30): format each instant once.
-  const formatted = new Map<number, string>();
-  const fmt = (ms: number): string => {
-    let text = formatted.get(ms);
-    if (text === undefined) {
-      text = formatInstant(ms, zone);
-      if (formatted.size < 100_000) formatted.set(ms, text);
-    }
-    return text;
-  };
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, 0);
   const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null): void => {
     if (due < start || due >= end) return;
-    const duty: Duty = {
-      kind,
-      ref,
-      orderId,
-      due: fmt(due),
-      deadline: owner ? (Number.isNaN(owner.deadline) ? null : fmt(owner.deadline)) : systemDeadline === null ? null : fmt(systemDeadline),
-      owner: owner?.owner ?? null,
-      by: owner ? "agent" : "system",
-      alsoEligible: owner?.alsoEligible ?? [],
-      rule,
-      unowned: owner?.unowned ?? null,
-    };
-    duties.push({ duty, ms: due, rank: KIND_ORDER.indexOf(kind) });
+    list.add(KIND_ORDER.indexOf(kind), ref, orderId, due, owner ? owner.deadline : (systemDeadline ?? NaN), owner, rule);
   };
 
   // Orders: address checks and payment reminders, read from the order columns.
@@ -361,7 +408,6 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     });
   }
 
-  duties.sort((a, b) => a.ms - b.ms || a.rank - b.rank || (a.duty.ref < b.duty.ref ? -1 : a.duty.ref > b.duty.ref ? 1 : 0));
   const per = new Map<string, Record<DutyKind, number>>();
   const countsOf = (owner: string): Record<DutyKind, number> => {
     let c = per.get(owner);
@@ -373,17 +419,20 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   addressChecks.forEach((n, a) => {
     if (n > 0) countsOf(ids[a]!).addressCheck += n;
   });
-  for (const { duty } of duties) {
-    if (duty.by === "system") system++;
-    else if (duty.owner === null) unowned++;
-    else countsOf(duty.owner)[duty.kind]++;
+  for (let d = 0; d < list.count; d++) {
+    const owner = list.owners[d];
+    if (owner === null || owner === undefined) system++;
+    else if (owner.owner === null) unowned++;
+    else countsOf(owner.owner)[KIND_ORDER[list.kind[d]!]!]++;
   }
-  return {
-    duties: duties.map((d) => d.duty),
+  const result: Omit<DutiesResult, "duties"> = {
     agents: [...per.keys()].sort().map((agentId) => ({ agentId, counts: per.get(agentId)! })),
     system,
     unowned,
   };
+  // The list on first read (an enumerable getter: JSON and spreads see a plain array).
+  let listed: readonly Duty[] | undefined;
+  return Object.defineProperty(result, "duties", { enumerable: true, get: () => (listed ??= list.duties(zone)) }) as DutiesResult;
 
   /**
    * The owner under the weekday/weekend rule on `day`, from instant `from`: Mon–Fri the night-shift

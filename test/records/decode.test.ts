@@ -1,7 +1,7 @@
 // The one decoder: what it refuses and how it says so, what it reads, and what joins the kinds.
 import { describe, expect, it } from "vitest";
 import { attributeSales, computeKpis, formatIssue } from "../../src/index.js";
-import { decodeMonth } from "../../src/records/month.js";
+import { MonthDecoder, decodeMonth } from "../../src/records/month.js";
 import { safeRun } from "./helpers.js";
 
 const order = { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:05", paidAt: "2020-02-21 10:06", amount: "128.00" };
@@ -153,5 +153,25 @@ describe("ids hold no invisible characters", () => {
   });
   it("free text (a name, a note) may hold them; the renderers escape them", () => {
     expect(problems({ agents: [{ agentId: "A1", name: "王\u001b[2J芳" }] })).toEqual([]);
+  });
+});
+
+describe("the decoder's columns", () => {
+  it("hold any number of records read from a file (the locators stay aligned after 1-byte columns)", () => {
+    for (const n of [1, 3, 17, 18, 19, 1025]) {
+      const decoder = new MonthDecoder({});
+      const builder = decoder.builder("agents", { source: { file: "agents.json", style: "index" }, expected: n });
+      builder.addObjects(Array.from({ length: n }, (_, i) => ({ agentId: `A${i}`, name: "x", group: "presale", grade: "junior" })));
+      decoder.add(builder.finish());
+      const month = decoder.finish();
+      expect(month.tables.agents!.count).toBe(n);
+      expect(month.tables.agents!.columns.group.every((g) => g === 0)).toBe(true);
+    }
+  });
+  it("say what a value of the wrong type is", () => {
+    expect(problems({ orders: [{ ...order, createdAt: { at: 1 } }, { ...order, orderId: "O2", createdAt: [1] }] })).toEqual([
+      'orders[0] (orderId "O1"), createdAt: is an object; expected a date-time like 2020-02-21 09:00:00',
+      'orders[1] (orderId "O2"), createdAt: is an array; expected a date-time like 2020-02-21 09:00:00',
+    ]);
   });
 });
