@@ -5,22 +5,21 @@
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
-import { IssueCode, KefuKpiError, formatIssue, formatIssueSource, isKefuKpiError, relocateFirstAt, toSafe, unreadable, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, formatIssue, isKefuKpiError, toSafe, unreadable, type Issue } from "../errors.js";
 import { describeValue, isObject } from "../input.js";
-import { busiestMonth, safeBuildMonthReport, type MonthInput } from "../month/buildMonthReport.js";
+import { busiestMonth, safeBuildMonthReport } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../month/renderKpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../month/render.js";
-import { resolvePolicy, safeResolvePolicy } from "../policy/resolve.js";
-import { decodeMonth } from "../records/month.js";
+import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../records/kinds.js";
+import { locateIssues } from "../records/locate.js";
+import { MonthDecoder, type DecodedMonth } from "../records/month.js";
 import { MonthReportSchema, type MonthReport } from "../month/schema.js";
-import type { Policy, PolicyInput } from "../policy/schema.js";
-import { agentIdInRemark } from "../schema/tmall.js";
-import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../schema/kinds.js";
+import type { PolicyInput } from "../policy/schema.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import { policyFromCells } from "./policy.js";
-import { isBlank, isBlankRow, kindOfHeader, parseOrigin, readSheet, type Cell, type Range, type SheetRecords } from "./read.js";
+import { addRange, isBlank, isBlankRow, kindOfHeader, parseOrigin, type Cell, type Range } from "./read.js";
 import type { DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
@@ -76,17 +75,26 @@ export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions 
 // The month reports sheetMonthReport made.
 const made = new WeakSet<object>();
 
+// Freezes a report all the way down, except the lists a report builds on first read (an
+// enumerable getter, such as a service level's breaches: reading it here would build it for
+// every workbook computation; no table reads them).
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) deepFreeze(item);
+    return value;
+  }
+  for (const key of Object.keys(value)) {
+    const property = Object.getOwnPropertyDescriptor(value, key);
+    if (property !== undefined && "value" in property) deepFreeze(property.value);
   }
   return value;
 }
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
   const month = monthOption(options.month);
-  return compute(ranges, options, (input, policy, warnings) => safeBuildMonthReport(input, policy, month === undefined ? { warnings } : { month, warnings }));
+  return compute(ranges, options, (decoded) => safeBuildMonthReport(decoded, undefined, month === undefined ? {} : { month }));
 }
 
 // A blank month cell is no month; a month is text (a host may pass a date serial, which is not one).
@@ -155,11 +163,15 @@ function issuesOf(error: unknown): Issue[] {
   return [unreadable(error)];
 }
 
-/** Reads the ranges and the policy, computes, and places every problem at its cell. */
+/**
+ * Reads the policy, decodes the ranges into one month (agents first: the roster the other kinds
+ * refer to), computes from it, and places every problem at its cell. The problems of the ranges
+ * and of the policy are reported together; the computation runs only on a month without them.
+ */
 function compute<T>(
   ranges: unknown,
   options: SheetCallOptions,
-  run: (input: MonthInput, policy: PolicyInput | Policy | undefined, warnings: string[]) => { success: true; data: T } | { success: false; issues: readonly Issue[] },
+  run: (month: DecodedMonth) => { success: true; data: T } | { success: false; issues: readonly Issue[] },
 ): { success: true; data: T } | { success: false; issues: Issue[] } {
   if (!isObject(ranges)) {
     return { success: false, issues: [{ code: IssueCode.invalidType, path: ["ranges"], message: `expected the month's ranges, one per kind ({ orders: 订单!A1:H300, … }), got ${describeValue(ranges)}` }] };
@@ -170,50 +182,56 @@ function compute<T>(
     }
   }
   const policy = readPolicy(options);
-  const resolved = safeResolvePolicy(policy.value);
-  const timeZone = resolved.success ? resolved.data.timeZone : undefined;
-  const read: Partial<Record<RecordKind, SheetRecords>> = {};
+  const { decoder, issues: policyIssues } = monthDecoder(policy);
   for (const kind of RECORD_KINDS) {
     const range = ranges[kind];
     // An omitted argument, or a reference to one blank cell that a host passes as a scalar.
     const given: unknown = range;
     if (!Array.isArray(given) && (given === 0 || isBlank(given as Cell))) continue;
     const where = options.sheets?.[kind];
+    const sheet = where?.sheet ?? DEFAULT_SHEET_NAMES[kind];
     if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) {
-      return { success: false, issues: [{ code: IssueCode.invalidType, path: [kind], message: `expected a range (rows of cells) of ${kind}`, source: { file: where?.sheet ?? DEFAULT_SHEET_NAMES[kind] } }] };
+      return { success: false, issues: [{ code: IssueCode.invalidType, path: [kind], message: `expected a range (rows of cells) of ${kind}`, source: { file: sheet } }] };
     }
-    if (isBlankRange(range)) continue;
-    read[kind] = readSheet(kind, range, {
-      ...(where?.sheet !== undefined && { sheet: where.sheet }),
-      ...(where?.origin !== undefined && { origin: where.origin }),
-      dateSystem: options.dateSystem ?? 1900,
-      ...(timeZone !== undefined && { timeZone }),
-    });
+    if (isBlankRange(range as Range)) continue;
+    addRange(decoder, kind, range as Range, { sheet, origin: parseOrigin(where?.origin ?? "A1"), dateSystem: options.dateSystem ?? 1900 });
   }
-  const sheets = RECORD_KINDS.flatMap((kind) => read[kind] ?? []);
-  const issues = [...sheets.flatMap((sheet) => sheet.issues), ...policy.issues];
-  const warnings = sheets.flatMap((sheet) => sheet.warnings);
-
-  // The 工号 in a Tmall export's 订单备注, as the folder reader finds it.
-  const orders = read.orders;
-  if (orders?.remarks) {
-    const ids = (read.agents?.records ?? []).map((a) => a["agentId"]).filter((id): id is string => typeof id === "string" && id !== "");
-    if (!read.agents) warnings.push(`${orders.remarks.filter((r) => r !== null).length} order remarks (订单备注) not read for 工号: there is no agents range to recognise them by`);
-    else orders.records.forEach((o, i) => (o["remarkAgentId"] = orders.remarks![i] ? agentIdInRemark(orders.remarks![i]!, ids) : null));
+  const issues: Issue[] = [];
+  let month: DecodedMonth | null = null;
+  try {
+    month = decoder.finish();
+  } catch (error) {
+    if (!isKefuKpiError(error)) throw error;
+    issues.push(...error.issues);
   }
+  issues.push(...policy.issues, ...policyIssues);
+  if (month === null || issues.length > 0) return { success: false, issues };
+  const result = run(month);
+  if (result.success) return result;
+  // Problems of the computation, placed at their cells.
+  const decoded = month;
+  return { success: false, issues: result.issues.map((issue) => (issue.path[0] === "policy" ? atPolicyCell(issue, policy) : locateIssues([issue], decoded)[0]!)) };
+}
 
-  // The records are checked by the month's rule families, as a folder's are.
-  const input = Object.fromEntries(RECORD_KINDS.flatMap((kind) => (read[kind] ? [[kind, read[kind].records]] : []))) as MonthInput;
-  const result = run(input, policy.value, warnings);
-  if (result.success && issues.length === 0) return result;
-  // Problems of the computation, placed at their cells; those of a cell already reported are left out.
-  if (!result.success) {
-    for (const issue of result.issues) {
-      const located = locate(issue, read, policy);
-      if (located) issues.push(located);
+/**
+ * The decoder of the month, under the policy; a policy that is not valid is reported (at its
+ * cells), and the ranges are still read (under its time zone if that is valid, else the default),
+ * so that every problem of the workbook is named at once.
+ */
+function monthDecoder(policy: PolicyRead): { decoder: MonthDecoder; issues: Issue[] } {
+  try {
+    return { decoder: new MonthDecoder(policy.value), issues: [] };
+  } catch (error) {
+    if (!isKefuKpiError(error)) throw error;
+    const issues = error.issues.map((issue) => atPolicyCell(issue, policy));
+    const given = policy.value as unknown;
+    const timeZone = isObject(given) && typeof given["timeZone"] === "string" ? given["timeZone"] : undefined;
+    try {
+      return { decoder: new MonthDecoder(timeZone === undefined ? undefined : { timeZone }), issues };
+    } catch {
+      return { decoder: new MonthDecoder(undefined), issues };
     }
   }
-  return { success: false, issues };
 }
 
 /**
@@ -299,14 +317,8 @@ export function kpiTable(ranges: MonthRanges, period?: string | null, options: S
       throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "month"], message: `"${month}" is not a month; expected YYYY-MM` }]);
     }
     const given = periodOption(period) ?? month;
-    const result = compute(ranges, call, (input, policy, warnings) =>
-      toSafe(() => {
-        // By default the month most orders were paid in, as the month report picks it.
-        const resolved = resolvePolicy(policy);
-        const chosen = given ?? busiestMonth(decodeMonth({ orders: input.orders ?? [] }, resolved));
-        return buildKpiReport(input, resolved, { period: chosen, warnings });
-      }),
-    );
+    // By default the month most orders were paid in, as the month report picks it.
+    const result = compute(ranges, call, (month) => toSafe(() => buildKpiReport(month, undefined, { period: given ?? busiestMonth(month) })));
     if (!result.success) return failure(result.issues);
     const rows = kpiRows(result.data);
     const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
@@ -484,7 +496,7 @@ function failure(issues: readonly Issue[]): SheetResult {
 }
 
 interface PolicyRead {
-  readonly value: PolicyInput | Policy | undefined;
+  readonly value: PolicyInput | undefined;
   readonly issues: Issue[];
   /** The row of each setting of a key/value range (`attribution.windowHours` → `设置!B3`). */
   readonly cells: Map<string, string>;
@@ -513,34 +525,10 @@ function readPolicy(options: SheetCallOptions): PolicyRead {
   return { value: read.policy, issues: read.issues, cells: read.cells, sheet };
 }
 
-/** Places an issue of the computation (`["orders", 17, "paidAt"]`) at its sheet cell. */
-function locate(original: Issue, read: Partial<Record<RecordKind, SheetRecords>>, policy: PolicyRead): Issue | null {
-  // "(first at consultations[3])" names the repeated record by its cell too (in the same column).
-  const message = relocateFirstAt(original.message, (kind, index) => {
-    const sheet = read[kind as RecordKind];
-    const row = sheet?.rows[index];
-    if (!sheet || row === undefined) return null;
-    const field = original.path[2];
-    return formatIssueSource({ file: sheet.sheet, cell: `${(typeof field === "string" ? sheet.columns.get(field) : undefined) ?? firstColumn(sheet)}${row}` });
-  });
-  const issue = message === original.message ? original : { ...original, message };
-  const [kind, index, field] = issue.path;
-  if (kind === "policy") {
-    const key = issue.path.slice(1).join(".");
-    const cell = policy.cells.get(key);
-    return cell ? { ...issue, source: { file: policy.sheet, cell } } : issue;
-  }
-  const sheet = typeof kind === "string" ? read[kind as RecordKind] : undefined;
-  if (!sheet || typeof index !== "number") return issue;
-  if (typeof field === "string" && sheet.failed.has(`${index}:${field}`)) return null;
-  const row = sheet.rows[index];
-  const column = typeof field === "string" ? sheet.columns.get(field) : undefined;
-  const cell = `${column ?? firstColumn(sheet)}${row ?? ""}`;
-  return { ...issue, source: { file: sheet.sheet, cell } };
-}
-
-function firstColumn(sheet: SheetRecords): string {
-  return [...sheet.columns.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? "A";
+/** Places an issue of the policy (`["policy", "attribution", "windowHours"]`) at its setting's cell, when the policy came from key/value rows. */
+function atPolicyCell(issue: Issue, policy: PolicyRead): Issue {
+  const cell = policy.cells.get(issue.path.slice(1).join("."));
+  return cell ? { ...issue, source: { file: policy.sheet, cell } } : issue;
 }
 
 // A row that is no array is not blank: the reader reports it.

@@ -18,7 +18,7 @@ export {
   type SheetResult,
   type SheetMonthReport,
 } from "./functions.js";
-export { readSheet, readCell, kindOfHeader, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type Range, type SheetOptions, type SheetRecords } from "./read.js";
+export { readSheet, cellValue, kindOfHeader, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type CellContext, type Range, type SheetOptions, type SheetRecords } from "./read.js";
 export { policyFromCells, type PolicyCells } from "./policy.js";
 export { serialToWallText, type DateSystem, type SerialReading } from "./serial.js";
-export { RECORD_KINDS, RECORD_FIELDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
+export { RECORD_KINDS, KINDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type RecordKind } from "../records/kinds.js";

@@ -1,19 +1,31 @@
 /**
- * Reads a sheet range (a 2-D array: a header row, then one row per record) into the records of a
- * month, the way spreadsheet hosts hand ranges over:
+ * Reads sheet ranges (2-D arrays: a header row, then one row per record) into the month's one
+ * decoder (`records/`), the way spreadsheet hosts hand ranges over. The header is matched by the
+ * kinds' one table (a near miss of a column name is an error at its header cell); each row's cells
+ * go straight to the decoder, which checks them and places every problem at its cell (`订单!E17`).
+ * Here a cell is only turned into what the decoder reads:
  * - blank cells come as `""`, `null`/`undefined` or `0` (Excel desktop and web differ): all are
- *   blank in id, text and date columns; in money and count columns `0` is the number 0;
- * - dates come as Excel serial numbers (1900 or 1904 system), as `Date` objects (Apps Script) or as
- *   text, and wall times are read in the shop zone;
- * - rows that are entirely blank (the unused tail of a range like `A1:H1000`) are skipped.
- * Every problem is an issue located at its cell (`订单!E17`), never thrown.
+ *   absent, except that `0` is the number 0 (or false) in money, count, score and boolean columns;
+ * - dates come as Excel serial numbers (1900 or 1904 system) or as `Date` objects (Apps Script),
+ *   which become text (a serial's wall time, read in the shop zone by the decoder; a `Date`'s
+ *   instant, or its calendar day in the shop zone in a date column), or as text;
+ * - a whole number in an id or text column (a 工号 or an order number stored as a number) becomes
+ *   its digits when a number holds it exactly; numbers in money, count and score columns, booleans
+ *   and text are handed over as they are; 1/0 in a boolean column as text;
+ * - rows that are entirely blank (the unused tail of a range like `A1:H1000`) are skipped; a value
+ *   right of the header's last column is an error at its cell.
+ * Nothing here throws on what a range holds: every problem is an issue.
  */
-import { IssueCode, unreadable, type Issue, type IssueCode as Code } from "../errors.js";
-import { isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
-import { DEFAULT_SHEET_NAMES, RECORD_FIELDS, RECORD_KINDS, type FieldSpec, type FieldType, type RecordKind } from "../schema/kinds.js";
-import { createZone, type Zone } from "../time/zone.js";
+import { IssueCode, KefuKpiError, isKefuKpiError, unreadable, type Issue } from "../errors.js";
 import { describeValue, isObject } from "../input.js";
-import { serialToWallText, type DateSystem } from "./serial.js";
+import { matchHeader } from "../records/header.js";
+import { DEFAULT_SHEET_NAMES, KINDS, RECORD_KINDS, type FieldSpec, type FieldType, type RecordKind } from "../records/kinds.js";
+import { MonthDecoder, type DecodedMonth } from "../records/month.js";
+import type { TableSource } from "../records/table.js";
+import { decodedRecords } from "../records/view.js";
+import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
+import type { Zone } from "../time/zone.js";
+import { serialText, type DateSystem } from "./serial.js";
 
 /** A cell as spreadsheet hosts pass it. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -22,32 +34,165 @@ export type Range = readonly (readonly Cell[])[];
 
 /** Where a range sits and how its dates count. */
 export interface SheetOptions {
-  /** The sheet's name, for messages (default 订单 / 咨询 / 客服). */
+  /** The sheet's name, for messages (default 订单 / 咨询 / 客服 …). */
   readonly sheet?: string;
   /** The range's top-left cell (default `A1`), so messages name the real cells. */
   readonly origin?: string;
   /** The workbook's date system (default 1900). */
   readonly dateSystem?: DateSystem;
-  /** The shop's time zone (default Asia/Shanghai): the calendar day of a `Date` in a date column. */
+  /** The shop's time zone (default Asia/Shanghai): reads wall times, and the calendar day of a `Date` in a date column. */
   readonly timeZone?: string;
 }
 
-/** A sheet read into records: record `i` came from sheet row `rows[i]`. */
+/** One range decoded on its own ({@link readSheet}). */
 export interface SheetRecords {
   readonly sheet: string;
+  /** The records as the decoder read them, each value in its canonical form (`decodedRecords`); a value that could not be read is left out. */
   readonly records: Record<string, unknown>[];
+  /** The sheet row of each record. */
   readonly rows: number[];
-  /** The column letters of each field. */
-  readonly columns: Map<string, string>;
-  /** Order remarks (订单备注) of a Tmall export, parallel to `records`, to search for a 工号. */
-  readonly remarks: (string | null)[] | null;
+  /** Every problem, at its cell. */
   readonly issues: Issue[];
   readonly warnings: string[];
-  /** `record:field` of every cell that could not be read (its record lacks the field). */
-  readonly failed: Set<string>;
 }
 
-// The Tmall columns that hold each field, to place downstream issues at the right cell.
+/** Where a range sits in its workbook: what {@link addRange} needs besides the range. */
+export interface RangePlace {
+  readonly sheet: string;
+  readonly origin: Origin;
+  readonly dateSystem: DateSystem;
+}
+
+/**
+ * Decodes the range of one kind of record on its own (for a sheet that shows what was read, or to
+ * check a range before a month is computed from it). The sheet functions decode all of a month's
+ * ranges into one decoded month instead.
+ *
+ * @example
+ * readSheet("orders", [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", 43882.375, "", 99]])
+ *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21T09:00:00+08:00", amount: "99.00" }
+ */
+export function readSheet(kind: RecordKind, range: Range, options: SheetOptions = {}): SheetRecords {
+  try {
+    return readChecked(kind, range, options);
+  } catch (error) {
+    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
+    return { sheet: "?", records: [], rows: [], issues: [unreadable(error)], warnings: [] };
+  }
+}
+
+function readChecked(kind: RecordKind, range: Range, options: SheetOptions): SheetRecords {
+  const given: unknown = kind;
+  const known = typeof given === "string" && (RECORD_KINDS as readonly string[]).includes(given);
+  const sheet = isObject(options) && typeof options["sheet"] === "string" ? options["sheet"] : known ? DEFAULT_SHEET_NAMES[kind] : "?";
+  const fail = (message: string): SheetRecords => ({
+    sheet,
+    records: [],
+    rows: [],
+    issues: [{ code: IssueCode.invalidValue, path: known ? [kind] : ["kind"], message, source: { file: sheet } }],
+    warnings: [],
+  });
+  if (!known) return fail(`${describeValue(given)} is not a kind of record; expected one of ${RECORD_KINDS.join(", ")}`);
+  if (options !== undefined && !isObject(options)) return fail(`expected the options { sheet, origin, dateSystem, timeZone }, got ${describeValue(options)}`);
+  if (!Array.isArray(range) || !range.every((row: unknown) => row === undefined || row === null || Array.isArray(row))) return fail("expected a range (rows of cells)");
+  const { origin: originText = "A1", dateSystem = 1900, timeZone = "Asia/Shanghai" } = options as SheetOptions;
+  if (dateSystem !== 1900 && dateSystem !== 1904) return fail(`expected the date system 1900 or 1904, got ${describeValue(dateSystem)}`);
+  if (typeof originText !== "string" || typeof timeZone !== "string") return fail("expected the origin (like A1) and the time zone as text");
+  let origin: Origin;
+  let decoder: MonthDecoder;
+  try {
+    origin = parseOrigin(originText);
+    decoder = new MonthDecoder({ timeZone });
+  } catch (error) {
+    return fail(isKefuKpiError(error) ? error.issues.map((i) => i.message).join("; ") : (error as Error).message);
+  }
+  addRange(decoder, kind, range as Range, { sheet, origin, dateSystem });
+  let month: DecodedMonth;
+  let issues: Issue[] = [];
+  try {
+    month = decoder.finish();
+  } catch (error) {
+    if (!(error instanceof KefuKpiError)) throw error;
+    issues = [...error.issues];
+    month = decoder.month();
+  }
+  const locators = month.tables[kind]?.locators;
+  return { sheet, records: decodedRecords(month, kind), rows: locators ? Array.from(locators) : [], issues, warnings: [...month.warnings] };
+}
+
+/**
+ * Reads the range of one kind into the month's decoder: the header matched to the kind's fields,
+ * each row's cells converted ({@link cellValue}) and handed to the decoder, located by sheet cell.
+ * An orders range with the header of a Tmall export is read as the export (`mapTmallOrders`, its
+ * 订单备注 searched for a rostered 工号, so the agents are read first). Problems of the range
+ * itself (its header, a value right of it) go to the decoder's issues with the records'.
+ */
+export function addRange(decoder: MonthDecoder, kind: RecordKind, range: Range, place: RangePlace): void {
+  const { sheet, origin } = place;
+  const header = (range[0] ?? []).map(headerText);
+  if (header.every((h) => h === "")) {
+    decoder.issues.add({
+      code: IssueCode.missingColumn,
+      path: [kind],
+      message: `the first row must be the header (expected columns ${requiredFields(kind).join(", ")})`,
+      source: { file: sheet, cell: cellName(origin, 0, 0) },
+    });
+    return;
+  }
+  if (kind === "orders" && isTmallOrderHeader(header)) {
+    addTmallRange(decoder, range, header, place);
+    return;
+  }
+
+  const match = matchHeader(kind, header);
+  for (const i of match.issues) decoder.issues.add({ code: i.code, path: [kind], message: i.message, source: { file: sheet, cell: cellName(origin, 0, i.column ?? 0) } });
+  if (match.unused.length > 0) decoder.warnings.push(`${sheet}: column${match.unused.length > 1 ? "s" : ""} ${match.unused.join(", ")} not used`);
+  if (match.issues.length > 0) return;
+
+  const letters = new Map<string, string>();
+  match.fields.forEach((field, c) => {
+    if (field !== null) letters.set(field, columnName(origin.col + c));
+  });
+  const builder = decoder.builder(kind, { source: cellSource(sheet, letters), expected: capacityFor(range.length - 1) });
+  builder.markGiven(match.fields);
+  const fieldOfColumn = builder.fieldIndexes(match.fields);
+  const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
+  const roles = Int8Array.from(match.fields, (field) => (field === null ? UNUSED : roleOf(fields[field]!.type)));
+  const context: CellContext = { system: place.dateSystem, zone: decoder.zone };
+  const width = header.length;
+  const values = new Array<unknown>(width);
+  for (let r = 1; r < range.length; r++) {
+    const row: readonly Cell[] = range[r] ?? [];
+    let filled = false;
+    for (let c = 0; c < width; c++) {
+      const cell = row[c];
+      if (!filled && !isBlankCell(cell)) filled = true;
+      const role = roles[c]!;
+      values[c] = role === UNUSED ? undefined : hostValue(cell, role, context);
+    }
+    let beyond = -1;
+    for (let c = width; c < row.length; c++) {
+      if (isBlankCell(row[c])) continue;
+      beyond = c;
+      break;
+    }
+    // A wholly blank row (the unused tail of a range) is no record.
+    if (!filled && beyond < 0) continue;
+    const record = builder.size;
+    builder.addCells(values, fieldOfColumn, origin.row + r);
+    if (beyond >= 0) {
+      decoder.issues.add({
+        code: IssueCode.invalidFile,
+        path: [kind, record],
+        message: "a value stands right of the header's last column",
+        source: { file: sheet, cell: cellName(origin, r, beyond) },
+      });
+    }
+  }
+  decoder.add(builder.finish());
+}
+
+// The Tmall columns that hold each field, to place the decoder's issues at the right cell.
 const TMALL_COLUMNS: Readonly<Record<string, string>> = {
   orderId: "订单编号",
   buyerId: "买家会员名",
@@ -57,262 +202,219 @@ const TMALL_COLUMNS: Readonly<Record<string, string>> = {
   refundAmount: "退款金额",
 };
 const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
+const TMALL_MONEY = new Set(["总金额", "买家实际支付金额", "退款金额"]);
 
-/**
- * Reads the range of one kind of record.
- *
- * @example
- * readSheet("orders", [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", 43882.375, "", 99]])
- *   .records[0] //=> { orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 09:00:00", paidAt: "", amount: 99 }
- */
-export function readSheet(kind: RecordKind, range: Range, options: SheetOptions = {}): SheetRecords {
-  try {
-    return readChecked(kind, range, options);
-  } catch (error) {
-    // A range that throws when read (a revoked Proxy, a getter) is an issue too: nothing throws.
-    const records: Record<string, unknown>[] = [];
-    return { sheet: "?", records, rows: [], columns: new Map(), remarks: null, issues: [unreadable(error)], warnings: [], failed: new Set() };
-  }
-}
-
-function readChecked(kind: RecordKind, range: Range, options: SheetOptions): SheetRecords {
-  const given: unknown = kind;
-  const known = typeof given === "string" && (RECORD_KINDS as readonly string[]).includes(given);
-  const sheet = isObject(options) && typeof options["sheet"] === "string" ? options["sheet"] : known ? DEFAULT_SHEET_NAMES[kind] : "?";
-  const out: SheetRecords = { sheet, records: [], rows: [], columns: new Map(), remarks: null, issues: [], warnings: [], failed: new Set() };
-  const fail = (message: string): SheetRecords => {
-    out.issues.push({ code: IssueCode.invalidValue, path: known ? [kind] : ["kind"], message, source: { file: sheet } });
-    return out;
-  };
-  if (!known) return fail(`${describeValue(given)} is not a kind of record; expected one of ${RECORD_KINDS.join(", ")}`);
-  if (options !== undefined && !isObject(options)) return fail(`expected the options { sheet, origin, dateSystem, timeZone }, got ${describeValue(options)}`);
-  if (!Array.isArray(range) || !range.every((row: unknown) => row === undefined || row === null || Array.isArray(row))) return fail("expected a range (rows of cells)");
-  const { origin: originText = "A1", dateSystem = 1900, timeZone = "Asia/Shanghai" } = options as SheetOptions;
-  if (dateSystem !== 1900 && dateSystem !== 1904) return fail(`expected the date system 1900 or 1904, got ${describeValue(dateSystem)}`);
-  if (typeof originText !== "string" || typeof timeZone !== "string") return fail("expected the origin (like A1) and the time zone as text");
-  let origin: Origin;
-  let context: CellContext;
-  try {
-    origin = parseOrigin(originText);
-    context = { system: dateSystem, zone: createZone(timeZone) };
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  return readRange(kind, range as Range, sheet, origin, context, out);
-}
-
-function readRange(kind: RecordKind, range: Range, sheet: string, origin: Origin, context: CellContext, out: SheetRecords): SheetRecords {
-  const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
-  const issue = (code: Code, path: (string | number)[], message: string, row: number, col: number): Issue => ({
-    code,
-    path,
-    message,
-    source: { file: sheet, cell: at(row, col) },
-  });
-  const header = (range[0] ?? []).map(headerText);
-  if (header.every((h) => h === "")) {
-    out.issues.push(issue(IssueCode.missingColumn, [kind], `the first row must be the header (expected columns ${required(kind).join(", ")})`, 0, 0));
-    return out;
-  }
-
-  if (kind === "orders" && isTmallOrderHeader(header)) return readTmall(range, header, out, origin, context);
-
-  const fields = RECORD_FIELDS[kind];
-  const byColumn: (string | null)[] = header.map((h) => fieldOf(fields, h));
-  const columns = out.columns;
-  byColumn.forEach((field, c) => {
-    if (field === null) return;
-    if (columns.has(field)) {
-      out.issues.push(issue(IssueCode.invalidFile, [kind], `column ${field} appears more than once (also ${columns.get(field)!})`, 0, c));
-    } else columns.set(field, columnName(origin.col + c));
-  });
-  const unused = header.filter((h, c) => h !== "" && byColumn[c] === null);
-  if (unused.length > 0) out.warnings.push(`${sheet}: column${unused.length > 1 ? "s" : ""} ${unused.join(", ")} not used`);
-  for (const field of required(kind)) {
-    if (!columns.has(field)) {
-      const names = [field, ...(fields[field]?.aliases ?? [])].join(" / ");
-      out.issues.push(issue(IssueCode.missingColumn, [kind], `missing column ${names}`, 0, 0));
-    }
-  }
-  if (out.issues.length > 0) return out;
-
-  // The columns read, with their fields' specs, looked up once rather than per cell.
-  const used = byColumn.flatMap((field, c) => (field === null ? [] : [{ c, field, spec: fields[field]! }]));
-  for (let r = 1; r < range.length; r++) {
-    const row = range[r] ?? [];
-    if (isBlankRow(row)) continue;
-    const i = out.records.length;
-    const record: Record<string, unknown> = {};
-    for (const { c, field, spec } of used) {
-      const read = readCell(row[c], spec, context);
-      if ("error" in read) {
-        out.issues.push(issue(IssueCode.invalidValue, [kind, i, field], read.error, r, c));
-        out.failed.add(`${i}:${field}`);
-      } else if (read.value !== undefined) record[field] = read.value;
-      else if (spec.required) record[field] = "";
-    }
-    for (let c = header.length; c < row.length; c++) {
-      if (isBlank(row[c])) continue;
-      out.issues.push(issue(IssueCode.invalidFile, [kind, i], "a value stands right of the header's last column", r, c));
-      break;
-    }
-    out.records.push(record);
-    out.rows.push(origin.row + r);
-  }
-  return out;
-}
-
-function readTmall(range: Range, header: string[], out: SheetRecords, origin: Origin, context: CellContext): SheetRecords {
-  const at = (row: number, col: number): string => `${columnName(origin.col + col)}${origin.row + row}`;
-  // The Tmall mapper reads text: dates of the time columns become wall-time text first.
+/** A Tmall export in a sheet range: its cells as the text the export mapper reads, then the orders to the decoder. */
+function addTmallRange(decoder: MonthDecoder, range: Range, header: string[], place: RangePlace): void {
+  const { sheet, origin } = place;
+  const context: CellContext = { system: place.dateSystem, zone: decoder.zone };
+  const roles = header.map((name) => (TMALL_TIMES.has(name) ? INSTANT : TMALL_MONEY.has(name) ? NUMBER : TEXT));
   const rows: string[][] = [header];
-  const cellIssues: Issue[] = [];
+  const lines: number[] = [origin.row];
   for (let r = 1; r < range.length; r++) {
-    const row = range[r] ?? [];
-    if (isBlankRow(row)) {
-      rows.push([]);
-      continue;
+    const row: readonly Cell[] = range[r] ?? [];
+    if (isBlankRow(row)) continue;
+    const text = header.map((_, c) => {
+      const value = hostValue(row[c], roles[c]!, context);
+      if (value === undefined) return "";
+      if (typeof value === "string") return value;
+      if (typeof value === "number") return tmallNumberText(value);
+      if (typeof value === "boolean") return String(value);
+      // Anything no host passes (an object, a symbol) is named, never read as text.
+      decoder.issues.add({
+        code: IssueCode.invalidType,
+        path: ["orders"],
+        message: `${header[c]} ${describeValue(value)} is not a cell value; expected text, a number or a date`,
+        source: { file: sheet, cell: cellName(origin, r, c) },
+      });
+      return "";
+    });
+    const beyond = row.findIndex((cell, c) => c >= header.length && !isBlankCell(cell));
+    if (beyond >= 0) {
+      decoder.issues.add({ code: IssueCode.invalidFile, path: ["orders"], message: "a value stands right of the header's last column", source: { file: sheet, cell: cellName(origin, r, beyond) } });
     }
-    rows.push(
-      header.map((name, c) => {
-        const cell = row[c];
-        if (TMALL_TIMES.has(name)) {
-          const read = readCell(cell, { type: "instant" }, context);
-          if ("error" in read) {
-            cellIssues.push({ code: IssueCode.invalidValue, path: ["orders"], message: `${name} ${read.error}`, source: { file: out.sheet, cell: at(r, c) } });
-            return "";
-          }
-          return typeof read.value === "string" ? read.value : "";
-        }
-        return isBlank(cell) ? "" : isDate(cell) ? dateText(cell) : cellText(cell);
-      }),
-    );
+    rows.push(text);
+    lines.push(origin.row + r);
   }
-  const mapped = mapTmallOrders(rows, out.sheet, { lines: rows.map((_, r) => origin.row + r) });
+  const mapped = mapTmallOrders(rows, sheet, { lines });
   for (const e of mapped.errors) {
     const c = e.field === "" ? 0 : header.indexOf(e.field);
-    out.issues.push({
+    decoder.issues.add({
       code: /missing column/.test(e.detail) ? IssueCode.missingColumn : IssueCode.invalidValue,
       path: ["orders"],
       message: e.detail,
-      source: { file: out.sheet, cell: at(e.row - origin.row, Math.max(0, c)) },
+      source: { file: sheet, cell: cellName(origin, e.row - origin.row, Math.max(0, c)) },
     });
   }
-  out.issues.push(...cellIssues);
-  out.warnings.push(...mapped.warnings);
-  const columns = out.columns;
+  decoder.warnings.push(...mapped.warnings);
+
+  // The 工号 in 订单备注, as the folder reader finds it: a rostered agent's id standing as a token.
+  const agents = decoder.month().agents;
+  const roster = agents.rosterSize >= 0 ? agents.ids.slice(0, agents.rosterSize) : null;
+  let remarks = 0;
+  const orders: Record<string, unknown>[] = [];
+  const rowsOf: number[] = [];
+  for (const o of mapped.orders) {
+    const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
+    if (o.remark !== null) {
+      remarks++;
+      const id = roster === null ? null : agentIdInRemark(o.remark, roster);
+      if (id !== null) order["remarkAgentId"] = id;
+    }
+    orders.push(order);
+    rowsOf.push(o.row);
+  }
+  if (remarks > 0 && roster === null) decoder.warnings.push(`${remarks} order remarks (订单备注) not read for 工号: there is no agents range to recognise them by`);
+
+  const letters = new Map<string, string>();
   for (const [field, name] of Object.entries(TMALL_COLUMNS)) {
     const c = header.indexOf(name);
-    if (c >= 0) columns.set(field, columnName(origin.col + c));
+    if (c >= 0) letters.set(field, columnName(origin.col + c));
   }
-  const remarks: (string | null)[] = [];
-  for (const o of mapped.orders) {
-    out.records.push({ orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount });
-    out.rows.push(o.row);
-    remarks.push(o.remark);
-  }
-  return { ...out, remarks: header.includes("订单备注") ? remarks : null };
+  const builder = decoder.builder("orders", { source: cellSource(sheet, letters), expected: capacityFor(orders.length) });
+  builder.addObjects(orders, rowsOf);
+  decoder.add(builder.finish());
 }
 
-type CellReading = { readonly value: unknown } | { readonly error: string };
+// A number in a Tmall export's text column: a whole number Excel kept exactly as its digits; a
+// longer one (an 18-digit order number Excel rounded) as Excel shows it (`2.83746E+18`), which the
+// decoder refuses as an id whose digits are lost.
+function tmallNumberText(n: number): string {
+  return Number.isInteger(n) && !Number.isSafeInteger(n) ? n.toExponential().toUpperCase() : String(n);
+}
 
-const BLANK: CellReading = { value: undefined };
+// Room for `n` records, a multiple of 4: the decoder lays a table's numeric columns and its
+// locators out in one buffer, and the locators (4 bytes each) must start at a multiple of 4 after
+// the 1-byte columns (booleans, enums) of an odd number of records.
+function capacityFor(n: number): number {
+  return Math.max(16, (n + 3) & ~3);
+}
 
-/** What reading a cell needs beyond the cell: the workbook's date system, and the shop zone for the calendar day of a `Date`. */
+/** A sheet as the source of a table: record `i` is a sheet row, a field its column. */
+function cellSource(sheet: string, letters: ReadonlyMap<string, string>): TableSource {
+  // A record as a whole is named by its leftmost column.
+  const first = [...letters.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? "A";
+  return { file: sheet, style: "cell", columnOf: (field) => (field === "" ? first : letters.get(field)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** What converting a cell needs besides the cell: the workbook's date system, and the shop zone for the calendar day of a `Date`. */
 export interface CellContext {
   readonly system: DateSystem;
   readonly zone: Zone;
 }
 
-/** Reads one cell by its field's type. */
-export function readCell(cell: Cell, spec: FieldSpec, context: CellContext): CellReading {
-  const { type } = spec;
-  if (isBlank(cell) || (cell === 0 && !ZERO_IS_A_VALUE.has(type))) return BLANK;
-  if (typeof cell === "boolean") return type === "yesNo" || type === "boolean" ? { value: cell } : { error: `${cell ? "TRUE" : "FALSE"} is not ${expected(type)}` };
-  if (isDate(cell)) return readDate(cell, type, context.zone);
-  if (typeof cell === "number") return readNumber(cell, type, context.system);
-  if (typeof cell !== "string") return { error: `is not ${expected(type)}` };
-  const text = trimCell(cell);
-  switch (type) {
-    case "count":
-      return /^\d+$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a whole number ≥ 0` };
-    case "number":
-      return /^\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { error: `"${text}" is not a number ≥ 0` };
-    case "boolean": {
-      // Own keys only: a cell "constructor" is no boolean (nor a label below).
-      const lower = text.toLowerCase();
-      const value = Object.hasOwn(BOOLEANS, lower) ? BOOLEANS[lower] : undefined;
-      return value === undefined ? { error: `"${text}" is not true or false (TRUE/FALSE, 1/0, 是/否)` } : { value };
-    }
-    case "enum":
-      return { value: spec.labels && Object.hasOwn(spec.labels, text) ? spec.labels[text]! : text };
-    default:
-      return { value: text };
-  }
-}
+// How a column's cells are handed to the decoder, by the field's type.
+const UNUSED = -1;
+const TEXT = 0; // id, agent, buyer, text, enum
+const INSTANT = 1;
+const DATE = 2;
+const MONTH = 3;
+const NUMBER = 4; // money, count, score: a 0 is zero
+const BOOLEAN = 5; // a 0 is false
 
-// A 0 in these columns is the number 0 (or "no"), not a blank.
-const ZERO_IS_A_VALUE = new Set<FieldType>(["money", "count", "number", "boolean", "score", "yesNo"]);
-const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, "1": true, "0": false, yes: true, no: false, 是: true, 否: false };
-
-// An Apps Script Date is an instant; a date or month column wants its calendar day in the shop zone.
-function readDate(date: Date, type: FieldType, zone: Zone): CellReading {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) return { error: "is an invalid date" };
-  if (type === "instant") return { value: date.toISOString() };
-  if (type !== "date" && type !== "month") return { error: `a date is not ${expected(type)}` };
-  const w = zone.wallOf(ms);
-  const day = `${String(w.year).padStart(4, "0")}-${pad2(w.month)}-${pad2(w.day)}`;
-  return { value: type === "date" ? day : day.slice(0, 7) };
-}
-
-function readNumber(n: number, type: FieldType, system: DateSystem): CellReading {
+function roleOf(type: FieldType): number {
   switch (type) {
     case "instant":
+      return INSTANT;
     case "date":
-    case "month": {
-      const read = serialToWallText(n, system);
-      if ("error" in read) return read;
-      if (type === "instant") return { value: read.text };
-      if (type === "date" && !read.text.endsWith(" 00:00:00")) return { error: `${n} has a time of day; expected a date` };
-      return { value: read.text.slice(0, type === "date" ? 10 : 7) };
-    }
+      return DATE;
+    case "month":
+      return MONTH;
     case "money":
-    case "score":
-    case "number":
-      return { value: n };
     case "count":
-      return Number.isSafeInteger(n) && n >= 0 ? { value: n } : { error: `${n} is not a whole number ≥ 0` };
-    case "yesNo":
+    case "score":
+      return NUMBER;
     case "boolean":
-      return n === 1 || n === 0 ? { value: n === 1 } : { error: `${n} is not yes or no (TRUE/FALSE, 1/0, 是/否)` };
+      return BOOLEAN;
     default:
-      // Ids stored as numbers (order numbers, 工号): exact only as safe integers; Excel keeps 15 digits.
-      if (Number.isSafeInteger(n) && n > 0) return { value: String(n) };
-      if (type === "text") return { value: String(n) };
-      return { error: `${n} is a number that cannot be an exact id (over 15 digits or a fraction): format the column as text` };
+      return TEXT;
   }
+}
+
+/**
+ * What the decoder reads for a cell of a field of type `type`, as a host passed it: `undefined`
+ * for a blank; wall-time text for an Excel serial in an instant, date or month column (a date's
+ * `YYYY-MM-DD` when it has no time of day, a month's `YYYY-MM`); for a `Date`, its instant as ISO
+ * text, or its calendar day (month) in the shop zone in a date (month) column; the digits of a
+ * whole number in an id or text column; `"1"`/`"0"` for 1/0 in a boolean column; anything else as
+ * it is. It checks nothing: what the value is worth is the decoder's to say (a number beyond the
+ * serials of the date system, or a fraction in an id column, is handed over as the number, and
+ * serial 60 of the 1900 system as the `1900-02-29` Excel shows for it, all of which the decoder
+ * refuses).
+ *
+ * @example
+ * cellValue(43882.375, "instant", context) //=> "2020-02-21 09:00:00"
+ * cellValue(1001, "agent", context)        //=> "1001"
+ * cellValue(0, "id", context)              //=> undefined
+ * cellValue(0, "money", context)           //=> 0
+ */
+export function cellValue(cell: Cell, type: FieldType, context: CellContext): unknown {
+  return isBlank(cell) ? undefined : hostValue(cell, roleOf(type), context);
+}
+
+function hostValue(cell: unknown, role: number, context: CellContext): unknown {
+  switch (typeof cell) {
+    case "string":
+      return cell;
+    case "number":
+      if (cell === 0 && role !== NUMBER && role !== BOOLEAN) return undefined;
+      switch (role) {
+        case TEXT:
+          // Ids stored as numbers (order numbers, 工号): exact only as safe integers (Excel keeps 15 digits).
+          return Number.isSafeInteger(cell) && cell > 0 ? String(cell) : cell;
+        case INSTANT:
+          return serialText(cell, context.system, true) ?? cell;
+        case DATE:
+        case MONTH:
+          return serialValue(cell, role, context.system);
+        case BOOLEAN:
+          return String(cell);
+        default:
+          return cell;
+      }
+    case "undefined":
+      return undefined;
+    case "object":
+      if (cell === null) return undefined;
+      return isDate(cell) ? dateValue(cell, role, context.zone) : cell;
+    default:
+      return cell;
+  }
+}
+
+function serialValue(serial: number, role: number, system: DateSystem): unknown {
+  const text = serialText(serial, system, true);
+  if (text === null) return serial;
+  if (role === MONTH) return text.slice(0, 7);
+  // A date with a time of day is handed over whole, for the decoder to refuse.
+  if (role === DATE && text.length === 19 && text.endsWith(" 00:00:00")) return text.slice(0, 10);
+  return text;
+}
+
+// An Apps Script Date is an instant; a date or month column wants its calendar day in the shop zone.
+function dateValue(date: Date, role: number, zone: Zone): string {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return String(date);
+  if (role !== DATE && role !== MONTH) return date.toISOString();
+  const w = zone.wallOf(ms);
+  const month = `${String(w.year).padStart(4, "0")}-${pad2(w.month)}`;
+  return role === MONTH ? month : `${month}-${pad2(w.day)}`;
 }
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function expected(type: FieldType): string {
-  return {
-    id: "an id",
-    text: "text",
-    instant: "a date-time",
-    date: "a date",
-    month: "a month",
-    money: "an amount",
-    count: "a whole number",
-    number: "a number",
-    boolean: "true or false",
-    score: "a score",
-    yesNo: "yes or no",
-    enum: "one of the listed values",
-  }[type];
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+/** The columns a range of the kind must have (for a month: the agents' name, group and grade too). */
+function requiredFields(kind: RecordKind): string[] {
+  const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
+  return Object.keys(fields).filter((f) => fields[f]!.required === true || fields[f]!.forMonth === true);
 }
 
 /**
@@ -326,9 +428,8 @@ export function kindOfHeader(row: readonly Cell[]): { kind: RecordKind } | { err
   let best: { kind: RecordKind; known: number } | null = null;
   let tie = false;
   for (const kind of RECORD_KINDS) {
-    const fields = RECORD_FIELDS[kind];
-    const mapped = new Set(header.map((h) => fieldOf(fields, h)).filter((f): f is string => f !== null));
-    if (!required(kind).every((f) => mapped.has(f))) continue;
+    const mapped = new Set(matchHeader(kind, header, { required: false }).fields.filter((f): f is string => f !== null));
+    if (!requiredFields(kind).every((f) => mapped.has(f))) continue;
     if (best === null || mapped.size > best.known) {
       best = { kind, known: mapped.size };
       tie = false;
@@ -339,59 +440,41 @@ export function kindOfHeader(row: readonly Cell[]): { kind: RecordKind } | { err
   return { kind: best.kind };
 }
 
-function required(kind: RecordKind): string[] {
-  return Object.entries(RECORD_FIELDS[kind])
-    .filter(([, spec]) => spec.required)
-    .map(([field]) => field);
-}
-
-function fieldOf(fields: Readonly<Record<string, FieldSpec>>, header: string): string | null {
-  if (header === "") return null;
-  if (Object.hasOwn(fields, header)) return header;
-  for (const [field, spec] of Object.entries(fields)) if (spec.aliases?.includes(header)) return field;
-  return null;
-}
-
 /** A `Date`, also one made in another realm (an Apps Script or vm context). */
 export function isDate(cell: unknown): cell is Date {
   return Object.prototype.toString.call(cell) === "[object Date]";
 }
 
-// A cell's text: a number or boolean as it prints; anything no host passes (an object, a symbol)
-// by what it is, so it is reported rather than thrown on.
-function cellText(cell: Cell): string {
-  if (typeof cell === "string") return trimCell(cell);
-  return typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeValue(cell);
-}
-
-// A date where text is expected stays visible (an invalid one as "Invalid Date"), never blank.
-function dateText(date: Date): string {
-  return Number.isNaN(date.getTime()) ? String(date) : date.toISOString();
-}
-
 /** A row with nothing in it; Excel desktop passes the blanks of a range as 0. */
 export function isBlankRow(row: readonly Cell[]): boolean {
-  return row.every((cell) => cell === 0 || isBlank(cell));
+  return row.every(isBlankCell);
 }
 
 /** Blank as hosts pass it: `""` (or only spaces), `null`, `undefined`. */
 export function isBlank(cell: Cell): boolean {
-  return cell === undefined || cell === null || (typeof cell === "string" && trimCell(cell) === "");
+  return cell === undefined || cell === null || (typeof cell === "string" && isBlankText(cell));
 }
 
-const SPACE = /[\s\u3000\uFEFF]/;
+// Blank, or the 0 Excel desktop passes for an empty cell.
+function isBlankCell(cell: unknown): boolean {
+  return cell === undefined || cell === null || cell === 0 || (typeof cell === "string" && isBlankText(cell));
+}
 
-/** Trims spaces, full-width spaces (U+3000) and a BOM; most cells have none, and are returned as they are. */
-function trimCell(text: string): string {
-  if (text === "" || (!SPACE.test(text[0]!) && !SPACE.test(text[text.length - 1]!))) return text;
-  return text.replace(/^[\s\u3000\uFEFF]+|[\s\u3000\uFEFF]+$/g, "");
+// Spaces, full-width spaces (U+3000) and a BOM only; most cells start with a visible character.
+function isBlankText(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  return !(first > 32 && first < 127) && text.trim() === "";
 }
 
 function headerText(cell: Cell): string {
-  return typeof cell === "string" ? trimCell(cell) : isBlank(cell) || cell === 0 ? "" : cellText(cell);
+  if (typeof cell === "string") return cell.trim();
+  if (isBlankCell(cell)) return "";
+  return typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeValue(cell);
 }
 
-interface Origin {
+/** A range's top-left cell. */
+export interface Origin {
   /** Zero-based column. */
   readonly col: number;
   /** One-based row. */
@@ -412,4 +495,9 @@ export function columnName(col: number): string {
   let name = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
+}
+
+/** The address of the cell `row` rows and `col` columns from the origin. */
+function cellName(origin: Origin, row: number, col: number): string {
+  return `${columnName(origin.col + col)}${origin.row + row}`;
 }

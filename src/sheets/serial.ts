@@ -33,32 +33,51 @@ export type SerialReading = { readonly text: string } | { readonly error: string
  * serialToWallText(60, 1900)        //=> { error: "60 is Excel's 1900-02-29, a day that never was" }
  */
 export function serialToWallText(serial: number, system: DateSystem = 1900): SerialReading {
+  const text = serialText(serial, system);
+  if (text !== null) return { text };
   if (!Number.isFinite(serial)) return { error: `${String(serial)} is not a date serial` };
+  const day = Math.floor(serial);
+  if (system === 1900 && (Math.round((serial - day) * DAY) === DAY ? day + 1 : day) === 60) return { error: `${serial} is Excel's 1900-02-29, a day that never was (serial 60)` };
   const min = system === 1900 ? 1 : 0;
   const max = system === 1900 ? MAX_SERIAL_1900 : MAX_SERIAL_1900 - 1462;
-  if (serial < min || serial >= max + 1) {
-    return { error: `${serial} is not a date serial of the ${system} date system (expected ${min} to ${max}, with the time as the fraction)` };
-  }
+  return { error: `${serial} is not a date serial of the ${system} date system (expected ${min} to ${max}, with the time as the fraction)` };
+}
+
+/**
+ * An Excel date serial as wall-time text, or null when it is no date serial of the system (what
+ * {@link serialToWallText} explains). With `phantom`, serial 60 of the 1900 system is the
+ * `1900-02-29` Excel shows for it (a text that is no real date). The sheets read every date cell
+ * through it, so it is built for speed: the date part of the last day read is kept (the serials
+ * of a range come in runs of the same day).
+ */
+export function serialText(serial: number, system: DateSystem, phantom = false): string | null {
+  if (!(serial >= (system === 1900 ? 1 : 0) && serial < (system === 1900 ? MAX_SERIAL_1900 + 1 : MAX_SERIAL_1900 - 1461))) return null;
   let days = Math.floor(serial);
   let ms = Math.round((serial - days) * DAY);
   if (ms === DAY) {
     days++;
     ms = 0;
   }
-  if (system === 1900 && days === 60) return { error: `${serial} is Excel's 1900-02-29, a day that never was (serial 60)` };
-  // Before the phantom day a 1900 serial is one day later than its count from 1899-12-30.
-  const dayNumber = system === 1904 ? EPOCH_1904 + days : EPOCH_1900 + days + (days < 60 ? 1 : 0);
-  const packed = civilFromDays(dayNumber);
-  const year = Math.floor(packed / 384);
-  const month = (Math.floor(packed / 32) % 12) + 1;
-  const day = packed % 32;
+  if (system === 1900 && days === 60 && !phantom) return null;
+  if (days !== lastDays || system !== lastSystem) {
+    // Before the phantom day a 1900 serial is one day later than its count from 1899-12-30.
+    const dayNumber = system === 1904 ? EPOCH_1904 + days : EPOCH_1900 + days + (days < 60 ? 1 : 0);
+    const packed = civilFromDays(dayNumber);
+    const year = Math.floor(packed / 384);
+    lastPrefix = system === 1900 && days === 60 ? "1900-02-29 " : `${String(year).padStart(4, "0")}-${TWO[(Math.floor(packed / 32) % 12) + 1]}-${TWO[packed % 32]} `;
+    lastDays = days;
+    lastSystem = system;
+  }
   const second = Math.floor(ms / 1000);
-  const millis = ms % 1000 === 0 ? "" : `.${String(ms % 1000).padStart(3, "0")}`;
-  return {
-    text: `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)} ${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}${millis}`,
-  };
+  const millis = ms - second * 1000;
+  const time = (TIMES[second] ??= `${TWO[Math.floor(second / 3600)]}:${TWO[Math.floor(second / 60) % 60]}:${TWO[second % 60]}`);
+  return lastPrefix + (millis === 0 ? time : `${time}.${String(millis).padStart(3, "0")}`);
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
+// The date part of the last day {@link serialText} read, and the times of day read so far (by second).
+let lastDays = Number.NaN;
+let lastSystem: DateSystem = 1900;
+let lastPrefix = "";
+const TIMES: (string | undefined)[] = new Array<string | undefined>(86_400);
+
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));

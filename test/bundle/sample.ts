@@ -1,7 +1,7 @@
 // The sample month as ranges (header row + rows of text), one per kind file of the folder, as a
 // workbook with one sheet per kind would hold it.
 import { existsSync, readFileSync } from "node:fs";
-import { RECORD_KINDS, type RecordKind } from "../../src/schema/kinds.js";
+import { RECORD_KINDS, type RecordKind } from "../../src/records/kinds.js";
 import { parseCsv } from "../../src/node/csv.js";
 
 export const sampleDir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;

@@ -227,14 +227,33 @@ describe("errors come back as values at their cells", () => {
     const result = attributionTable({ ...sample, orders, consultations }, { sheets: { orders: { sheet: "Orders" } } });
     expect(result.success).toBe(false);
     if (result.success) return;
+    // One decoder reads the cells and checks the records' rules: the problems come record by record.
     expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell} ${String(i.path.at(-1))}`)).toEqual([
-      "咨询!G4 buyerMessages",
       "咨询!E3 firstReplyAt",
+      "咨询!G4 buyerMessages",
       "Orders!D6 paidAt",
       "Orders!E7 amount",
     ]);
-    expect(result.message).toMatch(/^咨询!G4, buyerMessages: -1 is not a whole number ≥ 0; 咨询!E3 \(consultationId "C0102"\), firstReplyAt: .*; Orders!D6 \(orderId "O0105"\), paidAt: /);
+    expect(result.message).toMatch(
+      /^咨询!E3 \(consultationId "C0102"\), firstReplyAt: .*; 咨询!G4 \(consultationId "C0103"\), buyerMessages: -1 is out of range; expected a whole number ≥ 0; Orders!D6 \(orderId "O0105"\), paidAt: /,
+    );
     expect(toCells(result)).toEqual([[`#KEFU! ${result.message}`]]);
+  });
+
+  it("names a near miss of a column name at its header cell, where the range sits", () => {
+    const orders = csv("orders.csv");
+    orders[0]![3] = "paidat";
+    const result = attributionTable({ ...sample, orders }, { sheets: { orders: { sheet: "Orders", origin: "B2" } } });
+    expect(toCells(result)).toEqual([['#KEFU! Orders!E2: column "paidat" is not a column of orders: did you mean paidAt (订单付款时间 / 付款时间)? (names match exactly, case included)']]);
+  });
+
+  it("names the problems of the ranges and of the policy together, the ranges' first", () => {
+    const orders = csv("orders.csv");
+    orders[2]![4] = "12.345";
+    const result = shopTable({ ...sample, orders }, { policy: [["attribution.windowHours", 999]] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell} ${i.path.join(".")}`)).toEqual(["订单!E3 orders.1.amount", "设置!B1 policy.attribution.windowHours"]);
   });
 
   it("names the first of a repeated id by its cell", () => {

@@ -2,8 +2,7 @@
 // with a segment `__proto__`, `constructor` or `prototype` is an issue at its cell; cells named
 // like Object.prototype's members are read as the text they are.
 import { afterEach, describe, expect, it } from "vitest";
-import { attributionTable, kpiTable, policyFromCells, readCell, readSheet, sheetMonthReport, toCells } from "../../src/sheets/index.js";
-import { createZone } from "../../src/index.js";
+import { attributionTable, kpiTable, policyFromCells, readSheet, sheetMonthReport, toCells } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 
 const protoKeys = (): string[] => Reflect.ownKeys(Object.prototype).map(String).sort();
@@ -78,18 +77,27 @@ describe("the policy option of the sheet functions", () => {
 });
 
 describe("cells named like Object.prototype's members", () => {
-  const context = { system: 1900 as const, zone: createZone("Asia/Shanghai") };
-
-  it("a boolean cell 'constructor' or 'toString' is no boolean", () => {
-    for (const text of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(readCell(text, { type: "boolean" }, context)).toEqual({ error: `"${text}" is not true or false (TRUE/FALSE, 1/0, 是/否)` });
-    }
+  it("a boolean cell 'constructor' or 'toString' is no boolean: an issue at its cell", () => {
+    const names = ["constructor", "toString", "__proto__", "hasOwnProperty"];
+    const calls = readSheet("calls", [["agentId", "at", "answered"], ...names.map((text) => ["A01", "2020-02-03 10:00", text])]);
+    expectPrototypeUntouched();
+    expect(calls.issues.map((i) => [i.source?.cell, i.message])).toEqual(names.map((text, r) => [`C${r + 2}`, `"${text}" is not true or false (also 1/0, yes/no, 是/否)`]));
   });
 
-  it("an enum cell 'constructor' is read as its text (for the schema to reject), never as a function", () => {
-    const read = readCell("constructor", { type: "enum", labels: { 售前: "presale" } }, context);
-    expect(read).toEqual({ value: "constructor" });
-    const calls = readSheet("calls", [["agentId", "at", "answered"], ["A01", "2020-02-03 10:00", "constructor"]]);
-    expect(calls.issues.map((i) => [i.source?.cell, i.message])).toEqual([["C2", '"constructor" is not true or false (TRUE/FALSE, 1/0, 是/否)']]);
+  it("an enum cell 'constructor' is no value of the list, never a function", () => {
+    const agents = readSheet("agents", [["工号", "姓名", "组", "级别"], ["A01", "王芳", "constructor", "__proto__"]]);
+    expectPrototypeUntouched();
+    expect(agents.issues.map((i) => [i.source?.cell, i.message])).toEqual([
+      ["C2", '"constructor" is not one of presale (售前), insale (售中), aftersale (售后)'],
+      ["D2", '"__proto__" is not one of junior (初级), intermediate (中级), senior (高级), expert (资深)'],
+    ]);
+  });
+
+  it("a header cell '__proto__' or 'constructor' is an unused column, and rows are read as usual", () => {
+    const read = readSheet("calls", [["agentId", "at", "answered", "__proto__", "constructor"], ["A01", "2020-02-03 10:00", "是", "x", "y"]]);
+    expectPrototypeUntouched();
+    expect(read.issues).toEqual([]);
+    expect(read.warnings).toEqual(["电话: columns __proto__, constructor not used"]);
+    expect(read.records).toEqual([{ agentId: "A01", at: "2020-02-03T10:00:00+08:00", answered: true }]);
   });
 });

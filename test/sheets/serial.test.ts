@@ -33,6 +33,21 @@ describe("serialToWallText, 1900 system", () => {
     expect(serialToWallText(59.75, 1900)).toEqual({ text: "1900-02-28 18:00:00" });
   });
 
+  it("names the phantom day also for a time that rounds into it", () => {
+    expect(serialToWallText(59.9999999999, 1900)).toEqual({ error: expect.stringContaining("1900-02-29") });
+  });
+
+  it("reads each serial by its own day and system, whatever was read before", () => {
+    const serials: [number, 1900 | 1904, string][] = [
+      [43882.5, 1900, "2020-02-21 12:00:00"],
+      [43882.5, 1904, "2024-02-22 12:00:00"],
+      [43882.25, 1900, "2020-02-21 06:00:00"],
+      [43883, 1900, "2020-02-22 00:00:00"],
+      [43882.75, 1900, "2020-02-21 18:00:00"],
+    ];
+    for (const [serial, system, text] of [...serials, ...serials.reverse()]) expect(serialToWallText(serial, system)).toEqual({ text });
+  });
+
   it.each([0, 0.5, -1, 2958466, NaN, Infinity])("rejects %d", (serial) => {
     expect(serialToWallText(serial, 1900)).toHaveProperty("error");
   });
