@@ -1,7 +1,7 @@
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { OPTION_FORMS, checkOptions, checkRecords, readTextOption, textsOption } from "../input.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { monthFor, type DecodedMonth } from "../records/month.js";
+import { isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
 import { checkKpiState, collectState, type KpiState } from "./state.js";
@@ -14,6 +14,11 @@ export interface KpiOptions {
   readonly period: string;
   /** Agents to list even when no record of the period names them (their counts are 0, their rates `null`). */
   readonly listAgents?: readonly string[];
+  /**
+   * With a decoded month (which holds records only): the credited agent of each order by
+   * attribution, as `KpiInput.credits` gives it for records.
+   */
+  readonly credits?: KpiInput["credits"];
 }
 
 /** The kinds the KPIs read. */
@@ -26,7 +31,7 @@ export function kpiPeriod(month: DecodedMonth, options: unknown): Period {
 
 /** The options of a KPI call read: the period (required) and the agents to list. */
 export function kpiOptions(month: DecodedMonth, options: unknown): { period: Period; listAgents: readonly string[] } {
-  const opts = checkOptions(options, ["period", "listAgents"]);
+  const opts = checkOptions(options, ["period", "listAgents", "credits"]);
   if (opts["period"] === undefined) {
     throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);
   }
@@ -38,8 +43,9 @@ export function kpiOptions(month: DecodedMonth, options: unknown): { period: Per
  * The decoded month of a KPI call and the credits of its orders: the credits given as data (the
  * credited agent of each order, by attribution) become agent numbers by order.
  */
-export function kpiMonth(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined): { month: DecodedMonth; credits: Int32Array | null } {
-  const given = typeof input === "object" && input !== null ? (input as { credits?: unknown }).credits : undefined;
+export function kpiMonth(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options?: unknown): { month: DecodedMonth; credits: Int32Array | null } {
+  const fromOptions = typeof options === "object" && options !== null ? (options as { credits?: unknown }).credits : undefined;
+  const given = typeof input === "object" && input !== null && !isDecodedMonth(input) ? ((input as { credits?: unknown }).credits ?? fromOptions) : fromOptions;
   let credits: Int32Array | null = null;
   const month = monthFor(input, policy, KPI_RECORD_KINDS, {
     extra: ["credits"],
@@ -104,7 +110,7 @@ function creditsOf(month: DecodedMonth, credits: unknown, issues: IssueList): In
  * @throws {KefuKpiError} listing every invalid record and field
  */
 export function collectKpiState(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiState {
-  const { month, credits } = kpiMonth(input, policy);
+  const { month, credits } = kpiMonth(input, policy, options);
   return collectState(month, kpiPeriod(month, options), credits);
 }
 
@@ -141,7 +147,7 @@ export function finalizeKpis(
  * r.agents[0].kpis.goodReviewRate.status //=> "noData" (no reviews given)
  */
 export function computeKpis(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): KpiResult {
-  const { month, credits } = kpiMonth(input, policy);
+  const { month, credits } = kpiMonth(input, policy, options);
   return kpisOfMonth(month, credits, options);
 }
 

@@ -8,7 +8,7 @@
  * other name is listed as not read.
  */
 import { nearNames } from "../records/header.js";
-import { RECORD_KINDS, type RecordKind } from "../schema/kinds.js";
+import { RECORD_KINDS, type RecordKind } from "../records/kinds.js";
 
 /** The plan for a folder's files. */
 export interface FolderPlan {

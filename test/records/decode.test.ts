@@ -175,3 +175,12 @@ describe("the decoder's columns", () => {
     ]);
   });
 });
+
+describe("the KPIs of a decoded month", () => {
+  it("take attribution's credits as an option (a decoded month holds records only)", () => {
+    const month = decodeMonth({ orders: [order], consultations: [consultation] });
+    const credits = attributeSales(month, undefined, { period: "2020-02" }).orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+    expect(computeKpis(month, undefined, { period: "2020-02" }).shop.kpis.agentSales.status).toBe("noData");
+    expect(computeKpis(month, undefined, { period: "2020-02", credits }).shop.kpis.agentSales.value).toBe("128.00");
+  });
+});
