@@ -35,7 +35,22 @@ export class PairColumns {
   readonly moreDays = new Map<number, number[]>();
 
   constructor(capacity = 0) {
-    this.reserve(capacity);
+    if (capacity <= 0) return;
+    // One buffer for the six columns: each large allocation beside a large input can set off a
+    // full collection of the heap, so one allocation costs less than six.
+    const buffer = new ArrayBuffer(capacity * 25);
+    let at = 0;
+    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
+      const view = make(buffer, at, capacity);
+      at += bytes * capacity;
+      return view;
+    };
+    this.firstStart = take((b, o, n) => new Float64Array(b, o, n), 8);
+    this.buyer = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.agent = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.firstDay = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.day = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.flags = take((b, o, n) => new Uint8Array(b, o, n), 1);
   }
 
   reserve(size: number): void {
@@ -116,7 +131,22 @@ export class OrderColumns {
   credited = new Int32Array(0);
 
   constructor(capacity = 0) {
-    this.reserve(capacity);
+    if (capacity <= 0) return;
+    // One buffer for the six columns: each large allocation beside a large input can set off a
+    // full collection of the heap, so one allocation costs less than six.
+    const buffer = new ArrayBuffer(capacity * 36);
+    let at = 0;
+    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
+      const view = make(buffer, at, capacity);
+      at += bytes * capacity;
+      return view;
+    };
+    this.createdAt = take((b, o, n) => new Float64Array(b, o, n), 8);
+    this.paidAt = take((b, o, n) => new Float64Array(b, o, n), 8);
+    this.amountFen = take((b, o, n) => new Float64Array(b, o, n), 8);
+    this.buyer = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.paidDay = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.credited = take((b, o, n) => new Int32Array(b, o, n), 4);
   }
 
   reserve(size: number): void {

@@ -68,48 +68,32 @@ export interface ServiceLevelInput {
 class Tally {
   checked = 0;
   count = 0;
+  /** The breaching records, by index in their kind (4 bytes each: the rest is recomputed when listed). */
   record = new Int32Array(64);
-  agent = new Int32Array(64);
-  at = new Float64Array(64);
-  deadline = new Float64Array(64);
-  /** When it happened, or NaN. */
-  done = new Float64Array(64);
 
   /**
    * @param ids - the record ids of the kind checked
    * @param what - what was due (`first reply`, `review` …)
+   * @param facts - a breaching record's agent number, first instant, deadline and when it happened (NaN: never), recomputed from the columns when listed
    * @param strict - the deadline itself is a breach (a wait of exactly the limit is "≥ 2 min")
    */
   constructor(
     readonly ids: readonly string[] | null,
     readonly what: string,
+    readonly facts: (i: number) => readonly [agent: number, at: number, deadline: number, done: number],
     readonly strict = false,
   ) {}
 
-  consider(i: number, agent: number, at: number, deadline: number, done: number): void {
+  consider(i: number, deadline: number, done: number): void {
     this.checked++;
     if (done === done && (this.strict ? done < deadline : done <= deadline)) return;
     const k = this.count++;
-    if (k === this.record.length) this.grow();
+    if (k === this.record.length) {
+      const more = new Int32Array(k * 2);
+      more.set(this.record);
+      this.record = more;
+    }
     this.record[k] = i;
-    this.agent[k] = agent;
-    this.at[k] = at;
-    this.deadline[k] = deadline;
-    this.done[k] = done;
-  }
-
-  private grow(): void {
-    const n = this.record.length * 2;
-    const more = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.record = more(this.record);
-    this.agent = more(this.agent);
-    this.at = more(this.at);
-    this.deadline = more(this.deadline);
-    this.done = more(this.done);
   }
 }
 
@@ -145,11 +129,24 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   if (agents !== undefined && presale !== null) agents.columns.group.forEach((g, i) => g === 0 && (presale[i] = 1));
 
   const consultationIds = consultations?.columns.consultationId ?? null;
-  const first = new Tally(consultationIds, "first reply");
-  const night = new Tally(consultationIds, "first reply");
-  const wait = new Tally(consultationIds, "longest wait", true);
-  if (consultations !== undefined) {
-    const c = consultations.columns;
+  const c = consultations?.columns;
+  const firstReplyDue = (start: number): number => start + sl.firstReply.maxSeconds * 1000;
+  // Overnight: answered by the morning's deadline (the next day's when it arrived before midnight).
+  const overnightDue = (start: number, minuteOfDay: number): number => {
+    const w = zone.wallOf(start);
+    const dayShift = minuteOfDay >= to ? 1 : 0;
+    return zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
+  };
+  const minuteOf = (start: number): number => Math.floor(((((start + zone.offsetAt(start) * MINUTE) % DAY) + DAY) % DAY) / MINUTE);
+  const longestWait = (i: number): number => {
+    const reply = c!.firstReplyAt[i]!;
+    return Math.max(c!.maxResponseSeconds[i]! * 1000, reply === reply ? reply - c!.startedAt[i]! : 0);
+  };
+  const consultationFacts = (deadline: (i: number) => number, done: (i: number) => number) => (i: number) => [c!.agentId[i]!, c!.startedAt[i]!, deadline(i), done(i)] as const;
+  const first = new Tally(consultationIds, "first reply", consultationFacts((i) => firstReplyDue(c!.startedAt[i]!), (i) => c!.firstReplyAt[i]!));
+  const night = new Tally(consultationIds, "first reply", consultationFacts((i) => overnightDue(c!.startedAt[i]!, minuteOf(c!.startedAt[i]!)), (i) => c!.firstReplyAt[i]!));
+  const wait = new Tally(consultationIds, "longest wait", consultationFacts((i) => c!.startedAt[i]! + sl.presaleWait.maxWaitSeconds * 1000, (i) => c!.startedAt[i]! + longestWait(i)), true);
+  if (consultations !== undefined && c !== undefined) {
     for (let i = 0; i < consultations.count; i++) {
       const start = c.startedAt[i]!;
       if (!inPeriod(start)) continue;
@@ -161,40 +158,35 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
       const exact = msOfDay % MINUTE === 0;
       const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
       const agent = c.agentId[i]!;
-      if (!overnight) first.consider(i, agent, start, start + sl.firstReply.maxSeconds * 1000, reply);
-      else {
-        const w = zone.wallOf(start);
-        const dayShift = minuteOfDay >= to ? 1 : 0;
-        const deadline = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
-        night.consider(i, agent, start, deadline, reply);
-      }
+      if (!overnight) first.consider(i, firstReplyDue(start), reply);
+      else night.consider(i, overnightDue(start, minuteOfDay), reply);
       const max = c.maxResponseSeconds[i]!;
-      if ((presale === null || presale[agent] === 1) && max >= 0) {
-        // The longest wait: the first response or the longest later one.
-        const longest = Math.max(max * 1000, reply === reply ? reply - start : 0);
-        wait.consider(i, agent, start, start + sl.presaleWait.maxWaitSeconds * 1000, start + longest);
-      }
+      // The longest wait: the first response or the longest later one.
+      if ((presale === null || presale[agent] === 1) && max >= 0) wait.consider(i, start + sl.presaleWait.maxWaitSeconds * 1000, start + longestWait(i));
     }
   }
-  const tickets = new Tally(ticketTable?.columns.ticketId ?? null, "first reply");
-  if (ticketTable !== undefined) {
-    const t = ticketTable.columns;
+  const t = ticketTable?.columns;
+  const ticketDue = (created: number): number => created + sl.ticketReply.maxMinutes * 60_000;
+  const tickets = new Tally(t?.ticketId ?? null, "first reply", (i) => [t!.agentId[i]!, t!.createdAt[i]!, ticketDue(t!.createdAt[i]!), t!.firstReplyAt[i]!]);
+  if (ticketTable !== undefined && t !== undefined) {
     for (let i = 0; i < ticketTable.count; i++) {
       const created = t.createdAt[i]!;
       if (!inPeriod(created)) continue;
       if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind?.[i] ?? "")) continue;
-      tickets.consider(i, t.agentId[i]!, created, created + sl.ticketReply.maxMinutes * 60_000, t.firstReplyAt[i]!);
+      tickets.consider(i, ticketDue(created), t.firstReplyAt[i]!);
     }
   }
-  const reviews = new Tally(afterSales?.columns.afterSaleId ?? null, "review");
-  const refunds = new Tally(afterSales?.columns.afterSaleId ?? null, "refund");
-  if (afterSales !== undefined) {
-    const s = afterSales.columns;
+  const a = afterSales?.columns;
+  const reviewDue = (applied: number): number => applied + sl.afterSaleReview.maxHours * 3_600_000;
+  const refundDue = (received: number): number => received + sl.refundAfterReceipt.maxHours * 3_600_000;
+  const reviews = new Tally(a?.afterSaleId ?? null, "review", (i) => [a!.agentId[i]!, a!.appliedAt[i]!, reviewDue(a!.appliedAt[i]!), a!.reviewedAt[i]!]);
+  const refunds = new Tally(a?.afterSaleId ?? null, "refund", (i) => [a!.agentId[i]!, a!.goodsReceivedAt[i]!, refundDue(a!.goodsReceivedAt[i]!), a!.refundedAt[i]!]);
+  if (afterSales !== undefined && a !== undefined) {
     for (let i = 0; i < afterSales.count; i++) {
-      const applied = s.appliedAt[i]!;
-      if (inPeriod(applied)) reviews.consider(i, s.agentId[i]!, applied, applied + sl.afterSaleReview.maxHours * 3_600_000, s.reviewedAt[i]!);
-      const received = s.goodsReceivedAt[i]!;
-      if (inPeriod(received)) refunds.consider(i, s.agentId[i]!, received, received + sl.refundAfterReceipt.maxHours * 3_600_000, s.refundedAt[i]!);
+      const applied = a.appliedAt[i]!;
+      if (inPeriod(applied)) reviews.consider(i, reviewDue(applied), a.reviewedAt[i]!);
+      const received = a.goodsReceivedAt[i]!;
+      if (inPeriod(received)) refunds.consider(i, refundDue(received), a.refundedAt[i]!);
     }
   }
 
@@ -238,8 +230,8 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tall
 /** The breaches of a check, in time order, ties by record id. */
 function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[]): ServiceLevelBreach[] {
   const ids = r.ids ?? [];
-  const order = Array.from({ length: r.count }, (_, k) => k);
-  order.sort((j, k) => r.at[j]! - r.at[k]! || (ids[r.record[j]!]! < ids[r.record[k]!]! ? -1 : ids[r.record[j]!]! > ids[r.record[k]!]! ? 1 : 0));
+  const facts = Array.from(r.record.subarray(0, r.count), (i) => ({ i, f: r.facts(i) }));
+  facts.sort((x, y) => x.f[1] - y.f[1] || (ids[x.i]! < ids[y.i]! ? -1 : ids[x.i]! > ids[y.i]! ? 1 : 0));
   // Instants repeat (minute-resolution exports): each is formatted once.
   const formatted = new Map<number, string>();
   const format = (ms: number): string => {
@@ -247,16 +239,13 @@ function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[]): ServiceL
     if (text === undefined) formatted.set(ms, (text = formatInstant(ms, zone)));
     return text;
   };
-  return order.map((k) => {
-    const done = r.done[k]!;
-    const at = r.at[k]!;
-    const due = r.deadline[k]!;
+  return facts.map(({ i, f: [agent, at, due, done] }) => {
     const never = done !== done;
     const late = never ? null : seconds(done - due);
     const deadline = format(due);
     return {
-      recordId: ids[r.record[k]!]!,
-      agentId: agentIds[r.agent[k]!]!,
+      recordId: ids[i]!,
+      agentId: agentIds[agent]!,
       at: format(at),
       deadline,
       lateSeconds: late,

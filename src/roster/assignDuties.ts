@@ -94,16 +94,22 @@ class DutyColumns {
   kind = new Uint8Array(64);
   due = new Float64Array(64);
   deadline = new Float64Array(64);
+  /** The owner's index in `ownerList` (one Owner per day and situation), or -1 for a duty done by the system. */
+  owner = new Int32Array(64);
+  /** The rule's index in `ruleList`. */
+  rule = new Int32Array(64);
   readonly refs: string[] = [];
-  readonly orderIds: (string | null)[] = [];
-  /** The owner (shared per day and situation), or null for a duty done by the system. */
-  readonly owners: (Owner | null)[] = [];
-  readonly rules: string[] = [];
+  /** The order of a duty, where it is not its ref (a parcel's, a review's), by duty. */
+  private readonly orderIds = new Map<number, string | null>();
+  private readonly ownerList: Owner[] = [];
+  private readonly ownerIndex = new Map<Owner, number>();
+  private readonly ruleList: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
 
   add(kind: number, ref: string, orderId: string | null, due: number, deadline: number, owner: Owner | null, rule: string): void {
     const d = this.count++;
     if (d === this.kind.length) {
-      const more = <T extends Uint8Array | Float64Array>(a: T): T => {
+      const more = <T extends Uint8Array | Float64Array | Int32Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
         b.set(a);
         return b;
@@ -111,14 +117,28 @@ class DutyColumns {
       this.kind = more(this.kind);
       this.due = more(this.due);
       this.deadline = more(this.deadline);
+      this.owner = more(this.owner);
+      this.rule = more(this.rule);
     }
     this.kind[d] = kind;
     this.due[d] = due;
     this.deadline[d] = deadline;
+    this.owner[d] = owner === null ? -1 : this.indexOf(this.ownerList, this.ownerIndex, owner);
+    this.rule[d] = this.indexOf(this.ruleList, this.ruleIndex, rule);
     this.refs.push(ref);
-    this.orderIds.push(orderId);
-    this.owners.push(owner);
-    this.rules.push(rule);
+    if (orderId !== ref) this.orderIds.set(d, orderId);
+  }
+
+  private indexOf<T>(list: T[], index: Map<T, number>, value: T): number {
+    let i = index.get(value);
+    if (i === undefined) index.set(value, (i = list.push(value) - 1));
+    return i;
+  }
+
+  /** The owner of duty `d`, or null when the system does it. */
+  ownerOf(d: number): Owner | null {
+    const o = this.owner[d]!;
+    return o < 0 ? null : this.ownerList[o]!;
   }
 
   duties(zone: Zone): Duty[] {
@@ -135,18 +155,20 @@ class DutyColumns {
     const order = Array.from({ length: this.count }, (_, d) => d);
     order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));
     return order.map((d) => {
-      const owner = this.owners[d]!;
+      const owner = this.ownerOf(d);
       const deadline = this.deadline[d]!;
+      const ref = this.refs[d]!;
+      const orderId = this.orderIds.get(d);
       return {
         kind: KIND_ORDER[this.kind[d]!]!,
-        ref: this.refs[d]!,
-        orderId: this.orderIds[d]!,
+        ref,
+        orderId: orderId === undefined ? ref : orderId,
         due: fmt(this.due[d]!),
         deadline: Number.isNaN(deadline) ? null : fmt(deadline),
         owner: owner?.owner ?? null,
         by: owner ? "agent" : "system",
         alsoEligible: owner?.alsoEligible ?? [],
-        rule: this.rules[d]!,
+        rule: this.ruleList[this.rule[d]!]!,
         unowned: owner?.unowned ?? null,
       };
     });
@@ -420,8 +442,8 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     if (n > 0) countsOf(ids[a]!).addressCheck += n;
   });
   for (let d = 0; d < list.count; d++) {
-    const owner = list.owners[d];
-    if (owner === null || owner === undefined) system++;
+    const owner = list.ownerOf(d);
+    if (owner === null) system++;
     else if (owner.owner === null) unowned++;
     else countsOf(owner.owner)[KIND_ORDER[list.kind[d]!]!]++;
   }
