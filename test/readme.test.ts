@@ -1,6 +1,6 @@
 // The README's library example, run as written, with the results its comments promise.
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, attributeSales, buildMonthReport, evaluateMonth, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
+import { KefuKpiError, decodeMonth, decodedRecords, isKefuKpiError, recordSchema, attributeSales, buildMonthReport, evaluateMonth, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
 import { readMonthFolder, reportFolder } from "../src/node/index.js";
 import { folderRecords } from "./folderRecords.js";
 
@@ -46,9 +46,42 @@ describe("README example", () => {
     expect(month.pay[0]!.lines.kpiBonus).toMatchObject({ amount: "430.00", rule: "kpiBonus.points", inputs: { score: "86.00" }, steps: ["86.00 points × 5.00 = 430"] });
   });
 
-  it("reads a folder with kefu-kpi/node", async () => {
+  it("reads a folder with kefu-kpi/node, its month decoded as it was read", async () => {
     const folder = await readMonthFolder(new URL("../fixtures/sample-month", import.meta.url).pathname);
     expect(reportFolder(folder, folder.policy).shop.sales.orders).toBe(236);
+    const month = evaluateMonth(folder.month, folder.policy, { month: "2020-02" });
+    expect(month.pay[0]).toMatchObject({ agentId: "A01", total: "4583.41" });
+  });
+
+  it("decodes once and computes many, with the figures of the records given raw", () => {
+    const input = folderRecords(new URL("../fixtures/sample-month/", import.meta.url).pathname);
+    const { agents, consultations, orders, tickets } = input;
+    const policy = { attribution: { rule: "placeFirst" as const } };
+    const decoded = decodeMonth({ agents, consultations, orders, tickets }, policy);
+    const sales = attributeSales(decoded, policy, { period: "2020-02" });
+    const credits = sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
+    const kpis = computeKpis(decoded, policy, { period: "2020-02", credits });
+    const breaches = checkServiceLevels(decoded, policy, { period: "2020-02" });
+    const raw = { agents: agents!, consultations: consultations!, orders: orders! };
+    expect(sales).toEqual(attributeSales(raw, policy, { period: "2020-02" }));
+    expect(kpis).toEqual(computeKpis({ ...raw, tickets: tickets!, credits }, policy, { period: "2020-02" }));
+    expect(breaches).toEqual(checkServiceLevels({ ...raw, tickets: tickets! }, policy, { period: "2020-02" }));
+    expect(kpis.agents[0]!.kpis.replyRate.value).toBe("0.9583");
+    // Another zone reads the wall times otherwise: said, not silently re-read.
+    expect(() => attributeSales(decoded, { timeZone: "UTC" })).toThrow(/decoded with timeZone Asia\/Shanghai/);
+    // The records back as plain objects, and each kind's schema from the same definition.
+    expect(decodedRecords(decoded, "orders")).toHaveLength(orders!.length);
+    expect(recordSchema("orders", "Asia/Shanghai").safeParse(orders![0]).success).toBe(true);
+  });
+
+  it("throws one error listing every issue of the month", () => {
+    try {
+      decodeMonth({ orders: [{ orderId: "O1", buyerId: "b", createdAt: "2020-02-30 10:00", amount: "1.001" }] });
+      expect.unreachable();
+    } catch (error) {
+      expect(isKefuKpiError(error)).toBe(true);
+      expect((error as KefuKpiError).issues.map((i) => i.path.join("."))).toEqual(["orders.0.createdAt", "orders.0.amount"]);
+    }
   });
 
   it("computes the KPIs of the sample month as the KPI example says", async () => {

@@ -1,3 +1,4 @@
+import { byAgentId } from "../compare.js";
 import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { checkOptions, readTextOption } from "../input.js";
 import { formatFen } from "../money/fen.js";
@@ -60,7 +61,7 @@ const [BY_NONE, BY_PLACE, BY_PAY, BY_REMARK] = [0, 1, 2, 3] as const;
 const CREDITED_BY: readonly (CreditedBy | null)[] = [null, "placeAgent", "payAgent", "remark"];
 
 /**
- * Attributes every paid order to an agent (DOMAIN.md R1): finds placeAgent (落实下单) and payAgent
+ * Attributes every paid order to an agent (R1, README): finds placeAgent (落实下单) and payAgent
  * (落实付款), classifies the order (assisted / silent-order / fully-silent), credits it by the
  * policy's rule and source, and totals the sales per agent and for the shop.
  *
@@ -206,7 +207,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const ids = month.agents.ids;
   const agentSales: AgentSales[] = [];
   for (let a = 0; a < agentCount; a++) if (listed[a] === 1) agentSales.push(agentSalesOf(ids[a]!, a, acc, rules.deductRefunds));
-  agentSales.sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0));
+  agentSales.sort(byAgentId);
 
   // Per-order explanations are built on first access of `result.orders` (a getter), from compact
   // columns: a caller of a million-order month who needs the totals does not pay ~100 MB for them.

@@ -1,5 +1,5 @@
 /**
- * From a {@link KpiState} to the metric table of DOMAIN.md R2, per agent and for the shop.
+ * From a {@link KpiState} to the metric table of R2 (README, KPIs), per agent and for the shop.
  * Every value is exact: counts are integers, rates and means are computed by `ratio` (decimal.js,
  * ROUND_HALF_UP) from integer numerators and denominators, money is summed in integer fen.
  */

@@ -1,5 +1,5 @@
 /**
- * Role scorecards (DOMAIN.md R2): per group a list of metrics with weights (summing to 100) and a
+ * Role scorecards (R2, README): per group a list of metrics with weights (summing to 100) and a
  * step table each; the weighted score is 0–100, exact to 0.01 (ROUND_HALF_UP).
  */
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";

@@ -1,5 +1,5 @@
 /**
- * The service-level rules of DOMAIN.md R2 as named checks (policy `kpi.serviceLevels`): each gives
+ * The service-level rules of R2 (README, KPIs) as named checks (policy `kpi.serviceLevels`): each gives
  * how many records it checked, how many complied, the compliance rate and every breach (record id,
  * agent, deadline and how late). Online hours are wall-clock times in the shop zone.
  *

@@ -22,7 +22,7 @@ export function toDecimal(value: string): Decimal {
 }
 
 /**
- * Rounds to the fen (0.01) with ROUND_HALF_UP, as every pay line is (DOMAIN.md conventions).
+ * Rounds to the fen (0.01) with ROUND_HALF_UP, as every pay line is (README, Exactness, time and determinism).
  *
  * @example
  * roundMoney(toDecimal("61.725")) //=> "61.73"

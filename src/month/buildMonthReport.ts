@@ -1,3 +1,4 @@
+import { byOrderId } from "../compare.js";
 import { checkOptions, readTextOption, textsOption } from "../input.js";
 import { withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
@@ -138,7 +139,8 @@ export function buildMonthReport(
         creditedBy: order.creditedBy,
       });
     });
-    return list;
+    // By orderId: the same month in another row order lists its orders alike.
+    return list.sort(byOrderId);
   };
 
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the

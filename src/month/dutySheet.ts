@@ -3,6 +3,7 @@
  * every duty due that day, grouped by owner, with the unowned ones. Joins the sales attribution
  * (payAgent, for the address checks) and the duties of src/roster.
  */
+import { byAgentId } from "../compare.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -56,7 +57,7 @@ export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyI
   for (let i = 0; i < (roster?.count ?? 0); i++) {
     if (roster!.columns.date[i] === day) shifts.push({ agentId: month.agents.ids[roster!.columns.agentId[i]!]!, shift: SHIFTS[roster!.columns.shift[i]!]! });
   }
-  shifts.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+  shifts.sort(byAgentId);
   const weekday = weekdayOfDayNumber(day);
   return {
     kind: "kefu-kpi/duty-sheet",

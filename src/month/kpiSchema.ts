@@ -1,5 +1,5 @@
 /**
- * The KPI parts of the month report (DOMAIN.md R2), as zod schemas: `agents[].kpis`,
+ * The KPI parts of the month report (R2, README), as zod schemas: `agents[].kpis`,
  * `agents[].score`, `shop.kpis`, `qcDeductions` and `serviceLevels`.
  */
 import * as z from "zod";

@@ -4,6 +4,7 @@
  * the scorecard score (R2), the credited orders (R1), and the days of the month the agent was
  * employed (from hiredAt through the earlier of dismissedAt and a dismissal by the penalty ladder).
  */
+import { byAgentId } from "../compare.js";
 import type { SalesCredits } from "../attribution/attributeSales.js";
 import { commissionBasesOfColumns } from "../pay/commission.js";
 import { statementsOf, type ClawbackItem, type PayAgentInput, type PayStatement } from "../pay/statement.js";
@@ -128,6 +129,8 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
     },
   );
   // The inputs are the month's own (checked where they were made): the pay policy is checked as payStatements checks it.
+  // By agentId, as the report's agents: the same month in another row order prints the same report.
+  agents.sort(byAgentId);
   const statements = statementsOf(agents, bases, PayPolicySchema.parse(policy.pay));
   for (const s of statements) {
     const left = s.excludedOrders.map((o) => o.orderId);

@@ -3,6 +3,7 @@
  * joined here from their rule families for the month report, all computed from the decoded month.
  * The duties get each order's payAgent from the month's sales attribution as data.
  */
+import { byAgentId } from "../compare.js";
 import type { SalesCredits } from "../attribution/attributeSales.js";
 import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
 import { rewardsOfMonth } from "../discipline/evaluateRewards.js";
@@ -133,7 +134,7 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   for (let i = 0; i < (scores?.count ?? 0); i++) {
     if (scores!.columns.month[i] === target) rows.push({ agentId: ids[scores!.columns.agentId[i]!]!, h: scores!.columns.score[i]! });
   }
-  rows.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+  rows.sort(byAgentId);
   for (const r of rows) {
     if (ranked.has(r.agentId) || !employment.has(r.agentId)) continue;
     const score = scoreText.get(r.agentId) ?? formatScore(r.h);

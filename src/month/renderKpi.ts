@@ -1,5 +1,5 @@
 /**
- * Renders the KPI section (DOMAIN.md R2) as terminal tables: the metric table (a row per metric, a
+ * Renders the KPI section (R2, README) as terminal tables: the metric table (a row per metric, a
  * column per agent and the shop), the scorecards, the QC deductions and the service levels.
  */
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";

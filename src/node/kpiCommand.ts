@@ -1,5 +1,5 @@
 /**
- * `kefu-kpi kpi <folder> --period …`: the KPI metric table (DOMAIN.md R2) of any period.
+ * `kefu-kpi kpi <folder> --period …`: the KPI metric table (R2, README) of any period.
  *
  * `--period` takes a period label — `2020-02-03` (a business day), `2020-W06` (an ISO week),
  * `2020-02` (a month), `2020-02-01..2020-02-15` (inclusive dates) — or a kind `day`, `week`,

@@ -1,5 +1,5 @@
 /**
- * The KPI part of the policy (DOMAIN.md R2): thresholds, minimum samples, the role scorecards, the
+ * The KPI part of the policy (R2, README): thresholds, minimum samples, the role scorecards, the
  * QC deduction ladder and the service-level checks. Metrics are chosen by id from the closed list
  * {@link KPI_METRIC_IDS}; nothing here is code. The settings are documented in README.md (Policy)
  * rather than with `.describe()` texts, which would weigh on the browser bundle.

@@ -1,7 +1,7 @@
 /**
  * The policy of the people rules: grades and promotion (R3), discipline and rewards (R4), shifts
  * and the roster (R6) and the owners of the duties of R1. Data only: closed lists, no functions.
- * Numbers DOMAIN.md quotes from the seeds are defaults; numbers it leaves open (base salaries,
+ * Numbers the shop handbooks quote are defaults; numbers they leave open (base salaries,
  * the assessment threshold, probation pass marks, the hours tolerance) are defaults of this file,
  * named in the README, for the shop to set.
  */

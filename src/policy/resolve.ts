@@ -60,7 +60,7 @@ function keyOf(key: PropertyKey): string | number {
   return typeof key === "symbol" ? String(key) : key;
 }
 
-/** The defaults of DOMAIN.md as a complete policy. */
+/** The README's defaults as a complete policy. */
 export function defaultPolicy(): Policy {
   return resolvePolicy({});
 }

@@ -1,5 +1,5 @@
 /**
- * The policy: every number of DOMAIN.md as one JSON-serializable, zod-validated object with
+ * The policy: every number of the rules (README) as one JSON-serializable, zod-validated object with
  * defaults. A policy file holds only what differs from the defaults; {@link resolvePolicy}
  * deep-merges it over them. Formulas and rules are chosen by name from closed lists.
  */

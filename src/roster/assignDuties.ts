@@ -1,3 +1,4 @@
+import { byAgentId } from "../compare.js";
 import type { Zone } from "../time/zone.js";
 import { checkOptions } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
@@ -486,7 +487,7 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     let found = owners.get(key);
     if (found === undefined) {
       // The agents of the chosen shifts, by agentId: the first owns, the others are listed.
-      const merged = chosen.flatMap((s) => s.agents.map((agentId) => ({ agentId, end: s.end }))).sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+      const merged = chosen.flatMap((s) => s.agents.map((agentId) => ({ agentId, end: s.end }))).sort(byAgentId);
       found = { owner: merged[0]!.agentId, deadline: merged[0]!.end, alsoEligible: merged.slice(1).map((m) => m.agentId), unowned: null };
       owners.set(key, found);
     }

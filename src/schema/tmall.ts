@@ -76,7 +76,7 @@ export function isTmallOrderHeader(header: readonly string[]): boolean {
 /**
  * Maps a parsed Tmall order export (rows[0] = header) to orders, checking 总金额 = 买家实际支付金额 + 退款金额.
  *
- * In this export 买家实际支付金额 is already net of refunds (DOMAIN.md R9), so the output `amount` is
+ * In this export 买家实际支付金额 is already net of refunds (R9, README), so the output `amount` is
  * 总金额 (gross) and `refundAmount` is 退款金额; net = amount − refundAmount. A paid order must satisfy
  * the identity exactly (in fen); an unpaid one (empty 订单付款时间) must show 0 paid and 0 refunded.
  * A row with any error is left out of `orders`. Missing required columns give one error each and no

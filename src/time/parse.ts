@@ -1,5 +1,5 @@
 /**
- * Reading instants. Accepted forms (DOMAIN.md conventions):
+ * Reading instants. Accepted forms (README, Exactness, time and determinism):
  * - ISO 8601 with an offset: `2020-02-21T09:00:00+08:00`, `2020-02-21T01:00Z`, `…+0800`, a space for T;
  * - local wall time in the shop zone: `2020-02-21 09:00[:ss]`, `2020/2/21 9:00`, `2020-02-21T09:00`;
  * - a date alone (`2020-02-21`, `2020/2/21`) meaning the start of that day in the shop zone
