@@ -33,7 +33,9 @@ if (mode === "floor") {
   check = hits;
 } else if (mode === "month") {
   const report = evaluateMonth(monthInput, {}, { month: "2020-02" });
-  check = `${report.shop.sales.net} / ${report.pay.length} statements / total ${report.pay.reduce((s, p) => s + Number(p.total), 0).toFixed(2)}`;
+  // The pay total summed in fen (a decimal string's digits), never through floating point.
+  const fen = report.pay.reduce((s, p) => s + BigInt(p.total.replace(".", "")), 0n);
+  check = `${report.shop.sales.net} / ${report.pay.length} statements / total ${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;
