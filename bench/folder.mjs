@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { syntheticFullMonth } from "./synthetic.mjs";
 
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-const hook = new URL("./maxrss.cjs", import.meta.url).pathname;
+const hook = new URL("./maxrss.mjs", import.meta.url).href;
 
 const cell = (v) => {
   if (v === undefined || v === null) return "";
@@ -47,7 +47,7 @@ export async function writeMonthFolder(dir, orders, consultations) {
 /** One timed `kefu-kpi report` run: wall seconds and peak RSS in MB. */
 function runReport(dir, format) {
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ["--require", hook, cli, "report", dir, "--month", "2020-02", "--format", format], {
+  const run = spawnSync(process.execPath, ["--import", hook, cli, "report", dir, "--month", "2020-02", "--format", format], {
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 1 << 26,
   });
