@@ -26,6 +26,7 @@ const NOT_MONTH = 10;
 const NOT_INSTANT = 11;
 const NEGATIVE_ZERO = 12;
 const CONTROL = 13;
+const SPREADSHEET_ERROR = 14;
 /** Money failures are MONEY - FenError (FenError codes are negative). */
 const MONEY = 20;
 
@@ -64,6 +65,14 @@ function looksLikeExcelNumber(s: string): boolean {
     if ((c < 48 || c > 57) && c !== 46) return false;
   }
   return e + 2 < n;
+}
+
+/** The error values spreadsheets show (and save into CSV files) for a formula that failed. */
+const SPREADSHEET_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#ERROR!"]);
+
+/** `#N/A`, `#REF!` …: a formula that failed (a VLOOKUP that found nothing), not an id. */
+function isSpreadsheetError(s: string): boolean {
+  return s.charCodeAt(0) === 35 && s.length <= 13 && SPREADSHEET_ERRORS.has(s.toUpperCase());
 }
 
 /**
@@ -122,6 +131,7 @@ export function readText(v: unknown, out: Reading, id: boolean): number {
   if (s.length === 0) return ABSENT;
   if (id) {
     if (looksLikeExcelNumber(s)) return EXCEL_NUMBER;
+    if (isSpreadsheetError(s)) return SPREADSHEET_ERROR;
     if (badIdCharacter(s) >= 0) return CONTROL;
   }
   out.str = s;
@@ -361,6 +371,7 @@ export function describeFailure(code: number, v: unknown, spec: FieldSpec, zone:
   if (code === EXCEL_NUMBER) {
     return `${show(v)} looks like a number in scientific notation (a long id Excel has shortened, its last digits lost); expected the id as text — format the column as text before saving`;
   }
+  if (code === SPREADSHEET_ERROR) return `${show(v)} is a spreadsheet's error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected ${expected}`;
   if (code === CONTROL && typeof v === "string") {
     const s = v.trim();
     const c = s.charCodeAt(Math.max(0, badIdCharacter(s)));

@@ -19,6 +19,18 @@ describe("values the decoder refuses, and why", () => {
     ]);
   });
 
+  // Found by the fuzz suite: a buyer id #N/A (a VLOOKUP that found nothing, saved by Excel as
+  // text) was read as a buyer who never chatted: the order fully silent, exit 0.
+  it("an id that is a spreadsheet's error value (#N/A, #VALUE!, #REF! …): a formula that failed, not an id", () => {
+    expect(problems({ orders: [{ ...order, buyerId: "#N/A" }, { ...order, orderId: "#REF!" }, { ...order, orderId: "O3", buyerId: " #div/0! " }] })).toEqual([
+      'orders[0] (orderId "O1"), buyerId: "#N/A" is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected the buyer id (text)',
+      'orders[1], orderId: "#REF!" is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected an id (text)',
+      'orders[2] (orderId "O3"), buyerId: " #div/0! " is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected the buyer id (text)',
+    ]);
+    // Ids that only start with # are ids; free text may say #N/A.
+    expect(problems({ orders: [{ ...order, buyerId: "#NA" }, { ...order, orderId: "O2", buyerId: "#1" }], agents: [{ agentId: "A1", name: "#N/A" }] })).toEqual([]);
+  });
+
   it("an id given as a number: expected text, not 'missing'", () => {
     expect(problems({ orders: [{ ...order, orderId: 843512000000000000 }] })).toEqual([
       "orders[0], orderId: is the number 843512000000000000; expected an id (text) (write ids as text: a number may have lost digits)",
