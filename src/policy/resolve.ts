@@ -73,6 +73,12 @@ function toPolicyIssues(issue: z.core.$ZodIssue): Issue[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ code: IssueCode.invalidPolicy, path: [...path, key], message: `unknown setting "${key}"` }));
   }
+  // A key of a record of settings that is none (a rule id): what the key must be, not "Invalid key in record".
+  if (issue.code === "invalid_key") {
+    const key = path[path.length - 1];
+    const why = issue.issues.map((i) => i.message).join("; ");
+    return [{ code: IssueCode.invalidPolicy, path, message: `${JSON.stringify(key)} is not a ${path[path.length - 2] === "rules" ? "rule id" : "key here"}: ${why}` }];
+  }
   return [{ code: IssueCode.invalidPolicy, path, message: issue.message }];
 }
 

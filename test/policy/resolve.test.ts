@@ -266,6 +266,13 @@ describe("resolvePolicy: invalid settings", () => {
     }
   });
 
+  // Found by the fuzz suite: a rule id that is no id said only zod's "Invalid key in record".
+  it("says what a rule id must be when a key of discipline.rules is none", () => {
+    expect(issuesOf({ discipline: { rules: { "no-work!": { label: "x" } } } })).toStrictEqual([
+      { code: "invalid_policy", path: ["policy", "discipline", "rules", "no-work!"], message: '"no-work!" is not a rule id: expected a rule id like nonWorkActivity' },
+    ]);
+  });
+
   it("reports every invalid setting at once", () => {
     const error = thrownBy(() =>
       resolvePolicy({ timeZone: "Mars/Base", attribution: { windowHours: 0, rule: "foo" as never } }),
