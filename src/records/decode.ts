@@ -147,8 +147,9 @@ export class TableBuilder<K extends RecordKind> {
       offsets.set(f, bytes);
       bytes += width(f) * size;
     }
-    const locatorsAt = bytes;
-    if (this.source !== null) bytes += 4 * size;
+    // The locators are 4-byte integers: they start at a multiple of 4, after the 1-byte columns.
+    const locatorsAt = (bytes + 3) & ~3;
+    if (this.source !== null) bytes = locatorsAt + 4 * size;
     const buffer = new ArrayBuffer(bytes);
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
