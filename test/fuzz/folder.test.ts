@@ -131,7 +131,7 @@ describe("the month folder under random mutation", () => {
       fc.asyncProperty(folderCase, async (mutations) => {
         await check(mutations);
       }),
-      { seed, numRuns: runs(300), endOnFailure: true },
+      { seed, numRuns: runs(250), endOnFailure: true },
     );
   }, 600_000);
 

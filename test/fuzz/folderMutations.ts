@@ -26,9 +26,10 @@ export type FolderMutation =
   | { readonly op: "errorValue"; readonly file: number; readonly row: number; readonly col: number; readonly value: string; readonly idsOnly?: boolean }
   | { readonly op: "encodeFile"; readonly file: number }
   | { readonly op: "encodeRow"; readonly file: number; readonly row: number }
-  | { readonly op: "inject"; readonly file: number; readonly at: number; readonly bytes: string; readonly replace: boolean }
+  | { readonly op: "inject"; readonly file: number; readonly at: number; readonly bytes: string }
   | { readonly op: "injectCell"; readonly file: number; readonly row: number; readonly col: number; readonly at: number; readonly bytes: string; readonly idsOnly?: boolean }
   | { readonly op: "emptyFile"; readonly file: number; readonly content: string }
+  | { readonly op: "asJson"; readonly file: number; readonly protoAt: number | null }
   | { readonly op: "renameCase"; readonly file: number; readonly how: "upper" | "first" | "ext" }
   | { readonly op: "renameTypo"; readonly file: number; readonly at: number; readonly edit: "insert" | "drop" | "change" | "swap"; readonly letter: string }
   | { readonly op: "deleteFile"; readonly file: number }
@@ -130,9 +131,10 @@ export const folderMutation: fc.Arbitrary<FolderMutation> = fc.oneof(
   fc.record({ op: fc.constant("errorValue" as const), file: idx, row: idx, col: idx, value: fc.constantFrom(...SPREADSHEET_ERRORS) }),
   fc.record({ op: fc.constant("encodeFile" as const), file: idx }),
   fc.record({ op: fc.constant("encodeRow" as const), file: idx, row: idx }),
-  fc.record({ op: fc.constant("inject" as const), file: idx, at: idx, bytes: fc.constantFrom(...Object.keys(INJECTED)), replace: fc.boolean() }),
+  fc.record({ op: fc.constant("inject" as const), file: idx, at: idx, bytes: fc.constantFrom(...Object.keys(INJECTED)) }),
   fc.record({ op: fc.constant("injectCell" as const), file: idx, row: idx, col: idx, at: idx, bytes: fc.constantFrom(...Object.keys(INJECTED)) }),
   fc.record({ op: fc.constant("emptyFile" as const), file: idx, content: fc.constantFrom("", "\uFEFF", "\n", "\r\n\r\n") }),
+  fc.record({ op: fc.constant("asJson" as const), file: idx, protoAt: fc.option(idx) }),
   fc.record({ op: fc.constant("renameCase" as const), file: idx, how: fc.constantFrom("upper" as const, "first" as const, "ext" as const) }),
   fc.record({ op: fc.constant("renameTypo" as const), file: idx, at: idx, edit: fc.constantFrom("insert" as const, "drop" as const, "change" as const, "swap" as const), letter: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz") }),
   fc.record({ op: fc.constant("deleteFile" as const), file: idx }),
@@ -159,7 +161,7 @@ export const folderCase: fc.Arbitrary<readonly FolderMutation[]> = fc.oneof(
 // Applying them
 
 const TABLE_OPS = new Set(["cutRow", "extendRow", "dropCell", "dupCell", "dropHeader", "dupHeader", "headerCase", "shuffle", "deleteColumn", "hostileText", "errorValue"]);
-const BYTE_OPS = new Set(["encodeFile", "encodeRow", "inject", "injectCell", "emptyFile"]);
+const BYTE_OPS = new Set(["encodeFile", "encodeRow", "inject", "injectCell", "emptyFile", "asJson"]);
 
 /** One file of the folder being mutated: its table until its bytes are changed, then its bytes. */
 interface FileState {
@@ -427,16 +429,17 @@ function applyBytes(f: FileState, m: FolderMutation): Effect | null {
       return { note: `${f.name}: row ${lines[r]} written in GB18030, the rest in UTF-8`, expectation, touched };
     }
     case "inject": {
+      // Put in, never written over a byte: a byte lost is a value changed (70 → 0), which no reader can tell.
       const bytes = current();
       const add = INJECTED[m.bytes]!;
-      const at = m.at % (bytes.length + (m.replace ? 0 : 1));
+      const at = m.at % (bytes.length + 1);
       const head = bytes.subarray(0, at);
-      const tail = bytes.subarray(m.replace ? at + 1 : at);
-      f.bytes = concat(head, new Uint8Array(add), tail);
+      f.bytes = concat(head, new Uint8Array(add), bytes.subarray(at));
       const line = 1 + head.filter((b) => b === 0x0a).length;
-      // 0xFF is no byte of UTF-8 or GB18030: the file cannot be read.
-      const expectation: Expectation = m.bytes === "0xFF" ? { kind: "error", file: f.name } : { kind: "any" };
-      return { note: `${f.name}: ${m.bytes} ${m.replace ? "written over" : "put before"} byte ${at} (line ${line}: ${JSON.stringify(new TextDecoder().decode(lineAround(f.bytes, at)))})`, expectation, touched };
+      // 0xFF is no byte of UTF-8 or GB18030: the file cannot be read. Any other byte is trimmed off,
+      // or makes no difference (in free text, a blank line), or is an error naming the file.
+      const expectation: Expectation = m.bytes === "0xFF" ? { kind: "error", file: f.name } : { kind: "sameOrError", file: f.name };
+      return { note: `${f.name}: ${m.bytes} put before byte ${at} (line ${line}: ${JSON.stringify(new TextDecoder().decode(lineAround(f.bytes, at)))})`, expectation, touched };
     }
     case "injectCell": {
       // Into a cell's text as the file holds it (inside its quotes when quoted).
@@ -460,6 +463,31 @@ function applyBytes(f: FileState, m: FolderMutation): Effect | null {
         // The value reads the same (a character trimmed off, or free text), or is an error naming the file.
         expectation: m.bytes === "0xFF" ? { kind: "error", file: f.name } : { kind: "sameOrError", file: f.name },
         touched,
+      };
+    }
+    case "asJson": {
+      // The same records as a JSON array (empty cells left out), maybe one with a __proto__ key.
+      // Not after a row lost or gained a cell: JSON records have keys, not places.
+      if (f.bytes !== null || f.table.some((row) => row.length !== f.table[0]!.length)) return null;
+      const [header, ...rows] = f.table;
+      const records = rows.map((row) => Object.fromEntries(header!.flatMap((h, c) => (row[c] === "" || row[c] === undefined ? [] : [[h, row[c]!]]))));
+      let text = JSON.stringify(records);
+      const proto = m.protoAt !== null && records.length > 0 ? m.protoAt % records.length : null;
+      if (proto !== null) {
+        // JSON.parse makes "__proto__" an own key; the reader must neither take it as the prototype nor as a field.
+        const parts = records.map((r) => JSON.stringify(r));
+        parts[proto] = parts[proto]!.replace(/^\{/, `{"__proto__": {"amount": "0.01", "polluted": true},`);
+        text = `[${parts.join(",")}]`;
+      }
+      f.bytes = utf8(text);
+      const name = f.name.replace(/\.csv$/i, ".json");
+      const before = f.name;
+      f.name = name;
+      return {
+        note: `${before} written as ${name}${proto === null ? "" : ` (record ${proto} with a __proto__ key)`}`,
+        // A key that is no field is named in a warning; the figures stay.
+        expectation: proto === null ? { kind: "same" } : { kind: "sameWarned", mention: name },
+        touched: [before, name, f.kind],
       };
     }
     case "emptyFile": {
