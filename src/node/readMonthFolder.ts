@@ -203,6 +203,9 @@ class FolderReading {
     let tmall: { file: string; rows: string[][]; lines: number[] } | null = null;
     let notTmall = false;
     let failed = false;
+    // The first data row's cells and line, and whether rows of two lengths were named already.
+    let first: RowWidth | null = null;
+    let widthsNamed = false;
     const sink: CsvSink = {
       header(cells, line) {
         if (kind === "orders" && isTmallOrderHeader(cells)) {
@@ -231,11 +234,17 @@ class FolderReading {
           tmall.lines.push(line);
           return;
         }
+        first ??= { cells: cells.length, line };
         const shape = checkShape(cells, columns);
-        if (shape !== null) {
+        const widths = shape === null && !widthsNamed ? checkWidth({ cells: cells.length, line }, first, columns) : null;
+        if (shape !== null || widths !== null) {
           // A row of the wrong shape is not read (its cells would land in the wrong fields); the file is refused.
           failed = true;
-          state.issue({ code: IssueCode.invalidFile, path: [kind], message: shape, source: { file, row: line } });
+          if (shape !== null) state.issue({ code: IssueCode.invalidFile, path: [kind], message: shape, source: { file, row: line } });
+          else {
+            widthsNamed = true;
+            state.issue({ code: IssueCode.invalidFile, path: [kind], message: widths!.message, source: { file, row: widths!.line } });
+          }
         } else builder!.addCells(cells, fieldOfColumn, line);
         if (decoder.issues.size + state.issues.length >= ISSUE_LIMIT) {
           failed = true;
@@ -361,6 +370,28 @@ function checkShape(cells: readonly string[], columns: number): string | null {
     }
   }
   return null;
+}
+
+/** How many cells a row has, and the line it starts on. */
+interface RowWidth {
+  readonly cells: number;
+  readonly line: number;
+}
+
+/**
+ * Empty cells beyond the header are read only when every row has them alike (a writer that ends
+ * each data line with a separator): a row longer than the others — by a doubled cell or a stray
+ * separator in it — has its values moved one column on, which its empty last cell would hide.
+ * Null when `row` (of the right shape) is as wide as the file's first data row, else the longer
+ * row's line and what is wrong.
+ */
+function checkWidth(row: RowWidth, first: RowWidth, columns: number): { line: number; message: string } | null {
+  if (row.cells === first.cells || (row.cells <= columns && first.cells <= columns)) return null;
+  const [longer, other] = row.cells > first.cells ? [row, first] : [first, row];
+  return {
+    line: longer.line,
+    message: `has ${longer.cells} cells but the header has ${columns} columns and row ${other.line} has ${other.cells}: the extra cell${longer.cells - Math.max(columns, other.cells) > 1 ? "s are" : " is"} empty, but the values before ${longer.cells - Math.max(columns, other.cells) > 1 ? "them" : "it"} may have moved (a doubled cell or a stray separator?); rows may end in empty cells beyond the header only all alike`,
+  };
 }
 
 /** Reads a policy file: JSON holding an object. */

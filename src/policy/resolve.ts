@@ -28,7 +28,13 @@ export function safeResolvePolicy(input: unknown): SafeResult<Policy> {
   const policy = input;
   return safely(() => {
     const parsed = PolicySchema.safeParse(policy);
-    if (!parsed.success) throw new KefuKpiError(parsed.error.issues.flatMap(toPolicyIssues));
+    const issues = parsed.success ? [] : parsed.error.issues.flatMap(toPolicyIssues);
+    // A record of settings (kpi.minSample, discipline.rules) drops a `__proto__` key unseen: named here.
+    for (const path of protoKeyPaths(policy)) {
+      const at = ["policy", ...path];
+      if (!issues.some((i) => i.path.length === at.length && i.path.every((p, k) => p === at[k]))) issues.push({ code: IssueCode.invalidPolicy, path: at, message: 'unknown setting "__proto__"' });
+    }
+    if (issues.length > 0 || !parsed.success) throw new KefuKpiError(issues);
     // zod hands out its default values themselves (the grade levels, the scorecards …): a caller
     // that edits a resolved policy, or a report holding one, would change the defaults of every
     // later call. Each resolved policy is a copy of its own.
@@ -47,11 +53,31 @@ function copyData<T>(value: T): T {
   return value;
 }
 
+/** The paths of the own `__proto__` keys in a policy's objects (JSON.parse makes them; an assignment would not). */
+function protoKeyPaths(value: unknown, path: readonly (string | number)[] = [], out: (string | number)[][] = [], seen = new Set<object>()): (string | number)[][] {
+  if (typeof value !== "object" || value === null || seen.has(value) || path.length > 32) return out;
+  seen.add(value);
+  if (Array.isArray(value)) value.forEach((v: unknown, i) => protoKeyPaths(v, [...path, i], out, seen));
+  else {
+    for (const key of Object.keys(value)) {
+      if (key === "__proto__") out.push([...path, key]);
+      else protoKeyPaths((value as Record<string, unknown>)[key], [...path, key], out, seen);
+    }
+  }
+  return out;
+}
+
 // One issue per unknown key, its path ending in the key, so a typo is pointed at where it stands.
 function toPolicyIssues(issue: z.core.$ZodIssue): Issue[] {
   const path = ["policy", ...issue.path.map(keyOf)];
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ code: IssueCode.invalidPolicy, path: [...path, key], message: `unknown setting "${key}"` }));
+  }
+  // A key of a record of settings that is none (a rule id): what the key must be, not "Invalid key in record".
+  if (issue.code === "invalid_key") {
+    const key = path[path.length - 1];
+    const why = issue.issues.map((i) => i.message).join("; ");
+    return [{ code: IssueCode.invalidPolicy, path, message: `${JSON.stringify(key)} is not a ${path[path.length - 2] === "rules" ? "rule id" : "key here"}: ${why}` }];
   }
   return [{ code: IssueCode.invalidPolicy, path, message: issue.message }];
 }

@@ -26,6 +26,7 @@ const NOT_MONTH = 10;
 const NOT_INSTANT = 11;
 const NEGATIVE_ZERO = 12;
 const CONTROL = 13;
+const SPREADSHEET_ERROR = 14;
 /** Money failures are MONEY - FenError (FenError codes are negative). */
 const MONEY = 20;
 
@@ -66,17 +67,61 @@ function looksLikeExcelNumber(s: string): boolean {
   return e + 2 < n;
 }
 
+/** The error values spreadsheets show (and save into CSV files) for a formula that failed. */
+const SPREADSHEET_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#ERROR!"]);
+
+/** `#N/A`, `#REF!` …: a formula that failed (a VLOOKUP that found nothing), not an id. */
+function isSpreadsheetError(s: string): boolean {
+  return s.charCodeAt(0) === 35 && s.length <= 13 && SPREADSHEET_ERRORS.has(s.toUpperCase());
+}
+
 /**
- * A character no id holds: a control character (C0, DEL, C1 — a NUL, an escape sequence, a line
- * break), a direction override (U+202A–U+202E, U+2066–U+2069: text that displays other than it
- * reads) or U+FFFD (what a wrong decoding leaves). An id with one would silently stop matching.
+ * What a character no id holds is, or null: a control character (C0, DEL, C1 — a NUL, an escape
+ * sequence, a line break), a direction mark or override (U+061C, U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069: text that displays other than it reads), a line or paragraph separator, an
+ * invisible character (a zero-width space or joiner, a soft hyphen, a word joiner, a BOM inside
+ * the text, a variation selector, a Hangul filler …), U+FFFD (what a wrong decoding leaves) or a
+ * double quote (a slip of CSV quoting: `b01"01`). An id with one would silently stop matching the
+ * same id without it.
  */
-function hasControl(s: string): boolean {
+function idCharacterKind(c: number): string | null {
+  if (c < 32 || (c >= 0x7f && c <= 0x9f)) return "a control character";
+  if (c === 0x22) return "a double quote";
+  if (c < 0xad) return null;
+  if (c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return "a direction mark or override";
+  if (c === 0x2028 || c === 0x2029) return "a line or paragraph separator";
+  if (c === 0xfffd) return "a character the file's encoding could not read";
+  if (
+    c === 0xad ||
+    c === 0x034f ||
+    c === 0x115f ||
+    c === 0x1160 ||
+    c === 0x17b4 ||
+    c === 0x17b5 ||
+    (c >= 0x180b && c <= 0x180f) ||
+    (c >= 0x200b && c <= 0x200d) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x206a && c <= 0x206f) ||
+    c === 0x3164 ||
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    c === 0xfeff ||
+    c === 0xffa0 ||
+    (c >= 0xfff0 && c <= 0xfffb)
+  ) {
+    return "an invisible character";
+  }
+  return null;
+}
+
+/** The index of the first character no id holds ({@link idCharacterKind}), or -1. */
+function badIdCharacter(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 32 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfffd) return true;
+    // Most ids are printable ASCII without a quote: one comparison each.
+    if (c >= 32 && c < 0x7f && c !== 0x22) continue;
+    if (idCharacterKind(c) !== null) return i;
   }
-  return false;
+  return -1;
 }
 
 /** An id or text: text only (a number is refused: ids are text, and a number may have lost digits). */
@@ -86,7 +131,10 @@ export function readText(v: unknown, out: Reading, id: boolean, controlChecked =
   if (s.length === 0) return ABSENT;
   if (id) {
     if (looksLikeExcelNumber(s)) return EXCEL_NUMBER;
-    if (!controlChecked && hasControl(s)) return CONTROL;
+    if (!controlChecked) {
+      if (isSpreadsheetError(s)) return SPREADSHEET_ERROR;
+      if (badIdCharacter(s) >= 0) return CONTROL;
+    }
   }
   out.str = s;
   return OK;
@@ -100,9 +148,13 @@ export function readListedId(v: unknown, out: Reading): number {
   return readText(v, out, true, true);
 }
 
-/** {@link CONTROL} when an id holds a control character (see {@link readText}), else OK. */
+/**
+ * What {@link readText} refuses in an id beyond its form: a spreadsheet's error value, or a
+ * character no id holds (control, invisible, direction, U+FFFD, a double quote); else OK.
+ */
 export function controlFailure(s: string): number {
-  return hasControl(s) ? CONTROL : OK;
+  if (isSpreadsheetError(s)) return SPREADSHEET_ERROR;
+  return badIdCharacter(s) >= 0 ? CONTROL : OK;
 }
 
 /** An instant, into `col[at]` (epoch ms); text only. */
@@ -339,7 +391,12 @@ export function describeFailure(code: number, v: unknown, spec: FieldSpec, zone:
   if (code === EXCEL_NUMBER) {
     return `${show(v)} looks like a number in scientific notation (a long id Excel has shortened, its last digits lost); expected the id as text — format the column as text before saving`;
   }
-  if (code === CONTROL) return `${JSON.stringify(typeof v === "string" ? v.trim() : v)} holds a control character, a direction override or U+FFFD (a byte the file's encoding could not read); expected ${expected}`;
+  if (code === SPREADSHEET_ERROR) return `${show(v)} is a spreadsheet's error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected ${expected}`;
+  if (code === CONTROL && typeof v === "string") {
+    const s = v.trim();
+    const c = s.charCodeAt(Math.max(0, badIdCharacter(s)));
+    return `${JSON.stringify(s)} holds ${idCharacterKind(c) ?? "a character no id holds"} (U+${c.toString(16).toUpperCase().padStart(4, "0")}): it would not match the id without it; expected ${expected}`;
+  }
   if (code === NOT_INSTANT) return describeInstantError(typeof v === "string" ? v.trim() : v, zone);
   if (code === NEGATIVE_ZERO) return `${show(v)} is a negative zero; expected ${expected} (write 0)`;
   if (code > MONEY) return describeFenError(MONEY - code, v);

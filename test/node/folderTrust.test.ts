@@ -95,6 +95,30 @@ describe("rows", () => {
     expect(await problems({ ...BASE, "orders.csv": ORDERS.replace(/\n/g, ",,\n") })).toEqual([]);
   });
 
+  // Found by the fuzz suite: a doubled cell in a row whose last cell is empty moved the values after
+  // it one column right, and the row was read (its extra cell empty) — the review time became the
+  // receipt time, and the KPIs changed with exit 0.
+  const AFTER_SALES = "afterSaleId,agentId,orderId,appliedAt,reviewedAt,goodsReceivedAt,refundedAt,refundAmount,satisfaction\n";
+  const AS1 = "AS1,A01,,2020-02-06 09:00:00,2020-02-06 13:00:00,,,,";
+  const AS2 = "AS2,A01,,2020-02-07 09:00:00,2020-02-07 11:00:00,,,,";
+  const AS1_SHIFTED = "AS1,A01,,2020-02-06 09:00:00,2020-02-06 09:00:00,2020-02-06 13:00:00,,,,";
+
+  it("makes one row longer than the others an error even when its extra cell is empty (its values may have moved)", async () => {
+    expect(await problems({ ...BASE, "afterSales.csv": `${AFTER_SALES}${AS2}\n${AS1_SHIFTED}\n` })).toEqual([
+      "afterSales.csv row 3: has 10 cells but the header has 9 columns and row 2 has 9: the extra cell is empty, but the values before it may have moved (a doubled cell or a stray separator?); rows may end in empty cells beyond the header only all alike",
+    ]);
+    // The longer row first: it is the one named.
+    expect(await problems({ ...BASE, "afterSales.csv": `${AFTER_SALES}${AS1_SHIFTED}\n${AS2}\n` })).toEqual([
+      "afterSales.csv row 2: has 10 cells but the header has 9 columns and row 3 has 9: the extra cell is empty, but the values before it may have moved (a doubled cell or a stray separator?); rows may end in empty cells beyond the header only all alike",
+    ]);
+  });
+
+  it("reads rows that all end in the same empty cells beyond the header (a separator ending every data line)", async () => {
+    const folder = await readMonthFolder(monthFolder({ ...BASE, "afterSales.csv": `${AFTER_SALES}${AS1},\n${AS2},\n` }));
+    expect(decodedRecords(folder.month, "afterSales").map((a) => a["reviewedAt"])).toEqual(["2020-02-06T13:00:00+08:00", "2020-02-07T11:00:00+08:00"]);
+    expect(await problems({ ...BASE, "orders.csv": ORDERS.replace(/\n/g, ",\n").replace(",\n", "\n") })).toEqual([]);
+  });
+
   it("says an empty file is empty, once", async () => {
     for (const empty of ["", "\ufeff", "\n\r\n\n"]) {
       expect(await problems({ ...BASE, "consultations.csv": empty })).toEqual([

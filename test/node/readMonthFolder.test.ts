@@ -40,6 +40,20 @@ describe("readMonthFolder", () => {
     ]);
   });
 
+  // Found by the fuzz suite: calls.json of 49 calls (or reviews.json, roster.json: any JSON kind
+  // with one-byte columns whose length is no multiple of 4) ended in an internal error, exit 70.
+  it("reads a JSON kind of any length, as its CSV file", async () => {
+    for (const n of [17, 18, 19, 49]) {
+      const calls = Array.from({ length: n }, (_, i) => ({ callId: `P${i}`, agentId: "A01", at: `2020-02-${String(1 + (i % 28)).padStart(2, "0")} 10:00`, answered: i % 3 === 0 ? "false" : "true" }));
+      const csv = `callId,agentId,at,answered\n${calls.map((c) => `${c.callId},${c.agentId},${c.at},${c.answered}`).join("\n")}\n`;
+      const base = { "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS };
+      const fromJson = await readMonthFolder(monthFolder({ ...base, "calls.json": JSON.stringify(calls) }));
+      const fromCsv = await readMonthFolder(monthFolder({ ...base, "calls.csv": csv }));
+      expect(decodedRecords(fromJson.month, "calls"), `${n} calls`).toEqual(decodedRecords(fromCsv.month, "calls"));
+      expect(reportFolder(fromJson, {}, "2020-02").agents[0]!.kpis.phoneAnswerRate).toEqual(reportFolder(fromCsv, {}, "2020-02").agents[0]!.kpis.phoneAnswerRate);
+    }
+  });
+
   it("leaves out unknown JSON fields with a warning, as for CSV columns", async () => {
     const orders = [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-10 10:05", paidAt: "2020-02-10 10:06", amount: "10.00", channel: "app" }];
     const agents = [{ agentId: "A01", name: "王芳", group: "presale", grade: "senior", supervisor: "A06" }];

@@ -251,6 +251,28 @@ describe("resolvePolicy: invalid settings", () => {
     ]);
   });
 
+  // Found by the fuzz suite: a record of settings (kpi.minSample, discipline.rules) dropped a
+  // __proto__ key unseen — `"minSample": {"__proto__": …}` ran with no minimum samples at all.
+  it("names a __proto__ key in a list of settings (kpi.minSample, discipline.rules), never drops it unseen", () => {
+    const cases: [string, (string | number)[]][] = [
+      ['{"kpi": {"minSample": {"__proto__": {"goodReviewRate": 100}}}}', ["policy", "kpi", "minSample", "__proto__"]],
+      ['{"kpi": {"minSample": {"goodReviewRate": 3, "__proto__": 3}}}', ["policy", "kpi", "minSample", "__proto__"]],
+      ['{"discipline": {"rules": {"__proto__": {"label": "x"}}}}', ["policy", "discipline", "rules", "__proto__"]],
+      // Elsewhere it was named already: once, not twice.
+      ['{"attribution": {"__proto__": {"windowHours": 1}}}', ["policy", "attribution", "__proto__"]],
+    ];
+    for (const [text, path] of cases) {
+      expect(issuesOf(JSON.parse(text)), text).toStrictEqual([{ code: "invalid_policy", path, message: 'unknown setting "__proto__"' }]);
+    }
+  });
+
+  // Found by the fuzz suite: a rule id that is no id said only zod's "Invalid key in record".
+  it("says what a rule id must be when a key of discipline.rules is none", () => {
+    expect(issuesOf({ discipline: { rules: { "no-work!": { label: "x" } } } })).toStrictEqual([
+      { code: "invalid_policy", path: ["policy", "discipline", "rules", "no-work!"], message: '"no-work!" is not a rule id: expected a rule id like nonWorkActivity' },
+    ]);
+  });
+
   it("reports every invalid setting at once", () => {
     const error = thrownBy(() =>
       resolvePolicy({ timeZone: "Mars/Base", attribution: { windowHours: 0, rule: "foo" as never } }),

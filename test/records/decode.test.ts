@@ -19,6 +19,18 @@ describe("values the decoder refuses, and why", () => {
     ]);
   });
 
+  // Found by the fuzz suite: a buyer id #N/A (a VLOOKUP that found nothing, saved by Excel as
+  // text) was read as a buyer who never chatted: the order fully silent, exit 0.
+  it("an id that is a spreadsheet's error value (#N/A, #VALUE!, #REF! …): a formula that failed, not an id", () => {
+    expect(problems({ orders: [{ ...order, buyerId: "#N/A" }, { ...order, orderId: "#REF!" }, { ...order, orderId: "O3", buyerId: " #div/0! " }] })).toEqual([
+      'orders[0] (orderId "O1"), buyerId: "#N/A" is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected the buyer id (text)',
+      'orders[1], orderId: "#REF!" is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected an id (text)',
+      'orders[2] (orderId "O3"), buyerId: " #div/0! " is a spreadsheet\'s error value (a formula that failed: #N/A, #VALUE!, #REF! …); expected the buyer id (text)',
+    ]);
+    // Ids that only start with # are ids; free text may say #N/A.
+    expect(problems({ orders: [{ ...order, buyerId: "#NA" }, { ...order, orderId: "O2", buyerId: "#1" }], agents: [{ agentId: "A1", name: "#N/A" }] })).toEqual([]);
+  });
+
   it("an id given as a number: expected text, not 'missing'", () => {
     expect(problems({ orders: [{ ...order, orderId: 843512000000000000 }] })).toEqual([
       "orders[0], orderId: is the number 843512000000000000; expected an id (text) (write ids as text: a number may have lost digits)",
@@ -145,11 +157,28 @@ describe("one decoded month for several results", () => {
 describe("ids hold no invisible characters", () => {
   it("a control character, a direction override or U+FFFD in an id is an error (it would silently stop matching)", () => {
     expect(problems({ orders: [{ ...order, buyerId: "b\u00001" }, { ...order, orderId: "O2", buyerId: "b\u001b[31m1" }, { ...order, orderId: "O3", buyerId: "b\u202e1" }, { ...order, orderId: "O\ufffd4" }] })).toEqual([
-      'orders[0] (orderId "O1"), buyerId: "b\\u00001" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
-      'orders[1] (orderId "O2"), buyerId: "b\\u001b[31m1" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
-      'orders[2] (orderId "O3"), buyerId: "b\u202e1" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected the buyer id (text)',
-      'orders[3], orderId: "O\ufffd4" holds a control character, a direction override or U+FFFD (a byte the file\'s encoding could not read); expected an id (text)',
+      'orders[0] (orderId "O1"), buyerId: "b\\u00001" holds a control character (U+0000): it would not match the id without it; expected the buyer id (text)',
+      'orders[1] (orderId "O2"), buyerId: "b\\u001b[31m1" holds a control character (U+001B): it would not match the id without it; expected the buyer id (text)',
+      'orders[2] (orderId "O3"), buyerId: "b\u202e1" holds a direction mark or override (U+202E): it would not match the id without it; expected the buyer id (text)',
+      'orders[3], orderId: "O\ufffd4" holds a character the file\'s encoding could not read (U+FFFD): it would not match the id without it; expected an id (text)',
     ]);
+  });
+  // Found by the fuzz suite: a BOM, a zero-width space or a lone quote put into a buyer id of
+  // orders.csv left the order without its chat (fully silent) and the agent without its sales, exit 0.
+  it("an invisible character (a BOM inside the text, a zero-width space, a soft hyphen …), a line separator or a double quote in an id is an error", () => {
+    const ids = ["b01\ufeff01", "b01\u200b01", "b01\u00ad01", "b01\u2060", "b01\u200e01", "b01\u061c01", "b01\u202801", 'b01"01'];
+    expect(problems({ orders: ids.map((buyerId, i) => ({ ...order, orderId: `O${i}`, buyerId })) })).toEqual([
+      'orders[0] (orderId "O0"), buyerId: "b01\ufeff01" holds an invisible character (U+FEFF): it would not match the id without it; expected the buyer id (text)',
+      'orders[1] (orderId "O1"), buyerId: "b01\u200b01" holds an invisible character (U+200B): it would not match the id without it; expected the buyer id (text)',
+      'orders[2] (orderId "O2"), buyerId: "b01\u00ad01" holds an invisible character (U+00AD): it would not match the id without it; expected the buyer id (text)',
+      'orders[3] (orderId "O3"), buyerId: "b01\u2060" holds an invisible character (U+2060): it would not match the id without it; expected the buyer id (text)',
+      'orders[4] (orderId "O4"), buyerId: "b01\u200e01" holds a direction mark or override (U+200E): it would not match the id without it; expected the buyer id (text)',
+      'orders[5] (orderId "O5"), buyerId: "b01\u061c01" holds a direction mark or override (U+061C): it would not match the id without it; expected the buyer id (text)',
+      'orders[6] (orderId "O6"), buyerId: "b01\u202801" holds a line or paragraph separator (U+2028): it would not match the id without it; expected the buyer id (text)',
+      'orders[7] (orderId "O7"), buyerId: "b01\\"01" holds a double quote (U+0022): it would not match the id without it; expected the buyer id (text)',
+    ]);
+    // A BOM or a no-break space at either end is white space, trimmed as spaces are.
+    expect(problems({ orders: [{ ...order, buyerId: "\ufeffb1\u00a0" }] })).toEqual([]);
   });
   it("free text (a name, a note) may hold them; the renderers escape them", () => {
     expect(problems({ agents: [{ agentId: "A1", name: "王\u001b[2J芳" }] })).toEqual([]);
