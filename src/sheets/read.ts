@@ -29,7 +29,7 @@ import { serialText, type DateSystem } from "./serial.js";
 
 /** A cell as spreadsheet hosts pass it. */
 export type Cell = string | number | boolean | Date | null | undefined;
-/** A range: rows of cells (rows may be ragged). */
+/** A range: rows of cells, each as wide as the header (a host's ranges are rectangular). */
 export type Range = readonly (readonly Cell[])[];
 
 /** Where a range sits and how its dates count. */
@@ -160,6 +160,9 @@ export function addRange(decoder: MonthDecoder, kind: RecordKind, range: Range, 
   const roles = Int8Array.from(match.fields, (field) => (field === null ? UNUSED : roleOf(fields[field]!.type)));
   const context: CellContext = { system: place.dateSystem, zone: decoder.zone };
   const width = header.length;
+  // The header's last named column: a row reaching it is whole (blank header cells after it are the
+  // unused tail of the range).
+  const named = header.reduce((last, h, c) => (h === "" ? last : c + 1), 0);
   const values = new Array<unknown>(width);
   for (let r = 1; r < range.length; r++) {
     const row: readonly Cell[] = range[r] ?? [];
@@ -180,6 +183,15 @@ export function addRange(decoder: MonthDecoder, kind: RecordKind, range: Range, 
     if (!filled && beyond < 0) continue;
     const record = builder.size;
     builder.addCells(values, fieldOfColumn, origin.row + r);
+    // A row (an array an app built) shorter than the header: its missing cells are not blanks.
+    if (row.length < named) {
+      decoder.issues.add({
+        code: IssueCode.invalidFile,
+        path: [kind, record],
+        message: `the row has ${row.length} cell${row.length === 1 ? "" : "s"} and the header ${named}: a missing cell is not a blank one (give every row the header's width)`,
+        source: { file: sheet, cell: cellName(origin, r, row.length) },
+      });
+    }
     if (beyond >= 0) {
       decoder.issues.add({
         code: IssueCode.invalidFile,
@@ -229,6 +241,14 @@ function addTmallRange(decoder: MonthDecoder, range: Range, header: string[], pl
       });
       return "";
     });
+    if (row.length < header.length) {
+      decoder.issues.add({
+        code: IssueCode.invalidFile,
+        path: ["orders"],
+        message: `the row has ${row.length} cell${row.length === 1 ? "" : "s"} and the header ${header.length}: a missing cell is not a blank one (give every row the header's width)`,
+        source: { file: sheet, cell: cellName(origin, r, row.length) },
+      });
+    }
     const beyond = row.findIndex((cell, c) => c >= header.length && !isBlankCell(cell));
     if (beyond >= 0) {
       decoder.issues.add({ code: IssueCode.invalidFile, path: ["orders"], message: "a value stands right of the header's last column", source: { file: sheet, cell: cellName(origin, r, beyond) } });

@@ -4,7 +4,7 @@
  * amounts and counts as numbers, TRUE/FALSE, blanks as `null`/`undefined`/`0`, Chinese headers, the
  * unused tail of a range, rows in another order (all of which must change nothing) — and as they
  * should not: hostile text and hostile cells (Excel error values, NaN, huge numbers, bad serials,
- * objects), ragged or shifted rows, headers dropped, doubled or in another case, rows that are no
+ * objects), rows cut short (an issue at the first missing cell) or extended, headers dropped, doubled or in another case, rows that are no
  * rows; and hostile policy cells (`policyFromCells`: reserved key segments, keys set twice, values
  * of every cell type).
  *
@@ -66,6 +66,7 @@ type SheetMutation =
   | { readonly op: "hostileText"; readonly kind: number; readonly row: number; readonly text: string }
   | { readonly op: "hostileCell"; readonly kind: number; readonly row: number; readonly col: number; readonly value: number }
   | { readonly op: "extendRow"; readonly kind: number; readonly row: number; readonly value: number }
+  | { readonly op: "cutRow"; readonly kind: number; readonly row: number; readonly col: number }
   | { readonly op: "dropHeader" | "dupHeader" | "headerCase"; readonly kind: number; readonly col: number }
   | { readonly op: "notARow"; readonly kind: number; readonly row: number; readonly value: number }
   | { readonly op: "dropRange"; readonly kind: number };
@@ -132,6 +133,7 @@ const sheetMutation: fc.Arbitrary<SheetMutation> = fc.oneof(
   fc.record({ op: fc.constant("hostileText" as const), kind: idx, row: idx, text: fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ unit: "binary", maxLength: 30 })) }),
   { weight: 3, arbitrary: fc.record({ op: fc.constant("hostileCell" as const), ...at, value: idx }) },
   fc.record({ op: fc.constant("extendRow" as const), kind: idx, row: idx, value: idx }),
+  fc.record({ op: fc.constant("cutRow" as const), kind: idx, row: idx, col: idx }),
   fc.record({ op: fc.constantFrom("dropHeader" as const, "dupHeader" as const, "headerCase" as const), kind: idx, col: idx }),
   fc.record({ op: fc.constant("notARow" as const), kind: idx, row: idx, value: idx }),
   fc.record({ op: fc.constant("dropRange" as const), kind: idx }),
@@ -245,6 +247,15 @@ function mutate(ranges: Ranges, m: SheetMutation): Effect | null {
       const value = HOSTILE_CELLS[m.value % HOSTILE_CELLS.length];
       range[p.r] = [...range[p.r]!, value];
       return effect(`row ${p.r + 1} extended by ${showCell(value)}`, "any");
+    }
+    case "cutRow": {
+      // A row an app built shorter than the header: an issue at its first missing cell, never blanks.
+      const p = cellAt(m.row, 0);
+      if (!p) return null;
+      const k = 1 + (m.col % (header.length - 1));
+      if (k >= header.length || range[p.r]!.slice(0, k).every((c) => c === "" || c === null || c === undefined)) return null;
+      range[p.r] = range[p.r]!.slice(0, k);
+      return { ...effect(`row ${p.r + 1} cut to ${k} cells`, "error"), cell: `${S.columnName(k)}${p.r + 1}` };
     }
     case "dropHeader":
     case "dupHeader":

@@ -110,7 +110,7 @@ describe("readSheet: headers", () => {
   });
 
   it("warns of columns it does not use, and names an empty header row", () => {
-    const read = readSheet("orders", [[...ORDER_HEADER, "收货地址"], ["O1", "b1", "2020-02-21 10:00", "", "1", ""]]);
+    const read = readSheet("orders", [[...ORDER_HEADER, "收货地址"], ["O1", "b1", "2020-02-21 10:00", "", "1", "", "杭州"]]);
     expect(read.issues).toEqual([]);
     expect(read.warnings).toEqual(["订单: column 收货地址 not used"]);
     expect(messages(readSheet("orders", [["", null], ["O1"]]))).toEqual(["订单!A1: the first row must be the header (expected columns orderId, buyerId, createdAt, paidAt, amount)"]);
@@ -136,11 +136,24 @@ describe("readSheet: cells", () => {
     ]);
   });
 
-  it("skips wholly blank rows (the unused tail of a range) but keeps the row numbers; ragged rows are read", () => {
-    const read = readSheet("orders", [ORDER_HEADER, ["", null, 0], [], ["O2", "b1", "2020-02-21 10:00", "", "1"], [" ", "\u3000"]]);
+  it("skips wholly blank rows (the unused tail of a range) but keeps the row numbers", () => {
+    const read = readSheet("orders", [ORDER_HEADER, ["", null, 0], [], ["O2", "b1", "2020-02-21 10:00", "", "1", ""], [" ", "\u3000"]]);
     expect(read.issues).toEqual([]);
     expect(read.records).toEqual([{ orderId: "O2", buyerId: "b1", createdAt: "2020-02-21T10:00:00+08:00", amount: "1.00" }]);
     expect(read.rows).toEqual([4]);
+  });
+
+  it("names a row shorter than the header at its first missing cell: a missing cell is not a blank one", () => {
+    // Hosts pass rectangular ranges; an app that builds its arrays may cut a row (the refund would read as none).
+    const read = readSheet("orders", [ORDER_HEADER, ["O1", "b1", "2020-02-21 10:00", "2020-02-21 10:05", "128"]], { origin: "B2" });
+    expect(messages(read)).toEqual(['订单!G3: the row has 5 cells and the header 6: a missing cell is not a blank one (give every row the header\'s width)']);
+    // Blank header cells after the last named column are the range's unused tail: rows need not reach them.
+    const tail = readSheet("orders", [[...ORDER_HEADER, "", null], ["O1", "b1", "2020-02-21 10:00", "", "1", ""]]);
+    expect(tail.issues).toEqual([]);
+    // The Tmall export in a sheet alike.
+    const tmall = readSheet("orders", [["订单编号", "买家会员名", "总金额", "买家实际支付金额", "订单创建时间", "订单付款时间", "退款金额"], ["1001", "tb1", "10.00", "10.00", "2020-02-21 10:00", "2020-02-21 10:05"]]);
+    expect(messages(tmall)).toEqual([expect.stringContaining("订单!G2") as unknown as string]);
+    expect(messages(tmall)[0]).toContain("the row has 6 cells and the header 7");
   });
 
   it("reads serial numbers (1900 or 1904 system) and Date objects as instants", () => {
@@ -195,7 +208,7 @@ describe("readSheet: cells", () => {
   });
 
   it("names the first of a repeated id by its cell", () => {
-    const read = readSheet("orders", [ORDER_HEADER, ["O1", "b1", "2020-02-21 10:00", "", "1"], ["O2", "b1", "2020-02-21 10:00", "", "1"], ["O1", "b1", "2020-02-21 10:00", "", "1"]], { origin: "B2" });
+    const read = readSheet("orders", [ORDER_HEADER, ["O1", "b1", "2020-02-21 10:00", "", "1", ""], ["O2", "b1", "2020-02-21 10:00", "", "1", ""], ["O1", "b1", "2020-02-21 10:00", "", "1", ""]], { origin: "B2" });
     expect(messages(read)).toEqual(['订单!B5 (orderId "O1"), orderId: "O1" appears more than once (first at 订单!B3); each order must be listed once']);
   });
 
