@@ -1,4 +1,3 @@
-import { byAgentId } from "../compare.js";
 import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { checkOptions, readTextOption } from "../input.js";
 import { formatFen } from "../money/fen.js";
@@ -6,6 +5,7 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import type { RecordOf } from "../records/schema.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
+import { byAgentId, byCodeUnits } from "../compare.js";
 import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 
@@ -41,6 +41,12 @@ export interface SalesCredits {
   readonly payAgent: Int32Array;
   /** 1 when the order is paid in the period. */
   readonly booked: Uint8Array;
+  /**
+   * The booked orders whose placeAgent or payAgent the row order of the consultations decided (two
+   * consultations of different agents served the buyer as late and were first answered at the
+   * same instant; R1 gives the later row): one warning each, for the report to carry.
+   */
+  readonly rowOrderTies: readonly string[];
 }
 
 // Per-agent accumulator layout (fen and counts, all integers in float64).
@@ -262,7 +268,8 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     enumerable: true,
     get: () => (explained ??= explain()),
   }) as SalesAttribution;
-  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked } };
+  const rowOrderTies = tieWarnings(matches.ties, booked, orderIds, consultationIds, conAgent, ids);
+  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, rowOrderTies } };
 }
 
 /**
@@ -287,6 +294,50 @@ function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, or
     key[i] = b >= 0 && hasOrders[b] === 1 && replied === replied ? b : -1;
   }
   return { count: n, key, firstReplyAt: c.firstReplyAt, endedAt: c.endedAt, agent: c.agentId };
+}
+
+/** At most this many row-order ties are named one by one; the rest are counted. */
+const TIES_NAMED = 20;
+
+/** The warnings of the ties the consultations' row order decided ({@link Matches.ties}), booked orders only. */
+function tieWarnings(
+  ties: readonly number[],
+  booked: Uint8Array,
+  orderIds: readonly string[],
+  consultationIds: readonly string[],
+  agentOf: Int32Array,
+  agentIds: readonly string[],
+): string[] {
+  if (ties.length === 0) return [];
+  // One line per order (its placing and paying decided alike by one pair make one line), by orderId.
+  const byOrder = new Map<number, { roles: number[]; winner: number; other: number }[]>();
+  for (let k = 0; k < ties.length; k += 3) {
+    const ev = ties[k]!;
+    const order = ev >> 1;
+    if (booked[order] !== 1) continue;
+    const role = ev & 1;
+    const [winner, other] = [ties[k + 1]!, ties[k + 2]!];
+    const list = byOrder.get(order) ?? [];
+    const same = list.find((t) => t.winner === winner && t.other === other);
+    if (same) same.roles.push(role);
+    else list.push({ roles: [role], winner, other });
+    byOrder.set(order, list);
+  }
+  const orders = [...byOrder.keys()].sort((a, b) => byCodeUnits(orderIds[a]!, orderIds[b]!));
+  const who = (c: number): string => `${consultationIds[c]!} (${agentIds[agentOf[c]!]!})`;
+  const out: string[] = [];
+  for (const order of orders.slice(0, TIES_NAMED)) {
+    for (const { roles, winner, other } of byOrder.get(order)!) {
+      const names = roles.sort().map((r) => (r === 0 ? "落实下单 placeAgent" : "落实付款 payAgent"));
+      out.push(
+        `orders: ${orderIds[order]!}'s ${names.join(" and ")} ${names.length > 1 ? "are" : "is"} ${agentIds[agentOf[winner]!]!} by the order of the rows: ` +
+          `consultations ${who(other)} and ${who(winner)} served its buyer as late and were first answered at the same instant, and the later row counts; ` +
+          `listed the other way round, ${agentIds[agentOf[other]!]!} would be`,
+      );
+    }
+  }
+  if (orders.length > TIES_NAMED) out.push(`orders: ${orders.length - TIES_NAMED} more orders whose placeAgent or payAgent the order of the consultations' rows decided`);
+  return out;
 }
 
 /** The money of the booked orders must stay below 2^53 fen for its sums to be exact: else the order that passes it is named. */

@@ -4,7 +4,8 @@
  *
  * A consultation serves from `firstReplyAt` to `endedAt`. For an event at `t`, it is a candidate
  * when `firstReplyAt <= t` and `t - min(endedAt, t) <= window`; the latest served instant
- * `min(endedAt, t)` wins, ties to the later `firstReplyAt`, then to the later input position.
+ * `min(endedAt, t)` wins, ties to the later `firstReplyAt`, then to the later input position (the
+ * events that last rule decided between two agents are listed, for the report to say so).
  *
  * Near-linear: consultations and events are bucketed by buyer key (counting sort, stable), each
  * bucket ordered by time, then one sweep per bucket. The sweep keeps (a) a stack of the candidates
@@ -42,6 +43,12 @@ export interface Matches {
   readonly place: Int32Array;
   /** Index of the consultation that made the payAgent, or -1 (always -1 when unpaid). */
   readonly pay: Int32Array;
+  /**
+   * The events the input's row order decided between agents (R1's last tie-break): triplets of
+   * event (2·order placing, 2·order + 1 paying), winner and the other consultation, which served
+   * the buyer as late and was first answered at the same instant, for another agent. Mostly empty.
+   */
+  readonly ties: readonly number[];
 }
 
 /** Buckets `n` items by `key` (−1 = skip), stably: returns the items in key order and each key's
@@ -137,6 +144,8 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
   }
   const e = bucket(eventKey, 2 * n, keyCount);
 
+  const agent = cons.agent;
+  const ties: number[] = [];
   let stack = new Int32Array(16);
   for (let k = 0; k < keyCount; k++) {
     const cs = c.start[k]!;
@@ -152,6 +161,8 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
     let top = 0;
     let best = -1;
     let bestEnd = -Infinity;
+    // A consultation of another agent that ties with `best` (same end, same first reply), or -1.
+    let bestTie = -1;
     for (let x = es; x < ee; x++) {
       const ev = e.items[x]!;
       const t = (ev & 1) === 0 ? created[ev >> 1]! : paid[ev >> 1]!;
@@ -161,6 +172,9 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
         stack[top++] = ci;
         const end = ended[ci]!;
         if (end >= bestEnd) {
+          // Pushed in (firstReplyAt, position) order: an equal end and reply is a tie the row decides.
+          if (end > bestEnd || reply[ci]! !== reply[best]!) bestTie = -1;
+          else if (agent[ci]! !== agent[best]!) bestTie = best;
           bestEnd = end;
           best = ci;
         }
@@ -168,11 +182,25 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
       }
       while (top > 0 && ended[stack[top - 1]!]! < t) top--;
       let winner = -1;
-      if (top > 0) winner = stack[top - 1]!;
-      else if (best >= 0 && t - bestEnd <= windowMs) winner = best;
+      let tie = -1;
+      if (top > 0) {
+        winner = stack[top - 1]!;
+        // Below the top, those first answered at the same instant that still serve at t tie with it.
+        for (let j = top - 2; j >= 0 && reply[stack[j]!]! === reply[winner]!; j--) {
+          const other = stack[j]!;
+          if (ended[other]! >= t && agent[other]! !== agent[winner]!) {
+            tie = other;
+            break;
+          }
+        }
+      } else if (best >= 0 && t - bestEnd <= windowMs) {
+        winner = best;
+        tie = bestTie;
+      }
+      if (tie >= 0) ties.push(ev, winner, tie);
       if ((ev & 1) === 0) place[ev >> 1] = winner;
       else pay[ev >> 1] = winner;
     }
   }
-  return { place, pay };
+  return { place, pay, ties };
 }

@@ -88,6 +88,7 @@ export function buildMonthReport(
   const month = givenMonth ?? busiestMonth(decoded);
   const { result: sales, credits } = attributeMonth(withOrders(decoded), { period: month });
   const period = monthPeriod(month, zone, cutover);
+  warnings.push(...credits.rowOrderTies);
   const elsewhere = emptyMonthWarning(decoded, month);
   if (elsewhere !== null) warnings.push(elsewhere);
   if (sales.shop.unlinkedOrders > 0) {

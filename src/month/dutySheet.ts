@@ -37,7 +37,7 @@ export interface DutySheet {
  * @param policy - with a decoded month, leave it out or give the policy the month was decoded under
  * @throws {KefuKpiError} for bad rows (as the month report) or a bad date
  * @example
- * buildDutySheet(folder.input, {}, "2020-02-21").agents[0] //=> { agentId: "A01", duties: [ … ] }
+ * buildDutySheet(folder.month, {}, "2020-02-21").agents[0] //=> { agentId: "A01", duties: [ … ] }
  */
 export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));

@@ -22,15 +22,16 @@ export interface KpiReportOptions {
  *
  * @throws {KefuKpiError} listing every invalid record, field or policy value
  * @example
- * buildKpiReport(folder.input, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
+ * buildKpiReport(folder.month, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
  */
 export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
   const month = monthFor(input, policy, ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"]);
   const opts = checkOptions(options, ["period", "warnings"]);
   const period = kpiPeriod(month, { period: opts["period"] });
   const warnings = [...(textsOption(opts, "warnings") ?? []), ...month.warnings];
-  const credits = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period }).credits.credited;
-  const kpi = kpiSection(month, options.period, credits);
+  const attributed = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period }).credits;
+  if (attributed !== null) warnings.push(...attributed.rowOrderTies);
+  const kpi = kpiSection(month, options.period, attributed?.credited ?? null);
   warnings.push(...kpi.warnings);
   const table = month.tables.agents;
   const groups = KINDS.agents.fields.group.values;
