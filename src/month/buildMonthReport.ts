@@ -83,6 +83,10 @@ export function buildMonthReport(
   if (given.agents === undefined) {
     warnings.push("no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade");
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
+  } else {
+    // The two people kinds whose absence changes a pay line: said, as a missing KPI kind is.
+    if (given.violations === undefined) warnings.push("no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements");
+    if (given.rewards === undefined) warnings.push("no rewards (file) given: no rewards in the pay statements");
   }
 
   const month = givenMonth ?? busiestMonth(decoded);

@@ -107,12 +107,12 @@ export const INJECTED: Readonly<Record<string, readonly number[]>> = {
 export const UNRELATED_NAMES: readonly string[] = ["README.md", "notes.txt", "summary.csv", "2020-02.xlsx", "~$orders.xlsx", "orders.csv.bak", "data.json", "Thumbs.db", ".DS_Store", "archive"];
 
 /**
- * Kinds whose file may be left out without a warning: the people rules' files ("The people kinds
- * are optional and warn about nothing when absent", README, Month folders). A month without
- * violations.csv pays no fines and dismisses nobody, one without rewards.csv pays no rewards — a
- * month of its own, not bad input, though a forgotten file changes the pay unnoticed.
+ * Kinds whose file may be left out without a warning (README, Month folders): the people rules'
+ * files that change no pay line — without them the standings say why (no score of an earlier
+ * month, no evaluation …), and the roster's absence leaves duties unowned. Violations and rewards
+ * change pay when absent and are warned about (found by this suite).
  */
-export const UNWARNED_WHEN_MISSING: ReadonlySet<RecordKind> = new Set(["violations", "rewards", "assessments", "probation", "scores", "roster", "returnedParcels", "shopReviews"]);
+export const UNWARNED_WHEN_MISSING: ReadonlySet<RecordKind> = new Set(["assessments", "probation", "scores", "roster", "returnedParcels", "shopReviews"]);
 
 const idx = fc.nat({ max: 1_000_000 });
 

@@ -25,9 +25,11 @@ describe("month report: people section", () => {
     expect(r.people.ranking).toEqual({ ranking: [], bottom: [], bottomN: 1, unranked: ["A01", "A02"] });
     expect(r.people.fund).toEqual({ opening: "0.00", entries: [], fines: "0.00", closing: "0.00" });
     expect(r.people.duties.agents).toEqual([]); // O1 is fully silent: no address check
-    // The people kinds are optional: no warning about them (only about the missing consultations).
+    // The people kinds are optional; the two whose absence changes a pay line are named.
     expect(r.warnings).toEqual([
       "no consultations (file) given: every paid order counts as fully silent (全静默)",
+      "no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements",
+      "no rewards (file) given: no rewards in the pay statements",
       "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
     ]);
   });
