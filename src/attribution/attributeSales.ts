@@ -1,3 +1,4 @@
+import { withLazy } from "../lazy.js";
 import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
 import { checkOptions, readTextOption } from "../input.js";
 import { formatFen } from "../money/fen.js";
@@ -263,11 +264,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     },
     agents: agentSales,
   };
-  let explained: readonly AttributedOrder[] | undefined;
-  const attribution = Object.defineProperty(result, "orders", {
-    enumerable: true,
-    get: () => (explained ??= explain()),
-  }) as SalesAttribution;
+  const attribution: SalesAttribution = withLazy(result, "orders", explain);
   const rowOrderTies = tieWarnings(matches.ties, booked, orderIds, consultationIds, conAgent, ids);
   return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, rowOrderTies } };
 }

@@ -8,6 +8,7 @@
  * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
  * scan) are listed with status `noData`.
  */
+import { withLazy } from "../lazy.js";
 import { safely, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
 import { formatInstant, parseTimeOfDay } from "../time/period.js";
@@ -223,15 +224,35 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tall
   };
   // The breaches are listed on first access (an enumerable getter, so JSON and spreads see a plain
   // array): a month with a million breaches costs no objects until they are read.
-  let listed: readonly ServiceLevelBreach[] | undefined;
-  return Object.defineProperty(result, "breaches", { enumerable: true, get: () => (listed ??= breachesOf(records, zone, agentIds)) }) as ServiceLevelCheck;
+  return withLazy(
+    result,
+    "breaches",
+    (): readonly ServiceLevelBreach[] => breachesOf(records, zone, agentIds),
+    (selection) => breachesOf(records, zone, agentIds, selection.first),
+  );
 }
 
 /** The breaches of a check, in time order, ties by record id. */
-function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[]): ServiceLevelBreach[] {
+function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[], first = Infinity): ServiceLevelBreach[] {
   const ids = r.ids ?? [];
-  const facts = Array.from(r.record.subarray(0, r.count), (i) => ({ i, f: r.facts(i) }));
-  facts.sort((x, y) => x.f[1] - y.f[1] || (ids[x.i]! < ids[y.i]! ? -1 : ids[x.i]! > ids[y.i]! ? 1 : 0));
+  type Fact = { i: number; f: ReturnType<Tally["facts"]> };
+  const before = (x: Fact, y: Fact): number => x.f[1] - y.f[1] || (ids[x.i]! < ids[y.i]! ? -1 : ids[x.i]! > ids[y.i]! ? 1 : 0);
+  let facts: Fact[];
+  if (first >= r.count) {
+    facts = Array.from(r.record.subarray(0, r.count), (i) => ({ i, f: r.facts(i) }));
+    facts.sort(before);
+  } else {
+    // Only the first few (a table shows ten): kept sorted while the breaches are scanned once.
+    facts = [];
+    for (let k = 0; k < r.count && first > 0; k++) {
+      const fact = { i: r.record[k]!, f: r.facts(r.record[k]!) };
+      if (facts.length === first && before(fact, facts[first - 1]!) >= 0) continue;
+      let at = facts.length;
+      while (at > 0 && before(fact, facts[at - 1]!) < 0) at--;
+      facts.splice(at, 0, fact);
+      if (facts.length > first) facts.pop();
+    }
+  }
   // Instants repeat (minute-resolution exports): each is formatted once.
   const formatted = new Map<number, string>();
   const format = (ms: number): string => {

@@ -1,6 +1,6 @@
 import { byOrderId } from "../compare.js";
 import { checkOptions, readTextOption, textsOption } from "../input.js";
-import { withLazy } from "../lazy.js";
+import { readOnce, withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -125,7 +125,8 @@ export function buildMonthReport(
   const orderReports = (): OrderReport[] => {
     const list: OrderReport[] = [];
     if (o === undefined) return list;
-    sales.orders.forEach((order, i) => {
+    // Read once: the attribution's explanations are not kept beside the report's.
+    (readOnce(sales, "orders") as typeof sales.orders).forEach((order, i) => {
       if (!order.booked || order.status === "unpaid") return;
       const gross = o.amount[i]!;
       const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;

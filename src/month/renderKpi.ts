@@ -2,6 +2,7 @@
  * Renders the KPI section (R2, README) as terminal tables: the metric table (a row per metric, a
  * column per agent and the shop), the scorecards, the QC deductions and the service levels.
  */
+import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { KpiReport } from "./kpiSchema.js";
 import { csvCell, textTable, visibleText } from "./render.js";
@@ -86,13 +87,16 @@ export function renderKpiSection(section: Section): string {
   out.push("服务时效 service levels");
   const slRows: string[][] = [["规则 check", "checked", "compliant", "rate", "breaches", "rule"]];
   for (const c of section.serviceLevels) {
-    slRows.push([c.id, String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : showKpi({ value: c.complianceRate, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" }), String(c.breaches.length), c.status === "ok" ? c.rule : `${c.status}: ${c.rule}`]);
+    // Every checked record is compliant or a breach: the count without the list.
+    slRows.push([c.id, String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : showKpi({ value: c.complianceRate, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" }), String(c.checked - c.compliant), c.status === "ok" ? c.rule : `${c.status}: ${c.rule}`]);
   }
   out.push(textTable(slRows, ["left", "right", "right", "right", "right", "left"]));
   for (const c of section.serviceLevels) {
-    const shown = c.breaches.slice(0, 10);
+    // The first ten only, built alone (a month of a million breaches lists none of the others).
+    const shown = readSelected(c, "breaches", { first: 10 }, (all: typeof c.breaches) => all.slice(0, 10));
+    const breaches = c.checked - c.compliant;
     for (const b of shown) out.push(`  ${c.id} ${b.recordId} (${b.agentId}): ${b.reason}`);
-    if (c.breaches.length > shown.length) out.push(`  ${c.id}: … and ${c.breaches.length - shown.length} more (see --format json)`);
+    if (breaches > shown.length) out.push(`  ${c.id}: … and ${breaches - shown.length} more (see --format json)`);
   }
   return visibleText(out.join("\n"));
 }

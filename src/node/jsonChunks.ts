@@ -3,6 +3,7 @@
  * of about `chunkSize` characters, so a report of any size is written without ever being one
  * string (V8 refuses strings beyond about 512 MB: `RangeError: Invalid string length`).
  */
+import { hasUnbuiltList, readOnce } from "../lazy.js";
 
 /**
  * Yields `JSON.stringify(value, null, indent)` in chunks (their concatenation is that text).
@@ -33,8 +34,14 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
         for (let i = 0; i < v.length; i++) {
           out += (i === 0 ? "" : ",") + pad(depth + 1);
           const item = resolve(v[i], String(i));
-          if (typeof item === "object" && item !== null) yield* container(item, depth + 1);
-          else out += primitive(item) ?? "null";
+          if (typeof item === "object" && item !== null) {
+            // A small item (an order, a duty, a breach) at once, by JSON.stringify itself, its lines
+            // indented to this depth (JSON text holds line breaks only between its values).
+            if (isSmall(item)) {
+              const text = JSON.stringify(item, null, indent);
+              out += indent > 0 ? text.replaceAll("\n", pad(depth + 1)) : text;
+            } else yield* container(item, depth + 1);
+          } else out += primitive(item) ?? "null";
           if (out.length >= chunkSize) {
             yield out;
             out = "";
@@ -45,7 +52,8 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
     } else {
       let first = true;
       for (const key of Object.keys(v)) {
-        const item = resolve((v as Record<string, unknown>)[key], key);
+        // A long list a result builds on first read is built for this write only (readOnce).
+        const item = resolve(readOnce(v, key), key);
         const text = typeof item === "object" && item !== null ? null : primitive(item);
         if (text === undefined) continue;
         out += (first ? "{" : ",") + pad(depth + 1) + JSON.stringify(key) + colon;
@@ -66,6 +74,29 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
   if (typeof top === "object" && top !== null) yield* container(top, 0);
   else out += primitive(top) ?? "";
   if (out !== "") yield out;
+}
+
+/** At most this many values in all make an array's item small enough to write in one piece. */
+const SMALL = 4096;
+
+/**
+ * Whether an object holds at most {@link SMALL} values, its nested ones included, none with a
+ * `toJSON`, a list not yet built or a cycle (those go the long way, as do large items).
+ */
+function isSmall(value: object): boolean {
+  let left = SMALL;
+  const seen: object[] = [];
+  const walk = (v: object): boolean => {
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function" || hasUnbuiltList(v) || seen.includes(v)) return false;
+    seen.push(v);
+    const values = Array.isArray(v) ? v : Object.values(v);
+    left -= values.length;
+    if (left < 0) return false;
+    for (const x of values) if (typeof x === "object" && x !== null && !walk(x)) return false;
+    seen.pop();
+    return true;
+  };
+  return walk(value);
 }
 
 /** The value JSON writes for `v`: its `toJSON(key)` when it has one. */

@@ -3,6 +3,7 @@
  * prints). Pure functions; they live with the CLI in `kefu-kpi/node` so the browser bundle
  * carries no terminal text.
  */
+import { readSelected } from "../lazy.js";
 import { textTable, visibleText } from "../month/render.js";
 import type { PeopleReport } from "../month/peopleSchema.js";
 import type { DutySheet } from "../month/dutySheet.js";
@@ -101,7 +102,9 @@ export function renderPeopleTable(people: PeopleReport): string {
     for (const a of d.agents) rows.push([a.agentId, ...kinds.map((k) => String(a.counts[k] ?? 0))]);
     out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)]));
   }
-  for (const u of d.items.filter((x) => x.by === "agent" && x.owner === null)) out.push(`  ! unowned ${KIND[u.kind]} ${u.ref} due ${u.due}: ${u.unowned}`);
+  // The unowned duties only, built alone (the list of every duty is as long as the month's orders).
+  const unowned = readSelected(d, "items", { unowned: true }, (all: typeof d.items) => all);
+  for (const u of unowned.filter((x) => x.by === "agent" && x.owner === null)) out.push(`  ! unowned ${KIND[u.kind]} ${u.ref} due ${u.due}: ${u.unowned}`);
   return visibleText(out.join("\n") + "\n");
 }
 

@@ -3,6 +3,7 @@
  * credited to them, or their shares under a place/pay split), times a flat rate or a tier table.
  * Exact: shares and products stay decimals, and the line is rounded once, half-up to the fen.
  */
+import { withLazy } from "../lazy.js";
 import { byOrderId } from "../compare.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import type { PayPolicy, Tiers } from "../policy/pay.js";
@@ -155,12 +156,8 @@ export function commissionBasesOfColumns(
     const total = new Decimal(acc.fen).dividedBy(100).plus(acc.splitTotal ?? 0);
     const share = (i: number, part: number, reason: string): BaseShare => ({ orderId: orders.orderId[i]!, share: shareOf(part), amount: exactMoney(amountOf(i, part)), reason });
     const base = { total } as { total: Decimal; orders: BaseShare[]; excluded: BaseShare[] };
-    let listed: BaseShare[] | undefined;
     // Listed by orderId (then the place share before the pay share), whatever the input's row order.
-    Object.defineProperty(base, "orders", {
-      enumerable: true,
-      get: () => (listed ??= acc.shares.map((x) => share(Math.floor(x / 4), x % 4, reasonOf(Math.floor(x / 4), x % 4))).sort(byOrderId)),
-    });
+    withLazy(base, "orders", () => acc.shares.map((x) => share(Math.floor(x / 4), x % 4, reasonOf(Math.floor(x / 4), x % 4))).sort(byOrderId));
     Object.defineProperty(base, "count", { enumerable: false, value: acc.shares.length });
     base.excluded = acc.excluded.map((e) => share(e.i, e.part, e.reason)).sort(byOrderId);
     bases.set(agentIds[a]!, base);

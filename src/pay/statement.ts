@@ -4,7 +4,7 @@
  * rounded lines. The inputs are data from the other rule families (grade and base salary, R1
  * orders, scorecard score, rewards and fines), brought together by the month orchestration.
  */
-import { withLazy } from "../lazy.js";
+import { readOnce, withLazy } from "../lazy.js";
 import * as z from "zod";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
@@ -162,7 +162,7 @@ export function statementsOf(agents: readonly PayAgentInput[], bases: ReadonlyMa
     const base = bases.get(agent.agentId);
     const count = base === undefined ? 0 : ((base as { count?: number }).count ?? base.orders.length);
     const s = statement(agent, base?.total ?? new Decimal(0), count, base?.excluded ?? [], policy);
-    return withLazy(s, "commissionOrders", () => base?.orders ?? []);
+    return withLazy(s, "commissionOrders", () => (base === undefined ? [] : (readOnce(base, "orders") as BaseShare[])));
   });
 }
 

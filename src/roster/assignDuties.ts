@@ -1,3 +1,4 @@
+import { withLazy } from "../lazy.js";
 import { byAgentId } from "../compare.js";
 import type { Zone } from "../time/zone.js";
 import { checkOptions } from "../input.js";
@@ -142,7 +143,8 @@ class DutyColumns {
     return o < 0 ? null : this.ownerList[o]!;
   }
 
-  duties(zone: Zone): Duty[] {
+  /** The duties as objects, in order; only those an agent owes and no one on the roster can own, with `unownedOnly`. */
+  duties(zone: Zone, unownedOnly = false): Duty[] {
     // Deadlines repeat (a shift's end, 17:30): format each instant once.
     const formatted = new Map<number, string>();
     const fmt = (ms: number): string => {
@@ -153,7 +155,8 @@ class DutyColumns {
       }
       return text;
     };
-    const order = Array.from({ length: this.count }, (_, d) => d);
+    const order: number[] = [];
+    for (let d = 0; d < this.count; d++) if (!unownedOnly || (this.owner[d]! >= 0 && this.ownerList[this.owner[d]!]!.owner === null)) order.push(d);
     order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));
     return order.map((d) => {
       const owner = this.ownerOf(d);
@@ -454,8 +457,12 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     unowned,
   };
   // The list on first read (an enumerable getter: JSON and spreads see a plain array).
-  let listed: readonly Duty[] | undefined;
-  return Object.defineProperty(result, "duties", { enumerable: true, get: () => (listed ??= list.duties(zone)) }) as DutiesResult;
+  return withLazy(
+    result,
+    "duties",
+    (): readonly Duty[] => list.duties(zone),
+    (selection) => list.duties(zone, selection.unowned === true),
+  );
 
   /**
    * The owner under the weekday/weekend rule on `day`, from instant `from`: Mon–Fri the night-shift
