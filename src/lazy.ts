@@ -3,19 +3,14 @@
  * an enumerable getter, so JSON, spreads and deep equality see a plain array, while a caller who
  * reads only the totals of a month of millions of records pays for no list objects.
  *
- * A writer that streams a result (the CLI's JSON report) reads each list once with
- * {@link readOnce}: built afresh and not kept, so a month's lists are held one at a time, not all
- * together until the end.
+ * Readers that need less than the whole kept list ask for less: a writer that streams a result
+ * (the CLI's JSON report) takes each list's items one at a time ({@link eachOnce}) or builds it
+ * for the write only ({@link readOnce}); a renderer builds only the part it shows
+ * ({@link readSelected}). Each gives the items the whole list holds, in its order.
  */
 
 // Shared by every copy of the library (the ESM and CJS builds, the node entry): a registered symbol.
 const BUILDERS = Symbol.for("kefu-kpi.lazyLists");
-
-interface Builder {
-  readonly build: () => unknown;
-  readonly built: () => boolean;
-  readonly select?: (selection: Selection) => unknown;
-}
 
 /** A part of a list, as a renderer needs it: its first items, or its unowned duties. */
 export interface Selection {
@@ -23,11 +18,25 @@ export interface Selection {
   readonly unowned?: boolean;
 }
 
-/**
- * Defines `target[key]` as a list built on its first read and kept. `select`, when given, builds a
- * part of it without the rest ({@link readSelected}).
- */
-export function withLazy<T extends object, K extends string, V>(target: T, key: K, build: () => V, select?: (selection: Selection) => V): T & { readonly [P in K]: V } {
+/** What a lazy list can give besides the whole list. */
+export interface LazyParts<V> {
+  /** A part of the list, built without the rest. */
+  readonly select?: (selection: Selection) => V;
+  /** The list's items one at a time, in its order, none of them kept. */
+  readonly each?: () => Iterable<unknown>;
+}
+
+interface Builder extends LazyParts<unknown> {
+  readonly build: () => unknown;
+  readonly built: () => boolean;
+}
+
+function builderOf(target: object, key: string): Builder | undefined {
+  return (target as { [BUILDERS]?: Record<string, Builder> })[BUILDERS]?.[key];
+}
+
+/** Defines `target[key]` as a list built on its first read and kept, with the `parts` it can give alone. */
+export function withLazy<T extends object, K extends string, V>(target: T, key: K, build: () => V, parts: LazyParts<V> = {}): T & { readonly [P in K]: V } {
   let value: V | undefined;
   let built = false;
   let builders = (target as { [BUILDERS]?: Record<string, Builder> })[BUILDERS];
@@ -35,7 +44,7 @@ export function withLazy<T extends object, K extends string, V>(target: T, key: 
     builders = Object.create(null) as Record<string, Builder>;
     Object.defineProperty(target, BUILDERS, { value: builders, enumerable: false });
   }
-  builders[key] = { build, built: () => built, ...(select !== undefined && { select }) };
+  builders[key] = { ...parts, build, built: () => built };
   return Object.defineProperty(target, key, {
     enumerable: true,
     configurable: false,
@@ -54,8 +63,14 @@ export function withLazy<T extends object, K extends string, V>(target: T, key: 
  * kept (the next read builds it again). For a writer that reads each list once.
  */
 export function readOnce(target: object, key: string): unknown {
-  const builder = (target as { [BUILDERS]?: Record<string, Builder> })[BUILDERS]?.[key];
+  const builder = builderOf(target, key);
   return builder !== undefined && !builder.built() ? builder.build() : (target as Record<string, unknown>)[key];
+}
+
+/** The items of a lazy list not built yet, one at a time and none kept; undefined for anything else. */
+export function eachOnce(target: object, key: string): Iterable<unknown> | undefined {
+  const builder = builderOf(target, key);
+  return builder?.each !== undefined && !builder.built() ? builder.each() : undefined;
 }
 
 /** Whether `target` has a list {@link withLazy} has not built yet (reading it would build it). */
@@ -71,7 +86,7 @@ export function hasUnbuiltList(target: object): boolean {
  * otherwise `part` of the whole list (a list built already, or a result read back from JSON).
  */
 export function readSelected<V>(target: object, key: string, selection: Selection, part: (all: V) => V): V {
-  const builder = (target as { [BUILDERS]?: Record<string, Builder> })[BUILDERS]?.[key];
+  const builder = builderOf(target, key);
   if (builder?.select !== undefined && !builder.built()) return builder.select(selection) as V;
   return part((target as Record<string, unknown>)[key] as V);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, checkServiceLevels } from "../src/index.js";
-import { readOnce, readSelected, withLazy } from "../src/lazy.js";
+import { eachOnce, readOnce, readSelected, withLazy } from "../src/lazy.js";
 import { jsonChunks } from "../src/node/jsonChunks.js";
 import { folderRecords } from "./folderRecords.js";
 
@@ -42,6 +42,32 @@ describe("lazy lists", () => {
     expect(builds).toBe(2); // JSON.stringify read it, and that read kept it
     expect([...jsonChunks(report)].join("")).toBe(text);
     expect(builds).toBe(2);
+  });
+
+  it("the JSON writer takes a list that gives its items one at a time without building it", () => {
+    let builds = 0;
+    let walks = 0;
+    const items = [{ orderId: "O1" }, { orderId: "O2", refunds: ["1.00"] }];
+    const report = withLazy({ month: "2020-02" }, "orders", () => (builds++, items), {
+      each: function* () {
+        walks++;
+        yield* items;
+      },
+    });
+    const text = [...jsonChunks(report, 2, 8)].join("");
+    expect([builds, walks]).toEqual([0, 1]);
+    expect(text).toBe(JSON.stringify({ month: "2020-02", orders: items }, null, 2));
+    expect(eachOnce(report, "orders")).toBeDefined();
+    void report.orders; // built now: the kept list is read, no walk
+    expect(eachOnce(report, "orders")).toBeUndefined();
+    expect([...jsonChunks(report)].join("")).toBe(JSON.stringify(report, null, 2));
+    expect(walks).toBe(1);
+  });
+
+  it("the month report written item by item is the report JSON.stringify writes", () => {
+    const policy = { kpi: { serviceLevels: { firstReply: { maxSeconds: 1 } } } };
+    const streamed = [...jsonChunks(buildMonthReport(input, policy, { month: "2020-02" }), 2, 1024)].join("");
+    expect(streamed).toBe(JSON.stringify(buildMonthReport(input, policy, { month: "2020-02" }), null, 2));
   });
 
   it("a cycle inside a list's item throws as JSON.stringify does", () => {

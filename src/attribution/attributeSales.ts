@@ -48,6 +48,8 @@ export interface SalesCredits {
    * same instant; R1 gives the later row): one warning each, for the report to carry.
    */
   readonly rowOrderTies: readonly string[];
+  /** The explanation of order `i` (as `result.orders[i]`), made alone. */
+  readonly explainAt: (i: number) => AttributedOrder;
 }
 
 // Per-agent accumulator layout (fen and counts, all integers in float64).
@@ -223,14 +225,12 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const conAgent = cons.agent;
   const orderIds = o.orderId;
   const consultationIds = month.tables.consultations?.columns.consultationId ?? [];
-  const explain = (): AttributedOrder[] => {
-    const attributed: AttributedOrder[] = new Array(n);
-    for (let i = 0; i < n; i++) {
+  const explainAt = (i: number): AttributedOrder => {
       const placeCon = place[i]!;
       const payCon = pay[i]!;
       const who = credited[i]!;
       const placeId = placeCon >= 0 ? consultationIds[placeCon]! : null;
-      attributed[i] = {
+      return {
         orderId: orderIds[i]!,
         status: STATUS[status[i]!]!,
         booked: booked[i] === 1,
@@ -241,7 +241,10 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
         creditedAgent: who >= 0 ? ids[who]! : null,
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
       };
-    }
+  };
+  const explain = (): AttributedOrder[] => {
+    const attributed: AttributedOrder[] = new Array(n);
+    for (let i = 0; i < n; i++) attributed[i] = explainAt(i);
     return attributed;
   };
 
@@ -266,7 +269,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   };
   const attribution: SalesAttribution = withLazy(result, "orders", explain);
   const rowOrderTies = tieWarnings(matches.ties, booked, orderIds, consultationIds, conAgent, ids);
-  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, rowOrderTies } };
+  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, rowOrderTies, explainAt } };
 }
 
 /**

@@ -228,51 +228,73 @@ function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tall
     result,
     "breaches",
     (): readonly ServiceLevelBreach[] => breachesOf(records, zone, agentIds),
-    (selection) => breachesOf(records, zone, agentIds, selection.first),
+    { select: (selection) => breachesOf(records, zone, agentIds, selection.first), each: () => eachBreach(records, zone, agentIds) },
   );
 }
 
 /** The breaches of a check, in time order, ties by record id. */
 function breachesOf(r: Tally, zone: Zone, agentIds: readonly string[], first = Infinity): ServiceLevelBreach[] {
+  const { order, at } = breachView(r, zone, agentIds, first);
+  return order.map(at);
+}
+
+/** {@link breachesOf} one at a time, none kept. */
+function* eachBreach(r: Tally, zone: Zone, agentIds: readonly string[]): Generator<ServiceLevelBreach, void, undefined> {
+  const { order, at } = breachView(r, zone, agentIds, Infinity);
+  for (const i of order) yield at(i);
+}
+
+/** The breaches' records in time order (ties by record id), the first `first` only, and the breach of one record. */
+function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: number): { order: number[]; at: (i: number) => ServiceLevelBreach } {
   const ids = r.ids ?? [];
-  type Fact = { i: number; f: ReturnType<Tally["facts"]> };
-  const before = (x: Fact, y: Fact): number => x.f[1] - y.f[1] || (ids[x.i]! < ids[y.i]! ? -1 : ids[x.i]! > ids[y.i]! ? 1 : 0);
-  let facts: Fact[];
+  const when = (i: number): number => r.facts(i)[1];
+  const before = (x: number, y: number): number => when(x) - when(y) || (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0);
+  let order: number[];
   if (first >= r.count) {
-    facts = Array.from(r.record.subarray(0, r.count), (i) => ({ i, f: r.facts(i) }));
-    facts.sort(before);
+    // The instants once, into a column the sort reads.
+    const time = new Float64Array(r.count);
+    const records = Array.from(r.record.subarray(0, r.count));
+    records.forEach((i, k) => (time[k] = when(i)));
+    const ks = Array.from({ length: r.count }, (_, k) => k);
+    ks.sort((a, b) => time[a]! - time[b]! || (ids[records[a]!]! < ids[records[b]!]! ? -1 : ids[records[a]!]! > ids[records[b]!]! ? 1 : 0));
+    order = ks.map((k) => records[k]!);
   } else {
     // Only the first few (a table shows ten): kept sorted while the breaches are scanned once.
-    facts = [];
+    order = [];
     for (let k = 0; k < r.count && first > 0; k++) {
-      const fact = { i: r.record[k]!, f: r.facts(r.record[k]!) };
-      if (facts.length === first && before(fact, facts[first - 1]!) >= 0) continue;
-      let at = facts.length;
-      while (at > 0 && before(fact, facts[at - 1]!) < 0) at--;
-      facts.splice(at, 0, fact);
-      if (facts.length > first) facts.pop();
+      const i = r.record[k]!;
+      if (order.length === first && before(i, order[first - 1]!) >= 0) continue;
+      let to = order.length;
+      while (to > 0 && before(i, order[to - 1]!) < 0) to--;
+      order.splice(to, 0, i);
+      if (order.length > first) order.pop();
     }
   }
   // Instants repeat (minute-resolution exports): each is formatted once.
   const formatted = new Map<number, string>();
   const format = (ms: number): string => {
     let text = formatted.get(ms);
-    if (text === undefined) formatted.set(ms, (text = formatInstant(ms, zone)));
+    if (text === undefined) {
+      text = formatInstant(ms, zone);
+      if (formatted.size < 100_000) formatted.set(ms, text);
+    }
     return text;
   };
-  return facts.map(({ i, f: [agent, at, due, done] }) => {
+  const at = (i: number): ServiceLevelBreach => {
+    const [agent, atMs, due, done] = r.facts(i);
     const never = done !== done;
     const late = never ? null : seconds(done - due);
     const deadline = format(due);
     return {
       recordId: ids[i]!,
       agentId: agentIds[agent]!,
-      at: format(at),
+      at: format(atMs),
       deadline,
       lateSeconds: late,
-      reason: never ? `no ${r.what} (due by ${deadline})` : r.strict ? `${r.what} ${seconds(done - at)} s, at or over the limit` : `${r.what} at ${format(done)}, ${late} s late`,
+      reason: never ? `no ${r.what} (due by ${deadline})` : r.strict ? `${r.what} ${seconds(done - atMs)} s, at or over the limit` : `${r.what} at ${format(done)}, ${late} s late`,
     };
-  });
+  };
+  return { order, at };
 }
 
 /** Integer milliseconds as exact decimal seconds: 1500 → "1.5", 61000 → "61". */

@@ -1,6 +1,6 @@
-import { byOrderId } from "../compare.js";
+import { byCodeUnits } from "../compare.js";
 import { checkOptions, readTextOption, textsOption } from "../input.js";
-import { readOnce, withLazy } from "../lazy.js";
+import { withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -120,34 +120,39 @@ export function buildMonthReport(
   });
 
   // Every booked order explained, on first read of `report.orders` (a month of a million orders
-  // makes no order objects unless they are read).
+  // makes no order objects unless they are read), by orderId: the same month in another row order
+  // lists its orders alike.
   const o = given.orders?.columns;
-  const orderReports = (): OrderReport[] => {
-    const list: OrderReport[] = [];
+  const bookedByOrderId = (): number[] => {
+    const list: number[] = [];
     if (o === undefined) return list;
-    // Read once: the attribution's explanations are not kept beside the report's.
-    (readOnce(sales, "orders") as typeof sales.orders).forEach((order, i) => {
-      if (!order.booked || order.status === "unpaid") return;
-      const gross = o.amount[i]!;
-      const refunds = o.refundAmount[i]! === o.refundAmount[i]! ? o.refundAmount[i]! : 0;
-      list.push({
-        orderId: order.orderId,
-        status: order.status,
-        paidAt: formatInstant(o.paidAt[i]!, zone),
-        gross: formatFen(gross),
-        refunds: formatFen(refunds),
-        net: formatFen(gross - refunds),
-        placeAgent: order.placeAgent,
-        placeConsultationId: order.placeConsultationId,
-        payAgent: order.payAgent,
-        payConsultationId: order.payConsultationId,
-        creditedAgent: order.creditedAgent,
-        creditedBy: order.creditedBy,
-      });
-    });
-    // By orderId: the same month in another row order lists its orders alike.
-    return list.sort(byOrderId);
+    for (let i = 0; i < credits.booked.length; i++) if (credits.booked[i] === 1) list.push(i);
+    const ids = o.orderId;
+    return list.sort((a, b) => byCodeUnits(ids[a]!, ids[b]!));
   };
+  const orderReport = (i: number): OrderReport => {
+    const order = credits.explainAt(i);
+    const gross = o!.amount[i]!;
+    const refunds = o!.refundAmount[i]! === o!.refundAmount[i]! ? o!.refundAmount[i]! : 0;
+    return {
+      orderId: order.orderId,
+      status: order.status as OrderReport["status"],
+      paidAt: formatInstant(o!.paidAt[i]!, zone),
+      gross: formatFen(gross),
+      refunds: formatFen(refunds),
+      net: formatFen(gross - refunds),
+      placeAgent: order.placeAgent,
+      placeConsultationId: order.placeConsultationId,
+      payAgent: order.payAgent,
+      payConsultationId: order.payConsultationId,
+      creditedAgent: order.creditedAgent,
+      creditedBy: order.creditedBy,
+    };
+  };
+  const orderReports = (): OrderReport[] => bookedByOrderId().map(orderReport);
+  function* eachOrderReport(): Generator<OrderReport, void, undefined> {
+    for (const i of bookedByOrderId()) yield orderReport(i);
+  }
 
   // This month's scorecard scores (R2) join the people rules' scores (the promotion gate, the
   // ranking) and pay's KPI bonus; a score the scores file gives for this month is the lead's word.
@@ -197,7 +202,7 @@ export function buildMonthReport(
     people: peopleReport,
     pay: pay.statements,
   };
-  return withLazy(report, "orders", orderReports);
+  return withLazy(report, "orders", orderReports, { each: eachOrderReport });
 }
 
 /** The month report lists every order of the month: a month without an orders file has none. */

@@ -13,7 +13,7 @@ import { formatScore } from "../grading/evaluateProbation.js";
 import { rankOfMonth } from "../grading/rankAgents.js";
 import { throwInMonthOrder, type DecodedMonth } from "../records/month.js";
 import { dutiesOfMonth } from "../roster/assignDuties.js";
-import { readOnce, readSelected, withLazy } from "../lazy.js";
+import { eachOnce, readOnce, readSelected, withLazy } from "../lazy.js";
 import { rosterOfMonth } from "../roster/checkRoster.js";
 import { SHIFTS } from "../roster/rosterIndex.js";
 import { daysInMonth } from "../time/parse.js";
@@ -127,7 +127,10 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
     // The duty list is made on first read (a month of a million orders owes a million reminders).
     duties: withLazy({ agents: duties!.agents, system: duties!.system, unowned: duties!.unowned }, "items",
       () => readOnce(duties!, "duties") as NonNullable<typeof duties>["duties"],
-      (selection) => readSelected(duties!, "duties", selection, (all: NonNullable<typeof duties>["duties"]) => all),
+      {
+        select: (selection) => readSelected(duties!, "duties", selection, (all: NonNullable<typeof duties>["duties"]) => all),
+        each: () => eachOnce(duties!, "duties") ?? (readOnce(duties!, "duties") as NonNullable<typeof duties>["duties"]),
+      },
     ),
   };
   // By agentId, whatever the order of the scores rows (one row per agent and month: repeats are errors).

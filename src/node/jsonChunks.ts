@@ -3,7 +3,7 @@
  * of about `chunkSize` characters, so a report of any size is written without ever being one
  * string (V8 refuses strings beyond about 512 MB: `RangeError: Invalid string length`).
  */
-import { hasUnbuiltList, readOnce } from "../lazy.js";
+import { eachOnce, hasUnbuiltList, readOnce } from "../lazy.js";
 
 /**
  * Yields `JSON.stringify(value, null, indent)` in chunks (their concatenation is that text).
@@ -27,38 +27,20 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
   function* container(v: object, depth: number): Generator<string, void, undefined> {
     if (open.has(v)) throw new TypeError("Converting circular structure to JSON");
     open.add(v);
-    if (Array.isArray(v)) {
-      if (v.length === 0) out += "[]";
-      else {
-        out += "[";
-        for (let i = 0; i < v.length; i++) {
-          out += (i === 0 ? "" : ",") + pad(depth + 1);
-          const item = resolve(v[i], String(i));
-          if (typeof item === "object" && item !== null) {
-            // A small item (an order, a duty, a breach) at once, by JSON.stringify itself, its lines
-            // indented to this depth (JSON text holds line breaks only between its values).
-            if (isSmall(item)) {
-              const text = JSON.stringify(item, null, indent);
-              out += indent > 0 ? text.replaceAll("\n", pad(depth + 1)) : text;
-            } else yield* container(item, depth + 1);
-          } else out += primitive(item) ?? "null";
-          if (out.length >= chunkSize) {
-            yield out;
-            out = "";
-          }
-        }
-        out += pad(depth) + "]";
-      }
-    } else {
+    if (Array.isArray(v)) yield* elements(v, depth);
+    else {
       let first = true;
       for (const key of Object.keys(v)) {
-        // A long list a result builds on first read is built for this write only (readOnce).
-        const item = resolve(readOnce(v, key), key);
-        const text = typeof item === "object" && item !== null ? null : primitive(item);
+        // A long list a result builds on first read is written item by item, or built for this
+        // write only, never kept (eachOnce, readOnce).
+        const items = eachOnce(v, key);
+        const item = items === undefined ? resolve(readOnce(v, key), key) : null;
+        const text = items !== undefined || (typeof item === "object" && item !== null) ? null : primitive(item);
         if (text === undefined) continue;
         out += (first ? "{" : ",") + pad(depth + 1) + JSON.stringify(key) + colon;
         first = false;
-        if (text === null) yield* container(item as object, depth + 1);
+        if (items !== undefined) yield* elements(items, depth + 1);
+        else if (text === null) yield* container(item as object, depth + 1);
         else out += text;
         if (out.length >= chunkSize) {
           yield out;
@@ -68,6 +50,29 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
       out += first ? "{}" : pad(depth) + "}";
     }
     open.delete(v);
+  }
+
+  // The items of an array (or of a lazy list, one at a time) as a JSON array.
+  function* elements(items: Iterable<unknown>, depth: number): Generator<string, void, undefined> {
+    let i = 0;
+    for (const raw of items) {
+      out += (i === 0 ? "[" : ",") + pad(depth + 1);
+      const item = resolve(raw, String(i));
+      i++;
+      if (typeof item === "object" && item !== null) {
+        // A small item (an order, a duty, a breach) at once, by JSON.stringify itself, its lines
+        // indented to this depth (JSON text holds line breaks only between its values).
+        if (isSmall(item)) {
+          const text = JSON.stringify(item, null, indent);
+          out += indent > 0 ? text.replaceAll("\n", pad(depth + 1)) : text;
+        } else yield* container(item, depth + 1);
+      } else out += primitive(item) ?? "null";
+      if (out.length >= chunkSize) {
+        yield out;
+        out = "";
+      }
+    }
+    out += i === 0 ? "[]" : pad(depth) + "]";
   }
 
   const top = resolve(value, "");

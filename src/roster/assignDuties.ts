@@ -145,6 +145,18 @@ class DutyColumns {
 
   /** The duties as objects, in order; only those an agent owes and no one on the roster can own, with `unownedOnly`. */
   duties(zone: Zone, unownedOnly = false): Duty[] {
+    const { order, at } = this.view(zone, unownedOnly);
+    return order.map(at);
+  }
+
+  /** {@link duties} one at a time, none kept. */
+  *each(zone: Zone): Generator<Duty, void, undefined> {
+    const { order, at } = this.view(zone, false);
+    for (const d of order) yield at(d);
+  }
+
+  /** The duties' order (by due instant, then kind, then ref), and the object of one duty. */
+  private view(zone: Zone, unownedOnly: boolean): { order: number[]; at: (d: number) => Duty } {
     // Deadlines repeat (a shift's end, 17:30): format each instant once.
     const formatted = new Map<number, string>();
     const fmt = (ms: number): string => {
@@ -158,7 +170,7 @@ class DutyColumns {
     const order: number[] = [];
     for (let d = 0; d < this.count; d++) if (!unownedOnly || (this.owner[d]! >= 0 && this.ownerList[this.owner[d]!]!.owner === null)) order.push(d);
     order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));
-    return order.map((d) => {
+    const at = (d: number): Duty => {
       const owner = this.ownerOf(d);
       const deadline = this.deadline[d]!;
       const ref = this.refs[d]!;
@@ -175,7 +187,8 @@ class DutyColumns {
         rule: this.ruleList[this.rule[d]!]!,
         unowned: owner?.unowned ?? null,
       };
-    });
+    };
+    return { order, at };
   }
 }
 
@@ -461,7 +474,7 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     result,
     "duties",
     (): readonly Duty[] => list.duties(zone),
-    (selection) => list.duties(zone, selection.unowned === true),
+    { select: (selection) => list.duties(zone, selection.unowned === true), each: () => list.each(zone) },
   );
 
   /**
