@@ -57,7 +57,7 @@ describe("README example", () => {
     const input = folderRecords(new URL("../fixtures/sample-month/", import.meta.url).pathname);
     const { agents, consultations, orders, tickets } = input;
     const policy = { attribution: { rule: "placeFirst" as const } };
-    const decoded = decodeMonth({ agents, consultations, orders, tickets }, policy);
+    const decoded = decodeMonth({ agents: agents!, consultations: consultations!, orders: orders!, tickets: tickets! }, policy);
     const sales = attributeSales(decoded, policy, { period: "2020-02" });
     const credits = sales.orders.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
     const kpis = computeKpis(decoded, policy, { period: "2020-02", credits });

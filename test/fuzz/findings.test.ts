@@ -24,7 +24,7 @@ describe("known findings of the fuzz suite", () => {
     try {
       const [before, after] = [await baselineOf(["report", dirA, "--format", "json"]), await baselineOf(["report", dirB, "--format", "json"])];
       expect(after.figures).not.toEqual(before.figures);
-      const tie = (w: Set<string>) => [...w].filter((line) => line.includes("by the order of the rows"));
+      const tie = (w: ReadonlySet<string>) => [...w].filter((line) => line.includes("by the order of the rows"));
       expect(tie(before.warnings)).toEqual([expect.stringContaining("E04's 落实下单 placeAgent and 落实付款 payAgent are A02 by the order of the rows: consultations CE04a (A01) and CE04b (A02)")]);
       expect(tie(after.warnings)).toEqual([expect.stringContaining("E04's 落实下单 placeAgent and 落实付款 payAgent are A01 by the order of the rows: consultations CE04b (A02) and CE04a (A01)")]);
     } finally {
