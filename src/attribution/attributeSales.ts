@@ -281,19 +281,12 @@ function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, or
   const table = month.tables.consultations;
   if (table === undefined) {
     const none = new Int32Array(0);
-    return { count: 0, key: none, firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
+    return { count: 0, key: none, withOrders: new Uint8Array(0), firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
   }
-  const hasOrders = new Uint8Array(keyCount);
-  for (let i = 0; i < orders; i++) if (orderBuyers[i]! >= 0) hasOrders[orderBuyers[i]!] = 1;
+  const withOrders = new Uint8Array(keyCount);
+  for (let i = 0; i < orders; i++) if (orderBuyers[i]! >= 0) withOrders[orderBuyers[i]!] = 1;
   const c = table.columns;
-  const n = table.count;
-  const key = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = c.buyerId[i]!;
-    const replied = c.firstReplyAt[i]!;
-    key[i] = b >= 0 && hasOrders[b] === 1 && replied === replied ? b : -1;
-  }
-  return { count: n, key, firstReplyAt: c.firstReplyAt, endedAt: c.endedAt, agent: c.agentId };
+  return { count: table.count, key: c.buyerId, withOrders, firstReplyAt: c.firstReplyAt, endedAt: c.endedAt, agent: c.agentId };
 }
 
 /** At most this many row-order ties are named one by one; the rest are counted. */

@@ -26,12 +26,14 @@ export interface OrderColumns {
   readonly keyCount: number;
 }
 
-/** The consultations: `key` is the buyer number of those that can matter to an order (answered,
- * of a buyer with orders), -1 for the others; the other columns are the decoded month's. */
+/** The consultations, the decoded month's columns: only those answered, of a buyer with orders
+ * (`withOrders[buyer] === 1`), can matter to an order. */
 export interface ConsultationColumns {
   readonly count: number;
-  /** The buyer number, or -1 (a consultation no order can be attributed through). */
+  /** The buyer number, or -1. */
   readonly key: Int32Array;
+  /** 1 for a buyer number with orders, by buyer number. */
+  readonly withOrders: Uint8Array;
   readonly firstReplyAt: Float64Array;
   readonly endedAt: Float64Array;
   /** The agent number. */
@@ -52,19 +54,23 @@ export interface Matches {
 }
 
 /** Buckets `n` items by `key` (−1 = skip), stably: returns the items in key order and each key's
- * start (`start[k]` … `start[k + 1]`). */
-function bucket(key: Int32Array, n: number, keyCount: number): { items: Int32Array; start: Int32Array } {
+ * start (`start[k]` … `start[k + 1]`). With `cons`, only the consultations that can matter to an
+ * order (answered, of a buyer with orders): no filtered key column is allocated for them. */
+function bucket(key: Int32Array, n: number, keyCount: number, cons: ConsultationColumns | null = null): { items: Int32Array; start: Int32Array } {
+  const withOrders = cons === null ? null : cons.withOrders;
+  const reply = cons === null ? null : cons.firstReplyAt;
+  const counts = (i: number, k: number): boolean => k >= 0 && (withOrders === null || (withOrders[k] === 1 && reply![i]! === reply![i]!));
   const start = new Int32Array(keyCount + 1);
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
-    if (k >= 0) start[k + 1]!++;
+    if (counts(i, k)) start[k + 1]!++;
   }
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
   const items = new Int32Array(start[keyCount]!);
   // Place each item at start[k]++ (start[k] becomes the end of bucket k), then shift back.
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
-    if (k >= 0) items[start[k]!++] = i;
+    if (counts(i, k)) items[start[k]!++] = i;
   }
   for (let k = keyCount; k > 0; k--) start[k] = start[k - 1]!;
   start[0] = 0;
@@ -130,7 +136,7 @@ export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, win
   const pay = new Int32Array(n).fill(-1);
 
   // Consultations by key, then by (firstReplyAt, position).
-  const c = bucket(cons.key, cons.count, keyCount);
+  const c = bucket(cons.key, cons.count, keyCount, cons);
   const reply = cons.firstReplyAt;
   const ended = cons.endedAt;
   // Events: 2·order for placing (at createdAt), 2·order + 1 for paying (at paidAt).

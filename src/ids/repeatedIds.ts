@@ -5,7 +5,7 @@ import { StringIds, hash } from "./stringIds.js";
  * (records whose id is not a non-empty string are skipped: the caller reports those).
  *
  * Ids are nearly always unique, so the check is built for "no repeats" and stays exact otherwise.
- * A first pass keeps one bit per hash value (16 bits a record, 8 MB at 4M records): a record whose
+ * A first pass keeps one bit per hash value (8 to 16 bits a record, 4 MB at 4M records): a record whose
  * bit is set already may repeat an id, or merely share its bit. Only the records whose bits were
  * hit twice are then compared exactly, in record order, so the first holder is the earliest. A
  * table holding every id (as {@link StringIds}) would take 64 MB at 4M records, and allocating that
@@ -13,18 +13,15 @@ import { StringIds, hash } from "./stringIds.js";
  */
 export function repeatedIds(count: number, idOf: (record: number) => unknown): Map<number, number> {
   let bits = 1024;
-  while (bits < count * 16 && bits < 2 ** 30) bits *= 2;
+  while (bits < count * 8 && bits < 2 ** 30) bits *= 2;
   const mask = bits - 1;
   const seen = new Int32Array(bits >>> 5);
   const twice = new Int32Array(bits >>> 5);
-  const hashes = new Int32Array(count);
   let suspects = 0;
   for (let r = 0; r < count; r++) {
     const id = idOf(r);
     if (typeof id !== "string" || id.length === 0) continue;
-    const h = hash(id);
-    hashes[r] = h;
-    const b = h & mask;
+    const b = hash(id) & mask;
     const bit = 1 << (b & 31);
     if ((seen[b >>> 5]! & bit) === 0) seen[b >>> 5]! |= bit;
     else {
@@ -35,11 +32,12 @@ export function repeatedIds(count: number, idOf: (record: number) => unknown): M
   const repeats = new Map<number, number>();
   if (suspects === 0) return repeats;
   const exact = new StringIds(suspects * 2, (record) => idOf(record) as string);
+  // The ids hashed again rather than their hashes kept (4 bytes a record less to allocate).
   for (let r = 0; r < count; r++) {
-    const b = hashes[r]! & mask;
-    if ((twice[b >>> 5]! & (1 << (b & 31))) === 0) continue;
     const id = idOf(r);
     if (typeof id !== "string" || id.length === 0) continue;
+    const b = hash(id) & mask;
+    if ((twice[b >>> 5]! & (1 << (b & 31))) === 0) continue;
     const first = exact.intern(id, r);
     if (!exact.added) repeats.set(r, first);
   }

@@ -259,11 +259,13 @@ export function monthFor(
   if (missing.length > 0) {
     throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
-  // Buyers: about one per order or per three consultations (only the orders' when the others look theirs up).
+  // Buyers: at most one per order, about one per four consultations (only the orders' when the others
+  // look theirs up). Sized for the most, so that the buyer table is allocated once: a table that grows
+  // allocates twice, and each large allocation beside a large input can set off a full collection.
   const lookup = options.lookupBuyers ?? [];
   let expected = 0;
   for (const kind of given) {
-    if (kind === "orders") expected += (record[kind]?.length ?? 0) >> 1;
+    if (kind === "orders") expected += record[kind]?.length ?? 0;
     else if (kind === "consultations" && !lookup.includes(kind)) expected += (record[kind]?.length ?? 0) >> 2;
   }
   const decoder = new MonthDecoder(policy, expected);
