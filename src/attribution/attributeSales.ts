@@ -9,6 +9,7 @@ import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { byAgentId, byCodeUnits } from "../compare.js";
 import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
+import { float64s, int32s, uint8s } from "../memory.js";
 
 /** What {@link attributeSales} reads: orders, consultations and the roster, as records (or a decoded month). */
 export interface SalesInput {
@@ -147,12 +148,12 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const useRemark = rules.source !== "chat";
   const start = period ? period.start : -Infinity;
   const end = period ? period.end : Infinity;
-  const status = new Uint8Array(n); // index into STATUS
-  const credited = new Int32Array(n).fill(-1);
-  const payAgent = new Int32Array(n).fill(-1);
-  const placeAgent = new Int32Array(n).fill(-1);
-  const creditedBy = new Uint8Array(n); // index into CREDITED_BY
-  const booked = new Uint8Array(n);
+  const status = uint8s(n); // index into STATUS
+  const credited = int32s(n).fill(-1);
+  const payAgent = int32s(n).fill(-1);
+  const placeAgent = int32s(n).fill(-1);
+  const creditedBy = uint8s(n); // index into CREDITED_BY
+  const booked = uint8s(n);
   const paidAt = o.paidAt;
   const amount = o.amount;
   const refundAmount = o.refundAmount;
@@ -283,7 +284,7 @@ function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, or
     const none = new Int32Array(0);
     return { count: 0, key: none, withOrders: new Uint8Array(0), firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };
   }
-  const withOrders = new Uint8Array(keyCount);
+  const withOrders = uint8s(keyCount);
   for (let i = 0; i < orders; i++) if (orderBuyers[i]! >= 0) withOrders[orderBuyers[i]!] = 1;
   const c = table.columns;
   return { count: table.count, key: c.buyerId, withOrders, firstReplyAt: c.firstReplyAt, endedAt: c.endedAt, agent: c.agentId };
@@ -375,7 +376,7 @@ export function safeAttributeSales(
 }
 
 function newTallies(count: number): Float64Array {
-  return new Float64Array(3 * count);
+  return float64s(3 * count);
 }
 
 function add(acc: Float64Array, at: number, gross: number, refund: number): void {

@@ -15,6 +15,7 @@
  * Because events are visited in time order, a popped consultation can never cover a later event,
  * so every consultation is pushed and popped at most once.
  */
+import { int32s } from "../memory.js";
 
 /** The orders as matching reads them: `key` is the buyer number (-1: no buyer id), keys below `keyCount`. */
 export interface OrderColumns {
@@ -60,13 +61,13 @@ function bucket(key: Int32Array, n: number, keyCount: number, cons: Consultation
   const withOrders = cons === null ? null : cons.withOrders;
   const reply = cons === null ? null : cons.firstReplyAt;
   const counts = (i: number, k: number): boolean => k >= 0 && (withOrders === null || (withOrders[k] === 1 && reply![i]! === reply![i]!));
-  const start = new Int32Array(keyCount + 1);
+  const start = int32s(keyCount + 1);
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
     if (counts(i, k)) start[k + 1]!++;
   }
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const items = new Int32Array(start[keyCount]!);
+  const items = int32s(start[keyCount]!);
   // Place each item at start[k]++ (start[k] becomes the end of bucket k), then shift back.
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
@@ -132,15 +133,15 @@ function sortEvents(items: Int32Array, from: number, to: number, created: Float6
 export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, windowMs: number): Matches {
   const n = orders.count;
   const keyCount = orders.keyCount;
-  const place = new Int32Array(n).fill(-1);
-  const pay = new Int32Array(n).fill(-1);
+  const place = int32s(n).fill(-1);
+  const pay = int32s(n).fill(-1);
 
   // Consultations by key, then by (firstReplyAt, position).
   const c = bucket(cons.key, cons.count, keyCount, cons);
   const reply = cons.firstReplyAt;
   const ended = cons.endedAt;
   // Events: 2·order for placing (at createdAt), 2·order + 1 for paying (at paidAt).
-  const eventKey = new Int32Array(2 * n);
+  const eventKey = int32s(2 * n);
   const created = orders.createdAt;
   const paid = orders.paidAt;
   for (let i = 0; i < n; i++) {

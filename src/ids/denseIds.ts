@@ -12,6 +12,7 @@
  * hash does.
  */
 import { doubled, hash } from "./stringIds.js";
+import { int32s, uint16s } from "../memory.js";
 
 const HEADER = 4; // number, length: each as low 16 bits, high 16 bits
 
@@ -30,9 +31,9 @@ export class DenseIds {
   constructor(expected: number, meanLength = 12) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
+    this.slots = int32s(capacity * 2);
     this.mask = capacity - 1;
-    this.arena = new Uint16Array(Math.max(64, expected * (meanLength + HEADER)));
+    this.arena = uint16s(Math.max(64, expected * (meanLength + HEADER)));
   }
 
   /** How many distinct strings were interned (the next new string gets this number). */
@@ -91,7 +92,7 @@ export class DenseIds {
     const n = s.length;
     const start = this.used;
     if (start + HEADER + n > this.arena.length) {
-      const bigger = new Uint16Array(Math.max(this.arena.length * 2, start + HEADER + n));
+      const bigger = uint16s(Math.max(this.arena.length * 2, start + HEADER + n));
       bigger.set(this.arena);
       this.arena = bigger;
     }

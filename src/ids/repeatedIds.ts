@@ -1,3 +1,4 @@
+import { int32s } from "../memory.js";
 import { StringIds, hash } from "./stringIds.js";
 
 /**
@@ -15,8 +16,8 @@ export function repeatedIds(count: number, idOf: (record: number) => unknown): M
   let bits = 1024;
   while (bits < count * 8 && bits < 2 ** 30) bits *= 2;
   const mask = bits - 1;
-  const seen = new Int32Array(bits >>> 5);
-  const twice = new Int32Array(bits >>> 5);
+  const seen = int32s(bits >>> 5);
+  const twice = int32s(bits >>> 5);
   let suspects = 0;
   for (let r = 0; r < count; r++) {
     const id = idOf(r);

@@ -10,6 +10,7 @@
  * chain of them) and takes 8 bytes a slot off the JS heap, where a `Map` would grow the heap by
  * tens of MB and, beside a large input, set off a full garbage collection in the middle of a call.
  */
+import { int32s } from "../memory.js";
 export class StringIds {
   // Pairs (hash, record + 1); record + 1 = 0 marks an empty slot.
   private slots: Int32Array;
@@ -28,7 +29,7 @@ export class StringIds {
   ) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
+    this.slots = int32s(capacity * 2);
     this.mask = capacity - 1;
   }
 
@@ -83,7 +84,7 @@ export class StringIds {
  */
 export function doubled(old: Int32Array): Int32Array {
   const capacity = old.length; // slots: old.length / 2 pairs now, old.length after
-  const slots = new Int32Array(capacity * 2);
+  const slots = int32s(capacity * 2);
   const mask = capacity - 1;
   for (let p = 0; p < old.length; p += 2) {
     if (old[p + 1] === 0) continue;

@@ -4,6 +4,7 @@
  * agents are numbered within a state (`buyerKeys[i]`, `agentIds[i]`), so a month of 4M
  * consultations costs a few typed arrays instead of millions of objects; merging renumbers.
  */
+import { columnBuffer, int32s } from "../memory.js";
 
 /** No answered day yet. */
 export const NO_DAY = -2147483648;
@@ -38,7 +39,7 @@ export class PairColumns {
     if (capacity <= 0) return;
     // One buffer for the six columns: each large allocation beside a large input can set off a
     // full collection of the heap, so one allocation costs less than six.
-    const buffer = new ArrayBuffer(capacity * 25);
+    const buffer = columnBuffer(capacity * 25);
     let at = 0;
     const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
       const view = make(buffer, at, capacity);
@@ -134,7 +135,7 @@ export class OrderColumns {
     if (capacity <= 0) return;
     // One buffer for the six columns: each large allocation beside a large input can set off a
     // full collection of the heap, so one allocation costs less than six.
-    const buffer = new ArrayBuffer(capacity * 36);
+    const buffer = columnBuffer(capacity * 36);
     let at = 0;
     const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
       const view = make(buffer, at, capacity);
@@ -178,7 +179,7 @@ export class OrderColumns {
  * collection are): then the rows of buyer b are `start[b] … start[b + 1]` themselves.
  */
 export function groupBy(keys: Int32Array, count: number, buyers: number): { start: Int32Array; rows: Int32Array | null } {
-  const start = new Int32Array(buyers + 2);
+  const start = int32s(buyers + 2);
   let sorted = true;
   let previous = 0;
   for (let i = 0; i < count; i++) {
@@ -189,7 +190,7 @@ export function groupBy(keys: Int32Array, count: number, buyers: number): { star
   }
   for (let b = 2; b < start.length; b++) start[b]! += start[b - 1]!;
   if (sorted) return { start: start.subarray(1), rows: null };
-  const rows = new Int32Array(start[start.length - 1]!);
+  const rows = int32s(start[start.length - 1]!);
   for (let i = 0; i < count; i++) {
     const k = keys[i]!;
     if (k >= 0) rows[start[k + 1]!++] = i;

@@ -16,6 +16,7 @@ import type { Zone } from "../time/zone.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
+import { float64s } from "../memory.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -252,7 +253,7 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
   let order: number[];
   if (first >= r.count) {
     // The instants once, into a column the sort reads.
-    const time = new Float64Array(r.count);
+    const time = float64s(r.count);
     const records = Array.from(r.record.subarray(0, r.count));
     records.forEach((i, k) => (time[k] = when(i)));
     const ks = Array.from({ length: r.count }, (_, k) => k);

@@ -21,6 +21,7 @@ import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, startOfBusinessDay, type Period } from "../time/period.js";
 import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
 import type { KpiKind } from "./types.js";
+import { int32s } from "../memory.js";
 
 /** Additive counters of one agent (all integers: counts, milliseconds, seconds, fen, hundredths). */
 export interface AgentCounters {
@@ -153,7 +154,7 @@ function readConsultations(pass: Pass): void {
   // The consultations of buyer b go to rows start[b] … of the pair columns (a counting sort by
   // buyer, in input order within a buyer), so that the pairs are formed buyer by buyer afterwards
   // (see `formPairs`) and come out grouped by buyer, as the metrics read them.
-  const start = new Int32Array(buyers + 1);
+  const start = int32s(buyers + 1);
   let inside = 0;
   for (let i = 0; i < n; i++) {
     if (!inPeriod(pass, c.startedAt[i]!)) continue;
@@ -164,7 +165,7 @@ function readConsultations(pass: Pass): void {
   const next = start.slice(0, buyers);
   // Sized once: growing large typed arrays makes V8 collect the whole heap (external memory).
   const pairs = new PairColumns(inside);
-  const lastDay = new Int32Array(inside);
+  const lastDay = int32s(inside);
   const days = new DayCutter(pass.month);
   for (let i = 0; i < n; i++) {
     const started = c.startedAt[i]!;

@@ -18,6 +18,7 @@ import { checkPrevious, clawbackItems } from "./clawbacks.js";
 import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
+import { int32s } from "../memory.js";
 
 /**
  * A month of data. A kind left out is treated as empty, with a warning in the report for agents,
@@ -315,7 +316,7 @@ function withScores(decoded: DecodedMonth, target: number, added: readonly { age
   const table = decoded.tables.scores;
   const n = table?.count ?? 0;
   const column = (from: Int32Array | undefined, value: (k: number) => number): Int32Array => {
-    const col = new Int32Array(n + added.length);
+    const col = int32s(n + added.length);
     if (from !== undefined) col.set(from.subarray(0, n));
     for (let k = 0; k < added.length; k++) col[n + k] = value(k);
     return col;

@@ -13,6 +13,7 @@ import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
 import { employedOn, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
+import { float64s, int32s } from "../memory.js";
 
 /** What the pay section is computed from. */
 export interface PaySectionInput {
@@ -104,8 +105,8 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
   const net = policy.attribution.deductRefunds;
   const table = input.decoded.tables.orders;
   const n = table?.count ?? 0;
-  const commissionable = new Float64Array(n);
-  const paidDay = new Int32Array(n);
+  const commissionable = float64s(n);
+  const paidDay = int32s(n);
   const c = input.credits;
   for (let i = 0; i < n; i++) {
     if (c.booked[i] !== 1) continue;

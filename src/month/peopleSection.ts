@@ -20,6 +20,7 @@ import { daysInMonth } from "../time/parse.js";
 import { businessDayNumber, dateOfDayNumber, formatInstant, monthPeriod } from "../time/period.js";
 import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
+import { int32s, uint8s } from "../memory.js";
 
 /** The input kinds of the people rules (records as given; decoded with the month). */
 export interface PeopleInput {
@@ -97,7 +98,7 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   const rewards = attempt(() => rewardsOfMonth(month, { month: label }));
   const roster = month.tables.roster === undefined ? null : attempt(() => rosterOfMonth(month, label));
   // The duties own the address checks of the booked orders, by their payAgent.
-  const payAgent = new Int32Array(credits.payAgent.length).fill(-1);
+  const payAgent = int32s(credits.payAgent.length).fill(-1);
   for (let i = 0; i < payAgent.length; i++) if (credits.booked[i] === 1) payAgent[i] = credits.payAgent[i]!;
   // A rostered day after the agent's dismissal owns no duties.
   const warnings: string[] = [];
@@ -172,7 +173,7 @@ function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<numbe
   const table = month.tables.roster;
   if (table === undefined) return null;
   const OFF = SHIFTS.indexOf("off");
-  const skip = new Uint8Array(table.count);
+  const skip = uint8s(table.count);
   const after = new Map<number, number[]>();
   const r = table.columns;
   for (let i = 0; i < table.count; i++) {

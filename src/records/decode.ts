@@ -7,6 +7,7 @@
  */
 import { IssueCode, type Issue, type IssueList, type IssueSource } from "../errors.js";
 import { repeatedIds } from "../ids/repeatedIds.js";
+import { columnBuffer } from "../memory.js";
 import type { Zone } from "../time/zone.js";
 import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
 import { SHOP_SEPARATOR, type AgentList, type BuyerList } from "./lists.js";
@@ -179,7 +180,7 @@ export class TableBuilder<K extends RecordKind> {
     // After the 1-byte columns: rounded up to the locators' 4-byte alignment.
     const locatorsAt = Math.ceil(bytes / 4) * 4;
     if (this.source !== null) bytes = locatorsAt + 4 * size;
-    const buffer = new ArrayBuffer(bytes);
+    const buffer = columnBuffer(bytes);
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
       if (!numeric[f]) {
