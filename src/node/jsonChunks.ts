@@ -55,24 +55,53 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
   // The items of an array (or of a lazy list, one at a time) as a JSON array.
   function* elements(items: Iterable<unknown>, depth: number): Generator<string, void, undefined> {
     let i = 0;
+    let written = 0;
+    // Small items (an order, a duty, a breach) are written a batch at a time by JSON.stringify
+    // itself, their lines indented to this depth (JSON text holds line breaks only between its
+    // values): one call for many items costs less than one an item. A batch is sized to about a
+    // quarter of a chunk, from the items so far.
+    const batch: object[] = [];
+    let limit = 8;
+    const inner = pad(depth + 1);
+    const batchText = (): string => {
+      let text = JSON.stringify(batch, null, indent); // "[" inner A "," inner B … "\n]", shifted by depth
+      if (indent > 0) text = text.replaceAll("\n", pad(depth));
+      text = (written === 0 ? "[" : ",") + text.slice(1, text.length - pad(depth).length - 1);
+      written += batch.length;
+      limit = Math.max(1, Math.min(BATCH, Math.floor((chunkSize / 4) * (batch.length / text.length))));
+      batch.length = 0;
+      return text;
+    };
     for (const raw of items) {
-      out += (i === 0 ? "[" : ",") + pad(depth + 1);
       const item = resolve(raw, String(i));
       i++;
-      if (typeof item === "object" && item !== null) {
-        // A small item (an order, a duty, a breach) at once, by JSON.stringify itself, its lines
-        // indented to this depth (JSON text holds line breaks only between its values).
-        if (isSmall(item)) {
-          const text = JSON.stringify(item, null, indent);
-          out += indent > 0 ? text.replaceAll("\n", pad(depth + 1)) : text;
-        } else yield* container(item, depth + 1);
-      } else out += primitive(item) ?? "null";
+      const small = typeof item === "object" && item !== null && isSmall(item);
+      if (small) {
+        batch.push(item);
+        if (batch.length < limit) continue;
+      }
+      // A full batch, or the batch before an item written the long way.
+      if (batch.length > 0) {
+        const text = batchText();
+        if (out.length > 0 && out.length + text.length > chunkSize) {
+          yield out;
+          out = "";
+        }
+        out += text;
+      }
+      if (!small) {
+        out += (written === 0 ? "[" : ",") + inner;
+        written++;
+        if (typeof item === "object" && item !== null) yield* container(item, depth + 1);
+        else out += primitive(item) ?? "null";
+      }
       if (out.length >= chunkSize) {
         yield out;
         out = "";
       }
     }
-    out += i === 0 ? "[]" : pad(depth) + "]";
+    if (batch.length > 0) out += batchText();
+    out += written === 0 ? "[]" : pad(depth) + "]";
   }
 
   const top = resolve(value, "");
@@ -84,24 +113,28 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
 /** At most this many values in all make an array's item small enough to write in one piece. */
 const SMALL = 4096;
 
+/** Small items written together (a batch of the largest holds at most about a million values). */
+const BATCH = 256;
+
 /**
  * Whether an object holds at most {@link SMALL} values, its nested ones included, none with a
- * `toJSON`, a list not yet built or a cycle (those go the long way, as do large items).
+ * `toJSON` or a list not yet built (those go the long way, as do large items). A cycle spends the
+ * allowance and goes the long way too, where it throws as JSON.stringify does.
  */
 function isSmall(value: object): boolean {
-  let left = SMALL;
-  const seen: object[] = [];
-  const walk = (v: object): boolean => {
-    if (typeof (v as { toJSON?: unknown }).toJSON === "function" || hasUnbuiltList(v) || seen.includes(v)) return false;
-    seen.push(v);
-    const values = Array.isArray(v) ? v : Object.values(v);
-    left -= values.length;
-    if (left < 0) return false;
-    for (const x of values) if (typeof x === "object" && x !== null && !walk(x)) return false;
-    seen.pop();
-    return true;
-  };
-  return walk(value);
+  return allowanceLeft(value, SMALL) >= 0;
+}
+
+/** What is left of `left` values once `v`'s are counted, or −1 (too many, a `toJSON`, an unbuilt list). */
+function allowanceLeft(v: object, left: number): number {
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function" || hasUnbuiltList(v)) return -1;
+  const values = Array.isArray(v) ? (v as unknown[]) : Object.values(v);
+  left -= values.length;
+  for (let i = 0; i < values.length && left >= 0; i++) {
+    const x = values[i];
+    if (typeof x === "object" && x !== null) left = allowanceLeft(x, left);
+  }
+  return left;
 }
 
 /** The value JSON writes for `v`: its `toJSON(key)` when it has one. */

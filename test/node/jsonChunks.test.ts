@@ -18,6 +18,21 @@ describe("jsonChunks", () => {
     );
   });
 
+  it("writes long arrays of small items in batches as JSON.stringify writes them, mixed with others", () => {
+    const odd = fc.constantFrom(undefined, NaN, null, 7, "x", () => 1, { toJSON: (key: string) => `key:${key}` }, { big: Array.from({ length: 5000 }, (_, i) => i) });
+    const small = fc.record({ orderId: fc.string(), amount: fc.option(fc.string()), n: fc.integer(), nested: fc.array(fc.jsonValue(), { maxLength: 3 }) });
+    const items = fc.array(fc.oneof({ weight: 8, arbitrary: small }, { weight: 1, arbitrary: odd }), { maxLength: 700 });
+    fc.assert(
+      fc.property(items, fc.constantFrom(0, 2), fc.constantFrom(16, 4096, 1 << 16), fc.nat(3), (list, indent, chunkSize, depth) => {
+        let v: unknown = list;
+        for (let d = 0; d < depth; d++) v = { list: v };
+        const chunks = [...jsonChunks(v, indent, chunkSize)];
+        expect(chunks.join("")).toBe(JSON.stringify(v, null, indent));
+      }),
+      { seed: 5, numRuns: 200 },
+    );
+  });
+
   it("yields chunks of about the size asked for", () => {
     const big = Array.from({ length: 20_000 }, (_, i) => ({ orderId: `O${i}`, amount: "12.00", agents: ["A01", null] }));
     const chunks = [...jsonChunks(big, 2, 4096)];
@@ -31,5 +46,7 @@ describe("jsonChunks", () => {
     cycle.self = cycle;
     expect(() => [...jsonChunks(cycle)]).toThrow(TypeError);
     expect(() => [...jsonChunks({ n: 1n })]).toThrow(TypeError);
+    // A cycle inside an array's item too (it spends the small-item allowance, then throws as there).
+    expect(() => [...jsonChunks([{ ok: 1 }, cycle, { a: [cycle] }])]).toThrow(TypeError);
   });
 });
