@@ -11,7 +11,7 @@
 import { withLazy } from "../lazy.js";
 import { safely, type SafeResult } from "../errors.js";
 import { ratio } from "../money/decimal.js";
-import { formatInstant, parseTimeOfDay } from "../time/period.js";
+import { instantFormatter, parseTimeOfDay } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -272,15 +272,7 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
     }
   }
   // Instants repeat (minute-resolution exports): each is formatted once.
-  const formatted = new Map<number, string>();
-  const format = (ms: number): string => {
-    let text = formatted.get(ms);
-    if (text === undefined) {
-      text = formatInstant(ms, zone);
-      if (formatted.size < 100_000) formatted.set(ms, text);
-    }
-    return text;
-  };
+  const format = instantFormatter(zone);
   const at = (i: number): ServiceLevelBreach => {
     const [agent, atMs, due, done] = r.facts(i);
     const never = done !== done;

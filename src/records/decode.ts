@@ -347,12 +347,13 @@ export class TableBuilder<K extends RecordKind> {
       const control = this.ctx.buyers.size > known || b < 0 ? controlFailure(this.buyerText) : OK;
       if (control !== OK) this.failRead(this.buyerField, control, this.buyerText);
     }
-    if (this.rule !== undefined) this.runRule(i);
+    // Record by record every field is kept in its column (the record's own row, i).
+    if (this.rule !== undefined) this.runRuleAt(i, i);
     if (this.rowIssues.length > 0) this.flushIssues(i);
     this.count = i + 1;
   }
 
-  /** {@link runRule} in the bulk decoder: record `i`, whose fields not kept are at `j` of the block's scratch. */
+  /** Runs the kind's record rules on record `i` (fields that could not be read are null to them), its fields not kept at `j` of the block's scratch. */
   private runRuleAt(i: number, j: number): void {
     const values = this.ruleValues;
     const fields = this.ruleFields;
@@ -363,21 +364,6 @@ export class TableBuilder<K extends RecordKind> {
       const kept = this.kept[f] === 1;
       const col = (kept ? this.cols[f] : this.scratch[f]) as Float64Array | Int32Array;
       const x = col[kept ? i : j]!;
-      values[k] = (this.ckinds[f] === INT || this.ckinds[f] === SMALL) && x < 0 ? NaN : x;
-    }
-    this.rule!.check(values, failed, this.failRule, this.ctx.zone);
-  }
-
-  /** Runs the kind's record rules on record `i` (fields that could not be read are null to them). */
-  private runRule(i: number): void {
-    const values = this.ruleValues;
-    const fields = this.ruleFields;
-    let failed = 0;
-    for (let k = 0; k < fields.length; k++) {
-      const f = fields[k]!;
-      if ((this.failed & (1 << f)) !== 0) failed |= 1 << k;
-      const col = this.cols[f] as Float64Array | Int32Array;
-      const x = col[i]!;
       values[k] = (this.ckinds[f] === INT || this.ckinds[f] === SMALL) && x < 0 ? NaN : x;
     }
     this.rule!.check(values, failed, this.failRule, this.ctx.zone);

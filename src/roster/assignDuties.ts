@@ -9,7 +9,7 @@ import { isDecodedMonth, monthFor, throwInMonthOrder, type DecodedMonth, type Mo
 import { readOption } from "../records/options.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
 import { show } from "../records/values.js";
-import { dateOfDayNumber, businessDayNumber, formatInstant, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
+import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { checkRosterRows, indexRoster } from "./rosterIndex.js";
 
 const MINUTE = 60_000;
@@ -158,15 +158,7 @@ class DutyColumns {
   /** The duties' order (by due instant, then kind, then ref), and the object of one duty. */
   private view(zone: Zone, unownedOnly: boolean): { order: number[]; at: (d: number) => Duty } {
     // Deadlines repeat (a shift's end, 17:30): format each instant once.
-    const formatted = new Map<number, string>();
-    const fmt = (ms: number): string => {
-      let text = formatted.get(ms);
-      if (text === undefined) {
-        text = formatInstant(ms, zone);
-        if (formatted.size < 100_000) formatted.set(ms, text);
-      }
-      return text;
-    };
+    const fmt = instantFormatter(zone);
     const order: number[] = [];
     for (let d = 0; d < this.count; d++) if (!unownedOnly || (this.owner[d]! >= 0 && this.ownerList[this.owner[d]!]!.owner === null)) order.push(d);
     order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));

@@ -306,6 +306,22 @@ export function formatInstant(ms: number, zone: Zone): string {
   return `${year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${millis}${offset}`;
 }
 
+/**
+ * {@link formatInstant} for a list whose instants repeat (minute-resolution exports, a shift's
+ * end): each instant formatted once, up to 100,000 of them remembered.
+ */
+export function instantFormatter(zone: Zone): (ms: number) => string {
+  const formatted = new Map<number, string>();
+  return (ms) => {
+    let text = formatted.get(ms);
+    if (text === undefined) {
+      text = formatInstant(ms, zone);
+      if (formatted.size < 100_000) formatted.set(ms, text);
+    }
+    return text;
+  };
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
