@@ -12,6 +12,7 @@ import { describeValue } from "../input.js";
 import { wallMs, type Zone } from "./zone.js";
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** Days in a month of the proleptic Gregorian calendar. */
@@ -102,12 +103,18 @@ function store(
   year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number,
   offset: number, zone: Zone | null, out: Float64Array, at: number, dateOnly = false,
 ): number {
-  const naive = wallMs(year, month, day, hour, minute, second, ms);
   if (offset === offset) {
-    out[at] = naive - offset * MINUTE;
+    out[at] = wallMs(year, month, day, hour, minute, second, ms) - offset * MINUTE;
     return OK;
   }
   if (zone === null) return NO_ZONE;
+  // Nearly always: a day with one offset around it.
+  const midnight = zone.steadyDay(year, month, day);
+  if (midnight === midnight) {
+    out[at] = midnight + hour * HOUR + minute * MINUTE + second * 1000 + ms;
+    return OK;
+  }
+  const naive = wallMs(year, month, day, hour, minute, second, ms);
   const before = zone.offsetAt(naive - DAY);
   const guess = naive - before * MINUTE;
   if (zone.offsetAt(naive + DAY) === before && zone.offsetAt(guess) === before) {

@@ -66,6 +66,13 @@ export interface Zone {
   fromWall(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number;
   /** The wall-clock fields of an instant in this zone. */
   wallOf(utcMs: number): WallTime;
+  /**
+   * The instant of midnight of a wall day (a valid date) when one offset holds from a day before
+   * it to a day after it, so that every wall time of the day is that instant plus its time of
+   * day; NaN when the offset changes near the day (read its wall times one by one). Remembered
+   * per day: reading millions of wall times costs one table read each.
+   */
+  steadyDay(year: number, month: number, day: number): number;
 }
 
 /**
@@ -127,6 +134,24 @@ export function createZone(name: string, options: { readonly ambiguousTimes?: Am
     }
     return o === MIXED ? exact(utcMs) : o;
   };
+  // Wall days whose offset holds around them, direct-mapped by (year, month, day).
+  const DAYS = 1024;
+  const dayKeys = new Int32Array(DAYS).fill(-1);
+  const dayStarts = new Float64Array(DAYS);
+  const steadyDay = (year: number, month: number, day: number): number => {
+    const key = (year * 16 + month) * 32 + day;
+    const slot = key & (DAYS - 1);
+    if (dayKeys[slot] === key) return dayStarts[slot]!;
+    const naive = wallMs(year, month, day, 0, 0, 0, 0);
+    // The 72 hours from a day before the wall day to a day after it: one offset, or NaN.
+    const first = Math.floor((naive - DAY) / HOUR);
+    const o = offsetAt(first * HOUR);
+    let start = naive - o * MINUTE;
+    for (let h = first; h < first + 72 && start === start; h++) if (offsetAt(h * HOUR) !== o || offsetAt(h * HOUR + HOUR - 1) !== o) start = NaN;
+    dayKeys[slot] = key;
+    dayStarts[slot] = start;
+    return start;
+  };
   const fromWall: Zone["fromWall"] = (year, month, day, hour, minute, second, ms) => {
     const naive = wallMs(year, month, day, hour, minute, second, ms);
     // Every instant the wall time can name lies within 14 h of `naive`, so the offsets a day
@@ -158,7 +183,7 @@ export function createZone(name: string, options: { readonly ambiguousTimes?: Am
       offset,
     };
   };
-  return { name, ambiguousTimes, offsetAt, fromWall, wallOf };
+  return { name, ambiguousTimes, offsetAt, fromWall, wallOf, steadyDay };
 }
 
 /**
