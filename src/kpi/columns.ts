@@ -21,85 +21,98 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: numb
   return b;
 }
 
-/** Agent-and-buyer pairs. */
+/** Bytes of a pair's row: its first start (a double), then four 32-bit integers (see {@link PairColumns}). */
+export const PAIR_BYTES = 24;
+const W = PAIR_BYTES / 4;
+const F = PAIR_BYTES / 8;
+
+/**
+ * Agent-and-buyer pairs, one interleaved row each (so that writing or reading a pair touches one
+ * cache line, not six): the start of the pair's first consultation in the period (epoch ms, a
+ * double), then as 32-bit integers the buyer, the agent × 4 + flags (REPLIED | SLOW), the
+ * business day of that first start, and the earliest business day with an answered consultation
+ * (or NO_DAY; later ones in `moreDays`).
+ */
 export class PairColumns {
   count = 0;
-  buyer = new Int32Array(0);
-  agent = new Int32Array(0);
-  /** Start of the pair's first consultation in the period (epoch ms) and its business day. */
-  firstStart = new Float64Array(0);
-  firstDay = new Int32Array(0);
-  /** REPLIED | SLOW. */
-  flags = new Uint8Array(0);
-  /** The earliest business day with an answered consultation, or NO_DAY; later ones in `moreDays`. */
-  day = new Int32Array(0);
+  /** The rows as doubles (the first start at `3p`) and as 32-bit integers (`6p + 2` …). */
+  starts: Float64Array;
+  ints: Int32Array;
   readonly moreDays = new Map<number, number[]>();
 
+  /** @param capacity - rows to allocate (the table grows past them) */
   constructor(capacity = 0) {
-    if (capacity <= 0) return;
-    // One buffer for the six columns: each large allocation beside a large input can set off a
-    // full collection of the heap, so one allocation costs less than six.
-    const buffer = columnBuffer(capacity * 25);
-    let at = 0;
-    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
-      const view = make(buffer, at, capacity);
-      at += bytes * capacity;
-      return view;
-    };
-    this.firstStart = take((b, o, n) => new Float64Array(b, o, n), 8);
-    this.buyer = take((b, o, n) => new Int32Array(b, o, n), 4);
-    this.agent = take((b, o, n) => new Int32Array(b, o, n), 4);
-    this.firstDay = take((b, o, n) => new Int32Array(b, o, n), 4);
-    this.day = take((b, o, n) => new Int32Array(b, o, n), 4);
-    this.flags = take((b, o, n) => new Uint8Array(b, o, n), 1);
+    const bytes = columnBuffer(Math.max(0, capacity) * PAIR_BYTES);
+    this.starts = new Float64Array(bytes);
+    this.ints = new Int32Array(bytes);
+  }
+
+  /** How many rows the table holds before it grows. */
+  get capacity(): number {
+    return this.starts.length / F;
+  }
+
+  buyer(p: number): number {
+    return this.ints[p * W + 2]!;
+  }
+  agent(p: number): number {
+    return this.ints[p * W + 3]! >> 2;
+  }
+  flags(p: number): number {
+    return this.ints[p * W + 3]! & 3;
+  }
+  firstStart(p: number): number {
+    return this.starts[p * F]!;
+  }
+  firstDay(p: number): number {
+    return this.ints[p * W + 4]!;
   }
 
   reserve(size: number): void {
-    this.buyer = grow(this.buyer, size);
-    this.agent = grow(this.agent, size);
-    this.firstStart = grow(this.firstStart, size);
-    this.firstDay = grow(this.firstDay, size);
-    this.flags = grow(this.flags, size);
-    this.day = grow(this.day, size);
+    if (size <= this.capacity) return;
+    const bigger = new PairColumns(Math.max(size, this.capacity * 2, 16));
+    bigger.ints.set(this.ints);
+    this.starts = bigger.starts;
+    this.ints = bigger.ints;
   }
 
   add(buyer: number, agent: number, start: number, startDay: number, flags: number, day: number): number {
     const p = this.count++;
-    if (p >= this.buyer.length) this.reserve(p + 1);
+    if (p >= this.capacity) this.reserve(p + 1);
     this.set(p, buyer, agent, start, startDay, flags, day);
     return p;
   }
 
   /** Writes row `p` (within the capacity). */
   set(p: number, buyer: number, agent: number, start: number, startDay: number, flags: number, day: number): void {
-    this.buyer[p] = buyer;
-    this.agent[p] = agent;
-    this.firstStart[p] = start;
-    this.firstDay[p] = startDay;
-    this.flags[p] = flags;
-    this.day[p] = day;
+    const at = p * W;
+    this.starts[p * F] = start;
+    this.ints[at + 2] = buyer;
+    this.ints[at + 3] = (agent << 2) | flags;
+    this.ints[at + 4] = startDay;
+    this.ints[at + 5] = day;
   }
 
   /** Folds a consultation (or another state's pair) into pair `p`. */
   fold(p: number, start: number, startDay: number, flags: number, day: number): void {
-    if (start < this.firstStart[p]!) {
-      this.firstStart[p] = start;
-      this.firstDay[p] = startDay;
+    if (start < this.starts[p * F]!) {
+      this.starts[p * F] = start;
+      this.ints[p * W + 4] = startDay;
     }
-    this.flags[p]! |= flags;
+    this.ints[p * W + 3]! |= flags;
     if (day !== NO_DAY) this.addDay(p, day);
   }
 
   addDay(p: number, d: number): void {
-    const first = this.day[p]!;
+    const first = this.ints[p * W + 5]!;
     if (first === d) return;
     if (first === NO_DAY) {
-      this.day[p] = d;
+      this.ints[p * W + 5] = d;
       return;
     }
     const more = this.moreDays.get(p) ?? [];
     const add = d < first ? first : d;
-    if (d < first) this.day[p] = d;
+    if (d < first) this.ints[p * W + 5] = d;
     let at = more.length;
     while (at > 0 && more[at - 1]! > add) at--;
     if (at > 0 && more[at - 1] === add) return;
@@ -109,12 +122,12 @@ export class PairColumns {
 
   /** The answered days of pair `p`, ascending. */
   days(p: number): number[] {
-    const first = this.day[p]!;
+    const first = this.ints[p * W + 5]!;
     return first === NO_DAY ? [] : [first, ...(this.moreDays.get(p) ?? [])];
   }
 
   served(p: number, d: number): boolean {
-    return this.day[p] === d || (this.moreDays.get(p)?.includes(d) ?? false);
+    return this.ints[p * W + 5] === d || (this.moreDays.get(p)?.includes(d) ?? false);
   }
 }
 
@@ -174,16 +187,17 @@ export class OrderColumns {
 }
 
 /**
- * Rows grouped by buyer: `rows[start[b] … start[b + 1])` are buyer b's (a counting sort, stable).
+ * Rows grouped by buyer: `rows[start[b] … start[b + 1])` are buyer b's (a counting sort, stable),
+ * the key of row i being `keys[i * stride + offset]`.
  * `rows` is null when the keys are already ascending and none is negative (the pairs of one
  * collection are): then the rows of buyer b are `start[b] … start[b + 1]` themselves.
  */
-export function groupBy(keys: Int32Array, count: number, buyers: number): { start: Int32Array; rows: Int32Array | null } {
+export function groupBy(keys: Int32Array, count: number, buyers: number, stride = 1, offset = 0): { start: Int32Array; rows: Int32Array | null } {
   const start = int32s(buyers + 2);
   let sorted = true;
   let previous = 0;
   for (let i = 0; i < count; i++) {
-    const k = keys[i]!;
+    const k = keys[i * stride + offset]!;
     if (k < previous) sorted = false; // also any k < 0 (no buyer): rows are then no positions
     previous = k;
     if (k >= 0) start[k + 2]!++;
@@ -192,7 +206,7 @@ export function groupBy(keys: Int32Array, count: number, buyers: number): { star
   if (sorted) return { start: start.subarray(1), rows: null };
   const rows = int32s(start[start.length - 1]!);
   for (let i = 0; i < count; i++) {
-    const k = keys[i]!;
+    const k = keys[i * stride + offset]!;
     if (k >= 0) rows[start[k + 1]!++] = i;
   }
   return { start, rows };

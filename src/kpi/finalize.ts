@@ -7,7 +7,7 @@ import { formatFen } from "../money/fen.js";
 import { meanOfRatios, ratio } from "../money/decimal.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
 import type { Policy } from "../policy/schema.js";
-import { REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
+import { PAIR_BYTES, REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
 import type { AgentCounters, KpiState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
@@ -80,7 +80,7 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   };
   for (let o = 0; o < orders.count; o++) if (orders.buyer[o]! < 0) tally(o, true);
   const buyerCount = state.buyerKeys.length;
-  const byPair = groupBy(pairs.buyer, pairs.count, buyerCount);
+  const byPair = groupBy(pairs.ints, pairs.count, buyerCount, PAIR_BYTES / 4, 2);
   const byOrder = groupBy(orders.buyer, orders.count, buyerCount);
   const mine: number[] = [];
   for (let buyer = 0; buyer < buyerCount; buyer++) {
@@ -96,10 +96,10 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
     let sameDayFen = 0;
     for (let k = first; k < last; k++) {
       const p = byPair.rows ? byPair.rows[k]! : k;
-      const agent = pairs.agent[p]!;
-      const flags = pairs.flags[p]!;
-      facts.firstStart = pairs.firstStart[p]!;
-      facts.firstDay = pairs.firstDay[p]!;
+      const agent = pairs.agent(p);
+      const flags = pairs.flags(p);
+      facts.firstStart = pairs.firstStart(p);
+      facts.firstDay = pairs.firstDay(p);
       facts.replied = (flags & REPLIED) !== 0;
       facts.slow = (flags & SLOW) !== 0;
       measured[agent] = 1;

@@ -19,7 +19,7 @@ import { IssueCode, KefuKpiError } from "../errors.js";
 import type { Policy } from "../policy/schema.js";
 import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, startOfBusinessDay, type Period } from "../time/period.js";
-import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
+import { NOBODY, NO_CREDITS, NO_DAY, OrderColumns, PAIR_BYTES, PairColumns, REPLIED, SLOW } from "./columns.js";
 import type { KpiKind } from "./types.js";
 import { int32s } from "../memory.js";
 
@@ -163,9 +163,12 @@ function readConsultations(pass: Pass): void {
   }
   for (let b = 0; b < buyers; b++) start[b + 1]! += start[b]!;
   const next = start.slice(0, buyers);
-  // Sized once: growing large typed arrays makes V8 collect the whole heap (external memory).
+  // Each consultation goes to its buyer's next row of one interleaved table, laid out as the
+  // pairs' rows (see PairColumns: the scatter touches one cache line per consultation, not six),
+  // the buyer's slot holding for now the last business day served; the pairs are then formed in
+  // place (see `formPairs`).
   const pairs = new PairColumns(inside);
-  const lastDay = int32s(inside);
+  const { starts, ints } = pairs;
   const days = new DayCutter(pass.month);
   for (let i = 0; i < n; i++) {
     const started = c.startedAt[i]!;
@@ -202,18 +205,18 @@ function readConsultations(pass: Pass): void {
     }
     const row = next[c.buyerId[i]!]!++;
     const startDay = days.of(started);
-    pairs.firstStart[row] = started;
-    pairs.firstDay[row] = startDay;
-    pairs.agent[row] = agent;
-    pairs.flags[row] = (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    const at = row * (PAIR_BYTES / 4);
+    starts[row * (PAIR_BYTES / 8)] = started;
+    ints[at + 3] = (agent << 2) | (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    ints[at + 4] = startDay;
     // The business days the agent served the buyer: from the first reply to the end.
     if (answered) {
       const first = days.of(replied, startDay);
-      pairs.day[row] = first;
-      lastDay[row] = days.of(ended, first);
-    } else pairs.day[row] = NO_DAY;
+      ints[at + 5] = first;
+      ints[at + 2] = days.of(ended, first);
+    } else ints[at + 5] = NO_DAY;
   }
-  formPairs(pairs, start, next, lastDay, pass.month.agents.ids.length);
+  formPairs(pairs, start, next, pass.month.agents.ids.length);
   (pass.state as { pairs: PairColumns }).pairs = pairs;
 }
 
@@ -236,34 +239,36 @@ class DayCutter {
 
 /**
  * Folds the consultations of each buyer into one pair per agent, in place: rows start[b] … next[b]
- * hold buyer b's consultations (start, its business day, agent, flags, the first and last day
- * served), and pair p is written to row p ≤ the rows read so far.
+ * of `table` hold buyer b's consultations (laid out as pairs, the buyer's slot holding the last
+ * business day served), and pair p is written to row p ≤ the rows read so far.
  */
-function formPairs(pairs: PairColumns, start: Int32Array, next: Int32Array, lastDay: Int32Array, agents: number): void {
+function formPairs(table: PairColumns, start: Int32Array, next: Int32Array, agents: number): void {
   const lastBuyer = new Int32Array(agents).fill(-1);
   const pairOf = new Int32Array(agents);
+  const { starts, ints } = table;
   let count = 0;
   for (let b = 0; b < next.length; b++) {
     for (let row = start[b]!; row < next[b]!; row++) {
-      const agent = pairs.agent[row]!;
-      const started = pairs.firstStart[row]!;
-      const day = pairs.firstDay[row]!;
-      const flags = pairs.flags[row]!;
-      const firstServed = pairs.day[row]!;
-      const lastServed = lastDay[row]!;
+      const at = row * (PAIR_BYTES / 4);
+      const started = starts[row * (PAIR_BYTES / 8)]!;
+      const lastServed = ints[at + 2]!;
+      const agent = ints[at + 3]! >> 2;
+      const flags = ints[at + 3]! & 3;
+      const day = ints[at + 4]!;
+      const firstServed = ints[at + 5]!;
       let p: number;
       if (lastBuyer[agent] === b) {
         p = pairOf[agent]!;
-        pairs.fold(p, started, day, flags, firstServed);
+        table.fold(p, started, day, flags, firstServed);
       } else {
         lastBuyer[agent] = b;
         p = pairOf[agent] = count++;
-        pairs.set(p, b, agent, started, day, flags, firstServed);
+        table.set(p, b, agent, started, day, flags, firstServed);
       }
-      if (firstServed !== NO_DAY) for (let d = firstServed + 1; d <= lastServed; d++) pairs.addDay(p, d);
+      if (firstServed !== NO_DAY) for (let d = firstServed + 1; d <= lastServed; d++) table.addDay(p, d);
     }
   }
-  pairs.count = count;
+  table.count = count;
 }
 
 function readOrders(pass: Pass, credits: Int32Array | null): void {
@@ -440,17 +445,17 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
   for (const s of [a, b]) {
     const p = s.pairs;
     for (let i = 0; i < p.count; i++) {
-      const buyer = buyerOf(s.buyerKeys[p.buyer[i]!]!);
-      const agent = agentOf(s.agentIds[p.agent[i]!]!);
+      const buyer = buyerOf(s.buyerKeys[p.buyer(i)]!);
+      const agent = agentOf(s.agentIds[p.agent(i)]!);
       const key = buyer * 1_048_576 + agent;
       const days = p.days(i);
       const row = pairAt.get(key);
       if (row === undefined) {
-        const added = pairs.add(buyer, agent, p.firstStart[i]!, p.firstDay[i]!, p.flags[i]!, days[0] ?? NO_DAY);
+        const added = pairs.add(buyer, agent, p.firstStart(i), p.firstDay(i), p.flags(i), days[0] ?? NO_DAY);
         for (const d of days.slice(1)) pairs.addDay(added, d);
         pairAt.set(key, added);
       } else {
-        pairs.fold(row, p.firstStart[i]!, p.firstDay[i]!, p.flags[i]!, NO_DAY);
+        pairs.fold(row, p.firstStart(i), p.firstDay(i), p.flags(i), NO_DAY);
         for (const d of days) pairs.addDay(row, d);
       }
     }
@@ -505,11 +510,11 @@ export function kpiStateToJSON(state: KpiState): unknown {
     return e;
   };
   for (let p = 0; p < pairs.count; p++) {
-    const flags = pairs.flags[p]!;
-    entry(buyerKeys[pairs.buyer[p]!]!).served.push({
-      agentId: agentIds[pairs.agent[p]!]!,
-      firstStart: pairs.firstStart[p]!,
-      firstDay: pairs.firstDay[p]!,
+    const flags = pairs.flags(p);
+    entry(buyerKeys[pairs.buyer(p)]!).served.push({
+      agentId: agentIds[pairs.agent(p)]!,
+      firstStart: pairs.firstStart(p),
+      firstDay: pairs.firstDay(p),
       replied: (flags & REPLIED) !== 0,
       slow: (flags & SLOW) !== 0,
       days: pairs.days(p),
