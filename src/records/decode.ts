@@ -7,6 +7,7 @@
  */
 import { IssueCode, type Issue, type IssueList, type IssueSource } from "../errors.js";
 import { repeatedIds } from "../ids/repeatedIds.js";
+import { hash } from "../ids/stringIds.js";
 import { columnBuffer } from "../memory.js";
 import type { Zone } from "../time/zone.js";
 import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
@@ -177,9 +178,11 @@ export class TableBuilder<K extends RecordKind> {
       offsets.set(f, bytes);
       bytes += width(f) * size;
     }
-    // After the 1-byte columns: rounded up to the locators' 4-byte alignment.
+    // After the 1-byte columns: rounded up to the locators' 4-byte alignment, then the key hashes.
     const locatorsAt = Math.ceil(bytes / 4) * 4;
-    if (this.source !== null) bytes = locatorsAt + 4 * size;
+    bytes = locatorsAt + (this.source !== null ? 4 * size : 0);
+    const hashesAt = bytes;
+    if (this.keyField >= 0) bytes += 4 * size;
     const buffer = columnBuffer(bytes);
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
@@ -200,6 +203,11 @@ export class TableBuilder<K extends RecordKind> {
       const locators = new Int32Array(buffer, locatorsAt, size);
       if (this.locators) locators.set(this.locators.subarray(0, Math.min(this.locators.length, size)));
       this.locators = locators;
+    }
+    if (this.keyField >= 0) {
+      const hashes = new Int32Array(buffer, hashesAt, size);
+      if (this.keyHashes !== null) hashes.set(this.keyHashes.subarray(0, Math.min(this.keyHashes.length, size)));
+      this.keyHashes = hashes;
     }
     this.capacity = size;
   }
@@ -347,6 +355,7 @@ export class TableBuilder<K extends RecordKind> {
       const control = this.ctx.buyers.size > known || b < 0 ? controlFailure(this.buyerText) : OK;
       if (control !== OK) this.failRead(this.buyerField, control, this.buyerText);
     }
+    this.hashKey(i);
     // Record by record every field is kept in its column (the record's own row, i).
     if (this.rule !== undefined) this.runRuleAt(i, i);
     if (this.rowIssues.length > 0) this.flushIssues(i);
@@ -446,6 +455,7 @@ export class TableBuilder<K extends RecordKind> {
         }
         if (!isBad) this.checkKeys(r as Record<string, unknown>, k, pending);
         this.count = base + k;
+        this.hashKey(base + k);
         this.failed = isBad ? -1 : failedFields === null ? 0 : failedFields[k]!;
         if (this.rule !== undefined && !isBad) this.runRuleAt(base + k, k - from);
         const mine = pending.of(k);
@@ -717,11 +727,22 @@ export class TableBuilder<K extends RecordKind> {
     };
   }
 
+  /**
+   * The hash of record i's key while its text is fresh in the cache, so that the check for
+   * repeated keys reads the hashes, and the texts only of the few records whose hashes meet.
+   */
+  private hashKey(i: number): void {
+    if (this.keyHashes === null) return;
+    const id = (this.cols[this.keyField] as string[] | null)?.[i];
+    this.keyHashes[i] = typeof id === "string" && id.length > 0 ? hash(id) : 0;
+  }
+  private keyHashes: Int32Array | null = null;
+
   private checkRepeats(ids: string[] | null, n: number): void {
     if (ids === null) return;
     const name = this.names[this.keyField]!;
     const noun = KINDS[this.kind].noun;
-    for (const [i, first] of repeatedIds(n, (r) => ids[r])) {
+    for (const [i, first] of repeatedIds(n, (r) => ids[r], this.keyHashes ?? undefined)) {
       const id = ids[i]!;
       const firstAt = this.source === null ? `${this.kind}[${first}]` : placeOf(this.issueSource(first, undefined)!);
       const path = [this.kind, i, name];
