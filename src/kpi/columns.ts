@@ -13,6 +13,8 @@ export const NO_CREDITS = -2;
 export const NOBODY = -1;
 export const REPLIED = 1;
 export const SLOW = 2;
+/** A pair's flag: it has answered days beyond its first (in `moreDays`). */
+const MORE = 4;
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
   if (size <= a.length) return a;
@@ -29,7 +31,7 @@ const F = PAIR_BYTES / 8;
 /**
  * Agent-and-buyer pairs, one interleaved row each (so that writing or reading a pair touches one
  * cache line, not six): the start of the pair's first consultation in the period (epoch ms, a
- * double), then as 32-bit integers the buyer, the agent × 4 + flags (REPLIED | SLOW), the
+ * double), then as 32-bit integers the buyer, the agent × 8 + flags (REPLIED | SLOW | MORE), the
  * business day of that first start, and the earliest business day with an answered consultation
  * (or NO_DAY; later ones in `moreDays`).
  */
@@ -56,7 +58,7 @@ export class PairColumns {
     return this.ints[p * W + 2]!;
   }
   agent(p: number): number {
-    return this.ints[p * W + 3]! >> 2;
+    return this.ints[p * W + 3]! >> 3;
   }
   flags(p: number): number {
     return this.ints[p * W + 3]! & 3;
@@ -88,7 +90,7 @@ export class PairColumns {
     const at = p * W;
     this.starts[p * F] = start;
     this.ints[at + 2] = buyer;
-    this.ints[at + 3] = (agent << 2) | flags;
+    this.ints[at + 3] = (agent << 3) | flags;
     this.ints[at + 4] = startDay;
     this.ints[at + 5] = day;
   }
@@ -118,6 +120,7 @@ export class PairColumns {
     if (at > 0 && more[at - 1] === add) return;
     more.splice(at, 0, add);
     this.moreDays.set(p, more);
+    this.ints[p * W + 3]! |= MORE;
   }
 
   /** The answered days of pair `p`, ascending. */
@@ -127,7 +130,8 @@ export class PairColumns {
   }
 
   served(p: number, d: number): boolean {
-    return this.ints[p * W + 5] === d || (this.moreDays.get(p)?.includes(d) ?? false);
+    if (this.ints[p * W + 5] === d) return true;
+    return (this.ints[p * W + 3]! & MORE) !== 0 && this.moreDays.get(p)!.includes(d);
   }
 }
 

@@ -162,11 +162,18 @@ function readConsultations(pass: Pass): void {
     inside++;
   }
   for (let b = 0; b < buyers; b++) start[b + 1]! += start[b]!;
-  const next = start.slice(0, buyers);
-  // Each consultation goes to its buyer's next row of one interleaved table, laid out as the
-  // pairs' rows (see PairColumns: the scatter touches one cache line per consultation, not six),
-  // the buyer's slot holding for now the last business day served; the pairs are then formed in
-  // place (see `formPairs`).
+  // Each consultation goes to a row of one interleaved table laid out as the pairs' rows (see
+  // PairColumns), the buyer's slot holding for now the last business day served. A scatter
+  // straight to each buyer's rows would touch a random cache line per consultation; so the rows
+  // go first to their bucket of buyers (2^shift buyers a bucket, at most about 2048 buckets: as
+  // many write streams as the cache holds), in input order, then each bucket is sorted by buyer
+  // through a small buffer (see `sortBuckets`). The pairs are then formed in place (`formPairs`).
+  let shift = 0;
+  while (buyers >> shift > 2048) shift++;
+  const buckets = (buyers >> shift) + 1;
+  const bucketNext = int32s(buckets);
+  for (let j = 0; j < buckets; j++) bucketNext[j] = start[Math.min(buyers, j << shift)]!;
+  const rowBuyer = int32s(inside);
   const pairs = new PairColumns(inside);
   const { starts, ints } = pairs;
   const days = new DayCutter(pass.month);
@@ -203,11 +210,13 @@ function readConsultations(pass: Pass): void {
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    const row = next[c.buyerId[i]!]!++;
+    const buyer = c.buyerId[i]!;
+    const row = bucketNext[buyer >> shift]!++;
+    rowBuyer[row] = buyer;
     const startDay = days.of(started);
     const at = row * (PAIR_BYTES / 4);
     starts[row * (PAIR_BYTES / 8)] = started;
-    ints[at + 3] = (agent << 2) | (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    ints[at + 3] = (agent << 3) | (answered ? REPLIED : 0) | (slow ? SLOW : 0);
     ints[at + 4] = startDay;
     // The business days the agent served the buyer: from the first reply to the end.
     if (answered) {
@@ -216,6 +225,7 @@ function readConsultations(pass: Pass): void {
       ints[at + 2] = days.of(ended, first);
     } else ints[at + 5] = NO_DAY;
   }
+  const next = sortBuckets(pairs, rowBuyer, start, buyers, shift);
   formPairs(pairs, start, next, pass.month.agents.ids.length);
   (pass.state as { pairs: PairColumns }).pairs = pairs;
 }
@@ -238,6 +248,35 @@ class DayCutter {
 }
 
 /**
+ * Sorts the rows of each bucket of buyers (rows start[j << shift] … start[(j + 1) << shift], their
+ * buyers in `rowBuyer`) by buyer, keeping their order within a buyer, through a buffer the size
+ * of the largest bucket. Returns where each buyer's rows end.
+ */
+function sortBuckets(pairs: PairColumns, rowBuyer: Int32Array, start: Int32Array, buyers: number, shift: number): Int32Array {
+  const W = PAIR_BYTES / 4;
+  const next = start.slice(0, buyers);
+  let largest = 0;
+  for (let first = 0; first < buyers; first += 1 << shift) largest = Math.max(largest, start[Math.min(buyers, first + (1 << shift))]! - start[first]!);
+  const buffer = new Int32Array(largest * W);
+  const ints = pairs.ints;
+  for (let first = 0; first < buyers; first += 1 << shift) {
+    const from = start[first]!;
+    const to = start[Math.min(buyers, first + (1 << shift))]!;
+    if (to - from < 2) {
+      if (to > from) next[rowBuyer[from]!]!++;
+      continue;
+    }
+    buffer.set(ints.subarray(from * W, to * W));
+    for (let k = 0; k < to - from; k++) {
+      const at = next[rowBuyer[from + k]!]!++ * W;
+      const b = k * W;
+      for (let x = 0; x < W; x++) ints[at + x] = buffer[b + x]!;
+    }
+  }
+  return next;
+}
+
+/**
  * Folds the consultations of each buyer into one pair per agent, in place: rows start[b] … next[b]
  * of `table` hold buyer b's consultations (laid out as pairs, the buyer's slot holding the last
  * business day served), and pair p is written to row p ≤ the rows read so far.
@@ -252,7 +291,7 @@ function formPairs(table: PairColumns, start: Int32Array, next: Int32Array, agen
       const at = row * (PAIR_BYTES / 4);
       const started = starts[row * (PAIR_BYTES / 8)]!;
       const lastServed = ints[at + 2]!;
-      const agent = ints[at + 3]! >> 2;
+      const agent = ints[at + 3]! >> 3;
       const flags = ints[at + 3]! & 3;
       const day = ints[at + 4]!;
       const firstServed = ints[at + 5]!;

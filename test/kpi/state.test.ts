@@ -92,4 +92,40 @@ describe("KPI state", () => {
     const b = collectKpiState(TINY, { kpi: { thresholds: { slowResponseSeconds: 30 } } }, { period: "2020-02-04" });
     expect(() => mergeKpiStates(a, b)).toThrow(/different thresholds/);
   });
+
+  it("a month of 6000 buyers (pairs sorted by buyer in buckets of buyers) keeps each agent-and-buyer pair as the records say", () => {
+    // A reference by Map from the records themselves: per buyer and agent the first start, and
+    // whether any consultation was answered, or answered slowly (over the default 60 s).
+    let seed = 7;
+    const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const agents = ["A1", "A2", "A3", "A4", "A5"];
+    const consultations = Array.from({ length: 20_000 }, (_, i) => {
+      const start = 1440 + Math.floor(random() * 28 * 1440);
+      const wait = random() < 0.2 ? null : Math.floor(random() * 6);
+      return {
+        consultationId: `C${i}`, agentId: agents[Math.floor(random() * agents.length)]!, buyerId: `b${Math.floor(random() * 6000)}`,
+        startedAt: wall(start), firstReplyAt: wait === null ? "" : wall(start + wait), endedAt: wall(start + (wait ?? 0) + 3),
+        buyerMessages: 1, agentMessages: 1, responseCount: 1, responseSeconds: 5,
+      };
+    });
+    const expected = new Map<string, Map<string, { firstStart: number; replied: boolean; slow: boolean }>>();
+    for (const c of consultations) {
+      const at = Date.parse(c.startedAt.replace(" ", "T") + ":00+08:00");
+      const replied = c.firstReplyAt !== "";
+      const slow = replied && Date.parse(c.firstReplyAt.replace(" ", "T") + ":00+08:00") - at > 60_000;
+      const byAgent = expected.get(c.buyerId) ?? new Map();
+      expected.set(c.buyerId, byAgent);
+      const e = byAgent.get(c.agentId);
+      if (e === undefined) byAgent.set(c.agentId, { firstStart: at, replied, slow });
+      else byAgent.set(c.agentId, { firstStart: Math.min(e.firstStart, at), replied: e.replied || replied, slow: e.slow || slow });
+    }
+    const json = kpiStateToJSON(collectKpiState({ consultations }, {}, { period: "2020-02" })) as { buyers: [string, { served: { agentId: string; firstStart: number; replied: boolean; slow: boolean }[] }][] };
+    expect(json.buyers.length).toBe(expected.size);
+    expect(expected.size).toBeGreaterThan(4096);
+    for (const [buyer, { served }] of json.buyers) {
+      const want = [...expected.get(buyer)!].sort(([x], [y]) => (x < y ? -1 : 1)).map(([agentId, e]) => ({ agentId, ...e }));
+      expect([buyer, served.map(({ agentId, firstStart, replied, slow }) => ({ agentId, firstStart, replied, slow }))]).toEqual([buyer, want]);
+    }
+  });
 });
+
