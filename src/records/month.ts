@@ -143,11 +143,24 @@ export function throwInMonthOrder(issues: IssueList): void {
  */
 export function decodeMonth(input: MonthRecords, policy?: PolicyInput | Policy): DecodedMonth {
   const kinds = checkMonthInput(input);
-  let expected = 0;
-  for (const kind of kinds) expected += kind === "orders" || kind === "consultations" ? (input[kind]?.length ?? 0) : 0;
-  const decoder = new MonthDecoder(policy, expected >> 2);
+  const decoder = new MonthDecoder(policy, expectedBuyers(input, kinds, []));
   for (const kind of kinds) decoder.addRecords(kind, input[kind]!);
   return decoder.finish();
+}
+
+/**
+ * How many buyers to size the buyer list for: at most one per order, about one per four
+ * consultations (only the orders' when the consultations look theirs up). Sized for the most, so
+ * that the buyer table is allocated once: a table that grows allocates twice, and each large
+ * allocation beside a large input can set off a full collection.
+ */
+function expectedBuyers(input: MonthRecords, kinds: readonly RecordKind[], lookup: readonly RecordKind[]): number {
+  let expected = 0;
+  for (const kind of kinds) {
+    if (kind === "orders") expected += input[kind]?.length ?? 0;
+    else if (kind === "consultations" && !lookup.includes(kind)) expected += (input[kind]?.length ?? 0) >> 2;
+  }
+  return expected;
 }
 
 /**
@@ -259,16 +272,8 @@ export function monthFor(
   if (missing.length > 0) {
     throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
-  // Buyers: at most one per order, about one per four consultations (only the orders' when the others
-  // look theirs up). Sized for the most, so that the buyer table is allocated once: a table that grows
-  // allocates twice, and each large allocation beside a large input can set off a full collection.
   const lookup = options.lookupBuyers ?? [];
-  let expected = 0;
-  for (const kind of given) {
-    if (kind === "orders") expected += record[kind]?.length ?? 0;
-    else if (kind === "consultations" && !lookup.includes(kind)) expected += (record[kind]?.length ?? 0) >> 2;
-  }
-  const decoder = new MonthDecoder(policy, expected);
+  const decoder = new MonthDecoder(policy, expectedBuyers(record, given, lookup));
   // The kinds that look their buyers up come after the others (the orders), the agents first.
   const order = [...given.filter((k) => !lookup.includes(k)), ...given.filter((k) => lookup.includes(k))];
   for (const kind of order) {
