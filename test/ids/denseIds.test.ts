@@ -19,6 +19,23 @@ describe("DenseIds", () => {
     );
   });
 
+  it("numbers keys on either side of the 12 code units a slot holds, NULs and pairs of surrogates included, as a Map would", () => {
+    const unit = fc.constantFrom("a", "b", "\u0000", "买", "\ud83d", "\ude00");
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 9, maxLength: 16, unit }), { maxLength: 300 }), fc.nat(40), (keys, expected) => {
+        const ids = new DenseIds(expected, 1);
+        const numbers = new Map<string, number>();
+        for (const k of keys) {
+          if (!numbers.has(k)) numbers.set(k, numbers.size);
+          expect(ids.intern(k)).toBe(numbers.get(k));
+        }
+        for (const [k, n] of numbers) expect(ids.find(k)).toBe(n);
+        expect(ids.find("never interned")).toBe(-1);
+        expect(ids.size).toBe(numbers.size);
+      }),
+    );
+  });
+
   it("tells apart strings whose 32-bit hashes are equal, of the same length or not", () => {
     // FNV-1a collisions found by search: the hit is confirmed on the characters, not the hash.
     for (const [a, b] of [["b2112789", "b2349192"], ["buyer1889", "buyer326036"], ["买家508418", "买家1370144"]] as const) {
