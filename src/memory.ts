@@ -39,3 +39,13 @@ export function uint8s(n: number): Uint8Array {
 export function uint16s(n: number): Uint16Array {
   return new Uint16Array(columnBuffer(n * 2));
 }
+
+type Column = Uint8Array | Int8Array | Uint16Array | Int32Array | Float64Array;
+
+/** A column of `size` elements (zero-filled past them) holding `a`'s elements first: a column grown. */
+export function grown<T extends Column>(a: T, size: number): T {
+  const make = a.constructor as new (buffer: ArrayBuffer) => T;
+  const b = new make(columnBuffer(size * a.BYTES_PER_ELEMENT));
+  b.set(a as never);
+  return b;
+}

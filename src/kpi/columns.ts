@@ -4,7 +4,7 @@
  * agents are numbered within a state (`buyerKeys[i]`, `agentIds[i]`), so a month of 4M
  * consultations costs a few typed arrays instead of millions of objects; merging renumbers.
  */
-import { columnBuffer, int32s } from "../memory.js";
+import { columnBuffer, grown, int32s } from "../memory.js";
 
 /** No answered day yet. */
 export const NO_DAY = -2147483648;
@@ -17,10 +17,7 @@ export const SLOW = 2;
 const MORE = 4;
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  if (size <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 16));
-  b.set(a);
-  return b;
+  return size <= a.length ? a : grown(a, Math.max(size, a.length * 2, 16));
 }
 
 /** Bytes of a pair's row: its first start (a double), then four 32-bit integers (see {@link PairColumns}). */

@@ -17,6 +17,7 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 import { float64s } from "../memory.js";
+import { grown } from "../memory.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -91,9 +92,7 @@ class Tally {
     if (done === done && (this.strict ? done < deadline : done <= deadline)) return;
     const k = this.count++;
     if (k === this.record.length) {
-      const more = new Int32Array(k * 2);
-      more.set(this.record);
-      this.record = more;
+      this.record = grown(this.record, k * 2);
     }
     this.record[k] = i;
   }

@@ -11,6 +11,7 @@ import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
 import { show } from "../records/values.js";
 import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { checkRosterRows, indexRoster } from "./rosterIndex.js";
+import { grown } from "../memory.js";
 
 const MINUTE = 60_000;
 const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
@@ -111,16 +112,11 @@ class DutyColumns {
   add(kind: number, ref: string, orderId: string | null, due: number, deadline: number, owner: Owner | null, rule: string): void {
     const d = this.count++;
     if (d === this.kind.length) {
-      const more = <T extends Uint8Array | Float64Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.kind = more(this.kind);
-      this.due = more(this.due);
-      this.deadline = more(this.deadline);
-      this.owner = more(this.owner);
-      this.rule = more(this.rule);
+      this.kind = grown(this.kind, d * 2);
+      this.due = grown(this.due, d * 2);
+      this.deadline = grown(this.deadline, d * 2);
+      this.owner = grown(this.owner, d * 2);
+      this.rule = grown(this.rule, d * 2);
     }
     this.kind[d] = kind;
     this.due[d] = due;
