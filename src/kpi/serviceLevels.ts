@@ -133,10 +133,17 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   const c = consultations?.columns;
   const firstReplyDue = (start: number): number => start + sl.firstReply.maxSeconds * 1000;
   // Overnight: answered by the morning's deadline (the next day's when it arrived before midnight).
+  // The deadline of a wall day (and of the next), remembered per wall day: a month has few.
+  const dues = new Map<number, number>();
   const overnightDue = (start: number, minuteOfDay: number): number => {
-    const w = zone.wallOf(start);
     const dayShift = minuteOfDay >= to ? 1 : 0;
-    return zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0);
+    const key = Math.floor((start + zone.offsetAt(start) * MINUTE) / DAY) * 2 + dayShift;
+    let due = dues.get(key);
+    if (due === undefined) {
+      const w = zone.wallOf(start);
+      dues.set(key, (due = zone.fromWall(w.year, w.month, w.day + dayShift, Math.floor(answerBy / 60), answerBy % 60, 0, 0)));
+    }
+    return due;
   };
   const minuteOf = (start: number): number => Math.floor(((((start + zone.offsetAt(start) * MINUTE) % DAY) + DAY) % DAY) / MINUTE);
   const longestWait = (i: number): number => {
