@@ -16,8 +16,7 @@ import type { Zone } from "../time/zone.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
-import { float64s } from "../memory.js";
-import { grown } from "../memory.js";
+import { float64s, grown, int32s } from "../memory.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -71,8 +70,11 @@ export interface ServiceLevelInput {
 class Tally {
   checked = 0;
   count = 0;
-  /** The breaching records, by index in their kind (4 bytes each: the rest is recomputed when listed). */
-  record = new Int32Array(64);
+  /**
+   * The breaching records, by index in their kind (4 bytes each: the rest is recomputed when
+   * listed), sized for every record of the kind: shared memory takes room only where written.
+   */
+  record: Int32Array;
 
   /**
    * @param ids - the record ids of the kind checked
@@ -85,7 +87,9 @@ class Tally {
     readonly what: string,
     readonly facts: (i: number) => readonly [agent: number, at: number, deadline: number, done: number],
     readonly strict = false,
-  ) {}
+  ) {
+    this.record = int32s(Math.max(64, ids?.length ?? 0));
+  }
 
   consider(i: number, deadline: number, done: number): void {
     this.checked++;

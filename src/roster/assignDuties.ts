@@ -11,7 +11,7 @@ import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
 import { show } from "../records/values.js";
 import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { checkRosterRows, indexRoster } from "./rosterIndex.js";
-import { grown } from "../memory.js";
+import { float64s, grown, int32s, uint8s } from "../memory.js";
 
 const MINUTE = 60_000;
 const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
@@ -94,13 +94,27 @@ const KIND_ORDER: readonly DutyKind[] = ["addressCheck", "smsReminder", "humanRe
 /** Duties as columns, made into {@link Duty} objects (sorted by due instant, then kind, then ref) when read. */
 class DutyColumns {
   count = 0;
-  kind = new Uint8Array(64);
-  due = new Float64Array(64);
-  deadline = new Float64Array(64);
+  kind: Uint8Array;
+  due: Float64Array;
+  deadline: Float64Array;
   /** The owner's index in `ownerList` (one Owner per day and situation), or -1 for a duty done by the system. */
-  owner = new Int32Array(64);
+  owner: Int32Array;
   /** The rule's index in `ruleList`. */
-  rule = new Int32Array(64);
+  rule: Int32Array;
+
+  /**
+   * @param capacity - the most duties expected (the columns grow past it). Large columns are
+   * shared memory, whose pages take room only once written: sizing for the most costs nothing,
+   * where growing leaves the old columns behind until the next collection.
+   */
+  constructor(capacity: number) {
+    const n = Math.max(64, capacity);
+    this.kind = uint8s(n);
+    this.due = float64s(n);
+    this.deadline = float64s(n);
+    this.owner = int32s(n);
+    this.rule = int32s(n);
+  }
   readonly refs: string[] = [];
   /** The order of a duty, where it is not its ref (a parcel's, a review's), by duty. */
   private readonly orderIds = new Map<number, string | null>();
@@ -346,7 +360,9 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   // The duties as columns (a month of a million orders owes a million reminders): each duty's
   // kind, ref, order, instants, owner (one shared Owner per day and situation) and rule; the Duty
   // objects are made when the list is read.
-  const list = new DutyColumns();
+  // At most three duties an order (address check, text reminder, human reminder), one a parcel, one a review.
+  const t = month.tables;
+  const list = new DutyColumns(3 * (t.orders?.count ?? 0) + (t.returnedParcels?.count ?? 0) + (t.shopReviews?.count ?? 0));
   const owners = new Map<string, Owner>();
   const dayShifts = new Map<number, readonly DayShift[]>();
   const start = period === null ? -Infinity : period.start;
