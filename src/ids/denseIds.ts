@@ -21,6 +21,8 @@ const SLOT = 8;
 const INLINE = 12;
 /** The length code of a key held in the arena. */
 const LONG = 15;
+/** Keys a table numbers at most. */
+const MAX_KEYS = 2 ** 27 - 1;
 
 export class DenseIds {
   private slots: Int32Array;
@@ -53,6 +55,8 @@ export class DenseIds {
     const slots = this.slots;
     const word = slots[at * SLOT + 1]!;
     if (word !== 0) return (word >>> 4) - 1;
+    // A slot's number word holds (number + 1) × 16: numbers below 2^27.
+    if (this.count >= MAX_KEYS) throw new RangeError(`more than ${MAX_KEYS} distinct keys`);
     const id = this.count++;
     const n = s.length;
     const base = at * SLOT;

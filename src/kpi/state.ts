@@ -257,7 +257,7 @@ function sortBuckets(pairs: PairColumns, rowBuyer: Int32Array, start: Int32Array
   const next = start.slice(0, buyers);
   let largest = 0;
   for (let first = 0; first < buyers; first += 1 << shift) largest = Math.max(largest, start[Math.min(buyers, first + (1 << shift))]! - start[first]!);
-  const buffer = new Int32Array(largest * W);
+  const buffer = int32s(largest * W);
   const ints = pairs.ints;
   for (let first = 0; first < buyers; first += 1 << shift) {
     const from = start[first]!;
