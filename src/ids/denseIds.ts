@@ -126,7 +126,7 @@ export class DenseIds {
       if (old[p + 1] === 0) continue;
       let at = old[p]! & mask;
       while (slots[at * SLOT + 1] !== 0) at = (at + 1) & mask;
-      slots.set(old.subarray(p, p + SLOT), at * SLOT);
+      for (let w = 0; w < SLOT; w++) slots[at * SLOT + w] = old[p + w]!;
     }
     this.slots = slots;
     this.mask = mask;
