@@ -22,7 +22,11 @@ export interface Selection {
 export interface LazyParts<V> {
   /** A part of the list, built without the rest. */
   readonly select?: (selection: Selection) => V;
-  /** The list's items one at a time, in its order, none of them kept. */
+  /**
+   * The list's items one at a time, in its order, none of them kept. Each item is plain data (the
+   * JSON writer relies on it): an object of a few values — strings, finite numbers, booleans,
+   * null, small arrays and objects of the same — with no `toJSON` and no lazy list of its own.
+   */
   readonly each?: () => Iterable<unknown>;
 }
 

@@ -106,6 +106,15 @@ export async function checkOutPath(path: string, inputs: readonly FileId[]): Pro
 }
 
 /**
+ * `text` as UTF-8 (lone surrogates as U+FFFD, as `Buffer.from`), encoded in one pass into room for
+ * its longest encoding (three bytes a UTF-16 unit), where `Buffer.from` measures the text first.
+ */
+export function utf8(text: string): Buffer {
+  const bytes = Buffer.allocUnsafe(text.length * 3);
+  return bytes.subarray(0, bytes.write(text));
+}
+
+/**
  * Writes `chunks` to `path` atomically: into a new temporary file in the same folder, flushed to
  * disk, then renamed over `path`. On any failure the temporary file is removed and `path` is left
  * as it was.
@@ -123,16 +132,20 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
   try {
     let pending: string[] = [];
     let size = 0;
+    let bytes = Buffer.allocUnsafeSlow(0); // reused: each write is awaited before the next encodes
+    const flush = async (): Promise<void> => {
+      const text = pending.join("");
+      if (bytes.length < text.length * 3) bytes = Buffer.allocUnsafeSlow(text.length * 3);
+      await handle.write(bytes, 0, bytes.write(text));
+      pending = [];
+      size = 0;
+    };
     for await (const chunk of chunks) {
       pending.push(chunk);
       size += chunk.length;
-      if (size >= 1 << 20) {
-        await handle.write(pending.join(""));
-        pending = [];
-        size = 0;
-      }
+      if (size >= 1 << 20) await flush();
     }
-    if (size > 0) await handle.write(pending.join(""));
+    if (size > 0) await flush();
     await handle.sync();
     await handle.close();
     await rename(temp, path);

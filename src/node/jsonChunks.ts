@@ -16,7 +16,7 @@ import { eachOnce, hasUnbuiltList, readOnce } from "../lazy.js";
  * @example
  * [...jsonChunks({ a: [1, "x"] })].join("") === JSON.stringify({ a: [1, "x"] }, null, 2) //=> true
  */
-export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Generator<string, void, undefined> {
+export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 14): Generator<string, void, undefined> {
   let out = "";
   const pads: string[] = [];
   const pad = (depth: number): string => (pads[depth] ??= indent > 0 ? "\n" + " ".repeat(indent * depth) : "");
@@ -39,7 +39,7 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
         if (text === undefined) continue;
         out += (first ? "{" : ",") + pad(depth + 1) + JSON.stringify(key) + colon;
         first = false;
-        if (items !== undefined) yield* elements(items, depth + 1);
+        if (items !== undefined) yield* elements(items, depth + 1, true);
         else if (text === null) yield* container(item as object, depth + 1);
         else out += text;
         if (out.length >= chunkSize) {
@@ -52,30 +52,37 @@ export function* jsonChunks(value: unknown, indent = 2, chunkSize = 1 << 16): Ge
     open.delete(v);
   }
 
-  // The items of an array (or of a lazy list, one at a time) as a JSON array.
-  function* elements(items: Iterable<unknown>, depth: number): Generator<string, void, undefined> {
+  // The items of an array (or of a lazy list, one at a time) as a JSON array. A lazy list's items
+  // are plain data by its contract (LazyParts.each): small, no toJSON, no lists of their own.
+  function* elements(items: Iterable<unknown>, depth: number, plain = false): Generator<string, void, undefined> {
     let i = 0;
     let written = 0;
     // Small items (an order, a duty, a breach) are written a batch at a time by JSON.stringify
-    // itself, their lines indented to this depth (JSON text holds line breaks only between its
-    // values): one call for many items costs less than one an item. A batch is sized to about a
-    // quarter of a chunk, from the items so far.
+    // itself: one call for many items costs less than one an item. The batch is written nested in
+    // `depth` arrays, so JSON.stringify indents its items' lines to this depth, and the text between
+    // the wrapping brackets is what the items need here. A batch is sized to about a quarter of a
+    // chunk, from the items so far.
     const batch: object[] = [];
+    let wrapped: unknown = batch;
+    for (let d = 0; d < depth; d++) wrapped = [wrapped];
+    let head = 1; // "[" pad(1) "[" pad(2) … "[" before the first item's pad(depth + 1)
+    let tail = pad(depth).length + 1; // pad(depth) "]" pad(depth - 1) "]" … pad(0) "]"
+    for (let d = 1; d <= depth; d++) head += 1 + pad(d).length;
+    for (let d = 0; d < depth; d++) tail += pad(d).length + 1;
     let limit = 8;
     const inner = pad(depth + 1);
     const batchText = (): string => {
-      let text = JSON.stringify(batch, null, indent); // "[" inner A "," inner B … "\n]", shifted by depth
-      if (indent > 0) text = text.replaceAll("\n", pad(depth));
-      text = (written === 0 ? "[" : ",") + text.slice(1, text.length - pad(depth).length - 1);
+      const text = JSON.stringify(wrapped, null, indent);
+      const part = (written === 0 ? "[" : ",") + text.slice(head, text.length - tail);
       written += batch.length;
-      limit = Math.max(1, Math.min(BATCH, Math.floor((chunkSize / 4) * (batch.length / text.length))));
+      limit = Math.max(1, Math.min(BATCH, Math.floor((chunkSize / 4) * (batch.length / part.length))));
       batch.length = 0;
-      return text;
+      return part;
     };
     for (const raw of items) {
-      const item = resolve(raw, String(i));
+      const item = plain ? raw : resolve(raw, String(i));
       i++;
-      const small = typeof item === "object" && item !== null && isSmall(item);
+      const small = typeof item === "object" && item !== null && (plain || isSmall(item));
       if (small) {
         batch.push(item);
         if (batch.length < limit) continue;

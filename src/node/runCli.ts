@@ -23,7 +23,7 @@ import { compareCommand, explainCommand, readReportFile } from "./payCommands.js
 import { renderPeopleTable } from "./renderPeople.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
-import { checkOutPath, writeFileAtomic, type FileId } from "./files.js";
+import { checkOutPath, utf8, writeFileAtomic, type FileId } from "./files.js";
 import { planFolder } from "./folderPlan.js";
 import { jsonChunks } from "./jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
@@ -42,7 +42,7 @@ export interface CliIO {
 
 /** The terminal and the file system: standard output with back-pressure, `--out` written atomically. */
 export const nodeIO: CliIO = {
-  stdout: (t) => void process.stdout.write(t),
+  stdout: (t) => void process.stdout.write(utf8(t)),
   stderr: (t) => void process.stderr.write(t),
   drain: async () => {
     if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
@@ -390,7 +390,7 @@ async function emit(chunks: Iterable<string>, out: string | undefined, io: CliIO
   let pending = "";
   for (const chunk of chunks) {
     pending += chunk;
-    if (pending.length >= 1 << 16) {
+    if (pending.length >= 1 << 14) {
       io.stdout(pending);
       pending = "";
       await io.drain?.();

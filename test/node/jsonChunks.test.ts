@@ -1,6 +1,7 @@
 // The streaming JSON writer writes what JSON.stringify writes, in bounded chunks.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withLazy } from "../../src/lazy.js";
 import { jsonChunks } from "../../src/node/jsonChunks.js";
 
 describe("jsonChunks", () => {
@@ -30,6 +31,23 @@ describe("jsonChunks", () => {
         expect(chunks.join("")).toBe(JSON.stringify(v, null, indent));
       }),
       { seed: 5, numRuns: 200 },
+    );
+  });
+
+  it("writes a lazy list's plain items, at any depth, as JSON.stringify writes the built list", () => {
+    const plain = fc.record({ orderId: fc.string(), agents: fc.array(fc.option(fc.string()), { maxLength: 3 }), n: fc.integer(), nested: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }) });
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 700 }), fc.constantFrom(0, 1, 2, 4), fc.constantFrom(16, 4096, 1 << 16), fc.nat(4), (list, indent, chunkSize, depth) => {
+        const lazy = (): object => withLazy({ before: 1 }, "items", () => list, { each: () => list });
+        let streamed: unknown = lazy();
+        let built: unknown = { before: 1, items: list };
+        for (let d = 0; d < depth; d++) {
+          streamed = { list: streamed, after: [d] };
+          built = { list: built, after: [d] };
+        }
+        expect([...jsonChunks(streamed, indent, chunkSize)].join("")).toBe(JSON.stringify(built, null, indent));
+      }),
+      { seed: 11, numRuns: 300 },
     );
   });
 
