@@ -6,7 +6,7 @@ export * from "./time/index.js";
 export * from "./policy/index.js";
 export * from "./schema/records.js";
 export { decodeMonth, isDecodedMonth, decodedRecords, recordSchema, recordJsonSchema, RECORD_SCHEMAS, RECORD_KINDS } from "./records/index.js";
-export type { DecodedMonth, MonthRecords, RecordOf, RecordKind, DecodedValue } from "./records/index.js";
+export type { DecodedMonth, MonthRecords, RecordOf, RecordKind, DecodedValue, TextColumn } from "./records/index.js";
 export { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "./schema/tmall.js";
 export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./schema/tmall.js";
 export * from "./attribution/index.js";

@@ -10,6 +10,7 @@ import { byAgentId, byCodeUnits } from "../compare.js";
 import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 import { float64s, int32s, uint8s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 /** What {@link attributeSales} reads: orders, consultations and the roster, as records (or a decoded month). */
 export interface SalesInput {
@@ -225,20 +226,20 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const pay = matches.pay;
   const conAgent = cons.agent;
   const orderIds = o.orderId;
-  const consultationIds = month.tables.consultations?.columns.consultationId ?? [];
+  const consultationIds = month.tables.consultations?.columns.consultationId ?? TextColumn.EMPTY;
   const explainAt = (i: number): AttributedOrder => {
       const placeCon = place[i]!;
       const payCon = pay[i]!;
       const who = credited[i]!;
-      const placeId = placeCon >= 0 ? consultationIds[placeCon]! : null;
+      const placeId = placeCon >= 0 ? consultationIds.at(placeCon) : null;
       return {
-        orderId: orderIds[i]!,
+        orderId: orderIds.at(i),
         status: STATUS[status[i]!]!,
         booked: booked[i] === 1,
         placeAgent: placeCon >= 0 ? ids[conAgent[placeCon]!]! : null,
         placeConsultationId: placeId,
         payAgent: payCon >= 0 ? ids[conAgent[payCon]!]! : null,
-        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds[payCon]!,
+        payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds.at(payCon),
         creditedAgent: who >= 0 ? ids[who]! : null,
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
       };
@@ -297,8 +298,8 @@ const TIES_NAMED = 20;
 function tieWarnings(
   ties: readonly number[],
   booked: Uint8Array,
-  orderIds: readonly string[],
-  consultationIds: readonly string[],
+  orderIds: TextColumn,
+  consultationIds: TextColumn,
   agentOf: Int32Array,
   agentIds: readonly string[],
 ): string[] {
@@ -317,14 +318,14 @@ function tieWarnings(
     else list.push({ roles: [role], winner, other });
     byOrder.set(order, list);
   }
-  const orders = [...byOrder.keys()].sort((a, b) => byCodeUnits(orderIds[a]!, orderIds[b]!));
-  const who = (c: number): string => `${consultationIds[c]!} (${agentIds[agentOf[c]!]!})`;
+  const orders = [...byOrder.keys()].sort((a, b) => byCodeUnits(orderIds.at(a), orderIds.at(b)));
+  const who = (c: number): string => `${consultationIds.at(c)} (${agentIds[agentOf[c]!]!})`;
   const out: string[] = [];
   for (const order of orders.slice(0, TIES_NAMED)) {
     for (const { roles, winner, other } of byOrder.get(order)!) {
       const names = roles.sort().map((r) => (r === 0 ? "落实下单 placeAgent" : "落实付款 payAgent"));
       out.push(
-        `orders: ${orderIds[order]!}'s ${names.join(" and ")} ${names.length > 1 ? "are" : "is"} ${agentIds[agentOf[winner]!]!} by the order of the rows: ` +
+        `orders: ${orderIds.at(order)}'s ${names.join(" and ")} ${names.length > 1 ? "are" : "is"} ${agentIds[agentOf[winner]!]!} by the order of the rows: ` +
           `consultations ${who(other)} and ${who(winner)} served its buyer as late and were first answered at the same instant, and the later row counts; ` +
           `listed the other way round, ${agentIds[agentOf[other]!]!} would be`,
       );

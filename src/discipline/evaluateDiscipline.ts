@@ -146,7 +146,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     const sup = v!.condonedBy[i]!;
     if (sup >= 0 && d.supervisorLiability) events.push({ row: i, ms, person: sup, liability: "supervisor" });
   }
-  const violationId = (e: Event): string => v!.violationId[e.row]!;
+  const violationId = (e: Event): string => v!.violationId.at(e.row);
   events.sort((a, b) => a.ms - b.ms || cmp(violationId(a), violationId(b)) || (a.liability === "violator" ? -1 : 1));
 
   // Dismissals, by agent number: the agents file's first, then the ladder's when earlier.
@@ -154,7 +154,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
   const staff = month.tables.agents;
   for (let r = 0; r < (staff?.count ?? 0); r++) {
     const ms = staff!.columns.dismissedAt[r]!;
-    const a = month.agents.find(staff!.columns.agentId[r]!);
+    const a = month.agents.find(staff!.columns.agentId.at(r));
     if (ms === ms && a !== undefined) dismissed.set(a, { ms, by: null });
   }
   const fenOf = stepFen();
@@ -167,7 +167,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     // The violator was no longer staff: there was no violation of the rules to stop, so the
     // supervisor's ladder does not step (the violator's line says so).
     if (e.liability === "supervisor" && condonedAfterDismissal(e, violationId(e), dismissed.get(violator))) continue;
-    const ruleId = v!.rule[e.row]!;
+    const ruleId = v!.rule.at(e.row);
     const rule = d.rules[ruleId]!;
     const ladder = rule.ladder ?? d.ladder;
     const window = d.window === "sinceHire" ? "sinceHire" : monthLabel(monthIndexOf(e.ms, zone, cutover));
@@ -271,7 +271,7 @@ export function checkViolations(month: DecodedMonth, issues: IssueList): void {
   const rows = agentRows(month);
   const hired = month.tables.agents?.columns.hiredAt;
   for (let i = 0; i < table.count; i++) {
-    const rule = v.rule[i]!;
+    const rule = v.rule.at(i);
     if (rule !== "" && !Object.hasOwn(rules, rule)) {
       issues.add(
         recordIssue(table, i, "rule", IssueCode.invalidValue, `${JSON.stringify(rule)} is not a rule of the policy; expected one of ${Object.keys(rules).join(", ")} (policy discipline.rules)`),

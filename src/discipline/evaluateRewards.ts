@@ -100,13 +100,13 @@ export function rewardsOfMonth(month: DecodedMonth, options: { readonly month?: 
     const k = r.kind[i]!;
     const kind = REWARD_KINDS[k]!;
     const fen = FIXED.has(k) ? fixed[k]! : r.amount[i]!;
-    const note = r.note?.[i];
+    const note = r.note?.at(i);
     lines.push({
       ms,
       index: i,
       fen,
       line: {
-        rewardId: r.rewardId?.[i] || null,
+        rewardId: r.rewardId?.at(i) || null,
         agentId: month.agents.ids[r.agentId[i]!]!,
         at: formatInstant(ms, zone),
         date: businessDateOf(ms, zone, cutover),
@@ -151,7 +151,7 @@ export function checkRewards(month: DecodedMonth, issues: IssueList): void {
     const kind = REWARD_KINDS[k] as "dataErrorFound" | "suggestionAdopted";
     const fen = parseFen(month.policy.rewards[kind]);
     if (given === fen) continue;
-    const rewardId = r.rewardId?.[i];
+    const rewardId = r.rewardId?.at(i);
     const agent = r.agentId[i]!;
     const recordId = rewardId ? `rewardId ${JSON.stringify(rewardId)}` : agent >= 0 ? `agentId ${JSON.stringify(month.agents.ids[agent])}` : undefined;
     issues.add(

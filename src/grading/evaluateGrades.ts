@@ -178,7 +178,7 @@ function standingsOf(month: DecodedMonth, dates: { asOf: number; through: number
     const c = a!.columns;
     const ms = c.at[i]!;
     if (day(ms) > asOf) continue; // not yet known at asOf
-    push(assessments, c.agentId[i]!, { requirement: c.requirement[i]!, passed: c.passed[i] === 1, ms });
+    push(assessments, c.agentId[i]!, { requirement: c.requirement.at(i), passed: c.passed[i] === 1, ms });
   }
   const probation = new Map<number, ProbationMark[]>();
   const p = month.tables.probation;
@@ -186,19 +186,19 @@ function standingsOf(month: DecodedMonth, dates: { asOf: number; through: number
     const c = p!.columns;
     const ms = c.at[i]!;
     if (day(ms) > asOf) continue;
-    push(probation, c.agentId[i]!, { item: c.item[i]!, hundredths: c.score[i]!, evaluator: c.evaluator[i]!, ms, atText: formatInstant(ms, zone) });
+    push(probation, c.agentId[i]!, { item: c.item[i]!, hundredths: c.score[i]!, evaluator: c.evaluator.at(i), ms, atText: formatInstant(ms, zone) });
   }
 
   const standings: GradeStanding[] = [];
   const c = agents.columns;
   for (let r = 0; r < agents.count; r++) {
-    const agent = month.agents.find(c.agentId[r]!)!;
+    const agent = month.agents.find(c.agentId.at(r))!;
     standings.push(standing(r, agent));
   }
   return standings.sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0));
 
   function standing(r: number, agent: number): GradeStanding {
-    const agentId = c.agentId[r]!;
+    const agentId = c.agentId.at(r);
     const level = c.grade[r]!;
     const grade = GRADES[level]!;
     const current = g.levels[level]!;

@@ -5,6 +5,7 @@
  * consultations costs a few typed arrays instead of millions of objects; merging renumbers.
  */
 import { columnBuffer, grown, int32s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 /** No answered day yet. */
 export const NO_DAY = -2147483648;
@@ -135,7 +136,8 @@ export class PairColumns {
 /** Orders placed or paid in the period (NaN for an instant outside it). */
 export class OrderColumns {
   count = 0;
-  readonly id: string[] = [];
+  /** The orders' ids (kept as a text column: a month's millions of ids are few strings). */
+  readonly id = new TextColumn();
   /** Buyer number, or -1 when the order has no buyer id. */
   buyer = new Int32Array(0);
   createdAt = new Float64Array(0);
@@ -176,7 +178,7 @@ export class OrderColumns {
   add(id: string, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number): number {
     const o = this.count++;
     if (o >= this.buyer.length) this.reserve(o + 1);
-    this.id[o] = id;
+    this.id.set(o, id);
     this.buyer[o] = buyer;
     this.createdAt[o] = createdAt;
     this.paidAt[o] = paidAt;

@@ -2,6 +2,7 @@ import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../
 import { OPTION_FORMS, checkOptions, checkRecords, readTextOption, textsOption } from "../input.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js";
+import { TextColumn } from "../records/textColumn.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
 import { checkKpiState, collectState, type KpiState } from "./state.js";
@@ -66,7 +67,7 @@ export function kpiMonth(input: KpiInput | DecodedMonth, policy: PolicyInput | P
 // found by position; otherwise by id.
 function creditsOf(month: DecodedMonth, credits: unknown, issues: IssueList): Int32Array {
   const orders = month.tables.orders;
-  const ids = orders?.columns.orderId ?? [];
+  const ids = orders?.columns.orderId ?? TextColumn.EMPTY;
   const out = new Int32Array(ids.length).fill(-1);
   if (!Array.isArray(credits)) {
     issues.add({ code: IssueCode.invalidType, path: ["credits"], message: "is not a list; expected an array of { orderId, agentId }" });
@@ -76,9 +77,9 @@ function creditsOf(month: DecodedMonth, credits: unknown, issues: IssueList): In
   credits.forEach((c: unknown, i) => {
     const id = typeof c === "object" && c !== null ? (c as { orderId?: unknown }).orderId : undefined;
     const agentId = typeof c === "object" && c !== null ? (c as { agentId?: unknown }).agentId : undefined;
-    let at = typeof id === "string" && ids[i] === id ? i : -1;
+    let at = typeof id === "string" && ids.at(i) === id ? i : -1;
     if (at < 0 && typeof id === "string") {
-      byId ??= new Map(ids.map((o, k) => [o, k]));
+      byId ??= new Map(ids.toArray().map((o, k) => [o, k]));
       at = byId.get(id) ?? -1;
     }
     if (at < 0) {
@@ -168,7 +169,7 @@ export function rosterOf(month: DecodedMonth): KpiAgentLike[] {
   if (agents === undefined) return [];
   const groups = ["presale", "insale", "aftersale"] as const;
   const c = agents.columns;
-  return c.agentId.map((agentId, i) => ({ agentId, group: c.group[i]! >= 0 ? groups[c.group[i]!]! : null }));
+  return c.agentId.toArray().map((agentId, i) => ({ agentId, group: c.group[i]! >= 0 ? groups[c.group[i]!]! : null }));
 }
 
 /** {@link computeKpis} returning `{ success, data | issues }` instead of throwing. */

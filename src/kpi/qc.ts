@@ -71,7 +71,7 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
       if (!weeks) byAgent.set(agentId, (weeks = new Map()));
       let list = weeks.get(week);
       if (!list) weeks.set(week, (list = []));
-      list.push({ ms: at, conversationId: q.conversationId[i]!, at: formatInstant(at, zone), score, points, reason });
+      list.push({ ms: at, conversationId: q.conversationId.at(i), at: formatInstant(at, zone), score, points, reason });
     }
   }
   return [...byAgent.keys()].sort().map((agentId) => {

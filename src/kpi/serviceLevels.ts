@@ -17,6 +17,7 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 import { float64s, grown, int32s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -83,7 +84,7 @@ class Tally {
    * @param strict - the deadline itself is a breach (a wait of exactly the limit is "≥ 2 min")
    */
   constructor(
-    readonly ids: readonly string[] | null,
+    readonly ids: TextColumn | null,
     readonly what: string,
     readonly facts: (i: number) => readonly [agent: number, at: number, deadline: number, done: number],
     readonly strict = false,
@@ -184,7 +185,7 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
     for (let i = 0; i < ticketTable.count; i++) {
       const created = t.createdAt[i]!;
       if (!inPeriod(created)) continue;
-      if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind?.[i] ?? "")) continue;
+      if (sl.ticketReply.kinds !== null && !sl.ticketReply.kinds.includes(t.kind?.at(i) ?? "")) continue;
       tickets.consider(i, ticketDue(created), t.firstReplyAt[i]!);
     }
   }
@@ -257,9 +258,9 @@ function* eachBreach(r: Tally, zone: Zone, agentIds: readonly string[]): Generat
 
 /** The breaches' records in time order (ties by record id), the first `first` only, and the breach of one record. */
 function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: number): { order: number[]; at: (i: number) => ServiceLevelBreach } {
-  const ids = r.ids ?? [];
+  const ids = r.ids ?? TextColumn.EMPTY;
   const when = (i: number): number => r.facts(i)[1];
-  const before = (x: number, y: number): number => when(x) - when(y) || (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0);
+  const before = (x: number, y: number): number => when(x) - when(y) || ids.compare(x, y);
   let order: number[];
   if (first >= r.count) {
     // The instants once, into a column the sort reads.
@@ -267,7 +268,7 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
     const records = Array.from(r.record.subarray(0, r.count));
     records.forEach((i, k) => (time[k] = when(i)));
     const ks = Array.from({ length: r.count }, (_, k) => k);
-    ks.sort((a, b) => time[a]! - time[b]! || (ids[records[a]!]! < ids[records[b]!]! ? -1 : ids[records[a]!]! > ids[records[b]!]! ? 1 : 0));
+    ks.sort((a, b) => time[a]! - time[b]! || ids.compare(records[a]!, records[b]!));
     order = ks.map((k) => records[k]!);
   } else {
     // Only the first few (a table shows ten): kept sorted while the breaches are scanned once.
@@ -289,7 +290,7 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
     const late = never ? null : seconds(done - due);
     const deadline = format(due);
     return {
-      recordId: ids[i]!,
+      recordId: ids.at(i),
       agentId: agentIds[agent]!,
       at: format(atMs),
       deadline,

@@ -330,7 +330,7 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
     if (!createdIn && !paidIn) continue;
     const credited = credits === null ? NO_CREDITS : credits[i]! >= 0 ? credits[i]! : NOBODY;
     if (credited >= 0 && paidIn) pass.measured[credited] = 1;
-    orders.add(o.orderId[i]!, o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
+    orders.add(o.orderId.at(i), o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
   }
   (pass.state as { orders: OrderColumns }).orders = orders;
 }
@@ -500,7 +500,7 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
     }
     const o = s.orders;
     for (let i = 0; i < o.count; i++) {
-      const id = o.id[i]!;
+      const id = o.id.at(i);
       const credited = o.credited[i]! >= 0 ? agentOf(s.agentIds[o.credited[i]!]!) : o.credited[i]!;
       const row = orderAt.get(id);
       if (row === undefined) {
@@ -565,7 +565,7 @@ export function kpiStateToJSON(state: KpiState): unknown {
     const created = orders.createdAt[o]!;
     const c = orders.credited[o]!;
     const row = {
-      orderId: orders.id[o]!,
+      orderId: orders.id.at(o),
       createdAt: Number.isNaN(created) ? null : created,
       paidAt: Number.isNaN(paid) ? null : paid,
       paidDay: Number.isNaN(paid) ? null : orders.paidDay[o]!,

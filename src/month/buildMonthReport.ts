@@ -1,4 +1,3 @@
-import { byCodeUnits } from "../compare.js";
 import { checkOptions, readTextOption, textsOption } from "../input.js";
 import { withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
@@ -19,6 +18,7 @@ import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
 import { peopleSection, type PeopleInput } from "./peopleSection.js";
 import { int32s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 /**
  * A month of data. A kind left out is treated as empty, with a warning in the report for agents,
@@ -129,7 +129,7 @@ export function buildMonthReport(
     if (o === undefined) return list;
     for (let i = 0; i < credits.booked.length; i++) if (credits.booked[i] === 1) list.push(i);
     const ids = o.orderId;
-    return list.sort((a, b) => byCodeUnits(ids[a]!, ids[b]!));
+    return list.sort((a, b) => ids.compare(a, b));
   };
   const orderReport = (i: number): OrderReport => {
     const order = credits.explainAt(i);
@@ -215,7 +215,7 @@ function withOrders(month: DecodedMonth): DecodedMonth {
 function emptyOrders() {
   const f = new Float64Array(0);
   const i = new Int32Array(0);
-  return { orderId: [], buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, shopId: null };
+  return { orderId: TextColumn.EMPTY, buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, shopId: null };
 }
 
 const GROUPS = KINDS.agents.fields.group.values;
@@ -225,7 +225,7 @@ function decodedName(month: DecodedMonth, agentId: string): string | null {
   const a = month.agents.find(agentId);
   const t = month.tables.agents;
   if (a === undefined || t === undefined || a >= t.count) return null;
-  return t.columns.name?.[a] || null;
+  return t.columns.name?.at(a) || null;
 }
 
 function decodedGroup(month: DecodedMonth, agentId: string): AgentReport["group"] {
@@ -255,13 +255,13 @@ function requireForMonth(month: DecodedMonth): void {
   for (let i = 0; i < agents.count; i++) {
     for (const field of needed) {
       const col = c[field];
-      const v = col === null || col === undefined ? undefined : col[i];
+      const v = col === null || col === undefined ? undefined : col instanceof TextColumn ? col.at(i) : col[i];
       if (v !== undefined && v !== "" && v !== -1) continue;
       issues.push({
         code: IssueCode.missingField,
         path: ["agents", i, field],
         message: `is missing; the month report needs every agent's ${field}${field === "grade" ? " (the base salary follows it)" : field === "group" ? " (it picks the scorecard)" : ""}`,
-        recordId: `agentId ${JSON.stringify(agents.columns.agentId[i])}`,
+        recordId: `agentId ${JSON.stringify(agents.columns.agentId.at(i))}`,
       });
     }
   }
@@ -393,7 +393,7 @@ export function busiestMonth(month: DecodedMonth): string {
 function shopIdsOf(month: DecodedMonth): string[] {
   const ids = month.tables.orders?.columns.shopId;
   if (!ids) return [];
-  return [...new Set(ids.filter((id) => id !== ""))].sort();
+  return [...new Set(ids.toArray().filter((id) => id !== ""))].sort();
 }
 
 /**

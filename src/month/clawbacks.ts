@@ -89,7 +89,7 @@ function mismatchedOrders(report: MonthReport, current: ThisMonth): Issue[] {
   const orders = current.orders;
   for (let k = 0; k < (orders?.count ?? 0); k++) {
     const o = orders!.columns;
-    const orderId = o.orderId[k]!;
+    const orderId = o.orderId.at(k);
     const i = index.get(orderId);
     if (i === undefined) continue;
     const before = report.orders[i]!;
@@ -123,7 +123,7 @@ export function clawbackItems(previous: MonthReport, orders: Table<"orders"> | u
   // The refund booked since settlement, per order of the previous month.
   const later = new Map<string, number>();
   for (let k = 0; k < (orders?.count ?? 0); k++) {
-    const orderId = orders!.columns.orderId[k]!;
+    const orderId = orders!.columns.orderId.at(k);
     const before = settledRefund.get(orderId);
     if (before === undefined) continue;
     const refund = orders!.columns.refundAmount[k]!;

@@ -56,7 +56,7 @@ export function employmentOfMonth(month: DecodedMonth, ladder: ReadonlyMap<numbe
   const dayOf = (ms: number): number => businessDayNumber(ms, month.zone, month.cutover);
   for (let r = 0; r < (agents?.count ?? 0); r++) {
     const c = agents!.columns;
-    const a = month.agents.find(c.agentId[r]!)!;
+    const a = month.agents.find(c.agentId.at(r))!;
     out.set(a, employmentOf(c.hiredAt[r]!, c.dismissedAt[r]!, ladder?.get(a), dayOf));
   }
   return out;

@@ -39,7 +39,7 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
     const a = month.agents.find(agentId);
     if (table === undefined || a === undefined || a >= table.count) return { name: null, group: null };
     const g = table.columns.group[a]!;
-    return { name: table.columns.name?.[a] || null, group: g >= 0 ? groups[g]! : null };
+    return { name: table.columns.name?.at(a) || null, group: g >= 0 ? groups[g]! : null };
   };
   return {
     kind: "kefu-kpi/kpi-report",

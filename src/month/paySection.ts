@@ -14,6 +14,7 @@ import { businessDayNumber, dateOfDayNumber, dayNumberOfDate } from "../time/per
 import { employedOn, type Employment } from "./employment.js";
 import type { PeopleReport } from "./peopleSchema.js";
 import { float64s, int32s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 /** What the pay section is computed from. */
 export interface PaySectionInput {
@@ -57,7 +58,7 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
     return { from, through, e };
   };
 
-  const agentIds = input.decoded.tables.agents?.columns.agentId ?? [];
+  const agentIds = input.decoded.tables.agents?.columns.agentId.toArray() ?? [];
   const agents: PayAgentInput[] = agentIds.flatMap((agentId) => {
     const standing = standings.get(agentId);
     if (!standing) return [];
@@ -118,7 +119,7 @@ export function paySection(input: PaySectionInput): { statements: PayStatement[]
   const ids = input.decoded.agents.ids;
   const employmentOf = ids.map((id) => input.employment.get(id));
   const bases = commissionBasesOfColumns(
-    { count: n, orderId: table?.columns.orderId ?? [], commissionable, credited: c.credited, creditedBy: c.creditedBy, placeAgent: c.placeAgent, payAgent: c.payAgent, include: c.booked },
+    { count: n, orderId: table?.columns.orderId ?? TextColumn.EMPTY, commissionable, credited: c.credited, creditedBy: c.creditedBy, placeAgent: c.placeAgent, payAgent: c.payAgent, include: c.booked },
     ids,
     policy.pay.commission.split,
     (a, i) => {

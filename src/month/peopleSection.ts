@@ -120,7 +120,7 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   const report = {
     asOf,
     standings: standings!,
-    ranking: { ...ranking!, unranked: (agents?.columns.agentId ?? []).filter((id) => !ranked.has(id)).sort() },
+    ranking: { ...ranking!, unranked: (agents?.columns.agentId.toArray() ?? []).filter((id) => !ranked.has(id)).sort() },
     discipline: { window: discipline!.result.window, lines: discipline!.result.lines, agents: discipline!.result.agents },
     rewards: rewards!.result,
     fund: discipline!.result.fund,

@@ -7,6 +7,7 @@ import { withLazy } from "../lazy.js";
 import { byOrderId } from "../compare.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import type { PayPolicy, Tiers } from "../policy/pay.js";
+import type { TextColumn } from "../records/textColumn.js";
 
 /** An order as pay needs it: its commissionable amount and who served it (from R1). */
 export interface CommissionOrder {
@@ -97,7 +98,7 @@ export function commissionBases(
 export function commissionBasesOfColumns(
   orders: {
     readonly count: number;
-    readonly orderId: readonly string[];
+    readonly orderId: TextColumn;
     readonly commissionable: Float64Array;
     readonly credited: Int32Array;
     readonly creditedBy: Uint8Array;
@@ -154,7 +155,7 @@ export function commissionBasesOfColumns(
   const bases = new Map<string, CommissionBase>();
   for (const [a, acc] of accs) {
     const total = new Decimal(acc.fen).dividedBy(100).plus(acc.splitTotal ?? 0);
-    const share = (i: number, part: number, reason: string): BaseShare => ({ orderId: orders.orderId[i]!, share: shareOf(part), amount: exactMoney(amountOf(i, part)), reason });
+    const share = (i: number, part: number, reason: string): BaseShare => ({ orderId: orders.orderId.at(i), share: shareOf(part), amount: exactMoney(amountOf(i, part)), reason });
     const base = { total } as { total: Decimal; orders: BaseShare[]; excluded: BaseShare[] };
     // Listed by orderId (then the place share before the pay share), whatever the input's row order.
     withLazy(base, "orders", () => acc.shares.map((x) => share(Math.floor(x / 4), x % 4, reasonOf(Math.floor(x / 4), x % 4))).sort(byOrderId));

@@ -10,6 +10,7 @@ import { repeatedIds } from "../ids/repeatedIds.js";
 import { hash } from "../ids/stringIds.js";
 import { columnBuffer } from "../memory.js";
 import type { Zone } from "../time/zone.js";
+import { TextColumn } from "./textColumn.js";
 import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
 import { SHOP_SEPARATOR, type AgentList, type BuyerList } from "./lists.js";
 import { RULES, type Rule } from "./rules.js";
@@ -81,7 +82,7 @@ function columnKind(spec: FieldSpec): number {
   }
 }
 
-type Column = Float64Array | Int32Array | Int8Array | string[] | null;
+type Column = Float64Array | Int32Array | Int8Array | TextColumn | null;
 
 function absentInt(spec: FieldSpec): number {
   return spec.type === "date" ? NO_DATE : -1;
@@ -187,14 +188,14 @@ export class TableBuilder<K extends RecordKind> {
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
       if (!numeric[f]) {
-        if (old === undefined) this.cols[f] = this.specs[f]!.required && this.kept[f] === 1 && this.ckinds[f] === TEXT ? new Array<string>(size) : null;
+        if (old === undefined) this.cols[f] = this.specs[f]!.required && this.kept[f] === 1 && this.ckinds[f] === TEXT ? new TextColumn(size) : null;
         continue;
       }
       const at = offsets.get(f)!;
       const kind = this.ckinds[f];
       const col =
         kind === INSTANT || kind === MONEY ? new Float64Array(buffer, at, size) : kind === SMALL ? new Int8Array(buffer, at, size) : new Int32Array(buffer, at, size);
-      const keep = old === undefined || old === null || Array.isArray(old) ? 0 : Math.min(old.length, size);
+      const keep = old === undefined || old === null || old instanceof TextColumn ? 0 : Math.min(old.length, size);
       if (keep > 0) col.set((old as Float64Array).subarray(0, keep));
       // No fill: every record added writes every field (its value, or its absence).
       this.cols[f] = col;
@@ -314,12 +315,11 @@ export class TableBuilder<K extends RecordKind> {
         break;
       case TEXT: {
         code = readValue(v, spec, out);
-        let col = this.cols[f] as string[] | null;
+        let col = this.cols[f] as TextColumn | null;
         if (code === OK) {
-          if (col === null) col = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
-          else if (col.length < this.capacity) col.length = this.capacity;
-          col[i] = out.str;
-        } else if (col !== null) col[i] = "";
+          if (col === null) col = this.cols[f] = new TextColumn(this.capacity);
+          col.set(i, out.str);
+        } else if (col !== null) col.set(i, "");
         break;
       }
       case MONEY:
@@ -382,8 +382,8 @@ export class TableBuilder<K extends RecordKind> {
     let recordId: string | undefined;
     const key = this.keyField;
     if (key >= 0 && (this.failed & (1 << key)) === 0) {
-      const col = this.cols[key] as string[] | null;
-      const id = col === null ? "" : col[i];
+      const col = this.cols[key] as TextColumn | null;
+      const id = col === null ? "" : col.at(i);
       if (id) recordId = `${this.names[key]} ${JSON.stringify(id)}`;
     }
     for (const issue of this.rowIssues) this.ctx.issues.add(recordId === undefined ? issue : { ...issue, recordId });
@@ -465,11 +465,6 @@ export class TableBuilder<K extends RecordKind> {
           this.flushIssues(base + k);
         }
       }
-    }
-    for (const f of this.bulkOrder) {
-      // A text column filled lazily may stop short of the last records.
-      const text = this.cols[f];
-      if (this.ckinds[f] === TEXT && text !== null && Array.isArray(text)) for (let i = base; i < base + n; i++) if (text[i] === undefined) text[i] = "";
     }
     this.count = base + n;
     if (pending.dropped > 0) this.ctx.issues.drop(pending.dropped);
@@ -557,15 +552,15 @@ export class TableBuilder<K extends RecordKind> {
         }
       } else if (kind === TEXT) {
         code = readValue(v, spec, out);
-        let text = this.cols[f] as string[] | null;
+        let text = this.cols[f] as TextColumn | null;
         if (code === OK) {
           given = true;
           if (!keep) continue;
-          if (text === null) text = this.cols[f] = new Array<string>(this.capacity).fill("", 0, i);
-          text[i] = out.str;
+          if (text === null) text = this.cols[f] = new TextColumn(this.capacity);
+          text.set(i, out.str);
           continue;
         }
-        if (text !== null) text[i] = "";
+        if (text !== null) text.set(i, "");
       } else {
         code = readValue(v, spec, out);
         if (code === OK) {
@@ -662,8 +657,8 @@ export class TableBuilder<K extends RecordKind> {
   }
 
   private buyerNumber(buyer: string, i: number): number {
-    const shops = this.shopField >= 0 ? (this.cols[this.shopField] as string[] | null) : null;
-    const shop = shops === null ? "" : (shops[i] ?? "");
+    const shops = this.shopField >= 0 ? (this.cols[this.shopField] as TextColumn | null) : null;
+    const shop = shops === null ? "" : shops.at(i);
     const key = shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer;
     return this.lookupBuyers ? this.ctx.buyers.find(key) : this.ctx.buyers.number(key);
   }
@@ -706,14 +701,14 @@ export class TableBuilder<K extends RecordKind> {
     const n = this.count;
     const cols = this.cols.map((col, f) => {
       if (col === null || col === undefined) return null;
-      if (Array.isArray(col)) {
-        if (col.length !== n) col.length = n;
-        return col;
+      if (col instanceof TextColumn) {
+        col.truncate(n);
+        return col.pack();
       }
       void f;
       return col.length === n ? col : col.slice(0, n);
     });
-    if (this.keyField >= 0) this.checkRepeats(cols[this.keyField] as string[] | null, n);
+    if (this.keyField >= 0) this.checkRepeats(cols[this.keyField] as TextColumn | null, n);
     const columns: Record<string, Column> = Object.create(null) as Record<string, Column>;
     this.names.forEach((name, f) => (columns[name] = cols[f]!));
     const given = new Set(this.names.filter((_, f) => this.given[f] === 1));
@@ -733,17 +728,17 @@ export class TableBuilder<K extends RecordKind> {
    */
   private hashKey(i: number): void {
     if (this.keyHashes === null) return;
-    const id = (this.cols[this.keyField] as string[] | null)?.[i];
+    const id = (this.cols[this.keyField] as TextColumn | null)?.at(i);
     this.keyHashes[i] = typeof id === "string" && id.length > 0 ? hash(id) : 0;
   }
   private keyHashes: Int32Array | null = null;
 
-  private checkRepeats(ids: string[] | null, n: number): void {
+  private checkRepeats(ids: TextColumn | null, n: number): void {
     if (ids === null) return;
     const name = this.names[this.keyField]!;
     const noun = KINDS[this.kind].noun;
-    for (const [i, first] of repeatedIds(n, (r) => ids[r], this.keyHashes ?? undefined)) {
-      const id = ids[i]!;
+    for (const [i, first] of repeatedIds(n, (r) => ids.at(r), this.keyHashes ?? undefined)) {
+      const id = ids.at(i);
       const firstAt = this.source === null ? `${this.kind}[${first}]` : placeOf(this.issueSource(first, undefined)!);
       const path = [this.kind, i, name];
       const source = this.issueSource(i, name);

@@ -6,4 +6,5 @@ export { recordSchema, recordJsonSchema, RECORD_SCHEMAS, type RecordOf, type Dec
 export { decodedRecords } from "./view.js";
 export { matchHeader, type HeaderMatch, type HeaderIssue } from "./header.js";
 export type { Table, TableSource, Columns } from "./table.js";
+export type { TextColumn } from "./textColumn.js";
 export type { TableBuilder, TableOptions } from "./decode.js";

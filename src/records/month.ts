@@ -14,6 +14,7 @@ import { RECORD_KINDS, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
 import type { Table } from "./table.js";
 import { describeValue } from "../input.js";
+import type { TextColumn } from "./textColumn.js";
 
 /** A month's records as the library takes them: an array of plain objects per kind; a kind left out is "no such data". */
 export type MonthRecords = { readonly [K in RecordKind]?: readonly unknown[] };
@@ -84,7 +85,7 @@ export class MonthDecoder {
     (this.tables as Record<string, Table>)[table.kind] = table as Table;
     if (table.kind === "agents") {
       const ids = (table as Table<"agents">).columns.agentId;
-      this.agents.setRoster(ids.filter((id) => id !== ""));
+      this.agents.setRoster(ids.toArray().filter((id) => id !== ""));
     }
   }
 
@@ -200,10 +201,13 @@ function linkShops(tables: MonthTables, buyers: BuyerList, issues: IssueList, wa
   const orders = tables.orders;
   const consultations = tables.consultations;
   if (orders === undefined || consultations === undefined || orders.count === 0 || consultations.count === 0) return;
-  const shopsOf = (ids: readonly string[] | null, n: number): Map<string, number> => {
+  const shopsOf = (ids: TextColumn | null, n: number): Map<string, number> => {
     const shops = new Map<string, number>();
     if (ids === null) return shops;
-    for (let i = 0; i < n; i++) shops.set(ids[i]!, (shops.get(ids[i]!) ?? 0) + 1);
+    for (let i = 0; i < n; i++) {
+      const id = ids.at(i);
+      shops.set(id, (shops.get(id) ?? 0) + 1);
+    }
     return shops;
   };
   const orderShops = shopsOf(orders.columns.shopId, orders.count);

@@ -7,6 +7,7 @@ import type { Issue, IssueCode } from "../errors.js";
 import { KINDS } from "./kinds.js";
 import type { DecodedMonth } from "./month.js";
 import { sourceOf, type Table } from "./table.js";
+import type { TextColumn } from "./textColumn.js";
 
 /**
  * The row in the agents table of each agent number (-1: an agent met only in the other kinds, or
@@ -19,7 +20,7 @@ export function agentRows(month: DecodedMonth): Int32Array {
   if (table === undefined) return rows;
   const ids = table.columns.agentId;
   for (let r = 0; r < table.count; r++) {
-    const a = month.agents.find(ids[r]!);
+    const a = month.agents.find(ids.at(r));
     if (a !== undefined && rows[a] === -1) rows[a] = r;
   }
   return rows;
@@ -29,8 +30,8 @@ export function agentRows(month: DecodedMonth): Int32Array {
 export function recordIdOf(table: Table, i: number): string | undefined {
   const key = (KINDS[table.kind] as { readonly key?: string }).key;
   if (key === undefined) return undefined;
-  const ids = (table.columns as unknown as Record<string, readonly string[] | null>)[key];
-  const id = ids?.[i];
+  const ids = (table.columns as unknown as Record<string, TextColumn | null>)[key];
+  const id = ids?.at(i);
   return id ? `${key} ${JSON.stringify(id)}` : undefined;
 }
 

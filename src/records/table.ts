@@ -1,7 +1,8 @@
 /**
- * A decoded kind: its records as columns, one typed array (or string array) per field, row `i`
+ * A decoded kind: its records as columns, one typed array (or text column) per field, row `i`
  * being record `i` of the input. What each column holds (see `kinds.ts` for the types):
- * - `id`, `text`: strings (`""` when absent); an optional field no record gives is `null`;
+ * - `id`, `text`: a {@link TextColumn} (`column.at(i)`, `""` when absent); an optional field no
+ *   record gives is `null`;
  * - `agent`, `buyer`: the number in the month's agent or buyer list (-1 when absent or null);
  * - `instant`: epoch ms, `money`: integer fen (NaN when absent);
  * - `count`: the number, `score`: hundredths, `month`: `year * 12 + month - 1` (-1 when absent);
@@ -10,14 +11,15 @@
  */
 import type { IssueSource } from "../errors.js";
 import type { Kinds, RecordKind } from "./kinds.js";
+import type { TextColumn } from "./textColumn.js";
 
 type Spec = { readonly type: string; readonly required?: boolean };
 
 /** The column type of a field spec. */
 export type ColumnOf<S extends Spec> = S["type"] extends "id" | "text"
   ? S extends { readonly required: true }
-    ? string[]
-    : string[] | null
+    ? TextColumn
+    : TextColumn | null
   : S["type"] extends "instant" | "money"
     ? Float64Array
     : S["type"] extends "boolean" | "enum"

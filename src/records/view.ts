@@ -9,6 +9,7 @@ import { dateOfDayNumber, formatInstant, monthLabel } from "../time/period.js";
 import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
 import type { DecodedMonth } from "./month.js";
 import { NO_DATE } from "./values.js";
+import { TextColumn } from "./textColumn.js";
 
 /** Hundredths as the shortest decimal text: 8650 → "86.5", 8600 → "86". */
 export function hundredthsText(h: number): string {
@@ -28,14 +29,14 @@ export function decodedRecords(month: DecodedMonth, kind: RecordKind): Record<st
   const table = month.tables[kind];
   if (table === undefined) return [];
   const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
-  const columns = table.columns as unknown as Record<string, ArrayLike<number | string> | null>;
+  const columns = table.columns as unknown as Record<string, ArrayLike<number> | TextColumn | null>;
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < table.count; i++) {
     const record: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(fields)) {
       const col = columns[name];
       if (col === null || col === undefined) continue;
-      const v = col[i]!;
+      const v = col instanceof TextColumn ? col.at(i) : col[i]!;
       switch (spec.type) {
         case "id":
         case "text":

@@ -12,6 +12,7 @@ import { show } from "../records/values.js";
 import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { checkRosterRows, indexRoster } from "./rosterIndex.js";
 import { float64s, grown, int32s, uint8s } from "../memory.js";
+import { TextColumn } from "../records/textColumn.js";
 
 const MINUTE = 60_000;
 const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
@@ -115,7 +116,8 @@ class DutyColumns {
     this.owner = int32s(n);
     this.rule = int32s(n);
   }
-  readonly refs: string[] = [];
+  /** Each duty's record id (a text column: millions of duties' ids are few strings). */
+  readonly refs = new TextColumn();
   /** The order of a duty, where it is not its ref (a parcel's, a review's), by duty. */
   private readonly orderIds = new Map<number, string | null>();
   private readonly ownerList: Owner[] = [];
@@ -137,7 +139,7 @@ class DutyColumns {
     this.deadline[d] = deadline;
     this.owner[d] = owner === null ? -1 : this.indexOf(this.ownerList, this.ownerIndex, owner);
     this.rule[d] = this.indexOf(this.ruleList, this.ruleIndex, rule);
-    this.refs.push(ref);
+    this.refs.set(d, ref);
     if (orderId !== ref) this.orderIds.set(d, orderId);
   }
 
@@ -171,11 +173,11 @@ class DutyColumns {
     const fmt = instantFormatter(zone);
     const order: number[] = [];
     for (let d = 0; d < this.count; d++) if (!unownedOnly || (this.owner[d]! >= 0 && this.ownerList[this.owner[d]!]!.owner === null)) order.push(d);
-    order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || (this.refs[a]! < this.refs[b]! ? -1 : this.refs[a]! > this.refs[b]! ? 1 : 0));
+    order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || this.refs.compare(a, b));
     const at = (d: number): Duty => {
       const owner = this.ownerOf(d);
       const deadline = this.deadline[d]!;
-      const ref = this.refs[d]!;
+      const ref = this.refs.at(d);
       const orderId = this.orderIds.get(d);
       return {
         kind: KIND_ORDER[this.kind[d]!]!,
@@ -294,7 +296,7 @@ function payAgentNumbers(month: DecodedMonth, payAgents: readonly unknown[], iss
     const v = payAgents[i];
     if (v === undefined || v === null || v === "") continue;
     const bad = (code: IssueCode, message: string): void => {
-      const orderId = month.tables.orders!.columns.orderId[i];
+      const orderId = month.tables.orders!.columns.orderId.at(i);
       issues.add({ code, path: ["orders", i, "payAgent"], message, ...(orderId ? { recordId: `orderId ${JSON.stringify(orderId)}` } : {}) });
     };
     if (typeof v !== "string") {
@@ -391,13 +393,13 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     const pay = payAgent === null ? -1 : payAgent[i]!;
     if (pay >= 0 && paid === paid && paid >= start && paid < end) {
       if (inputs.countAddressChecks) addressChecks[pay]!++;
-      else add("addressCheck", o.orderId[i]!, o.orderId[i]!, paid, addressRule, { owner: ids[pay]!, deadline: paid, alsoEligible: [], unowned: null });
+      else add("addressCheck", o.orderId.at(i), o.orderId.at(i), paid, addressRule, { owner: ids[pay]!, deadline: paid, alsoEligible: [], unowned: null });
     }
     const smsDue = created + smsAfter;
-    if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId[i]!, o.orderId[i]!, smsDue, smsRule, null, smsDue);
+    if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId.at(i), o.orderId.at(i), smsDue, smsRule, null, smsDue);
     const humanDue = created + humanAfter;
     if (!(paid <= humanDue) && humanDue >= start && humanDue < end) {
-      add("humanReminder", o.orderId[i]!, o.orderId[i]!, humanDue, humanRule, ownerByWeekRule(humanDue, dayOf(humanDue), true));
+      add("humanReminder", o.orderId.at(i), o.orderId.at(i), humanDue, humanRule, ownerByWeekRule(humanDue, dayOf(humanDue), true));
     }
   }
 
@@ -411,7 +413,7 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     if (arrived >= instantOfDayNumber(day, zone, inspectBy)) day++;
     const deadline = instantOfDayNumber(day, zone, inspectBy);
     const found = ownerByWeekRule(Math.max(arrived, instantOfDayNumber(day, zone, 0)), day, false);
-    add("returnedParcel", p.parcelId[i]!, p.orderId?.[i] || null, arrived, `R1 退货包裹: by ${dp.returnedParcels.inspectBy}; ${WEEK}`, found && { ...found, deadline });
+    add("returnedParcel", p.parcelId.at(i), p.orderId?.at(i) || null, arrived, `R1 退货包裹: by ${dp.returnedParcels.inspectBy}; ${WEEK}`, found && { ...found, deadline });
   }
 
   // Neutral/negative reviews: the parity of the day of each buyer's first review.
@@ -419,14 +421,14 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const r = reviews?.columns;
   const firstReview = new Map<string, { ms: number; reviewId: string }>();
   for (let i = 0; i < (reviews?.count ?? 0); i++) {
-    const f = firstReview.get(r!.buyerId[i]!);
+    const f = firstReview.get(r!.buyerId.at(i));
     const ms = r!.at[i]!;
-    const reviewId = r!.reviewId[i]!;
-    if (!f || ms < f.ms || (ms === f.ms && reviewId < f.reviewId)) firstReview.set(r!.buyerId[i]!, { ms, reviewId });
+    const reviewId = r!.reviewId.at(i);
+    if (!f || ms < f.ms || (ms === f.ms && reviewId < f.reviewId)) firstReview.set(r!.buyerId.at(i), { ms, reviewId });
   }
   for (let i = 0; i < (reviews?.count ?? 0); i++) {
     const ms = r!.at[i]!;
-    const first = firstReview.get(r!.buyerId[i]!)!;
+    const first = firstReview.get(r!.buyerId.at(i))!;
     const dom = Number(dateOfDayNumber(dayOf(first.ms)).slice(8, 10));
     const parity = dom % 2 === 1 ? "odd" : "even";
     const list = dp.shopReviews[parity];
@@ -438,7 +440,7 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     });
     const deadline = ms + dp.shopReviews.handleWithinHours * HOUR;
     const rule = `R1 中差评: first review on day ${dom} (${parity}): duties.shopReviews.${parity}`;
-    add("shopReview", r!.reviewId[i]!, r!.orderId?.[i] || null, ms, rule, {
+    add("shopReview", r!.reviewId.at(i), r!.orderId?.at(i) || null, ms, rule, {
       owner: working[0] ?? null,
       deadline,
       alsoEligible: working.slice(1),

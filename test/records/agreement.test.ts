@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { KINDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "../../src/records/kinds.js";
 import { decodeMonth } from "../../src/records/month.js";
 import { recordSchema } from "../../src/records/schema.js";
+import { TextColumn } from "../../src/records/textColumn.js";
 import { NO_DATE } from "../../src/records/values.js";
 import { safeRun } from "./helpers.js";
 
@@ -82,11 +83,11 @@ function decoded(kind: RecordKind, record: Record<string, unknown>): { ok: true;
   const month = result.data;
   const table = month.tables[kind]!;
   const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
-  const columns = table.columns as unknown as Record<string, ArrayLike<number | string> | null>;
+  const columns = table.columns as unknown as Record<string, ArrayLike<number> | TextColumn | null>;
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(fields)) {
     const col = columns[name];
-    const v = col === null || col === undefined ? undefined : col[0];
+    const v = col === null || col === undefined ? undefined : col instanceof TextColumn ? col.at(0) : col[0];
     let out: unknown = null;
     switch (spec.type) {
       case "id":

@@ -66,7 +66,7 @@ describe("values the decoder refuses, and why", () => {
       'orders[1] (orderId "O1"), orderId: "O1" appears more than once (first at orders[0]); each order must be listed once',
     ]);
     const month = decodeMonth({ orders: [{ ...order, orderId: "\tO1 ", buyerId: " b1" }] });
-    expect(month.tables.orders!.columns.orderId).toEqual(["O1"]);
+    expect(month.tables.orders!.columns.orderId.toArray()).toEqual(["O1"]);
     expect(month.buyers.buyerId(0)).toBe("b1");
   });
 

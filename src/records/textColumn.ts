@@ -1,0 +1,143 @@
+/**
+ * A column of text values (ids, names, notes) kept as a few large strings: the values of each
+ * block of 4096 records joined into one string, with where each value ends. A month of millions of
+ * records then holds thousands of strings instead of millions: the engine's collector has that
+ * many fewer objects to copy and mark while a large file is read, and a value read from a CSV row
+ * is copied out of it, never a slice that keeps the whole row's text alive.
+ *
+ * Values are written in record order (a record may be written again before the next one is) and
+ * read by index with {@link TextColumn.at}; an unwritten value reads as `""`.
+ */
+import { grown, int32s } from "../memory.js";
+
+const SHIFT = 12;
+const SIZE = 1 << SHIFT;
+const MASK = SIZE - 1;
+
+export class TextColumn implements Iterable<string> {
+  /** The joined values of each full block. */
+  private readonly blocks: string[] = [];
+  /** Per record of a full block, where its value ends in its block's text. */
+  private ends: Int32Array;
+  /** The values of the block being written (record `sealed + k` at `k`). */
+  private open: string[] = [];
+  /** Records in full blocks. */
+  private sealed = 0;
+  private size = 0;
+
+  /** @param expected - how many records to make room for (it grows past that) */
+  constructor(expected = 0) {
+    this.ends = int32s(Math.max(SIZE, expected));
+  }
+
+  /** A column of no records. */
+  static readonly EMPTY: TextColumn = new TextColumn(0).pack();
+
+  /** A column of `values`, in order. */
+  static of(values: Iterable<string>): TextColumn {
+    const column = new TextColumn();
+    let i = 0;
+    for (const v of values) column.set(i++, v);
+    return column;
+  }
+
+  /** How many records the column holds (the last written, plus one; or as set by {@link truncate}). */
+  get length(): number {
+    return this.size;
+  }
+
+  /** The value of record `i` (`""` when unwritten or out of range). */
+  at(i: number): string {
+    if (i < this.sealed) {
+      if (i < 0) return "";
+      const start = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
+      const end = this.ends[i]!;
+      return end === start ? "" : this.blocks[i >> SHIFT]!.slice(start, end);
+    }
+    return i < this.size ? (this.open[i - this.sealed] ?? "") : "";
+  }
+
+  /**
+   * Records `i` and `j`'s values compared by UTF-16 code units (as `<` compares strings): negative,
+   * zero or positive. Reads the values in place (a sort by id makes no strings).
+   */
+  compare(i: number, j: number): number {
+    if (i >= this.sealed || j >= this.sealed) {
+      const x = this.at(i);
+      const y = this.at(j);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const ends = this.ends;
+    const a = this.blocks[i >> SHIFT]!;
+    const b = this.blocks[j >> SHIFT]!;
+    let p = (i & MASK) === 0 ? 0 : ends[i - 1]!;
+    let q = (j & MASK) === 0 ? 0 : ends[j - 1]!;
+    const pe = ends[i]!;
+    const qe = ends[j]!;
+    for (; p < pe && q < qe; p++, q++) {
+      const d = a.charCodeAt(p) - b.charCodeAt(q);
+      if (d !== 0) return d;
+    }
+    return pe - p - (qe - q);
+  }
+
+  /** Writes record `i`'s value; `i` is the last record written or a later one. */
+  set(i: number, value: string): void {
+    if (i < this.sealed || this.packed) throw new RangeError(`TextColumn: record ${i} cannot be written (records are written in order, before pack)`);
+    while (i - this.sealed >= SIZE) this.seal();
+    this.open[i - this.sealed] = value;
+    if (i >= this.size) this.size = i + 1;
+  }
+
+  /** Joins the last, partly filled block too: the column is read only from now on. */
+  pack(): this {
+    if (!this.packed && this.size > this.sealed) this.seal(this.size - this.sealed);
+    this.packed = true;
+    return this;
+  }
+  private packed = false;
+
+  /** Keeps the first `n` records (`n` at least the records of full blocks; more leaves `""`s). */
+  truncate(n: number): void {
+    if (n < this.sealed || (this.packed && n !== this.size)) throw new RangeError(`TextColumn: cannot cut to ${n} records, ${this.sealed} are in full blocks`);
+    if (n - this.sealed < this.open.length) this.open.length = n - this.sealed;
+    this.size = n;
+  }
+
+  /** The values in order, as a new array. */
+  toArray(): string[] {
+    const out = new Array<string>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+
+  /** The values as an array in JSON (a column is data, not an object of its fields). */
+  toJSON(): string[] {
+    return this.toArray();
+  }
+
+  /** Joins the open block's first `n` values (its holes as `""`) into one string. */
+  private seal(n = SIZE): void {
+    const open = this.open;
+    const base = this.sealed;
+    if (this.ends.length < base + SIZE) {
+      this.ends = grown(this.ends, Math.max(this.ends.length * 2, base + SIZE));
+    }
+    open.length = n;
+    let end = 0;
+    for (let k = 0; k < n; k++) {
+      const v = open[k];
+      if (v === undefined) open[k] = "";
+      else end += v.length;
+      this.ends[base + k] = end;
+    }
+    // One flat string: join copies each value, so a value sliced from a longer text keeps nothing of it.
+    this.blocks.push(open.join(""));
+    this.open = [];
+    this.sealed += n;
+  }
+}

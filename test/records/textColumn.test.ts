@@ -1,0 +1,75 @@
+// A text column holds what an array of strings would, across its blocks of 4096 records.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { TextColumn } from "../../src/records/textColumn.js";
+
+const text = fc.oneof(fc.constantFrom("", "O1", "订单", "\ud800", "a\u0000b"), fc.string({ maxLength: 30 }), fc.string({ unit: "binary", maxLength: 5 }));
+
+describe("TextColumn", () => {
+  it("reads back what was written, in order, with holes as empty strings, across blocks", () => {
+    // Writes: (gap before the record, value, written again?) — gaps leave holes, rewrites replace.
+    const writes = fc.array(fc.tuple(fc.nat(3000), text, fc.option(text)), { maxLength: 40 });
+    fc.assert(
+      fc.property(writes, fc.nat(2), (list, extra) => {
+        const column = new TextColumn(16);
+        const reference: string[] = [];
+        let i = -1;
+        for (const [gap, value, again] of list) {
+          i += 1 + gap;
+          column.set(i, value);
+          reference[i] = value;
+          if (again !== null) {
+            column.set(i, again);
+            reference[i] = again;
+          }
+        }
+        const n = reference.length + extra;
+        column.truncate(n);
+        for (let k = 0; k < n; k++) reference[k] ??= "";
+        for (const c of [column, column.pack()]) {
+          expect(c.length).toBe(n);
+          expect(c.toArray()).toEqual(reference);
+          expect([...c]).toEqual(reference);
+          expect(c.at(-1)).toBe("");
+          expect(c.at(n)).toBe("");
+        }
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it("compares two records' values as < compares the strings, inside and across blocks", () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), fc.nat(5000), (values, spread) => {
+        // Records spread over several blocks: value k at record k * spread (holes between).
+        const column = new TextColumn();
+        const at = values.map((_, k) => k * spread + k);
+        values.forEach((v, k) => column.set(at[k]!, v));
+        for (const c of [column, TextColumn.of(column)]) {
+          for (let x = 0; x < values.length; x++) {
+            for (let y = 0; y < values.length; y++) {
+              const [a, b] = [values[x]!, values[y]!];
+              expect(Math.sign(c.compare(at[x]!, at[y]!))).toBe(a < b ? -1 : a > b ? 1 : 0);
+            }
+          }
+        }
+      }),
+      { seed: 9, numRuns: 100 },
+    );
+  });
+
+  it("refuses writes out of order and after packing, and cuts only the open block", () => {
+    const column = new TextColumn();
+    for (let i = 0; i < 5000; i++) column.set(i, `O${i}`);
+    expect(() => column.set(10, "x")).toThrow(RangeError); // in the first, full block
+    expect(() => column.truncate(4000)).toThrow(RangeError);
+    column.truncate(4500);
+    expect(column.length).toBe(4500);
+    expect(column.at(4499)).toBe("O4499");
+    expect(column.at(4500)).toBe("");
+    column.pack();
+    expect(() => column.set(4500, "x")).toThrow(RangeError);
+    expect(JSON.stringify(TextColumn.of(["a", "b"]).pack())).toBe('["a","b"]');
+    expect(TextColumn.EMPTY.length).toBe(0);
+  });
+});
