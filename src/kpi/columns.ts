@@ -136,8 +136,11 @@ export class PairColumns {
 /** Orders placed or paid in the period (NaN for an instant outside it). */
 export class OrderColumns {
   count = 0;
-  /** The orders' ids (kept as a text column: a month's millions of ids are few strings). */
-  readonly id = new TextColumn();
+  /**
+   * The orders' ids (a text column: a month's millions of ids are few strings); the decoded
+   * orders' own column when every order of the month is in the state, row for row.
+   */
+  id = new TextColumn();
   /** Buyer number, or -1 when the order has no buyer id. */
   buyer = new Int32Array(0);
   createdAt = new Float64Array(0);
@@ -175,10 +178,11 @@ export class OrderColumns {
     this.credited = grow(this.credited, size);
   }
 
-  add(id: string, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number): number {
+  /** Adds an order (`id` null: the id column is the decoded orders', set by the caller). */
+  add(id: string | null, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number): number {
     const o = this.count++;
     if (o >= this.buyer.length) this.reserve(o + 1);
-    this.id.set(o, id);
+    if (id !== null) this.id.set(o, id);
     this.buyer[o] = buyer;
     this.createdAt[o] = createdAt;
     this.paidAt[o] = paidAt;

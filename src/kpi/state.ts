@@ -322,6 +322,9 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
     if (inPeriod(pass, o.createdAt[i]!) || (paid === paid && inPeriod(pass, paid))) inside++;
   }
   const orders = new OrderColumns(inside);
+  // Every order in the period (the usual month): the rows are the decoded orders', ids included.
+  const all = inside === n;
+  if (all) orders.id = o.orderId;
   for (let i = 0; i < n; i++) {
     const created = o.createdAt[i]!;
     const paid = o.paidAt[i]!;
@@ -330,7 +333,7 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
     if (!createdIn && !paidIn) continue;
     const credited = credits === null ? NO_CREDITS : credits[i]! >= 0 ? credits[i]! : NOBODY;
     if (credited >= 0 && paidIn) pass.measured[credited] = 1;
-    orders.add(o.orderId.at(i), o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
+    orders.add(all ? null : o.orderId.at(i), o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
   }
   (pass.state as { orders: OrderColumns }).orders = orders;
 }

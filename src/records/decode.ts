@@ -103,6 +103,12 @@ export class TableBuilder<K extends RecordKind> {
   private readonly scratch: (Float64Array | Int32Array | Int8Array | null)[];
   private locators: Int32Array | null;
   private readonly source: TableSource | null;
+  /**
+   * Whether text columns copy their values into blocks: for text read from a file (a CSV row's
+   * cells would otherwise be millions of strings, or slices keeping rows alive); the library's
+   * arrays are kept as given (the caller holds those strings anyway).
+   */
+  private readonly joinText: boolean;
   private readonly unknownMode: "error" | "collect";
   private readonly known: Set<string>;
   /** Keys of object records that are no field of the kind. */
@@ -134,6 +140,7 @@ export class TableBuilder<K extends RecordKind> {
     this.ckinds = Int8Array.from(this.specs.map(columnKind));
     this.capacity = Math.max(16, options.expected ?? 0);
     this.source = options.source ?? null;
+    this.joinText = this.source !== null;
     this.locators = null;
     this.unknownMode = options.unknownKeys ?? "error";
     this.cols = [];
@@ -188,7 +195,7 @@ export class TableBuilder<K extends RecordKind> {
     for (let f = 0; f < this.specs.length; f++) {
       const old = this.cols[f];
       if (!numeric[f]) {
-        if (old === undefined) this.cols[f] = this.specs[f]!.required && this.kept[f] === 1 && this.ckinds[f] === TEXT ? new TextColumn(size) : null;
+        if (old === undefined) this.cols[f] = this.specs[f]!.required && this.kept[f] === 1 && this.ckinds[f] === TEXT ? new TextColumn(size, this.joinText) : null;
         continue;
       }
       const at = offsets.get(f)!;
@@ -317,7 +324,7 @@ export class TableBuilder<K extends RecordKind> {
         code = readValue(v, spec, out);
         let col = this.cols[f] as TextColumn | null;
         if (code === OK) {
-          if (col === null) col = this.cols[f] = new TextColumn(this.capacity);
+          if (col === null) col = this.cols[f] = new TextColumn(this.capacity, this.joinText);
           col.set(i, out.str);
         } else if (col !== null) col.set(i, "");
         break;
@@ -556,7 +563,7 @@ export class TableBuilder<K extends RecordKind> {
         if (code === OK) {
           given = true;
           if (!keep) continue;
-          if (text === null) text = this.cols[f] = new TextColumn(this.capacity);
+          if (text === null) text = this.cols[f] = new TextColumn(this.capacity, this.joinText);
           text.set(i, out.str);
           continue;
         }

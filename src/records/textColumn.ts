@@ -7,6 +7,9 @@
  *
  * Values are written in record order (a record may be written again before the next one is) and
  * read by index with {@link TextColumn.at}; an unwritten value reads as `""`.
+ *
+ * A column of values the caller holds anyway (records given as objects) keeps them as they are
+ * (`join: false`): copying them would only add to the memory.
  */
 import { grown, int32s } from "../memory.js";
 
@@ -25,9 +28,15 @@ export class TextColumn implements Iterable<string> {
   private sealed = 0;
   private size = 0;
 
-  /** @param expected - how many records to make room for (it grows past that) */
-  constructor(expected = 0) {
-    this.ends = int32s(Math.max(SIZE, expected));
+  /**
+   * @param expected - how many records to make room for (it grows past that)
+   * @param join - whether full blocks are joined (false: the values are kept as given)
+   */
+  constructor(
+    expected = 0,
+    private readonly join = true,
+  ) {
+    this.ends = join ? int32s(Math.max(SIZE, expected)) : new Int32Array(0);
   }
 
   /** A column of no records. */
@@ -84,14 +93,14 @@ export class TextColumn implements Iterable<string> {
   /** Writes record `i`'s value; `i` is the last record written or a later one. */
   set(i: number, value: string): void {
     if (i < this.sealed || this.packed) throw new RangeError(`TextColumn: record ${i} cannot be written (records are written in order, before pack)`);
-    while (i - this.sealed >= SIZE) this.seal();
+    if (this.join) while (i - this.sealed >= SIZE) this.seal();
     this.open[i - this.sealed] = value;
     if (i >= this.size) this.size = i + 1;
   }
 
   /** Joins the last, partly filled block too: the column is read only from now on. */
   pack(): this {
-    if (!this.packed && this.size > this.sealed) this.seal(this.size - this.sealed);
+    if (this.join && !this.packed && this.size > this.sealed) this.seal(this.size - this.sealed);
     this.packed = true;
     return this;
   }

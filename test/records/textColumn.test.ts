@@ -10,8 +10,9 @@ describe("TextColumn", () => {
     // Writes: (gap before the record, value, written again?) — gaps leave holes, rewrites replace.
     const writes = fc.array(fc.tuple(fc.nat(3000), text, fc.option(text)), { maxLength: 40 });
     fc.assert(
-      fc.property(writes, fc.nat(2), (list, extra) => {
-        const column = new TextColumn(16);
+      fc.property(writes, fc.nat(2), fc.boolean(), (list, extra, join) => {
+        // Joined into blocks (text read from a file) or kept as given (the library's arrays).
+        const column = new TextColumn(16, join);
         const reference: string[] = [];
         let i = -1;
         for (const [gap, value, again] of list) {
@@ -42,7 +43,7 @@ describe("TextColumn", () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), fc.nat(5000), (values, spread) => {
         // Records spread over several blocks: value k at record k * spread (holes between).
-        const column = new TextColumn();
+        const column = new TextColumn(0, spread % 2 === 0);
         const at = values.map((_, k) => k * spread + k);
         values.forEach((v, k) => column.set(at[k]!, v));
         for (const c of [column, TextColumn.of(column)]) {
