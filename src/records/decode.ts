@@ -105,8 +105,8 @@ export class TableBuilder<K extends RecordKind> {
   private readonly source: TableSource | null;
   /**
    * Whether text columns copy their values into blocks: for text read from a file (a CSV row's
-   * cells would otherwise be millions of strings, or slices keeping rows alive); the library's
-   * arrays are kept as given (the caller holds those strings anyway).
+   * cells would otherwise be millions of strings, or slices keeping rows alive); the values of
+   * the library's arrays and of a sheet's ranges are kept as given (the caller holds them anyway).
    */
   private readonly joinText: boolean;
   private readonly unknownMode: "error" | "collect";
@@ -140,7 +140,7 @@ export class TableBuilder<K extends RecordKind> {
     this.ckinds = Int8Array.from(this.specs.map(columnKind));
     this.capacity = Math.max(16, options.expected ?? 0);
     this.source = options.source ?? null;
-    this.joinText = this.source !== null;
+    this.joinText = this.source !== null && this.source.style !== "cell";
     this.locators = null;
     this.unknownMode = options.unknownKeys ?? "error";
     this.cols = [];

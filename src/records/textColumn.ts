@@ -37,6 +37,8 @@ export class TextColumn implements Iterable<string> {
     private readonly join = true,
   ) {
     this.ends = join ? int32s(Math.max(SIZE, expected)) : new Int32Array(0);
+    // Kept as given: one array of the values, sized once (grown by writes, it would leave copies behind).
+    if (!join && expected > 0) this.open = new Array<string>(expected);
   }
 
   /** A column of no records. */

@@ -1,17 +1,18 @@
 // readCsvFile: a file read in chunks gives the records parseCsvWithLines gives for its whole text,
 // however the chunks cut it, in any of the encodings it decides on.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseCsvWithLines } from "../../src/node/csv.js";
 import { parseCsvWithLines as referenceParse } from "./csvReference.js";
 import { readCsvFile, type CsvFileInfo, type CsvReadOptions } from "../../src/node/csvStream.js";
 import { bytesOf, gbk } from "./gbk.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-csv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 async function read(content: string | Uint8Array, options: CsvReadOptions = {}): Promise<{ rows: string[][]; lines: number[]; info: CsvFileInfo }> {

@@ -1,11 +1,12 @@
 // Opening files: only regular files, whole-file reads bounded.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FolderError, checkOutPath, openRegularFile, readRegularFile } from "../../src/node/files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-files-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("files", () => {
   it("reads a file whole up to a limit, and says how large a larger one is", async () => {

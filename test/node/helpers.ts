@@ -1,11 +1,24 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import { runCli } from "../../src/node/index.js";
+
+// The temp dirs this test file made, removed once its tests have run.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 /** Writes a month folder of the given files (name → text or bytes) into a fresh temp dir. */
 export function monthFolder(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-"));
+  const dir = tempDir("kefu-kpi-");
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
@@ -13,7 +26,7 @@ export function monthFolder(files: Record<string, string | Uint8Array>): string 
 
 /** A path in a fresh temp dir (for `--out`: the folder must exist). */
 export function outPath(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), "kefu-kpi-out-")), name);
+  return join(tempDir("kefu-kpi-out-"), name);
 }
 
 /** Runs the CLI in-process, capturing what it prints and writes. */
