@@ -18,6 +18,7 @@ import { monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 import { float64s, grown, int32s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
+import { sortByIntKey } from "../compare.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -268,7 +269,11 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
     const records = Array.from(r.record.subarray(0, r.count));
     records.forEach((i, k) => (time[k] = when(i)));
     const ks = Array.from({ length: r.count }, (_, k) => k);
-    ks.sort((a, b) => time[a]! - time[b]! || ids.compare(records[a]!, records[b]!));
+    const byId = (a: number, b: number): number => ids.compare(records[a]!, records[b]!);
+    let earliest = Infinity;
+    for (let k = 0; k < r.count; k++) if (time[k]! < earliest) earliest = time[k]!;
+    // By instant as a packed number where the instants are whole seconds, else by comparison.
+    if (!sortByIntKey(ks, (k) => (time[k]! - earliest) / 1000, byId)) ks.sort((a, b) => time[a]! - time[b]! || byId(a, b));
     order = ks.map((k) => records[k]!);
   } else {
     // Only the first few (a table shows ten): kept sorted while the breaches are scanned once.

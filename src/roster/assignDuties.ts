@@ -1,5 +1,5 @@
 import { withLazy } from "../lazy.js";
-import { byAgentId } from "../compare.js";
+import { byAgentId, sortByIntKey } from "../compare.js";
 import type { Zone } from "../time/zone.js";
 import { checkOptions } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
@@ -173,7 +173,15 @@ class DutyColumns {
     const fmt = instantFormatter(zone);
     const order: number[] = [];
     for (let d = 0; d < this.count; d++) if (!unownedOnly || (this.owner[d]! >= 0 && this.ownerList[this.owner[d]!]!.owner === null)) order.push(d);
-    order.sort((a, b) => this.due[a]! - this.due[b]! || this.kind[a]! - this.kind[b]! || this.refs.compare(a, b));
+    // By due instant and kind as one packed number where the instants are whole seconds (kinds < 8).
+    const due = this.due;
+    const kind = this.kind;
+    let first = Infinity;
+    for (const d of order) if (due[d]! < first) first = due[d]!;
+    const byRef = (a: number, b: number): number => this.refs.compare(a, b);
+    if (!sortByIntKey(order, (d) => ((due[d]! - first) / 1000) * 8 + kind[d]!, byRef)) {
+      order.sort((a, b) => due[a]! - due[b]! || kind[a]! - kind[b]! || byRef(a, b));
+    }
     const at = (d: number): Duty => {
       const owner = this.ownerOf(d);
       const deadline = this.deadline[d]!;
