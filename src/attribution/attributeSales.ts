@@ -6,7 +6,7 @@ import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import type { RecordOf } from "../records/schema.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
-import { byAgentId, byCodeUnits } from "../compare.js";
+import { byAgentId } from "../compare.js";
 import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 import { float64s, int32s, uint8s } from "../memory.js";
@@ -318,7 +318,7 @@ function tieWarnings(
     else list.push({ roles: [role], winner, other });
     byOrder.set(order, list);
   }
-  const orders = [...byOrder.keys()].sort((a, b) => byCodeUnits(orderIds.at(a), orderIds.at(b)));
+  const orders = [...byOrder.keys()].sort((a, b) => orderIds.compare(a, b));
   const who = (c: number): string => `${consultationIds.at(c)} (${agentIds[agentOf[c]!]!})`;
   const out: string[] = [];
   for (const order of orders.slice(0, TIES_NAMED)) {
