@@ -3,7 +3,7 @@
 // processes with Node's default heap (wall seconds and peak resident memory), median of BENCH_RUNS.
 //   node bench/folder.mjs <orders> <consultations> [folder]
 // With no folder a temporary one is written and removed afterwards. `npm run bench` runs it for each
-// size, beside the in-memory evaluateMonth of the same month.
+// size, beside the in-memory buildMonthReport of the same month.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";

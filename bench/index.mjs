@@ -47,7 +47,7 @@ for (const [orders, consultations] of sizes) {
   const month = median(results.month.map((m) => m.seconds));
   const monthMem = median(results.month.map((m) => m.peakMB));
   console.log(
-    `  evaluateMonth (the whole month report: attribution, KPIs, people rules, pay): ${month.toFixed(2)} s, ` +
+    `  buildMonthReport (the whole month report: attribution, KPIs, people rules, pay): ${month.toFixed(2)} s, ` +
       `${(month / attribution).toFixed(2)}× attributeSales (target ≤ 2×), peak memory beyond input ${monthMem.toFixed(0)} MB (target ≤ 1 GB)`,
   );
   // The CLI on the same month written as CSV files: what a team lead runs.
@@ -58,8 +58,8 @@ for (const [orders, consultations] of sizes) {
     for (const [format, r] of Object.entries(folder)) {
       console.log(
         `  kefu-kpi report --format ${format} on the month as ${(bytes / 1e6).toFixed(0)} MB of CSV: ${r.seconds.toFixed(2)} s ` +
-          `(runs ${r.min.toFixed(2)}–${r.max.toFixed(2)}), ${(r.seconds / month).toFixed(2)}× evaluateMonth, peak RSS ${r.peakMB.toFixed(0)} MB ` +
-          `(targets for a 2M-order / 8M-consultation folder: ≤ 2.5× evaluateMonth, ≤ 2.5 GB; on a small month the process's start weighs more)`,
+          `(runs ${r.min.toFixed(2)}–${r.max.toFixed(2)}), ${(r.seconds / month).toFixed(2)}× buildMonthReport, peak RSS ${r.peakMB.toFixed(0)} MB ` +
+          `(targets for a 2M-order / 8M-consultation folder: ≤ 2.5× buildMonthReport, ≤ 2.5 GB; on a small month the process's start weighs more)`,
       );
     }
   } finally {

@@ -3,11 +3,11 @@
 // `kpi` times computeKpis over the month with every kind (consultations with response columns,
 // orders with their R1 credits, tickets, after-sales, reviews, QC, calls); the credits come from an
 // attribution run before the timed span.
-// `month` times evaluateMonth (the whole month report: attribution, KPIs and scorecards, people
+// `month` times buildMonthReport (the whole month report: attribution, KPIs and scorecards, people
 // rules with a roster, violations and rewards, pay statements) over the same month with every kind.
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis, evaluateMonth } from "../dist/index.js";
+import { attributeSales, computeKpis, buildMonthReport } from "../dist/index.js";
 import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
@@ -32,7 +32,7 @@ if (mode === "floor") {
   for (const c of input.consultations) if (ids.get(c.buyerId) !== undefined) hits++;
   check = hits;
 } else if (mode === "month") {
-  const report = evaluateMonth(monthInput, {}, { month: "2020-02" });
+  const report = buildMonthReport(monthInput, {}, { month: "2020-02" });
   // The pay total summed in fen (a decimal string's digits), never through floating point.
   const fen = report.pay.reduce((s, p) => s + BigInt(p.total.replace(".", "")), 0n);
   check = `${report.shop.sales.net} / ${report.pay.length} statements / total ${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;

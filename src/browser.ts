@@ -1,5 +1,5 @@
-// The browser global bundle (`KefuKpi`): the whole library plus the spreadsheet adapter as
-// `KefuKpi.sheets`.
+// The browser global bundle (`KefuKpi`): the root entry, with the renderers as `KefuKpi.render`,
+// the schemas as `KefuKpi.schemas` and the spreadsheet adapter as `KefuKpi.sheets`.
 import * as z from "zod";
 
 // Spreadsheet hosts and strict Content-Security-Policy pages forbid code generation. zod would
@@ -9,4 +9,6 @@ import * as z from "zod";
 z.config({ jitless: true });
 
 export * from "./index.js";
+export * as render from "./render/index.js";
+export * as schemas from "./schemas.js";
 export * as sheets from "./sheets/index.js";

@@ -1,18 +1,59 @@
-// kefu-kpi: named re-exports only.
+// kefu-kpi: the entry points, their safe twins, the policy, the errors and the input and result
+// types. Schemas are in `kefu-kpi/schemas`, renderers in `kefu-kpi/render`, files and the CLI in
+// `kefu-kpi/node`, the spreadsheet adapter in `kefu-kpi/sheets`. Named re-exports only; the list is
+// held to test/exports/*.txt, so a new export is a deliberate change.
+
+// Errors
 export { IssueCode, KefuKpiError, formatIssue, formatIssueLocation, isKefuKpiError, toSafe } from "./errors.js";
 export type { Issue, IssueSource, SafeResult } from "./errors.js";
-export * from "./money/index.js";
-export * from "./time/index.js";
-export * from "./policy/index.js";
-export * from "./schema/records.js";
-export { decodeMonth, isDecodedMonth, decodedRecords, recordSchema, recordJsonSchema, RECORD_SCHEMAS, RECORD_KINDS } from "./records/index.js";
-export type { DecodedMonth, MonthRecords, RecordOf, RecordKind, DecodedValue, TextColumn } from "./records/index.js";
-export { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "./schema/tmall.js";
-export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./schema/tmall.js";
-export * from "./attribution/index.js";
-export * from "./pay/index.js";
-export * from "./month/index.js";
-export * from "./kpi/index.js";
-export * from "./discipline/index.js";
-export * from "./grading/index.js";
-export * from "./roster/index.js";
+
+// The policy
+export { PolicySchema, resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema, KPI_METRIC_IDS, GRADES, DISCIPLINARY_ACTIONS } from "./policy/index.js";
+export type { Policy, PolicyInput, AttributionPolicy, KpiPolicy, KpiMetricId, ScorecardMetric, PayPolicy, Tiers } from "./policy/index.js";
+export type { GradesPolicy, DisciplinePolicy, RewardsPolicy, RosterPolicy, ShopReviewDutyPolicy } from "./policy/index.js";
+export type { AmbiguousTimes } from "./time/zone.js";
+
+// Records: the one decoder, the record kinds, the Tmall order export
+export { decodeMonth, isDecodedMonth, decodedRecords, RECORD_KINDS, mapTmallOrders, isTmallOrderHeader } from "./records/index.js";
+export type { DecodedMonth, MonthRecords, RecordOf, RecordKind, DecodedValue, TextColumn, Agent, Consultation, Order } from "./records/index.js";
+export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./records/index.js";
+
+// The month: every rule family over one decoded month
+export { buildMonthReport, safeBuildMonthReport, buildKpiReport, safeBuildKpiReport, buildDutySheet } from "./month/index.js";
+export type { MonthInput, MonthReportOptions, KpiReportOptions, PeopleInput, DutySheet } from "./month/index.js";
+export { compareReports } from "./report/index.js";
+export type { MonthReport, AgentReport, OrderReport, KpiReport, PeopleReport, ReportDifference } from "./report/index.js";
+
+// The rule families, one by one
+export { attributeSales, safeAttributeSales } from "./attribution/index.js";
+export type { AttributeOptions, SalesInput, OrderLike, ConsultationLike, SalesAttribution, AttributedOrder, AgentSales, AgentBreakdown, ShopSales, CreditedBy, OrderStatus, Tally } from "./attribution/index.js";
+export {
+  computeKpis,
+  safeComputeKpis,
+  collectKpiState,
+  safeCollectKpiState,
+  finalizeKpis,
+  mergeKpiStates,
+  kpiStateToJSON,
+  scoreAgent,
+  safeScoreAgent,
+  qcDeductions,
+  safeQcDeductions,
+  checkServiceLevels,
+  safeCheckServiceLevels,
+} from "./kpi/index.js";
+export type { KpiOptions, KpiState, AgentScore, ScoreLine, ScoreOptions, AgentQc, QcWeek, QcDeduction } from "./kpi/index.js";
+export type { ServiceLevelCheck, ServiceLevelBreach, ServiceLevelId, ServiceLevelInput } from "./kpi/index.js";
+export type { Ticket, AfterSale, ServiceReview, QcInspection, PhoneCall } from "./kpi/index.js";
+export type { KpiInput, KpiKind, KpiResult, KpiValue, KpiTable, KpiStatus, KpiUnit, AgentKpis, KpiAgentLike, KpiConsultationLike, KpiOrderLike } from "./kpi/index.js";
+export { evaluateGrades, safeEvaluateGrades, evaluateGrade, evaluateProbation, rankAgents, safeRankAgents } from "./grading/index.js";
+export type { Assessment, AssessmentInput, GradeStanding, GradesInput, GradesOptions, PromotionReason, Score, ScoreInput } from "./grading/index.js";
+export type { ProbationEvaluation, ProbationEvaluationInput, ProbationItemResult, ProbationResult, RankOptions, Ranking } from "./grading/index.js";
+export { evaluateDiscipline, safeEvaluateDiscipline, evaluateRewards, safeEvaluateRewards, fundLedger, REWARD_KINDS } from "./discipline/index.js";
+export type { DisciplineInput, DisciplineLine, DisciplineOptions, DisciplineResult, DisciplineStanding, StaffMember, Violation, ViolationInput } from "./discipline/index.js";
+export type { Reward, RewardInput, RewardLine, RewardsInput, RewardsResult, FineLike, FundEntry, FundLedger } from "./discipline/index.js";
+export { assignDuties, safeAssignDuties, checkRoster, safeCheckRoster, SHIFTS } from "./roster/index.js";
+export type { DutiesInput, DutiesOptions, DutiesResult, Duty, DutyKind, DutyOrder, ReturnedParcel, ShopReview } from "./roster/index.js";
+export type { RosterAgentSummary, RosterBreach, RosterCheck, RosterEntry, RosterInput, RosterRule, Shift } from "./roster/index.js";
+export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
+export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

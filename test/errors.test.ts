@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IssueCode, KefuKpiError, formatIssue, formatIssueLocation, toSafe, type Issue } from "../src/index.js";
+import { IssueCode, KefuKpiError, formatIssue, formatIssueLocation, type Issue } from "../src/index.js";
+import { toSafe } from "../src/errors.js";
 import { IssueList } from "../src/errors.js";
 
 const paidAt: Issue = { code: IssueCode.invalidDate, path: ["orders", 17, "paidAt"], message: '"2020-02-31" is not a real calendar date or time' };

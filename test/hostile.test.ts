@@ -148,7 +148,6 @@ const TARGETS: Target[] = [
   { name: "safeAttributeSales", args: () => [{ orders: records("orders"), consultations: records("consultations"), agents: records("agents") }, {}, { period: "2020-02" }], call: f(K.safeAttributeSales), shape: "safe", throwing: f(K.attributeSales) },
   { name: "safeBuildMonthReport", args: () => [monthInput(), {}, { month: "2020-02", warnings: ["w"] }], call: f(K.safeBuildMonthReport), shape: "safe", throwing: f(K.buildMonthReport) },
   { name: "safeBuildMonthReport (previous)", args: () => [monthInput(), {}, { month: "2020-03", previous: structuredClone(report) }], call: f(K.safeBuildMonthReport), shape: "safe", throwing: f(K.buildMonthReport) },
-  { name: "safeEvaluateMonth", args: () => [monthInput(), undefined, undefined], call: f(K.safeEvaluateMonth), shape: "safe", throwing: f(K.evaluateMonth) },
   { name: "safeBuildKpiReport", args: () => [monthInput(), {}, { period: "2020-W06" }], call: f(K.safeBuildKpiReport), shape: "safe", throwing: f(K.buildKpiReport) },
   { name: "safeComputeKpis", args: () => [kpiInput(), {}, { period: "2020-02", listAgents: ["A01"] }], call: f(K.safeComputeKpis), shape: "safe", throwing: f(K.computeKpis) },
   { name: "safeCollectKpiState", args: () => [kpiInput(), {}, { period: "2020-02-03" }], call: f(K.safeCollectKpiState), shape: "safe", throwing: f(K.collectKpiState) },

@@ -2,31 +2,8 @@
 // an issue naming the argument and what was expected (never a TypeError, never a kind read as
 // empty, never the defaults for a policy that is no policy).
 import { describe, expect, it } from "vitest";
-import {
-  IssueCode,
-  KefuKpiError,
-  attributeSales,
-  buildMonthReport,
-  collectKpiState,
-  finalizeKpis,
-  formatIssue,
-  isKefuKpiError,
-  mergeKpiStates,
-  resolvePolicy,
-  safeAttributeSales,
-  safeBuildKpiReport,
-  safeBuildMonthReport,
-  safeCheckRoster,
-  safeComputeKpis,
-  safeEvaluateDiscipline,
-  safeEvaluateGrades,
-  safePayStatements,
-  safeRankAgents,
-  safeResolvePolicy,
-  safeScoreAgent,
-  toSafe,
-  type MonthReport,
-} from "../src/index.js";
+import { IssueCode, KefuKpiError, attributeSales, buildMonthReport, collectKpiState, finalizeKpis, formatIssue, isKefuKpiError, mergeKpiStates, resolvePolicy, safeAttributeSales, safeBuildKpiReport, safeBuildMonthReport, safeCheckRoster, safeComputeKpis, safeEvaluateDiscipline, safeEvaluateGrades, safePayStatements, safeRankAgents, safeResolvePolicy, safeScoreAgent, type MonthReport } from "../src/index.js";
+import { toSafe } from "../src/errors.js";
 import { agentFigure, attributionTable, kpiTable, payTable, policyFromCells, rangesByHeader, readSheet, sheetMonthReport, toCells } from "../src/sheets/index.js";
 import { issueRows } from "./issueRows.js";
 

@@ -1,6 +1,7 @@
 // The README's library example, run as written, with the results its comments promise.
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, decodeMonth, decodedRecords, isKefuKpiError, recordSchema, attributeSales, buildMonthReport, evaluateMonth, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
+import { KefuKpiError, decodeMonth, decodedRecords, isKefuKpiError, attributeSales, buildMonthReport, checkServiceLevels, computeKpis, formatIssue, qcDeductions, scoreAgent } from "../src/index.js";
+import { recordSchema } from "../src/schemas.js";
 import { readMonthFolder, reportFolder } from "../src/node/index.js";
 import { folderRecords } from "./folderRecords.js";
 
@@ -40,7 +41,7 @@ describe("README example", () => {
 
   it("evaluates the sample month in one call, as the whole-month example says", async () => {
     const input = folderRecords(new URL("../fixtures/sample-month/", import.meta.url).pathname);
-    const month = evaluateMonth(input, {}, { month: "2020-02" });
+    const month = buildMonthReport(input, {}, { month: "2020-02" });
     expect(month.pay[0]).toMatchObject({ agentId: "A01", total: "4583.41" });
     expect(Object.keys(month.pay[0]!.lines)).toEqual(["baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback"]);
     expect(month.pay[0]!.lines.kpiBonus).toMatchObject({ amount: "430.00", rule: "kpiBonus.points", inputs: { score: "86.00" }, steps: ["86.00 points × 5.00 = 430"] });
@@ -49,7 +50,7 @@ describe("README example", () => {
   it("reads a folder with kefu-kpi/node, its month decoded as it was read", async () => {
     const folder = await readMonthFolder(new URL("../fixtures/sample-month", import.meta.url).pathname);
     expect(reportFolder(folder, folder.policy).shop.sales.orders).toBe(236);
-    const month = evaluateMonth(folder.month, folder.policy, { month: "2020-02" });
+    const month = buildMonthReport(folder.month, folder.policy, { month: "2020-02" });
     expect(month.pay[0]).toMatchObject({ agentId: "A01", total: "4583.41" });
   });
 

@@ -1,3 +1,4 @@
+// kpi/: the KPI table (collect, merge, finalize), the role scorecards, the QC deductions and the service levels.
 export { computeKpis, safeComputeKpis, collectKpiState, safeCollectKpiState, finalizeKpis, type KpiOptions } from "./computeKpis.js";
 export { mergeKpiStates, kpiStateToJSON, type KpiState, type AgentCounters } from "./state.js";
 export type { PairColumns, OrderColumns } from "./columns.js";

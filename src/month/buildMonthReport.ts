@@ -12,7 +12,7 @@ import type { Table } from "../records/table.js";
 import { OK, readScore, reading } from "../records/values.js";
 import { formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
 import { kpiSection } from "./kpiSection.js";
-import type { AgentReport, MonthReport, OrderReport } from "./schema.js";
+import type { AgentReport, MonthReport, OrderReport } from "../report/schema.js";
 import { checkPrevious, clawbackItems } from "./clawbacks.js";
 import type { ClawbackItem } from "../pay/statement.js";
 import { paySection } from "./paySection.js";
@@ -336,20 +336,6 @@ function withScores(decoded: DecodedMonth, target: number, added: readonly { age
   };
   return { ...decoded, tables: { ...decoded.tables, scores } };
 }
-
-/**
- * Evaluates the whole month in one call : attribution → KPIs and scorecards →
- * grades, discipline, rewards, roster and duties → pay. The same as {@link buildMonthReport}.
- *
- * @example
- * const month = evaluateMonth({ agents, consultations, orders, roster, violations, rewards, scores }, policy, { month: "2020-02" })
- * month.pay[0].total //=> "4583.41"
- */
-export const evaluateMonth = buildMonthReport;
-
-/** {@link evaluateMonth} returning `{ success, data | issues }` instead of throwing. */
-export const safeEvaluateMonth = (input: MonthInput | DecodedMonth, policy?: PolicyInput | Policy, options?: MonthReportOptions): SafeResult<MonthReport> =>
-  safely(() => buildMonthReport(input, policy, options));
 
 /** {@link buildMonthReport} returning `{ success, data | issues }` instead of throwing. */
 export function safeBuildMonthReport(

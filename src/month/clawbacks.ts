@@ -14,7 +14,7 @@ import type { Table } from "../records/table.js";
 import { parseInstant } from "../time/parse.js";
 import { formatInstant } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
-import { MonthReportSchema, type MonthReport } from "./schema.js";
+import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 
 /** What identifies this month's report, for checking the previous one against it. */
 export interface ThisMonth {

@@ -1,13 +1,7 @@
-export { buildMonthReport, safeBuildMonthReport, evaluateMonth, safeEvaluateMonth, busiestMonth, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
-export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema } from "./schema.js";
-export type { MonthReport, AgentReport, OrderReport } from "./schema.js";
-export { renderMonthTable, renderMonthCsv, monthAgentRows, textTable, displayWidth, MONTH_CSV_COLUMNS, MONTH_CSV_PAY_COLUMNS } from "./render.js";
-export { compareReports, type ReportDifference } from "./settled.js";
-export { renderMonthHtml, type HtmlSection } from "./renderHtml.js";
-export { renderPayExplanation, renderPayComparison, renderPayTable, PAY_LINE_LABELS } from "./renderPay.js";
-export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema } from "./peopleSchema.js";
-export type { PeopleReport } from "./peopleSchema.js";
-export type { PeopleInput } from "./peopleSection.js";
+// month/: the orchestration: one decoded month through every rule family (attribution, KPIs,
+// people, pay), the previous month's settled report (clawbacks), the KPI report and the day's
+// duty sheet. It builds the reports that report/ defines; it renders nothing.
+export { buildMonthReport, safeBuildMonthReport, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
 export { buildKpiReport, safeBuildKpiReport, type KpiReportOptions } from "./kpiReport.js";
-export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
-export { renderKpiReport, renderKpiCsv, renderKpiSection, showKpi, KPI_LABELS } from "./renderKpi.js";
+export { buildDutySheet, type DutySheet } from "./dutySheet.js";
+export type { PeopleInput } from "./peopleSection.js";

@@ -8,7 +8,7 @@ import { monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
 import { kpiSection } from "./kpiSection.js";
-import type { KpiReport } from "./kpiSchema.js";
+import type { KpiReport } from "../report/kpiSchema.js";
 
 export interface KpiReportOptions {
   /** `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15`. */

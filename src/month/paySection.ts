@@ -12,7 +12,7 @@ import { PayPolicySchema } from "../policy/pay.js";
 import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, dateOfDayNumber, dayNumberOfDate } from "../time/period.js";
 import { employedOn, type Employment } from "./employment.js";
-import type { PeopleReport } from "./peopleSchema.js";
+import type { PeopleReport } from "../report/peopleSchema.js";
 import { float64s, int32s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
 

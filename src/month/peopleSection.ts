@@ -19,7 +19,7 @@ import { SHIFTS } from "../roster/rosterIndex.js";
 import { daysInMonth } from "../time/parse.js";
 import { businessDayNumber, dateOfDayNumber, formatInstant, monthPeriod } from "../time/period.js";
 import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
-import type { PeopleReport } from "./peopleSchema.js";
+import type { PeopleReport } from "../report/peopleSchema.js";
 import { int32s, uint8s } from "../memory.js";
 
 /** The input kinds of the people rules (records as given; decoded with the month). */

@@ -2,7 +2,7 @@
 import { KefuKpiError } from "../errors.js";
 import { daysInMonth } from "../time/parse.js";
 import { buildDutySheet } from "../month/dutySheet.js";
-import { renderDutySheet } from "./renderPeople.js";
+import { renderDutySheet } from "../render/people.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 
 /** The checked arguments of `duties`. */

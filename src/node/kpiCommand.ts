@@ -9,8 +9,8 @@
 import { KefuKpiError } from "../errors.js";
 import { busiestMonth } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
-import type { KpiReport } from "../month/kpiSchema.js";
-import { kpiCsvLines, renderKpiReport } from "../month/renderKpi.js";
+import type { KpiReport } from "../report/kpiSchema.js";
+import { kpiCsvLines, renderKpiReport } from "../render/kpi.js";
 import { dayPeriod, isoWeekOf } from "../time/period.js";
 import { jsonChunks } from "./jsonChunks.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";

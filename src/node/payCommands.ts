@@ -5,8 +5,8 @@
  */
 import { basename } from "node:path";
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
-import { renderPayComparison, renderPayExplanation } from "../month/renderPay.js";
-import { MonthReportSchema, type MonthReport } from "../month/schema.js";
+import { renderPayComparison, renderPayExplanation } from "../render/pay.js";
+import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 import { comparePay } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import type { PolicyInput } from "../policy/schema.js";

@@ -18,7 +18,7 @@ import { matchHeader } from "../records/header.js";
 import { KINDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "../records/kinds.js";
 import { locateIssues as locateInMonth } from "../records/locate.js";
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
-import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
+import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../records/tmall.js";
 import { readCsvFile, type CsvSink } from "./csvStream.js";
 import { decodeText } from "./decode.js";
 import { TextFileError } from "./encoding.js";

@@ -1,3 +1,4 @@
+// pay/: commission bases and tiers, and the monthly pay statement (base + commission + KPI bonus + rewards − fines).
 export { commissionBases, commissionOf, type BaseShare, type CommissionBase, type CommissionOrder, type CommissionResult } from "./commission.js";
 export {
   payStatements,

@@ -1,3 +1,4 @@
+// policy/: the policy as data (zod schema, defaults, JSON Schema): every threshold, ladder and tier the rules read.
 export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema } from "./schema.js";
 export { KpiPolicySchema, KpiMetricIdSchema, ScorecardMetricSchema, KPI_METRIC_IDS } from "./kpi.js";
 export type { KpiPolicy, KpiMetricId, ScorecardMetric } from "./kpi.js";

@@ -9,13 +9,13 @@ import { IssueCode, KefuKpiError, formatIssue, isKefuKpiError, toSafe, unreadabl
 import { describeValue, isObject } from "../input.js";
 import { busiestMonth, safeBuildMonthReport } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
-import { kpiRows } from "../month/renderKpi.js";
+import { kpiRows } from "../render/kpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
-import { monthAgentRows } from "../month/render.js";
+import { monthAgentRows } from "../render/month.js";
 import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../records/kinds.js";
 import { locateIssues } from "../records/locate.js";
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
-import { MonthReportSchema, type MonthReport } from "../month/schema.js";
+import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import { policyFromCells } from "./policy.js";

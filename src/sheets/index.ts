@@ -21,4 +21,4 @@ export {
 export { readSheet, cellValue, kindOfHeader, isBlank, isBlankRow, columnName, parseOrigin, type Cell, type CellContext, type Range, type SheetOptions, type SheetRecords } from "./read.js";
 export { policyFromCells, type PolicyCells } from "./policy.js";
 export { serialToWallText, type DateSystem, type SerialReading } from "./serial.js";
-export { RECORD_KINDS, KINDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType, type RecordKind } from "../records/kinds.js";
+export { KINDS, DEFAULT_SHEET_NAMES, type FieldSpec, type FieldType } from "../records/kinds.js";

@@ -23,7 +23,7 @@ import { DEFAULT_SHEET_NAMES, KINDS, RECORD_KINDS, type FieldSpec, type FieldTyp
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
 import type { TableSource } from "../records/table.js";
 import { decodedRecords } from "../records/view.js";
-import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../schema/tmall.js";
+import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../records/tmall.js";
 import type { Zone } from "../time/zone.js";
 import { serialText, type DateSystem } from "./serial.js";
 

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateDiscipline, parseFen, type ViolationInput } from "../../src/index.js";
+import { evaluateDiscipline, type ViolationInput } from "../../src/index.js";
+import { parseFen } from "../../src/money/fen.js";
 
 const AGENTS = ["A1", "A2", "A3"];
 const RULES = ["nonWorkActivity", "unauthorizedSoftware"];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { issueRows } from "../issueRows.js";
-import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate, evaluateGrade, evaluateGrades, rankAgents, safeEvaluateGrades, safeRankAgents, wholeMonths } from "../../src/index.js";
+import { addMonthsClamped, dateOfDayNumber, dayNumberOfDate } from "../../src/time/period.js";
+import { evaluateGrade, evaluateGrades, rankAgents, safeEvaluateGrades, safeRankAgents } from "../../src/index.js";
+import { wholeMonths } from "../../src/grading/evaluateGrades.js";
 
 const agent = (agentId: string, grade: string, gradeSince: string, extra: Record<string, string> = {}) => ({
   agentId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, multiplyMoney, roundMoney, sumMoney, toDecimal } from "../../src/index.js";
+import { Decimal, multiplyMoney, roundMoney, sumMoney, toDecimal } from "../../src/money/decimal.js";
 import DecimalJs from "decimal.js";
 
 describe("toDecimal", () => {

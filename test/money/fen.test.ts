@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FenError, MAX_AMOUNT_FEN, describeFenError, formatFen, parseFen, sumMoney } from "../../src/index.js";
+import { FenError, MAX_AMOUNT_FEN, describeFenError, formatFen, parseFen } from "../../src/money/fen.js";
+import { sumMoney } from "../../src/money/decimal.js";
 
 describe("parseFen", () => {
   it.each([

@@ -2,23 +2,9 @@
 // (decoding them) or a month decoded once, and gives the same result either way.
 import { describe, expect, it } from "vitest";
 import { issueRows } from "../issueRows.js";
-import {
-  assignDuties,
-  attributeSales,
-  buildMonthReport,
-  checkRoster,
-  evaluateDiscipline,
-  evaluateGrades,
-  evaluateRewards,
-  rankAgents,
-  safeAssignDuties,
-  safeEvaluateDiscipline,
-  safeEvaluateGrades,
-  safeRankAgents,
-  ViolationSchema,
-  type MonthInput,
-} from "../../src/index.js";
-import { buildDutySheet } from "../../src/node/index.js";
+import { assignDuties, attributeSales, buildMonthReport, checkRoster, evaluateDiscipline, evaluateGrades, evaluateRewards, rankAgents, safeAssignDuties, safeEvaluateDiscipline, safeEvaluateGrades, safeRankAgents, type MonthInput } from "../../src/index.js";
+import { ViolationSchema } from "../../src/schemas.js";
+import { buildDutySheet } from "../../src/index.js";
 import { MonthDecoder, decodeMonth } from "../../src/records/month.js";
 import { recordSchema } from "../../src/records/schema.js";
 

@@ -2,7 +2,8 @@
 // pay) parses no instant, no record date and no record amount again. The parsers are wrapped to
 // count what they are given while the report is computed.
 import { describe, expect, it, vi } from "vitest";
-import { buildMonthReport, formatFen, parseFen, resolvePolicy } from "../../src/index.js";
+import { buildMonthReport, resolvePolicy } from "../../src/index.js";
+import { formatFen, parseFen } from "../../src/money/fen.js";
 import { decodeMonth } from "../../src/records/month.js";
 
 const seen = vi.hoisted(() => ({ on: false, instants: [] as unknown[], amounts: [] as unknown[], dates: [] as unknown[] }));

@@ -3,7 +3,7 @@
 // duties and pay — and it is permanent: every later month shows it.
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, type MonthInput, type PolicyInput } from "../../src/index.js";
-import { renderPeopleTable } from "../../src/node/index.js";
+import { renderPeopleTable } from "../../src/render/index.js";
 
 type AgentRow = NonNullable<MonthInput["agents"]>[number];
 const agent = (agentId: string, over: Partial<AgentRow> = {}): AgentRow => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MonthReportSchema } from "../../src/index.js";
+import { MonthReportSchema } from "../../src/schemas.js";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder, outPath } from "./helpers.js";
 
 describe("kefu-kpi report", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KpiReportSchema } from "../../src/index.js";
+import { KpiReportSchema } from "../../src/schemas.js";
 import { readMonthFolder } from "../../src/node/index.js";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
 import { decodedRecords } from "../../src/records/view.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KefuKpiError, formatIssue } from "../../src/index.js";
-import { agentIdInRemark, readMonthFolder, reportFolder } from "../../src/node/index.js";
+import { agentIdInRemark } from "../../src/records/tmall.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
 import { AGENTS, CONSULTATIONS, ORDERS, monthFolder } from "./helpers.js";
 import { decodedRecords } from "../../src/records/view.js";
 

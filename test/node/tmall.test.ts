@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { decodeText } from "../../src/node/decode.js";
 import { parseCsv, parseCsvWithLines } from "../../src/node/csv.js";
-import { isTmallOrderHeader, mapTmallOrders } from "../../src/schema/tmall.js";
+import { isTmallOrderHeader, mapTmallOrders } from "../../src/records/tmall.js";
 
 const HEADER = [
   "订单编号",

@@ -1,6 +1,7 @@
 // Explanations and what-if comparisons of pay statements, as a team lead reads them.
 import { describe, expect, it } from "vitest";
-import { comparePay, payStatements, renderPayComparison, renderPayExplanation, resolvePolicy, type PayAgentInput, type PayOrder } from "../../src/index.js";
+import { comparePay, payStatements, resolvePolicy, type PayAgentInput, type PayOrder } from "../../src/index.js";
+import { renderPayComparison, renderPayExplanation } from "../../src/render/index.js";
 
 const agents: PayAgentInput[] = [
   { agentId: "A1", baseSalary: "3000.00", daysEmployed: 29, daysInMonth: 29, onProbation: false, score: "90", rewards: [{ id: "R1", amount: "10.00", reason: "dataErrorFound 商品数据错误" }], fines: [] },

@@ -5,7 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commissionOf, formatFen, parseFen, payStatements, resolvePolicy, toDecimal, type PayAgentInput, type PayOrder, type PolicyInput } from "../../src/index.js";
+import { commissionOf } from "../../src/pay/commission.js";
+import { formatFen, parseFen } from "../../src/money/fen.js";
+import { payStatements, resolvePolicy, type PayAgentInput, type PayOrder, type PolicyInput } from "../../src/index.js";
+import { toDecimal } from "../../src/money/decimal.js";
 
 const fen = fc.integer({ min: 0, max: 50_000_000 }); // up to 500,000 yuan
 const rate = fc.integer({ min: 0, max: 50_000 }).map((micro) => (micro / 1_000_000).toFixed(6));

@@ -1,6 +1,8 @@
 // The pay statement (R5) on tiny hand-worked inputs: every line, its rule and steps, and the total.
 import { describe, expect, it } from "vitest";
-import { payStatements, resolvePolicy, safePayStatements, safeResolvePolicy, toDecimal, commissionOf, type PayAgentInput, type PayOrder, type PolicyInput } from "../../src/index.js";
+import { payStatements, resolvePolicy, safePayStatements, safeResolvePolicy, type PayAgentInput, type PayOrder, type PolicyInput } from "../../src/index.js";
+import { toDecimal } from "../../src/money/decimal.js";
+import { commissionOf } from "../../src/pay/commission.js";
 
 const agent = (over: Partial<PayAgentInput> = {}): PayAgentInput => ({
   agentId: "A1",

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  AttributionPolicySchema,
-  KefuKpiError,
-  PolicySchema,
-  defaultPolicy,
-  formatIssue,
-  policyJsonSchema,
-  resolvePolicy,
-  safeResolvePolicy,
-  type Issue,
-} from "../../src/index.js";
+import { AttributionPolicySchema } from "../../src/schemas.js";
+import { KefuKpiError, PolicySchema, defaultPolicy, formatIssue, policyJsonSchema, resolvePolicy, safeResolvePolicy, type Issue } from "../../src/index.js";
 import { KPI_DEFAULTS } from "./kpiDefaults.js";
 
 // The defaults of DOMAIN.md, written out by hand from its text (R1, R3, R4, R6 and the

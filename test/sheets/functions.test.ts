@@ -2,10 +2,11 @@
 // come back as cell-addressed values, never thrown.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MONTH_CSV_COLUMNS, formatIssue } from "../../src/index.js";
+import { MONTH_CSV_COLUMNS } from "../../src/render/index.js";
+import { formatIssue } from "../../src/index.js";
 import { parseCsv } from "../../src/node/csv.js";
 import { kpiFolder, readMonthFolder, reportFolder } from "../../src/node/index.js";
-import { renderKpiCsv } from "../../src/index.js";
+import { renderKpiCsv } from "../../src/render/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import {
   agentFigure,

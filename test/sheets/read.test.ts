@@ -2,7 +2,8 @@
 // miss is an error at its header cell), blank-cell conventions, serial and Date cells, numbers as
 // ids, and every problem placed at its cell.
 import { describe, expect, it } from "vitest";
-import { createZone, formatIssue } from "../../src/index.js";
+import { createZone } from "../../src/time/zone.js";
+import { formatIssue } from "../../src/index.js";
 import { MonthDecoder } from "../../src/records/month.js";
 import { decodedRecords } from "../../src/records/view.js";
 import { cellValue, columnName, parseOrigin, readSheet, type Cell } from "../../src/sheets/index.js";

@@ -3,7 +3,9 @@
 // unless it carries its offset or the policy's ambiguousTimes picks one; never another instant.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { attributeSales, createZone, describeInstantError, parseInstant, safeAttributeSales, safeResolvePolicy, scanInstant, type AmbiguousTimes } from "../../src/index.js";
+import { attributeSales, safeAttributeSales, safeResolvePolicy, type AmbiguousTimes } from "../../src/index.js";
+import { createZone } from "../../src/time/zone.js";
+import { describeInstantError, parseInstant, scanInstant } from "../../src/time/parse.js";
 import { issueRows } from "../issueRows.js";
 
 const Z = (iso: string): number => Date.parse(iso);

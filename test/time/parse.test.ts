@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createZone, daysInMonth, describeInstantError, formatInstant, parseInstant } from "../../src/index.js";
+import { createZone } from "../../src/time/zone.js";
+import { daysInMonth, describeInstantError, parseInstant } from "../../src/time/parse.js";
+import { formatInstant } from "../../src/time/period.js";
 import { scanInstant } from "../../src/time/parse.js";
 import { zoneOf } from "./zones.js";
 

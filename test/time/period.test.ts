@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  businessDateOf,
-  createZone,
-  daysInMonth,
-  dayPeriod,
-  isoWeekOf,
-  isoWeekPeriod,
-  monthIndexOf,
-  monthLabel,
-  monthPeriod,
-  parsePeriod,
-  parseTimeOfDay,
-  rangePeriod,
-} from "../../src/index.js";
+import { businessDateOf, dayPeriod, isoWeekOf, isoWeekPeriod, monthIndexOf, monthLabel, monthPeriod, parsePeriod, parseTimeOfDay, rangePeriod } from "../../src/time/period.js";
+import { createZone } from "../../src/time/zone.js";
+import { daysInMonth } from "../../src/time/parse.js";
 import { zoneOf } from "./zones.js";
 
 // One zone per name for the property runs (a zone builds its offset cache on first use).

@@ -4,7 +4,8 @@
 // into another (one zone reads every day, warm, and a fresh zone reads each, cold).
 import { describe, expect, it } from "vitest";
 import { tzOffset } from "@date-fns/tz";
-import { createZone, parseInstant } from "../../src/index.js";
+import { createZone } from "../../src/time/zone.js";
+import { parseInstant } from "../../src/time/parse.js";
 import { wallMs } from "../../src/time/zone.js";
 
 const HOUR = 3_600_000;

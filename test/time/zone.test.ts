@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createZone, formatInstant, isValidTimeZone, parseInstant, wallMs } from "../../src/index.js";
+import { createZone, isValidTimeZone, wallMs } from "../../src/time/zone.js";
+import { formatInstant } from "../../src/time/period.js";
+import { parseInstant } from "../../src/time/parse.js";
 import { zoneOf } from "./zones.js";
 
 // One zone per name for the property runs (a zone builds its offset cache on first use).

@@ -1,4 +1,4 @@
-import { createZone, type Zone } from "../../src/index.js";
+import { createZone, type Zone } from "../../src/time/zone.js";
 
 const cache = new Map<string, Zone>();
 

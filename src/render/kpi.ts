@@ -4,8 +4,8 @@
  */
 import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
-import type { KpiReport } from "./kpiSchema.js";
-import { csvCell, textTable, visibleText } from "./render.js";
+import type { KpiReport } from "../report/kpiSchema.js";
+import { csvCell, textTable, visibleText } from "./text.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
 type Value = KpiReport["shop"]["kpis"][KpiMetricId];

@@ -4,8 +4,8 @@
  * carries no terminal text.
  */
 import { readSelected } from "../lazy.js";
-import { textTable, visibleText } from "../month/render.js";
-import type { PeopleReport } from "../month/peopleSchema.js";
+import { textTable, visibleText } from "./text.js";
+import type { PeopleReport } from "../report/peopleSchema.js";
 import type { DutySheet } from "../month/dutySheet.js";
 import type { Duty } from "../roster/assignDuties.js";
 

@@ -5,8 +5,8 @@
  */
 import type { PayComparison } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId, type PayStatement } from "../pay/statement.js";
-import { textTable, visibleText } from "./render.js";
-import type { MonthReport } from "./schema.js";
+import { textTable, visibleText } from "./text.js";
+import type { MonthReport } from "../report/schema.js";
 
 /** Chinese label and English id of each line. */
 export const PAY_LINE_LABELS: Readonly<Record<PayLineId | "total", string>> = {

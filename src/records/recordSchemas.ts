@@ -4,8 +4,8 @@
  * (`RECORD_SCHEMAS`) reads a record as the decoder does and outputs the decoded record.
  */
 import * as z from "zod";
-import { KINDS } from "../records/kinds.js";
-import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
+import { KINDS } from "./kinds.js";
+import { RECORD_SCHEMAS, type RecordOf } from "./schema.js";
 
 /** 客服 groups. */
 export const AgentGroupSchema = z.enum(KINDS.agents.fields.group.values);

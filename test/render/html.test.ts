@@ -1,6 +1,6 @@
 // The HTML report: one self-contained page (no network, no script) whose figures are the report's.
 import { describe, expect, it } from "vitest";
-import { renderMonthHtml } from "../../src/index.js";
+import { renderMonthHtml } from "../../src/render/index.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;

@@ -2,7 +2,7 @@
  * The month report as one self-contained HTML page (no network, no script): the per-agent table,
  * the shop's lines and charts drawn as inline SVG. Printable (A4, the tables do not break rows).
  */
-import type { MonthReport } from "./schema.js";
+import type { MonthReport } from "../report/schema.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
 export interface HtmlSection {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AgentGradeSchema, AgentGroupSchema, AgentSchema, ConsultationSchema, OrderSchema } from "../../src/index.js";
+import { AgentGradeSchema, AgentGroupSchema, AgentSchema, ConsultationSchema, OrderSchema } from "../../src/schemas.js";
 
 const agent = { agentId: "A1", name: "小王", group: "presale", grade: "junior", hiredAt: "2019-09-01", gradeSince: "2019-12-01 00:00", probationEndsAt: null };
 const consultation = {

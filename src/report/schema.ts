@@ -3,7 +3,7 @@
  * `buildMonthReport` returns. Money is a decimal string, instants are ISO 8601 with offset.
  */
 import * as z from "zod";
-import { AgentGradeSchema, AgentGroupSchema } from "../schema/records.js";
+import { AgentGradeSchema, AgentGroupSchema } from "../records/recordSchemas.js";
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";

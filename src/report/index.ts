@@ -1,0 +1,7 @@
+// report/: what a report is: the zod schemas of the month, KPI, people and pay reports (the JSON
+// the CLI writes and `--previous` reads back), and the diff of a settled report against a new one.
+export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema, type MonthReport, type AgentReport, type OrderReport } from "./schema.js";
+export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
+export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema, type PeopleReport } from "./peopleSchema.js";
+export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
+export { compareReports, type ReportDifference } from "./settled.js";
