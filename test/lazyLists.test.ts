@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, checkServiceLevels } from "../src/index.js";
 import { eachOnce, readOnce, readSelected, withLazy } from "../src/lazy.js";
-import { jsonChunks } from "../src/node/jsonChunks.js";
+import { jsonChunks } from "../src/render/jsonChunks.js";
 import { folderRecords } from "./folderRecords.js";
 
 const input = folderRecords(new URL("../fixtures/sample-month/", import.meta.url).pathname);

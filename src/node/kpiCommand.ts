@@ -12,7 +12,7 @@ import { buildKpiReport } from "../month/kpiReport.js";
 import type { KpiReport } from "../report/kpiSchema.js";
 import { kpiCsvLines, renderKpiReport } from "../render/kpi.js";
 import { dayPeriod, isoWeekOf } from "../time/period.js";
-import { jsonChunks } from "./jsonChunks.js";
+import { jsonChunks } from "../render/jsonChunks.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 

@@ -26,7 +26,7 @@ import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthF
 import * as z from "zod";
 import { checkOutPath, utf8, writeFileAtomic, type FileId } from "./files.js";
 import { planFolder } from "./folderPlan.js";
-import { jsonChunks } from "./jsonChunks.js";
+import { jsonChunks } from "../render/jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
 import { UsageError } from "./usage.js";
 

@@ -1,4 +1,4 @@
-// kefu-kpi/sheets: the spreadsheet adapter. Ranges (2-D arrays) in, tables out; nothing throws.
+// sheets/ (`kefu-kpi/sheets`): the spreadsheet adapter. Ranges (2-D arrays) in, tables out; nothing throws.
 // Also in the browser bundle as `KefuKpi.sheets`. Named re-exports only.
 export {
   sheetMonthReport,

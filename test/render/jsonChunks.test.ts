@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { withLazy } from "../../src/lazy.js";
-import { jsonChunks } from "../../src/node/jsonChunks.js";
+import { jsonChunks } from "../../src/render/jsonChunks.js";
 
 describe("jsonChunks", () => {
   it("joins to JSON.stringify(value, null, indent) for any JSON value, and for what JSON leaves out", () => {
