@@ -5,7 +5,8 @@ import { isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js
 import { TextColumn } from "../records/textColumn.js";
 import { formatInstant, parsePeriod, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
-import { checkKpiState, collectState, type KpiState } from "./state.js";
+import { collectState } from "./collect.js";
+import { checkKpiState, type KpiState } from "./state.js";
 import type { KpiAgentLike, KpiInput, KpiResult } from "./types.js";
 import { resolvePolicy } from "../policy/resolve.js";
 

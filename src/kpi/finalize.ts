@@ -5,35 +5,32 @@
  */
 import { formatFen } from "../money/fen.js";
 import { meanOfRatios, ratio } from "../money/decimal.js";
-import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
+import { KPI_METRICS, type KpiFigure, type KpiMetricDefinition, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { Policy } from "../policy/schema.js";
 import { PAIR_BYTES, REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
 import type { AgentCounters, KpiState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
 
-/** Per agent with a mean: its exact numerator and denominator (seconds). */
-interface ShopMeans {
-  avgResponseSeconds: (readonly [number, number])[];
-  avgFirstResponseSeconds: (readonly [number, number])[];
-}
+/** Per metric the shop takes as the mean of its agents' values: each agent's exact numerator and denominator. */
+type ShopMeans = Map<KpiMetricId, readonly (readonly [number, number])[]>;
 
 const PLACES: Record<KpiUnit, number> = { rate: 4, ratio: 4, seconds: 2, hours: 2, score: 2, yuan: 2, count: 0 };
 
 /** Buyer-level figures of one agent or of the shop. */
 interface People {
-  consulting: number;
-  unreplied: number;
-  slow: number;
-  ordered: number;
-  paid: number;
-  nextDay: number;
+  consultingBuyers: number;
+  unrepliedBuyers: number;
+  slowBuyers: number;
+  orderedBuyers: number;
+  paidBuyers: number;
+  nextDayBuyers: number;
   sameDayFen: number;
   creditedFen: number;
   creditedBuyers: number;
 }
 
-const emptyPeople = (): People => ({ consulting: 0, unreplied: 0, slow: 0, ordered: 0, paid: 0, nextDay: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
+const emptyPeople = (): People => ({ consultingBuyers: 0, unrepliedBuyers: 0, slowBuyers: 0, orderedBuyers: 0, paidBuyers: 0, nextDayBuyers: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
 
 interface BuyerFacts {
   firstStart: number;
@@ -143,20 +140,28 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const pooled = emptyCounters();
   for (const c of state.agents.values()) for (const k of Object.keys(c) as (keyof AgentCounters)[]) pooled[k] += c[k];
   // Each agent's mean as an exact fraction: the shop's mean of means is rounded once.
-  const means: ShopMeans = { avgResponseSeconds: [], avgFirstResponseSeconds: [] };
-  for (const { agentId } of agentTables) {
-    const c = state.agents.get(agentId);
-    if (!c) continue;
-    if (c.responseCount > 0) means.avgResponseSeconds.push([c.responseSeconds, c.responseCount]);
-    if (c.repliedConsultations > 0) means.avgFirstResponseSeconds.push([c.firstResponseMs, c.repliedConsultations * 1000]);
+  const means: ShopMeans = new Map();
+  for (const metric of KPI_METRICS) {
+    if (!metric.shopMeanOfAgents || !("ratio" in metric.compute)) continue;
+    const [num, den] = metric.compute.ratio as readonly [KpiFigure, KpiFigure];
+    const divisor = metric.compute.divisor ?? 1;
+    const list: (readonly [number, number])[] = [];
+    for (const { agentId } of agentTables) {
+      const c = state.agents.get(agentId);
+      if (!c) continue;
+      const n = numberOf.get(agentId);
+      const figures = figuresOf(c, n === undefined ? emptyPeople() : people[n]!, shopPaidFen);
+      if (figures[den] > 0) list.push([figures[num], figures[den] * divisor]);
+    }
+    means.set(metric.id, list);
   }
   return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
 }
 
 function count(p: People, facts: BuyerFacts, orders: OrderColumns, mine: readonly number[]): void {
-  p.consulting++;
-  if (!facts.replied) p.unreplied++;
-  if (facts.slow) p.slow++;
+  p.consultingBuyers++;
+  if (!facts.replied) p.unrepliedBuyers++;
+  if (facts.slow) p.slowBuyers++;
   let ordered = false;
   let paid = false;
   let nextDay = false;
@@ -168,126 +173,84 @@ function count(p: People, facts: BuyerFacts, orders: OrderColumns, mine: readonl
       if (orders.paidDay[o]! <= facts.firstDay + 1) nextDay = true;
     }
   }
-  if (ordered) p.ordered++;
-  if (paid) p.paid++;
-  if (nextDay) p.nextDay++;
+  if (ordered) p.orderedBuyers++;
+  if (paid) p.paidBuyers++;
+  if (nextDay) p.nextDayBuyers++;
 }
 
-const NEEDS: Record<KpiMetricId, readonly KpiKind[]> = {
-  replyRate: ["consultations"],
-  goodReviewRate: ["reviews"],
-  receptionCount: ["consultations"],
-  answerRatio: ["consultations"],
-  qcScore: ["qc"],
-  avgResponseSeconds: ["consultations"],
-  avgFirstResponseSeconds: ["consultations"],
-  afterSaleSatisfaction: ["afterSales"],
-  afterSaleReviewHours: ["afterSales"],
-  refundedAmount: ["afterSales"],
-  ticketTimelyRate: ["tickets"],
-  ticketFirstContactRate: ["tickets"],
-  phoneAnswerRate: ["calls"],
-  conversionRate: ["consultations", "orders"],
-  averageOrderValue: ["orders", "credits"],
-  agentSales: ["orders", "credits"],
-  sameDaySales: ["consultations", "orders"],
-  agentSalesShare: ["orders", "credits"],
-  inquiryToPaymentRate: ["consultations", "orders"],
-  consultingBuyers: ["consultations"],
-  orderedBuyers: ["consultations", "orders"],
-  paidBuyers: ["consultations", "orders"],
-  nextDayPaymentRate: ["consultations", "orders"],
-  slowResponseBuyers: ["consultations"],
-  longReceptions: ["consultations"],
-  quickResponseRate: ["consultations"],
-  unrepliedBuyers: ["consultations"],
-};
+/** The figures one agent's (or the shop's) metrics are computed from, by the names the metric table uses. */
+function figuresOf(c: AgentCounters, p: People, shopPaidFen: number): Record<KpiFigure, number> {
+  return { ...c, ...p, repliedBuyers: p.consultingBuyers - p.unrepliedBuyers, shopPaidFen };
+}
 
+/** Computes the metric table ({@link KPI_METRICS}) from figures. */
 class Table {
   constructor(
     private readonly given: Record<KpiKind, boolean>,
     private readonly policy: Policy,
   ) {}
 
-  private missing(id: KpiMetricId): string | null {
-    const absent = NEEDS[id].filter((k) => !this.given[k]);
+  private missing(metric: KpiMetricDefinition): string | null {
+    const absent = metric.needs.filter((k) => !this.given[k]);
     return absent.length === 0 ? null : `no ${absent.join(" or ")} given`;
   }
 
+  /** A reason template with its `{figure}` and `{thresholds.name}` filled in. */
+  private words(template: string, figures: Readonly<Record<KpiFigure, number>>): string {
+    const thresholds = this.policy.kpi.thresholds as Readonly<Record<string, unknown>>;
+    return template.replace(/\{(thresholds\.)?(\w+)\}/g, (_, threshold: string | undefined, name: string) =>
+      String(threshold ? thresholds[name] : figures[name as KpiFigure]),
+    );
+  }
+
+  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: ShopMeans | null): KpiTable {
+    const figures = figuresOf(c, p, shopPaidFen);
+    const t = {} as Record<KpiMetricId, KpiValue>;
+    for (const metric of KPI_METRICS) {
+      const missing = this.missing(metric);
+      const { compute, reason } = personTimes && metric.afterSales ? metric.afterSales : metric;
+      if (missing) t[metric.id] = { value: null, status: "noData", unit: metric.unit, numerator: null, denominator: null, reason: missing };
+      else if (shopMeans && metric.shopMeanOfAgents) t[metric.id] = meanOfMeans(metric.unit, shopMeans.get(metric.id) ?? [], metric.shopMeanOfAgents);
+      else if ("total" in compute) t[metric.id] = this.total(metric, figures[compute.total as KpiFigure], this.words(reason, figures));
+      else {
+        const [num, den] = compute.ratio as readonly [KpiFigure, KpiFigure];
+        t[metric.id] = this.ratio(metric, figures[num], figures[den], this.words(reason, figures), compute.divisor ?? 1);
+      }
+    }
+    return t;
+  }
+
   /** `num / (den × divisor)`: the divisor turns integer units (ms, fen, hundredths) into the metric's unit. */
-  private ratio(id: KpiMetricId, unit: KpiUnit, num: number | string, den: number | string, what: string, divisor = 1): KpiValue {
-    const missing = this.missing(id);
-    if (missing) return { value: null, status: "noData", unit, numerator: null, denominator: null, reason: missing };
+  private ratio(metric: KpiMetricDefinition & { id: KpiMetricId }, num: number, den: number, what: string, divisor: number): KpiValue {
+    const unit = metric.unit;
     const shown = { numerator: String(num), denominator: String(den) };
-    const value = ratio(num, divisor === 1 ? den : Number(den) * divisor, PLACES[unit]);
+    const value = ratio(num, divisor === 1 ? den : den * divisor, PLACES[unit]);
     const shownRatio = `${num} / ${den}${divisor !== 1 ? ` ÷ ${divisor}` : ""}`;
     if (value === null) return { value: null, status: "noData", unit, ...shown, reason: `no ${what.split(" / ")[1] ?? what} in the period` };
-    const min = this.policy.kpi.minSample[id];
-    if (min !== undefined && Number(den) < min) {
+    const min = this.policy.kpi.minSample[metric.id];
+    if (min !== undefined && den < min) {
       return { value, status: "insufficient", unit, ...shown, reason: `${what} = ${shownRatio}; ${den} is under the minimum sample of ${min}` };
     }
     return { value, status: "ok", unit, ...shown, reason: `${what} = ${shownRatio}` };
   }
 
-  private total(id: KpiMetricId, unit: "count" | "yuan", value: number, what: string): KpiValue {
-    const missing = this.missing(id);
-    if (missing) return { value: null, status: "noData", unit, numerator: null, denominator: null, reason: missing };
+  private total(metric: KpiMetricDefinition, value: number, what: string): KpiValue {
+    const unit = metric.unit;
     const text = unit === "yuan" ? formatFen(value) : String(value);
     return { value: text, status: "ok", unit, numerator: text, denominator: null, reason: `${what}: ${text}` };
   }
+}
 
-  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: ShopMeans | null): KpiTable {
-    const replied = p.consulting - p.unreplied;
-    const t: Record<KpiMetricId, KpiValue> = {
-      replyRate: this.ratio("replyRate", "rate", replied, p.consulting, "replied buyers / consulting buyers"),
-      goodReviewRate: this.ratio("goodReviewRate", "rate", c.goodReviews, c.reviews, "good reviews / service reviews"),
-      receptionCount: personTimes
-        ? this.total("receptionCount", "count", c.repliedConsultations, "replied consultations (after-sales: person-times 人次)")
-        : this.total("receptionCount", "count", replied, "consulting buyers − unreplied buyers"),
-      answerRatio: this.ratio("answerRatio", "ratio", c.agentMessages, c.buyerMessages, "agent messages / buyer messages"),
-      qcScore: this.ratio("qcScore", "score", c.qcHundredths, c.qcInspections, "sum of QC scores in hundredths / inspections", 100),
-      avgResponseSeconds: shopMeans
-        ? this.meanOfMeans("avgResponseSeconds", shopMeans.avgResponseSeconds, "mean response times")
-        : this.ratio("avgResponseSeconds", "seconds", c.responseSeconds, c.responseCount, "response seconds / responses"),
-      avgFirstResponseSeconds: shopMeans
-        ? this.meanOfMeans("avgFirstResponseSeconds", shopMeans.avgFirstResponseSeconds, "mean first-response times")
-        : this.ratio("avgFirstResponseSeconds", "seconds", c.firstResponseMs, c.repliedConsultations, "first-response ms / replied consultations", 1000),
-      afterSaleSatisfaction: this.ratio("afterSaleSatisfaction", "rate", c.satisfiedRatings, c.ratings, `ratings ≥ ${this.policy.kpi.thresholds.satisfiedAtLeast} / ratings`),
-      afterSaleReviewHours: this.ratio("afterSaleReviewHours", "hours", c.afterSaleReviewMs, c.reviewedAfterSales, "review ms / reviewed after-sales", 3_600_000),
-      refundedAmount: this.total("refundedAmount", "yuan", c.refundedFen, `${c.refunds} refunds completed`),
-      ticketTimelyRate: this.ratio("ticketTimelyRate", "rate", c.timelyTickets, c.repliedTickets, `tickets replied within ${this.policy.kpi.thresholds.ticketReplyMinutes} min / replied tickets`),
-      ticketFirstContactRate: this.ratio("ticketFirstContactRate", "rate", c.firstContactTickets, c.tickets, "tickets closed on the first reply / tickets"),
-      phoneAnswerRate: this.ratio("phoneAnswerRate", "rate", c.answeredCalls, c.calls, "answered calls / incoming calls"),
-      conversionRate: this.ratio("conversionRate", "rate", p.ordered, p.consulting, "buyers who ordered / consulting buyers"),
-      averageOrderValue: this.ratio("averageOrderValue", "yuan", p.creditedFen, p.creditedBuyers, "credited sales fen / buyers who ordered and paid", 100),
-      agentSales: this.total("agentSales", "yuan", p.creditedFen, "credited sales (R1 attribution), paid in the period"),
-      sameDaySales: this.total("sameDaySales", "yuan", p.sameDayFen, "payments by buyers on a business day the agent served them"),
-      agentSalesShare: this.ratio("agentSalesShare", "rate", p.creditedFen, shopPaidFen, "credited sales fen / shop paid fen"),
-      inquiryToPaymentRate: this.ratio("inquiryToPaymentRate", "rate", p.paid, p.consulting, "buyers who paid / consulting buyers"),
-      consultingBuyers: this.total("consultingBuyers", "count", p.consulting, "distinct buyers who consulted"),
-      orderedBuyers: this.total("orderedBuyers", "count", p.ordered, "consulting buyers who placed an order after their first consultation"),
-      paidBuyers: this.total("paidBuyers", "count", p.paid, "consulting buyers who paid after their first consultation"),
-      nextDayPaymentRate: this.ratio("nextDayPaymentRate", "rate", p.nextDay, p.consulting, "buyers who paid by the next business day / consulting buyers"),
-      slowResponseBuyers: this.total("slowResponseBuyers", "count", p.slow, `buyers with a first response over ${this.policy.kpi.thresholds.slowResponseSeconds} s`),
-      longReceptions: this.total("longReceptions", "count", c.longReceptions, `consultations longer than ${this.policy.kpi.thresholds.longReceptionMinutes} min`),
-      quickResponseRate: this.ratio("quickResponseRate", "rate", c.quickResponses, c.consultations, `consultations first answered within ${this.policy.kpi.thresholds.quickResponseSeconds} s / consultations`),
-      unrepliedBuyers: this.total("unrepliedBuyers", "count", p.unreplied, "consulting buyers never replied"),
-    };
-    return Object.fromEntries(KPI_METRIC_IDS.map((id) => [id, t[id]])) as KpiTable;
-  }
-
-  private meanOfMeans(id: KpiMetricId, means: readonly (readonly [number, number])[], what: string): KpiValue {
-    const missing = this.missing(id);
-    if (missing) return { value: null, status: "noData", unit: "seconds", numerator: null, denominator: null, reason: missing };
-    const mean = meanOfRatios(means, PLACES.seconds);
-    if (mean === null) return { value: null, status: "noData", unit: "seconds", numerator: "0", denominator: "0", reason: `no agent with ${what} in the period` };
-    return {
-      value: mean.value,
-      status: "ok",
-      unit: "seconds",
-      numerator: mean.sum,
-      denominator: String(means.length),
-      reason: `sum of ${means.length} agents' ${what} (each an exact ratio) / agents = ${mean.sum} / ${means.length}, rounded once`,
-    };
-  }
+/** The shop's value of a metric as the mean of its agents' values, each an exact fraction: rounded once. */
+function meanOfMeans(unit: KpiUnit, means: readonly (readonly [number, number])[], what: string): KpiValue {
+  const mean = meanOfRatios(means, PLACES[unit]);
+  if (mean === null) return { value: null, status: "noData", unit, numerator: "0", denominator: "0", reason: `no agent with ${what} in the period` };
+  return {
+    value: mean.value,
+    status: "ok",
+    unit,
+    numerator: mean.sum,
+    denominator: String(means.length),
+    reason: `sum of ${means.length} agents' ${what} (each an exact ratio) / agents = ${mean.sum} / ${means.length}, rounded once`,
+  };
 }

@@ -1,6 +1,8 @@
 // kpi/: the KPI table (collect, merge, finalize), the role scorecards, the QC deductions and the service levels.
 export { computeKpis, safeComputeKpis, collectKpiState, safeCollectKpiState, finalizeKpis, type KpiOptions } from "./computeKpis.js";
-export { mergeKpiStates, kpiStateToJSON, type KpiState, type AgentCounters } from "./state.js";
+export { mergeKpiStates } from "./merge.js";
+export { kpiStateToJSON } from "./stateJson.js";
+export type { KpiState, AgentCounters } from "./state.js";
 export type { PairColumns, OrderColumns } from "./columns.js";
 export { scoreAgent, safeScoreAgent, type AgentScore, type ScoreLine, type ScoreOptions } from "./scorecard.js";
 export { qcDeductions, safeQcDeductions, type AgentQc, type QcWeek, type QcDeduction } from "./qc.js";

@@ -1,8 +1,8 @@
-import type { KpiMetricId } from "../policy/kpi.js";
+import type { KpiKind, KpiMetricId, KpiUnit } from "../policy/kpiMetrics.js";
+
+export type { KpiKind, KpiUnit };
 import type { RecordOf } from "../records/schema.js";
 
-/** The kinds of input the KPIs read; a kind left out means "no such data" (its metrics are null). */
-export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
 
 /** What the KPIs read of a consultation: the consultation record (response columns included). */
 export type KpiConsultationLike = Readonly<RecordOf<"consultations">>;
@@ -36,8 +36,6 @@ export interface KpiInput {
 /** `ok`: a value; `noData`: the denominator is zero or the data was not given; `insufficient`: under the policy's minimum sample. */
 export type KpiStatus = "ok" | "noData" | "insufficient";
 
-/** rate and ratio: 4 decimals; seconds, hours, score, yuan: 2 decimals; count: a whole number. */
-export type KpiUnit = "rate" | "ratio" | "seconds" | "hours" | "score" | "yuan" | "count";
 
 /** One metric's value, with what it was computed from. */
 export interface KpiValue {

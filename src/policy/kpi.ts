@@ -1,46 +1,18 @@
 /**
  * The KPI part of the policy (R2, README): thresholds, minimum samples, the role scorecards, the
  * QC deduction ladder and the service-level checks. Metrics are chosen by id from the closed list
- * {@link KPI_METRIC_IDS}; nothing here is code. The settings are documented in README.md (Policy)
- * rather than with `.describe()` texts, which would weigh on the browser bundle.
+ * {@link KPI_METRIC_IDS} (from the metric table, `kpiMetrics.ts`); nothing here is code. The
+ * settings are documented in README.md (Policy) rather than with `.describe()` texts, which would
+ * weigh on the browser bundle.
  */
 import * as z from "zod";
+import { KPI_METRIC_IDS, type KpiMetricId } from "./kpiMetrics.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "expected a decimal ≥ 0 as text, like 0.95 or 30");
 
-/** Every metric kefu-kpi computes, by id (R2's table, then the figures team leads expect beside it). */
-export const KPI_METRIC_IDS = [
-  "replyRate",
-  "goodReviewRate",
-  "receptionCount",
-  "answerRatio",
-  "qcScore",
-  "avgResponseSeconds",
-  "avgFirstResponseSeconds",
-  "afterSaleSatisfaction",
-  "afterSaleReviewHours",
-  "refundedAmount",
-  "ticketTimelyRate",
-  "ticketFirstContactRate",
-  "phoneAnswerRate",
-  "conversionRate",
-  "averageOrderValue",
-  "agentSales",
-  "sameDaySales",
-  "agentSalesShare",
-  "inquiryToPaymentRate",
-  "consultingBuyers",
-  "orderedBuyers",
-  "paidBuyers",
-  "nextDayPaymentRate",
-  "slowResponseBuyers",
-  "longReceptions",
-  "quickResponseRate",
-  "unrepliedBuyers",
-] as const;
 export const KpiMetricIdSchema = z.enum(KPI_METRIC_IDS);
-export type KpiMetricId = (typeof KPI_METRIC_IDS)[number];
+export { KPI_METRIC_IDS, type KpiMetricId };
 
 const Step = z.strictObject({
   threshold: decimal,

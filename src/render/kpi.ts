@@ -3,43 +3,15 @@
  * column per agent and the shop), the scorecards, the QC deductions and the service levels.
  */
 import { readSelected } from "../lazy.js";
-import { KPI_METRIC_IDS, type KpiMetricId } from "../policy/kpi.js";
+import { KPI_METRIC_IDS, KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { KpiReport } from "../report/kpiSchema.js";
 import { csvCell, textTable, visibleText } from "./text.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
 type Value = KpiReport["shop"]["kpis"][KpiMetricId];
 
-/** 中文 name of each metric, as the seed names it. */
-export const KPI_LABELS: Readonly<Record<KpiMetricId, string>> = {
-  replyRate: "在线客服回复率",
-  goodReviewRate: "客服好评率",
-  receptionCount: "客服接待人数",
-  answerRatio: "客服答问比",
-  qcScore: "服务态度(质检)",
-  avgResponseSeconds: "平均响应时长(秒)",
-  avgFirstResponseSeconds: "平均首次响应(秒)",
-  afterSaleSatisfaction: "售后服务满意度",
-  afterSaleReviewHours: "售后处理时长(小时)",
-  refundedAmount: "完成退款金额",
-  ticketTimelyRate: "工单及时回复率",
-  ticketFirstContactRate: "工单首次解决率",
-  phoneAnswerRate: "400电话接通率",
-  conversionRate: "转化率",
-  averageOrderValue: "客单价",
-  agentSales: "客服销售额",
-  sameDaySales: "当天付款销售额",
-  agentSalesShare: "客服销售额占比",
-  inquiryToPaymentRate: "询单→最终付款成功率",
-  consultingBuyers: "询单人数",
-  orderedBuyers: "最终下单人数",
-  paidBuyers: "最终付款人数",
-  nextDayPaymentRate: "询单→次日付款成功率",
-  slowResponseBuyers: "慢响应人数",
-  longReceptions: "长接待",
-  quickResponseRate: "3分钟响应率",
-  unrepliedBuyers: "未回复人数",
-};
+/** 中文 name of each metric, as the seed names it (from the metric table). */
+export const KPI_LABELS: Readonly<Record<KpiMetricId, string>> = Object.fromEntries(KPI_METRICS.map((m) => [m.id, m.label.zh])) as Record<KpiMetricId, string>;
 
 const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
 

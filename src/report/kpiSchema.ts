@@ -3,21 +3,22 @@
  * `agents[].score`, `shop.kpis`, `qcDeductions` and `serviceLevels`.
  */
 import * as z from "zod";
-import { KPI_METRIC_IDS, KpiMetricIdSchema } from "../policy/kpi.js";
+import { KpiMetricIdSchema } from "../policy/kpi.js";
+import { KPI_METRIC_IDS, KPI_UNITS, type KpiMetricId } from "../policy/kpiMetrics.js";
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/);
 
 export const KpiValueSchema = z.object({
   value: decimal.nullable(),
   status: z.enum(["ok", "noData", "insufficient"]),
-  unit: z.enum(["rate", "ratio", "seconds", "hours", "score", "yuan", "count"]),
+  unit: z.enum(KPI_UNITS),
   numerator: decimal.nullable(),
   denominator: decimal.nullable(),
   reason: z.string(),
 });
 
 /** Every metric by id. */
-export const KpiTableSchema = z.object(Object.fromEntries(KPI_METRIC_IDS.map((id) => [id, KpiValueSchema])) as Record<(typeof KPI_METRIC_IDS)[number], typeof KpiValueSchema>);
+export const KpiTableSchema = z.object(Object.fromEntries(KPI_METRIC_IDS.map((id) => [id, KpiValueSchema])) as Record<KpiMetricId, typeof KpiValueSchema>);
 
 export const AgentScoreSchema = z.object({
   status: z.enum(["scored", "notScored", "insufficient"]),
