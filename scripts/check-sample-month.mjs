@@ -295,6 +295,7 @@ function deriveKpis() {
       quickResponseRate: round(replied.filter((c) => c.reply - c.start <= 180_000).length, mine.length, 4),
       orderedBuyers: String(ordered.length),
       paidBuyers: String(paid.length),
+      orderedUnpaidBuyers: String(ordered.filter((b) => !paid.includes(b)).length),
       conversionRate: round(ordered.length, buyers.length, 4),
       inquiryToPaymentRate: round(paid.length, buyers.length, 4),
       nextDayPaymentRate: round(nextDayPaid.length, buyers.length, 4),

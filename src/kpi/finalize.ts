@@ -24,13 +24,14 @@ interface People {
   slowBuyers: number;
   orderedBuyers: number;
   paidBuyers: number;
+  orderedUnpaidBuyers: number;
   nextDayBuyers: number;
   sameDayFen: number;
   creditedFen: number;
   creditedBuyers: number;
 }
 
-const emptyPeople = (): People => ({ consultingBuyers: 0, unrepliedBuyers: 0, slowBuyers: 0, orderedBuyers: 0, paidBuyers: 0, nextDayBuyers: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
+const emptyPeople = (): People => ({ consultingBuyers: 0, unrepliedBuyers: 0, slowBuyers: 0, orderedBuyers: 0, paidBuyers: 0, orderedUnpaidBuyers: 0, nextDayBuyers: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
 
 interface BuyerFacts {
   firstStart: number;
@@ -175,6 +176,7 @@ function count(p: People, facts: BuyerFacts, orders: OrderColumns, mine: readonl
   }
   if (ordered) p.orderedBuyers++;
   if (paid) p.paidBuyers++;
+  else if (ordered) p.orderedUnpaidBuyers++;
   if (nextDay) p.nextDayBuyers++;
 }
 

@@ -212,6 +212,13 @@ const table = [
     reason: "consulting buyers who paid after their first consultation",
   },
   {
+    id: "orderedUnpaidBuyers", unit: "count", needs: ["consultations", "orders"],
+    label: { zh: "下单未付款人数", en: "buyers who ordered, unpaid" },
+    formula: "consulting buyers who placed an order in the period at or after their first consultation and paid none in the period at or after it",
+    compute: { total: "orderedUnpaidBuyers" },
+    reason: "consulting buyers who ordered after their first consultation and did not pay",
+  },
+  {
     id: "nextDayPaymentRate", unit: "rate", needs: ["consultations", "orders"],
     label: { zh: "询单→次日付款成功率", en: "paid by the next day" },
     formula: "buyers who paid by the end of the business day after their first consultation / consulting buyers",

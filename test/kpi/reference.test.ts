@@ -1,6 +1,6 @@
 // The buyer figures of R2 (consultingBuyers, unrepliedBuyers, slowResponseBuyers, orderedBuyers,
-// paidBuyers, next-day payments) against a plain reference written with Maps and sets over the
-// records, per agent and for the shop: the typed state (buyers interned, consultations
+// paidBuyers, orderedUnpaidBuyers, next-day payments) against a plain reference written with Maps
+// and sets over the records, per agent and for the shop: the typed state (buyers interned, consultations
 // counting-sorted by buyer and folded into agent-and-buyer pairs) must count the same people.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -25,7 +25,7 @@ const arb = fc.record({
 });
 
 interface Pair { first: number; replied: boolean; slow: boolean }
-interface Figures { consultingBuyers: number; unrepliedBuyers: number; slowResponseBuyers: number; orderedBuyers: number; paidBuyers: number; nextDay: number }
+interface Figures { consultingBuyers: number; unrepliedBuyers: number; slowResponseBuyers: number; orderedBuyers: number; paidBuyers: number; orderedUnpaidBuyers: number; nextDay: number }
 
 function reference(cons: { agent: string; buyer: number; start: number; waitMinutes: number | null }[], orders: { buyer: number; created: number; payAfter: number | null }[]) {
   const byAgent = new Map<string, Map<number, Pair>>();
@@ -43,15 +43,17 @@ function reference(cons: { agent: string; buyer: number; start: number; waitMinu
     fold(shop, c.buyer, c);
   }
   const figures = (pairs: Map<number, Pair>): Figures => {
-    const f: Figures = { consultingBuyers: 0, unrepliedBuyers: 0, slowResponseBuyers: 0, orderedBuyers: 0, paidBuyers: 0, nextDay: 0 };
+    const f: Figures = { consultingBuyers: 0, unrepliedBuyers: 0, slowResponseBuyers: 0, orderedBuyers: 0, paidBuyers: 0, orderedUnpaidBuyers: 0, nextDay: 0 };
     for (const [buyer, p] of pairs) {
       f.consultingBuyers++;
       if (!p.replied) f.unrepliedBuyers++;
       if (p.slow) f.slowResponseBuyers++;
       const mine = orders.filter((o) => o.buyer === buyer);
-      if (mine.some((o) => inFeb(o.created) && o.created >= p.first)) f.orderedBuyers++;
+      const ordered = mine.some((o) => inFeb(o.created) && o.created >= p.first);
+      if (ordered) f.orderedBuyers++;
       const paid = mine.map((o) => (o.payAfter === null ? null : o.created + o.payAfter)).filter((t): t is number => inFeb(t) && t >= p.first);
       if (paid.length > 0) f.paidBuyers++;
+      if (ordered && paid.length === 0) f.orderedUnpaidBuyers++;
       if (paid.some((t) => day(t) <= day(p.first) + 1)) f.nextDay++;
     }
     return f;
@@ -67,6 +69,7 @@ function measured(kpis: Record<string, { value: string | null; numerator: string
     slowResponseBuyers: n("slowResponseBuyers"),
     orderedBuyers: n("orderedBuyers"),
     paidBuyers: n("paidBuyers"),
+    orderedUnpaidBuyers: n("orderedUnpaidBuyers"),
     nextDay: Number(kpis["nextDayPaymentRate"]!.numerator ?? "0"),
   };
 }
