@@ -2,33 +2,83 @@
  * Text primitives every renderer shares: terminal display width, escaping invisible characters,
  * aligned text tables and CSV cells (with formula injection neutralised).
  */
+import { WIDE_RANGES } from "./eastAsianWidth.js";
 
 /**
- * Display width of a string in a terminal: East Asian wide and full-width characters take 2 columns.
+ * Display width of a string in a terminal, by Unicode's East Asian Width (UAX #11) and grapheme
+ * clusters: wide (W) and fullwidth (F) characters — CJK, Hangul, fullwidth forms, emoji with
+ * emoji presentation — take 2 columns; combining marks, format characters (ZWJ, bidi marks) and
+ * conjoining Hangul vowels and finals 0; everything else, ambiguous (A) characters included, 1. An
+ * emoji sequence (a pictograph with the emoji presentation selector, a skin tone or a ZWJ, such as
+ * 👨‍👩‍👧 or ❤️) is one wide glyph. The width table is generated from the Unicode Character Database
+ * (`scripts/make-east-asian-width.mjs`); clusters come from `Intl.Segmenter` where the platform
+ * has it, else each code point counts alone.
  *
  * @example
  * displayWidth("王芳 A01") //=> 8
+ * displayWidth("😀") //=> 2
+ * displayWidth("e\u0301") //=> 1 (e and a combining acute accent)
  */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  const segmenter = graphemes();
+  if (!segmenter) return codePointsWidth(text);
+  let width = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    width += segment.length > 1 && PICTOGRAPH.test(segment) && EMOJI_SEQUENCE.test(segment) ? 2 : codePointsWidth(segment);
+  }
+  return width;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+// The emoji presentation selector, a ZWJ or a skin-tone modifier: the cluster is shown as one emoji.
+const EMOJI_SEQUENCE = /\u200d|\ufe0f|[\u{1f3fb}-\u{1f3ff}]/u;
+// Combining marks, format characters but the soft hyphen (shown as a hyphen), conjoining Hangul
+// vowels and finals (they join the initial before them).
+const ZERO_WIDTH = /^(?:(?!\u00ad)[\p{Mn}\p{Me}\p{Cf}]|[\u1160-\u11ff\ud7b0-\ud7ff])$/u;
+
+let segmenterCache: { segment(text: string): Iterable<{ segment: string }> } | null | undefined;
+
+function graphemes(): { segment(text: string): Iterable<{ segment: string }> } | null {
+  if (segmenterCache === undefined) {
+    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: "grapheme" }) => { segment(text: string): Iterable<{ segment: string }> } }).Segmenter;
+    // Grapheme clusters do not depend on the locale; "en" only avoids reading the machine's.
+    segmenterCache = Segmenter ? new Segmenter("en", { granularity: "grapheme" }) : null;
+  }
+  return segmenterCache;
+}
+
+/** The width of a string counted code point by code point (no clusters): 0, 1 or 2 each. */
+export function codePointsWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0x303e) ||
-      (c >= 0x3041 && c <= 0x33ff) ||
-      (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xa000 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
+    if (c >= 0x20 && c < 0x7f) width += 1;
+    else if (ZERO_WIDTH.test(ch)) continue;
+    else width += isWide(c) ? 2 : 1;
   }
   return width;
+}
+
+/** The wide code points as sorted inclusive ranges [start0, end0, start1, end1, …]. */
+export function wideRanges(): readonly number[] {
+  return WIDE_RANGES;
+}
+
+// Bisection over the [start, end] pairs.
+function isWide(c: number): boolean {
+  const ranges = wideRanges();
+  if (c < ranges[0]!) return false;
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (c < ranges[2 * mid]!) hi = mid - 1;
+    else if (c > ranges[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 type Align = "left" | "right";
