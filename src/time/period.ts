@@ -4,6 +4,7 @@
  * A business day `D` runs from `D` at the cut-over to `D + 1` at the cut-over.
  */
 import { describeValue } from "../input.js";
+import { addCalendarMonths, isoWeekday, isoWeekLabel, isoWeekMonday } from "./calendar.js";
 import { daysInMonth } from "./parse.js";
 import { wallMs, type Zone } from "./zone.js";
 
@@ -34,16 +35,12 @@ export function parseTimeOfDay(value: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-// Calendar dates are carried as day numbers (days since 1970-01-01) and computed with integer
-// arithmetic only: no Date or TZDate in the machine's zone, whose own calendar (a day skipped, as
-// Pacific/Kiritimati skipped 1994-12-31) must not leak into the shop's.
+// Calendar dates are carried as day numbers (days since 1970-01-01): no Date in the machine's
+// zone, whose own calendar (a day skipped, as Pacific/Kiritimati skipped 1994-12-31) must not leak
+// into the shop's. ISO weeks, adding months and weekdays are date-fns's, on dates in UTC
+// (`calendar.ts`); the hot paths here are integer arithmetic.
 function dayNumber(year: number, month: number, day: number): number {
   return wallMs(year, month, day, 0, 0, 0, 0) / DAY;
-}
-
-// ISO weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
-function isoWeekdayOf(days: number): number {
-  return (((days + 3) % 7) + 7) % 7;
 }
 
 // Labels are read as text only: anything else is a RangeError saying what was expected, as a bad
@@ -99,14 +96,8 @@ export function dayPeriod(date: string, zone: Zone, cutover = 0): Period {
 export function isoWeekPeriod(week: string, zone: Zone, cutover = 0): Period {
   text(week, "an ISO week YYYY-Www");
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
-  const y = Number(m?.[1]);
-  const w = Number(m?.[2]);
-  // Week 1 is the week holding 4 January; a week belongs to the year of its Thursday.
-  const jan4 = dayNumber(y, 1, 4);
-  const monday = jan4 - isoWeekdayOf(jan4) + (w - 1) * 7;
-  if (!m || w < 1 || yearOfDayNumber(monday + 3) !== y) {
-    throw new RangeError(`"${week}" is not an ISO week; expected YYYY-Www like 2020-W08`);
-  }
+  const monday = m ? isoWeekMonday(dayNumber(Number(m[1]), 1, 4), Number(m[2])) : null;
+  if (monday === null) throw new RangeError(`"${week}" is not an ISO week; expected YYYY-Www like 2020-W08`);
   return {
     kind: "week",
     label: week,
@@ -179,7 +170,7 @@ export function dateOfDayNumber(days: number): string {
  * weekdayOfDayNumber(dayNumberOfDate("2020-02-22")) //=> 6 (a Saturday)
  */
 export function weekdayOfDayNumber(days: number): number {
-  return isoWeekdayOf(days) + 1;
+  return isoWeekday(days);
 }
 
 /**
@@ -190,13 +181,7 @@ export function weekdayOfDayNumber(days: number): number {
  * dateOfDayNumber(addMonthsClamped(dayNumberOfDate("2020-01-31"), 3)) //=> "2020-04-30"
  */
 export function addMonthsClamped(days: number, months: number): number {
-  const packed = civilFromDays(days);
-  const index = Math.floor(packed / 32);
-  const day = packed - index * 32;
-  const target = index + months;
-  const year = Math.floor(target / 12);
-  const month = target - year * 12 + 1;
-  return dayNumber(year, month, Math.min(day, daysInMonth(year, month)));
+  return addCalendarMonths(days, months);
 }
 
 /** The start (epoch ms) of the business day with day number `days` (see {@link businessDayNumber}). */
@@ -216,11 +201,7 @@ export function businessDateOf(ms: number, zone: Zone, cutover = 0): string {
 
 /** The ISO week label `YYYY-Www` of the business date an instant belongs to. */
 export function isoWeekOf(ms: number, zone: Zone, cutover = 0): string {
-  const days = businessDayNumber(ms, zone, cutover);
-  // The week's Thursday decides its year; the week number counts Thursdays from 1 January.
-  const thursday = days - isoWeekdayOf(days) + 3;
-  const year = yearOfDayNumber(thursday);
-  return `${year}-W${pad(Math.floor((thursday - dayNumber(year, 1, 1)) / 7) + 1)}`;
+  return isoWeekLabel(businessDayNumber(ms, zone, cutover));
 }
 
 /**
@@ -259,10 +240,6 @@ export function businessDayNumber(ms: number, zone: Zone, cutover = 0): number {
 // Day `days` after 1970-01-01 at the cut-over (wallMs lets the day of the month overflow).
 function startOfDayNumber(days: number, zone: Zone, cutover: number): number {
   return zone.fromWall(1970, 1, 1 + days, 0, cutover, 0, 0);
-}
-
-function yearOfDayNumber(days: number): number {
-  return Math.floor(civilFromDays(days) / 32 / 12);
 }
 
 /**

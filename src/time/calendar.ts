@@ -1,0 +1,36 @@
+/**
+ * Calendar arithmetic off the hot path — ISO weeks, adding months, weekdays — by date-fns, on
+ * dates at midnight UTC (`TZDate` of @date-fns/tz in "UTC"), so neither the machine's zone nor
+ * its calendar enters. Dates come in and go out as day numbers (days since 1970-01-01); the hot
+ * paths (reading instants, a business date of each order) stay integer arithmetic in `period.ts`.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addMonths, getISODay, getISOWeek, getISOWeekYear, getISOWeeksInYear, setISOWeek, startOfISOWeek } from "date-fns";
+
+const DAY = 86_400_000;
+
+const utcDate = (days: number): TZDate => new TZDate(days * DAY, "UTC");
+const dayNumberOf = (date: Date): number => Math.round(date.getTime() / DAY);
+
+/** The Monday (a day number) of ISO week `week` of ISO year `year` (whose 4 January is `jan4`), or null when the year has no such week. */
+export function isoWeekMonday(jan4: number, week: number): number | null {
+  const date = utcDate(jan4);
+  if (!Number.isInteger(week) || week < 1 || week > getISOWeeksInYear(date)) return null;
+  return dayNumberOf(startOfISOWeek(setISOWeek(date, week)));
+}
+
+/** The ISO week `YYYY-Www` a day number falls in (the week's year is its Thursday's). */
+export function isoWeekLabel(days: number): string {
+  const date = utcDate(days);
+  return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, "0")}`;
+}
+
+/** A day number plus calendar months, the day of the month clamped to the target month's last day. */
+export function addCalendarMonths(days: number, months: number): number {
+  return dayNumberOf(addMonths(utcDate(days), months));
+}
+
+/** The ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(days: number): number {
+  return getISODay(utcDate(days));
+}
