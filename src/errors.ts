@@ -50,20 +50,12 @@ export interface Issue {
   /** The id of the record, when it has one, so a reader can find it (`orderId "O-17"`). */
   readonly recordId?: string;
   readonly source?: IssueSource;
-  /** Another record the problem involves (the first holder of a repeated id), by path and, when read from a file or sheet, place. */
-  readonly related?: { readonly path: readonly (string | number)[]; readonly source?: IssueSource };
-}
-
-/**
- * Rewrites the "(first at orders[17])" of a message (a repeated id or row naming the record it
- * repeats) with `where`'s name for that record (`orders.csv row 19`, `订单!A19`), for readers that
- * locate records in files or sheets; a record `where` cannot name (null) keeps its index.
- */
-export function relocateFirstAt(message: string, where: (kind: string, index: number) => string | null): string {
-  return message.replace(/\(first at ([A-Za-z]+)\[(\d+)\]\)/g, (all: string, kind: string, n: string) => {
-    const name = where(kind, Number(n));
-    return name === null ? all : `(first at ${name})`;
-  });
+  /**
+   * The record this one repeats (the first holder of a repeated id, or of a repeated agent and
+   * day): its path (`["orders", 3]`), id and, when read from a file or sheet, place.
+   * {@link formatIssue} names it: `… (first at orders.csv row 5)`.
+   */
+  readonly related?: { readonly path: readonly (string | number)[]; readonly recordId?: string; readonly source?: IssueSource };
 }
 
 /** Renders a place in the input: `orders.csv row 19`, `orders.json[17]` or `订单!E17`. */
@@ -91,10 +83,18 @@ export function formatIssueLocation(issue: Issue): string {
   return field ? `${where}, ${field}` : where;
 }
 
-/** Renders one issue as a line: location, then message. */
+/** Renders one issue as a line: location, then message, then the record it repeats. */
 export function formatIssue(issue: Issue): string {
   const where = formatIssueLocation(issue);
-  return where ? `${where}: ${issue.message}` : issue.message;
+  const text = where ? `${where}: ${issue.message}` : issue.message;
+  return issue.related ? `${text} (first at ${formatRelated(issue.related)})` : text;
+}
+
+// The repeated record's place: its file and row (or sheet cell), else its path `orders[3]`.
+function formatRelated(related: NonNullable<Issue["related"]>): string {
+  if (related.source) return formatIssueSource(related.source);
+  const [kind, index] = related.path;
+  return typeof index === "number" ? `${String(kind)}[${index}]` : related.path.join(".");
 }
 
 // The brand of a KefuKpiError, in the global symbol registry: shared by every copy of kefu-kpi in

@@ -1,11 +1,12 @@
 import { withLazy } from "../lazy.js";
 import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { checkOptions, readTextOption } from "../input.js";
+import { checkOptions } from "../input.js";
+import { periodOption } from "../records/options.js";
 import { formatFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import type { RecordOf } from "../records/schema.js";
-import { formatInstant, parsePeriod, type Period } from "../time/period.js";
+import { formatInstant, type Period } from "../time/period.js";
 import { byAgentId } from "../compare.js";
 import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
@@ -116,7 +117,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const rules = month.policy.attribution;
   const zone = month.zone;
   const opts = checkOptions(options, ["period"]);
-  const period: Period | null = readTextOption(opts, "period", (label) => parsePeriod(label, zone, month.cutover)) ?? null;
+  const period: Period | null = periodOption(month, opts) ?? null;
   const orderTable = month.tables.orders;
   if (orderTable === undefined) {
     throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders"], message: "is missing; attribution needs the orders" }]);

@@ -4,10 +4,10 @@ import { formatFen, parseFen } from "../money/fen.js";
 import type { DISCIPLINARY_ACTIONS, DisciplinePolicy } from "../policy/people.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
-import { readOption } from "../records/options.js";
+import { monthOf, readOption } from "../records/options.js";
 import { agentRows, recordIssue } from "../records/rows.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
-import { businessDateOf, formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
+import { businessDateOf, formatInstant, monthIndexOf, monthLabel } from "../time/period.js";
 import { ledgerOfFen, type FundLedger } from "./fundLedger.js";
 
 /** One violation (违规) by an agent; `condonedBy` is a supervisor who saw it and did not stop it. */
@@ -135,7 +135,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
   throwInMonthOrder(issues);
   const { zone, cutover } = month;
   const d = month.policy.discipline;
-  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
+  const period = options.month === undefined ? null : readOption("month", () => monthOf(month, options.month!));
   const ids = month.agents.ids;
   const table = month.tables.violations;
   const v = table?.columns;

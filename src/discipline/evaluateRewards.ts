@@ -4,10 +4,10 @@ import { formatFen, parseFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { KINDS } from "../records/kinds.js";
 import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
-import { readOption } from "../records/options.js";
+import { monthOf, readOption } from "../records/options.js";
 import { recordIssue } from "../records/rows.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
-import { businessDateOf, businessDayNumber, formatInstant, monthPeriod } from "../time/period.js";
+import { businessDateOf, businessDayNumber, formatInstant } from "../time/period.js";
 
 /** The reward kinds: the two fixed by policy (seed 000) and the two awards of seed 001. */
 export const REWARD_KINDS = KINDS.rewards.fields.kind.values;
@@ -85,7 +85,7 @@ export function rewardsOfMonth(month: DecodedMonth, options: { readonly month?: 
   checkRewards(month, issues);
   throwInMonthOrder(issues);
   const { zone, cutover } = month;
-  const period = options.month === undefined ? null : readOption("month", () => monthPeriod(options.month!, zone, cutover));
+  const period = options.month === undefined ? null : readOption("month", () => monthOf(month, options.month!));
   const fixed = REWARD_KINDS.map((kind, k) => (FIXED.has(k) ? parseFen(month.policy.rewards[kind as "dataErrorFound" | "suggestionAdopted"]) : NaN));
   const table = month.tables.rewards;
   const lines: { line: RewardLine; ms: number; index: number; fen: number }[] = [];

@@ -1,8 +1,7 @@
 /** The monthly scores (积分) as the grades and the ranking read them: one score per agent and month. */
-import { IssueCode, type IssueList } from "../errors.js";
+import type { IssueList } from "../errors.js";
 import type { DecodedMonth } from "../records/month.js";
-import { recordIssue } from "../records/rows.js";
-import { recordPlace } from "../records/table.js";
+import { repeatIssues } from "../records/rows.js";
 import { monthLabel } from "../time/period.js";
 
 /**
@@ -14,21 +13,17 @@ export function checkScoreRepeats(month: DecodedMonth, issues: IssueList, option
   const table = month.tables.scores;
   if (table === undefined) return;
   const s = table.columns;
-  const first = new Map<string, number>();
-  for (let i = 0; i < table.count; i++) {
+  const keyOf = (i: number): string | undefined => {
     const a = s.agentId[i]!;
     const m = s.month[i]!;
-    if (a < 0 || (!options.anyMonth && m < 0) || (options.only !== undefined && m !== options.only)) continue;
-    const key = options.anyMonth ? String(a) : `${a}\u0000${m}`;
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, i);
-      continue;
-    }
-    const id = month.agents.ids[a]!;
-    const message = options.anyMonth
-      ? `${id} has more than one score (first at ${recordPlace(table, seen)}); rank one score per agent, or give the month to rank`
-      : `${id} has more than one score for ${monthLabel(m)} (first at ${recordPlace(table, seen)}); one score per agent and month`;
-    issues.add(recordIssue(table, i, options.anyMonth ? "agentId" : "month", IssueCode.duplicateId, message, { first: seen }));
-  }
+    if (a < 0 || (!options.anyMonth && m < 0) || (options.only !== undefined && m !== options.only)) return undefined;
+    return options.anyMonth ? String(a) : `${a}\u0000${m}`;
+  };
+  const repeated = (i: number): string => {
+    const id = month.agents.ids[s.agentId[i]!]!;
+    return options.anyMonth
+      ? `${id} has more than one score; rank one score per agent, or give the month to rank`
+      : `${id} has more than one score for ${monthLabel(s.month[i]!)}; one score per agent and month`;
+  };
+  for (const issue of repeatIssues(table, options.anyMonth ? "agentId" : "month", keyOf, repeated)) issues.add(issue);
 }

@@ -1,9 +1,10 @@
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { OPTION_FORMS, checkOptions, checkRecords, readTextOption, textsOption } from "../input.js";
+import { OPTION_FORMS, checkOptions, checkRecords, textsOption } from "../input.js";
+import { periodOption } from "../records/options.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js";
 import { TextColumn } from "../records/textColumn.js";
-import { formatInstant, parsePeriod, type Period } from "../time/period.js";
+import { formatInstant, type Period } from "../time/period.js";
 import { finalizeState } from "./finalize.js";
 import { collectState } from "./collect.js";
 import { checkKpiState, type KpiState } from "./state.js";
@@ -37,7 +38,7 @@ export function kpiOptions(month: DecodedMonth, options: unknown): { period: Per
   if (opts["period"] === undefined) {
     throw new KefuKpiError([{ code: IssueCode.missingField, path: ["options", "period"], message: `is missing; expected ${OPTION_FORMS.period}` }]);
   }
-  const period = readTextOption(opts, "period", (label) => parsePeriod(label, month.zone, month.cutover))!;
+  const period = periodOption(month, opts)!;
   return { period, listAgents: textsOption(opts, "listAgents") ?? [] };
 }
 

@@ -1,4 +1,5 @@
 import { checkOptions, readTextOption, textsOption } from "../input.js";
+import { monthOf } from "../records/options.js";
 import { withLazy } from "../lazy.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
@@ -10,7 +11,7 @@ import { decodeMonth, isDecodedMonth, monthFor, type DecodedMonth } from "../rec
 import type { RecordOf } from "../records/schema.js";
 import type { Table } from "../records/table.js";
 import { OK, readScore, reading } from "../records/values.js";
-import { formatInstant, monthIndexOf, monthLabel, monthPeriod } from "../time/period.js";
+import { formatInstant, monthIndexOf, monthLabel } from "../time/period.js";
 import { kpiSection } from "./kpiSection.js";
 import type { AgentReport, MonthReport, OrderReport } from "../report/schema.js";
 import { checkPrevious, clawbackItems } from "./clawbacks.js";
@@ -72,9 +73,9 @@ export function buildMonthReport(
   const decoded = isDecodedMonth(input) ? monthFor(input, policy, RECORD_KINDS) : decodeMonth(input, policy);
   requireForMonth(decoded);
   const opts = checkOptions(options, ["month", "warnings", "previous"]);
-  const givenMonth = readTextOption(opts, "month", (label) => monthPeriod(label, decoded.zone, decoded.cutover).label);
+  const givenMonth = readTextOption(opts, "month", (label) => monthOf(decoded, label).label);
   const resolved = decoded.policy;
-  const { zone, cutover } = decoded;
+  const { zone } = decoded;
   const given = decoded.tables;
   const warnings = [...(textsOption(opts, "warnings") ?? []), ...decoded.warnings];
   if (given.orders === undefined) warnings.push("no orders (file) given: the month has no sales");
@@ -92,7 +93,7 @@ export function buildMonthReport(
 
   const month = givenMonth ?? busiestMonth(decoded);
   const { result: sales, credits } = attributeMonth(withOrders(decoded), { period: month });
-  const period = monthPeriod(month, zone, cutover);
+  const period = monthOf(decoded, month);
   warnings.push(...credits.rowOrderTies);
   const elsewhere = emptyMonthWarning(decoded, month);
   if (elsewhere !== null) warnings.push(elsewhere);

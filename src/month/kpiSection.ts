@@ -11,7 +11,8 @@ import { serviceLevelsOfMonth, type ServiceLevelCheck } from "../kpi/serviceLeve
 import type { KpiTable } from "../kpi/types.js";
 import { KINDS } from "../records/kinds.js";
 import type { DecodedMonth } from "../records/month.js";
-import { formatInstant, parsePeriod } from "../time/period.js";
+import { periodOf } from "../records/options.js";
+import { formatInstant } from "../time/period.js";
 
 export interface KpiSection {
   readonly agents: ReadonlyMap<string, { readonly kpis: KpiTable; readonly score: AgentScore }>;
@@ -35,7 +36,7 @@ const GROUPS = KINDS.agents.fields.group.values;
 export function kpiSection(month: DecodedMonth, period: string, credits: Int32Array | null, listAgents: readonly string[] = []): KpiSection {
   const options = { period, listAgents };
   const result = kpisOfMonth(month, credits, options);
-  const start = parsePeriod(period, month.zone, month.cutover).start;
+  const start = periodOf(month, period).start;
   const table = month.tables.agents;
   const agents = new Map(
     result.agents.map(({ agentId, kpis }) => {

@@ -3,6 +3,7 @@
  * joined here from their rule families for the month report, all computed from the decoded month.
  * The duties get each order's payAgent from the month's sales attribution as data.
  */
+import { monthOf } from "../records/options.js";
 import { byAgentId } from "../compare.js";
 import type { SalesCredits } from "../attribution/attributeSales.js";
 import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
@@ -17,7 +18,7 @@ import { eachOnce, readOnce, readSelected, withLazy } from "../lazy.js";
 import { rosterOfMonth } from "../roster/checkRoster.js";
 import { SHIFTS } from "../roster/rosterIndex.js";
 import { daysInMonth } from "../time/parse.js";
-import { businessDayNumber, dateOfDayNumber, formatInstant, monthPeriod } from "../time/period.js";
+import { businessDayNumber, dateOfDayNumber, formatInstant } from "../time/period.js";
 import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
 import type { PeopleReport } from "../report/peopleSchema.js";
 import { int32s, uint8s } from "../memory.js";
@@ -73,7 +74,7 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   const { zone, cutover } = month;
   const ids = month.agents.ids;
   const agents = month.tables.agents;
-  const period = monthPeriod(label, zone, cutover);
+  const period = monthOf(month, label);
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, cutover);
   const discipline = attempt(() => disciplineOfMonth(month, { month: label }));
   // A dismissal by the penalty ladder (R4) ends the agent's standing (R3) as one in the agents file

@@ -746,23 +746,19 @@ export class TableBuilder<K extends RecordKind> {
     const noun = KINDS[this.kind].noun;
     for (const [i, first] of repeatedIds(n, (r) => ids.at(r), this.keyHashes ?? undefined)) {
       const id = ids.at(i);
-      const firstAt = this.source === null ? `${this.kind}[${first}]` : placeOf(this.issueSource(first, undefined)!);
       const path = [this.kind, i, name];
       const source = this.issueSource(i, name);
+      const recordId = `${name} ${JSON.stringify(id)}`;
       const issue: Issue = {
         code: IssueCode.duplicateId,
         path,
-        message: `${JSON.stringify(id)} appears more than once (first at ${firstAt}); each ${noun.replace(/^an? /, "")} must be listed once`,
-        recordId: `${name} ${JSON.stringify(id)}`,
-        related: { path: [this.kind, first], ...(this.source === null ? {} : { source: this.issueSource(first, undefined)! }) },
+        message: `${JSON.stringify(id)} appears more than once; each ${noun.replace(/^an? /, "")} must be listed once`,
+        recordId,
+        related: { path: [this.kind, first], recordId, ...(this.source === null ? {} : { source: this.issueSource(first, undefined)! }) },
       };
       this.ctx.issues.add(source === undefined ? issue : { ...issue, source });
     }
   }
-}
-
-function placeOf(s: IssueSource): string {
-  return s.file + (s.cell !== undefined ? `!${s.cell}` : s.row !== undefined ? ` row ${s.row}` : s.index !== undefined ? `[${s.index}]` : "");
 }
 
 /** ` (did you mean "refundAmount"?)` when `name` is one edit, a case or a space away from a field. */

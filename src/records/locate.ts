@@ -3,27 +3,29 @@
  * `violations[3]` of a month read from a folder or a sheet names `violations.csv row 5` or
  * `违规!C5`. (The decoder's own issues are located when they are made.)
  */
-import { relocateFirstAt, formatIssueSource, type Issue } from "../errors.js";
+import type { Issue } from "../errors.js";
 import type { RecordKind } from "./kinds.js";
 import type { DecodedMonth } from "./month.js";
 import { sourceOf, type Table } from "./table.js";
 
-/** The issues with the place of their record (and of a "(first at kind[i])" it names), where the month knows it. */
+/** The issues with the place of their record (and of the record it repeats, `related`), where the month knows it. */
 export function locateIssues(issues: readonly Issue[], month: DecodedMonth): Issue[] {
   const tableOf = (kind: unknown): Table | undefined => (typeof kind === "string" ? (month.tables as Record<string, Table | undefined>)[kind as RecordKind] : undefined);
+  // The place of record `path[1]` of kind `path[0]` (its `path[2]` field, if any), where the month knows it.
+  const placeOf = (path: readonly (string | number)[]) => {
+    const table = tableOf(path[0]);
+    const index = path[1];
+    if (table === undefined || typeof index !== "number" || index >= table.count) return undefined;
+    return sourceOf(table, index, typeof path[2] === "string" ? path[2] : undefined);
+  };
   return issues.map((original) => {
-    const message = relocateFirstAt(original.message, (kind, index) => {
-      const table = tableOf(kind);
-      const source = table === undefined || index >= table.count ? undefined : sourceOf(table, index);
-      return source === undefined ? null : formatIssueSource(source);
-    });
-    const issue = message === original.message ? original : { ...original, message };
+    let issue = original;
+    if (issue.related && !issue.related.source) {
+      const source = placeOf(issue.related.path);
+      if (source !== undefined) issue = { ...issue, related: { ...issue.related, source } };
+    }
     if (issue.source) return issue;
-    const table = tableOf(issue.path[0]);
-    const index = issue.path[1];
-    if (table === undefined || typeof index !== "number" || index >= table.count) return issue;
-    const field = typeof issue.path[2] === "string" ? issue.path[2] : undefined;
-    const source = sourceOf(table, index, field);
+    const source = placeOf(issue.path);
     return source === undefined ? issue : { ...issue, source };
   });
 }

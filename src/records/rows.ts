@@ -3,7 +3,8 @@
  * record's id for messages, and issues that name a record the way the decoder's do (its kind,
  * index and field, its id, and its file and row when it was read from one).
  */
-import type { Issue, IssueCode } from "../errors.js";
+import { IssueCode, type Issue } from "../errors.js";
+import { repeatedIds } from "../ids/repeatedIds.js";
 import { KINDS } from "./kinds.js";
 import type { DecodedMonth } from "./month.js";
 import { sourceOf, type Table } from "./table.js";
@@ -35,6 +36,26 @@ export function recordIdOf(table: Table, i: number): string | undefined {
   return id ? `${key} ${JSON.stringify(id)}` : undefined;
 }
 
+/** Record `i` of a table as the record an issue relates to: its path, id and place. */
+export function relatedRecord(table: Table, i: number): NonNullable<Issue["related"]> {
+  const recordId = recordIdOf(table, i);
+  const source = table.source === null ? undefined : sourceOf(table, i);
+  return { path: [table.kind, i], ...(recordId === undefined ? {} : { recordId }), ...(source === undefined ? {} : { source }) };
+}
+
+/**
+ * The records of a table that repeat an earlier record's key (an id, an agent and day …), each
+ * with the first record holding it, reported as `duplicate_id` issues at `field` naming that first
+ * record (`related`). Records whose key is undefined are skipped.
+ *
+ * @param message - what is repeated and the rule, for record `i` (without the first's place: the issue carries it)
+ */
+export function repeatIssues(table: Table, field: string, keyOf: (i: number) => string | undefined, message: (i: number) => string): Issue[] {
+  const issues: Issue[] = [];
+  for (const [i, first] of repeatedIds(table.count, keyOf)) issues.push(recordIssue(table, i, field, IssueCode.duplicateId, message(i), { first }));
+  return issues; // in record order
+}
+
 /**
  * An issue at `field` of record `i`, named as the decoder names it: by path, id (or `recordId`),
  * and file and row when the table was read from one.
@@ -45,7 +66,7 @@ export function recordIssue(table: Table, i: number, field: string, code: IssueC
   const recordId = options.recordId ?? recordIdOf(table, i);
   const source = sourceOf(table, i, field);
   const first = options.first;
-  const related = first === undefined ? undefined : { path: [table.kind, first], ...(table.source === null ? {} : { source: sourceOf(table, first)! }) };
+  const related = first === undefined ? undefined : relatedRecord(table, first);
   return {
     code,
     path: [table.kind, i, field],

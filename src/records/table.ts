@@ -62,10 +62,3 @@ export function sourceOf(table: Pick<Table, "source" | "locators">, i: number, f
   const column = (field !== undefined && source.columnOf?.(field)) || source.columnOf?.("") || "A";
   return { file: source.file, cell: `${column}${at}` };
 }
-
-/** Names record `i` for a message: `orders.csv row 19`, `orders.json[17]`, `订单!A19` or `orders[17]`. */
-export function recordPlace(table: Pick<Table, "kind" | "source" | "locators">, i: number): string {
-  const s = sourceOf(table, i);
-  if (!s) return `${table.kind}[${i}]`;
-  return s.file + (s.cell !== undefined ? `!${s.cell.replace(/^[A-Z]+/, (c) => c)}` : s.row !== undefined ? ` row ${s.row}` : `[${s.index}]`);
-}

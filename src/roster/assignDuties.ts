@@ -6,10 +6,10 @@ import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../
 import { parseFen } from "../money/fen.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { isDecodedMonth, monthFor, throwInMonthOrder, type DecodedMonth, type MonthRecords } from "../records/month.js";
-import { readOption } from "../records/options.js";
+import { periodOf, readOption } from "../records/options.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
 import { show } from "../records/values.js";
-import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parsePeriod, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
+import { dateOfDayNumber, businessDayNumber, instantFormatter, instantOfDayNumber, parseTimeOfDay, weekdayOfDayNumber } from "../time/period.js";
 import { checkRosterRows, indexRoster } from "./rosterIndex.js";
 import { float64s, grown, int32s, uint8s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
@@ -362,11 +362,11 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const issues = new IssueList();
   checkDuties(month, issues);
   throwInMonthOrder(issues);
-  const { zone, cutover, policy } = month;
+  const { zone, policy } = month;
   const dp = policy.duties;
   const ids = month.agents.ids;
   const roster = indexRoster(month, policy.roster, zone, inputs.skipRoster ?? null);
-  const period = options.period === undefined ? null : readOption("period", () => parsePeriod(options.period!, zone, cutover));
+  const period = options.period === undefined ? null : readOption("period", () => periodOf(month, options.period!));
   // The duties as columns (a month of a million orders owes a million reminders): each duty's
   // kind, ref, order, instants, owner (one shared Owner per day and situation) and rule; the Duty
   // objects are made when the list is read.

@@ -2,13 +2,12 @@
  * The roster indexed by day number, with each shift's instants in the shop zone: the one structure
  * the roster checks and the duty owners are read from, built from the month's decoded roster.
  */
-import { IssueCode, type IssueList } from "../errors.js";
+import type { IssueList } from "../errors.js";
 import type { RosterPolicy } from "../policy/people.js";
 import { KINDS } from "../records/kinds.js";
 import type { DecodedMonth } from "../records/month.js";
-import { recordIssue } from "../records/rows.js";
+import { repeatIssues } from "../records/rows.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
-import { recordPlace } from "../records/table.js";
 import { NO_DATE } from "../records/values.js";
 import { dateOfDayNumber, instantOfDayNumber, parseTimeOfDay } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
@@ -53,23 +52,9 @@ export function checkRosterRows(month: DecodedMonth, issues: IssueList): void {
   const table = month.tables.roster;
   if (table === undefined) return;
   const r = table.columns;
-  const first = new Map<string, number>();
-  for (let i = 0; i < table.count; i++) {
-    const agent = r.agentId[i]!;
-    const day = r.date[i]!;
-    if (agent < 0 || day === NO_DATE) continue;
-    const key = `${agent}\u0000${day}`;
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, i);
-      continue;
-    }
-    issues.add(
-      recordIssue(table, i, "date", IssueCode.duplicateId, `${month.agents.ids[agent]!} is rostered twice on ${dateOfDayNumber(day)} (first at ${recordPlace(table, seen)}); one shift per agent and day`, {
-        first: seen,
-      }),
-    );
-  }
+  const keyOf = (i: number): string | undefined => (r.agentId[i]! < 0 || r.date[i]! === NO_DATE ? undefined : `${r.agentId[i]!}\u0000${r.date[i]!}`);
+  const repeated = (i: number): string => `${month.agents.ids[r.agentId[i]!]!} is rostered twice on ${dateOfDayNumber(r.date[i]!)}; one shift per agent and day`;
+  for (const issue of repeatIssues(table, "date", keyOf, repeated)) issues.add(issue);
 }
 
 /**

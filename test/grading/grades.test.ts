@@ -193,7 +193,7 @@ describe("evaluateGrades: bad input", () => {
       ["invalid_value", "probation.0.item", '"attitude" is not one of work (工作项), rules (制度项), team (团队项)'],
       ["invalid_value", "scores.0.month", '"2020-13" is not a month YYYY-MM like 2020-02'],
       ["invalid_value", "scores.1.score", "101 is not a score from 0 to 100 with at most 2 decimals, like 86.5"],
-      ["duplicate_id", "scores.3.month", "A01 has more than one score for 2020-01 (first at scores[2]); one score per agent and month"],
+      ["duplicate_id", "scores.3.month", "A01 has more than one score for 2020-01; one score per agent and month (first at scores[2])"],
       ["unknown_agent", "scores.4.agentId", '"A09" is not in the agents list'],
     ]);
   });

@@ -19,7 +19,7 @@ describe("KPI input errors", () => {
     ] }))).toEqual([
       'tickets[0] (ticketId "T1"), createdAt: "2020-02-31 10:00" is not a real calendar date or time',
       'tickets[1] (ticketId "T2"), closedAt: 2020-02-03 09:00 is before createdAt 2020-02-03 10:00',
-      'tickets[2] (ticketId "T2"), ticketId: "T2" appears more than once (first at tickets[1]); each ticket must be listed once',
+      'tickets[2] (ticketId "T2"), ticketId: "T2" appears more than once; each ticket must be listed once (first at tickets[1])',
       'tickets[3] (ticketId "T3"), closedOnFirstReply: "maybe" is not true or false (also 1/0, yes/no, 是/否)',
     ]);
   });
@@ -51,7 +51,7 @@ describe("KPI input errors", () => {
       'reviews[0], rating: "great" is not one of good (好评), neutral (中评), bad (差评)',
       'qc[0] (conversationId "C1"), score: 101 is not a score from 0 to 100 with at most 2 decimals, like 86.5',
       'qc[1] (conversationId "C2"), score: 80.125 is not a score from 0 to 100 with at most 2 decimals, like 86.5',
-      'qc[2] (conversationId "C2"), conversationId: "C2" appears more than once (first at qc[1]); each quality inspection must be listed once',
+      'qc[2] (conversationId "C2"), conversationId: "C2" appears more than once; each quality inspection must be listed once (first at qc[1])',
       "calls[0], answered: is missing; expected true or false (also 1/0, yes/no, 是/否)",
     ]);
   });
@@ -69,7 +69,7 @@ describe("KPI input errors", () => {
       'consultations[1] (consultationId "C2"), responseSeconds: -1 is out of range; expected a whole number ≥ 0',
       'consultations[2] (consultationId "C3"), firstReplyAt: 2020-02-03 09:59 is before the consultation started (2020-02-03 10:00)',
       'consultations[3] (consultationId "C4"), maxResponseSeconds: 11 is more than the sum of the response intervals (responseSeconds 10)',
-      'consultations[4] (consultationId "C4"), consultationId: "C4" appears more than once (first at consultations[3]); each consultation must be listed once',
+      'consultations[4] (consultationId "C4"), consultationId: "C4" appears more than once; each consultation must be listed once (first at consultations[3])',
     ]);
   });
 

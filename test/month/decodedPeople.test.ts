@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { issueRows } from "../issueRows.js";
 import { assignDuties, attributeSales, buildMonthReport, checkRoster, evaluateDiscipline, evaluateGrades, evaluateRewards, rankAgents, safeAssignDuties, safeEvaluateDiscipline, safeEvaluateGrades, safeRankAgents, type MonthInput } from "../../src/index.js";
 import { ViolationSchema } from "../../src/schemas.js";
-import { buildDutySheet } from "../../src/index.js";
+import { buildDutySheet, formatIssue } from "../../src/index.js";
 import { MonthDecoder, decodeMonth } from "../../src/records/month.js";
 import { recordSchema } from "../../src/records/schema.js";
 
@@ -128,7 +128,7 @@ describe("what the decoder now checks for the people rules", () => {
     // Without a month to rank, rows may leave it out, and one agent has one score.
     expect(rankAgents([{ agentId: "A01", score: 90 }, { agentId: "A02", score: 80 }]).ranking.map((r) => r.agentId)).toEqual(["A01", "A02"]);
     expect(issueRows(safeRankAgents([{ agentId: "A01", score: 90 }, { agentId: "A01", month: "2020-02", score: 80 }]))).toEqual([
-      ["duplicate_id", "scores.1.agentId", "A01 has more than one score (first at scores[0]); rank one score per agent, or give the month to rank"],
+      ["duplicate_id", "scores.1.agentId", "A01 has more than one score; rank one score per agent, or give the month to rank (first at scores[0])"],
     ]);
   });
 
@@ -144,10 +144,12 @@ describe("what the decoder now checks for the people rules", () => {
       {
         code: "duplicate_id",
         path: ["roster", 1, "date"],
-        message: "A01 is rostered twice on 2020-02-21 (first at roster.csv row 2); one shift per agent and day",
+        message: "A01 is rostered twice on 2020-02-21; one shift per agent and day",
         source: { file: "roster.csv", row: 3 },
         related: { path: ["roster", 0], source: { file: "roster.csv", row: 2 } },
       },
     ]);
+    // The repeated record is data (`related`), named when the issue is printed.
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual(["roster.csv row 3, date: A01 is rostered twice on 2020-02-21; one shift per agent and day (first at roster.csv row 2)"]);
   });
 });

@@ -9,8 +9,8 @@ describe("month report: repeated consultation ids", () => {
     const consultations = [consultation("C1", "b1"), consultation("C2", "b2"), consultation("C1", "b3"), consultation("C3", "b1"), consultation("C1", "b1")];
     const r = safeBuildMonthReport({ consultations, orders }, {}, { month: "2020-02" });
     expect(r.success ? [] : r.issues.map(formatIssue)).toEqual([
-      'consultations[2] (consultationId "C1"), consultationId: "C1" appears more than once (first at consultations[0]); each consultation must be listed once',
-      'consultations[4] (consultationId "C1"), consultationId: "C1" appears more than once (first at consultations[0]); each consultation must be listed once',
+      'consultations[2] (consultationId "C1"), consultationId: "C1" appears more than once; each consultation must be listed once (first at consultations[0])',
+      'consultations[4] (consultationId "C1"), consultationId: "C1" appears more than once; each consultation must be listed once (first at consultations[0])',
     ]);
   });
 

@@ -56,7 +56,7 @@ describe("month folder: people kinds", () => {
       // Kind by kind in the kinds' order, record by record.
       'violations.csv row 2 (violationId "V1"), agentId: "A09" is not in the agents list',
       'violations.csv row 3 (violationId "V1"), at: "2020-02-31 10:00" is not a real calendar date or time',
-      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once (first at violations.csv row 2); each violation must be listed once',
+      'violations.csv row 3 (violationId "V1"), violationId: "V1" appears more than once; each violation must be listed once (first at violations.csv row 2)',
       'rewards.csv row 2 (rewardId "R1"), kind: "bonus" is not one of dataErrorFound (商品数据错误), suggestionAdopted (建议被采纳), performanceAward (业绩奖), specialAward (特别奖)',
       'rewards.csv row 3 (rewardId "R2"), amount: is missing; a performanceAward carries its amount, like 200.00',
       'scores.csv row 2, score: "eighty" is not a score from 0 to 100 with at most 2 decimals, like 86.5',

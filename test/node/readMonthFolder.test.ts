@@ -102,7 +102,7 @@ describe("readMonthFolder", () => {
       'agents.csv row 3 (agentId "A02"), group: "sales" is not one of presale (售前), insale (售中), aftersale (售后)',
       'consultations.csv row 3 (consultationId "C2"), firstReplyAt: 2020-02-11 13:59 is before the consultation started (2020-02-11 14:00)',
       'orders.csv row 3 (orderId "O2"), refundAmount: 199.50 is more than the amount 99.50',
-      'orders.csv row 4 (orderId "O1"), orderId: "O1" appears more than once (first at orders.csv row 2); each order must be listed once',
+      'orders.csv row 4 (orderId "O1"), orderId: "O1" appears more than once; each order must be listed once (first at orders.csv row 2)',
     ]);
   });
 
@@ -110,14 +110,14 @@ describe("readMonthFolder", () => {
     const lines = CONSULTATIONS.trimEnd().split("\n");
     const repeated = [...lines, lines[1]!].join("\n") + "\n";
     expect(await problems({ "agents.csv": AGENTS, "consultations.csv": repeated, "orders.csv": ORDERS })).toEqual([
-      `consultations.csv row ${lines.length + 1} (consultationId "C1"), consultationId: "C1" appears more than once (first at consultations.csv row 2); each consultation must be listed once`,
+      `consultations.csv row ${lines.length + 1} (consultationId "C1"), consultationId: "C1" appears more than once; each consultation must be listed once (first at consultations.csv row 2)`,
     ]);
     const orders = [
       { orderId: "O1", buyerId: "b1", createdAt: "2020-02-10 10:00", paidAt: "2020-02-10 10:01", amount: "10.00" },
       { orderId: "O1", buyerId: "b2", createdAt: "2020-02-10 11:00", paidAt: "2020-02-10 11:01", amount: "12.00" },
     ];
     expect(await problems({ "agents.csv": AGENTS, "consultations.csv": CONSULTATIONS, "orders.json": JSON.stringify(orders) })).toEqual([
-      'orders.json[1] (orderId "O1"), orderId: "O1" appears more than once (first at orders.json[0]); each order must be listed once',
+      'orders.json[1] (orderId "O1"), orderId: "O1" appears more than once; each order must be listed once (first at orders.json[0])',
     ]);
   });
 

@@ -63,8 +63,14 @@ describe("values the decoder refuses, and why", () => {
 
   it("ids are trimmed: ' O1 ' and 'O1' are one id", () => {
     expect(problems({ orders: [order, { ...order, orderId: " O1 " }] })).toEqual([
-      'orders[1] (orderId "O1"), orderId: "O1" appears more than once (first at orders[0]); each order must be listed once',
+      'orders[1] (orderId "O1"), orderId: "O1" appears more than once; each order must be listed once (first at orders[0])',
     ]);
+    // The first holder is data on the issue, not text to parse back out of the message.
+    const repeated = safeRun(() => decodeMonth({ orders: [order, { ...order, orderId: " O1 " }] }));
+    expect(repeated.success ? null : repeated.issues[0]).toMatchObject({
+      message: '"O1" appears more than once; each order must be listed once',
+      related: { path: ["orders", 0], recordId: 'orderId "O1"' },
+    });
     const month = decodeMonth({ orders: [{ ...order, orderId: "\tO1 ", buyerId: " b1" }] });
     expect(month.tables.orders!.columns.orderId.toArray()).toEqual(["O1"]);
     expect(month.buyers.buyerId(0)).toBe("b1");

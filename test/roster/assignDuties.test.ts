@@ -158,7 +158,7 @@ describe("assignDuties: bad input", () => {
       ["invalid_date", "orders.0.createdAt", '"2020-02-31 10:00" is not a real calendar date or time'],
       ["invalid_money", "orders.1.amount", '"abc" is not an amount; expected a decimal string like 123.45'],
       ["invalid_date", "returnedParcels.0.arrivedAt", expect.stringContaining('"yesterday" is not a date-time')],
-      ["duplicate_id", "returnedParcels.1.parcelId", '"P1" appears more than once (first at returnedParcels[0]); each returned parcel must be listed once'],
+      ["duplicate_id", "returnedParcels.1.parcelId", '"P1" appears more than once; each returned parcel must be listed once (first at returnedParcels[0])'],
       ["invalid_value", "shopReviews.0.rating", '"positive" is not one of neutral (中评), negative (差评)'],
       ["unknown_agent", "policy.duties.shopReviews.odd.0", '"A09" is not in the agents list'],
     ]);

@@ -89,7 +89,7 @@ describe("checkRoster", () => {
     expect(issueRows(r)).toEqual([
       ["invalid_value", "roster.0.date", '"2020-02-30" is not a date YYYY-MM-DD like 2020-02-21'],
       ["invalid_value", "roster.1.shift", '"evening" is not one of day (白班), halfDay (半白班), night (晚班), off (休息)'],
-      ["duplicate_id", "roster.3.date", "A01 is rostered twice on 2020-02-02 (first at roster[2]); one shift per agent and day"],
+      ["duplicate_id", "roster.3.date", "A01 is rostered twice on 2020-02-02; one shift per agent and day (first at roster[2])"],
       ["unknown_agent", "roster.4.agentId", '"A07" is not in the agents list'],
     ]);
   });

@@ -263,7 +263,7 @@ describe("errors come back as values at their cells", () => {
     const result = attributionTable({ ...sample, consultations });
     const id = String(consultations[2]![0]);
     expect(result.success ? "" : result.message).toBe(
-      `咨询!A${consultations.length} (consultationId "${id}"), consultationId: "${id}" appears more than once (first at 咨询!A3); each consultation must be listed once`,
+      `咨询!A${consultations.length} (consultationId "${id}"), consultationId: "${id}" appears more than once; each consultation must be listed once (first at 咨询!A3)`,
     );
   });
 

@@ -210,7 +210,7 @@ describe("readSheet: cells", () => {
 
   it("names the first of a repeated id by its cell", () => {
     const read = readSheet("orders", [ORDER_HEADER, ["O1", "b1", "2020-02-21 10:00", "", "1", ""], ["O2", "b1", "2020-02-21 10:00", "", "1", ""], ["O1", "b1", "2020-02-21 10:00", "", "1", ""]], { origin: "B2" });
-    expect(messages(read)).toEqual(['订单!B5 (orderId "O1"), orderId: "O1" appears more than once (first at 订单!B3); each order must be listed once']);
+    expect(messages(read)).toEqual(['订单!B5 (orderId "O1"), orderId: "O1" appears more than once; each order must be listed once (first at 订单!B3)']);
   });
 
   it("reads a kind with yes/no and enum columns of any length (the decoder's columns of one byte a record)", () => {
