@@ -58,6 +58,30 @@ export interface Issue {
   readonly related?: { readonly path: readonly (string | number)[]; readonly recordId?: string; readonly source?: IssueSource };
 }
 
+/** What {@link fromZodIssues} reads of a zod issue. */
+interface ZodIssueLike {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * zod's issues as ours (the one mapping from zod's): each at `at` followed by its path, with
+ * `code` (or the code a function picks from zod's), its message (rewritten by `message`), the
+ * `source` given, the first `limit` of them.
+ */
+export function fromZodIssues(
+  issues: readonly ZodIssueLike[],
+  options: { readonly at: readonly (string | number)[]; readonly code: IssueCode | ((zodCode: string) => IssueCode); readonly message?: (text: string) => string; readonly source?: IssueSource; readonly limit?: number },
+): Issue[] {
+  return issues.slice(0, options.limit ?? issues.length).map((issue) => ({
+    code: typeof options.code === "function" ? options.code(issue.code) : options.code,
+    path: [...options.at, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: options.message ? options.message(issue.message) : issue.message,
+    ...(options.source === undefined ? {} : { source: options.source }),
+  }));
+}
+
 /** Renders a place in the input: `orders.csv row 19`, `orders.json[17]` or `订单!E17`. */
 export function formatIssueSource(source: IssueSource): string {
   const { file, row, index, cell } = source;

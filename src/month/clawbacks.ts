@@ -4,7 +4,7 @@
  * off. Per agent, that month's commission is computed again on its base less the refunded share,
  * with that month's own policy; the clawback is the difference, booked in the current month.
  */
-import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, fromZodIssues, type Issue } from "../errors.js";
 import { describeValue } from "../input.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, toDecimal } from "../money/decimal.js";
@@ -47,13 +47,7 @@ export function checkPrevious(previous: unknown, current: ThisMonth): MonthRepor
   }
   const parsed = MonthReportSchema.safeParse(previous);
   if (!parsed.success) {
-    fail(
-      parsed.error.issues.slice(0, 20).map((issue) => ({
-        code: IssueCode.invalidValue,
-        path: ["previous", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-        message: `the previous report is not a kefu-kpi month report: ${issue.message}`,
-      })),
-    );
+    fail(fromZodIssues(parsed.error.issues, { at: ["previous"], code: IssueCode.invalidValue, message: (m) => `the previous report is not a kefu-kpi month report: ${m}`, limit: 20 }));
   }
   const report = parsed.data!;
   const issues: Issue[] = [];

@@ -4,7 +4,7 @@
  * file (a settled month, or the previous month for clawbacks).
  */
 import { basename } from "node:path";
-import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, fromZodIssues } from "../errors.js";
 import { renderPayComparison, renderPayExplanation } from "../render/pay.js";
 import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 import { comparePay } from "../pay/compare.js";
@@ -75,14 +75,7 @@ export async function readReportFile(file: string): Promise<MonthReport> {
   const parsed = MonthReportSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   throw new KefuKpiError(
-    parsed.error.issues.slice(0, 20).map(
-      (issue): Issue => ({
-        code: IssueCode.invalidFile,
-        path: ["report", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-        message: `${issue.message} (a report of another version of kefu-kpi, or edited?)`,
-        source: at,
-      }),
-    ),
+    fromZodIssues(parsed.error.issues, { at: ["report"], code: IssueCode.invalidFile, message: (m) => `${m} (a report of another version of kefu-kpi, or edited?)`, source: at, limit: 20 }),
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import { readOnce, withLazy } from "../lazy.js";
 import * as z from "zod";
-import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
+import { IssueCode, KefuKpiError, fromZodIssues, safely, type SafeResult } from "../errors.js";
 import { formatFen, parseFen } from "../money/fen.js";
 import { Decimal, exactMoney, roundMoney, toDecimal } from "../money/decimal.js";
 import { PayPolicySchema, type PayPolicy } from "../policy/pay.js";
@@ -126,20 +126,12 @@ export interface PayStatement {
 export function payStatements(input: PayInput, policy: PayPolicy): PayStatement[] {
   const parsed = PayInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new KefuKpiError(
-      parsed.error.issues.map((issue): Issue => ({
-        code: issue.code === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue,
-        path: ["pay", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-        message: issue.message,
-      })),
-    );
+    throw new KefuKpiError(fromZodIssues(parsed.error.issues, { at: ["pay"], code: (zod) => (zod === "invalid_type" ? IssueCode.invalidType : IssueCode.invalidValue) }));
   }
   // The pay policy as resolvePolicy(…).pay gives it; anything else is an issue, not a TypeError.
   const pay = PayPolicySchema.safeParse(policy);
   if (!pay.success) {
-    throw new KefuKpiError(
-      pay.error.issues.map((issue): Issue => ({ code: IssueCode.invalidPolicy, path: ["policy", "pay", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message })),
-    );
+    throw new KefuKpiError(fromZodIssues(pay.error.issues, { at: ["policy", "pay"], code: IssueCode.invalidPolicy }));
   }
   const { agents, orders } = parsed.data;
   const employed = new Map(agents.map((a) => [a.agentId, { from: a.employedFrom ?? null, through: a.employedThrough ?? null }]));

@@ -5,7 +5,7 @@
  * table, or `{ success: false, issues, message }`, where `message` names the cells at fault
  * (`订单!E17 (orderId "O-17"), paidAt: …`); {@link toCells} turns either into cells.
  */
-import { IssueCode, KefuKpiError, formatIssue, isKefuKpiError, toSafe, unreadable, type Issue } from "../errors.js";
+import { IssueCode, KefuKpiError, formatIssue, fromZodIssues, isKefuKpiError, toSafe, unreadable, type Issue } from "../errors.js";
 import { describeValue, isObject } from "../input.js";
 import { busiestMonth, safeBuildMonthReport } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
@@ -461,8 +461,7 @@ function givenReport(given: SheetMonthReport): SheetMonthReport {
   if (made.has(given.data)) return given;
   const parsed = MonthReportSchema.safeParse(given.data);
   if (parsed.success) return { success: true, data: parsed.data };
-  const first = parsed.error.issues[0];
-  return { success: false, issues: [{ code: IssueCode.invalidType, path: ["report", ...(first?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p))], message: `expected a month report of sheetMonthReport: ${first?.message ?? "not one"}` }] };
+  return { success: false, issues: fromZodIssues(parsed.error.issues, { at: ["report"], code: IssueCode.invalidType, message: (m) => `expected a month report of sheetMonthReport: ${m}`, limit: 1 }) };
 }
 
 // A sheet function never throws: bad data (KefuKpiError), bad arguments (RangeError, e.g. an
