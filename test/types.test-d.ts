@@ -24,6 +24,13 @@ import {
   type PeopleReport,
   type RosterCheck,
   type ViolationInput,
+  computeKpis,
+  KPI_METRICS,
+  KPI_METRIC_IDS,
+  type KpiMetricId,
+  type KpiResult,
+  type KpiUnit,
+  type KpiValue,
 } from "../src/index.js";
 
 // A policy file may hold any part of the policy; a resolved one has every field.
@@ -70,3 +77,35 @@ expectTypeOf<Policy["discipline"]["window"]>().toEqualTypeOf<"sinceHire" | "cale
 // evaluateGrades needs the evaluation date: no clock is read.
 // @ts-expect-error asOf is required
 evaluateGrades({ agents: [] }, {}, {});
+
+// A policy is checked as it is written: a misspelt key or a value outside a closed list is a type error.
+// @ts-expect-error windowHour is not a setting (windowHours is)
+attributeSales({ orders: [] }, { attribution: { windowHour: 48 } });
+// @ts-expect-error "first" is not an attribution rule
+attributeSales({ orders: [] }, { attribution: { rule: "first" } });
+// @ts-expect-error a time zone is text
+resolvePolicy({ timeZone: 8 });
+const policyInput: PolicyInput = { attribution: { rule: "pay", windowHours: 24 }, kpi: { minSample: { replyRate: 10 } } };
+expectTypeOf(policyInput).toMatchTypeOf<PolicyInput>();
+// @ts-expect-error minSample is keyed by metric id
+const badSample: PolicyInput = { kpi: { minSample: { replyRates: 10 } } };
+void badSample;
+
+// A result's fields are what the report shows; a misspelt one is a type error, not undefined.
+declare const sales: SalesAttribution;
+expectTypeOf(sales.shop.silent.gross).toEqualTypeOf<string>();
+// @ts-expect-error there is no "nett" (net)
+void sales.agents[0]!.sales.nett;
+
+// The KPIs: every metric of the table by id, each a KpiValue whose value is a decimal string or null.
+expectTypeOf(computeKpis).returns.toEqualTypeOf<KpiResult>();
+expectTypeOf<KpiResult["shop"]["kpis"]["orderedUnpaidBuyers"]>().toEqualTypeOf<KpiValue>();
+expectTypeOf<KpiValue["value"]>().toEqualTypeOf<string | null>();
+expectTypeOf<KpiValue["status"]>().toEqualTypeOf<"ok" | "noData" | "insufficient">();
+expectTypeOf<"replyRate">().toMatchTypeOf<KpiMetricId>();
+expectTypeOf(KPI_METRIC_IDS[0]).toEqualTypeOf<KpiMetricId>();
+expectTypeOf(KPI_METRICS[0]!.unit).toEqualTypeOf<KpiUnit>();
+expectTypeOf(KPI_METRICS[0]!.id).toEqualTypeOf<KpiMetricId>();
+declare const kpis: KpiResult;
+// @ts-expect-error there is no metric "replyRat"
+void kpis.shop.kpis.replyRat;
