@@ -46,7 +46,7 @@ export type { KpiOptions, KpiState, AgentScore, ScoreLine, ScoreOptions, AgentQc
 export type { ServiceLevelCheck, ServiceLevelBreach, ServiceLevelId, ServiceLevelInput } from "./kpi/index.js";
 export type { Ticket, AfterSale, ServiceReview, QcInspection, PhoneCall } from "./kpi/index.js";
 export type { KpiInput, KpiKind, KpiResult, KpiValue, KpiTable, KpiStatus, KpiUnit, AgentKpis, KpiAgentLike, KpiConsultationLike, KpiOrderLike } from "./kpi/index.js";
-export { evaluateGrades, safeEvaluateGrades, evaluateGrade, evaluateProbation, rankAgents, safeRankAgents } from "./grading/index.js";
+export { evaluateGrades, safeEvaluateGrades, evaluateGrade, rankAgents, safeRankAgents } from "./grading/index.js";
 export type { Assessment, AssessmentInput, GradeStanding, GradesInput, GradesOptions, PromotionReason, Score, ScoreInput } from "./grading/index.js";
 export type { ProbationEvaluation, ProbationEvaluationInput, ProbationItemResult, ProbationResult, RankOptions, Ranking } from "./grading/index.js";
 export { evaluateDiscipline, safeEvaluateDiscipline, evaluateRewards, safeEvaluateRewards, fundLedger, REWARD_KINDS } from "./discipline/index.js";

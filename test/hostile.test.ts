@@ -309,3 +309,23 @@ describe("hostile input: every safe twin and sheet function returns its error va
     }, 120_000);
   }
 });
+
+// Every function the root exports, called with arguments of the wrong kind altogether: it returns,
+// or throws a KefuKpiError naming what was expected — never a TypeError from inside. (The
+// formatters take the library's own issues and toSafe a function: typed, not data.)
+describe("hostile input: every function of the root refuses wrong arguments with a KefuKpiError", () => {
+  const NOT_DATA = new Set(["formatIssue", "formatIssueLocation", "toSafe", "isKefuKpiError", "isDecodedMonth"]);
+  const CALLS: unknown[][] = [[], [null], [null, null, null], [{}, {}, {}], [[], [], []], ["x", "y", "z"], [{ orders: null }], [{ orders: [null] }], [1, 2, 3], [[null]], [[[1]], "f"], [[{ fine: 5 }]], [Object.create(null)]];
+  const functions = Object.entries(K).filter(([name, f]) => typeof f === "function" && /^[a-z]/.test(name) && !NOT_DATA.has(name));
+  it.each(functions.map(([name]) => name))("%s", (name) => {
+    const f = (K as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+    for (const args of CALLS) {
+      try {
+        f(...args);
+      } catch (error) {
+        expect(K.isKefuKpiError(error), `${name}(${args.map((a) => JSON.stringify(a)).join(", ")}): ${String(error)}`).toBe(true);
+      }
+      expectPrototypeUntouched();
+    }
+  });
+});

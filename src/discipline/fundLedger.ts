@@ -1,4 +1,5 @@
 import { IssueCode, KefuKpiError } from "../errors.js";
+import { describeValue } from "../input.js";
 import { describeFenError, formatFen, parseFen } from "../money/fen.js";
 
 /** A fine as the fund's ledger needs it (a {@link DisciplineLine} will do). */
@@ -46,6 +47,9 @@ export interface FundLedger {
  * fundLedger([{ …, fine: "10.00" }, { …, fine: "30.00" }], "5.00").closing //=> "45.00"
  */
 export function fundLedger(fines: readonly FineLike[], opening = "0.00"): FundLedger {
+  if (!Array.isArray(fines)) throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["fines"], message: `expected a list of fines (each with a fine amount), got ${describeValue(fines)}` }]);
+  const notFine = fines.findIndex((f: unknown) => typeof f !== "object" || f === null);
+  if (notFine >= 0) throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["fines", notFine], message: `expected a fine (an object with a fine amount), got ${describeValue(fines[notFine])}` }]);
   const start = parseFen(opening);
   if (start < 0) throw new KefuKpiError([{ code: IssueCode.invalidMoney, path: ["opening"], message: describeFenError(start, opening) }]);
   const fen = fines.map((f, i) => {

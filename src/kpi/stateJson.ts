@@ -1,12 +1,13 @@
 /** A {@link KpiState} as plain, canonically ordered JSON data. */
 import { NOBODY, REPLIED, SLOW } from "./columns.js";
-import type { KpiState } from "./state.js";
+import { checkKpiState, type KpiState } from "./state.js";
 
 /**
  * The state as plain, canonically ordered JSON data (agents, buyers and orders sorted by key), to
  * store it between runs or compare two states.
  */
 export function kpiStateToJSON(state: KpiState): unknown {
+  checkKpiState(state, "state");
   const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const { pairs, orders, agentIds, buyerKeys } = state;
   const buyers = new Map<string, { served: unknown[]; orders: unknown[] }>();

@@ -1,3 +1,6 @@
+import { IssueCode, KefuKpiError } from "../errors.js";
+import { describeValue } from "../input.js";
+
 /** One order of a Tmall/Taobao seller back-office export, mapped to the library's field names. */
 export interface TmallOrderRow {
   /** 订单编号 */
@@ -69,7 +72,8 @@ const OPTIONAL = [BUYER_ID, REMARK, STATUS] as const;
  * isTmallOrderHeader(["订单编号", "总金额 ", "买家实际支付金额", "收货地址", "订单创建时间"]); // true
  */
 export function isTmallOrderHeader(header: readonly string[]): boolean {
-  const names = new Set(header.map((cell) => cell.trim()));
+  if (!Array.isArray(header)) return false;
+  const names = new Set(header.map((cell: unknown) => (typeof cell === "string" ? cell.trim() : "")));
   return RECOGNISED.every((name) => names.has(name));
 }
 
@@ -96,6 +100,7 @@ export function mapTmallOrders(
   file: string,
   options: TmallMapOptions = {},
 ): TmallImport {
+  checkRows(rows, file);
   const orders: TmallOrderRow[] = [];
   const warnings: string[] = [];
   const errors: TmallImportError[] = [];
@@ -294,4 +299,19 @@ export function agentIdInRemark(remark: string, agentIds: readonly string[]): st
     }
   }
   return best;
+}
+
+// The export as parsed text: a list of rows of cells, each a string (a CSV reader's output).
+function checkRows(rows: unknown, file: unknown): asserts rows is readonly (readonly string[])[] {
+  const fail = (path: readonly (string | number)[], message: string): never => {
+    throw new KefuKpiError([{ code: IssueCode.invalidType, path, message }]);
+  };
+  if (typeof file !== "string") fail(["file"], `expected the export's file name, got ${describeValue(file)}`);
+  if (!Array.isArray(rows)) fail(["rows"], `expected the export's rows (a list of rows of text cells, the header first), got ${describeValue(rows)}`);
+  (rows as unknown[]).forEach((row, r) => {
+    if (!Array.isArray(row)) fail(["rows", r], `expected a row of text cells, got ${describeValue(row)}`);
+    (row as unknown[]).forEach((cell, c) => {
+      if (typeof cell !== "string") fail(["rows", r, c], `expected a text cell, got ${describeValue(cell)}`);
+    });
+  });
 }

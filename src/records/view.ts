@@ -7,7 +7,9 @@
 import { formatFen } from "../money/fen.js";
 import { dateOfDayNumber, formatInstant, monthLabel } from "../time/period.js";
 import { KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
-import type { DecodedMonth } from "./month.js";
+import { IssueCode, KefuKpiError } from "../errors.js";
+import { describeValue } from "../input.js";
+import { isDecodedMonth, type DecodedMonth } from "./month.js";
 import { NO_DATE } from "./values.js";
 import { TextColumn } from "./textColumn.js";
 
@@ -26,6 +28,8 @@ export function hundredthsText(h: number): string {
  * //=> [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-21T09:00:00+08:00", amount: "12.30" }]
  */
 export function decodedRecords(month: DecodedMonth, kind: RecordKind): Record<string, unknown>[] {
+  if (!isDecodedMonth(month)) throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["month"], message: `expected a month decoded by decodeMonth, got ${describeValue(month)}` }]);
+  if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["kind"], message: `expected a record kind (${Object.keys(KINDS).join(", ")}), got ${describeValue(kind)}` }]);
   const table = month.tables[kind];
   if (table === undefined) return [];
   const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;

@@ -1,6 +1,6 @@
 // Explanations and what-if comparisons of pay statements, as a team lead reads them.
 import { describe, expect, it } from "vitest";
-import { comparePay, payStatements, resolvePolicy, type PayAgentInput, type PayOrder } from "../../src/index.js";
+import { comparePay, formatIssue, payStatements, resolvePolicy, toSafe, type PayAgentInput, type PayOrder } from "../../src/index.js";
 import { renderPayComparison, renderPayExplanation } from "../../src/render/index.js";
 
 const agents: PayAgentInput[] = [
@@ -78,5 +78,22 @@ describe("comparePay", () => {
     // Lines that are 0.00 under both policies are left out (no clawbacks here), the total never.
     expect(text).not.toContain("退款冲回");
     expect(cells.filter((c) => c[1] === "合计 total")).toHaveLength(2);
+  });
+
+  it("refuses what is not a list of pay statements with issues naming the side, statement and field (never a TypeError)", () => {
+    const a = payStatements({ agents, orders }, resolvePolicy({}).pay);
+    const problems = (x: unknown, y: unknown): string[] => {
+      const r = toSafe(() => comparePay(x as never, y as never));
+      return r.success ? [] : r.issues.map(formatIssue);
+    };
+    expect(problems(null, a)).toEqual(["a: expected a list of pay statements (of payStatements), got null"]);
+    expect(problems(a, [null])).toEqual(["b[0]: expected a pay statement, got null"]);
+    const broken = [{ ...a[0]!, total: 3470 }, { ...a[1]!, lines: { ...a[1]!.lines, fines: { amount: "-0" } } }, a[0]];
+    expect(problems(a, broken)).toEqual([
+      "b[0], total: expected an amount like \"4583.41\", got the number 3470",
+      'b[1], lines.fines.amount: expected an amount like "430.00", got the text "-0"',
+      'b[2], agentId: "A1" has two statements on this side; one statement per agent',
+    ]);
+    expect(problems(a, a)).toEqual([]);
   });
 });
