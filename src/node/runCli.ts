@@ -76,6 +76,8 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
   --format    table (default), json (the whole report), csv (one row per agent: sales, score, pay) or html (one
               self-contained printable page with charts)
   --out       write to this file instead of standard output
+  --no-bom    CSV without the UTF-8 byte-order mark it starts with by default (the mark makes Excel
+              read the file as UTF-8: without it Excel on a Chinese Windows garbles 王芳)
   --previous  the settled JSON report of an earlier month: refunds of its orders since then claw
               back the commission they had earned, in this month
   --settle    mark the report settled (--format json only: the file to keep)
@@ -135,6 +137,7 @@ function parseCliArgs(argv: readonly string[]) {
       policy: { type: "string", multiple: true },
       format: { type: "string" },
       out: { type: "string" },
+      "no-bom": { type: "boolean" },
       period: { type: "string" },
       date: { type: "string" },
       agent: { type: "string" },
@@ -167,6 +170,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const [command, ...rest] = positionals;
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
+  if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
   const policyFile = values.policy?.[0];
   const out = values.out;
   if (command === "schema") {
@@ -251,7 +255,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     format === "json"
       ? jsonLines(report)
       : format === "csv"
-        ? monthCsvLines(report)
+        ? withBom(monthCsvLines(report), values)
         : format === "html"
           ? [renderMonthHtml(report)]
           : [renderMonthTable(report), renderPeopleTable(report.people), renderPayTable(report)];
@@ -267,7 +271,7 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date)));
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
-  await emit(renderKpiChunks(report, format), values.out, io);
+  await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format), values.out, io);
   return 0;
 }
 
@@ -380,6 +384,12 @@ function renderDifferences(month: string, differences: readonly ReportDifference
 
 function show(value: unknown): string {
   return value === undefined ? "(none)" : JSON.stringify(value);
+}
+
+/** CSV starts with the UTF-8 byte-order mark (Excel reads the file as UTF-8 only then), unless `--no-bom`. */
+function* withBom(chunks: Iterable<string>, values: { readonly "no-bom"?: boolean | undefined }): Iterable<string> {
+  if (!values["no-bom"]) yield "\uFEFF";
+  yield* chunks;
 }
 
 /** Writes the output: to `--out` (atomically), or to standard output in chunks of about 64 KB. */

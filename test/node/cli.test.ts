@@ -47,14 +47,16 @@ describe("kefu-kpi report", () => {
     const { code, files, stdout } = await cli("report", dir, "--format", "csv", "--out", out);
     expect(code).toBe(0);
     expect(stdout).toBe("");
-    const lines = files.get(out)!.trimEnd().split("\r\n");
+    // The UTF-8 byte-order mark first, so that Excel reads 李娜 as UTF-8; --no-bom leaves it out.
+    expect(files.get(out)!.startsWith("\uFEFFmonth,agentId,")).toBe(true);
+    const lines = files.get(out)!.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]!.split(",").slice(0, 10)).toEqual(["month", "agentId", "name", "group", "grade", "orders", "gross", "refunds", "net", "commissionable"]);
     expect(lines[2]!.split(",").slice(0, 10)).toEqual(["2020-02", "A02", "李娜", "presale", "junior", "1", "99.50", "9.50", "90.00", "90.00"]);
   });
 
   it("ends each CSV row with the score and the pay statement of the JSON report", async () => {
-    const csv = (await cli("report", dir, "--format", "csv")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
+    const csv = (await cli("report", dir, "--format", "csv", "--no-bom")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
     const report = MonthReportSchema.parse(JSON.parse((await cli("report", dir, "--format", "json")).stdout));
     const header = csv[0]!;
     expect(header.slice(-9)).toEqual(["scoreStatus", "score", "baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback", "total"]);
@@ -74,7 +76,7 @@ describe("kefu-kpi report", () => {
 
   it("leaves the pay cells of the CSV empty when there is no agents file (no statements)", async () => {
     const bare = monthFolder({ "consultations.csv": CONSULTATIONS, "orders.csv": ORDERS });
-    const csv = (await cli("report", bare, "--format", "csv")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
+    const csv = (await cli("report", bare, "--format", "csv", "--no-bom")).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
     expect(csv.length).toBeGreaterThan(1);
     for (const row of csv.slice(1)) expect(row.slice(-7)).toEqual(["", "", "", "", "", "", ""]);
   });

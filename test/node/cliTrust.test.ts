@@ -202,7 +202,7 @@ describe("--out", () => {
     linkSync(out, `${out}.bak`);
     const { code } = await cliFs("report", dir, "--format", "csv", "--out", out);
     expect(code).toBe(0);
-    expect(readFileSync(out, "utf8")).toMatch(/^month,agentId,/);
+    expect(readFileSync(out, "utf8")).toMatch(/^\uFEFFmonth,agentId,/);
     expect(readFileSync(`${out}.bak`, "utf8")).toBe("old");
   });
 

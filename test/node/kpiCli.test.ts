@@ -42,7 +42,9 @@ describe("kefu-kpi kpi", () => {
     const month = await cli("kpi", dir, "--format", "json");
     expect(JSON.parse(month.stdout).period.label).toBe("2020-02");
     const range = await cli("kpi", dir, "--period", "2020-02-10..2020-02-11", "--format", "csv");
-    expect(range.stdout.split("\r\n")[0]).toMatch(/^period,agentId,name,group,score,replyRate,/);
+    expect(range.stdout.split("\r\n")[0]).toMatch(/^\uFEFFperiod,agentId,name,group,score,replyRate,/);
+    expect((await cli("kpi", dir, "--period", "2020-02", "--format", "csv", "--no-bom")).stdout).toMatch(/^period,agentId,/);
+    expect(await cli("kpi", dir, "--period", "2020-02", "--no-bom")).toMatchObject({ code: 2, stderr: expect.stringContaining("--no-bom is for --format csv") });
     expect(range.stdout.split("\r\n")[3]).toMatch(/^2020-02-10\.\.2020-02-11,\(shop\),/);
     const table = await cli("kpi", dir, "--period", "2020-02");
     expect(table.code).toBe(0);
