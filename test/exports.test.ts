@@ -16,6 +16,7 @@ const ENTRIES = [
   { name: "kefu-kpi/render", list: "render", dist: "render/index" },
   { name: "kefu-kpi/node", list: "node", dist: "node/index" },
   { name: "kefu-kpi/sheets", list: "sheets", dist: "sheets/index" },
+  { name: "kefu-kpi/sample-month", list: "sample-month", dist: "sample-month" },
 ] as const;
 
 function declaredNames(file: string): string[] {

@@ -20,7 +20,7 @@ const STAGES: readonly (readonly string[])[] = [
   ["report"], // what a report is (schemas, the settled diff)
   ["month"], // the orchestration
   ["render"],
-  ["sheets", "node"],
+  ["sheets", "node", "sample"],
   ["index", "schemas", "browser"], // the package's entry points
 ];
 const FAMILIES = new Set(STAGES[5]);

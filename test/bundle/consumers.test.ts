@@ -34,14 +34,18 @@ const firstIssue: string = bad.success ? "" : formatIssue(bad.issues[0]!);
 const typed: KpiMetricId = KPI_METRICS[0]!.id;
 const column: string = columnName(27);
 const runner: typeof runCli = runCli;
-console.log(JSON.stringify({ net, reply, credited: sales.orders[0]!.creditedAgent, lines: table.split("\\n").length > 5, schemaOk, firstIssue, typed, column, runner: typeof runner, window: resolvePolicy({}).attribution.windowHours }));
+const sample = buildMonthReport(sampleRecords, {}, { month: SAMPLE_MONTH });
+const sampleTotal: string = sampleFigures.pay.statements.A01.total;
+const samplePaid = sample.pay.find((s) => s.agentId === "A01")!.total === sampleTotal && sampleRecords.orders.length === 259;
+console.log(JSON.stringify({ net, reply, credited: sales.orders[0]!.creditedAgent, lines: table.split("\\n").length > 5, schemaOk, firstIssue, typed, column, runner: typeof runner, samplePaid, window: resolvePolicy({}).attribution.windowHours }));
 `;
 
 const ESM_IMPORTS = `import { attributeSales, buildMonthReport, computeKpis, formatIssue, resolvePolicy, safeAttributeSales, KPI_METRICS, type KpiMetricId } from "kefu-kpi";
 import { MonthReportSchema } from "kefu-kpi/schemas";
 import { renderMonthTable } from "kefu-kpi/render";
 import { columnName } from "kefu-kpi/sheets";
-import { runCli } from "kefu-kpi/node";`;
+import { runCli } from "kefu-kpi/node";
+import { SAMPLE_MONTH, sampleFigures, sampleRecords } from "kefu-kpi/sample-month";`;
 
 const EXPECTED = {
   net: "100.00",
@@ -53,6 +57,7 @@ const EXPECTED = {
   typed: "replyRate",
   column: "AB",
   runner: "function",
+  samplePaid: true,
   window: 48,
 };
 
