@@ -97,6 +97,9 @@ schema   Print the JSON Schema of a policy file, of the JSON report or of the JS
 Warnings go to standard error in every format.
 Exit codes: 0 success, 1 bad data, 2 bad usage or a file that cannot be used, 3 a settled month's
 figures would change, 70 internal error (a bug; please report it).
+
+The rules behind every figure (R1–R9), each policy key with its default, and their sources:
+docs/rules.md in the package (node_modules/kefu-kpi/docs/rules.md).
 `;
 
 

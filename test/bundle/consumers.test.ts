@@ -95,10 +95,11 @@ describe("the packed package in fresh consumer projects", () => {
   }, 240_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it("packs only dist, the README, the CHANGELOG and the licence, with the declarations of every entry point", () => {
+  it("packs only dist, the rules, the README, the CHANGELOG and the licence, with the declarations of every entry point", () => {
     const files = (JSON.parse(run("npm", ["pack", "--dry-run", "--json"], root)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     for (const entry of ["dist/index.d.ts", "dist/index.d.cts", "dist/schemas.d.ts", "dist/render/index.d.ts", "dist/node/index.d.ts", "dist/sheets/index.d.ts"]) expect(files).toContain(entry);
-    expect(files.filter((f) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/|docs\/rules\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f))).toEqual([]);
+    expect(files).toContain("docs/rules.md");
   });
 
   it.each(PROJECTS)("$name: type-checks strictly against the shipped declarations and runs", (project) => {
