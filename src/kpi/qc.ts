@@ -7,7 +7,7 @@
 import { safely, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
-import { formatInstant, isoWeekOf } from "../time/period.js";
+import { businessDayNumber, formatInstant, isoWeekOf } from "../time/period.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 
 export interface QcDeduction {
@@ -56,6 +56,7 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
   const { ladder, below, weeklyCap } = month.policy.kpi.qc;
   const table = month.tables.qc;
   const byAgent = new Map<string, Map<string, (QcDeduction & { ms: number })[]>>();
+  const weekOfDay = new Map<number, string>();
   if (table !== undefined) {
     const q = table.columns;
     for (let i = 0; i < table.count; i++) {
@@ -65,7 +66,10 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
       const step = ladder.find((s) => score >= s.atLeast);
       const points = step ? step.points : below;
       const reason = step ? `${score} ≥ ${step.atLeast} → ${points}` : `${score} < ${ladder[ladder.length - 1]!.atLeast} → ${below}`;
-      const week = isoWeekOf(at, zone, cutover);
+      // The ISO week of each business day computed once (date-fns's week arithmetic is not cheap).
+      const day = businessDayNumber(at, zone, cutover);
+      let week = weekOfDay.get(day);
+      if (week === undefined) weekOfDay.set(day, (week = isoWeekOf(at, zone, cutover)));
       const agentId = month.agents.ids[q.agentId[i]!]!;
       let weeks = byAgent.get(agentId);
       if (!weeks) byAgent.set(agentId, (weeks = new Map()));

@@ -1,11 +1,17 @@
 /**
- * Calendar arithmetic off the hot path — ISO weeks, adding months, weekdays — by date-fns, on
+ * Calendar arithmetic off the hot path — ISO weeks, adding months — by date-fns, on
  * dates at midnight UTC (`TZDate` of @date-fns/tz in "UTC"), so neither the machine's zone nor
  * its calendar enters. Dates come in and go out as day numbers (days since 1970-01-01); the hot
  * paths (reading instants, a business date of each order) stay integer arithmetic in `period.ts`.
  */
 import { TZDate } from "@date-fns/tz";
-import { addMonths, getISODay, getISOWeek, getISOWeekYear, getISOWeeksInYear, setISOWeek, startOfISOWeek } from "date-fns";
+// Each function from its own module: the package's index loads every one of date-fns's functions.
+import { addMonths } from "date-fns/addMonths";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { getISOWeeksInYear } from "date-fns/getISOWeeksInYear";
+import { setISOWeek } from "date-fns/setISOWeek";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 
 const DAY = 86_400_000;
 
@@ -28,9 +34,4 @@ export function isoWeekLabel(days: number): string {
 /** A day number plus calendar months, the day of the month clamped to the target month's last day. */
 export function addCalendarMonths(days: number, months: number): number {
   return dayNumberOf(addMonths(utcDate(days), months));
-}
-
-/** The ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(days: number): number {
-  return getISODay(utcDate(days));
 }

@@ -4,7 +4,7 @@
  * A business day `D` runs from `D` at the cut-over to `D + 1` at the cut-over.
  */
 import { describeValue } from "../input.js";
-import { addCalendarMonths, isoWeekday, isoWeekLabel, isoWeekMonday } from "./calendar.js";
+import { addCalendarMonths, isoWeekLabel, isoWeekMonday } from "./calendar.js";
 import { daysInMonth } from "./parse.js";
 import { wallMs, type Zone } from "./zone.js";
 
@@ -37,8 +37,8 @@ export function parseTimeOfDay(value: string): number {
 
 // Calendar dates are carried as day numbers (days since 1970-01-01): no Date in the machine's
 // zone, whose own calendar (a day skipped, as Pacific/Kiritimati skipped 1994-12-31) must not leak
-// into the shop's. ISO weeks, adding months and weekdays are date-fns's, on dates in UTC
-// (`calendar.ts`); the hot paths here are integer arithmetic.
+// into the shop's. ISO weeks and adding months are date-fns's, on dates in UTC (`calendar.ts`);
+// the hot paths here (a weekday, a business date per record) are integer arithmetic.
 function dayNumber(year: number, month: number, day: number): number {
   return wallMs(year, month, day, 0, 0, 0, 0) / DAY;
 }
@@ -170,7 +170,8 @@ export function dateOfDayNumber(days: number): string {
  * weekdayOfDayNumber(dayNumberOfDate("2020-02-22")) //=> 6 (a Saturday)
  */
 export function weekdayOfDayNumber(days: number): number {
-  return isoWeekday(days);
+  // Integer arithmetic (1970-01-01 was a Thursday): the duties ask it of every order's day.
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 /**
