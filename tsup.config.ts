@@ -1,12 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig([
-  // The library (`kefu-kpi`, `kefu-kpi/schemas`, `kefu-kpi/render`, `kefu-kpi/sheets`, `kefu-kpi/sample-month`) and its Node part (`kefu-kpi/node`): ESM + CJS with types for both,
+  // The library (`kefu-kpi`, `kefu-kpi/schemas`, `kefu-kpi/render`, `kefu-kpi/sheets`) and its Node part (`kefu-kpi/node`): ESM + CJS with types for both,
   // dependencies external, shared code in common chunks so both entries use the same classes
   // (an error thrown by the core is `instanceof KefuKpiError` for node code too). The core is
   // type-checked without Node's types (`npm run typecheck`), so a Node API in it fails the checks.
   {
-    entry: { index: "src/index.ts", schemas: "src/schemas.ts", "render/index": "src/render/index.ts", "node/index": "src/node/index.ts", "sheets/index": "src/sheets/index.ts", "sample-month": "src/sample/index.ts" },
+    entry: { index: "src/index.ts", schemas: "src/schemas.ts", "render/index": "src/render/index.ts", "node/index": "src/node/index.ts", "sheets/index": "src/sheets/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     tsconfig: "tsconfig.node.json",
@@ -15,6 +15,17 @@ export default defineConfig([
     target: "es2022",
     platform: "node",
     splitting: true,
+  },
+  // The sample month for test suites (`kefu-kpi/sample-month`): generated data, so no source maps
+  // (they would double its size and point at a generated file).
+  {
+    entry: { "sample-month": "src/sample/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    tsconfig: "tsconfig.node.json",
+    sourcemap: false,
+    target: "es2022",
+    platform: "node",
   },
   // The CLI.
   {
