@@ -130,12 +130,13 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const numberOf = new Map(agentIds.map((id, n) => [id, n]));
   const ids = [...new Set([...state.agents.keys(), ...agentIds.filter((_, n) => measured[n] === 1), ...listAgents])].sort();
   const table = new Table(state.given, policy);
-  const agentTables = ids.map((agentId) => {
-    const c = state.agents.get(agentId) ?? emptyCounters();
+  // Each agent's figures, once: its table and the shop's means of agents read them.
+  const agentFigures = ids.map((agentId) => {
     const n = numberOf.get(agentId);
-    const p = n === undefined ? emptyPeople() : people[n]!;
-    return { agentId, kpis: table.build(c, p, shopPaidFen, groupOf.get(agentId) === "aftersale", null) };
+    const figures = figuresOf(state.agents.get(agentId) ?? emptyCounters(), n === undefined ? emptyPeople() : people[n]!, shopPaidFen);
+    return { agentId, counted: state.agents.has(agentId), figures };
   });
+  const agentTables = agentFigures.map(({ agentId, figures }) => ({ agentId, kpis: table.build(figures, groupOf.get(agentId) === "aftersale", null) }));
 
   // The shop: pooled sums, distinct buyers, and the response times as the mean of the agents' means.
   const pooled = emptyCounters();
@@ -147,16 +148,10 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
     const [num, den] = metric.compute.ratio as readonly [KpiFigure, KpiFigure];
     const divisor = metric.compute.divisor ?? 1;
     const list: (readonly [number, number])[] = [];
-    for (const { agentId } of agentTables) {
-      const c = state.agents.get(agentId);
-      if (!c) continue;
-      const n = numberOf.get(agentId);
-      const figures = figuresOf(c, n === undefined ? emptyPeople() : people[n]!, shopPaidFen);
-      if (figures[den] > 0) list.push([figures[num], figures[den] * divisor]);
-    }
+    for (const { counted, figures } of agentFigures) if (counted && figures[den] > 0) list.push([figures[num], figures[den] * divisor]);
     means.set(metric.id, list);
   }
-  return { agents: agentTables, shop: { kpis: table.build(pooled, shopPeople, shopPaidFen, false, means) } };
+  return { agents: agentTables, shop: { kpis: table.build(figuresOf(pooled, shopPeople, shopPaidFen), false, means) } };
 }
 
 function count(p: People, facts: BuyerFacts, orders: OrderColumns, mine: readonly number[]): void {
@@ -205,8 +200,7 @@ class Table {
     );
   }
 
-  build(c: AgentCounters, p: People, shopPaidFen: number, personTimes: boolean, shopMeans: ShopMeans | null): KpiTable {
-    const figures = figuresOf(c, p, shopPaidFen);
+  build(figures: Readonly<Record<KpiFigure, number>>, personTimes: boolean, shopMeans: ShopMeans | null): KpiTable {
     const t = {} as Record<KpiMetricId, KpiValue>;
     for (const metric of KPI_METRICS) {
       const missing = this.missing(metric);

@@ -61,14 +61,9 @@ export function codePointsWidth(text: string): number {
   return width;
 }
 
-/** The wide code points as sorted inclusive ranges [start0, end0, start1, end1, …]. */
-export function wideRanges(): readonly number[] {
-  return WIDE_RANGES;
-}
-
 // Bisection over the [start, end] pairs.
 function isWide(c: number): boolean {
-  const ranges = wideRanges();
+  const ranges = WIDE_RANGES;
   if (c < ranges[0]!) return false;
   let lo = 0;
   let hi = ranges.length / 2 - 1;
