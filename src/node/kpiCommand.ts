@@ -11,6 +11,7 @@ import { busiestMonth } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import type { KpiReport } from "../report/kpiSchema.js";
 import { kpiCsvLines, renderKpiReport } from "../render/kpi.js";
+import type { RenderOptions } from "../render/lang.js";
 import { dayPeriod, isoWeekOf } from "../time/period.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
@@ -56,15 +57,15 @@ export function kpiFolder(folder: MonthFolder, period: string): KpiReport {
 }
 
 /** Renders the KPI report in the `--format` asked for. */
-export function renderKpiFormat(report: KpiReport, format: string): string {
-  return [...renderKpiChunks(report, format)].join("");
+export function renderKpiFormat(report: KpiReport, format: string, options?: RenderOptions): string {
+  return [...renderKpiChunks(report, format, options)].join("");
 }
 
 /** {@link renderKpiFormat} in chunks (JSON and CSV never as one string). */
-export function* renderKpiChunks(report: KpiReport, format: string): Generator<string, void, undefined> {
+export function* renderKpiChunks(report: KpiReport, format: string, options?: RenderOptions): Generator<string, void, undefined> {
   if (format === "json") {
     yield* jsonChunks(report);
     yield "\n";
   } else if (format === "csv") yield* kpiCsvLines(report);
-  else yield renderKpiReport(report);
+  else yield renderKpiReport(report, options);
 }

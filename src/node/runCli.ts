@@ -29,6 +29,7 @@ import { planFolder } from "./folderPlan.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
 import { UsageError } from "./usage.js";
+import { defaultLang, type ReportLang } from "../render/lang.js";
 
 /** Where the CLI writes. Output comes in chunks (a report of any size is never one string). */
 export interface CliIO {
@@ -37,6 +38,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Resolves when standard output can take more (back-pressure); called after each chunk. */
   drain?(): Promise<void>;
+  /** The terminal's width when standard output is one (a table report fits it unless `--width`). */
+  readonly columns?: number | undefined;
   /** Writes `--out`: the chunks in order, as one file, atomically. */
   writeFile(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
@@ -48,6 +51,9 @@ export const nodeIO: CliIO = {
   drain: async () => {
     if (process.stdout.writableNeedDrain) await once(process.stdout, "drain");
   },
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
   writeFile: writeFileAtomic,
 };
 
@@ -58,9 +64,9 @@ export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission 
 
 Usage:
   kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
-                  [--previous report.json] [--settle | --settled report.json]
+                  [--lang zh|en] [--width N] [--previous report.json] [--settle | --settled report.json]
   kefu-kpi kpi <month-folder> [--period day|week|month|YYYY-MM-DD|YYYY-Www|YYYY-MM|YYYY-MM-DD..YYYY-MM-DD] [--date YYYY-MM-DD]
-               [--policy file] [--format table|json|csv] [--out file]
+               [--policy file] [--format table|json|csv] [--lang zh|en] [--width N] [--out file]
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
@@ -76,6 +82,10 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
   --format    table (default), json (the whole report), csv (one row per agent: sales, score, pay) or html (one
               self-contained printable page with charts)
   --out       write to this file instead of standard output
+  --lang      zh or en: the language of the table and html reports (default zh when the policy's
+              timeZone is in mainland China, as the default Asia/Shanghai is; else en); json and csv
+              keep the English ids for apps
+  --width     the widest line of the table report, in columns (default: the terminal's, else 120)
   --no-bom    CSV without the UTF-8 byte-order mark it starts with by default (the mark makes Excel
               read the file as UTF-8: without it Excel on a Chinese Windows garbles 王芳)
   --previous  the settled JSON report of an earlier month: refunds of its orders since then claw
@@ -141,6 +151,8 @@ function parseCliArgs(argv: readonly string[]) {
       format: { type: "string" },
       out: { type: "string" },
       "no-bom": { type: "boolean" },
+      lang: { type: "string" },
+      width: { type: "string" },
       period: { type: "string" },
       date: { type: "string" },
       agent: { type: "string" },
@@ -174,6 +186,10 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi") {
+    throw new UsageError(`--lang and --width go with report and kpi${command === undefined ? "" : `, not ${command}`}`);
+  }
+  const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
   const out = values.out;
   if (command === "schema") {
@@ -224,7 +240,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     await emit([text], out, io);
     return 0;
   }
-  if (command === "kpi") return runKpi(rest, values, policyFile, io);
+  if (command === "kpi") return runKpi(rest, values, policyFile, io, render);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
@@ -260,13 +276,33 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
       : format === "csv"
         ? withBom(monthCsvLines(report), values)
         : format === "html"
-          ? [renderMonthHtml(report)]
-          : [renderMonthTable(report), renderPeopleTable(report.people), renderPayTable(report)];
+          ? [renderMonthHtml(report, [], render.lang === undefined ? undefined : { lang: render.lang })]
+          : [renderMonthTable(report, render), renderPeopleTable(report.people, { ...render, lang: render.lang ?? defaultLang(report.policy.timeZone) }), renderPayTable(report, render)];
   await emit(chunks, out, io);
   return 0;
 }
 
-async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO): Promise<number> {
+/**
+ * `--lang` and `--width` of a table or HTML report: the language asked for (else the policy zone's,
+ * decided by the renderer) and the width asked for, else the terminal's when writing to one, else 120.
+ */
+function renderOptionsOf(values: ReturnType<typeof parseCliArgs>["values"], io: CliIO): { lang?: ReportLang; width?: number } {
+  const options: { lang?: ReportLang; width?: number } = {};
+  if (values.lang !== undefined) {
+    if (values.lang !== "zh" && values.lang !== "en") throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+    options.lang = values.lang;
+  }
+  if (values.width !== undefined) {
+    if (!/^\d{2,4}$/.test(values.width) || Number(values.width) < 40 || Number(values.width) > 1000) throw new UsageError(`--width must be a whole number of columns from 40 to 1000, not "${values.width}"`);
+    options.width = Number(values.width);
+  } else if (values.out === undefined && typeof io.columns === "number" && io.columns >= 40) options.width = io.columns;
+  if ((options.lang !== undefined || values.width !== undefined) && (values.format === "json" || values.format === "csv")) {
+    throw new UsageError(`--lang and --width are for the table${values.format === "csv" ? "" : " and html"} reports; --format ${values.format} keeps the English ids for apps`);
+  }
+  return options;
+}
+
+async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO, render: { lang?: ReportLang; width?: number }): Promise<number> {
   if (rest.length !== 1) throw new UsageError("kpi takes exactly one month folder");
   if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
   const format = checkFormat(values.format);
@@ -274,7 +310,8 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date)));
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
-  await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format), values.out, io);
+  const options = { ...render, lang: render.lang ?? defaultLang(inputs.folder.month.policy.timeZone) };
+  await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format, options), values.out, io);
   return 0;
 }
 

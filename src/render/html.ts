@@ -3,6 +3,7 @@
  * the shop's lines and charts drawn as inline SVG. Printable (A4, the tables do not break rows).
  */
 import type { MonthReport } from "../report/schema.js";
+import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
 export interface HtmlSection {
@@ -10,57 +11,61 @@ export interface HtmlSection {
   readonly html: string;
 }
 
-const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
-
 /**
- * Renders the page.
+ * Renders the page, in Chinese or English (`options.lang`; default by the policy's zone, as the
+ * terminal report). Money is in yuan (元), two decimals, as in every report.
  *
  * @param extra - further sections (KPIs, pay …), placed after attribution
  */
-export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection[] = []): string {
+export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection[] = [], options?: Pick<RenderOptions, "lang">): string {
+  const { lang } = renderSettings(report.policy.timeZone, options);
+  const zh = lang === "zh";
   const s = report.shop;
   const agents = report.agents;
   const sections: HtmlSection[] = [
     {
-      title: "业绩归属 Sales attribution",
+      title: zh ? "业绩归属（元）" : "Sales attribution (yuan)",
       html:
         table(
-          ["工号 agent", "姓名 name", "组 group", "单数 orders", "销售额 gross", "退款 refunds", "净额 net", "提成基数 commissionable", "核对地址 address checks"],
-          agents.map((a) => [a.agentId, a.name ?? "", a.group ? (GROUP[a.group] ?? a.group) : "", String(a.sales.orders), a.sales.gross, a.sales.refunds, a.sales.net, a.commissionable, String(a.addressChecks)]),
+          zh
+            ? ["工号", "姓名", "组别", "单数", "销售额", "退款", "净额", "提成基数", "核对地址"]
+            : ["agent", "name", "group", "orders", "gross", "refunds", "net", "commissionable", "address checks"],
+          agents.map((a) => [a.agentId, a.name ?? "", groupLabel(a.group, lang), String(a.sales.orders), a.sales.gross, a.sales.refunds, a.sales.net, a.commissionable, String(a.addressChecks)]),
           [false, false, false, true, true, true, true, true, true],
         ) +
         barChart(
-          "净额 net sales by agent",
+          zh ? "各客服净额（元）" : "net sales by agent (yuan)",
           agents.map((a) => ({ label: a.agentId, value: a.sales.net })),
         ),
     },
     {
-      title: "店铺 Shop",
+      title: zh ? "店铺（元）" : "Shop (yuan)",
       html: table(
-        ["", "单数 orders", "销售额 gross", "退款 refunds", "净额 net"],
+        zh ? ["", "单数", "销售额", "退款", "净额"] : ["", "orders", "gross", "refunds", "net"],
         [
-          ["已付款 paid in month", ...tally(s.sales)],
-          ["客服业绩 credited to agents", ...tally(s.credited)],
-          ["全静默 fully silent", ...tally(s.silent)],
-          ["未计业绩 left uncredited by the rule", ...tally(s.uncredited)],
+          [zh ? "本月已付款" : "paid in the month", ...tally(s.sales)],
+          [zh ? "客服业绩" : "credited to agents", ...tally(s.credited)],
+          [zh ? "全静默（无人接待）" : "fully silent (no agent served)", ...tally(s.silent)],
+          [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", ...tally(s.uncredited)],
         ],
         [false, true, true, true, true],
       ),
     },
-    ...paySections(report),
+    ...paySections(report, lang),
     ...extra,
   ];
-  const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : "";
+  const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";
+  const title = zh ? `kefu-kpi 客服月报 ${report.month}` : `kefu-kpi month report ${report.month}`;
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${zh ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kefu-kpi 月报 ${esc(report.month)}</title>
+<title>${esc(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>kefu-kpi 月报 month report ${esc(report.month)}</h1>
+<h1>${esc(title)}</h1>
 <p class="period">${esc(report.period.start)} … ${esc(report.period.end)}</p>
 ${warnings}
 ${sections.map((section) => `<section>\n<h2>${esc(section.title)}</h2>\n${section.html}\n</section>`).join("\n")}
@@ -103,7 +108,8 @@ export function barChart(title: string, bars: readonly { label: string; value: s
 }
 
 // The pay statements (R5): one row per agent, line by line, and the totals as a chart.
-function paySections(report: MonthReport): HtmlSection[] {
+function paySections(report: MonthReport, lang: ReportLang): HtmlSection[] {
+  const zh = lang === "zh";
   if (report.pay.length === 0) return [];
   const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
   const rows = report.pay.map((s) => [
@@ -119,16 +125,20 @@ function paySections(report: MonthReport): HtmlSection[] {
   ]);
   return [
     {
-      title: "工资单 Pay statements",
+      title: zh ? "工资单（元）" : "Pay statements (yuan)",
       html:
         table(
-          ["工号 agent", "姓名 name", "底薪 base", "提成 commission", "积分奖金 KPI bonus", "奖励 rewards", "罚款 fines (−)", "退款冲回 clawback (−)", "合计 total"],
+          zh
+            ? ["工号", "姓名", "底薪", "提成", "积分奖金", "奖励", "罚款（−）", "退款冲回（−）", "合计"]
+            : ["agent", "name", "base salary", "commission", "KPI bonus", "rewards", "fines (−)", "clawback (−)", "total"],
           rows,
           [false, false, true, true, true, true, true, true, true],
         ) +
-        `<p class="note">合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回, each line rounded to the fen (ROUND_HALF_UP). ` +
-        `Every line's rule and steps: <code>kefu-kpi explain &lt;folder&gt; --agent &lt;工号&gt;</code>.</p>` +
-        barChart("合计 total pay by agent", report.pay.map((s) => ({ label: s.agentId, value: s.total }))),
+        (zh
+          ? `<p class="note">合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回，每项四舍五入到分。每项的依据和算法：<code>kefu-kpi explain &lt;目录&gt; --agent &lt;工号&gt;</code>。</p>`
+          : `<p class="note">total = base salary + commission + KPI bonus + rewards − fines − clawback, each line rounded half-up to the fen. ` +
+            `Every line's rule and steps: <code>kefu-kpi explain &lt;folder&gt; --agent &lt;id&gt;</code>.</p>`) +
+        barChart(zh ? "各客服合计（元）" : "total pay by agent (yuan)", report.pay.map((s) => ({ label: s.agentId, value: s.total }))),
     },
   ];
 }

@@ -6,4 +6,5 @@ export { renderMonthHtml, type HtmlSection } from "./html.js";
 export { renderKpiReport, renderKpiCsv, renderKpiSection, showKpi, KPI_LABELS } from "./kpi.js";
 export { renderPayExplanation, renderPayComparison, renderPayTable, PAY_LINE_LABELS } from "./pay.js";
 export { renderPeopleTable, renderDutySheet } from "./people.js";
-export { textTable, displayWidth, visibleText, csvCell } from "./text.js";
+export { textTable, displayWidth, visibleText, csvCell, wrapText, type TableFit } from "./text.js";
+export { defaultLang, type ReportLang, type RenderOptions } from "./lang.js";

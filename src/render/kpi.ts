@@ -5,15 +5,14 @@
 import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { KpiReport } from "../report/kpiSchema.js";
-import { csvCell, textTable, visibleText } from "./text.js";
+import { csvCell, fitLines, textTable, visibleText } from "./text.js";
+import { breachReason, groupLabel, message, renderSettings, serviceLevelRule, type RenderOptions } from "./lang.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
 type Value = KpiReport["shop"]["kpis"][KpiMetricId];
 
 /** 中文 name of each metric, as the seed names it (from the metric table). */
 export const KPI_LABELS: Readonly<Record<KpiMetricId, string>> = Object.fromEntries(KPI_METRICS.map((m) => [m.id, m.label.zh])) as Record<KpiMetricId, string>;
-
-const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
 
 /** A value as shown: rates as percentages (`96.67%`), `—` for no data, `*` when under the minimum sample. */
 export function showKpi(k: Value): string {
@@ -28,57 +27,109 @@ export function showKpi(k: Value): string {
   return k.status === "insufficient" ? `${text}*` : text;
 }
 
-/** The KPI section as lines of text. */
-export function renderKpiSection(section: Section): string {
+/** The service-level checks' Chinese names (the English is the check's id). */
+const SERVICE_LEVEL_LABELS: Readonly<Record<Section["serviceLevels"][number]["id"], string>> = {
+  firstReply: "首次响应",
+  overnight: "夜间咨询",
+  ticketReply: "工单回复",
+  afterSaleReview: "售后审核",
+  refundAfterReceipt: "收货后退款",
+  presaleWait: "售前等待",
+  orderAnomaly: "异常订单",
+  shipping: "发货",
+  pickupScan: "揽收",
+};
+
+const rate = (value: string): string => showKpi({ value, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" });
+
+/** The KPI section as lines of text, in the language asked for (default Chinese), fitted to the width. */
+export function renderKpiSection(section: Section, options?: RenderOptions): string {
+  const { lang, width } = renderSettings("Asia/Shanghai", options);
+  const zh = lang === "zh";
   const out: string[] = [];
   const agents = section.agents;
-  out.push("KPI 指标 (R2)   — no data, * under the minimum sample (not scored)");
-  const rows: string[][] = [["指标 metric", ...agents.map((a) => a.agentId), "店铺 shop"]];
-  for (const id of KPI_METRIC_IDS) rows.push([`${KPI_LABELS[id]} ${id}`, ...agents.map((a) => showKpi(a.kpis[id])), showKpi(section.shop.kpis[id])]);
-  out.push(textTable(rows, ["left", ...agents.map(() => "right" as const), "right"]));
+  out.push(zh ? "KPI 指标（— 无数据；* 样本不足，不计分）" : "KPIs (— no data; * under the minimum sample, not scored)");
+  const rows: string[][] = [[zh ? "指标" : "metric", ...agents.map((a) => a.agentId), zh ? "店铺" : "shop"]];
+  for (const id of KPI_METRIC_IDS) rows.push([zh ? KPI_LABELS[id] : id, ...agents.map((a) => showKpi(a.kpis[id])), showKpi(section.shop.kpis[id])]);
+  out.push(textTable(rows, ["left", ...agents.map(() => "right" as const), "right"], { width }));
+  // sameDaySales counts every payment of a buyer the agent served that day, whoever is credited:
+  // it can exceed agentSales (the sales credited by the attribution rule), and the lead should know why.
+  const over = agents.filter((a) => exceeds(a.kpis.sameDaySales.value, a.kpis.agentSales.value)).map((a) => a.agentId);
+  if (over.length > 0) {
+    out.push(
+      zh
+        ? `注：当天付款销售额按“客服接待当天买家付款”计，不看业绩归属，因此可以大于客服销售额（${over.join("、")}）`
+        : `note: sameDaySales counts the payments of buyers on a day the agent served them, whoever the sale is credited to, so it can exceed agentSales (${over.join(", ")})`,
+    );
+  }
   out.push("");
-  out.push("考核得分 scorecards");
-  const scoreRows: string[][] = [["工号 agent", "组 group", "得分 score", "明细 lines (metric value → points)"]];
+  out.push(zh ? "考核得分" : "scorecards");
+  const scoreRows: string[][] = [zh ? ["工号", "组别", "得分", "明细（指标 值 → 分）"] : ["agent", "group", "score", "lines (metric value → points)"]];
   for (const a of agents) {
     const s = a.score;
-    const lines = s.lines.map((l) => `${l.metric} ${l.value ?? "—"}→${l.points ?? "n/s"}`).join(", ");
-    scoreRows.push([a.agentId, s.group ? (GROUP[s.group] ?? s.group) : "", s.score ?? (s.status === "notScored" ? "not scored" : "insufficient"), s.status === "notScored" ? `${s.reason}; ${lines}` : lines]);
+    const lines = s.lines
+      .map((l) => {
+        const metric = KPI_METRICS.find((m) => m.id === l.metric);
+        // The value as the metric table shows it (a rate as a percentage), so the two read alike.
+        const value = l.value === null ? "—" : metric ? showKpi({ value: l.value, status: "ok", unit: metric.unit, numerator: null, denominator: null, reason: "" }) : l.value;
+        return `${zh ? (metric?.label.zh ?? l.metric) : l.metric} ${value}→${l.points ?? (zh ? "不计分" : "not scored")}`;
+      })
+      .join(zh ? "，" : ", ");
+    const score = s.score ?? (s.status === "notScored" ? (zh ? "不计分" : "not scored") : zh ? "样本不足" : "insufficient");
+    scoreRows.push([a.agentId, groupLabel(s.group, lang), score, s.status === "notScored" ? `${message(s.reason, lang)}${zh ? "；" : "; "}${lines}` : lines]);
   }
-  out.push(textTable(scoreRows, ["left", "left", "right", "left"]));
+  out.push(textTable(scoreRows, ["left", "left", "right", "left"], { width, wrap: 3 }));
   out.push("");
-  out.push("质检扣分 QC deductions (≤ cap per ISO week)");
-  if (section.qcDeductions.length === 0) out.push("(no inspections in the period)");
+  out.push(zh ? "质检扣分（每个 ISO 周封顶）" : "QC deductions (capped per ISO week)");
+  if (section.qcDeductions.length === 0) out.push(zh ? "（本期没有质检）" : "(no inspections in the period)");
   else {
-    const qcRows: string[][] = [["工号 agent", "周 week", "抽检 inspections", "扣分 points", "实扣 deducted"]];
+    const qcRows: string[][] = [zh ? ["工号", "周", "抽检", "扣分", "实扣"] : ["agent", "week", "inspections", "points", "deducted"]];
     for (const a of section.qcDeductions) {
-      for (const w of a.weeks) qcRows.push([a.agentId, w.week, String(w.inspections.length), String(w.points), `${w.deducted}${w.capped ? " (capped)" : ""}`]);
+      for (const w of a.weeks) qcRows.push([a.agentId, w.week, String(w.inspections.length), String(w.points), `${w.deducted}${w.capped ? (zh ? "（封顶）" : " (capped)") : ""}`]);
     }
-    out.push(textTable(qcRows, ["left", "left", "right", "right", "right"]));
+    out.push(textTable(qcRows, ["left", "left", "right", "right", "right"], { width }));
   }
   out.push("");
-  out.push("服务时效 service levels");
-  const slRows: string[][] = [["规则 check", "checked", "compliant", "rate", "breaches", "rule"]];
+  out.push(zh ? "服务时效" : "service levels");
+  const slRows: string[][] = [zh ? ["检查", "检查数", "达标", "达标率", "超时", "规则"] : ["check", "checked", "compliant", "rate", "breaches", "rule"]];
   for (const c of section.serviceLevels) {
     // Every checked record is compliant or a breach: the count without the list.
-    slRows.push([c.id, String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : showKpi({ value: c.complianceRate, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" }), String(c.checked - c.compliant), c.status === "ok" ? c.rule : `${c.status}: ${c.rule}`]);
+    const rule = serviceLevelRule(c.rule, lang);
+    const shownRule = c.status === "ok" ? rule : zh ? `${c.status === "disabled" ? "（已关闭）" : "（无数据）"}${rule}` : `${c.status}: ${rule}`;
+    slRows.push([zh ? SERVICE_LEVEL_LABELS[c.id] : c.id, String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : rate(c.complianceRate), String(c.checked - c.compliant), shownRule]);
   }
-  out.push(textTable(slRows, ["left", "right", "right", "right", "right", "left"]));
+  out.push(textTable(slRows, ["left", "right", "right", "right", "right", "left"], { width, wrap: 5 }));
   for (const c of section.serviceLevels) {
     // The first ten only, built alone (a month of a million breaches lists none of the others).
     const shown = readSelected(c, "breaches", { first: 10 }, (all: typeof c.breaches) => all.slice(0, 10));
     const breaches = c.checked - c.compliant;
-    for (const b of shown) out.push(`  ${c.id} ${b.recordId} (${b.agentId}): ${b.reason}`);
-    if (breaches > shown.length) out.push(`  ${c.id}: … and ${breaches - shown.length} more (see --format json)`);
+    const name = zh ? SERVICE_LEVEL_LABELS[c.id] : c.id;
+    for (const b of shown) out.push(zh ? `  ${name} ${b.recordId}（${b.agentId}）：${breachReason(b.reason, lang)}` : `  ${name} ${b.recordId} (${b.agentId}): ${b.reason}`);
+    if (breaches > shown.length) out.push(zh ? `  ${name}：另有 ${breaches - shown.length} 条（见 --format json）` : `  ${c.id}: … and ${breaches - shown.length} more (see --format json)`);
   }
-  return visibleText(out.join("\n"));
+  return visibleText(fitLines(out.join("\n"), width));
 }
 
-/** The `kefu-kpi kpi` report as a terminal table. */
-export function renderKpiReport(report: KpiReport): string {
-  const out = [`kefu-kpi KPI ${report.period.label}  (${report.period.start} … ${report.period.end})`];
-  for (const w of report.warnings) out.push(`! ${w}`);
-  out.push("", renderKpiSection(report));
-  return visibleText(out.join("\n") + "\n");
+// a > b for two decimal strings of the same scale (money with two decimals).
+function exceeds(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const [ai = "0", af = ""] = a.split(".");
+  const [bi = "0", bf = ""] = b.split(".");
+  const x = BigInt(ai + af.padEnd(2, "0").slice(0, 2));
+  const y = BigInt(bi + bf.padEnd(2, "0").slice(0, 2));
+  return x > y;
+}
+
+/** The `kefu-kpi kpi` report as a terminal table (a KPI report carries no zone: Chinese unless `lang: "en"`). */
+export function renderKpiReport(report: KpiReport, options?: RenderOptions): string {
+  const { lang, width } = renderSettings("Asia/Shanghai", options);
+  const zh = lang === "zh";
+  const start = report.period.start.slice(0, 16).replace("T", " ");
+  const end = report.period.end.slice(0, 16).replace("T", " ");
+  const out = [zh ? `kefu-kpi KPI ${report.period.label}（${start} 至 ${end}）` : `kefu-kpi KPI ${report.period.label} (${start} to ${end})`];
+  for (const w of report.warnings) out.push(`! ${message(w, lang)}`);
+  out.push("", renderKpiSection(report, { lang, width }));
+  return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
 /**

@@ -5,71 +5,88 @@
 import { PAY_LINES } from "../pay/statement.js";
 import { renderKpiSection } from "./kpi.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
-import { csvCell, textTable, visibleText } from "./text.js";
+import { csvCell, fitLines, textTable, visibleText } from "./text.js";
+import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 
-const GROUP: Record<string, string> = { presale: "售前", insale: "售中", aftersale: "售后" };
-const RULE: Record<string, string> = { placeFirst: "下单优先 placeFirst", place: "下单判定 place", pay: "付款判定 pay" };
-const SOURCE: Record<string, string> = { chat: "聊天 chat", remark: "备注 remark", chatThenRemark: "聊天+备注 chatThenRemark" };
+const RULE: Record<string, readonly [string, string]> = {
+  placeFirst: ["下单优先", "place first (placeFirst)"],
+  place: ["按下单判定", "by who placed (place)"],
+  pay: ["按付款判定", "by who paid (pay)"],
+};
+const SOURCE: Record<string, readonly [string, string]> = {
+  chat: ["按聊天", "from chats"],
+  remark: ["按订单备注", "from order remarks"],
+  chatThenRemark: ["先聊天后备注", "from chats, then remarks"],
+};
 
-/** The month report as a terminal table: the agents, then the shop's totals and the silent line. */
-export function renderMonthTable(report: MonthReport): string {
+/**
+ * The month report as a terminal table: the agents, then the shop's totals and the silent line, then
+ * the KPI section. In Chinese (`lang: "zh"`, the default for a shop in a mainland China zone) or
+ * English; no line wider than `width` (120).
+ */
+export function renderMonthTable(report: MonthReport, options?: RenderOptions): string {
+  const { lang, width } = renderSettings(report.policy.timeZone, options);
+  const zh = lang === "zh";
   const p = report.policy.attribution;
   const out: string[] = [];
-  out.push(`kefu-kpi 月报 month report ${report.month}  (${report.period.start} … ${report.period.end})`);
+  const start = report.period.start.slice(0, 16).replace("T", " ");
+  const end = report.period.end.slice(0, 16).replace("T", " ");
   out.push(
-    `业绩归属 attribution: ${RULE[p.rule] ?? p.rule}, ${SOURCE[p.source] ?? p.source}, 询单有效期 window ${p.windowHours} h, ` +
-      `提成基数 commission base ${p.deductRefunds ? "净额 net" : "总额 gross"}`,
+    zh
+      ? `kefu-kpi 客服月报 ${report.month}（${start} 至 ${end}，${report.policy.timeZone}；金额单位：元）`
+      : `kefu-kpi month report ${report.month} (${start} to ${end}, ${report.policy.timeZone}; money in yuan)`,
   );
-  for (const w of report.warnings) out.push(`! ${w}`);
+  const [rule, source] = [RULE[p.rule], SOURCE[p.source]];
+  out.push(
+    zh
+      ? `业绩归属：${rule?.[0] ?? p.rule}，${source?.[0] ?? p.source}，询单有效期 ${p.windowHours} 小时，提成基数为${p.deductRefunds ? "净额（扣退款）" : "销售额（不扣退款）"}`
+      : `attribution: ${rule?.[1] ?? p.rule}, ${source?.[1] ?? p.source}, window ${p.windowHours} h, commission base ${p.deductRefunds ? "net of refunds" : "gross"}`,
+  );
+  for (const w of report.warnings) out.push(`! ${message(w, lang)}`);
   out.push("");
-  const header = [
-    "工号 agent",
-    "姓名 name",
-    "组 group",
-    "单数 orders",
-    "销售额 gross",
-    "退款 refunds",
-    "净额 net",
-    "本下本付",
-    "本下他付",
-    "他下本付",
-    "静默本付",
-    "核对地址",
-  ];
+  const header = zh
+    ? ["工号", "姓名", "组别", "单数", "销售额", "退款", "净额", "本下本付", "本下他付", "他下本付", "静默本付", "核对地址"]
+    : ["agent", "name", "group", "orders", "gross", "refunds", "net", "own/own", "own/other", "other/own", "silent/own", "address checks"];
   const rows: string[][] = [header];
-  for (const a of report.agents) rows.push(agentRow(a));
-  out.push(textTable(rows, ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]));
+  for (const a of report.agents) rows.push(agentRow(a, lang));
+  out.push(textTable(rows, ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"], { width, keep: 2 }));
+  out.push(
+    zh
+      ? "本下本付：本人落实下单、本人落实付款；本下他付：本人下单、他人付款；他下本付：他人下单、本人付款；静默本付：静默下单、本人付款（均为单数）"
+      : "own/own: placed and paid through the agent; own/other: placed through the agent, paid through another; other/own: placed through another, paid through the agent; silent/own: placed without a chat, paid through the agent (order counts)",
+  );
   out.push("");
   const s = report.shop;
   const shopRows: string[][] = [
-    ["店铺 shop", "单数 orders", "销售额 gross", "退款 refunds", "净额 net"],
-    ["已付款 paid in month", ...tally(s.sales)],
-    ["客服业绩 credited to agents", ...tally(s.credited)],
-    ["全静默 fully silent", ...tally(s.silent)],
-    ["未计业绩 left uncredited by the rule", ...tally(s.uncredited)],
+    zh ? ["店铺", "单数", "销售额", "退款", "净额"] : ["shop", "orders", "gross", "refunds", "net"],
+    [zh ? "本月已付款" : "paid in the month", ...tally(s.sales)],
+    [zh ? "客服业绩" : "credited to agents", ...tally(s.credited)],
+    [zh ? "全静默（无人接待）" : "fully silent (no agent served)", ...tally(s.silent)],
+    [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", ...tally(s.uncredited)],
   ];
-  out.push(textTable(shopRows, ["left", "right", "right", "right", "right"]));
+  out.push(textTable(shopRows, ["left", "right", "right", "right", "right"], { width }));
   out.push("");
   out.push(
-    `询单分类 by status: assisted ${s.byStatus.assisted.orders}, silent-order ${s.byStatus.silentOrder.orders}, ` +
-      `fully-silent ${s.byStatus.fullySilent.orders}; 未付款 unpaid ${s.unpaidOrders}; ` +
-      `其他月份付款 paid outside ${report.month} ${s.paidOutsidePeriod}`,
+    zh
+      ? `订单状态：客服协助 ${s.byStatus.assisted.orders} 单，静默下单 ${s.byStatus.silentOrder.orders} 单，全静默 ${s.byStatus.fullySilent.orders} 单；` +
+          `未付款 ${s.unpaidOrders} 单；不在 ${report.month} 付款 ${s.paidOutsidePeriod} 单`
+      : `orders by status: assisted ${s.byStatus.assisted.orders}, silent order ${s.byStatus.silentOrder.orders}, fully silent ${s.byStatus.fullySilent.orders}; ` +
+          `unpaid ${s.unpaidOrders}; paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
-  out.push("本下本付 own place & own pay; 本下他付 own place, other pay; 他下本付 other place, own pay; 静默本付 silent order, own pay (order counts)");
-  out.push("", renderKpiSection(report));
-  return visibleText(out.join("\n") + "\n");
+  out.push("", renderKpiSection(report, { lang, width }));
+  return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
 function tally(t: { orders: number; gross: string; refunds: string; net: string }): string[] {
   return [String(t.orders), t.gross, t.refunds, t.net];
 }
 
-function agentRow(a: AgentReport): string[] {
+function agentRow(a: AgentReport, lang: ReportLang): string[] {
   const b = a.breakdown;
   return [
     a.agentId,
     a.name ?? "",
-    a.group ? (GROUP[a.group] ?? a.group) : "",
+    groupLabel(a.group, lang),
     String(a.sales.orders),
     a.sales.gross,
     a.sales.refunds,

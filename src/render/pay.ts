@@ -5,7 +5,8 @@
  */
 import type { PayComparison } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId, type PayStatement } from "../pay/statement.js";
-import { textTable, visibleText } from "./text.js";
+import { fitLines, textTable, visibleText } from "./text.js";
+import { renderSettings, type RenderOptions } from "./lang.js";
 import type { MonthReport } from "../report/schema.js";
 
 /** Chinese label and English id of each line. */
@@ -73,19 +74,33 @@ export function renderPayComparison(rows: readonly PayComparison[], names: { rea
   return textTable(table, ["left", "left", "right", "right", "right"]) + "\n";
 }
 
-/** The month's pay statements as a table: one row per agent, line by line, and the total. */
-export function renderPayTable(report: MonthReport): string {
+const PAY_HEADERS: Readonly<Record<PayLineId | "total", readonly [string, string]>> = {
+  baseSalary: ["底薪", "base salary"],
+  commission: ["提成", "commission"],
+  kpiBonus: ["积分奖金", "KPI bonus"],
+  rewards: ["奖励", "rewards"],
+  fines: ["罚款（−）", "fines (−)"],
+  clawback: ["退款冲回（−）", "clawback (−)"],
+  total: ["合计", "total"],
+};
+
+/** The month's pay statements as a table: one row per agent, line by line, and the total (Chinese or English, as the month table). */
+export function renderPayTable(report: MonthReport, options?: RenderOptions): string {
   if (report.pay.length === 0) return "";
+  const { lang, width } = renderSettings(report.policy.timeZone, options);
+  const k = lang === "zh" ? 0 : 1;
   const names = new Map(report.agents.map((a) => [a.agentId, a.name ?? ""]));
   const rows = [
-    ["工号 agent", "姓名 name", ...PAY_LINES.map((id) => PAY_LINE_LABELS[id]), PAY_LINE_LABELS.total],
+    [lang === "zh" ? "工号" : "agent", lang === "zh" ? "姓名" : "name", ...PAY_LINES.map((id) => PAY_HEADERS[id][k]), PAY_HEADERS.total[k]],
     ...report.pay.map((s) => [s.agentId, names.get(s.agentId) ?? "", ...PAY_LINES.map((id) => s.lines[id].amount), s.total]),
   ];
   const out = [
     "",
-    `工资单 pay statements ${report.month}`,
-    textTable(rows, ["left", "left", ...PAY_LINES.map(() => "right" as const), "right"]),
-    "合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回; each line rounded half-up to the fen; kefu-kpi explain <folder> --agent <工号> shows how.",
+    lang === "zh" ? `工资单 ${report.month}（元）` : `pay statements ${report.month} (yuan)`,
+    textTable(rows, ["left", "left", ...PAY_LINES.map(() => "right" as const), "right"], { width, keep: 2 }),
+    lang === "zh"
+      ? "合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回；每项四舍五入到分；每项的算法：kefu-kpi explain <目录> --agent <工号>"
+      : "total = base salary + commission + KPI bonus + rewards − fines − clawback; each line rounded half-up to the fen; how each was computed: kefu-kpi explain <folder> --agent <id>",
   ];
-  return visibleText(out.join("\n") + "\n");
+  return visibleText(fitLines(out.join("\n"), width) + "\n");
 }

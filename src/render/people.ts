@@ -4,108 +4,240 @@
  * carries no terminal text.
  */
 import { readSelected } from "../lazy.js";
-import { textTable, visibleText } from "./text.js";
+import { fitLines, textTable, visibleText } from "./text.js";
+import { count, localTime, message, renderSettings, showScore, type RenderOptions, type ReportLang } from "./lang.js";
 import type { PeopleReport } from "../report/peopleSchema.js";
 import type { DutySheet } from "../month/dutySheet.js";
 import type { Duty } from "../roster/assignDuties.js";
 
-const PROBATION: Record<string, string> = {
-  none: "—",
-  inProbation: "试用期 in probation",
-  earlyRegularization: "可提前转正 early regularization",
-  regularized: "已转正 regularized",
-  failed: "未通过 failed",
-  evaluationIncomplete: "考评未完成 incomplete",
+const PROBATION: Record<string, readonly [string, string]> = {
+  none: ["—", "—"],
+  inProbation: ["试用期", "in probation"],
+  earlyRegularization: ["可提前转正", "may be regularized early"],
+  regularized: ["已转正", "regularized"],
+  failed: ["试用未通过", "failed"],
+  evaluationIncomplete: ["考评未完成", "evaluation incomplete"],
 };
-const KIND: Record<Duty["kind"], string> = {
-  addressCheck: "核对地址",
-  smsReminder: "短信催付",
-  humanReminder: "人工催付",
-  returnedParcel: "退货包裹",
-  shopReview: "中差评",
+const KIND: Record<Duty["kind"], readonly [string, string]> = {
+  addressCheck: ["核对地址", "address check"],
+  smsReminder: ["短信催付", "SMS reminder"],
+  humanReminder: ["人工催付", "payment reminder"],
+  returnedParcel: ["退货包裹", "returned parcel"],
+  shopReview: ["中差评", "review"],
+};
+// The grades' Chinese names as the seeds give them (a policy may relabel the current grade; the
+// standing carries that label, the next grade is named by its id).
+const GRADE: Record<string, readonly [string, string]> = {
+  junior: ["初级客服", "junior"],
+  intermediate: ["中级客服", "intermediate"],
+  senior: ["高级客服", "senior"],
+  expert: ["资深客服", "expert"],
+};
+const ACTION: Record<string, readonly [string, string]> = {
+  verbalWarning: ["口头警告", "verbal warning"],
+  warning: ["警告", "warning"],
+  noticeOfCriticism: ["通报批评", "notice of criticism"],
+  minorDemerit: ["记小过", "minor demerit"],
+  majorDemerit: ["记大过", "major demerit"],
+  compensation: ["赔偿", "compensation"],
+  dismissal: ["开除", "dismissal"],
+};
+const REWARD: Record<string, readonly [string, string]> = {
+  dataErrorFound: ["发现商品数据错误", "data error found"],
+  suggestionAdopted: ["建议被采纳", "suggestion adopted"],
+  performanceAward: ["业绩奖", "performance award"],
+  specialAward: ["特别奖", "special award"],
+};
+const REQUIREMENT: Record<string, string> = { promotionReview: "晋升考核" };
+const ROSTER_RULE: Record<string, readonly [string, string]> = {
+  restDays: ["休息天数", "rest days"],
+  nightThenDay: ["晚班接白班", "night then day"],
+  wholeDayOff: ["整天休息", "whole day off"],
+  hoursSpread: ["工时差距", "hours spread"],
+  unrosteredDays: ["未排班", "unrostered days"],
 };
 
-/** The people section as text (empty parts are said to be empty, never left out). */
-export function renderPeopleTable(people: PeopleReport): string {
+const pick = (pair: readonly [string, string] | undefined, lang: ReportLang, id: string): string => (pair ? pair[lang === "zh" ? 0 : 1] : id);
+
+type Standing = PeopleReport["standings"][number];
+
+/** Why an agent is not promoted, in the report's language. A dismissed agent's one reason is the dismissal. */
+function promotionReasons(s: Standing, lang: ReportLang): string {
+  const reasons = s.dismissed ? s.promotion.reasons.filter((r) => r.code === "dismissed") : s.promotion.reasons;
+  const zh = lang === "zh";
+  return reasons
+    .map((r) => {
+      let m: RegExpExecArray | null;
+      switch (r.code) {
+        case "scoreBelow":
+          m = /^(\S+) score (\S+) < (\S+)$/.exec(r.message);
+          if (m) return zh ? `${m[1]} 得分 ${showScore(m[2]!)} 低于 ${showScore(m[3]!)}` : `${m[1]} score ${showScore(m[2]!)} < ${showScore(m[3]!)}`;
+          break;
+        case "scoreMissing":
+          m = /for (\S+)$/.exec(r.message);
+          if (m && zh) return `${m[1]} 没有考核得分`;
+          break;
+        case "dismissed":
+          m = /on (\S+)$/.exec(r.message);
+          if (m && zh) return `已于 ${m[1]} 开除`;
+          break;
+        case "inProbation":
+          if (zh) return `未转正（试用期至 ${s.probation.endsOn ?? "—"}）`;
+          break;
+        case "tooFewMonths":
+          m = /^(\d+) of (\d+) months in grade \(reached on (\S+)\)$/.exec(r.message);
+          if (m && zh) return `在级 ${m[1]} 个月，需 ${m[2]} 个月（${m[3]} 满）`;
+          break;
+        case "topGrade":
+          if (zh) return `${s.gradeLabel} 已是最高级别`;
+          break;
+        case "noGradeSince":
+          if (zh) return "未填定级日期（gradeSince），在级月数未知";
+          break;
+        case "probationFailed":
+          if (zh) return "试用考评未通过";
+          break;
+        case "requirementMissing":
+          m = /^requirement (\S+) of (.+) not assessed$/.exec(r.message);
+          if (m && zh) return `${m[2]}的${REQUIREMENT[m[1]!] ?? m[1]}未考核`;
+          break;
+        case "requirementFailed":
+          m = /^requirement (\S+) of (.+) not passed \((\S+)\)$/.exec(r.message);
+          if (m && zh) return `${m[2]}的${REQUIREMENT[m[1]!] ?? m[1]}未通过（${m[3]!.slice(0, 10)}）`;
+          break;
+      }
+      return zh ? `原文：${r.message}` : r.message;
+    })
+    .join(zh ? "；" : "; ");
+}
+
+/** Why a roster breaks a rule, in the report's language. */
+function rosterBreach(b: { rule: string; message: string }, lang: ReportLang): string {
+  if (lang === "en") return b.message;
+  let m = /^night shift on (\S+) followed by a full day shift$/.exec(b.message);
+  if (m) return `${m[1]} 上晚班，次日接全天白班`;
+  m = /^(\d+) rest days in (\S+); expected (\d+)/.exec(b.message);
+  if (m) return `${m[2]} 休息 ${m[1]} 天，应为 ${m[3]} 天（roster.restDaysPerMonth）`;
+  m = /^(\S+) h in (\S+), (above|below) the team mean (\S+) h by more than (\d+) h/.exec(b.message);
+  if (m) return `${m[2]} 工时 ${m[1]}，${m[3] === "above" ? "高于" : "低于"}团队平均 ${m[4]} 超过 ${m[5]} 小时（roster.hoursTolerance）`;
+  m = /^no whole day off in (\S+)$/.exec(b.message);
+  if (m) return `${m[1]} 没有整天休息`;
+  m = /^(\d+) days without a roster row: (.+)$/.exec(b.message);
+  if (m) return `${m[1]} 天没有排班：${m[2]!.replaceAll(", ", "、")}`;
+  return `原文：${b.message}`;
+}
+
+/** The people section as text (empty parts are said to be empty, never left out), in Chinese unless `lang: "en"`. */
+export function renderPeopleTable(people: PeopleReport, options?: RenderOptions): string {
+  const { lang, width } = renderSettings("Asia/Shanghai", options);
+  const zh = lang === "zh";
   const out: string[] = [];
-  out.push("", `级别与晋升 grades and promotion (as of ${people.asOf})`);
-  if (people.standings.length === 0) out.push("  (no agents file)");
+  out.push("", zh ? `级别与晋升（截至 ${people.asOf}）` : `grades and promotion (as of ${people.asOf})`);
+  if (people.standings.length === 0) out.push(zh ? "  （没有客服名单）" : "  (no agents file)");
   else {
-    const rows = [["工号 agent", "级别 grade", "底薪 base", "在级月数 months", "试用 probation", "可晋升 promotion", "原因 reasons why not"]];
+    const rows = [zh ? ["工号", "级别", "底薪", "在级月数", "试用", "可晋升", "原因"] : ["agent", "grade", "base", "months", "probation", "promotion", "why not"]];
     for (const s of people.standings) {
+      const dismissed = people.discipline.agents.find((a) => a.agentId === s.agentId)?.dismissedAt ?? null;
       rows.push([
         s.agentId,
-        s.gradeLabel,
+        zh ? s.gradeLabel : s.grade,
         s.baseSalary,
         s.monthsInGrade === null ? "—" : String(s.monthsInGrade),
-        PROBATION[s.probation.status] ?? s.probation.status,
-        s.promotion.eligible ? `是 yes → ${s.nextGrade}` : "否 no",
-        s.promotion.reasons.map((r) => r.message).join("; "),
+        // A dismissed agent is neither on probation nor up for regularization: the dismissal is said instead.
+        s.dismissed ? (zh ? `已开除${dismissed === null ? "" : ` ${dismissed.slice(0, 10)}`}` : `dismissed${dismissed === null ? "" : ` ${dismissed.slice(0, 10)}`}`) : pick(PROBATION[s.probation.status], lang, s.probation.status),
+        s.promotion.eligible ? `${zh ? "是" : "yes"} → ${pick(GRADE[s.nextGrade ?? ""], lang, s.nextGrade ?? "")}` : zh ? "否" : "no",
+        promotionReasons(s, lang),
       ]);
     }
-    out.push(textTable(rows, ["left", "left", "right", "right", "left", "left", "left"]));
+    out.push(textTable(rows, ["left", "left", "right", "right", "left", "left", "left"], { width, wrap: 6 }));
   }
   const rk = people.ranking;
+  const ranked = rk.ranking.map((r) => `${r.rank}. ${r.agentId} ${showScore(r.score)}`).join(zh ? "，" : ", ");
   out.push(
     "",
-    `排名 ranking: ${rk.ranking.map((r) => `${r.rank}. ${r.agentId} ${r.score}`).join(", ") || "(no scores this month)"}`,
-    `末位 bottom ${rk.bottomN}: ${rk.bottom.join(", ") || "—"}${rk.unranked.length > 0 ? `; unranked (no score, on probation or dismissed): ${rk.unranked.join(", ")}` : ""}`,
+    zh ? `排名：${ranked || "（本月没有得分）"}` : `ranking: ${ranked || "(no scores this month)"}`,
+    zh
+      ? `末位 ${rk.bottomN} 名：${rk.bottom.join("、") || "—"}${rk.unranked.length > 0 ? `；不参加排名（无得分、试用期或已开除）：${rk.unranked.join("、")}` : ""}`
+      : `bottom ${rk.bottomN}: ${rk.bottom.join(", ") || "—"}${rk.unranked.length > 0 ? `; unranked (no score, on probation or dismissed): ${rk.unranked.join(", ")}` : ""}`,
   );
 
-  out.push("", `违规处罚 discipline (counting ${people.discipline.window === "sinceHire" ? "since hire" : "per calendar month"})`);
-  if (people.discipline.lines.length === 0) out.push("  (none this month)");
+  const sinceHire = people.discipline.window === "sinceHire";
+  out.push("", zh ? `违规处罚（${sinceHire ? "自入职起累计次数" : "按自然月累计次数"}）` : `discipline (counting ${sinceHire ? "since hire" : "per calendar month"})`);
+  if (people.discipline.lines.length === 0) out.push(zh ? "  （本月没有）" : "  (none this month)");
   else {
-    const rows = [["日期 date", "违规 violation", "工号 agent", "责任 liability", "规则 rule", "第n次", "步骤 step", "处分 actions", "罚款 fine"]];
+    const rows = [zh ? ["日期", "违规", "工号", "责任", "规则", "第几次", "阶梯", "处分", "罚款"] : ["date", "violation", "agent", "liability", "rule", "occurrence", "step", "actions", "fine"]];
     for (const l of people.discipline.lines) {
-      rows.push([l.date, l.violationId, l.agentId, l.liability, l.rule, String(l.occurrence), l.step === null ? "已开除 dismissed" : String(l.step), l.actions.join(" + ") || "—", l.fine]);
+      rows.push([
+        l.date,
+        l.violationId,
+        l.agentId,
+        zh ? (l.liability === "violator" ? "本人" : "主管连带") : l.liability,
+        zh ? l.ruleLabel : l.rule,
+        String(l.occurrence),
+        l.step === null ? (zh ? "已开除" : "dismissed") : String(l.step),
+        l.actions.map((a) => pick(ACTION[a], lang, a)).join(" + ") || "—",
+        l.fine,
+      ]);
     }
-    out.push(textTable(rows, ["left", "left", "left", "left", "left", "right", "right", "left", "right"]));
+    out.push(textTable(rows, ["left", "left", "left", "left", "left", "right", "right", "left", "right"], { width, wrap: 4 }));
   }
   // A dismissal is permanent: one of an earlier month is shown in every later one.
   for (const a of people.discipline.agents) {
     if (a.dismissedAt !== null && !people.discipline.lines.some((l) => l.agentId === a.agentId && l.violationId === a.dismissedBy)) {
-      out.push(`  已开除 ${a.agentId} dismissed on ${a.dismissedAt}${a.dismissedBy === null ? "" : ` (${a.dismissedBy})`}`);
+      const by = a.dismissedBy === null ? "" : zh ? `（${a.dismissedBy}）` : ` (${a.dismissedBy})`;
+      out.push(zh ? `  ${a.agentId} 已于 ${a.dismissedAt.slice(0, 10)} 开除${by}` : `  ${a.agentId} dismissed on ${a.dismissedAt.slice(0, 10)}${by}`);
     }
   }
   const f = people.fund;
-  out.push("", `部门活动经费 fund: opening ${f.opening} + fines ${f.fines} = ${f.closing}`);
+  out.push("", zh ? `部门活动经费：期初 ${f.opening} + 罚款 ${f.fines} = 期末 ${f.closing}` : `team fund: opening ${f.opening} + fines ${f.fines} = ${f.closing}`);
   if (f.entries.length > 0) {
-    const rows = [["日期 date", "工号 agent", "违规 violation", "金额 amount", "余额 balance"]];
+    const rows = [zh ? ["日期", "工号", "违规", "金额", "余额"] : ["date", "agent", "violation", "amount", "balance"]];
     for (const e of f.entries) rows.push([e.date, e.agentId, e.violationId, e.amount, e.balance]);
-    out.push(textTable(rows, ["left", "left", "left", "right", "right"]));
+    out.push(textTable(rows, ["left", "left", "left", "right", "right"], { width }));
   }
 
-  out.push("", "奖励 rewards");
-  if (people.rewards.lines.length === 0) out.push("  (none this month)");
+  out.push("", zh ? "奖励" : "rewards");
+  if (people.rewards.lines.length === 0) out.push(zh ? "  （本月没有）" : "  (none this month)");
   else {
-    const rows = [["日期 date", "工号 agent", "类别 kind", "金额 amount", "规则 rule"]];
-    for (const r of people.rewards.lines) rows.push([r.date, r.agentId, r.kind, r.amount, r.rule]);
-    out.push(textTable(rows, ["left", "left", "left", "right", "left"]));
-    out.push(`  per agent: ${people.rewards.agents.map((a) => `${a.agentId} ${a.total}`).join(", ")}`);
+    const rows = [zh ? ["日期", "工号", "类别", "金额", "依据"] : ["date", "agent", "kind", "amount", "rule"]];
+    for (const r of people.rewards.lines) rows.push([r.date, r.agentId, pick(REWARD[r.kind], lang, r.kind), r.amount, zh ? (r.rule === "given" ? "按记录金额" : "按政策定额") : r.rule]);
+    out.push(textTable(rows, ["left", "left", "left", "right", "left"], { width }));
+    out.push(zh ? `  每人合计：${people.rewards.agents.map((a) => `${a.agentId} ${a.total}`).join("，")}` : `  per agent: ${people.rewards.agents.map((a) => `${a.agentId} ${a.total}`).join(", ")}`);
   }
 
-  out.push("", "排班 roster");
-  if (people.roster === null) out.push("  (no roster file)");
+  out.push("", zh ? "排班" : "roster");
+  if (people.roster === null) out.push(zh ? "  （没有排班表）" : "  (no roster file)");
   else {
-    const rows = [["工号 agent", "白班", "半白班", "晚班", "休息", "工时 hours"]];
+    const rows = [zh ? ["工号", "白班", "半白班", "晚班", "休息", "工时"] : ["agent", "day", "half-day", "night", "off", "hours"]];
     for (const a of people.roster.agents) rows.push([a.agentId, String(a.shifts.day), String(a.shifts.halfDay), String(a.shifts.night), String(a.restDays), a.hours]);
-    out.push(textTable(rows, ["left", "right", "right", "right", "right", "right"]));
-    out.push(`  mean hours ${people.roster.meanHours ?? "—"}; breaches: ${people.roster.breaches.length === 0 ? "none" : ""}`);
-    for (const b of people.roster.breaches) out.push(`  ! ${b.agentId} ${b.date ?? people.roster.month} ${b.rule}: ${b.message}`);
+    out.push(textTable(rows, ["left", "right", "right", "right", "right", "right"], { width }));
+    const breaches = people.roster.breaches;
+    out.push(
+      zh
+        ? `  平均工时 ${people.roster.meanHours ?? "—"}；排班问题：${breaches.length === 0 ? "无" : `${breaches.length} 项`}`
+        : `  mean hours ${people.roster.meanHours ?? "—"}; breaches: ${breaches.length === 0 ? "none" : breaches.length}`,
+    );
+    for (const b of breaches) out.push(`  ! ${b.agentId} ${b.date ?? people.roster.month} ${pick(ROSTER_RULE[b.rule], lang, b.rule)}${zh ? "：" : ": "}${rosterBreach(b, lang)}`);
   }
 
   const d = people.duties;
-  out.push("", `职责 duties: ${d.system} automatic (SMS), ${d.unowned} unowned`);
+  out.push("", zh ? `职责：自动短信 ${d.system} 条，无人负责 ${d.unowned} 项` : `duties: ${d.system} automatic (SMS), ${d.unowned} unowned`);
   if (d.agents.length > 0) {
     const kinds = Object.keys(KIND) as Duty["kind"][];
-    const rows = [["工号 agent", ...kinds.map((k) => KIND[k])]];
+    const rows = [[zh ? "工号" : "agent", ...kinds.map((k) => pick(KIND[k], lang, k))]];
     for (const a of d.agents) rows.push([a.agentId, ...kinds.map((k) => String(a.counts[k] ?? 0))]);
-    out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)]));
+    out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)], { width }));
   }
   // The unowned duties only, built alone (the list of every duty is as long as the month's orders).
   const unowned = readSelected(d, "items", { unowned: true }, (all: typeof d.items) => all);
-  for (const u of unowned.filter((x) => x.by === "agent" && x.owner === null)) out.push(`  ! unowned ${KIND[u.kind]} ${u.ref} due ${u.due}: ${u.unowned}`);
-  return visibleText(out.join("\n") + "\n");
+  for (const u of unowned.filter((x) => x.by === "agent" && x.owner === null)) {
+    out.push(
+      zh
+        ? `  ! 无人负责：${KIND[u.kind][0]} ${u.ref}（${localTime(u.due)} 起）：${message(u.unowned ?? "", lang)}`
+        : `  ! unowned ${KIND[u.kind][1]} ${u.ref} due ${u.due}: ${u.unowned ?? ""}`,
+    );
+  }
+  return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
 const SHEET_KIND: Record<Duty["kind"], string> = {
@@ -127,9 +259,16 @@ export function renderDutySheet(sheet: DutySheet): string {
       [["职责 duty", "单号 ref", "起 due", "截止 deadline", "规则 rule"], ...duties.map((d) => [SHEET_KIND[d.kind], d.ref, d.due.slice(11, 16), d.deadline ? d.deadline.slice(0, 16).replace("T", " ") : "—", d.rule])],
       ["left", "left", "left", "left", "left"],
     );
-  for (const a of sheet.agents) out.push("", `${a.agentId}: ${a.duties.length} duties`, table(a.duties));
+  // An agent off (or not rostered) this day still owns the address checks of the orders paid through
+  // them (R1: the payAgent, at payment): said beside the name, so the sheet does not look wrong.
+  const shiftOf = new Map(sheet.shifts.map((s) => [s.agentId, s.shift]));
+  for (const a of sheet.agents) {
+    const shift = shiftOf.get(a.agentId);
+    const off = shift === undefined || shift === "off" ? ` (${shift === "off" ? "休息 off" : "未排班 not rostered"} this day; the address checks follow the payAgent whatever the shift)` : "";
+    out.push("", `${a.agentId}: ${count(a.duties.length, "duty", "duties")}${off}`, table(a.duties));
+  }
   if (sheet.agents.length === 0) out.push("", "(no agent duties due this day)");
-  out.push("", `自动 automatic: ${sheet.system.length} SMS reminders${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
+  out.push("", `自动 automatic: ${count(sheet.system.length, "SMS reminder", "SMS reminders")}${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
   out.push(`无人负责 unowned: ${sheet.unowned.length}`);
   for (const d of sheet.unowned) out.push(`  ! ${SHEET_KIND[d.kind]} ${d.ref} due ${d.due}: ${d.unowned}`);
   return visibleText(out.join("\n") + "\n");

@@ -104,9 +104,22 @@ const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u
 // eslint-disable-next-line no-control-regex
 const INVISIBLE_OR_LF = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
+/** How a table fits a terminal: at most `width` columns wide, by wrapping the cells of column
+ * `wrap` (a column of prose), else by splitting the columns into tables of their own that each
+ * repeat the first `keep` columns (the row's key). */
+export interface TableFit {
+  readonly width?: number | undefined;
+  readonly wrap?: number | undefined;
+  readonly keep?: number | undefined;
+}
+
+// A wrapped column narrower than this reads worse than a table split in two.
+const MIN_WRAP = 24;
+
 /** Lays out rows as aligned columns (the first row is the header, underlined). Cells are shown
- * with {@link visibleText}, line feeds included, so a cell is always one line. */
-export function textTable(rows: readonly (readonly string[])[], align: readonly Align[]): string {
+ * with {@link visibleText}, line feeds included, so a cell is always one line — unless `fit` lets
+ * a prose column wrap. Given `fit.width`, no line is wider. */
+export function textTable(rows: readonly (readonly string[])[], align: readonly Align[], fit: TableFit = {}): string {
   rows = rows.map((row) => row.map((cell) => visibleText(cell, false)));
   const widths: number[] = [];
   for (const row of rows) {
@@ -114,17 +127,134 @@ export function textTable(rows: readonly (readonly string[])[], align: readonly 
       widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
     });
   }
+  const total = widths.reduce((sum, w) => sum + w, 0) + 2 * Math.max(0, widths.length - 1);
+  if (fit.width === undefined || total <= fit.width) return layout(rows, align, widths, null);
+  if (fit.wrap !== undefined && fit.wrap < widths.length) {
+    const room = fit.width - (total - widths[fit.wrap]!);
+    if (room >= MIN_WRAP) {
+      widths[fit.wrap] = room;
+      return layout(rows, align, widths, fit.wrap);
+    }
+  }
+  return splitColumns(rows, align, widths, fit.width, fit.keep ?? 1);
+}
+
+function layout(rows: readonly (readonly string[])[], align: readonly Align[], widths: number[], wrap: number | null): string {
   const line = (row: readonly string[]): string =>
     row
       .map((cell, i) => {
-        const pad = " ".repeat((widths[i] ?? 0) - displayWidth(cell));
+        const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
         return align[i] === "right" ? pad + cell : cell + pad;
       })
       .join("  ")
       .trimEnd();
+  const lines = (row: readonly string[]): string[] => {
+    if (wrap === null || displayWidth(row[wrap] ?? "") <= widths[wrap]!) return [line(row)];
+    const parts = wrapText(row[wrap]!, widths[wrap]!);
+    return parts.map((part, k) => line(row.map((cell, i) => (i === wrap ? part : k === 0 ? cell : ""))));
+  };
   const [header, ...body] = rows;
   if (!header) return "";
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.flatMap(lines)].join("\n");
+}
+
+// Columns too many for the width: tables of consecutive columns, each led by the key columns.
+function splitColumns(rows: readonly (readonly string[])[], align: readonly Align[], widths: number[], width: number, keep: number): string {
+  const keyWidth = widths.slice(0, keep).reduce((sum, w) => sum + w + 2, 0);
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = keyWidth;
+  for (let i = keep; i < widths.length; i++) {
+    if (block.length > 0 && used + widths[i]! > width) {
+      blocks.push(block);
+      block = [];
+      used = keyWidth;
+    }
+    block.push(i);
+    used += widths[i]! + 2;
+  }
+  if (block.length > 0) blocks.push(block);
+  const keys = Array.from({ length: keep }, (_, i) => i);
+  return blocks
+    .map((cols) => {
+      const picked = [...keys, ...cols];
+      return layout(
+        rows.map((row) => picked.map((i) => row[i] ?? "")),
+        picked.map((i) => align[i] ?? "left"),
+        picked.map((i) => widths[i]!),
+        null,
+      );
+    })
+    .join("\n\n");
+}
+
+const CLOSING = /^[，。；：、）」』】？！%]/;
+
+/**
+ * Text broken into lines of at most `width` columns: between words (after a space), or between
+ * two Chinese characters; a word wider than the line is cut.
+ *
+ * @example
+ * wrapText("first reply within 60 s", 12) //=> ["first reply", "within 60 s"]
+ */
+export function wrapText(text: string, width: number): string[] {
+  // A closing mark (，。；：、）」 …) stays with what it closes: a line never starts with one.
+  const tokens = text.match(/(?:[\x21-\x7e]+|[^\x21-\x7e])[，。；：、）」』】？！%]* */g) ?? [];
+  const lines: string[] = [];
+  let current = "";
+  let used = 0;
+  for (const raw of tokens) {
+    let token = raw;
+    let w = displayWidth(token.trimEnd());
+    while (w > width) {
+      // A word wider than a line: cut it where it fills the line.
+      if (current !== "") {
+        lines.push(current.trimEnd());
+        current = "";
+        used = 0;
+      }
+      let cut = 0;
+      let taken = 0;
+      for (const ch of token) {
+        const cw = displayWidth(ch);
+        if (taken + cw > width) break;
+        taken += cw;
+        cut += ch.length;
+      }
+      // Nor after a cut: a closing mark goes down with the character before it.
+      while (cut > 1 && CLOSING.test(token.slice(cut, cut + 1))) cut--;
+      lines.push(token.slice(0, cut));
+      token = token.slice(cut);
+      w = displayWidth(token.trimEnd());
+    }
+    if (token === "") continue;
+    if (used + w > width && current !== "") {
+      lines.push(current.trimEnd());
+      current = "";
+      used = 0;
+    }
+    current += token;
+    used += displayWidth(token);
+  }
+  if (current.trimEnd() !== "" || lines.length === 0) lines.push(current.trimEnd());
+  return lines;
+}
+
+/**
+ * Lines of text fitted to `width`: a longer line is wrapped, its continuation indented two columns
+ * past its own indent (tables laid out by {@link textTable} with the width are already fitted).
+ */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const indent = /^ */.exec(line)![0];
+      const more = `${indent}  `;
+      const [first = "", ...rest] = wrapText(line.slice(indent.length), width - more.length);
+      return [indent + first, ...rest.map((part) => more + part)];
+    })
+    .join("\n");
 }
 
 /**

@@ -50,8 +50,11 @@ describe("a ladder dismissal in an earlier month", () => {
     expect(statement(feb, "A02").lines.baseSalary.amount).toBe("3000.00");
     // The terminal table says so too, though February has no discipline line.
     const table = renderPeopleTable(feb.people);
-    expect(table).toContain("  (none this month)\n  已开除 A01 dismissed on 2020-01-20T10:00:00+08:00 (L3)\n");
-    expect(table).toContain("unranked (no score, on probation or dismissed): A01, A02");
+    expect(table).toContain("  （本月没有）\n  A01 已于 2020-01-20 开除（L3）\n");
+    expect(table).toContain("不参加排名（无得分、试用期或已开除）：A01、A02");
+    const english = renderPeopleTable(feb.people, { lang: "en" });
+    expect(english).toContain("  (none this month)\n  A01 dismissed on 2020-01-20 (L3)\n");
+    expect(english).toContain("unranked (no score, on probation or dismissed): A01, A02");
   });
 
   it("gives the same February with one more violation in February (reported, not fined)", () => {

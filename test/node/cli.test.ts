@@ -26,15 +26,15 @@ describe("kefu-kpi report", () => {
   it("prints a table with the agents, the shop totals and the silent line", async () => {
     const { code, stdout } = await cli("report", dir);
     expect(code).toBe(0);
-    expect(stdout).toContain("级别与晋升 grades and promotion (as of 2020-02-29)");
-    expect(stdout).toContain("部门活动经费 fund: opening 0.00 + fines 0.00 = 0.00");
-    expect(stdout).toContain("排班 roster\n  (no roster file)");
+    expect(stdout).toContain("级别与晋升（截至 2020-02-29）");
+    expect(stdout).toContain("部门活动经费：期初 0.00 + 罚款 0.00 = 期末 0.00");
+    expect(stdout).toContain("排班\n  （没有排班表）");
     const a01 = stdout.split("\n").find((l) => l.startsWith("A01"));
     expect(a01?.split(/\s+/).slice(0, 7)).toEqual(["A01", "王芳", "售前", "1", "128.00", "0.00", "128.00"]);
-    expect(stdout).toMatch(/全静默 fully silent\s+1\s+60\.00\s+0\.00\s+60\.00/);
+    expect(stdout).toMatch(/全静默（无人接待）\s+1\s+60\.00\s+0\.00\s+60\.00/);
     // CJK-aware alignment: every agent row's "orders" column ends at the same display column.
     // (the agent table: the people tables further down start with agent ids too)
-    const lines = stdout.slice(0, stdout.indexOf("店铺 shop")).split("\n").filter((l) => /^A0\d/.test(l));
+    const lines = stdout.slice(0, stdout.indexOf("店铺 ")).split("\n").filter((l) => /^A0\d/.test(l));
     const ends = lines.map((l) => {
       const upto = l.slice(0, l.indexOf(" 1 ") + 2);
       return [...upto].reduce((w, ch) => w + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);

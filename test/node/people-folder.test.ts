@@ -84,8 +84,8 @@ describe("kefu-kpi duties", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("duty sheet 2020-02-20 周四 Thu (weekday: the night shift)");
     expect(stdout).toContain("排班 shifts: A01 晚班 night, A02 白班 day");
-    expect(stdout).toMatch(/A01: 1 duties\n.*\n.*\n人工催付 payment reminder\s+O4\s+11:30\s+2020-02-20 23:30/);
-    expect(stdout).toContain("自动 automatic: 1 SMS reminders (O4)");
+    expect(stdout).toMatch(/A01: 1 duty\n.*\n.*\n人工催付 payment reminder\s+O4\s+11:30\s+2020-02-20 23:30/);
+    expect(stdout).toContain("自动 automatic: 1 SMS reminder (O4)");
     expect(stdout).toContain("无人负责 unowned: 0");
   });
 

@@ -8,14 +8,14 @@ const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
 describe("renderMonthHtml", () => {
   it("is one page with no script, no external resource, and every agent's figures", async () => {
     const report = reportFolder(await readMonthFolder(dir));
-    const html = renderMonthHtml(report);
+    const html = renderMonthHtml(report, [], { lang: "en" });
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=|href=/i);
     for (const a of report.agents) {
       expect(html).toContain(`<td>${a.agentId}</td>`);
       expect(html).toContain(`<td class="num">${a.sales.net}</td>`);
     }
-    expect(html).toContain(`<td>全静默 fully silent</td><td class="num">${report.shop.silent.orders}</td>`);
+    expect(html).toContain(`<td>fully silent (no agent served)</td><td class="num">${report.shop.silent.orders}</td>`);
     for (const s of report.pay) expect(html).toContain(`<td class="num">${s.lines.clawback.amount}</td><td class="num">${s.total}</td></tr>`);
     // Each chart has one bar per agent: net sales first (the longest for the best seller), then total pay.
     const widths = [...html.matchAll(/<rect x="90" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1])).slice(0, report.agents.length);
@@ -26,7 +26,7 @@ describe("renderMonthHtml", () => {
 
   it("escapes what the data holds", async () => {
     const report = reportFolder(await readMonthFolder(dir));
-    const html = renderMonthHtml({ ...report, warnings: ['<b>"x" & y</b>'], agents: [{ ...report.agents[0]!, name: "<script>alert(1)</script>" }] });
+    const html = renderMonthHtml({ ...report, warnings: ['<b>"x" & y</b>'], agents: [{ ...report.agents[0]!, name: "<script>alert(1)</script>" }] }, [], { lang: "en" });
     expect(html).toContain("<li>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</li>");
     expect(html).not.toContain("<script>");
   });

@@ -1,0 +1,211 @@
+/**
+ * The language of the reports a person reads (the terminal tables and the HTML page): Chinese for
+ * a team lead (`zh`: no English word but the ids), English for everyone else (`en`). The ids of
+ * agents, orders, metrics and rules are the same in both, and the JSON and CSV reports are for apps:
+ * they keep the English ids whatever the language.
+ */
+
+/** The language of a rendered report. */
+export type ReportLang = "zh" | "en";
+
+/** The options every human-readable renderer takes. */
+export interface RenderOptions {
+  /** `zh` or `en`; default {@link defaultLang} of the report's time zone. */
+  readonly lang?: ReportLang | undefined;
+  /** The widest a line may be, in terminal columns (default 120): wider tables wrap or split. */
+  readonly width?: number | undefined;
+}
+
+/** The width a terminal report fits unless told otherwise. */
+export const DEFAULT_WIDTH = 120;
+
+// Mainland China's zones as the tz database names them (Asia/Shanghai and Asia/Urumqi, and the
+// older names that link to them): a shop keeping its books in one is read by a Chinese team lead.
+const CHINA_ZONES = new Set(["Asia/Shanghai", "Asia/Urumqi", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "Asia/Kashgar", "PRC"]);
+
+/**
+ * The language a report is written in when none is asked for: `zh` when the policy's time zone is
+ * in mainland China (Asia/Shanghai, the default, and its links; Asia/Urumqi), else `en`.
+ *
+ * @example
+ * defaultLang("Asia/Shanghai") //=> "zh"
+ * defaultLang("Europe/Berlin") //=> "en"
+ */
+export function defaultLang(timeZone: string): ReportLang {
+  return CHINA_ZONES.has(timeZone) ? "zh" : "en";
+}
+
+/** The language and width of one rendering: the options', else the zone's language and 120 columns. */
+export function renderSettings(timeZone: string, options: RenderOptions | undefined): { lang: ReportLang; width: number } {
+  const lang = options?.lang === "zh" || options?.lang === "en" ? options.lang : defaultLang(timeZone);
+  const width = typeof options?.width === "number" && Number.isInteger(options.width) && options.width >= 40 ? options.width : DEFAULT_WIDTH;
+  return { lang, width };
+}
+
+/** A score or threshold as every report shows it: two decimals (`79.5` → `79.50`, `80` → `80.00`). */
+export function showScore(score: string | number): string {
+  const text = String(score);
+  const m = /^(-?\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const frac = (m[2] ?? "").padEnd(2, "0");
+  // Scores carry at most two decimals; anything finer is shown as given, never rounded here.
+  return frac.length > 2 ? text : `${m[1]}.${frac}`;
+}
+
+const GROUP_LABELS: Record<ReportLang, Record<string, string>> = {
+  zh: { presale: "售前", insale: "售中", aftersale: "售后" },
+  en: { presale: "pre-sales", insale: "in-sales", aftersale: "after-sales" },
+};
+
+/** An agent group's name (`presale` → 售前 / pre-sales). */
+export function groupLabel(group: string | null | undefined, lang: ReportLang): string {
+  return group ? (GROUP_LABELS[lang][group] ?? group) : "";
+}
+
+/** Plural English: `1 duty`, `2 duties`. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// The messages the rule families write in English (warnings, the reasons a duty has no owner, why a
+// score is not scored), each with its Chinese: a pattern over the English text and the Chinese made
+// from its parts. A message no pattern knows is shown in English behind 原文 rather than dropped.
+const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[] = [
+  [/^no orders \(file\) given: the month has no sales$/, () => "未提供订单（orders）：本月没有销售"],
+  [/^no consultations \(file\) given: every paid order counts as fully silent \(全静默\)$/, () => "未提供咨询记录（consultations）：所有已付款订单都计为全静默"],
+  [/^no agents \(file\) given: agents are listed by the ids seen in the data, without name, group or grade$/, () => "未提供客服名单（agents）：客服按数据中出现的工号列出，没有姓名、组别和级别"],
+  [/^no agents \(file\) given: no pay statements \(the base salary follows the grade\)$/, () => "未提供客服名单（agents）：不出工资单（底薪按级别定）"],
+  [/^no violations \(file\) given: no fines and no penalty-ladder dismissals in the pay statements$/, () => "未提供违规记录（violations）：工资单中没有罚款，也没有按处罚阶梯的开除"],
+  [/^no rewards \(file\) given: no rewards in the pay statements$/, () => "未提供奖励记录（rewards）：工资单中没有奖励"],
+  [/^no (.+) \(files?\) given: the KPIs computed from (?:them|it) are null \(no data\)$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其计算的KPI为空（无数据）`],
+  [/^(\S+) has no orders and no consultations: its pay is base salaries alone$/, (m) => `${m} 没有订单也没有咨询：工资只有底薪`],
+  [
+    /^(\S+) has no order placed or paid and no consultation started in it; the data's (.+) are in (.+?): is the month right\?$/,
+    (m, _what, where) => `${m} 内没有下单、付款的订单，也没有开始的咨询；数据在 ${where.replace(/ and (\d+) more months/, " 等另外 $1 个月")}：月份是否填对？`,
+  ],
+  [/^(\d+) paid orders of (\S+) have no buyer id, so they cannot be linked to chats and count as fully silent$/, (n, m) => `${m} 有 ${n} 笔已付款订单没有买家ID，无法关联聊天，计为全静默`],
+  [
+    /^orders: shop (.+) has (\d+) orders and no consultations: its paid orders count as fully silent \(全静默\)$/,
+    (shop, n) => `订单：店铺 ${shop === "(none)" ? "（无）" : shop} 有 ${n} 笔订单而没有咨询记录：其已付款订单计为全静默`,
+  ],
+  [
+    /^orders: (\S+)'s (.+?) (?:is|are) (\S+) by the order of the rows: consultations (\S+) \((\S+)\) and (\S+) \((\S+)\) served its buyer as late and were first answered at the same instant, and the later row counts; listed the other way round, (\S+) would be$/,
+    (order, roles, winner, c1, a1, c2, a2, other) =>
+      `订单：${order} 的${roles.replace(/ placeAgent/g, "").replace(/ payAgent/g, "").replace(" and ", "和")}是 ${winner}，由行的先后决定：咨询 ${c1}（${a1}）和 ${c2}（${a2}）同样最晚接待该买家、首次回复在同一时刻，以后一行为准；两行顺序颠倒则是 ${other}`,
+  ],
+  [/^orders: (\d+) more orders whose placeAgent or payAgent the order of the consultations' rows decided$/, (n) => `订单：另有 ${n} 笔订单的落实下单或落实付款客服由咨询记录的行序决定`],
+  [
+    /^roster: (\S+) is rostered on (.+), after the dismissal on (\S+): those days own no duties$/,
+    (agent, dates, at) => `排班：${agent} 于 ${at.slice(0, 10)} 开除后仍排了班（${dates.replaceAll(", ", "、")}）：这些天不分配职责`,
+  ],
+  [
+    /^pay: (.+?); (?:the order (\S+) credited to (\S+) was paid on another day|(\d+) orders credited to (\S+) were paid on other days) and earns? \S+ no commission(?:: (.+))?$/,
+    (employed, one, agent1, n, agent2, list) =>
+      `工资：${zhEmployment(employed)}；${one ? `归属 ${agent1} 的订单 ${one} 不在在职期间付款` : `归属 ${agent2} 的 ${n} 笔订单不在在职期间付款（${list!.replaceAll(", ", "、")}）`}，不计提成`,
+  ],
+  [
+    /^rewards: (.+?); (?:the reward (.+) is dated on another day and is|the rewards (.+) are dated on other days and are) not paid$/,
+    (employed, one, many) => `奖励：${zhEmployment(employed)}；奖励 ${one ?? many!.replaceAll(", ", "、")} 不在在职期间，不发放`,
+  ],
+  [
+    /^(\S+): the probation evaluation allows early regularization \(提前转正\), but probationEndsAt is (\S+): (\S+)'s KPIs are measured, not scored, and earn no KPI bonus; to regularize early, move probationEndsAt in the agents file$/,
+    (agent, ends, m) => `${agent}：试用考评可提前转正，但试用期至 ${ends}：${m} 的KPI只统计不计分，没有积分奖金；要提前转正，请修改客服名单中的试用期结束日（probationEndsAt）`,
+  ],
+  [
+    /^scores: (\S+)'s (\S+) score (\S+) earns no KPI bonus and is not ranked \(末位淘汰\): \S+ is (.+), so \S+ is a probation month$/,
+    (agent, m, score, status) => `得分：${agent} ${m} 得分 ${showScore(score)} 不发积分奖金、不参加末位排名：${m} 是试用月（${zhProbation(status)}）`,
+  ],
+  [/^scores: (\S+)'s (\S+) score (\S+) is not ranked \(末位淘汰\): \S+ was dismissed on (\S+)$/, (agent, m, score, at) => `得分：${agent} ${m} 得分 ${showScore(score)} 不参加末位排名：已于 ${at.slice(0, 10)} 开除`],
+  [/^scores: (\S+)'s (\S+) score (\S+) is not ranked \(末位淘汰\): \S+ was hired on (\S+), after \S+$/, (agent, m, score, on) => `得分：${agent} ${m} 得分 ${showScore(score)} 不参加末位排名：${on} 才入职`],
+  [/^scores: (\S+)'s (\S+) score is (\S+) in the scores file, (\S+) by the scorecard; the file's is used$/, (agent, m, file, computed) => `得分：${agent} ${m} 得分在得分文件中为 ${showScore(file)}，按考核表为 ${showScore(computed)}；采用文件中的得分`],
+  [/^(.+): columns? (.+) not used$/, (file, cols) => `${file}：未使用的列 ${cols}`],
+  [/^(.+): fields? (.+) not used$/, (file, cols) => `${file}：未使用的字段 ${cols}`],
+  [/^(\d+) order remarks \(订单备注\) not read for 工号: there is no agents (?:file|range) to recognise them by$/, (n) => `${n} 条订单备注未读取工号：没有客服名单可以识别`],
+  [/^(.+): no 买家会员名 \(buyer id\) column, so orders cannot be linked to chats; all (\d+) orders count as fully silent$/, (file, n) => `${file}：没有“买家会员名”列，订单无法关联聊天；全部 ${n} 笔订单计为全静默`],
+  // Why a duty has no owner.
+  [/^policy duties\.shopReviews\.(odd|even) names no agent$/, (parity) => `政策 duties.shopReviews.${parity} 未指定${parity === "odd" ? "单" : "双"}日负责的客服`],
+  [/^no night-shift agent rostered on (\S+) \(weekday\)$/, (d) => `${d}（工作日）没有排晚班的客服`],
+  [/^no agent on duty rostered on (\S+) \(weekend\)$/, (d) => `${d}（周末）没有值班的客服`],
+  [/^every (?:night-shift agent|agent on duty) of (\S+) has ended their shift$/, (d) => `${d} 的值班客服都已下班`],
+  // Why a scorecard is not scored.
+  [/^measured, not scored: on probation until (\S+)$/, (at) => `试用期内只统计不计分（试用期至 ${at.slice(0, 10)}）`],
+];
+
+function zhEmployment(text: string): string {
+  let m = /^\S+ was employed from (\S+) through (\S+)$/.exec(text);
+  if (m) return `在职 ${m[1]} 至 ${m[2]}`;
+  m = /^\S+ was employed through (\S+)$/.exec(text);
+  if (m) return `在职至 ${m[1]}`;
+  m = /^\S+ was employed from (\S+)$/.exec(text);
+  return m ? `${m[1]} 起在职` : text;
+}
+
+function zhProbation(text: string): string {
+  const m = /on probation until (\S+)/.exec(text);
+  return m ? `试用期至 ${m[1]!.slice(0, 10)}` : text;
+}
+
+/**
+ * A message of the rule families in the report's language: in `en` as written; in `zh` the Chinese
+ * of a known message, else `原文：` and the English (never dropped).
+ */
+export function message(text: string, lang: ReportLang): string {
+  if (lang === "en") return text;
+  for (const [pattern, zh] of ZH_MESSAGES) {
+    const m = pattern.exec(text);
+    if (m) return zh(...m.slice(1).map((part) => part as string));
+  }
+  return `原文：${text}`;
+}
+
+/** A time as a Chinese report shows it: `2020-02-06T13:05:01+08:00` → `2020-02-06 13:05:01` (the zone is the report's). */
+export function localTime(iso: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?/.test(iso) ? iso.slice(0, 19).replace("T", " ") : iso;
+}
+
+const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => string])[] = [
+  [/^first reply within (\d+) s for consultations arriving (\S+)–(\S+)$/, (n, from, to) => `${from}–${to} 进线的咨询 ${n} 秒内首次回复`],
+  [/^consultations arriving (\S+)–(\S+) \(inclusive\) answered by (\S+)$/, (from, to, by) => `${from}–${to}（含）进线的咨询在 ${by} 前回复`],
+  [/^tickets(?: of kind (.+))? answered within (\d+) min$/, (kinds, n) => `工单${kinds ? `（类型 ${kinds}）` : ""} ${n} 分钟内回复`],
+  [/^after-sales requests reviewed within (\d+) h$/, (n) => `售后申请 ${n} 小时内审核`],
+  [/^refund within (\d+) h after the returned goods arrive$/, (n) => `退货到达后 ${n} 小时内退款`],
+  [/^a pre-sales buyer never waits (\d+) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
+  [/^order anomaly verified within 24 h$/, () => "异常订单 24 小时内核实"],
+  [/^shipped within 24 h of the order$/, () => "下单后 24 小时内发货"],
+  [/^pickup scan within 48 h of the order$/, () => "下单后 48 小时内揽收扫描"],
+];
+const ZH_NO_DATA: Record<string, string> = {
+  "the inputs carry no order anomaly reports": "输入中没有异常订单记录",
+  "the inputs carry no shipping times": "输入中没有发货时间",
+  "the inputs carry no pickup scans": "输入中没有揽收扫描",
+  "no consultations given": "未提供咨询记录",
+  "no tickets given": "未提供工单",
+  "no afterSales given": "未提供售后记录",
+  "no consultation carries maxResponseSeconds (the longest wait)": "咨询记录没有最长等待时间（maxResponseSeconds）",
+};
+
+/** A service-level check's rule (`first reply within 60 s …`, with why there is no data) in the report's language. */
+export function serviceLevelRule(rule: string, lang: ReportLang): string {
+  if (lang === "en") return rule;
+  const why = Object.keys(ZH_NO_DATA).find((w) => rule.endsWith(` (${w})`));
+  const base = why === undefined ? rule : rule.slice(0, -(why.length + 3));
+  for (const [pattern, zh] of ZH_SERVICE_LEVELS) {
+    const m = pattern.exec(base);
+    if (m) return zh(...m.slice(1).map((part) => part as string)) + (why === undefined ? "" : `（${ZH_NO_DATA[why]}）`);
+  }
+  return `原文：${rule}`;
+}
+
+const ZH_DONE: Record<string, string> = { "first reply": "首次回复", review: "审核", refund: "退款", "longest wait": "最长等待" };
+
+/** Why a record breaches its service level, in the report's language. */
+export function breachReason(reason: string, lang: ReportLang): string {
+  if (lang === "en") return reason;
+  let m = /^no (.+) \(due by (\S+)\)$/.exec(reason);
+  if (m) return `未${ZH_DONE[m[1]!] ?? m[1]}（应于 ${localTime(m[2]!)} 前）`;
+  m = /^(.+) (\d+) s, at or over the limit$/.exec(reason);
+  if (m) return `${ZH_DONE[m[1]!] ?? m[1]} ${m[2]} 秒，达到或超过上限`;
+  m = /^(.+) at (\S+), (\d+) s late$/.exec(reason);
+  if (m) return `${ZH_DONE[m[1]!] ?? m[1]}于 ${localTime(m[2]!)}，晚 ${m[3]} 秒`;
+  return `原文：${reason}`;
+}

@@ -1,0 +1,190 @@
+// The report a team lead reads: in Chinese (the default for a shop in a mainland China zone) with no
+// English word but the ids, or in English; no line wider than the terminal; one number format; and
+// no two statements that contradict each other.
+import { describe, expect, it } from "vitest";
+import { buildMonthReport, type MonthReport } from "../../src/index.js";
+import { defaultLang, displayWidth, renderDutySheet, renderKpiSection, renderMonthHtml, renderMonthTable, renderPayTable, renderPeopleTable, wrapText } from "../../src/render/index.js";
+import { buildDutySheet } from "../../src/index.js";
+import { message } from "../../src/render/lang.js";
+import { folderRecords } from "../folderRecords.js";
+import { cli } from "../node/helpers.js";
+
+const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+const input = folderRecords(dir);
+const report = buildMonthReport(input, {}, { month: "2020-02" });
+
+/** The table report as the CLI prints it. */
+const whole = (r: MonthReport, lang: "zh" | "en", width?: number): string =>
+  renderMonthTable(r, { lang, width }) + renderPeopleTable(r.people, { lang, width }) + renderPayTable(r, { lang, width });
+
+const widest = (text: string): number => Math.max(...text.split("\n").map(displayWidth));
+
+// The Latin words a Chinese report may show: ids (A01, O0328, CE04a, SR02, 2020-W06's W06), the
+// program and its commands, the zone, policy keys (a.b.c) and what the shop's own policy labels say (QQ).
+const ALLOWED = /^(?:[A-Z]{1,4}\d+[a-z]?|kefu-kpi|KPI|ISO|explain|agent|Asia\/Shanghai|QQ|[a-z]+(?:\.[a-zA-Z]+)+|gradeSince|probationEndsAt|maxResponseSeconds)$/;
+
+describe("the Chinese report (lang zh)", () => {
+  const text = whole(report, "zh");
+
+  it("is the default for the sample month (policy zone Asia/Shanghai) and for the zones of mainland China only", () => {
+    expect(report.policy.timeZone).toBe("Asia/Shanghai");
+    expect(renderMonthTable(report)).toBe(renderMonthTable(report, { lang: "zh" }));
+    expect(defaultLang("Asia/Shanghai")).toBe("zh");
+    expect(defaultLang("Asia/Urumqi")).toBe("zh");
+    expect(defaultLang("Asia/Taipei")).toBe("en");
+    expect(defaultLang("Europe/Berlin")).toBe("en");
+    const berlin = { ...report, policy: { ...report.policy, timeZone: "Europe/Berlin" } };
+    expect(renderMonthTable(berlin)).toBe(renderMonthTable(berlin, { lang: "en" }));
+  });
+
+  it("has no English word but the ids, and no message left untranslated", () => {
+    const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9./-]*/g)].map((m) => m[0].replace(/[.]$/, ""));
+    expect(words.filter((w) => !ALLOWED.test(w))).toEqual([]);
+    expect(text).not.toContain("原文");
+  });
+
+  it("says the money unit, and shows every score with two decimals", () => {
+    expect(text.split("\n")[0]).toContain("金额单位：元");
+    expect(text).toContain("2020-01 得分 79.50 低于 80.00");
+    expect(text).toContain("1. A02 100.00");
+    expect(text).not.toMatch(/得分 \d+ |得分 \d+\.\d(?!\d)/);
+  });
+
+  it("does not contradict itself: a dismissed agent is dismissed, not up for early regularization", () => {
+    const a03 = text.split("\n").find((l) => /^A03 .*初级客服/.test(l))!;
+    expect(a03).toContain("已开除 2020-02-26");
+    expect(a03).not.toContain("转正");
+    // The only reason A03 is not promoted is the dismissal.
+    expect(a03).toMatch(/否\s+已于 2020-02-26 开除$/);
+  });
+
+  it("labels the order statuses as statuses, explains why sameDaySales exceeds agentSales, and the scorecard reads like the table", () => {
+    expect(text).not.toContain("询单分类");
+    expect(text).toMatch(/^订单状态：客服协助 171 单，静默下单 22 单，全静默 43 单/m);
+    const a04 = report.agents.find((a) => a.agentId === "A04")!;
+    expect(Number(a04.kpis.sameDaySales.value)).toBeGreaterThan(Number(a04.kpis.agentSales.value));
+    expect(text).toMatch(/^注：当天付款销售额.*可以大于客服销售额（A04、A05）$/m);
+    // 0.9500 in the scorecard is 95.00% in the metric table.
+    expect(text).toContain("客服好评率 95.00%→80");
+  });
+
+  it("translates the service levels and their breaches", () => {
+    expect(text).toMatch(/^首次响应 +252 +245 +97\.22% +7 +09:00–23:00 进线的咨询 60 秒内首次回复$/m);
+    expect(text).toContain("  首次响应 CAS09（A05）：首次回复于 2020-02-06 13:05:01，晚 1 秒");
+    expect(text).toContain("  夜间咨询 CNR01（A01）：未首次回复（应于 2020-02-03 09:30:00 前）");
+  });
+});
+
+describe("the English report (lang en)", () => {
+  const text = whole(report, "en");
+
+  it("has English headings and the ids, and the same figures", () => {
+    expect(text).toMatch(/^agent +name +group +orders +gross +refunds +net/m);
+    expect(text).toMatch(/^replyRate +95\.83%/m);
+    expect(text).toContain("2020-01 score 79.50 < 80.00");
+    expect(text).not.toMatch(/工号|底薪|级别/);
+    for (const s of report.pay) expect(text).toContain(s.total);
+  });
+});
+
+describe("the width", () => {
+  it.each([["zh", 120], ["en", 120], ["zh", 80], ["en", 80], ["zh", 60]] as const)("%s at %i columns: no line is wider, nothing is lost", (lang, width) => {
+    const text = whole(report, lang, width);
+    expect(widest(text)).toBeLessThanOrEqual(width);
+    // Wrapping and splitting keep every figure: each agent's net sales and pay total are still there.
+    for (const a of report.agents) expect(text).toContain(a.sales.net);
+    for (const s of report.pay) expect(text).toContain(s.total);
+  });
+
+  it("without a width, fits 120 columns (the widest line of the old report was 387)", () => {
+    expect(widest(whole(report, "zh"))).toBeLessThanOrEqual(120);
+    expect(widest(whole(report, "en"))).toBeLessThanOrEqual(120);
+  });
+
+  it("a KPI table of many agents is split into tables that each repeat the metric column", () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...report.agents[i % report.agents.length]!, agentId: `B${String(i + 1).padStart(2, "0")}` }));
+    const text = renderKpiSection({ ...report, agents: many }, { lang: "zh", width: 100 });
+    expect(widest(text)).toBeLessThanOrEqual(100);
+    const headers = text.split("\n").filter((l) => l.startsWith("指标 "));
+    expect(headers.length).toBeGreaterThan(1);
+    for (const a of many) expect(headers.some((h) => h.includes(a.agentId))).toBe(true);
+  });
+
+  it("wraps text between words and Chinese characters, never starting a line with a closing mark", () => {
+    const text = "2020-01 没有考核得分；2020-02 得分 50.00 低于 80.00；中级客服的晋升考核未通过（2020-02-20）";
+    for (let width = 8; width <= 40; width++) {
+      const lines = wrapText(text, width);
+      expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(width);
+      expect(lines.join("").replace(/ /g, "")).toBe(text.replace(/ /g, ""));
+      expect(lines.some((l) => /^[，。；：、）]/.test(l))).toBe(false);
+    }
+    expect(wrapText("first reply within 60 s", 12)).toEqual(["first reply", "within 60 s"]);
+  });
+});
+
+describe("the messages of the rule families in Chinese", () => {
+  it("translates the warnings of a month with no files and no orders in the month", () => {
+    const empty = buildMonthReport({}, {}, { month: "2020-02" });
+    expect(empty.warnings.length).toBeGreaterThanOrEqual(4);
+    // Only the kinds' ids (the file names a lead looks for) stay in Latin letters.
+    const kinds = /orders|consultations|agents|tickets|afterSales|reviews|qc|calls|violations|rewards/g;
+    for (const w of empty.warnings) expect(message(w, "zh").replace(kinds, ""), w).not.toMatch(/原文|[a-z]{2,}/);
+    expect(message("no orders (file) given: the month has no sales", "zh")).toBe("未提供订单（orders）：本月没有销售");
+  });
+
+  it("shows an unknown message in English behind 原文 rather than dropping it", () => {
+    expect(message("something new", "zh")).toBe("原文：something new");
+    expect(message("something new", "en")).toBe("something new");
+  });
+});
+
+describe("the HTML page and the duty sheet", () => {
+  it("the page is in the report's language, its figures the report's", () => {
+    const zh = renderMonthHtml(report);
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain("<th>工号</th><th>姓名</th>");
+    expect(zh).not.toContain("agent</th>");
+    const en = renderMonthHtml(report, [], { lang: "en" });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("<th>agent</th><th>name</th>");
+    for (const s of report.pay) {
+      expect(zh).toContain(`<td class="num">${s.total}</td>`);
+      expect(en).toContain(`<td class="num">${s.total}</td>`);
+    }
+  });
+
+  it("the duty sheet counts in the singular and says when an agent with duties is off that day", () => {
+    const sheet = renderDutySheet(buildDutySheet(input, {}, "2020-02-27"));
+    expect(sheet).not.toMatch(/\b1 duties/);
+    expect(sheet).toMatch(/^A03: 1 duty$/m);
+    expect(sheet).toMatch(/^A01: 2 duties \(休息 off this day; the address checks follow the payAgent whatever the shift\)$/m);
+  });
+});
+
+describe("the CLI", () => {
+  it("report --lang en|zh and --width; wrong values are usage errors; json and csv keep the English ids", async () => {
+    const zh = await cli("report", dir);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("kefu-kpi 客服月报 2020-02");
+    const en = await cli("report", dir, "--lang", "en", "--width", "90");
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("kefu-kpi month report 2020-02");
+    expect(widest(en.stdout)).toBeLessThanOrEqual(90);
+    const bad = await cli("report", dir, "--lang", "fr");
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--lang must be zh or en, not "fr"')]);
+    const narrow = await cli("report", dir, "--width", "20");
+    expect([narrow.code, narrow.stderr]).toEqual([2, expect.stringContaining('--width must be a whole number of columns from 40 to 1000, not "20"')]);
+    const json = await cli("report", dir, "--format", "json", "--lang", "zh");
+    expect([json.code, json.stderr]).toEqual([2, expect.stringContaining("--format json keeps the English ids for apps")]);
+    const duties = await cli("duties", dir, "--date", "2020-02-27", "--lang", "zh");
+    expect([duties.code, duties.stderr]).toEqual([2, expect.stringContaining("--lang and --width go with report and kpi, not duties")]);
+  });
+
+  it("kpi --lang en prints the English table; by default the policy zone's Chinese", async () => {
+    const zh = await cli("kpi", dir);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^在线客服回复率 /m);
+    const en = await cli("kpi", dir, "--lang", "en");
+    expect(en.stdout).toMatch(/^replyRate /m);
+  });
+});
