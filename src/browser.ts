@@ -1,14 +1,12 @@
 // The browser global bundle (`KefuKpi`): the root entry, with the renderers as `KefuKpi.render`,
 // the schemas as `KefuKpi.schemas` and the spreadsheet adapter as `KefuKpi.sheets`.
-import * as z from "zod";
-
-// Spreadsheet hosts and strict Content-Security-Policy pages forbid code generation. zod would
-// probe `new Function` and compile its object parsers with it; the bundle's own copy of zod is told
-// not to (jitless), so the bundle never generates code. (This configures only the zod inlined in
-// this bundle; the npm entry points leave zod's configuration to the application.)
-z.config({ jitless: true });
+// First, before any module builds a schema: zod in jitless mode (see jitless.ts).
+import { zodJitless } from "./jitless.js";
 
 export * from "./index.js";
 export * as render from "./render/index.js";
 export * as schemas from "./schemas.js";
 export * as sheets from "./sheets/index.js";
+
+// Keeps jitless.ts in the bundle (the package is marked free of side effects, so a bare import would be dropped).
+if (!zodJitless()) throw new Error("kefu-kpi: zod is not in jitless mode");

@@ -21,7 +21,7 @@ const STAGES: readonly (readonly string[])[] = [
   ["month"], // the orchestration
   ["render"],
   ["sheets", "node", "sample"],
-  ["index", "schemas", "browser"], // the package's entry points
+  ["index", "schemas", "browser", "jitless"], // the package's entry points (jitless: the browser bundle's first module)
 ];
 const FAMILIES = new Set(STAGES[5]);
 const stageOf = new Map(STAGES.flatMap((names, i) => names.map((name) => [name, i] as const)));

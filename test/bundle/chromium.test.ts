@@ -13,13 +13,16 @@ const ORIGIN = "https://kefu-kpi.test";
 const CSP = "default-src 'none'; script-src 'self'";
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>kefu-kpi</title>
-<script src="/kefu-kpi.global.js"></script><script src="/data.js"></script><script src="/main.js"></script>`;
+<script src="/probe.js"></script><script src="/kefu-kpi.global.js"></script><script src="/data.js"></script><script src="/main.js"></script>`;
+// Listening before the bundle loads: a refused eval while the bundle builds its schemas is seen too.
+const PROBE = `
+window.violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.violations.push(e.violatedDirective));
+`;
 // The page's own script: computes, then checks that the CSP refuses eval. Violation events are
 // delivered in order, so once the probe's own violation has arrived, any the bundle caused would
 // have arrived before it.
 const MAIN = `
-window.violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.violations.push(e.violatedDirective));
 window.report = KefuKpi.sheets.sheetMonthReport(window.ranges);
 window.table = KefuKpi.sheets.toCells(KefuKpi.sheets.attributionTable(window.ranges, { money: "text" }));
 window.bad = KefuKpi.sheets.toCells(KefuKpi.sheets.attributionTable({ orders: [["orderId", "buyerId", "createdAt", "paidAt", "amount"], ["O1", "b1", 60, "", "1"]] }));
@@ -44,6 +47,7 @@ describe("the browser bundle in headless Chromium under a strict CSP", () => {
     const page = await browser.newPage();
     const files: Record<string, { type: string; body: string }> = {
       "/": { type: "text/html", body: PAGE },
+      "/probe.js": { type: "text/javascript", body: PROBE },
       "/kefu-kpi.global.js": { type: "text/javascript", body: bundle },
       "/data.js": { type: "text/javascript", body: `window.ranges = ${JSON.stringify(sampleRanges())};` },
       "/main.js": { type: "text/javascript", body: MAIN },
