@@ -186,8 +186,8 @@ describe("each option named by its own name and form (item 21)", () => {
 
   it("a sheet function's period, figure or agent id of the wrong type is an error value naming it", () => {
     const ranges = { orders: [["orderId"]] };
-    expect(toCells(kpiTable(ranges, 5 as never))[0]![0]).toBe(
-      "#KEFU! period: expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15), got the number 5",
+    expect(toCells(kpiTable(ranges, true as never))[0]![0]).toBe(
+      "#KEFU! period: expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15) or the date serial of a month's first day, got true",
     );
     expect(toCells(agentFigure(ranges, "A1", Symbol("net") as never))[0]![0]).toMatch(/^#KEFU! figure: a symbol is not a figure; expected one of orders, /);
     expect(toCells(agentFigure(ranges, { id: "A1" } as never, "net"))[0]![0]).toBe("#KEFU! agentId: expected an agent id (工号), got an object");

@@ -9,7 +9,9 @@
 function kefuOptions_(policy, month) {
   const options = {};
   if (policy !== undefined && policy !== null && policy !== "") options.policy = policy;
-  if (month !== undefined && month !== null && month !== "") options.month = String(month);
+  // As the cell holds it: a month cell Sheets turned into a date arrives as a Date, which the
+  // library reads as the month when it is the month's first day (in the shop's time zone).
+  if (month !== undefined && month !== null && month !== "") options.month = month;
   return options;
 }
 
@@ -87,7 +89,7 @@ function KEFU_PAY(month, policy, ...ranges) {
  * @customfunction
  */
 function KEFU_KPI(period, policy, ...ranges) {
-  return kefuData_(ranges, (data) => KefuKpi.sheets.kpiTable(data, period ? String(period) : null, kefuOptions_(policy, "")));
+  return kefuData_(ranges, (data) => KefuKpi.sheets.kpiTable(data, period === "" || period === undefined ? null : period, kefuOptions_(policy, "")));
 }
 
 /**

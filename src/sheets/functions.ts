@@ -18,9 +18,10 @@ import { MonthDecoder, type DecodedMonth } from "../records/month.js";
 import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
+import type { Zone } from "../time/zone.js";
 import { policyFromCells } from "./policy.js";
-import { addRange, isBlank, isBlankRow, kindOfHeader, parseOrigin, type Cell, type Range } from "./read.js";
-import type { DateSystem } from "./serial.js";
+import { addRange, isBlank, isBlankRow, isDate, kindOfHeader, parseOrigin, type Cell, type Range } from "./read.js";
+import { serialText, type DateSystem } from "./serial.js";
 
 /** A cell of a result table: text or a number; blanks are `""`. */
 export type OutCell = string | number;
@@ -38,8 +39,13 @@ export type MonthRanges = { readonly [K in RecordKind]?: Range | null | undefine
 export interface SheetCallOptions {
   /** The policy: a key/value range, a JSON cell, or a policy object (only what differs from the defaults). */
   readonly policy?: Range | string | PolicyInput | null | undefined;
-  /** `YYYY-MM`; by default the month most paid orders fall in. */
-  readonly month?: string | null | undefined;
+  /**
+   * `YYYY-MM`; by default the month most paid orders fall in. A date cell on the month's first day
+   * stands for the month: Excel turns a typed `2020-02` into the serial of 2020-02-01 (in the
+   * workbook's date system), Apps Script passes a `Date` (its calendar day in the shop zone, as in
+   * a month column).
+   */
+  readonly month?: string | number | Date | null | undefined;
   /** The workbook's date system (default 1900). */
   readonly dateSystem?: DateSystem;
   /** Money as numbers (default, so the sheet can sum them) or as exact text like `"128.50"`. */
@@ -93,15 +99,74 @@ function deepFreeze<T>(value: T): T {
 }
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
-  const month = monthOption(options.month);
-  return compute(ranges, options, (decoded) => safeBuildMonthReport(decoded, undefined, month === undefined ? {} : { month }));
+  const given = monthOption(options.month, options.dateSystem ?? 1900);
+  return compute(ranges, options, (decoded) => {
+    const month = inZone(given, decoded.zone);
+    return safeBuildMonthReport(decoded, undefined, month === undefined ? {} : { month });
+  });
 }
 
-// A blank month cell is no month; a month is text (a host may pass a date serial, which is not one).
-function monthOption(month: unknown): string | undefined {
-  if (month === undefined || month === null || month === "" || month === 0) return undefined;
-  if (typeof month !== "string") throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["options", "month"], message: `expected a month YYYY-MM as text, got ${describeValue(month)}` }]);
-  return month.trim() === "" ? undefined : month.trim();
+/**
+ * A month or period cell read: its text, or for a `Date` the month once the shop zone is known
+ * (the policy names it, and the policy is read with the ranges); `undefined` for a blank cell.
+ */
+type MonthCell = string | ((zone: Zone) => string) | undefined;
+
+const inZone = (cell: MonthCell, zone: Zone): string | undefined => (typeof cell === "function" ? cell(zone) : cell);
+
+const MONTH_FORMS = "a month YYYY-MM as text or the date serial of its first day";
+const PERIOD_FORMS = "a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15) or the date serial of a month's first day";
+
+function monthOption(month: unknown, system: DateSystem): MonthCell {
+  return monthCell(month, system, ["options", "month"], MONTH_FORMS);
+}
+
+/**
+ * A month cell: text as it is; a date (a typed `2020-02` that the host turned into one) is the
+ * month when it is the month's first day, and otherwise an error, not a guess at what was meant.
+ * A blank cell is no month (Excel desktop passes a blank as 0).
+ */
+function monthCell(value: unknown, system: DateSystem, path: readonly string[], expected: string): MonthCell {
+  if (value === undefined || value === null || value === "" || value === 0) return undefined;
+  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "number") return serialMonth(value, system, path, expected);
+  const ms = isDate(value) ? timeOf(value) : Number.NaN;
+  if (!Number.isNaN(ms)) return (zone) => dateMonth(ms, zone, path, expected);
+  throw new KefuKpiError([{ code: IssueCode.invalidType, path: [...path], message: `expected ${expected}, got ${describeValue(value)}` }]);
+}
+
+// A whole-day serial of a month's first day in the workbook's date system (read as read.ts reads a
+// date cell), as `YYYY-MM`.
+function serialMonth(serial: number, system: DateSystem, path: readonly string[], expected: string): string {
+  const text = serialText(serial, system);
+  if (text !== null && text.endsWith(" 00:00:00") && text.startsWith("-01 ", 7)) return text.slice(0, 7);
+  const why =
+    text === null
+      ? `${String(serial)} is not a date serial of the ${system} date system`
+      : text.endsWith(" 00:00:00")
+        ? `${serial} is ${text.slice(0, 10)}, not the first day of a month`
+        : `${serial} is ${text}, not a whole day`;
+  throw new KefuKpiError([{ code: IssueCode.invalidValue, path: [...path], message: `${why}; expected ${expected}` }]);
+}
+
+// A `Date` (Apps Script's date cell) as read.ts reads one in a month column: its calendar day in
+// the shop zone, which must be the first of its month (Sheets gives a date cell's midnight in the
+// spreadsheet's zone, set to the shop's).
+function dateMonth(ms: number, zone: Zone, path: readonly string[], expected: string): string {
+  const w = zone.wallOf(ms);
+  const day = `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+  if (w.day === 1) return day.slice(0, 7);
+  throw new KefuKpiError([{ code: IssueCode.invalidValue, path: [...path], message: `${new Date(ms).toISOString()} is ${day} in the shop's time zone (${zone.name}), not the first day of a month; expected ${expected}` }]);
+}
+
+// The instant of a `Date`, also one of another realm; NaN for an invalid one or an object that
+// only claims to be a date.
+function timeOf(date: Date): number {
+  try {
+    return Date.prototype.getTime.call(date);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -304,21 +369,23 @@ export function payTable(ranges: MonthRanges | SheetMonthReport, options: SheetC
  * (the `kpi` command's CSV: period, agentId, name, group, score, every metric, the metrics under
  * their minimum sample).
  *
- * @param period - `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15`; by default `options.month` or the month most orders were paid in
+ * @param period - `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15` as text, or a date cell on a month's first day for the month (as `options.month`); by default `options.month` or the month most orders were paid in
  * @example
  * kpiTable(ranges, "2020-W06")
  */
-export function kpiTable(ranges: MonthRanges, period?: string | null, options: SheetCallOptions = {}): SheetResult {
+export function kpiTable(ranges: MonthRanges, period?: string | number | Date | null, options: SheetCallOptions = {}): SheetResult {
   return guarded(() => {
     const call = checkCallOptions(options);
-    const month = monthOption(call.month);
+    const system = call.dateSystem ?? 1900;
+    const month = monthOption(call.month, system);
+    const asked = periodOption(period, system);
     // The month, when it stands for the period, is named by its own name when it is no month.
-    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) && periodOption(period) === undefined) {
+    if (typeof month === "string" && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) && asked === undefined) {
       throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "month"], message: `"${month}" is not a month; expected YYYY-MM` }]);
     }
-    const given = periodOption(period) ?? month;
+    const given = asked ?? month;
     // By default the month most orders were paid in, as the month report picks it.
-    const result = compute(ranges, call, (month) => toSafe(() => buildKpiReport(month, undefined, { period: given ?? busiestMonth(month) })));
+    const result = compute(ranges, call, (decoded) => toSafe(() => buildKpiReport(decoded, undefined, { period: inZone(given, decoded.zone) ?? busiestMonth(decoded) })));
     if (!result.success) return failure(result.issues);
     const rows = kpiRows(result.data);
     const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
@@ -326,13 +393,11 @@ export function kpiTable(ranges: MonthRanges, period?: string | null, options: S
   });
 }
 
-// A blank period cell is no period.
-function periodOption(period: unknown): string | undefined {
-  if (period === undefined || period === null || period === "" || period === 0) return undefined;
-  if (typeof period !== "string") {
-    throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["period"], message: `expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15), got ${describeValue(period)}` }]);
-  }
-  return period.trim() === "" ? undefined : period.trim();
+// A blank period cell is no period. A date cell is read as a month cell is: Excel turns a typed
+// `2020-02` into a date, while a day the user means must be text ('2020-02-03): a date cell
+// of 2020-02-01 cannot tell the day from the month, so it is taken as the month it came from.
+function periodOption(period: unknown, system: DateSystem): MonthCell {
+  return monthCell(period, system, ["period"], PERIOD_FORMS);
 }
 
 /** The figures {@link agentFigure} can return: attribution's (R1), the month's KPIs and scorecard score (R2), the pay lines (R5). */

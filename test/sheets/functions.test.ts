@@ -283,3 +283,69 @@ describe("errors come back as values at their cells", () => {
     expect(toCells(attributionTable(sample, { month: "2020-13" }))[0]?.[0]).toMatch(/^#KEFU! /);
   });
 });
+
+describe("a month or period cell that the host turned into a date", () => {
+  // Excel turns a typed `2020-01` into the date 2020-01-01, passed as its serial; computed here from
+  // the calendar (days since 1899-12-30; the 1904 system counts from 1904-01-01, 1462 days later).
+  const serial = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
+  const january = serial(2020, 1, 1);
+  const error = (result: ReturnType<typeof attributionTable>): string => (result.success ? "no error" : result.message);
+
+  it("a whole-day serial of a month's first day is that month, as its text is; the text is unchanged", () => {
+    const asText = toCells(attributionTable(sample, { month: "2020-01" }));
+    // January is not the month the sample falls in by default, so a month left unread would show.
+    expect(asText).not.toEqual(toCells(attributionTable(sample)));
+    expect(asText[1]?.[0]).toBe("2020-01");
+    expect(toCells(attributionTable(sample, { month: january }))).toEqual(asText);
+    expect(toCells(attributionTable(sample, { month: " 2020-01 " }))).toEqual(asText);
+    expect(toCells(attributionTable(sample, { month: serial(2020, 2, 1) }))).toEqual(toCells(attributionTable(sample, { month: "2020-02" })));
+    const month = sheetMonthReport(sample, { month: january });
+    expect(month.success && month.data.month).toBe("2020-01");
+  });
+
+  it("reads the serial in the workbook's date system", () => {
+    const asText = toCells(payTable(sample, { month: "2020-01" }));
+    expect(toCells(payTable(sample, { month: january - 1462, dateSystem: 1904 }))).toEqual(asText);
+    // The same number in the 1900 system is a day four years earlier, not a first of a month.
+    expect(error(payTable(sample, { month: january - 1462 }))).toBe(
+      `options.month: ${january - 1462} is 2015-12-31, not the first day of a month; expected a month YYYY-MM as text or the date serial of its first day`,
+    );
+  });
+
+  it("refuses a date that is not a month's first day, a time of day, and what is no date serial, naming options.month", () => {
+    const expected = "expected a month YYYY-MM as text or the date serial of its first day";
+    const fourth = serial(2020, 2, 4);
+    expect(error(attributionTable(sample, { month: fourth }))).toBe(`options.month: ${fourth} is 2020-02-04, not the first day of a month; ${expected}`);
+    expect(error(attributionTable(sample, { month: 0.5 }))).toBe(`options.month: 0.5 is not a date serial of the 1900 date system; ${expected}`);
+    expect(error(attributionTable(sample, { month: 0.5, dateSystem: 1904 }))).toBe(`options.month: 0.5 is 1904-01-01 12:00:00, not a whole day; ${expected}`);
+    expect(error(attributionTable(sample, { month: january + 0.25 }))).toBe(`options.month: ${january + 0.25} is 2020-01-01 06:00:00, not a whole day; ${expected}`);
+    for (const bad of [-1, Number.NaN, Infinity, 60, 1e9]) {
+      expect(error(attributionTable(sample, { month: bad })), String(bad)).toBe(`options.month: ${String(bad)} is not a date serial of the 1900 date system; ${expected}`);
+    }
+    expect(error(attributionTable(sample, { month: true as never }))).toBe(`options.month: expected a month YYYY-MM as text or the date serial of its first day, got true`);
+    const failed = sheetMonthReport(sample, { month: fourth });
+    expect(failed.success ? null : failed.issues).toEqual([{ code: "invalid_value", path: ["options", "month"], message: expect.stringMatching(/^\d+ is 2020-02-04, not the first day/) }]);
+  });
+
+  it("reads a Date (Apps Script's date cell) by its calendar day in the shop's zone", () => {
+    const asText = toCells(attributionTable(sample, { month: "2020-01" }));
+    // Midnight of 2020-01-01 in Asia/Shanghai (UTC+8) is 2019-12-31 16:00 UTC.
+    expect(toCells(attributionTable(sample, { month: new Date(Date.UTC(2019, 11, 31, 16)) }))).toEqual(asText);
+    expect(error(attributionTable(sample, { month: new Date(Date.UTC(2019, 11, 31, 15)) }))).toBe(
+      "options.month: 2019-12-31T15:00:00.000Z is 2019-12-31 in the shop's time zone (Asia/Shanghai), not the first day of a month; expected a month YYYY-MM as text or the date serial of its first day",
+    );
+    // Under a policy in another zone, the same instant is another calendar day.
+    const utc = { timeZone: "UTC" };
+    expect(error(attributionTable(sample, { month: new Date(Date.UTC(2019, 11, 31, 16)), policy: utc }))).toMatch(/^options\.month: .* is 2019-12-31 in the shop's time zone \(UTC\), not the first day/);
+    expect(error(attributionTable(sample, { month: new Date(Number.NaN) }))).toBe("options.month: expected a month YYYY-MM as text or the date serial of its first day, got an object");
+  });
+
+  it("reads the KPI period's date cell as its month; another day is an error naming period", () => {
+    expect(toCells(kpiTable(sample, serial(2020, 2, 1)))).toEqual(toCells(kpiTable(sample, "2020-02")));
+    expect(toCells(kpiTable(sample, null, { month: january }))).toEqual(toCells(kpiTable(sample, "2020-01")));
+    expect(toCells(kpiTable(sample, serial(2020, 2, 1)))).not.toEqual(toCells(kpiTable(sample, "2020-01")));
+    expect(toCells(kpiTable(sample, serial(2020, 2, 3)))).toEqual([
+      [`#KEFU! period: ${serial(2020, 2, 3)} is 2020-02-03, not the first day of a month; expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15) or the date serial of a month's first day`],
+    ]);
+  });
+});

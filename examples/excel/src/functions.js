@@ -1,14 +1,19 @@
-// Excel custom functions over the kefu-kpi browser bundle (loaded before this file by
-// functions.html, defining the global `KefuKpi`). Each function returns its table, or a
-// CustomFunctions.Error whose message names the cells at fault (`订单!E17, paidAt: …`): a
-// spreadsheet function never throws. Ranges arrive as 2-D arrays; an omitted argument as null.
+// Excel custom functions over the kefu-kpi browser bundle. This is the source: `npm run examples`
+// writes examples/excel/dist/functions.js, the one script Excel loads, with the bundle
+// (dist/kefu-kpi.global.js, which defines `KefuKpi`) and this file in one function scope, so it
+// needs no other script (the custom-functions runtime loads only the manifest's script) and
+// leaves no global behind. Each function returns its table, or a CustomFunctions.Error whose
+// message names the cells at fault (`订单!E17, paidAt: …`): a spreadsheet function never throws.
+// Ranges arrive as 2-D arrays; an omitted argument as null.
 /* global CustomFunctions, KefuKpi */
 
 /** The options every function shares: the policy, the month, the workbook's date system. */
 function kefuOptions(policy, month, dateSystem) {
   const options = {};
   if (policy !== null && policy !== undefined) options.policy = policy;
-  if (month !== null && month !== undefined && month !== "") options.month = String(month);
+  // As the cell holds it: a `2020-02` typed into a cell is a date serial, which the library reads
+  // (in the workbook's date system) as the month when it is the month's first day.
+  if (month !== null && month !== undefined && month !== "") options.month = month;
   if (dateSystem === 1904 || dateSystem === "1904") options.dateSystem = 1904;
   return options;
 }
@@ -72,7 +77,7 @@ function pay(month, policy, data) {
 
 /** The KPI table of a period (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15; default the month): one row per agent and the shop. */
 function kpi(period, policy, data) {
-  return kefuData(data, (ranges) => KefuKpi.sheets.kpiTable(ranges, period === null || period === undefined ? null : String(period), kefuOptions(policy, null, null)));
+  return kefuData(data, (ranges) => KefuKpi.sheets.kpiTable(ranges, period === undefined ? null : period, kefuOptions(policy, null, null)));
 }
 
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
