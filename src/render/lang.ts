@@ -5,6 +5,9 @@
  * they keep the English ids whatever the language.
  */
 
+import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
+import { describeValue } from "../input.js";
+
 /** The language of a rendered report. */
 export type ReportLang = "zh" | "en";
 
@@ -35,11 +38,20 @@ export function defaultLang(timeZone: string): ReportLang {
   return CHINA_ZONES.has(timeZone) ? "zh" : "en";
 }
 
-/** The language and width of one rendering: the options', else the zone's language and 120 columns. */
+/**
+ * The language and width of one rendering: the options', else the zone's language and 120 columns.
+ * A language or width of another form is an error naming the option, not a silent default.
+ */
 export function renderSettings(timeZone: string, options: RenderOptions | undefined): { lang: ReportLang; width: number } {
-  const lang = options?.lang === "zh" || options?.lang === "en" ? options.lang : defaultLang(timeZone);
-  const width = typeof options?.width === "number" && Number.isInteger(options.width) && options.width >= 40 ? options.width : DEFAULT_WIDTH;
-  return { lang, width };
+  const lang: unknown = options?.lang;
+  const width: unknown = options?.width;
+  const issues: Issue[] = [];
+  if (lang !== undefined && lang !== "zh" && lang !== "en") issues.push({ code: IssueCode.invalidValue, path: ["options", "lang"], message: `expected "zh" or "en", got ${describeValue(lang)}` });
+  if (width !== undefined && !(typeof width === "number" && Number.isInteger(width) && width >= 40)) {
+    issues.push({ code: IssueCode.invalidValue, path: ["options", "width"], message: `expected a whole number of columns, at least 40, got ${describeValue(width)}` });
+  }
+  if (issues.length > 0) throw new KefuKpiError(issues);
+  return { lang: (lang as ReportLang | undefined) ?? defaultLang(timeZone), width: (width as number | undefined) ?? DEFAULT_WIDTH };
 }
 
 /** A score or threshold as every report shows it: two decimals (`79.5` → `79.50`, `80` → `80.00`). */

@@ -2,7 +2,7 @@
 // English word but the ids, or in English; no line wider than the terminal; one number format; and
 // no two statements that contradict each other.
 import { describe, expect, it } from "vitest";
-import { buildMonthReport, type MonthReport } from "../../src/index.js";
+import { buildMonthReport, type KefuKpiError, type MonthReport } from "../../src/index.js";
 import { defaultLang, displayWidth, renderDutySheet, renderKpiSection, renderMonthHtml, renderMonthTable, renderPayTable, renderPeopleTable, wrapText } from "../../src/render/index.js";
 import { buildDutySheet } from "../../src/index.js";
 import { message } from "../../src/render/lang.js";
@@ -108,6 +108,21 @@ describe("the width", () => {
     const headers = text.split("\n").filter((l) => l.startsWith("指标 "));
     expect(headers.length).toBeGreaterThan(1);
     for (const a of many) expect(headers.some((h) => h.includes(a.agentId))).toBe(true);
+  });
+
+  it("a language or width of another form is an error naming the option", () => {
+    const issues = (options: object): string[] => {
+      try {
+        renderMonthTable(report, options);
+      } catch (error) {
+        return (error as KefuKpiError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(issues({ lang: "fr" })).toEqual(['options.lang: expected "zh" or "en", got the text "fr"']);
+    expect(issues({ width: 30 })).toEqual(["options.width: expected a whole number of columns, at least 40, got the number 30"]);
+    expect(issues({ width: 80.5, lang: null })).toHaveLength(2);
+    expect(issues({ width: 40 })).toEqual([]);
   });
 
   it("wraps text between words and Chinese characters, never starting a line with a closing mark", () => {
