@@ -260,7 +260,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (settled && values.month !== undefined && values.month !== settled.month) throw new UsageError(`--month ${values.month} is not the settled report's month ${settled.month}`);
   const computed = withPolicyFile(inputs, () => reportFolder(inputs.folder, inputs.policy, values.month ?? settled?.month, previous, values.previous));
   warnAboutFolder(inputs, io, false);
-  for (const w of computed.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
+  for (const w of computed.warnings) warn(io, w);
   if (settled) {
     // A settled month keeps its figures: a re-run that would change any is shown, not printed as the month.
     const differences = compareReports({ ...settled, settled: undefined }, computed);
@@ -308,9 +308,9 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   const format = checkFormat(values.format);
   const inputs = await loadInputs(rest[0]!, policyFile, values.out);
   const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date)));
-  warnAboutFolder(inputs, io, false);
-  for (const w of report.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
   const options = { ...render, lang: render.lang ?? defaultLang(inputs.folder.month.policy.timeZone) };
+  warnAboutFolder(inputs, io, false);
+  for (const w of report.warnings) warn(io, w);
   await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format, options), values.out, io);
   return 0;
 }
@@ -380,12 +380,18 @@ function withPolicyFile<T>(inputs: { readonly policyName: string | undefined }, 
  */
 function warnAboutFolder(inputs: Inputs, io: CliIO, ownWarnings = true): void {
   const { folder } = inputs;
-  if (ownWarnings) for (const w of folder.warnings) io.stderr(`kefu-kpi: warning: ${w}\n`);
+  if (ownWarnings) for (const w of folder.warnings) warn(io, w);
   const read = new Set(inputs.files.map((f) => resolve(f.path)));
-  const unread = folder.unread.filter((name) => !read.has(resolve(folder.dir, name)));
+  // A Markdown file (the folder's README) is documentation, never data: not worth a warning.
+  const unread = folder.unread.filter((name) => !read.has(resolve(folder.dir, name)) && !/\.(md|markdown)$/i.test(name));
   if (unread.length > 0) {
-    io.stderr(`kefu-kpi: warning: ${folder.dir}: not read: ${unread.join(", ")} (a month folder holds one <kind>.csv or <kind>.json per kind, policy.json and Tmall order exports)\n`);
+    warn(io, `${folder.dir}: not read: ${unread.join(", ")} (a month folder holds one <kind>.csv or <kind>.json per kind, policy.json and Tmall order exports)`);
   }
+}
+
+/** A warning on standard error: in English whatever the report's language (a log line; the table and page carry them in their own language). */
+function warn(io: CliIO, text: string): void {
+  io.stderr(`kefu-kpi: warning: ${text}\n`);
 }
 
 /** The JSON report, as `JSON.stringify(report, null, 2)` and a line feed, in chunks. */

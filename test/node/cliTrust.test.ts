@@ -48,9 +48,11 @@ describe("warnings reach stderr in every format", () => {
   });
 
   it("names the files of the folder that were not read", async () => {
-    const extra = monthFolder({ ...BASE, "README.md": "# February" });
+    const extra = monthFolder({ ...BASE, "README.md": "# February", "notes.txt": "x", "sales.xlsx": "x" });
     const { stderr } = await cli("report", extra, "--format", "csv");
-    expect(stderr).toContain(`kefu-kpi: warning: ${extra}: not read: README.md (`);
+    expect(stderr).toContain(`kefu-kpi: warning: ${extra}: not read: notes.txt, sales.xlsx (`);
+    // A Markdown file is the folder's documentation: never data, not warned about.
+    expect(stderr).not.toContain("README.md");
   });
 });
 
