@@ -4,7 +4,7 @@
 //
 //   node scripts/check-sample-month.mjs [folder] [--print]
 //
-// It applies DOMAIN.md R1 literally, O(orders × consultations): zone Asia/Shanghai (UTC+8, no DST),
+// It applies R1 of docs/rules.md literally, O(orders × consultations): zone Asia/Shanghai (UTC+8, no DST),
 // window 48 h inclusive, rule placeFirst, source chat, refunds deducted, month 2020-02 booked by paidAt.
 // Exit code 0 when every figure of hand-derived.json agrees, 1 otherwise (the differences are listed).
 import { readFileSync } from "node:fs";
@@ -215,7 +215,7 @@ if (diffs.length > 0) {
 console.log(`${dir}: hand-derived.json${kpiChecked ? " and hand-derived-kpi.json agree" : " agrees"} with the brute force (${orders.length} orders, ${consultations.length} consultations)`);
 
 // --- KPIs (R2), literally ------------------------------------------------------------------------
-// Each metric as DOMAIN.md R2 and README.md ("KPIs") define it, by brute force over the rows: the
+// Each metric as R2 in docs/rules.md and README.md ("KPIs") define it, by brute force over the rows: the
 // default policy (satisfied ≥ 4, ticket SLA 60 min, slow > 60 s, quick ≤ 180 s, long > 30 min,
 // minimum samples of 5 for reviews, ratings, tickets and calls), period = February in Shanghai.
 // Rates: 4 decimals; means: 2 decimals; ROUND_HALF_UP, computed on integers (BigInt).

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes fixtures/tmall-export/ExportOrderList202002.csv: a small Tmall seller back-office order
-export as downloaded (DOMAIN.md R9).
+export as downloaded (R9 in docs/rules.md).
 
     python3 scripts/make-tmall-export.py [outDir]
 

@@ -1,5 +1,5 @@
 /**
- * Property tests of R1 (DOMAIN.md) against a brute-force reference implementation that applies
+ * Property tests of R1 (docs/rules.md) against a brute-force reference implementation that applies
  * the candidate / winner / tie rules literally, one order at a time.
  */
 import fc from "fast-check";

@@ -1,5 +1,5 @@
 /**
- * R1 (DOMAIN.md) rule by rule on tiny hand-made inputs. Wall times are read in the default zone,
+ * R1 (docs/rules.md) rule by rule on tiny hand-made inputs. Wall times are read in the default zone,
  * Asia/Shanghai.
  */
 import { describe, expect, it } from "vitest";

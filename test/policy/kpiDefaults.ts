@@ -1,4 +1,4 @@
-// The KPI defaults (DOMAIN.md R2, seed 002), written out by hand: satisfied = 4 of 5, ticket SLA
+// The KPI defaults (R2 in docs/rules.md, seed 002), written out by hand: satisfied = 4 of 5, ticket SLA
 // 1 h, the role scorecards (presale / insale / aftersale metrics of R2 with the steps kefu-kpi
 // seeds them with), the QC ladder 80/70/60 → 0/1/2, < 60 → 3, cap 3 a week, and the service
 // levels (60 s in 09:00–23:00, overnight by 09:30, tickets 1 h, review 12 h, refund 24 h, wait 2 min).

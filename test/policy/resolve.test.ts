@@ -3,11 +3,11 @@ import { AttributionPolicySchema } from "../../src/schemas.js";
 import { KefuKpiError, PolicySchema, defaultPolicy, formatIssue, policyJsonSchema, resolvePolicy, safeResolvePolicy, type Issue } from "../../src/index.js";
 import { KPI_DEFAULTS } from "./kpiDefaults.js";
 
-// The defaults of DOMAIN.md, written out by hand from its text (R1, R3, R4, R6 and the
+// The defaults of the rules (docs/rules.md), written out by hand from its text (R1, R3, R4, R6 and the
 // conventions). Base salaries, the assessment threshold, the probation marks and the hours
-// tolerance are not in DOMAIN.md: they are this library's documented defaults (README).
-const DOMAIN_DEFAULTS = {
-  // Not a DOMAIN number: the shop's name or id, which identifies a report's shop (none by default).
+// tolerance are not in the source documents: they are this library's documented defaults (README).
+const RULE_DEFAULTS = {
+  // Not a rule's number: the shop's name or id, which identifies a report's shop (none by default).
   shop: null,
   timeZone: "Asia/Shanghai",
   // A wall time the clocks show twice (DST overlap) is an error unless it carries its offset.
@@ -75,12 +75,12 @@ function thrownBy(fn: () => unknown): KefuKpiError {
 }
 
 describe("defaultPolicy", () => {
-  it("holds every DOMAIN default, and nothing else", () => {
-    expect(defaultPolicy()).toStrictEqual(DOMAIN_DEFAULTS);
+  it("holds every default of the rules, and nothing else", () => {
+    expect(defaultPolicy()).toStrictEqual(RULE_DEFAULTS);
   });
 
   it("is JSON-serializable", () => {
-    expect(JSON.parse(JSON.stringify(defaultPolicy()))).toStrictEqual(DOMAIN_DEFAULTS);
+    expect(JSON.parse(JSON.stringify(defaultPolicy()))).toStrictEqual(RULE_DEFAULTS);
   });
 
   it("gives a fresh object each time", () => {
@@ -92,9 +92,9 @@ describe("defaultPolicy", () => {
   });
 
   it("is what resolvePolicy gives for no input", () => {
-    expect(resolvePolicy()).toStrictEqual(DOMAIN_DEFAULTS);
-    expect(resolvePolicy({})).toStrictEqual(DOMAIN_DEFAULTS);
-    expect(safeResolvePolicy(undefined)).toStrictEqual({ success: true, data: DOMAIN_DEFAULTS });
+    expect(resolvePolicy()).toStrictEqual(RULE_DEFAULTS);
+    expect(resolvePolicy({})).toStrictEqual(RULE_DEFAULTS);
+    expect(safeResolvePolicy(undefined)).toStrictEqual({ success: true, data: RULE_DEFAULTS });
   });
 });
 
@@ -102,7 +102,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
   it("keeps sibling defaults of a nested setting", () => {
     const p = resolvePolicy({ attribution: { rule: "pay" } });
     expect(p.attribution).toStrictEqual({ windowHours: 48, rule: "pay", source: "chat", deductRefunds: true });
-    expect(p.duties).toStrictEqual(DOMAIN_DEFAULTS.duties);
+    expect(p.duties).toStrictEqual(RULE_DEFAULTS.duties);
     expect(p.timeZone).toBe("Asia/Shanghai");
   });
 
@@ -110,7 +110,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
     const p = resolvePolicy({ duties: { paymentReminder: { smsAboveAmount: "10" } } });
     expect(p.duties.paymentReminder).toStrictEqual({ smsAfterMinutes: 15, smsAboveAmount: "10", humanAfterMinutes: 30 });
     expect(p.duties.returnedParcels).toStrictEqual({ inspectBy: "17:30" });
-    expect(p.attribution).toStrictEqual(DOMAIN_DEFAULTS.attribution);
+    expect(p.attribution).toStrictEqual(RULE_DEFAULTS.attribution);
   });
 
   it("takes every valid value given", () => {
@@ -300,7 +300,7 @@ describe("safeResolvePolicy", () => {
     const r = safeResolvePolicy({ attribution: { deductRefunds: false } });
     expect(r).toStrictEqual({
       success: true,
-      data: { ...DOMAIN_DEFAULTS, attribution: { ...DOMAIN_DEFAULTS.attribution, deductRefunds: false } },
+      data: { ...RULE_DEFAULTS, attribution: { ...RULE_DEFAULTS.attribution, deductRefunds: false } },
     });
   });
 });
@@ -361,7 +361,7 @@ describe("policyJsonSchema", () => {
 
 describe("exported schemas", () => {
   it("PolicySchema and AttributionPolicySchema parse like resolvePolicy", () => {
-    expect(PolicySchema.parse({})).toStrictEqual(DOMAIN_DEFAULTS);
-    expect(AttributionPolicySchema.parse(undefined)).toStrictEqual(DOMAIN_DEFAULTS.attribution);
+    expect(PolicySchema.parse({})).toStrictEqual(RULE_DEFAULTS);
+    expect(AttributionPolicySchema.parse(undefined)).toStrictEqual(RULE_DEFAULTS.attribution);
   });
 });
