@@ -3,12 +3,15 @@ import { KefuKpiError } from "../errors.js";
 import { daysInMonth } from "../time/parse.js";
 import { buildDutySheet } from "../month/dutySheet.js";
 import { renderDutySheet } from "../render/people.js";
+import { defaultLang, type RenderOptions } from "../render/lang.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 
 /** The checked arguments of `duties`. */
 export interface DutiesArgs {
   readonly date: string;
   readonly format: "table" | "json";
+  /** The table's language and width (default: the policy zone's language, 120 columns). */
+  readonly render?: RenderOptions;
 }
 
 /** Checks `--date` and `--format` (a message for a usage error). */
@@ -24,7 +27,7 @@ export function checkDutiesArgs(args: { readonly date: string | undefined; reado
 export function dutiesText(folder: MonthFolder, args: DutiesArgs): string {
   try {
     const sheet = buildDutySheet(folder.month, undefined, args.date);
-    return args.format === "json" ? JSON.stringify(sheet, null, 2) + "\n" : renderDutySheet(sheet);
+    return args.format === "json" ? JSON.stringify(sheet, null, 2) + "\n" : renderDutySheet(sheet, { ...args.render, lang: args.render?.lang ?? defaultLang(folder.month.policy.timeZone) });
   } catch (error) {
     if (error instanceof KefuKpiError) throw locateIssues(error, folder);
     throw error;

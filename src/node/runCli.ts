@@ -69,7 +69,7 @@ Usage:
                [--policy file] [--format table|json|csv] [--lang zh|en] [--width N] [--out file]
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
-  kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--out file]
+  kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--lang zh|en] [--width N] [--out file]
   kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
@@ -82,9 +82,9 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
   --format    table (default), json (the whole report), csv (one row per agent: sales, score, pay) or html (one
               self-contained printable page with charts)
   --out       write to this file instead of standard output
-  --lang      zh or en: the language of the table and html reports (default zh when the policy's
-              timeZone is in mainland China, as the default Asia/Shanghai is; else en); json and csv
-              keep the English ids for apps
+  --lang      zh or en: the language of the table and html reports, and of the kpi and duties
+              tables (default zh when the policy's timeZone is in mainland China, as the default
+              Asia/Shanghai is; else en); json and csv keep the English ids for apps
   --width     the widest line of the table report, in columns (default: the terminal's, else 120)
   --no-bom    CSV without the UTF-8 byte-order mark it starts with by default (the mark makes Excel
               read the file as UTF-8: without it Excel on a Chinese Windows garbles 王芳)
@@ -186,8 +186,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
-  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi") {
-    throw new UsageError(`--lang and --width go with report and kpi${command === undefined ? "" : `, not ${command}`}`);
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties") {
+    throw new UsageError(`--lang and --width go with report, kpi and duties${command === undefined ? "" : `, not ${command}`}`);
   }
   const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
@@ -205,7 +205,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     const args = checkDutiesArgs({ date: values.date, format: values.format }, (m) => new UsageError(m));
     const inputs = await loadInputs(rest[0]!, policyFile, out);
     warnAboutFolder(inputs, io);
-    const text = withPolicyFile(inputs, () => dutiesText(inputs.folder, args));
+    const text = withPolicyFile(inputs, () => dutiesText(inputs.folder, { ...args, render }));
     await emit([text], out, io);
     return 0;
   }

@@ -240,36 +240,73 @@ export function renderPeopleTable(people: PeopleReport, options?: RenderOptions)
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
-const SHEET_KIND: Record<Duty["kind"], string> = {
-  addressCheck: "核对地址 address check",
-  smsReminder: "短信催付 SMS reminder",
-  humanReminder: "人工催付 payment reminder",
-  returnedParcel: "退货包裹 returned parcel",
-  shopReview: "中差评 review",
-};
-const SHIFT: Record<string, string> = { day: "白班 day", halfDay: "半白班 halfDay", night: "晚班 night", off: "休息 off" };
-const WEEKDAY = ["", "一 Mon", "二 Tue", "三 Wed", "四 Thu", "五 Fri", "六 Sat", "日 Sun"];
+const SHIFT: Record<string, readonly [string, string]> = { day: ["白班", "day"], halfDay: ["半白班", "half-day"], night: ["晚班", "night"], off: ["休息", "off"] };
+const WEEKDAY: readonly (readonly [string, string])[] = [["", ""], ["一", "Mon"], ["二", "Tue"], ["三", "Wed"], ["四", "Thu"], ["五", "Fri"], ["六", "Sat"], ["日", "Sun"]];
+const WEEK_RULE = "Mon–Fri the night shift, Sat–Sun the agent on duty";
+const WEEK_RULE_ZH = "周一至周五晚班、周六周日当班客服";
 
-/** The duty sheet as terminal text: the day's shifts, then one table per owner, then the unowned duties. */
-export function renderDutySheet(sheet: DutySheet): string {
-  const out: string[] = [`kefu-kpi 值班职责 duty sheet ${sheet.date} 周${WEEKDAY[sheet.weekday]}${sheet.weekend ? " (weekend: the agent on duty)" : " (weekday: the night shift)"}`];
-  out.push(`排班 shifts: ${sheet.shifts.map((s) => `${s.agentId} ${SHIFT[s.shift] ?? s.shift}`).join(", ") || "(no roster rows for this date)"}`);
+/** A duty's rule (`R1 催付: unpaid at 30 min; …`) in the sheet's language. */
+function dutyRule(rule: string, lang: ReportLang): string {
+  if (lang === "en") return rule;
+  const text = rule.replace(WEEK_RULE, WEEK_RULE_ZH);
+  let m = /^R1 短信催付: unpaid at (\d+) min, > (\S+)$/.exec(text);
+  if (m) return `R1 短信催付：下单 ${m[1]} 分钟未付款、金额大于 ${m[2]}`;
+  m = /^R1 催付: unpaid at (\d+) min; (.+)$/.exec(text);
+  if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；${m[2]}`;
+  if (text === "R1 核对地址: payAgent, at payment") return "R1 核对地址：落实付款客服，付款时";
+  m = /^R1 退货包裹: by (\S+); (.+)$/.exec(text);
+  if (m) return `R1 退货包裹：${m[1]} 前处理；${m[2]}`;
+  m = /^R1 中差评: first review on day (\d+) \((odd|even)\): (\S+)$/.exec(text);
+  if (m) return `R1 中差评：${m[1]} 日的首条评价（${m[2] === "odd" ? "单日" : "双日"}）：${m[3]}`;
+  return `原文：${rule}`;
+}
+
+/** The duty sheet as terminal text: the day's shifts, then one table per owner, then the unowned duties (Chinese unless `lang: "en"`). */
+export function renderDutySheet(sheet: DutySheet, options?: RenderOptions): string {
+  const { lang, width } = renderSettings("Asia/Shanghai", options);
+  const zh = lang === "zh";
+  const k = zh ? 0 : 1;
+  const day = WEEKDAY[sheet.weekday] ?? ["", ""];
+  const out: string[] = [
+    zh
+      ? `kefu-kpi 值班职责 ${sheet.date} 周${day[0]}（${sheet.weekend ? "周末：当班客服负责" : "工作日：晚班客服负责"}）`
+      : `kefu-kpi duty sheet ${sheet.date} ${day[1]} (${sheet.weekend ? "weekend: the agent on duty" : "weekday: the night shift"})`,
+  ];
+  const shifts = sheet.shifts.map((s) => `${s.agentId} ${SHIFT[s.shift]?.[k] ?? s.shift}`).join(zh ? "、" : ", ");
+  out.push(zh ? `排班：${shifts || "（当天没有排班）"}` : `shifts: ${shifts || "(no roster rows for this date)"}`);
   const table = (duties: readonly Duty[]): string =>
     textTable(
-      [["职责 duty", "单号 ref", "起 due", "截止 deadline", "规则 rule"], ...duties.map((d) => [SHEET_KIND[d.kind], d.ref, d.due.slice(11, 16), d.deadline ? d.deadline.slice(0, 16).replace("T", " ") : "—", d.rule])],
+      [
+        zh ? ["职责", "单号", "起", "截止", "规则"] : ["duty", "ref", "due", "deadline", "rule"],
+        ...duties.map((d) => [KIND[d.kind][k], d.ref, d.due.slice(11, 16), d.deadline ? d.deadline.slice(0, 16).replace("T", " ") : "—", dutyRule(d.rule, lang)]),
+      ],
       ["left", "left", "left", "left", "left"],
+      { width, wrap: 4 },
     );
   // An agent off (or not rostered) this day still owns the address checks of the orders paid through
   // them (R1: the payAgent, at payment): said beside the name, so the sheet does not look wrong.
   const shiftOf = new Map(sheet.shifts.map((s) => [s.agentId, s.shift]));
   for (const a of sheet.agents) {
     const shift = shiftOf.get(a.agentId);
-    const off = shift === undefined || shift === "off" ? ` (${shift === "off" ? "休息 off" : "未排班 not rostered"} this day; the address checks follow the payAgent whatever the shift)` : "";
-    out.push("", `${a.agentId}: ${count(a.duties.length, "duty", "duties")}${off}`, table(a.duties));
+    const free = shift === undefined || shift === "off";
+    const off = !free
+      ? ""
+      : zh
+        ? `（当天${shift === "off" ? "休息" : "未排班"}；核对地址随落实付款客服，不看排班）`
+        : ` (${shift === "off" ? "off" : "not rostered"} this day; the address checks follow the payAgent whatever the shift)`;
+    out.push("", zh ? `${a.agentId}：${a.duties.length} 项职责${off}` : `${a.agentId}: ${count(a.duties.length, "duty", "duties")}${off}`, table(a.duties));
   }
-  if (sheet.agents.length === 0) out.push("", "(no agent duties due this day)");
-  out.push("", `自动 automatic: ${count(sheet.system.length, "SMS reminder", "SMS reminders")}${sheet.system.length > 0 ? ` (${sheet.system.map((d) => d.ref).join(", ")})` : ""}`);
-  out.push(`无人负责 unowned: ${sheet.unowned.length}`);
-  for (const d of sheet.unowned) out.push(`  ! ${SHEET_KIND[d.kind]} ${d.ref} due ${d.due}: ${d.unowned}`);
-  return visibleText(out.join("\n") + "\n");
+  if (sheet.agents.length === 0) out.push("", zh ? "（当天没有客服的职责）" : "(no agent duties due this day)");
+  const refs = sheet.system.map((d) => d.ref).join(zh ? "、" : ", ");
+  out.push(
+    "",
+    zh
+      ? `自动：短信催付 ${sheet.system.length} 条${sheet.system.length > 0 ? `（${refs}）` : ""}`
+      : `automatic: ${count(sheet.system.length, "SMS reminder", "SMS reminders")}${sheet.system.length > 0 ? ` (${refs})` : ""}`,
+  );
+  out.push(zh ? `无人负责：${sheet.unowned.length} 项` : `unowned: ${sheet.unowned.length}`);
+  for (const d of sheet.unowned) {
+    out.push(zh ? `  ! ${KIND[d.kind][0]} ${d.ref}（${localTime(d.due)} 起）：${message(d.unowned ?? "", lang)}` : `  ! ${KIND[d.kind][1]} ${d.ref} due ${d.due}: ${d.unowned ?? ""}`);
+  }
+  return visibleText(fitLines(out.join("\n"), width) + "\n");
 }

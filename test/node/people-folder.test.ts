@@ -80,13 +80,21 @@ describe("kefu-kpi duties", () => {
 
   it("prints a day's sheet per agent, with the unowned duties", async () => {
     // O4 (50.00, placed Thursday 20th 11:00, never paid): SMS at 11:15, A01 (night) reminds after 11:30.
+    // In the policy zone's language (Chinese for the default Asia/Shanghai) …
     const { code, stdout } = await cli("duties", dir, "--date", "2020-02-20");
     expect(code).toBe(0);
-    expect(stdout).toContain("duty sheet 2020-02-20 周四 Thu (weekday: the night shift)");
-    expect(stdout).toContain("排班 shifts: A01 晚班 night, A02 白班 day");
-    expect(stdout).toMatch(/A01: 1 duty\n.*\n.*\n人工催付 payment reminder\s+O4\s+11:30\s+2020-02-20 23:30/);
-    expect(stdout).toContain("自动 automatic: 1 SMS reminder (O4)");
-    expect(stdout).toContain("无人负责 unowned: 0");
+    expect(stdout).toContain("kefu-kpi 值班职责 2020-02-20 周四（工作日：晚班客服负责）");
+    expect(stdout).toContain("排班：A01 晚班、A02 白班");
+    expect(stdout).toMatch(/A01：1 项职责\n.*\n.*\n人工催付\s+O4\s+11:30\s+2020-02-20 23:30\s+R1 催付：下单 30 分钟未付款；周一至周五晚班、周六周日当班客服/);
+    expect(stdout).toContain("自动：短信催付 1 条（O4）");
+    expect(stdout).toContain("无人负责：0 项");
+    // … or in English.
+    const en = await cli("duties", dir, "--date", "2020-02-20", "--lang", "en");
+    expect(en.stdout).toContain("kefu-kpi duty sheet 2020-02-20 Thu (weekday: the night shift)");
+    expect(en.stdout).toContain("shifts: A01 night, A02 day");
+    expect(en.stdout).toMatch(/A01: 1 duty\n.*\n.*\npayment reminder\s+O4\s+11:30\s+2020-02-20 23:30/);
+    expect(en.stdout).toContain("automatic: 1 SMS reminder (O4)");
+    expect(en.stdout).toContain("unowned: 0");
   });
 
   it("reports a day nobody is rostered on as unowned duties", async () => {

@@ -169,10 +169,17 @@ describe("the HTML page and the duty sheet", () => {
   });
 
   it("the duty sheet counts in the singular and says when an agent with duties is off that day", () => {
-    const sheet = renderDutySheet(buildDutySheet(input, {}, "2020-02-27"));
+    const day = buildDutySheet(input, {}, "2020-02-27");
+    const sheet = renderDutySheet(day, { lang: "en" });
     expect(sheet).not.toMatch(/\b1 duties/);
     expect(sheet).toMatch(/^A03: 1 duty$/m);
-    expect(sheet).toMatch(/^A01: 2 duties \(休息 off this day; the address checks follow the payAgent whatever the shift\)$/m);
+    expect(sheet).toMatch(/^A01: 2 duties \(off this day; the address checks follow the payAgent whatever the shift\)$/m);
+    const zh = renderDutySheet(day);
+    expect(zh).toMatch(/^A01：2 项职责（当天休息；核对地址随落实付款客服，不看排班）$/m);
+    expect(zh).toContain("  ! 退货包裹 P05（2020-02-27 09:30:00 起）：2020-02-27（工作日）没有排晚班的客服");
+    const words = [...zh.matchAll(/[A-Za-z][A-Za-z0-9./-]*/g)].map((m) => m[0]);
+    expect(words.filter((w) => !ALLOWED.test(w))).toEqual([]);
+    expect(zh).not.toContain("原文");
   });
 });
 
@@ -191,8 +198,8 @@ describe("the CLI", () => {
     expect([narrow.code, narrow.stderr]).toEqual([2, expect.stringContaining('--width must be a whole number of columns from 40 to 1000, not "20"')]);
     const json = await cli("report", dir, "--format", "json", "--lang", "zh");
     expect([json.code, json.stderr]).toEqual([2, expect.stringContaining("--format json keeps the English ids for apps")]);
-    const duties = await cli("duties", dir, "--date", "2020-02-27", "--lang", "zh");
-    expect([duties.code, duties.stderr]).toEqual([2, expect.stringContaining("--lang and --width go with report and kpi, not duties")]);
+    const explain = await cli("explain", dir, "--agent", "A01", "--lang", "zh");
+    expect([explain.code, explain.stderr]).toEqual([2, expect.stringContaining("--lang and --width go with report, kpi and duties, not explain")]);
   });
 
   it("kpi --lang en prints the English table; by default the policy zone's Chinese", async () => {
