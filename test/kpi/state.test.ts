@@ -51,7 +51,8 @@ describe("KPI state", () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 months of 30 states each: seconds on an idle machine, more on a loaded one (not a timing test).
+  }, 60_000);
 
   it("merging is associative and the week of days equals the ISO week", () => {
     fc.assert(
