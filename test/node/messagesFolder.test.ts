@@ -6,6 +6,8 @@ import { KefuKpiError, formatIssue } from "../../src/index.js";
 import { readMonthFolder } from "../../src/node/index.js";
 import { decodedRecords } from "../../src/records/view.js";
 import { MonthReportSchema } from "../../src/schemas.js";
+import { parseCsv } from "../../src/node/csv.js";
+import { attributionTable, toCells } from "../../src/sheets/index.js";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
 
 // A01 uses one sub-account, A02 two (separated by |).
@@ -86,5 +88,14 @@ describe("a month folder with messages.csv", () => {
       'consultations: "C2" buyerMessages is 3, the chat log gives 2',
       'consultations: "C2" agentMessages is 3, the chat log gives 1',
     ]);
+  });
+
+  it("a sheet's range of messages attributes as the consultations range does", () => {
+    const range = (text: string): string[][] => parseCsv(text);
+    const fromChat = toCells(attributionTable({ agents: range(AGENTS_WITH_ACCOUNTS), messages: range(MESSAGES), orders: range(ORDERS) }, { month: "2020-02" }));
+    const fromFile = toCells(attributionTable({ agents: range(AGENTS), consultations: range(CONSULTATIONS), orders: range(ORDERS) }, { month: "2020-02" }));
+    expect(fromChat).toEqual(fromFile);
+    // Row A01: month, agentId, name, group, grade, orders 1, gross 128 (O1).
+    expect(fromChat[1]?.slice(0, 7)).toEqual(["2020-02", "A01", "王芳", "presale", "senior", 1, 128]);
   });
 });
