@@ -304,7 +304,8 @@ export function monthFor(
   if (missing.length > 0) {
     throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
-  const lookup = options.lookupBuyers ?? [];
+  // With a chat log the consultations are checked against it by buyer: every buyer is numbered.
+  const lookup = record.messages !== undefined ? [] : (options.lookupBuyers ?? []);
   const decoder = new MonthDecoder(policy, expectedBuyers(record, given, lookup));
   // The kinds that look their buyers up come after the others (the orders), the agents first.
   const order = [...given.filter((k) => !lookup.includes(k)), ...given.filter((k) => lookup.includes(k))];

@@ -8,6 +8,7 @@ import { decodedRecords } from "../../src/records/view.js";
 import { MonthReportSchema } from "../../src/schemas.js";
 import { parseCsv } from "../../src/node/csv.js";
 import { attributionTable, toCells } from "../../src/sheets/index.js";
+import { gbk } from "./gbk.js";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
 
 // A01 uses one sub-account, A02 two (separated by |).
@@ -44,6 +45,13 @@ describe("a month folder with messages.csv", () => {
       ["A02", "b2", 2, 1, 1, 30], // answered from A02's second sub-account
     ]);
     expect(c.map((r) => r["consultationId"])).toEqual(["A01/b1/2020-02-10 09:58", "A02/b2/2020-02-11 14:00"]);
+  });
+
+  it("reads a chat log saved in GBK as the same consultations", async () => {
+    const utf = await readMonthFolder(monthFolder({ "agents.csv": AGENTS_WITH_ACCOUNTS, "messages.csv": MESSAGES }));
+    const folder = await readMonthFolder(monthFolder({ "agents.csv": gbk(AGENTS_WITH_ACCOUNTS), "messages.csv": gbk(MESSAGES) }));
+    expect(decodedRecords(folder.month, "consultations")).toEqual(decodedRecords(utf.month, "consultations"));
+    expect(decodedRecords(folder.month, "consultations")).toHaveLength(2);
   });
 
   it("names a bad time, a missing column and a message of no agent by file, row and field", async () => {
