@@ -133,7 +133,7 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
       bad++; // its own issue names it
       continue;
     }
-    if (botAccount(sender, bots) || botAccount(receiver, bots) || startsWithMarker(text.at(i), markers)) {
+    if (botAccount(sender, bots) || botAccount(receiver, bots) || (markers.length > 0 && startsWithMarker(text.at(i), markers))) {
       bot++;
       continue;
     }
