@@ -86,6 +86,18 @@ describe("consultations derived from messages (hand-made examples)", () => {
     expect(month.warnings).toContain("messages: 2 bot lines (chat.botAccounts, chat.botMarkers) left out of the consultation figures");
   });
 
+  it("takes the bot rule from the policy (chat.botAccounts, chat.botMarkers)", () => {
+    const b2 = messages.filter((m) => m.to === "b2" || m.from === "b2");
+    // No markers: A02's auto-reply at 09:32 is an agent message, and answers the 09:31 message in 60 s.
+    const noMarkers = consultationsOf(b2, { chat: { botMarkers: [] } });
+    expect(noMarkers).toMatchObject([{ agentMessages: 2, responseCount: 1, responseSeconds: 60, firstReplyAt: at("2020-02-10 09:32:00") }]);
+    // No bot accounts: the greeting of 店小蜜 (no agent's sub-account) is a message of no agent, an error.
+    const r = safeRun(() => decodeMonth({ agents, messages: b2 }, { chat: { botAccounts: [] } }));
+    expect(r.success ? [] : r.issues.map(formatIssue)).toEqual([
+      `messages[0], from: neither "${SHOP}:店小蜜" nor "b2" is an agent's sub-account (the agents' accounts column); a message is between an agent and a buyer`,
+    ]);
+  });
+
   it("groups messages by a given consultationId whatever the gap", () => {
     expect(consultationsOf(messages)[3]).toMatchObject({ consultationId: "S1", agentId: "A02", buyerId: "b3", responseCount: 1, responseSeconds: 7200, endedAt: at("2020-02-10 13:00:00") });
   });
