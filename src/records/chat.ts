@@ -176,21 +176,22 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
   order.sort((x, y) => groupOf[x]! - groupOf[y]! || agentOf[x]! - agentOf[y]! || buyerOf[x]! - buyerOf[y]! || at[x]! - at[y]! || role[x]! - role[y]!);
 
   const gap = ctx.policy.chat.sessionGapMinutes * 60_000;
-  const out = {
-    id: [] as string[],
-    shop: [] as string[],
-    agent: [] as number[],
-    buyer: [] as number[],
-    started: [] as number[],
-    reply: [] as number[],
-    ended: [] as number[],
-    buyerMessages: [] as number[],
-    agentMessages: [] as number[],
-    responses: [] as number[],
-    seconds: [] as number[],
-    longest: [] as number[],
-  };
+  // The consultations, at most one per buyer message, in typed columns (no object per consultation).
+  let cap = 0;
+  for (let k = 0; k < m; k++) if (role[order[k]!] === BUYER) cap++;
+  const ids: string[] = [];
+  const cAgent = new Int32Array(cap);
+  const cBuyer = new Int32Array(cap);
+  const cStarted = new Float64Array(cap);
+  const cReply = new Float64Array(cap);
+  const cEnded = new Float64Array(cap);
+  const cBuyerMessages = new Int32Array(cap);
+  const cAgentMessages = new Int32Array(cap);
+  const cResponses = new Int32Array(cap);
+  const cSeconds = new Int32Array(cap);
+  const cLongest = new Int32Array(cap);
   let agentOnly = 0;
+  let c = 0;
   let k = 0;
   while (k < m) {
     const first = order[k]!;
@@ -243,50 +244,70 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
       continue;
     }
     const shopKey = ctx.buyers.shopId(buyer) ?? "";
-    out.id.push(g >= 0 ? groupIds[g]! : `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[agent]}/${ctx.buyers.buyerId(buyer)}/${wallText(started, ctx.zone)}`);
-    out.shop.push(shopKey);
-    out.agent.push(agent);
-    out.buyer.push(buyer);
-    out.started.push(started);
-    out.reply.push(reply);
-    out.ended.push(last);
-    out.buyerMessages.push(buyers);
-    out.agentMessages.push(agentsSent);
-    out.responses.push(responses);
-    out.seconds.push(seconds);
-    out.longest.push(longest);
+    ids.push(g >= 0 ? groupIds[g]! : `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[agent]}/${ctx.buyers.buyerId(buyer)}/${wallText(started, ctx.zone)}`);
+    cAgent[c] = agent;
+    cBuyer[c] = buyer;
+    cStarted[c] = started;
+    cReply[c] = reply;
+    cEnded[c] = last;
+    cBuyerMessages[c] = buyers;
+    cAgentMessages[c] = agentsSent;
+    cResponses[c] = responses;
+    cSeconds[c] = seconds;
+    cLongest[c] = longest;
+    c++;
   }
   if (agentOnly > 0) {
     ctx.warnings.push(`messages: ${agentOnly} agent message${agentOnly === 1 ? "" : "s"} in conversations where the buyer never wrote make no consultation`);
   }
 
-  // The consultations in an order the file's row order does not decide.
-  const c = out.id.length;
-  const rank = Array.from({ length: c }, (_, j) => j);
-  const keyOf = (j: number): string => ctx.buyers.keys[out.buyer[j]!]!;
-  rank.sort((x, y) => out.started[x]! - out.started[y]! || cmp(ctx.agents.ids[out.agent[x]!]!, ctx.agents.ids[out.agent[y]!]!) || cmp(keyOf(x), keyOf(y)) || cmp(out.id[x]!, out.id[y]!));
-  const ints = (values: number[]): Int32Array => Int32Array.from(rank, (j) => values[j]!);
-  const floats = (values: number[]): Float64Array => Float64Array.from(rank, (j) => values[j]!);
-  const hasShop = shops !== null && out.shop.some((s) => s !== "");
+  // The consultations in an order the file's row order does not decide: by start, agent (its place
+  // in the roster), buyer id (within its shop), then id. Buyer numbers follow the rows' order, so
+  // buyers are compared by their text, and only between consultations of one start and agent.
+  const rank = new Int32Array(c);
+  for (let j = 0; j < c; j++) rank[j] = j;
+  const keys = ctx.buyers.keys;
+  rank.sort((x, y) => cStarted[x]! - cStarted[y]! || cAgent[x]! - cAgent[y]! || cmp(keys[cBuyer[x]!]!, keys[cBuyer[y]!]!) || cmp(ids[x]!, ids[y]!));
+  const ints = (values: Int32Array): Int32Array => {
+    const out = new Int32Array(c);
+    for (let j = 0; j < c; j++) out[j] = values[rank[j]!]!;
+    return out;
+  };
+  const floats = (values: Float64Array): Float64Array => {
+    const out = new Float64Array(c);
+    for (let j = 0; j < c; j++) out[j] = values[rank[j]!]!;
+    return out;
+  };
+  const idColumn = new TextColumn(c);
+  let hasShop = false;
+  for (let j = 0; j < c; j++) {
+    idColumn.set(j, ids[rank[j]!]!);
+    if (ctx.buyers.shopId(cBuyer[j]!) !== null) hasShop = true;
+  }
+  let shopColumn: TextColumn | null = null;
+  if (hasShop) {
+    shopColumn = new TextColumn(c);
+    for (let j = 0; j < c; j++) shopColumn.set(j, ctx.buyers.shopId(cBuyer[rank[j]!]!) ?? "");
+  }
   const given = new Set(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "responseCount", "responseSeconds", "maxResponseSeconds"]);
   if (hasShop) given.add("shopId");
   return {
     kind: "consultations",
     count: c,
     columns: {
-      consultationId: TextColumn.of(rank.map((j) => out.id[j]!)).pack(),
-      agentId: ints(out.agent),
-      buyerId: ints(out.buyer),
-      startedAt: floats(out.started),
-      firstReplyAt: floats(out.reply),
-      endedAt: floats(out.ended),
-      buyerMessages: ints(out.buyerMessages),
-      agentMessages: ints(out.agentMessages),
+      consultationId: idColumn.pack(),
+      agentId: ints(cAgent),
+      buyerId: ints(cBuyer),
+      startedAt: floats(cStarted),
+      firstReplyAt: floats(cReply),
+      endedAt: floats(cEnded),
+      buyerMessages: ints(cBuyerMessages),
+      agentMessages: ints(cAgentMessages),
       source: null,
-      shopId: hasShop ? TextColumn.of(rank.map((j) => out.shop[j]!)).pack() : null,
-      responseCount: ints(out.responses),
-      responseSeconds: ints(out.seconds),
-      maxResponseSeconds: ints(out.longest),
+      shopId: shopColumn === null ? null : shopColumn.pack(),
+      responseCount: ints(cResponses),
+      responseSeconds: ints(cSeconds),
+      maxResponseSeconds: ints(cLongest),
     },
     given,
     source: null,
