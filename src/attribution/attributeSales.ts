@@ -17,9 +17,12 @@ import { TextColumn } from "../records/textColumn.js";
 export interface SalesInput {
   readonly orders: readonly OrderLike[];
   readonly consultations?: readonly ConsultationLike[];
+  /** The chat log: without consultations, the consultations its messages make (R8); with them, checked against them. */
+  readonly messages?: readonly RecordOf<"messages">[];
   /** The roster. When given, every agentId in consultations and remarks must be in it, and every
-   * rostered agent appears in the result (with zero sales if need be). */
-  readonly agents?: readonly { readonly agentId: string }[];
+   * rostered agent appears in the result (with zero sales if need be). `accounts`: the agent's chat
+   * sub-accounts (separated by ; or |), which link the messages to agents. */
+  readonly agents?: readonly { readonly agentId: string; readonly accounts?: string }[];
 }
 
 /** An order as attribution reads it (the orders kind's record). */

@@ -28,6 +28,8 @@ import { TextColumn } from "../records/textColumn.js";
 export interface MonthInput extends PeopleInput {
   readonly agents?: readonly RecordOf<"agents">[];
   readonly consultations?: readonly RecordOf<"consultations">[];
+  /** The chat log: without consultations, the consultations its messages make (the agents' `accounts` link them); with them, checked against them. */
+  readonly messages?: readonly RecordOf<"messages">[];
   readonly orders?: readonly RecordOf<"orders">[];
   /** KPI inputs; each left out means "no such data": its metrics are null. */
   readonly tickets?: readonly RecordOf<"tickets">[];

@@ -54,6 +54,27 @@ export const DutiesPolicySchema = z
   })
   .prefault({});
 
+/** R8 the chat log: how its messages make consultations, and which lines are the shop's bot. */
+export const ChatPolicySchema = z
+  .strictObject({
+    sessionGapMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 60, "the session gap is at most a day (1440 minutes)")
+      .default(30)
+      .describe("a conversation of one agent with one buyer is split into two consultations after more than this many minutes without a message"),
+    botAccounts: z
+      .array(z.string().trim().min(1, "expected an account name"))
+      .default(["店小蜜", "自动回复"])
+      .describe("bot accounts: a sender or receiver equal to one of these, or whose sub-account name (after the first :) is one, makes a bot line"),
+    botMarkers: z
+      .array(z.string().trim().min(1, "expected a marker"))
+      .default(["[自动回复]", "【自动回复】"])
+      .describe("a message whose text starts with one of these is a bot line (an auto-reply)"),
+  })
+  .prefault({});
+
 /** The whole policy. */
 export const PolicySchema = z.strictObject({
   shop: z
@@ -75,6 +96,7 @@ export const PolicySchema = z.strictObject({
   businessDayStartsAt: timeOfDay.default("00:00").describe("业务天分割点: where a business day begins"),
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,
+  chat: ChatPolicySchema,
   kpi: KpiPolicySchema,
   grades: GradesPolicySchema,
   discipline: DisciplinePolicySchema,
@@ -88,3 +110,4 @@ export type Policy = z.output<typeof PolicySchema>;
 /** What a caller or a policy file may give: any subset of {@link Policy}. */
 export type PolicyInput = z.input<typeof PolicySchema>;
 export type AttributionPolicy = Policy["attribution"];
+export type ChatPolicy = Policy["chat"];

@@ -63,6 +63,7 @@ export interface KindSpec {
 export const RECORD_KINDS = [
   "agents",
   "consultations",
+  "messages",
   "orders",
   "tickets",
   "afterSales",
@@ -84,6 +85,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
   agents: "客服",
   consultations: "咨询",
+  messages: "聊天记录",
   orders: "订单",
   tickets: "工单",
   afterSales: "售后",
@@ -117,6 +119,11 @@ export const KINDS = {
       gradeSince: { type: "instant", aliases: ["定级时间", "定级日期"] },
       probationEndsAt: { type: "instant", aliases: ["转正时间", "转正日期", "试用期结束"] },
       dismissedAt: { type: "instant", aliases: ["离职时间", "离职日期"], description: "when the agent left or was dismissed (开除); rules stop applying after it" },
+      accounts: {
+        type: "text",
+        aliases: ["子账号", "客服账号", "旺旺子账号"],
+        description: "the agent's chat sub-accounts as the chat log writes them (某某旗舰店:小王), separated by ; or |; a sub-account belongs to one agent",
+      },
     },
   },
   consultations: {
@@ -136,6 +143,17 @@ export const KINDS = {
       responseCount: { type: "count", aliases: ["响应次数"], description: "how many times the agent answered a buyer message (response intervals)" },
       responseSeconds: { type: "count", aliases: ["响应总时长", "响应时长合计"], description: "the sum of those response intervals, in whole seconds" },
       maxResponseSeconds: { type: "count", aliases: ["最长响应时长"], description: "the longest of them: how long the buyer was left waiting at most" },
+    },
+  },
+  messages: {
+    noun: "a chat message",
+    fields: {
+      at: { type: "instant", required: true, aliases: ["时间", "发送时间", "消息时间"] },
+      from: { type: "id", required: true, aliases: ["发送人", "发送方", "发送者"], description: "the sender's account: a buyer's 会员名 or an agent's sub-account" },
+      to: { type: "id", required: true, aliases: ["接收人", "接收方", "接收者"], description: "the receiver's account: a buyer's 会员名 or an agent's sub-account" },
+      text: { type: "text", required: true, emptyAllowed: true, aliases: ["内容", "消息内容", "聊天内容"], description: "what was written (empty for a picture or a card)" },
+      consultationId: { type: "id", aliases: ["会话编号", "咨询编号", "接待编号"], description: "the chat tool's conversation id: its messages make one consultation" },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   orders: {

@@ -9,6 +9,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseTimeOfDay } from "../time/period.js";
 import { zoneOf, type Zone } from "../time/zone.js";
+import { agentAccounts, crossCheck, deriveConsultations } from "./chat.js";
 import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
 import { RECORD_KINDS, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
@@ -102,9 +103,34 @@ export class MonthDecoder {
    * @throws {KefuKpiError} listing every problem found while decoding
    */
   finish(): DecodedMonth {
+    this.chatLog();
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
     throwInMonthOrder(this.issues);
     return this.month();
+  }
+
+  /**
+   * The chat log: the agents' sub-accounts checked; with messages and no consultations, the
+   * consultations the messages make become the month's; with both, the given ones are checked
+   * against them (warnings).
+   */
+  private chatLog(): void {
+    const ctx = { policy: this.policy, zone: this.zone, agents: this.agents, buyers: this.buyers, issues: this.issues, warnings: this.warnings };
+    const messages = this.tables.messages;
+    if (messages === undefined) {
+      agentAccounts(this.tables.agents, this.agents, this.issues);
+      return;
+    }
+    if (this.issues.size > 0) {
+      // Records in error: their own issues are reported; the accounts are still checked.
+      agentAccounts(this.tables.agents, this.agents, this.issues);
+      return;
+    }
+    const derived = deriveConsultations(messages, this.tables.agents, ctx);
+    if (derived === null || this.issues.size > 0) return;
+    const given = this.tables.consultations;
+    if (given === undefined) this.add(derived);
+    else crossCheck(given, derived, ctx);
   }
 
   /** The month decoded so far, problems or not (to check what joins it to other inputs before {@link finish} reports everything). */
@@ -272,16 +298,20 @@ export function monthFor(
   if (isDecodedMonth(input)) return underPolicy(input, policy);
   const given = checkMonthInput(input, options.extra ?? []);
   const record = input as MonthRecords;
-  const missing = (options.required ?? []).filter((k) => record[k] === undefined);
+  // The chat log stands for the consultations it makes: an entry point that reads consultations reads the messages too.
+  if (kinds.includes("consultations") && record.messages !== undefined) kinds = [...kinds, "messages"];
+  const missing = (options.required ?? []).filter((k) => record[k] === undefined && !(k === "consultations" && record.messages !== undefined));
   if (missing.length > 0) {
     throw new KefuKpiError(missing.map((k) => ({ code: IssueCode.missingField, path: [k], message: `is missing; expected an array of ${k} records` })));
   }
-  const lookup = options.lookupBuyers ?? [];
+  // With a chat log the consultations are checked against it by buyer: every buyer is numbered.
+  const lookup = record.messages !== undefined ? [] : (options.lookupBuyers ?? []);
   const decoder = new MonthDecoder(policy, expectedBuyers(record, given, lookup));
   // The kinds that look their buyers up come after the others (the orders), the agents first.
   const order = [...given.filter((k) => !lookup.includes(k)), ...given.filter((k) => lookup.includes(k))];
   for (const kind of order) {
-    const keep = options.keep?.[kind];
+    let keep = options.keep?.[kind];
+    if (kind === "agents" && keep !== undefined && kinds.includes("messages")) keep = [...keep, "accounts"];
     if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!, { ...(keep === undefined ? {} : { keep }), ...(lookup.includes(kind) ? { buyers: "lookup" as const } : {}) });
   }
   options.check?.(decoder.month(), decoder.issues);

@@ -45,9 +45,10 @@ export interface SampleFile {
 
 let sample: readonly SampleFile[] | null = null;
 
-/** The sample month's kind files (`agents.csv` … `violations.csv`), in the order of the kinds. */
+/** The sample month's kind files (`agents.csv` … `violations.csv`), in the order of the kinds (the sample has no chat log yet: the kinds it has files of). */
 export function sampleFiles(): readonly SampleFile[] {
-  sample ??= RECORD_KINDS.map((kind) => ({ name: `${kind}.csv`, kind, table: parseCsv(readFileSync(join(SAMPLE_DIR, `${kind}.csv`), "utf8")) }));
+  const present = new Set(readdirSync(SAMPLE_DIR));
+  sample ??= RECORD_KINDS.filter((kind) => present.has(`${kind}.csv`)).map((kind) => ({ name: `${kind}.csv`, kind, table: parseCsv(readFileSync(join(SAMPLE_DIR, `${kind}.csv`), "utf8")) }));
   return sample;
 }
 

@@ -19,6 +19,8 @@ const RULE_DEFAULTS = {
     returnedParcels: { inspectBy: "17:30" },
     shopReviews: { odd: [], even: [], handleWithinHours: 24 },
   },
+  // Not DOMAIN numbers: the chat log's session gap and bot rule are this library's documented defaults (README).
+  chat: { sessionGapMinutes: 30, botAccounts: ["店小蜜", "自动回复"], botMarkers: ["[自动回复]", "【自动回复】"] },
   grades: {
     levels: [
       { grade: "junior", label: "初级客服", baseSalary: "3000.00", minMonths: 3, requirements: [] },
@@ -125,6 +127,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         returnedParcels: { inspectBy: "09:00" },
         shopReviews: { odd: ["A01"], even: ["A02", "A03"], handleWithinHours: 48 },
       },
+      chat: { sessionGapMinutes: 15, botAccounts: ["机器人"], botMarkers: [] },
       grades: {
         levels: [
           { grade: "junior" as const, label: "初级", baseSalary: "2800", minMonths: 2, requirements: [] },
@@ -317,7 +320,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "chat", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });
