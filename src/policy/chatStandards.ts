@@ -57,7 +57,9 @@ const text = (what: string) =>
     .refine((s) => !LONE_SURROGATE.test(s), `expected a ${what} of well-formed text (no lone surrogate)`)
     .refine((s) => ![...s].some((c) => QUOTE_CHARS.has(c)), `expected a ${what} without quotation marks (quoted text is not checked)`);
 
-const PhraseSchema = z.union([text("phrase"), z.strictObject({ text: text("phrase"), suggestion: z.string().min(1) })]);
+const PhraseSchema = z.union([text("phrase"), z.strictObject({ text: text("phrase"), suggestion: z.string().min(1) })], {
+  error: "expected a phrase: a text, or { text, suggestion }",
+});
 
 const PatternSchema = z.strictObject({
   after: text("pattern phrase"),
@@ -249,8 +251,11 @@ export const ChatStandardsSchema = z
     const defaults = new Set(input.defaults ? DEFAULTS.map((r) => r.id) : []);
     input.rules.forEach((rule, i) => {
       const at = first.get(rule.id);
-      if (at !== undefined) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `rule id "${rule.id}" is given twice (first at rules.${at})` });
-      else first.set(rule.id, i);
+      if (at !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `rule id "${rule.id}" is given twice (first at rules.${at})` });
+        return;
+      }
+      first.set(rule.id, i);
       if (!defaults.has(rule.id) && rule.enabled !== false) {
         for (const key of ["label", "category"] as const) {
           if (rule[key] === undefined) ctx.addIssue({ code: "custom", path: ["rules", i, key], message: `rule "${rule.id}" is not a default rule: expected its ${key}` });
