@@ -265,8 +265,11 @@ export const ChatStandardsSchema = z
     const merged = mergeRules(input);
     merged.forEach(({ rule, index }) => {
       const path = index === undefined ? ["defaults"] : ["rules", index];
-      if (rule.phrases.length === 0 && rule.patterns.length === 0)
+      if (rule.phrases.length === 0 && rule.patterns.length === 0) {
+        // Said once: its exceptions (perhaps the default's, kept) are moot then.
         ctx.addIssue({ code: "custom", path: [...path, "phrases"], message: `rule "${rule.id}" has no phrase and no pattern: it would never match` });
+        return;
+      }
       const words = [...rule.phrases.map(phraseText), ...rule.patterns.map((p) => p.after)];
       rule.except.forEach((word, k) => {
         if (!words.some((w) => word.includes(w)))
