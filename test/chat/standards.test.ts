@@ -3,8 +3,8 @@
 // miss it must not. Expected findings are written by hand from the seed and the rules at the top of
 // src/chat/index.ts.
 import { describe, expect, it } from "vitest";
-import { compileChatStandards, type ChatFinding } from "../../src/chat/index.js";
-import { ChatStandardsSchema, DEFAULT_CHAT_STANDARDS } from "../../src/policy/index.js";
+import { compileChatStandards } from "../../src/chat/index.js";
+import { ChatStandardsSchema, DEFAULT_CHAT_STANDARDS, type ChatRule } from "../../src/policy/index.js";
 
 const matcher = compileChatStandards(DEFAULT_CHAT_STANDARDS);
 /** [ruleId, match] of each finding, in order. */
@@ -29,7 +29,7 @@ describe("the default rules, in the seed's order", () => {
   });
 
   it("are frozen: a caller cannot change the defaults", () => {
-    expect(() => (DEFAULT_CHAT_STANDARDS as ChatFinding[]).pop()).toThrow(TypeError);
+    expect(() => (DEFAULT_CHAT_STANDARDS as ChatRule[]).pop()).toThrow(TypeError);
     expect(() => ((DEFAULT_CHAT_STANDARDS[0]!.phrases as string[]).length = 0)).toThrow(TypeError);
     expect(DEFAULT_CHAT_STANDARDS[0]!.phrases).toHaveLength(7);
   });
@@ -167,6 +167,9 @@ describe("三 售前客服禁语, as far as text shows them", () => {
     expect(found("QQ号 abcdef")).toEqual([]);
     expect(found("联系电话 13800138000")).toEqual([]);
     expect(found("不支持微信")).toEqual([]);
+    // At most 4 separators between the name and the account.
+    expect(found("微信号是：：abc12")).toEqual([["noOtherContact", "微信号是：：abc12"]]);
+    expect(found("微信号是：： abc12")).toEqual([]);
   });
 
   it("(7) 不能用线下打款方式、或其他平台(微信、QQ)付款", () => {
