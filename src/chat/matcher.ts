@@ -3,7 +3,7 @@
  * phrase, pattern phrase and exception of every rule) and the one pass over a text that finds them
  * all. The rules for what counts as a finding are at the top of ./index.ts.
  */
-import { CHAT_PATTERN_MAX_RUN, CHAT_PATTERN_MAX_SEPARATORS, CHAT_QUOTES, phraseText, type ChatRule } from "../policy/chatStandards.js";
+import { CHAT_PATTERN_MAX_RUN, CHAT_PATTERN_MAX_SEPARATORS, CHAT_QUOTES, DEFAULT_CHAT_STANDARDS, phraseText, type ChatRule } from "../policy/chatStandards.js";
 
 /** One finding in one text: `text.slice(start, end) === match` (UTF-16 offsets). */
 export interface ChatFinding {
@@ -52,10 +52,11 @@ const EMPTY: readonly ChatFinding[] = Object.freeze([]);
 /**
  * Compiles resolved rules (the output of `ChatStandardsSchema`) once.
  *
- * @param rules - the enabled rules, in their order (ties between findings go to the earlier rule)
+ * @param rules - the enabled rules, in their order (ties between findings go to the earlier rule);
+ *   seed 004's defaults when not given
  * @param options - `dense: false` forces the sparse automaton (tests hold both to the same findings)
  */
-export function compileChatStandards(rules: readonly ChatRule[], options: { dense?: boolean } = {}): ChatMatcher {
+export function compileChatStandards(rules: readonly ChatRule[] = DEFAULT_CHAT_STANDARDS, options: { dense?: boolean } = {}): ChatMatcher {
   const entries: Entry[] = [];
   const words: string[] = [];
   rules.forEach((rule, r) => {
