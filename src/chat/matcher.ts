@@ -153,7 +153,11 @@ export function compileChatStandards(rules: readonly ChatRule[] = DEFAULT_CHAT_S
     }
   }
 
-  function scan(text: string): Candidate[] | undefined {
+  /**
+   * The pass over `text` from `from` on, `v` the dense automaton's state before it (nothing was
+   * found before `from`: the quick loop in {@link findings} hands over at the first event).
+   */
+  function scan(text: string, from: number, v: number): Candidate[] | undefined {
     let found: Candidate[] | undefined;
     let exceptions: Candidate[] | undefined;
     let quote = -1;
@@ -191,8 +195,7 @@ export function compileChatStandards(rules: readonly ChatRule[] = DEFAULT_CHAT_S
     };
     if (delta) {
       const table = delta;
-      let v = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const k = classOf[text.charCodeAt(i)]!;
         v = table[(v >> 1) + k]!;
         if (v & 1) hit(i, k, (v >> 1) / classes);
@@ -226,19 +229,62 @@ export function compileChatStandards(rules: readonly ChatRule[] = DEFAULT_CHAT_S
     return exceptions ? withoutExceptions(found, exceptions) : found;
   }
 
+  // Most messages have no finding: they are read by this loop alone (no allocation), which hands the
+  // text over to the full pass at its first event, where it stands: the index is returned, the
+  // state before it left in `handedState`. At the root (most of a text: most characters start no
+  // word) a code unit is one flag read with no dependency on the one before, so the processor
+  // overlaps them as it does the floor's reads; off the root, one table step per code unit, the
+  // next row read straight from the table (`quickTable`: the next state's row, -1 for an event).
+  let handedState = 0;
+  let quickTable: Int32Array | undefined;
+  let leavesRoot: Uint8Array | undefined;
+  if (delta) {
+    quickTable = new Int32Array(delta.length);
+    for (let c = 0; c < delta.length; c++) quickTable[c] = delta[c]! & 1 ? -1 : delta[c]! >> 1;
+    leavesRoot = new Uint8Array(65536);
+    for (let code = 0; code < 65536; code++) leavesRoot[code] = delta[classOf[code]!] === 0 ? 0 : 1;
+  }
+  const quick = (text: string): number => {
+    const table = quickTable!;
+    const leaves = leavesRoot!;
+    const cls = classOf;
+    const n = text.length;
+    let v = 0;
+    let i = 0;
+    while (i < n) {
+      if (v === 0) {
+        while (i < n && leaves[text.charCodeAt(i)] === 0) i++;
+        if (i === n) return -1;
+      }
+      const w = table[v + cls[text.charCodeAt(i)]!]!;
+      if (w < 0) {
+        handedState = v << 1;
+        return i;
+      }
+      v = w;
+      i++;
+    }
+    return -1;
+  };
+
   function findings(text: string | undefined): readonly ChatFinding[] {
     if (typeof text !== "string" || text.length === 0) return EMPTY;
-    const found = scan(text);
+    let found: Candidate[] | undefined;
+    if (delta) {
+      const first = quick(text);
+      if (first < 0) return EMPTY;
+      found = scan(text, first, handedState);
+    } else found = scan(text, 0, 0);
     if (!found || found.length === 0) return EMPTY;
-    return resolve(found).map((c) => {
-      const f: { ruleId: string; start: number; end: number; match: string; suggestion?: string } = {
-        ruleId: rules[c.rule]!.id,
-        start: c.start,
-        end: c.end,
-        match: text.slice(c.start, c.end),
-      };
-      if (c.suggestion !== undefined) f.suggestion = c.suggestion;
-      return f;
+    // One object literal per shape (a property added later would give each finding a second
+    // allocation, its property store: findings are kept, so that cost is paid in the collector).
+    const out = found.length === 1 ? found : resolve(found);
+    return out.map((c): ChatFinding => {
+      const ruleId = rules[c.rule]!.id;
+      const match = text.slice(c.start, c.end);
+      return c.suggestion === undefined
+        ? { ruleId, start: c.start, end: c.end, match }
+        : { ruleId, start: c.start, end: c.end, match, suggestion: c.suggestion };
     });
   }
 
