@@ -1,4 +1,11 @@
+import { rmSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+// dist/ is emptied once, here, before any build starts. tsup's own `clean` on the library's build
+// also removes every .d.ts in dist/ when that build's declaration pass starts, which on a busy
+// machine can come after the sample month's declarations were written (dist/sample-month.d.ts
+// went missing, failing test/exports.test.ts).
+rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
 
 export default defineConfig([
   // The library (`kefu-kpi`, `kefu-kpi/schemas`, `kefu-kpi/render`, `kefu-kpi/sheets`) and its Node part (`kefu-kpi/node`): ESM + CJS with types for both,
@@ -11,7 +18,7 @@ export default defineConfig([
     dts: true,
     tsconfig: "tsconfig.node.json",
     sourcemap: true,
-    clean: true,
+    clean: false, // done above
     target: "es2022",
     platform: "node",
     splitting: true,
@@ -34,6 +41,16 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    splitting: false,
+  },
+  // The chat standards' matcher (issue 15), for bench/chat.mjs only: in no entry point of
+  // package.json until the lint is wired into the policy and the month. ESM, no declarations (a
+  // declaration build of its own would only slow the build down).
+  {
+    entry: { "chat/index": "src/chat/index.ts" },
+    format: ["esm"],
+    target: "es2022",
+    platform: "node",
     splitting: false,
   },
   // The browser global bundle for spreadsheet add-ins: everything inlined, no Node API.

@@ -16,3 +16,17 @@ export {
 } from "./people.js";
 export type { GradesPolicy, DisciplinePolicy, RewardsPolicy, RosterPolicy, ShopReviewDutyPolicy } from "./people.js";
 export { PayPolicySchema, CommissionPolicySchema, TiersSchema, KpiBonusPolicySchema, type PayPolicy, type Tiers } from "./pay.js";
+export {
+  ChatStandardsSchema,
+  DEFAULT_CHAT_STANDARDS,
+  CHAT_RULE_CATEGORIES,
+  CHAT_QUOTES,
+  CHAT_PATTERN_MAX_RUN,
+  CHAT_PATTERN_MAX_SEPARATORS,
+  phraseText,
+  type ChatRule,
+  type ChatPhrase,
+  type ChatPattern,
+  type ChatRuleCategory,
+  type ChatStandardsInput,
+} from "./chatStandards.js";
