@@ -43,16 +43,6 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
     splitting: false,
   },
-  // The chat standards' matcher (issue 15), for bench/chat.mjs only: in no entry point of
-  // package.json until the lint is wired into the policy and the month. ESM, no declarations (a
-  // declaration build of its own would only slow the build down).
-  {
-    entry: { "chat/index": "src/chat/index.ts" },
-    format: ["esm"],
-    target: "es2022",
-    platform: "node",
-    splitting: false,
-  },
   // The browser global bundle for spreadsheet add-ins: everything inlined, no Node API.
   {
     entry: { "kefu-kpi.global": "src/browser.ts" },
