@@ -6,6 +6,7 @@ import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { KpiReport } from "../report/kpiSchema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
+import { compareDecimals } from "../money/decimal.js";
 import { breachReason, groupLabel, message, renderSettings, serviceLevelRule, type RenderOptions } from "./lang.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
@@ -54,7 +55,9 @@ export function renderKpiSection(section: Section, options?: RenderOptions): str
   out.push(textTable(rows, ["left", ...agents.map(() => "right" as const), "right"], { width }));
   // sameDaySales counts every payment of a buyer the agent served that day, whoever is credited:
   // it can exceed agentSales (the sales credited by the attribution rule), and the lead should know why.
-  const over = agents.filter((a) => exceeds(a.kpis.sameDaySales.value, a.kpis.agentSales.value)).map((a) => a.agentId);
+  const over = agents
+    .filter(({ kpis }) => kpis.sameDaySales.value !== null && kpis.agentSales.value !== null && compareDecimals(kpis.sameDaySales.value, kpis.agentSales.value) > 0)
+    .map((a) => a.agentId);
   if (over.length > 0) {
     out.push(
       zh
@@ -108,16 +111,6 @@ export function renderKpiSection(section: Section, options?: RenderOptions): str
     if (breaches > shown.length) out.push(zh ? `  ${name}：另有 ${breaches - shown.length} 条（见 --format json）` : `  ${c.id}: … and ${breaches - shown.length} more (see --format json)`);
   }
   return visibleText(fitLines(out.join("\n"), width));
-}
-
-// a > b for two decimal strings of the same scale (money with two decimals).
-function exceeds(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  const [ai = "0", af = ""] = a.split(".");
-  const [bi = "0", bf = ""] = b.split(".");
-  const x = BigInt(ai + af.padEnd(2, "0").slice(0, 2));
-  const y = BigInt(bi + bf.padEnd(2, "0").slice(0, 2));
-  return x > y;
 }
 
 /** The `kefu-kpi kpi` report as a terminal table (a KPI report carries no zone: Chinese unless `lang: "en"`). */

@@ -5,21 +5,12 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, formatIssue } from "../../src/index.js";
 import { FolderError, readMonthFolder, readPolicyFile, reportFolder } from "../../src/node/index.js";
 import { bytesOf, gbk } from "./gbk.js";
-import { AGENTS, CONSULTATIONS, ORDERS, monthFolder } from "./helpers.js";
+import { AGENTS, CONSULTATIONS, ORDERS, monthFolder , folderProblems } from "./helpers.js";
 import { decodedRecords } from "../../src/records/view.js";
 
-async function problems(files: Record<string, string | Uint8Array>): Promise<string[]> {
-  try {
-    await readMonthFolder(monthFolder(files));
-  } catch (error) {
-    if (error instanceof KefuKpiError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  return [];
-}
+const problems = folderProblems;
 
 async function folderError(dir: string): Promise<string> {
   try {

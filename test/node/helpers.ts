@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
-import { runCli } from "../../src/node/index.js";
+import { KefuKpiError, formatIssue } from "../../src/index.js";
+import { readMonthFolder, runCli } from "../../src/node/index.js";
 
 // The temp dirs this test file made, removed once its tests have run.
 const made: string[] = [];
@@ -62,3 +63,14 @@ O2,b2,2020-02-12 09:00:00,2020-02-12 09:01:00,99.50,9.50,
 O3,b3,2020-02-12 11:00:00,2020-02-12 11:30:00,60.00,0.00,
 O4,b1,2020-02-20 11:00:00,,50.00,0.00,
 `;
+
+/** The issues reading a month folder of these files gives, formatted (none: `[]`). */
+export async function folderProblems(files: Record<string, string | Uint8Array>): Promise<string[]> {
+  try {
+    await readMonthFolder(monthFolder(files));
+  } catch (error) {
+    if (error instanceof KefuKpiError) return error.issues.map(formatIssue);
+    throw error;
+  }
+  return [];
+}

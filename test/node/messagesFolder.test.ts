@@ -2,14 +2,13 @@
 // folder reader derives the consultations, its problems are named by file, row and field, and the
 // CLI's report credits the same sales as with the equivalent consultations.csv (cli.test.ts).
 import { describe, expect, it } from "vitest";
-import { KefuKpiError, formatIssue } from "../../src/index.js";
 import { readMonthFolder } from "../../src/node/index.js";
 import { decodedRecords } from "../../src/records/view.js";
 import { MonthReportSchema } from "../../src/schemas.js";
 import { parseCsv } from "../../src/node/csv.js";
 import { attributionTable, toCells } from "../../src/sheets/index.js";
 import { gbk } from "./gbk.js";
-import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder } from "./helpers.js";
+import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder , folderProblems } from "./helpers.js";
 
 // A01 uses one sub-account, A02 two (separated by |).
 const AGENTS_WITH_ACCOUNTS = AGENTS.replace("probationEndsAt\n", "probationEndsAt,accounts\n")
@@ -26,15 +25,7 @@ const MESSAGES = `时间,发送人,接收人,内容
 2020-02-11 14:10:00,b2,某某旗舰店:小李,谢谢
 `;
 
-async function problems(files: Record<string, string>): Promise<string[]> {
-  try {
-    await readMonthFolder(monthFolder(files));
-  } catch (error) {
-    if (error instanceof KefuKpiError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  return [];
-}
+const problems = folderProblems;
 
 describe("a month folder with messages.csv", () => {
   it("reads the chat log under its Chinese column names into consultations", async () => {
