@@ -446,6 +446,136 @@ for (const [id, agent, orderId, day, reviewH, satisfaction, refund] of afterSale
 }
 
 // ---------------------------------------------------------------------------------------------
+// The chat log (聊天记录, R8): the messages of six consultations of the file above, written so that
+// each one's figures come out exactly as its row says (checked below, or the script fails), with the
+// wording the chat standards look for. Each line: [time, who, text]: b the buyer, a the agent,
+// bot the shop's 店小蜜 (a bot line), auto the agent account's auto-reply (a bot line by its marker).
+// The findings of February are derived by hand in the README (section *Chat standards*).
+const SHOP = "暖暖家居旗舰店";
+const ACCOUNTS = {
+  A01: `${SHOP}:芳芳`,
+  A02: `${SHOP}:娜娜`,
+  A03: `${SHOP}:阿伟|${SHOP}:伟伟`, // two sub-accounts, both used in CE10a
+  A04: `${SHOP}:洋洋`,
+  A05: `${SHOP}:静静`,
+  A06: `${SHOP}:磊磊`,
+};
+const CHATS = [
+  ["CE03a", `${SHOP}:芳芳`, [
+    ["16:00:00", "b", "在吗？这款沙发垫有灰色吗"],
+    ["16:00:05", "bot", "您好，欢迎光临暖暖家居"],
+    ["16:00:10", "a", "您好，在的，灰色有货"],
+    ["16:05:00", "b", "今天下单今天能发吗"],
+    ["16:05:30", "a", "亲，今天发货，放心"],
+    ["16:10:00", "b", "能便宜点吗"],
+    ["16:10:20", "a", "不好意思，已经是活动价了"],
+    ["16:15:00", "b", "那能开发票吗"],
+    ["16:15:20", "a", "可以的，发票随货寄出"],
+    ["16:20:00", "b", "你们发什么快递"],
+    ["16:20:20", "a", "默认中通哦"],
+    ["16:29:40", "b", "好的，我拍了"],
+    ["16:30:00", "a", "感恩您的支持，有问题随时找我"],
+  ]],
+  ["CE04a", `${SHOP}:芳芳`, [
+    ["10:00:00", "b", "你好，这个尺寸合适1.8米的床吗"],
+    ["10:00:30", "a", "您好，合适的，您放心"],
+    ["10:08:00", "b", "你确定吗"],
+    ["10:08:15", "a", "确定，你量一下床宽就知道"],
+    ["10:19:45", "b", "好"],
+    ["10:20:00", "a", "有问题随时联系我们，加微信 nuannuan2020 也可以"],
+  ]],
+  ["CE10a", `${SHOP}:阿伟`, [
+    ["20:00:00", "b", "在吗"],
+    ["20:00:40", "a", "在的，您说"],
+    ["20:05:00", "b", "可以用花呗分期吗"],
+    ["20:05:50", "a", "不支持花呗，只能全款"],
+    ["20:10:00", "b", "那信用卡呢"],
+    ["20:10:40", "a2", "信用卡可以的"],
+    ["20:15:00", "b", "退货包运费吗"],
+    ["20:15:40", "a2", "特价商品不支持退货"],
+    ["20:20:00", "b", "你们不支持退货吗？“七天无理由”呢"],
+    ["20:20:40", "a2", "您说的“你们不支持退货吗”我再帮您确认一下"],
+    ["20:29:30", "b", "好的谢谢"],
+    ["20:30:00", "a2", "不客气，祝您生活愉快"],
+  ]],
+  ["CAS10", `${SHOP}:静静`, [
+    ["09:35:00", "b", "我的快递怎么还没到"],
+    ["09:35:01", "auto", "【自动回复】您好，客服正在赶来，请稍候"],
+    ["09:35:22", "a", "您好，我帮您查一下物流"],
+    ["09:40:00", "b", "查到了吗"],
+    ["09:40:45", "a", "我不清楚，快递那边没更新"],
+    ["09:45:00", "b", "那怎么办"],
+    ["09:45:45", "a", "明天可以到的，您放心"],
+    ["09:50:00", "b", "真的吗"],
+    ["09:50:45", "a", "是的，我会一直跟进"],
+    ["09:52:42", "b", "好"],
+    ["09:53:00", "a", "恩，有消息马上通知您"],
+  ]],
+  ["CAS28", `${SHOP}:磊磊`, [
+    ["09:43:00", "b", "退款什么时候到账"],
+    ["09:43:20", "a", "您好，退款已经在处理了"],
+    ["09:46:00", "b", "多久能到"],
+    ["09:46:25", "a", "一般1-3个工作日原路退回"],
+    ["09:49:00", "b", "能快点吗"],
+    ["09:49:10", "a", "这个不行哦，是支付宝的处理时间"],
+    ["09:52:00", "b", "好吧"],
+    ["09:52:10", "a", "非常抱歉让您久等了"],
+    ["09:54:50", "b", "嗯"],
+    ["09:55:00", "a", "感谢您的理解"],
+  ]],
+  ["CE14", `${SHOP}:芳芳`, [
+    ["23:40:00", "b", "还在吗"],
+    ["23:40:20", "a", "在的，您说"],
+    ["23:45:00", "b", "现在下单什么时候发货"],
+    ["23:45:30", "a", "今天发货"],
+    ["23:50:00", "b", "好"],
+    ["23:50:20", "a", "您拍下后我备注优先发"],
+    ["23:55:00", "b", "拍了"],
+    ["23:55:20", "a", "收到，感谢支持"],
+    ["23:57:50", "b", "晚安"],
+    ["23:58:00", "a", "晚安，祝您好梦"],
+  ]],
+];
+
+/** The chat log's rows, each chat checked against its consultation row (the rule of the rules document, R8). */
+function chatLog() {
+  const rows = [];
+  for (const [id, account, lines] of CHATS) {
+    const row = consultations.find((c) => c[0] === id);
+    if (!row) throw new Error(`chat ${id}: no such consultation`);
+    const [, , buyer, startedAt] = row;
+    const day = startedAt.slice(0, 10);
+    const second = account.replace(/:.*/, ":伟伟"); // a2: the agent's second sub-account
+    const ms = (time) => Date.parse(`${day}T${time}Z`);
+    let buyers = 0, agentsSent = 0, run = null, count = 0, sum = 0, max = 0, first = null, last = null;
+    for (const [time, who, text] of lines) {
+      const agent = who === "a" ? account : who === "a2" ? second : who === "auto" ? account : `${SHOP}:店小蜜`;
+      rows.push(who === "b" ? [`${day} ${time}`, buyer, account, text] : [`${day} ${time}`, agent, buyer, text]);
+      if (who === "bot" || who === "auto") continue;
+      last = time;
+      if (who === "b") {
+        buyers++;
+        run ??= ms(time);
+      } else {
+        agentsSent++;
+        first ??= time;
+        if (run !== null) {
+          const s = (ms(time) - run) / 1000;
+          count++;
+          sum += s;
+          max = Math.max(max, s);
+          run = null;
+        }
+      }
+    }
+    const figures = [`${day} ${lines[0][0]}`, `${day} ${first}`, `${day} ${last}`, buyers, agentsSent, count, sum, max];
+    const given = [row[3], row[4], row[5], row[6], row[7], row[9], row[10], row[11]];
+    if (JSON.stringify(figures) !== JSON.stringify(given)) throw new Error(`chat ${id}: the messages give ${figures.join(", ")}, the consultation row ${given.join(", ")}`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // CSV out (RFC 4180: quote a cell only when it holds a comma, quote or line break; LF line ends).
 function csv(header, rows) {
   const cell = (v) => {
@@ -456,7 +586,11 @@ function csv(header, rows) {
 }
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, "agents.csv"), csv(["agentId", "name", "group", "grade", "hiredAt", "gradeSince", "probationEndsAt"], agents));
+writeFileSync(
+  join(outDir, "agents.csv"),
+  csv(["agentId", "name", "group", "grade", "hiredAt", "gradeSince", "probationEndsAt", "accounts"], agents.map((a) => [...a, ACCOUNTS[a[0]]])),
+);
+writeFileSync(join(outDir, "messages.csv"), csv(["at", "from", "to", "text"], chatLog()));
 writeFileSync(
   join(outDir, "consultations.csv"),
   csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source", "responseCount", "responseSeconds", "maxResponseSeconds"], consultations),

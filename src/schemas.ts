@@ -22,6 +22,8 @@ export {
   CommissionPolicySchema,
   TiersSchema,
   KpiBonusPolicySchema,
+  ChatPolicySchema,
+  ChatStandardsSchema,
 } from "./policy/index.js";
 export {
   MonthReportSchema,
@@ -40,4 +42,6 @@ export {
   DutySchema,
   PayLineSchema,
   PayStatementSchema,
+  ChatReviewSchema,
+  ChatFindingLineSchema,
 } from "./report/index.js";

@@ -57,7 +57,8 @@ it("each export is in one entry point only: one name per thing", () => {
   expect(twice).toEqual([]);
 });
 
-it("the root stays small: at most 62 values", () => {
+// 64: the chat standards (R8) added their entry point and its safe twin; a new value must earn its place.
+it("the root stays small: at most 64 values", () => {
   const values = readFileSync(`${root}test/exports/index.txt`, "utf8").split("\n").filter((l) => l.startsWith("value "));
-  expect(values.length).toBeLessThanOrEqual(62);
+  expect(values.length).toBeLessThanOrEqual(64);
 });

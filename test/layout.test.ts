@@ -43,7 +43,7 @@ function unitOf(path: string): string {
 const files = sourceFiles(SRC);
 const imports = files.flatMap((file) => {
   const text = readFileSync(file, "utf8");
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]!);
   const dynamic = [...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
   return [...specifiers, ...dynamic].map((specifier) => ({ file, specifier }));
 });

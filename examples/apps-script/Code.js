@@ -80,6 +80,21 @@ function KEFU_PAY(month, policy, ...ranges) {
 }
 
 /**
+ * The chat standards (R8): one row per finding in the agents' messages of the month (time, agent,
+ * buyer, consultation, rule, label, the words matched, where, the wording to use instead, the wait
+ * in seconds, the message).
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:D500} ranges The chat log (聊天记录: at, from, to, text) and the agents with their accounts (子账号), in any order; orders and consultations may follow.
+ * @return One row per finding.
+ * @customfunction
+ */
+function KEFU_CHAT(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.chatTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
  *
  * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).

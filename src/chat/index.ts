@@ -30,3 +30,16 @@
 //   look-ahead per pattern hit), whatever the shop's rules.
 export { compileChatStandards, type ChatMatcher, type ChatFinding } from "./matcher.js";
 export { lintTexts, type TextsLike, type ChatLint, type ChatMessageFindings } from "./lint.js";
+export {
+  checkChatStandards,
+  safeCheckChatStandards,
+  reviewChat,
+  reviewOfAgent,
+  KEPT_WAITING,
+  FINDING_TEXT_MAX,
+  type ChatReview,
+  type ChatFindingLine,
+  type ChatRuleLine,
+  type ChatAgentLine,
+  type ChatFindingAt,
+} from "./review.js";

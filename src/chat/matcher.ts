@@ -50,7 +50,7 @@ const DENSE_LIMIT = 1 << 22;
 const EMPTY: readonly ChatFinding[] = Object.freeze([]);
 
 /**
- * Compiles resolved rules (the output of `ChatStandardsSchema`) once.
+ * Compiles the enabled rules (`chatRules` of a policy's `chat.standards`) once.
  *
  * @param rules - the enabled rules, in their order (ties between findings go to the earlier rule);
  *   seed 004's defaults when not given

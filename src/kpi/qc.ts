@@ -13,7 +13,8 @@ import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 export interface QcDeduction {
   readonly conversationId: string;
   readonly at: string;
-  readonly score: number;
+  /** The inspection's score; null for a chat finding (policy `chat.qcPoints`). */
+  readonly score: number | null;
   /** Points of the ladder step (before the week cap). */
   readonly points: number;
   readonly reason: string;
@@ -49,14 +50,34 @@ export function qcDeductions(qc: readonly unknown[] | DecodedMonth, policy: Poli
   return qcOfMonth(month, options);
 }
 
-/** {@link qcDeductions} of a decoded month. */
-export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
+/** A deduction that is no inspection: a chat finding turned into QC points (policy `chat.qcPoints`). */
+export interface QcExtra {
+  readonly agentId: string;
+  readonly ms: number;
+  readonly conversationId: string;
+  readonly points: number;
+  readonly reason: string;
+}
+
+/** {@link qcDeductions} of a decoded month, with any chat findings' deductions (`extra`, in the period) in their weeks. */
+export function qcOfMonth(month: DecodedMonth, options: KpiOptions, extra: readonly QcExtra[] = []): AgentQc[] {
   const period = kpiPeriod(month, options);
   const { zone, cutover } = month;
   const { ladder, below, weeklyCap } = month.policy.kpi.qc;
   const table = month.tables.qc;
   const byAgent = new Map<string, Map<string, (QcDeduction & { ms: number })[]>>();
   const weekOfDay = new Map<number, string>();
+  const add = (at: number, agentId: string, d: QcDeduction): void => {
+    // The ISO week of each business day computed once (date-fns's week arithmetic is not cheap).
+    const day = businessDayNumber(at, zone, cutover);
+    let week = weekOfDay.get(day);
+    if (week === undefined) weekOfDay.set(day, (week = isoWeekOf(at, zone, cutover)));
+    let weeks = byAgent.get(agentId);
+    if (!weeks) byAgent.set(agentId, (weeks = new Map()));
+    let list = weeks.get(week);
+    if (!list) weeks.set(week, (list = []));
+    list.push({ ms: at, ...d });
+  };
   if (table !== undefined) {
     const q = table.columns;
     for (let i = 0; i < table.count; i++) {
@@ -66,21 +87,16 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
       const step = ladder.find((s) => score >= s.atLeast);
       const points = step ? step.points : below;
       const reason = step ? `${score} ≥ ${step.atLeast} → ${points}` : `${score} < ${ladder[ladder.length - 1]!.atLeast} → ${below}`;
-      // The ISO week of each business day computed once (date-fns's week arithmetic is not cheap).
-      const day = businessDayNumber(at, zone, cutover);
-      let week = weekOfDay.get(day);
-      if (week === undefined) weekOfDay.set(day, (week = isoWeekOf(at, zone, cutover)));
-      const agentId = month.agents.ids[q.agentId[i]!]!;
-      let weeks = byAgent.get(agentId);
-      if (!weeks) byAgent.set(agentId, (weeks = new Map()));
-      let list = weeks.get(week);
-      if (!list) weeks.set(week, (list = []));
-      list.push({ ms: at, conversationId: q.conversationId.at(i), at: formatInstant(at, zone), score, points, reason });
+      add(at, month.agents.ids[q.agentId[i]!]!, { conversationId: q.conversationId.at(i), at: formatInstant(at, zone), score, points, reason });
     }
+  }
+  for (const e of extra) {
+    if (e.ms < period.start || e.ms >= period.end) continue;
+    add(e.ms, e.agentId, { conversationId: e.conversationId, at: formatInstant(e.ms, zone), score: null, points: e.points, reason: e.reason });
   }
   return [...byAgent.keys()].sort().map((agentId) => {
     const weeks = [...byAgent.get(agentId)!.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, list]) => {
-      list.sort((x, y) => x.ms - y.ms || (x.conversationId < y.conversationId ? -1 : 1));
+      list.sort((x, y) => x.ms - y.ms || cmp(x.conversationId, y.conversationId) || cmp(x.reason, y.reason));
       const points = list.reduce((s, d) => s + d.points, 0);
       return { week, inspections: list.map(({ ms: _ms, ...d }) => d), points, deducted: Math.min(points, weeklyCap), capped: points > weeklyCap };
     });
@@ -92,3 +108,5 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions): AgentQc[] {
 export function safeQcDeductions(qc: readonly unknown[] | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): SafeResult<AgentQc[]> {
   return safely(() => qcDeductions(qc, policy, options));
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -12,7 +12,8 @@ import type { RecordOf } from "../records/schema.js";
 import type { Table } from "../records/table.js";
 import { OK, readScore, reading } from "../records/values.js";
 import { formatInstant, monthIndexOf, monthLabel } from "../time/period.js";
-import { kpiSection } from "./kpiSection.js";
+import { chatQcExtras, kpiSection } from "./kpiSection.js";
+import { reviewChat } from "../chat/review.js";
 import type { AgentReport, MonthReport, OrderReport } from "../report/schema.js";
 import { checkPrevious, clawbackItems } from "./clawbacks.js";
 import type { ClawbackItem } from "../pay/statement.js";
@@ -105,7 +106,10 @@ export function buildMonthReport(
     );
   }
 
-  const kpi = kpiSection(decoded, month, given.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId));
+  // The chat standards (R8) over the month's chat log; their findings may be QC deductions (chat.qcPoints).
+  const chat = decoded.chat === undefined ? null : reviewChat(decoded, period);
+  const chatQc = chat === null ? [] : chatQcExtras(decoded, chat.found);
+  const kpi = kpiSection(decoded, month, given.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId), chatQc);
   warnings.push(...kpi.warnings);
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const measured = kpi.agents.get(a.agentId)!;
@@ -202,6 +206,7 @@ export function buildMonthReport(
     agents: agentReports,
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
+    chat: chat === null ? null : chat.review,
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,

@@ -5,7 +5,8 @@
  * of each order.
  */
 import { kpisOfMonth } from "../kpi/computeKpis.js";
-import { qcOfMonth, type AgentQc } from "../kpi/qc.js";
+import { qcOfMonth, type AgentQc, type QcExtra } from "../kpi/qc.js";
+import { reviewChat, type ChatFindingAt } from "../chat/review.js";
 import { scoreAgent, type AgentScore } from "../kpi/scorecard.js";
 import { serviceLevelsOfMonth, type ServiceLevelCheck } from "../kpi/serviceLevels.js";
 import type { KpiTable } from "../kpi/types.js";
@@ -33,8 +34,10 @@ const GROUPS = KINDS.agents.fields.group.values;
  * @param credits - the credited agent's number of each order (attribution's), or null without orders
  * @param listAgents - agents the report lists (attribution's), measured even without KPI records
  */
-export function kpiSection(month: DecodedMonth, period: string, credits: Int32Array | null, listAgents: readonly string[] = []): KpiSection {
+export function kpiSection(month: DecodedMonth, period: string, credits: Int32Array | null, listAgents: readonly string[] = [], chatQc?: readonly QcExtra[]): KpiSection {
   const options = { period, listAgents };
+  // The chat findings as QC deductions (policy chat.qcPoints), given by the month report, else found here.
+  const qcExtra = chatQc ?? (month.chat !== undefined && month.policy.chat.qcPoints > 0 ? chatQcExtras(month, reviewChat(month, periodOf(month, period)).found) : []);
   const result = kpisOfMonth(month, credits, options);
   const start = periodOf(month, period).start;
   const table = month.tables.agents;
@@ -56,8 +59,24 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
   return {
     agents,
     shop: result.shop.kpis,
-    qcDeductions: month.tables.qc !== undefined ? qcOfMonth(month, options) : [],
+    qcDeductions: month.tables.qc !== undefined || qcExtra.length > 0 ? qcOfMonth(month, options, qcExtra) : [],
     serviceLevels: serviceLevelsOfMonth(month, options),
     warnings,
   };
+}
+
+/**
+ * The findings as QC deductions (policy `chat.qcPoints` points each; none when 0): each in the
+ * week of its message, under the weekly cap with the inspections.
+ */
+export function chatQcExtras(month: DecodedMonth, found: readonly ChatFindingAt[]): QcExtra[] {
+  const points = month.policy.chat.qcPoints;
+  if (points === 0) return [];
+  return found.map(({ line, ms }) => ({
+    agentId: line.agentId,
+    ms,
+    conversationId: line.consultationId ?? "",
+    points,
+    reason: line.match === null ? `chat ${line.ruleId}: ${line.waitSeconds} s` : `chat ${line.ruleId}: ${line.match}`,
+  }));
 }

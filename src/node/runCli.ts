@@ -28,6 +28,7 @@ import { checkOutPath, utf8, writeFileAtomic, type FileId } from "./files.js";
 import { planFolder } from "./folderPlan.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
+import { lintChunks, lintFolder } from "./lintCommand.js";
 import { UsageError } from "./usage.js";
 import { defaultLang, type ReportLang } from "../render/lang.js";
 
@@ -70,6 +71,8 @@ Usage:
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--lang zh|en] [--width N] [--out file]
+  kefu-kpi lint <month-folder> [--period …] [--agent <工号>] [--policy file] [--format table|json|csv|html] [--lang zh|en]
+                [--width N] [--out file]
   kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
@@ -102,6 +105,12 @@ explain  One agent's pay statement, each line with its rule, inputs and steps, a
 compare  Every agent's pay under two policies side by side, line by line, with the difference.
 duties   A day's duty sheet per agent (R1 duties, owners from the roster): address checks,
          payment reminders, returned parcels, neutral/negative reviews; unowned duties listed.
+lint     The chat standards (R8) over the chat log (messages): every agent message of the period
+         checked against the policy's rules (banned words, 你 for 您, 不-phrases, promises, forbidden
+         statements) and the buyer's waits of chat.waitLimitSeconds or more; every finding with its
+         agent, buyer, consultation, the text matched and the wording to use instead.
+  --period  as for kpi (default: the month most paid orders fall in, else most agent messages)
+  --agent   one agent's findings only
 schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
 Warnings go to standard error in every format.
@@ -186,8 +195,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
-  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties") {
-    throw new UsageError(`--lang and --width go with report, kpi and duties${command === undefined ? "" : `, not ${command}`}`);
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint") {
+    throw new UsageError(`--lang and --width go with report, kpi, duties and lint${command === undefined ? "" : `, not ${command}`}`);
   }
   const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
@@ -241,6 +250,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     return 0;
   }
   if (command === "kpi") return runKpi(rest, values, policyFile, io, render);
+  if (command === "lint") return runLint(rest, values, policyFile, io, render);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
@@ -312,6 +322,19 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) warn(io, w);
   await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format, options), values.out, io);
+  return 0;
+}
+
+async function runLint(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO, render: { lang?: ReportLang; width?: number }): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("lint takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("lint takes --period, not --month");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
+  const inputs = await loadInputs(rest[0]!, policyFile, values.out);
+  const { review, period } = withPolicyFile(inputs, () => lintFolder(inputs.folder, { period: values.period, date: values.date, agent: values.agent }));
+  warnAboutFolder(inputs, io);
+  const chunks = lintChunks(review, period, format, { ...render, timeZone: inputs.folder.month.policy.timeZone, agent: values.agent });
+  await emit(format === "csv" ? withBom(chunks, values) : chunks, values.out, io);
   return 0;
 }
 

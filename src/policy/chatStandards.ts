@@ -1,8 +1,7 @@
 /**
  * The pre-sales chat standards of R8 (seed 004, 天猫售前客服岗位职责工作标准) as data: what an agent
  * must not write in the chat window, each rule with the wording the seed prescribes instead where it
- * gives one. Not yet part of the policy schema (`PolicySchema`): the policy's `chat` section is being built beside
- * it; this file is the `standards` part of it.
+ * gives one: the policy's `chat.standards`.
  *
  * A rule matches literal **phrases** (code-unit exact, no normalisation) and, for contact details,
  * **patterns** of one restricted form: a phrase, up to 4 separators (spaces, colons, 号, 是, 为),
@@ -237,8 +236,10 @@ function frozenRule(rule: ChatRule): ChatRule {
 export const DEFAULT_CHAT_STANDARDS: readonly ChatRule[] = Object.freeze(DEFAULTS.map(frozenRule));
 
 /**
- * A shop's chat standards: `{ defaults?: boolean, rules?: rule[] }`, merged with the defaults by the
- * rule at the top of this file; parses to the list of enabled rules.
+ * A shop's chat standards: `{ defaults?: boolean, rules?: rule[] }`, checked as the rule at the top
+ * of this file says; {@link chatRules} merges them with the defaults into the list of enabled rules.
+ * The policy keeps the shop's own form (what it wrote, with `defaults` filled in), so a report's
+ * policy reads back as the same policy.
  */
 export const ChatStandardsSchema = z
   .strictObject({
@@ -256,6 +257,10 @@ export const ChatStandardsSchema = z
         return;
       }
       first.set(rule.id, i);
+      if (rule.id === "keptWaiting") {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: 'rule id "keptWaiting" is the wait check\'s (set by chat.waitLimitSeconds); choose another id' });
+        return;
+      }
       if (!defaults.has(rule.id) && rule.enabled !== false) {
         for (const key of ["label", "category"] as const) {
           if (rule[key] === undefined) ctx.addIssue({ code: "custom", path: ["rules", i, key], message: `rule "${rule.id}" is not a default rule: expected its ${key}` });
@@ -276,10 +281,22 @@ export const ChatStandardsSchema = z
           ctx.addIssue({ code: "custom", path: [...path, "except", k], message: `exception "${word}" holds none of rule "${rule.id}"'s phrases: it would never apply` });
       });
     });
-  })
-  .transform((input): ChatRule[] => mergeRules(input).map(({ rule }) => rule));
+  });
 
 export type ChatStandardsInput = z.input<typeof ChatStandardsSchema>;
+/** A shop's chat standards as its policy holds them (checked, not yet merged with the defaults). */
+export type ChatStandards = z.output<typeof ChatStandardsSchema>;
+
+/**
+ * The enabled rules of a shop's chat standards (the policy's `chat.standards`): the defaults merged
+ * with the shop's list, defaults first in their order.
+ *
+ * @example
+ * chatRules({ defaults: true, rules: [{ id: "addressAsNin", enabled: false }] }).length //=> 9
+ */
+export function chatRules(standards: ChatStandards): ChatRule[] {
+  return mergeRules(standards).map(({ rule }) => rule);
+}
 
 export function phraseText(phrase: ChatPhrase): string {
   return typeof phrase === "string" ? phrase : phrase.text;

@@ -24,6 +24,8 @@ export {
   CHAT_PATTERN_MAX_RUN,
   CHAT_PATTERN_MAX_SEPARATORS,
   phraseText,
+  chatRules,
+  type ChatStandards,
   type ChatRule,
   type ChatPhrase,
   type ChatPattern,

@@ -8,6 +8,7 @@ import { isValidTimeZone } from "../time/zone.js";
 import { KpiPolicySchema } from "./kpi.js";
 import { DisciplinePolicySchema, GradesPolicySchema, RewardsPolicySchema, RosterPolicySchema, ShopReviewDutyPolicySchema } from "./people.js";
 import { PayPolicySchema } from "./pay.js";
+import { ChatStandardsSchema } from "./chatStandards.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
 // A pattern rather than a refinement, so the JSON Schema carries the same rule.
@@ -54,7 +55,7 @@ export const DutiesPolicySchema = z
   })
   .prefault({});
 
-/** R8 the chat log: how its messages make consultations, and which lines are the shop's bot. */
+/** R8 the chat log: how its messages make consultations, which lines are the shop's bot, and the standards an agent's messages are held to. */
 export const ChatPolicySchema = z
   .strictObject({
     sessionGapMinutes: z
@@ -72,6 +73,24 @@ export const ChatPolicySchema = z
       .array(z.string().trim().min(1, "expected a marker"))
       .default(["[自动回复]", "【自动回复】"])
       .describe("a message whose text starts with one of these is a bot line (an auto-reply)"),
+    standards: ChatStandardsSchema.describe(
+      "the chat standards (seed 004): { defaults, rules } — the default rules (when defaults is true) merged by id with the shop's rules",
+    ),
+    waitLimitSeconds: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 3600)
+      .nullable()
+      .default(120)
+      .describe("a response (the buyer's first unanswered message to the agent's answer) of this many seconds or more is a finding (seed 004: 2 minutes); null: not checked"),
+    qcPoints: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(0)
+      .describe("QC points deducted per chat finding in the inspection week (under kpi.qc.weeklyCap); 0: findings are not QC deductions"),
   })
   .prefault({});
 

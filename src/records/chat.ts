@@ -97,10 +97,36 @@ export interface ChatContext {
 }
 
 /**
- * The consultations the messages make, as a consultations table (ordered by start, then agent,
- * then buyer, then id; none when a message could not be linked: the issues say why).
+ * Each message of the chat log linked to the month: who wrote it, to whom, in which consultation,
+ * and the response it closes. Made when the month is decoded; the chat standards (the chat family)
+ * read it.
  */
-export function deriveConsultations(messages: Table<"messages">, agentsTable: Table<"agents"> | undefined, ctx: ChatContext): Table<"consultations"> | null {
+export interface ChatLink {
+  /** Per message: 0 the buyer's, 1 the agent's, -1 a bot line. */
+  readonly role: Int8Array;
+  /** Per message: its agent's number in the month's agent list (meaningless for a bot line). */
+  readonly agent: Int32Array;
+  /** Per message: its buyer's number in the month's buyer list (meaningless for a bot line). */
+  readonly buyer: Int32Array;
+  /**
+   * Per message: the row of the month's consultations table it belongs to (a given consultation
+   * when consultations are given and one matches the conversation), -1 for none.
+   */
+  readonly consultation: Int32Array;
+  /** Per agent message that answers a run of buyer messages: the response's whole seconds; -1 otherwise. */
+  readonly responseSeconds: Int32Array;
+}
+
+/**
+ * The consultations the messages make, as a consultations table (ordered by start, then agent,
+ * then buyer, then id), with each message's link to them; null when a message could not be linked
+ * (the issues say why).
+ */
+export function deriveConsultations(
+  messages: Table<"messages">,
+  agentsTable: Table<"agents"> | undefined,
+  ctx: ChatContext,
+): { readonly table: Table<"consultations">; readonly link: ChatLink } | null {
   const n = messages.count;
   const { at, from, to, text } = messages.columns;
   const cids = messages.columns.consultationId;
@@ -190,10 +216,13 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
   const cResponses = new Int32Array(cap);
   const cSeconds = new Int32Array(cap);
   const cLongest = new Int32Array(cap);
+  const consultationOf = new Int32Array(n).fill(-1);
+  const responseOf = new Int32Array(n).fill(-1);
   let agentOnly = 0;
   let c = 0;
   let k = 0;
   while (k < m) {
+    const from = k;
     const first = order[k]!;
     const g = groupOf[first]!;
     const agent = agentOf[first]!;
@@ -233,6 +262,7 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
         if (runStart === runStart) {
           const s = Math.floor((t - runStart) / 1000);
           responses++;
+          responseOf[i] = s;
           seconds += s;
           if (s > longest) longest = s;
           runStart = NaN;
@@ -242,6 +272,10 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
     if (buyers === 0) {
       agentOnly += agentsSent;
       continue;
+    }
+    for (let q = from; q < k; q++) {
+      const i = order[q]!;
+      if (agentOf[i] === agent && buyerOf[i] === buyer) consultationOf[i] = c;
     }
     const shopKey = ctx.buyers.shopId(buyer) ?? "";
     ids.push(g >= 0 ? groupIds[g]! : `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[agent]}/${ctx.buyers.buyerId(buyer)}/${wallText(started, ctx.zone)}`);
@@ -268,6 +302,9 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
   for (let j = 0; j < c; j++) rank[j] = j;
   const keys = ctx.buyers.keys;
   rank.sort((x, y) => cStarted[x]! - cStarted[y]! || cAgent[x]! - cAgent[y]! || cmp(keys[cBuyer[x]!]!, keys[cBuyer[y]!]!) || cmp(ids[x]!, ids[y]!));
+  const rowOf = new Int32Array(c);
+  for (let j = 0; j < c; j++) rowOf[rank[j]!] = j;
+  for (let i = 0; i < n; i++) if (consultationOf[i]! >= 0) consultationOf[i] = rowOf[consultationOf[i]!]!;
   const ints = (values: Int32Array): Int32Array => {
     const out = new Int32Array(c);
     for (let j = 0; j < c; j++) out[j] = values[rank[j]!]!;
@@ -291,7 +328,7 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
   }
   const given = new Set(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "responseCount", "responseSeconds", "maxResponseSeconds"]);
   if (hasShop) given.add("shopId");
-  return {
+  const table: Table<"consultations"> = {
     kind: "consultations",
     count: c,
     columns: {
@@ -313,6 +350,7 @@ export function deriveConsultations(messages: Table<"messages">, agentsTable: Ta
     source: null,
     locators: null,
   };
+  return { table, link: { role, agent: agentOf, buyer: buyerOf, consultation: consultationOf, responseSeconds: responseOf } };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -333,17 +371,24 @@ const FIGURES = ["firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "r
 /**
  * The given consultations checked against those the messages make: a consultation is matched by
  * its id, else by agent, buyer and start; each figure that differs, each given consultation the
- * chat log does not hold and each conversation no given consultation holds is a warning.
+ * chat log does not hold and each conversation no given consultation holds is a warning. A given
+ * consultation whose agent has no conversation with its buyer in the log is outside what the log
+ * covers (a log of some sub-accounts or days): such consultations are counted in one warning, not named.
+ *
+ * @returns per derived consultation, the given one it matched (-1: none)
  */
-export function crossCheck(given: Table<"consultations">, derived: Table<"consultations">, ctx: ChatContext): void {
+export function crossCheck(given: Table<"consultations">, derived: Table<"consultations">, ctx: ChatContext): Int32Array {
   const byId = new Map<string, number>();
   const byStart = new Map<string, number>();
   const startKey = (t: Table<"consultations">, i: number): string => `${t.columns.agentId[i]}/${t.columns.buyerId[i]}/${t.columns.startedAt[i]}`;
+  const pairsInLog = new Set<string>();
   for (let j = 0; j < derived.count; j++) {
     byId.set(derived.columns.consultationId.at(j), j);
     byStart.set(startKey(derived, j), j);
+    pairsInLog.add(`${derived.columns.agentId[j]}/${derived.columns.buyerId[j]}`);
   }
-  const matched = new Uint8Array(derived.count);
+  let uncovered = 0;
+  const matched = new Int32Array(derived.count).fill(-1);
   const found: string[] = [];
   let more = 0;
   const say = (line: string): void => {
@@ -354,11 +399,15 @@ export function crossCheck(given: Table<"consultations">, derived: Table<"consul
   for (let i = 0; i < given.count; i++) {
     const id = given.columns.consultationId.at(i);
     const j = byId.get(id) ?? byStart.get(startKey(given, i));
+    if (j === undefined && !pairsInLog.has(`${given.columns.agentId[i]}/${given.columns.buyerId[i]}`)) {
+      uncovered++;
+      continue;
+    }
     if (j === undefined) {
       say(`consultations: ${JSON.stringify(id)} is not in the chat log (no conversation of its agent and buyer starts at its startedAt)`);
       continue;
     }
-    matched[j] = 1;
+    matched[j] = i;
     for (const field of ["startedAt", ...FIGURES] as const) {
       if (!given.given.has(field)) continue;
       const a = (given.columns[field] as Float64Array | Int32Array)[i]!;
@@ -368,8 +417,12 @@ export function crossCheck(given: Table<"consultations">, derived: Table<"consul
     }
   }
   for (let j = 0; j < derived.count; j++) {
-    if (matched[j] === 0) say(`messages: the conversation ${JSON.stringify(derived.columns.consultationId.at(j))} is in no consultation given`);
+    if (matched[j] === -1) say(`messages: the conversation ${JSON.stringify(derived.columns.consultationId.at(j))} is in no consultation given`);
+  }
+  if (uncovered > 0) {
+    ctx.warnings.push(`consultations: ${uncovered} of ${given.count} given consultations have no conversation of their agent and buyer in the chat log, so they are not checked against it`);
   }
   ctx.warnings.push(...found);
   if (more > 0) ctx.warnings.push(`consultations: ${more} more difference${more === 1 ? "" : "s"} from the chat log`);
+  return matched;
 }

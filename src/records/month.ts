@@ -9,7 +9,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseTimeOfDay } from "../time/period.js";
 import { zoneOf, type Zone } from "../time/zone.js";
-import { agentAccounts, crossCheck, deriveConsultations } from "./chat.js";
+import { agentAccounts, crossCheck, deriveConsultations, type ChatLink } from "./chat.js";
 import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
 import { RECORD_KINDS, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
@@ -39,6 +39,8 @@ export interface DecodedMonth {
   readonly tables: MonthTables;
   /** What the reader noticed without it being an error (unused columns …). */
   readonly warnings: readonly string[];
+  /** With a chat log (messages), each message linked to its agent, buyer, consultation and response. */
+  readonly chat?: ChatLink;
 }
 
 /** Is `value` a decoded month? */
@@ -61,6 +63,7 @@ export class MonthDecoder {
   private readonly buyers: BuyerList;
   private readonly tables: { [K in RecordKind]?: Table<K> } = {};
   private started = false;
+  private chat: ChatLink | undefined;
 
   /**
    * @param policy - the policy (resolved here)
@@ -129,13 +132,32 @@ export class MonthDecoder {
     const derived = deriveConsultations(messages, this.tables.agents, ctx);
     if (derived === null || this.issues.size > 0) return;
     const given = this.tables.consultations;
-    if (given === undefined) this.add(derived);
-    else crossCheck(given, derived, ctx);
+    if (given === undefined) {
+      this.add(derived.table);
+      this.chat = derived.link;
+      // Said, as a missing kind is: every figure from consultations now rests on the chat log.
+      this.warnings.push(`consultations: none given; the ${derived.table.count} consultation${derived.table.count === 1 ? " is" : "s are"} made from the chat log (messages)`);
+      return;
+    }
+    // The messages belong to the given consultations their conversations matched.
+    const matched = crossCheck(given, derived.table, ctx);
+    const consultation = derived.link.consultation.map((row) => (row < 0 ? -1 : matched[row]!));
+    this.chat = { ...derived.link, consultation };
   }
 
   /** The month decoded so far, problems or not (to check what joins it to other inputs before {@link finish} reports everything). */
   month(): DecodedMonth {
-    return { kind: BRAND, policy: this.policy, zone: this.zone, cutover: this.cutover, agents: this.agents, buyers: this.buyers, tables: this.tables, warnings: this.warnings };
+    return {
+      kind: BRAND,
+      policy: this.policy,
+      zone: this.zone,
+      cutover: this.cutover,
+      agents: this.agents,
+      buyers: this.buyers,
+      tables: this.tables,
+      warnings: this.warnings,
+      ...(this.chat === undefined ? {} : { chat: this.chat }),
+    };
   }
 }
 
@@ -337,6 +359,20 @@ export function underPolicy(month: DecodedMonth, policy: PolicyInput | Policy | 
         message: `the month was decoded with timeZone ${month.policy.timeZone} (ambiguousTimes ${month.policy.ambiguousTimes}); its wall times read otherwise under this policy: decode the month under it (decodeMonth(records, policy))`,
       },
     ]);
+  }
+  if (month.tables.messages !== undefined) {
+    // The consultations were made from the chat log under the month's chat settings.
+    const [was, now] = [month.policy.chat, resolved.chat];
+    const changed = (["sessionGapMinutes", "botAccounts", "botMarkers"] as const).find((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
+    if (changed !== undefined) {
+      throw new KefuKpiError([
+        {
+          code: IssueCode.invalidPolicy,
+          path: ["policy", "chat", changed],
+          message: `the month's chat log was read with chat.${changed} ${JSON.stringify(was[changed])}; its consultations differ under this policy: decode the month under it (decodeMonth(records, policy))`,
+        },
+      ]);
+    }
   }
   return { ...month, policy: resolved, cutover: parseTimeOfDay(resolved.businessDayStartsAt) };
 }

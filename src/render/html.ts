@@ -3,6 +3,7 @@
  * the shop's lines and charts drawn as inline SVG. Printable (A4, the tables do not break rows).
  */
 import type { MonthReport } from "../report/schema.js";
+import { chatHtmlSection } from "./chat.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
@@ -52,12 +53,18 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
       ),
     },
     ...paySections(report, lang),
+    ...(report.chat === null ? [] : [chatHtmlSection(report.chat, lang)]),
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";
   const title = zh ? `kefu-kpi 客服月报 ${report.month}` : `kefu-kpi month report ${report.month}`;
+  return htmlPage(title, lang, `<p class="period">${esc(report.period.start)} … ${esc(report.period.end)}</p>\n${warnings}`, sections);
+}
+
+/** A whole page: the title, a preamble (HTML) and the sections; self-contained (inline style, no script, no network). */
+export function htmlPage(title: string, lang: ReportLang, preamble: string, sections: readonly HtmlSection[]): string {
   return `<!doctype html>
-<html lang="${zh ? "zh-CN" : "en"}">
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -66,8 +73,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="period">${esc(report.period.start)} … ${esc(report.period.end)}</p>
-${warnings}
+${preamble}
 ${sections.map((section) => `<section>\n<h2>${esc(section.title)}</h2>\n${section.html}\n</section>`).join("\n")}
 </body>
 </html>
@@ -168,6 +174,7 @@ svg.chart text.title { font-weight: bold; }
 svg.chart rect { fill: #4a7bd0; }
 tr { break-inside: avoid; }
 .note { color: #555; font-size: 0.85rem; }
+mark { background: #ffe08a; }
 @media print { body { margin: 1cm; } section { break-inside: avoid-page; } }
 @page { size: A4; margin: 1cm; }
 `;

@@ -134,6 +134,18 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
   [/^(.+): fields? (.+) not used$/, (file, cols) => `${file}：未使用的字段 ${cols}`],
   [/^(\d+) order remarks \(订单备注\) not read for 工号: there is no agents (?:file|range) to recognise them by$/, (n) => `${n} 条订单备注未读取工号：没有客服名单可以识别`],
   [/^(.+): no 买家会员名 \(buyer id\) column, so orders cannot be linked to chats; all (\d+) orders count as fully silent$/, (file, n) => `${file}：没有“买家会员名”列，订单无法关联聊天；全部 ${n} 笔订单计为全静默`],
+  // The chat log (R8).
+  [/^messages: (\d+) bot lines? \(chat\.botAccounts, chat\.botMarkers\) left out of the consultation figures$/, (n) => `聊天记录：${n} 条机器人消息（chat.botAccounts、chat.botMarkers）不计入咨询数据`],
+  [/^messages: (\d+) agent messages? in conversations where the buyer never wrote make no consultation$/, (n) => `聊天记录：买家没有发言的对话中客服的 ${n} 条消息不构成咨询`],
+  [/^messages: the conversation (".*") is in no consultation given$/, (id) => `聊天记录：对话 ${id} 不在所给的咨询记录中`],
+  [/^consultations: (".*") is not in the chat log \(no conversation of its agent and buyer starts at its startedAt\)$/, (id) => `咨询记录：${id} 不在聊天记录中（该客服与买家没有在其开始时间开始的对话）`],
+  [/^consultations: (".*") (\w+) is (.+), the chat log gives (.+)$/, (id, field, given, log) => `咨询记录：${id} 的 ${field} 为 ${given}，聊天记录得出 ${log}`],
+  [/^consultations: none given; the (\d+) consultations? (?:is|are) made from the chat log \(messages\)$/, (n) => `咨询记录：未提供；${n} 条咨询由聊天记录（messages）得出`],
+  [/^consultations: (\d+) more differences? from the chat log$/, (n) => `咨询记录：与聊天记录另有 ${n} 处不同`],
+  [
+    /^consultations: (\d+) of (\d+) given consultations have no conversation of their agent and buyer in the chat log, so they are not checked against it$/,
+    (n, all) => `咨询记录：所给 ${all} 条中有 ${n} 条在聊天记录中没有该客服与买家的对话，未与聊天记录核对`,
+  ],
   // Why a duty has no owner.
   [/^policy duties\.shopReviews\.(odd|even) names no agent$/, (parity) => `政策 duties.shopReviews.${parity} 未指定${parity === "odd" ? "单" : "双"}日负责的客服`],
   [/^no night-shift agent rostered on (\S+) \(weekday\)$/, (d) => `${d}（工作日）没有排晚班的客服`],

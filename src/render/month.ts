@@ -4,6 +4,7 @@
  */
 import { PAY_LINES } from "../pay/statement.js";
 import { renderKpiSection } from "./kpi.js";
+import { renderChatSection } from "./chat.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
@@ -74,6 +75,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
           `unpaid ${s.unpaidOrders}; paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
   out.push("", renderKpiSection(report, { lang, width }));
+  if (report.chat !== null) out.push("", renderChatSection(report.chat, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 

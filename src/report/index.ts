@@ -4,4 +4,5 @@ export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema, t
 export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema, type PeopleReport } from "./peopleSchema.js";
 export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
+export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

@@ -47,7 +47,7 @@ export const AgentQcSchema = z.object({
       points: z.number().int().nonnegative(),
       deducted: z.number().int().nonnegative(),
       capped: z.boolean(),
-      inspections: z.array(z.object({ conversationId: z.string(), at: z.string(), score: z.number(), points: z.number().int(), reason: z.string() })).readonly(),
+      inspections: z.array(z.object({ conversationId: z.string(), at: z.string(), score: z.number().nullable(), points: z.number().int(), reason: z.string() })).readonly(),
     }),
   ).readonly(),
 });

@@ -7,6 +7,7 @@ import { AgentGradeSchema, AgentGroupSchema } from "../records/recordSchemas.js"
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";
+import { ChatReviewSchema } from "./chatSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -92,6 +93,8 @@ export const MonthReportSchema = z.object({
   qcDeductions: z.array(AgentQcSchema),
   /** The R2 service-level checks with their breaches. */
   serviceLevels: z.array(ServiceLevelCheckSchema),
+  /** The chat standards (R8) over the month's chat log; null without one. */
+  chat: ChatReviewSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

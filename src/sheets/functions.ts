@@ -12,6 +12,7 @@ import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../render/kpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../render/month.js";
+import { CHAT_CSV_COLUMNS } from "../render/chat.js";
 import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../records/kinds.js";
 import { locateIssues } from "../records/locate.js";
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
@@ -359,6 +360,33 @@ export function payTable(ranges: MonthRanges | SheetMonthReport, options: SheetC
         ...report.pay.map((s) => [s.agentId, names.get(s.agentId) ?? "", ...PAY_LINES.map((id) => s.lines[id].amount), s.total]),
       ],
       kinds: ["text", "text", ...PAY_LINES.map((): ColumnKind => "money"), "money"],
+      header: true,
+    };
+  });
+}
+
+/**
+ * The chat standards' findings (R8) over the month's chat log: a header row, then one row per
+ * finding (the `lint` command's CSV: at, agentId, buyerId, consultationId, ruleId, label, match,
+ * start, end, suggestion, waitSeconds, text). The ranges need the chat log (`messages`) and the
+ * agents with their `accounts` (子账号); without a chat log it is an error naming `messages`.
+ *
+ * @example
+ * chatTable({ agents: 客服!A1:H7, messages: 聊天记录!A1:D500 }, { month: "2020-02" })
+ */
+export function chatTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    if (report.chat === null) {
+      throw new KefuKpiError([{ code: IssueCode.missingField, path: ["messages"], message: "is missing; the chat standards check the chat log: give a messages range (聊天记录) and the agents' accounts" }]);
+    }
+    const labels = new Map(report.chat.rules.map((r) => [r.id, r.label]));
+    const num = (n: number | null): string => (n === null ? "" : String(n));
+    return {
+      rows: [
+        [...CHAT_CSV_COLUMNS],
+        ...report.chat.lines.map((l) => [l.at, l.agentId, l.buyerId, l.consultationId ?? "", l.ruleId, labels.get(l.ruleId) ?? "", l.match ?? "", num(l.start), num(l.end), l.suggestion ?? "", num(l.waitSeconds), l.text]),
+      ],
+      kinds: CHAT_CSV_COLUMNS.map((c): ColumnKind => (c === "start" || c === "end" || c === "waitSeconds" ? "count" : "text")),
       header: true,
     };
   });

@@ -8,6 +8,7 @@ export {
   agentFigure,
   payTable,
   kpiTable,
+  chatTable,
   rangesByHeader,
   toCells,
   AGENT_FIGURES,

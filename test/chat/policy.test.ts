@@ -2,7 +2,9 @@
 // and the schema refusing a bad rule with a message naming its path.
 import { describe, expect, it } from "vitest";
 import { compileChatStandards, lintTexts } from "../../src/chat/index.js";
-import { ChatStandardsSchema, DEFAULT_CHAT_STANDARDS } from "../../src/policy/index.js";
+import { ChatStandardsSchema, chatRules, DEFAULT_CHAT_STANDARDS, type ChatRule } from "../../src/policy/index.js";
+
+const parseRules = (input: unknown): ChatRule[] => chatRules(ChatStandardsSchema.parse(input));
 
 const DEFAULT_IDS = DEFAULT_CHAT_STANDARDS.map((r) => r.id);
 
@@ -14,7 +16,7 @@ function issues(input: unknown): { path: string; message: string }[] {
 
 describe("a shop's rules merged with the defaults", () => {
   it("adds a new rule after the defaults, found with them", () => {
-    const rules = ChatStandardsSchema.parse({ rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden", phrases: ["滚"], suggestion: "请您稍等" }] });
+    const rules = parseRules({ rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden", phrases: ["滚"], suggestion: "请您稍等" }] });
     expect(rules.map((r) => r.id)).toEqual([...DEFAULT_IDS, "noRudeWords"]);
     const matcher = compileChatStandards(rules);
     expect(matcher.findings("你滚").map((f) => [f.ruleId, f.match, f.suggestion])).toEqual([
@@ -24,7 +26,7 @@ describe("a shop's rules merged with the defaults", () => {
   });
 
   it("removes a default rule with enabled: false", () => {
-    const rules = ChatStandardsSchema.parse({ rules: [{ id: "addressAsNin", enabled: false }] });
+    const rules = parseRules({ rules: [{ id: "addressAsNin", enabled: false }] });
     expect(rules.map((r) => r.id)).toEqual(DEFAULT_IDS.filter((id) => id !== "addressAsNin"));
     const lint = lintTexts(["你好", "好的哦"], compileChatStandards(rules));
     expect(lint.counts).not.toHaveProperty("addressAsNin");
@@ -32,29 +34,29 @@ describe("a shop's rules merged with the defaults", () => {
   });
 
   it("relabels a default rule and keeps the rest of it", () => {
-    const [rule] = ChatStandardsSchema.parse({ rules: [{ id: "noBuWords", label: "忌用“不”字" }] }).filter((r) => r.id === "noBuWords");
+    const [rule] = parseRules({ rules: [{ id: "noBuWords", label: "忌用“不”字" }] }).filter((r) => r.id === "noBuWords");
     expect(rule!.label).toBe("忌用“不”字");
     expect(rule!.category).toBe("negativeWording");
     expect(rule!.phrases).toEqual(DEFAULT_CHAT_STANDARDS.find((r) => r.id === "noBuWords")!.phrases);
   });
 
   it("replaces a default rule's phrase list (a list replaces the list) and its exceptions", () => {
-    const rules = ChatStandardsSchema.parse({ rules: [{ id: "bannedInterjections", phrases: ["哦", "知道"], except: ["知道了"] }] });
+    const rules = parseRules({ rules: [{ id: "bannedInterjections", phrases: ["哦", "知道"], except: ["知道了"] }] });
     const matcher = compileChatStandards(rules);
     expect(matcher.findings("知道了，我不清楚哦").map((f) => f.match)).toEqual(["哦"]);
     expect(matcher.findings("知道").map((f) => f.match)).toEqual(["知道"]);
   });
 
   it("starts from no rules with defaults: false", () => {
-    const rules = ChatStandardsSchema.parse({ defaults: false, rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden", phrases: ["滚"] }] });
+    const rules = parseRules({ defaults: false, rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden", phrases: ["滚"] }] });
     expect(rules.map((r) => r.id)).toEqual(["noRudeWords"]);
-    expect(ChatStandardsSchema.parse({ defaults: false })).toEqual([]);
+    expect(parseRules({ defaults: false })).toEqual([]);
   });
 
   it("does not let one parse change the defaults of the next", () => {
-    const rules = ChatStandardsSchema.parse({});
+    const rules = parseRules({});
     (rules[0]!.phrases as string[]).push("嗯");
-    expect(ChatStandardsSchema.parse({})[0]!.phrases).toHaveLength(7);
+    expect(parseRules({})[0]!.phrases).toHaveLength(7);
     expect(DEFAULT_CHAT_STANDARDS[0]!.phrases).toHaveLength(7);
   });
 });

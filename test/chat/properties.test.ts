@@ -5,7 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileChatStandards, lintTexts, type ChatFinding } from "../../src/chat/index.js";
-import { CHAT_QUOTES, ChatStandardsSchema, DEFAULT_CHAT_STANDARDS, phraseText, type ChatRule } from "../../src/policy/index.js";
+import { CHAT_QUOTES, ChatStandardsSchema, chatRules, DEFAULT_CHAT_STANDARDS, phraseText, type ChatRule } from "../../src/policy/index.js";
+
+const parseRules = (input: unknown): ChatRule[] => chatRules(ChatStandardsSchema.parse(input));
 
 const SEP = "[ \u3000:：号是为]";
 const DIGIT = "0-9\uFF10-\uFF19";
@@ -145,7 +147,7 @@ describe("random rules on random texts", () => {
   it("find what the naive reference finds, dense and sparse alike", () => {
     fc.assert(
       fc.property(ruleSet, fc.array(abcText, { minLength: 1, maxLength: 5 }), (inputs, texts) => {
-        const rules = ChatStandardsSchema.parse({ defaults: false, rules: inputs });
+        const rules = parseRules({ defaults: false, rules: inputs });
         const dense = compileChatStandards(rules);
         const sparse = compileChatStandards(rules, { dense: false });
         for (const text of texts) {
@@ -159,7 +161,7 @@ describe("random rules on random texts", () => {
   });
 
   it("resolve overlaps of one rule leftmost, then longest (by hand)", () => {
-    const rules = ChatStandardsSchema.parse({ defaults: false, rules: [{ id: "r", label: "r", category: "forbidden", phrases: ["ab", "abc", "bcd", "d"] }] });
+    const rules = parseRules({ defaults: false, rules: [{ id: "r", label: "r", category: "forbidden", phrases: ["ab", "abc", "bcd", "d"] }] });
     // abc (0–3) beats ab at 0; bcd (1–4) overlaps it; d (3–4) does not.
     expect(compileChatStandards(rules).findings("abcd").map((f) => f.match)).toEqual(["abc", "d"]);
   });

@@ -4,7 +4,9 @@
 // src/chat/index.ts.
 import { describe, expect, it } from "vitest";
 import { compileChatStandards } from "../../src/chat/index.js";
-import { ChatStandardsSchema, DEFAULT_CHAT_STANDARDS, type ChatRule } from "../../src/policy/index.js";
+import { ChatStandardsSchema, chatRules, DEFAULT_CHAT_STANDARDS, type ChatRule } from "../../src/policy/index.js";
+
+const parseRules = (input: unknown): ChatRule[] => chatRules(ChatStandardsSchema.parse(input));
 
 const matcher = compileChatStandards(DEFAULT_CHAT_STANDARDS);
 /** [ruleId, match] of each finding, in order. */
@@ -25,7 +27,7 @@ describe("the default rules, in the seed's order", () => {
       "noOffPlatformPayment",
     ]);
     // The schema's defaults are these rules.
-    expect(ChatStandardsSchema.parse(undefined)).toEqual(DEFAULT_CHAT_STANDARDS);
+    expect(parseRules(undefined)).toEqual(DEFAULT_CHAT_STANDARDS);
   });
 
   it("are frozen: a caller cannot change the defaults", () => {
@@ -199,7 +201,7 @@ describe("texts of every shape", () => {
       [1, "你"],
       [3, "哦"],
     ]);
-    const astral = compileChatStandards(ChatStandardsSchema.parse({ defaults: false, rules: [{ id: "yoshinoya", label: "吉野", category: "forbidden", phrases: ["𠮷野"] }] }));
+    const astral = compileChatStandards(parseRules({ defaults: false, rules: [{ id: "yoshinoya", label: "吉野", category: "forbidden", phrases: ["𠮷野"] }] }));
     expect(astral.findings("去𠮷野家").map((f) => [f.start, f.end])).toEqual([[1, 4]]);
     // Half of the pair does not match the phrase.
     expect(astral.findings("去\uDFB7野家")).toEqual([]);

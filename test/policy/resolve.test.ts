@@ -20,7 +20,8 @@ const RULE_DEFAULTS = {
     shopReviews: { odd: [], even: [], handleWithinHours: 24 },
   },
   // Not DOMAIN numbers: the chat log's session gap and bot rule are this library's documented defaults (README).
-  chat: { sessionGapMinutes: 30, botAccounts: ["店小蜜", "自动回复"], botMarkers: ["[自动回复]", "【自动回复】"] },
+  // The chat standards: seed 004's ten rules (`defaults: true`, test/chat), the two-minute wait (seed 004 (11)), no QC points unless asked.
+  chat: { sessionGapMinutes: 30, botAccounts: ["店小蜜", "自动回复"], botMarkers: ["[自动回复]", "【自动回复】"], standards: { defaults: true, rules: [] }, waitLimitSeconds: 120, qcPoints: 0 },
   grades: {
     levels: [
       { grade: "junior", label: "初级客服", baseSalary: "3000.00", minMonths: 3, requirements: [] },
@@ -127,7 +128,14 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         returnedParcels: { inspectBy: "09:00" },
         shopReviews: { odd: ["A01"], even: ["A02", "A03"], handleWithinHours: 48 },
       },
-      chat: { sessionGapMinutes: 15, botAccounts: ["机器人"], botMarkers: [] },
+      chat: {
+        sessionGapMinutes: 15,
+        botAccounts: ["机器人"],
+        botMarkers: [],
+        standards: { defaults: false, rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden" as const, phrases: ["滚"] }] },
+        waitLimitSeconds: null,
+        qcPoints: 2,
+      },
       grades: {
         levels: [
           { grade: "junior" as const, label: "初级", baseSalary: "2800", minMonths: 2, requirements: [] },

@@ -326,4 +326,20 @@ describe("both messages and consultations given", () => {
     const other = decodeMonth({ agents, messages, consultations: [{ consultationId: "C2", ...base, startedAt: "2020-02-10 08:00" }] });
     expect(other.warnings).toEqual(['consultations: "C2" is not in the chat log (no conversation of its agent and buyer starts at its startedAt)', 'messages: the conversation "A01/b1/2020-02-10 09:00" is in no consultation given']);
   });
+
+  it("counts, without naming them, the given consultations of an agent and buyer the log never shows (a partial log)", () => {
+    const given = [
+      { consultationId: "C1", ...base, buyerMessages: 2, agentMessages: 2, responseCount: 2, responseSeconds: 90, maxResponseSeconds: 60 },
+      // Another buyer of A01, and b1 with another agent: outside what this log covers.
+      { consultationId: "C3", ...base, buyerId: "b9" },
+      { consultationId: "C4", ...base, agentId: "A02" },
+    ];
+    const month = decodeMonth({ agents, messages, consultations: given });
+    expect(month.warnings).toEqual(["consultations: 2 of 3 given consultations have no conversation of their agent and buyer in the chat log, so they are not checked against it"]);
+    expect(month.chat!.consultation.filter((c) => c >= 0).length).toBe(4);
+  });
+
+  it("says the consultations were made from the log when none are given", () => {
+    expect(decodeMonth({ agents, messages }).warnings).toEqual(["consultations: none given; the 1 consultation is made from the chat log (messages)"]);
+  });
 });

@@ -11,6 +11,7 @@ import { sampleRanges } from "../bundle/sample.js";
 import {
   agentFigure,
   attributionTable,
+  chatTable,
   kpiTable,
   ordersTable,
   payTable,
@@ -113,6 +114,27 @@ describe("the sample month through the sheet functions", () => {
     // 5655.30 × 0.01: O0328–O0330, paid after A03's dismissal on 02-26, earn no commission.
     expect(toCells(agentFigure(sample, "A03", "commission", { money: "text" }))).toEqual([["56.55"]]);
     expect(toCells(agentFigure(sample, "A01", "salary"))).toEqual([[expect.stringMatching(/^#KEFU! figure: "salary" is not a figure; expected one of orders, gross/)]]);
+  });
+});
+
+describe("the chat standards of a messages range (R8)", () => {
+  it("lists every finding of the month, as the lint command's CSV, from the chat log and the agents' accounts alone", async () => {
+    const table = toCells(chatTable({ agents: sample.agents, messages: sample.messages }, { month: "2020-02" }));
+    const folder = await readMonthFolder(dir);
+    const report = reportFolder(folder);
+    expect(table[0]).toEqual(["at", "agentId", "buyerId", "consultationId", "ruleId", "label", "match", "start", "end", "suggestion", "waitSeconds", "text"]);
+    expect(table).toHaveLength(1 + report.chat!.findings);
+    // Without the consultations range the consultations are made from the log: same findings, ids made from agent, buyer and start.
+    expect(table.slice(1).map((r) => [r[0], r[1], r[4], r[6], r[7]])).toEqual(report.chat!.lines.map((l) => [l.at, l.agentId, l.ruleId, l.match, l.start]));
+    expect(table[1]![3]).toBe("A05/as10/2020-02-07 09:35");
+    // With every range, the given consultations' ids.
+    expect(toCells(chatTable(sample)).slice(1).map((r) => r[3])).toEqual(report.chat!.lines.map((l) => l.consultationId));
+  });
+
+  it("is an error naming the messages range when there is none, and the cells of a bad message", () => {
+    expect(toCells(chatTable({ agents: sample.agents }, { month: "2020-02" }))).toEqual([[expect.stringMatching(/^#KEFU! messages: is missing; the chat standards check the chat log/)]]);
+    const bad = sample.messages!.map((row, r) => (r === 3 ? [row[0]!, "陌生人", row[2]!, row[3]!] : row));
+    expect(toCells(chatTable({ agents: sample.agents, messages: bad }, { month: "2020-02" }))).toEqual([[expect.stringMatching(/^#KEFU! 聊天记录!B4, from: neither "陌生人" nor "edge-tie-reply" is an agent.s sub-account/)]]);
   });
 });
 

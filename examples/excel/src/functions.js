@@ -80,6 +80,12 @@ function kpi(period, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.kpiTable(ranges, period === undefined ? null : period, kefuOptions(policy, null, null)));
 }
 
+/** The chat standards (R8): one row per finding in the agents' messages of the month. */
+function chat(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.chatTable(kefuMonth(ranges, options), options));
+}
+
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -92,3 +98,4 @@ CustomFunctions.associate("ORDERS", orderList);
 CustomFunctions.associate("KPI", kpi);
 CustomFunctions.associate("PAY", pay);
 CustomFunctions.associate("AGENT", agent);
+CustomFunctions.associate("CHAT", chat);
