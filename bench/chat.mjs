@@ -1,25 +1,64 @@
-// The chat standards' lint (issue 15, R8) against a floor, in the same run:
-//   BENCH_MESSAGES=1000000 node bench/chat.mjs
-// The floor reads every message's text once (sums charCodeAt over every code unit); the lint
-// scans every text once with all rules (lintTexts). Target: lint ≤ 3× the floor. Not part of
-// `npm run bench` yet (the lint is not wired into the month).
+// The chat log (issue 15, R8), two measurements against their references in the same run:
+//   node bench/chat.mjs [lint|derive]        (npm run bench runs both; each in a fresh process)
+// lint: the chat standards over BENCH_MESSAGES (default 10,000,000) texts — every rule in one pass
+//   (lintTexts) — against a floor that reads every text once (sums charCodeAt over every code
+//   unit). Target: ≤ 3× the floor.
+// derive: the consultations made from BENCH_CHAT_MESSAGES (default 20,000,000) messages (the
+//   decoder's finish(), which derives them) against attributeSales of the month they make (the
+//   derived consultations and the orders). Target: ≤ 2× attribution.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "tsup";
 import { rng } from "./synthetic.mjs";
 
-// The matcher is in no entry point of the package yet: built here, for this script only, as the
-// library build would (ESM, es2022), into a temporary folder under node_modules (where its
-// dependencies resolve).
+const mode = process.argv[2];
+if (mode === undefined) {
+  // Each measurement in a fresh process: its memory is its own.
+  for (const m of ["lint", "derive"]) execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", fileURLToPath(import.meta.url), m], { stdio: "inherit" });
+  process.exit(0);
+}
+
+// The matcher and the decoder are internal (no entry point of the package has them): built here,
+// for this script only, as the library build would (ESM, es2022, one build so the modules are
+// shared), into a temporary folder under node_modules (where their dependencies resolve).
+const src = (path) => new URL(`../src/${path}`, import.meta.url).pathname;
 mkdirSync(new URL("../node_modules/.cache", import.meta.url).pathname, { recursive: true });
 const out = mkdtempSync(join(new URL("../node_modules/.cache", import.meta.url).pathname, "kefu-kpi-chat-bench-"));
-await build({ entry: { chat: new URL("../src/chat/index.ts", import.meta.url).pathname }, format: ["esm"], target: "es2022", platform: "node", outDir: out, silent: true, dts: false, config: false });
+await build({
+  entry: { chat: src("chat/index.ts"), records: src("records/index.ts"), index: src("index.ts") },
+  format: ["esm"],
+  target: "es2022",
+  platform: "node",
+  outDir: out,
+  splitting: true,
+  silent: true,
+  dts: false,
+  config: false,
+});
 const { compileChatStandards, lintTexts } = await import(pathToFileURL(join(out, "chat.js")).href);
+const { MonthDecoder } = await import(pathToFileURL(join(out, "records.js")).href);
+const { attributeSales } = await import(pathToFileURL(join(out, "index.js")).href);
 rmSync(out, { recursive: true, force: true });
 
-const messages = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// CPU time of the span (steadier than wall time on a shared machine), wall time beside it.
+const time = (f) => {
+  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  const check = f();
+  const cpu = process.cpuUsage(c0);
+  return { seconds: (cpu.user + cpu.system) / 1e6, wall: Number(process.hrtime.bigint() - t0) / 1e9, check };
+};
+const runsOf = (ms) => ms.map((m) => `${m.seconds.toFixed(3)}/${m.wall.toFixed(3)}`).join(", ");
+
+if (mode === "derive") {
+  deriveBench();
+  process.exit(0);
+}
+const messages = Number(process.env.BENCH_MESSAGES ?? 10_000_000);
 
 // Filler an agent writes (no character that is a one-character phrase: 哦, 恩, 你; no 不), and the
 // phrases of the default rules that ~3% of messages carry.
@@ -65,16 +104,6 @@ function floor() {
   return sum;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-// CPU time of the span (steadier than wall time on a shared machine), wall time beside it.
-const time = (f) => {
-  const t0 = process.hrtime.bigint();
-  const c0 = process.cpuUsage();
-  const check = f();
-  const cpu = process.cpuUsage(c0);
-  return { seconds: (cpu.user + cpu.system) / 1e6, wall: Number(process.hrtime.bigint() - t0) / 1e9, check };
-};
-
 // One untimed round first, so both loops are optimized before they are timed.
 floor();
 lintTexts(texts, matcher);
@@ -89,10 +118,82 @@ for (let r = 0; r < runs; r++) {
 }
 const f = median(floors.map((m) => m.seconds));
 const l = median(lints.map((m) => m.seconds));
-const runsOf = (ms) => ms.map((m) => `${m.seconds.toFixed(3)}/${m.wall.toFixed(3)}`).join(", ");
 console.log(`node ${process.version}, ${messages.toLocaleString("en")} messages, ${units.toLocaleString("en")} UTF-16 units, ${withPhrase.toLocaleString("en")} with a phrase; ${runs} runs after a warm-up, median CPU time`);
 console.log(`  floor (read every text once): ${f.toFixed(3)} s (runs, CPU/wall s: ${runsOf(floors)})`);
 console.log(
   `  lintTexts (${matcher.rules.length} rules, one pass): ${l.toFixed(3)} s, ${(l / f).toFixed(2)}× the floor (target ≤ 3×); ` +
     `${lint.total.toLocaleString("en")} findings in ${lint.messages.length.toLocaleString("en")} messages (runs: ${runsOf(lints)})`,
 );
+
+/**
+ * The derivation: conversations of one buyer with one agent (sub-account), alternating buyer and
+ * agent messages a minute apart, 2–16 messages each; a quarter of the buyers order within the
+ * attribution window. The messages are fed to the decoder one object at a time (not kept), so the
+ * input does not weigh on the measurement; then finish() derives the consultations (timed), and
+ * attributeSales runs over the month they make (timed).
+ */
+function deriveBench() {
+  const n = Number(process.env.BENCH_CHAT_MESSAGES ?? 20_000_000);
+  const random = rng(20);
+  const agents = Array.from({ length: 60 }, (_, i) => ({ agentId: `A${100 + i}`, accounts: `店:客服${i}` }));
+  const pad = (v) => (v < 10 ? "0" + v : "" + v);
+  const walls = new Map();
+  // A wall time of February 2020 to the minute, each made once (a reader hands over flat strings).
+  const wall = (minute) => {
+    let w = walls.get(minute);
+    if (w === undefined) {
+      const day = 1 + Math.floor(minute / 1440);
+      const rest = minute % 1440;
+      walls.set(minute, (w = ["2020-02-", pad(day), " ", pad(Math.floor(rest / 60)), ":", pad(rest % 60)].join("")));
+    }
+    return w;
+  };
+  const buyers = Math.max(1, Math.floor(n / 20));
+  const buyerIds = Array.from({ length: buyers }, (_, i) => ["b", String(i)].join(""));
+  const month = 28 * 1440 - 60;
+  const decoder = new MonthDecoder({}, buyers);
+  decoder.addRecords("agents", agents);
+  const orders = [];
+  const builder = decoder.builder("messages", { expected: n });
+  let made = 0;
+  let conversations = 0;
+  while (made < n) {
+    const buyer = buyerIds[Math.floor(random() * buyers)];
+    const account = agents[Math.floor(random() * agents.length)].accounts;
+    const start = Math.floor(random() * month);
+    const length = Math.min(n - made, 2 + Math.floor(random() * 15));
+    for (let k = 0; k < length; k++) {
+      const at = wall(start + k);
+      builder.addObject(k % 2 === 0 ? { at, from: buyer, to: account, text: "在吗" } : { at, from: account, to: buyer, text: "您好" });
+    }
+    if (random() < 0.25) orders.push({ orderId: ["O", String(orders.length)].join(""), buyerId: buyer, createdAt: wall(start + length), paidAt: wall(start + length + 5), amount: "99.00" });
+    made += length;
+    conversations++;
+  }
+  decoder.add(builder.finish());
+  const ordersBuilder = decoder.builder("orders", { expected: orders.length });
+  ordersBuilder.addObjects(orders);
+  decoder.add(ordersBuilder.finish());
+  orders.length = 0;
+  globalThis.gc?.();
+  const derive = time(() => decoder.finish());
+  const decoded = derive.check;
+  const consultations = decoded.tables.consultations.count;
+  const attributions = [];
+  let net;
+  for (let r = 0; r < runs; r++) {
+    const a = time(() => attributeSales(decoded, undefined, { period: "2020-02" }));
+    attributions.push(a);
+    net = a.check.shop.sales.net;
+  }
+  const a = median(attributions.map((m) => m.seconds));
+  console.log(
+    `node ${process.version}, ${n.toLocaleString("en")} messages in ${conversations.toLocaleString("en")} conversations, ` +
+      `${consultations.toLocaleString("en")} consultations made, ${decoded.tables.orders.count.toLocaleString("en")} orders (net ${net}); CPU time`,
+  );
+  console.log(`  attributeSales of the month they make: ${a.toFixed(3)} s (median of ${runs}; runs, CPU/wall s: ${runsOf(attributions)})`);
+  console.log(
+    `  consultations derived from the messages (the decoder's finish()): ${derive.seconds.toFixed(3)} s (wall ${derive.wall.toFixed(3)} s, one run: the decoder finishes once), ` +
+      `${(derive.seconds / a).toFixed(2)}× attributeSales (target ≤ 2×)`,
+  );
+}

@@ -50,34 +50,42 @@ export class DenseIds {
 
   /** The number of `s`, giving it the next number when new. */
   intern(s: string): number {
-    const h = hash(s);
-    const at = this.probe(s, h);
+    return this.internRange(s, 0, s.length);
+  }
+
+  /**
+   * The number of the code units `from` to `to` of `s` (as `s.slice(from, to)` would intern), read in
+   * place: a column of values joined into one string is interned without a string per value.
+   */
+  internRange(s: string, from: number, to: number): number {
+    const n = to - from;
+    let h = -2128831035; // the FNV-1a of `hash`, over the range
+    for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    const at = this.probe(s, from, n, h);
     const slots = this.slots;
     const word = slots[at * SLOT + 1]!;
     if (word !== 0) return (word >>> 4) - 1;
     // A slot's number word holds (number + 1) × 16: numbers below 2^27.
     if (this.count >= MAX_KEYS) throw new RangeError(`more than ${MAX_KEYS} distinct keys`);
     const id = this.count++;
-    const n = s.length;
     const base = at * SLOT;
     slots[base] = h;
     slots[base + 1] = ((id + 1) << 4) | (n <= INLINE ? n : LONG);
     if (n <= INLINE) {
-      for (let j = 0; 2 * j < n; j++) slots[base + 2 + j] = 2 * j + 1 < n ? s.charCodeAt(2 * j) | (s.charCodeAt(2 * j + 1) << 16) : s.charCodeAt(2 * j);
-    } else slots[base + 2] = this.copy(s);
+      for (let j = 0; 2 * j < n; j++) slots[base + 2 + j] = 2 * j + 1 < n ? s.charCodeAt(from + 2 * j) | (s.charCodeAt(from + 2 * j + 1) << 16) : s.charCodeAt(from + 2 * j);
+    } else slots[base + 2] = this.copy(s, from, n);
     if (this.count * 4 > (this.mask + 1) * 3) this.grow();
     return id;
   }
 
   /** The number of `s`, or -1 when it was never interned. */
   find(s: string): number {
-    const at = this.probe(s, hash(s));
+    const at = this.probe(s, 0, s.length, hash(s));
     return (this.slots[at * SLOT + 1]! >>> 4) - 1;
   }
 
-  /** The slot holding `s`, or the empty slot where it would go. */
-  private probe(s: string, h: number): number {
-    const n = s.length;
+  /** The slot holding the `n` code units of `s` from `from`, or the empty slot where they would go. */
+  private probe(s: string, from: number, n: number, h: number): number {
     const code = n <= INLINE ? n : LONG;
     const slots = this.slots;
     let at = h & this.mask;
@@ -85,24 +93,22 @@ export class DenseIds {
       const base = at * SLOT;
       const word = slots[base + 1]!;
       if (word === 0) return at;
-      if (slots[base] === h && (word & 15) === code && (code === LONG ? this.sameLong(s, slots[base + 2]!) : sameInline(s, n, slots, base + 2))) return at;
+      if (slots[base] === h && (word & 15) === code && (code === LONG ? this.sameLong(s, from, n, slots[base + 2]!) : sameInline(s, from, n, slots, base + 2))) return at;
       at = (at + 1) & this.mask;
     }
   }
 
-  /** Is `s` the key whose code units start at `start` of the arena (after its two-unit length)? */
-  private sameLong(s: string, start: number): boolean {
+  /** Are the `n` code units of `s` from `from` the key whose code units start at `start` of the arena (after its two-unit length)? */
+  private sameLong(s: string, from: number, n: number, start: number): boolean {
     const arena = this.arena;
-    const n = s.length;
     if ((arena[start]! | (arena[start + 1]! << 16)) !== n) return false;
     let k = 0;
-    while (k < n && arena[start + 2 + k] === s.charCodeAt(k)) k++;
+    while (k < n && arena[start + 2 + k] === s.charCodeAt(from + k)) k++;
     return k === n;
   }
 
-  /** Appends the length and code units of `s` to the arena; returns where they start. */
-  private copy(s: string): number {
-    const n = s.length;
+  /** Appends the length and the `n` code units of `s` from `from` to the arena; returns where they start. */
+  private copy(s: string, from: number, n: number): number {
     const start = this.used;
     if (start + 2 + n > this.arena.length) {
       const bigger = uint16s(Math.max(this.arena.length * 2, start + 2 + n));
@@ -112,7 +118,7 @@ export class DenseIds {
     const arena = this.arena;
     arena[start] = n & 0xffff;
     arena[start + 1] = n >>> 16;
-    for (let k = 0; k < n; k++) arena[start + 2 + k] = s.charCodeAt(k);
+    for (let k = 0; k < n; k++) arena[start + 2 + k] = s.charCodeAt(from + k);
     this.used = start + 2 + n;
     return start;
   }
@@ -133,9 +139,9 @@ export class DenseIds {
   }
 }
 
-/** Is `s` (of length n ≤ 12) the key held in the words from `at`, two code units to a word? */
-function sameInline(s: string, n: number, slots: Int32Array, at: number): boolean {
+/** Are the `n` ≤ 12 code units of `s` from `from` the key held in the words from `at`, two code units to a word? */
+function sameInline(s: string, from: number, n: number, slots: Int32Array, at: number): boolean {
   let j = 0;
-  for (; 2 * j + 1 < n; j++) if (slots[at + j] !== (s.charCodeAt(2 * j) | (s.charCodeAt(2 * j + 1) << 16))) return false;
-  return 2 * j === n || slots[at + j] === s.charCodeAt(2 * j);
+  for (; 2 * j + 1 < n; j++) if (slots[at + j] !== (s.charCodeAt(from + 2 * j) | (s.charCodeAt(from + 2 * j + 1) << 16))) return false;
+  return 2 * j === n || slots[at + j] === s.charCodeAt(from + 2 * j);
 }

@@ -26,6 +26,7 @@ import { wallText } from "./rules.js";
 import type { Table } from "./table.js";
 import { sourceOf } from "./table.js";
 import { TextColumn } from "./textColumn.js";
+import { DenseIds } from "../ids/denseIds.js";
 
 /** The characters that separate an agent's sub-accounts in the `accounts` column. */
 export const ACCOUNT_SEPARATORS = /[;|]/;
@@ -149,23 +150,41 @@ export function deriveConsultations(
   const groupOf = new Int32Array(n).fill(-1);
   const groups = new Map<string, number>();
   const groupIds: string[] = [];
+  // The accounts numbered in place (a log repeats a few accounts millions of times: no string per
+  // message), and what each is, found once per account: an agent's number (≥ 0), a bot
+  // (BOT_ACCOUNT), or a buyer — without shops, the buyer's number, -3 - n.
+  const numbers = new DenseIds(1024);
+  const fromIds = from.numbered(numbers);
+  const toIds = to.numbered(numbers);
+  const kindOf: number[] = [];
+  const classify = (id: number, column: TextColumn, i: number): number => {
+    let k = kindOf[id];
+    if (k === undefined) {
+      const account = column.at(i);
+      k = botAccount(account, bots) ? BOT_ACCOUNT : (accounts.get(account) ?? (shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
+      kindOf[id] = k;
+    }
+    return k;
+  };
   let bot = 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const t = at[i]!;
-    const sender = from.at(i);
-    const receiver = to.at(i);
-    if (t !== t || sender === "" || receiver === "") {
+    if (t !== t || fromIds[i]! < 0 || toIds[i]! < 0) {
       bad++; // its own issue names it
       continue;
     }
-    if (botAccount(sender, bots) || botAccount(receiver, bots) || (markers.length > 0 && startsWithMarker(text.at(i), markers))) {
+    const sk = classify(fromIds[i]!, from, i);
+    const rk = classify(toIds[i]!, to, i);
+    if (sk === BOT_ACCOUNT || rk === BOT_ACCOUNT || (markers.length > 0 && startsWithMarker(text, i, markers))) {
       bot++;
       continue;
     }
-    const fa = accounts.get(sender);
-    const ta = accounts.get(receiver);
+    const fa = sk >= 0 ? sk : undefined;
+    const ta = rk >= 0 ? rk : undefined;
     if ((fa === undefined) === (ta === undefined)) {
+      const sender = from.at(i);
+      const receiver = to.at(i);
       bad++;
       const source = sourceOf(messages, i, fa === undefined ? "from" : "to");
       ctx.issues.add({
@@ -179,11 +198,15 @@ export function deriveConsultations(
       });
       continue;
     }
-    const shop = shops === null ? "" : shops.at(i);
-    const buyer = fa === undefined ? sender : receiver;
+    const bk = fa === undefined ? sk : rk;
     role[i] = fa === undefined ? BUYER : AGENT;
     agentOf[i] = fa ?? ta!;
-    buyerOf[i] = ctx.buyers.number(shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer);
+    if (bk <= -3) buyerOf[i] = -3 - bk;
+    else {
+      const shop = shops === null ? "" : shops.at(i);
+      const buyer = fa === undefined ? from.at(i) : to.at(i);
+      buyerOf[i] = ctx.buyers.number(shop === "" ? buyer : shop + SHOP_SEPARATOR + buyer);
+    }
     const cid = cids === null ? "" : cids.at(i);
     if (cid !== "") {
       let g = groups.get(cid);
@@ -194,18 +217,14 @@ export function deriveConsultations(
   if (bot > 0) ctx.warnings.push(`messages: ${bot} bot line${bot === 1 ? "" : "s"} (chat.botAccounts, chat.botMarkers) left out of the consultation figures`);
   if (bad > 0) return null;
 
-  // One sort by (conversation id, agent, buyer, time, buyer's first), then one pass.
-  let m = 0;
-  for (let i = 0; i < n; i++) if (role[i]! >= 0) m++;
-  const order = new Int32Array(m);
-  for (let i = 0, k = 0; i < n; i++) if (role[i]! >= 0) order[k++] = i;
-  order.sort((x, y) => groupOf[x]! - groupOf[y]! || agentOf[x]! - agentOf[y]! || buyerOf[x]! - buyerOf[y]! || at[x]! - at[y]! || role[x]! - role[y]!);
+  const order = conversationOrder(n, role, groupOf, groupIds.length, agentOf, buyerOf, at, ctx.buyers.size);
+  const m = order.length;
 
   const gap = ctx.policy.chat.sessionGapMinutes * 60_000;
   // The consultations, at most one per buyer message, in typed columns (no object per consultation).
   let cap = 0;
   for (let k = 0; k < m; k++) if (role[order[k]!] === BUYER) cap++;
-  const ids: string[] = [];
+  const cGroup = new Int32Array(cap);
   const cAgent = new Int32Array(cap);
   const cBuyer = new Int32Array(cap);
   const cStarted = new Float64Array(cap);
@@ -277,8 +296,7 @@ export function deriveConsultations(
       const i = order[q]!;
       if (agentOf[i] === agent && buyerOf[i] === buyer) consultationOf[i] = c;
     }
-    const shopKey = ctx.buyers.shopId(buyer) ?? "";
-    ids.push(g >= 0 ? groupIds[g]! : `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[agent]}/${ctx.buyers.buyerId(buyer)}/${wallText(started, ctx.zone)}`);
+    cGroup[c] = g;
     cAgent[c] = agent;
     cBuyer[c] = buyer;
     cStarted[c] = started;
@@ -301,7 +319,15 @@ export function deriveConsultations(
   const rank = new Int32Array(c);
   for (let j = 0; j < c; j++) rank[j] = j;
   const keys = ctx.buyers.keys;
-  rank.sort((x, y) => cStarted[x]! - cStarted[y]! || cAgent[x]! - cAgent[y]! || cmp(keys[cBuyer[x]!]!, keys[cBuyer[y]!]!) || cmp(ids[x]!, ids[y]!));
+  // A consultation's id: its conversation id, or made from its shop, agent, buyer and start.
+  const wall = wallTexts(ctx.zone);
+  const idOf = (x: number): string => {
+    if (cGroup[x]! >= 0) return groupIds[cGroup[x]!]!;
+    const buyer = cBuyer[x]!;
+    const shopKey = shops === null ? "" : (ctx.buyers.shopId(buyer) ?? "");
+    return `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[cAgent[x]!]}/${ctx.buyers.buyerId(buyer)}/${wall(cStarted[x]!)}`;
+  };
+  rank.sort((x, y) => cStarted[x]! - cStarted[y]! || cAgent[x]! - cAgent[y]! || cmp(keys[cBuyer[x]!]!, keys[cBuyer[y]!]!) || cmp(idOf(x), idOf(y)));
   const rowOf = new Int32Array(c);
   for (let j = 0; j < c; j++) rowOf[rank[j]!] = j;
   for (let i = 0; i < n; i++) if (consultationOf[i]! >= 0) consultationOf[i] = rowOf[consultationOf[i]!]!;
@@ -318,8 +344,8 @@ export function deriveConsultations(
   const idColumn = new TextColumn(c);
   let hasShop = false;
   for (let j = 0; j < c; j++) {
-    idColumn.set(j, ids[rank[j]!]!);
-    if (ctx.buyers.shopId(cBuyer[j]!) !== null) hasShop = true;
+    idColumn.set(j, idOf(rank[j]!));
+    if (shops !== null && !hasShop && ctx.buyers.shopId(cBuyer[j]!) !== null) hasShop = true;
   }
   let shopColumn: TextColumn | null = null;
   if (hasShop) {
@@ -355,9 +381,69 @@ export function deriveConsultations(
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function startsWithMarker(text: string, markers: readonly string[]): boolean {
-  for (const marker of markers) if (text.startsWith(marker)) return true;
+/**
+ * {@link wallText} for instants that share their minutes (the consultations' starts): each
+ * minute's wall text made once, its seconds added. A zone whose offset is not whole minutes (old
+ * local mean times) is written instant by instant.
+ */
+function wallTexts(zone: Zone): (ms: number) => string {
+  const minutes = new Map<number, string>();
+  return (ms) => {
+    const within = ((ms % 60_000) + 60_000) % 60_000;
+    const minute = ms - within;
+    let text = minutes.get(minute);
+    if (text === undefined) {
+      text = wallText(minute, zone);
+      // A minute whose wall text shows seconds (an offset of odd seconds) is not a wall minute.
+      if (text.length !== 16) return wallText(ms, zone);
+      if (minutes.size < 100_000) minutes.set(minute, text);
+    }
+    if (within === 0) return text;
+    const second = Math.floor(within / 1000);
+    const milli = within % 1000;
+    return `${text}:${second < 10 ? "0" : ""}${second}${milli === 0 ? "" : `.${String(milli).padStart(3, "0")}`}`;
+  };
+}
+
+/** {@link deriveConsultations}'s account kinds besides an agent's number and a buyer's -3 - n. */
+const BOT_ACCOUNT = -2;
+const OTHER_ACCOUNT = -1;
+
+function startsWithMarker(text: TextColumn, i: number, markers: readonly string[]): boolean {
+  for (const marker of markers) if (text.startsWith(i, marker)) return true;
   return false;
+}
+
+/**
+ * The linked messages (role ≥ 0) in conversation order: the messages of one `consultationId`
+ * together (by agent, buyer, time, the buyer's first), then each buyer's other messages together
+ * (by agent, time, the buyer's first). Counting sorts by conversation id and by buyer number, then
+ * a sort of a run only when its rows are out of order: near-linear in the log, as an export is in
+ * time order already.
+ */
+function conversationOrder(n: number, role: Int8Array, groupOf: Int32Array, groups: number, agentOf: Int32Array, buyerOf: Int32Array, at: Float64Array, buyers: number): Int32Array {
+  // Buckets: the conversation ids first (0 … groups - 1), then one per buyer number.
+  const buckets = groups + buyers;
+  const starts = new Int32Array(buckets + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (role[i]! < 0) continue;
+    m++;
+    starts[(groupOf[i]! >= 0 ? groupOf[i]! : groups + buyerOf[i]!) + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+  const order = new Int32Array(m);
+  const next = starts.slice(0, buckets);
+  for (let i = 0; i < n; i++) if (role[i]! >= 0) order[next[groupOf[i]! >= 0 ? groupOf[i]! : groups + buyerOf[i]!]!++] = i;
+  const byTurn = (x: number, y: number): number => agentOf[x]! - agentOf[y]! || buyerOf[x]! - buyerOf[y]! || at[x]! - at[y]! || role[x]! - role[y]!;
+  for (let b = 0; b < buckets; b++) {
+    const s = starts[b]!;
+    const e = starts[b + 1]!;
+    let sorted = true;
+    for (let k = s + 1; k < e && sorted; k++) if (byTurn(order[k - 1]!, order[k]!) > 0) sorted = false;
+    if (!sorted) order.subarray(s, e).sort(byTurn);
+  }
+  return order;
 }
 
 function sourceField(table: Table, i: number, field: string): { source?: ReturnType<typeof sourceOf> & object } {

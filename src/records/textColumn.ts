@@ -12,6 +12,7 @@
  * (`join: false`): copying them would only add to the memory.
  */
 import { grown, int32s } from "../memory.js";
+import type { DenseIds } from "../ids/denseIds.js";
 
 const SHIFT = 12;
 const SIZE = 1 << SHIFT;
@@ -66,6 +67,32 @@ export class TextColumn implements Iterable<string> {
       return end === start ? "" : this.blocks[i >> SHIFT]!.slice(start, end);
     }
     return i < this.size ? (this.open[i - this.sealed] ?? "") : "";
+  }
+
+  /**
+   * Each record's value numbered by `ids` (interned in place: no string is made per record); -1 for
+   * an empty value.
+   */
+  numbered(ids: DenseIds): Int32Array {
+    const out = new Int32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      if (i >= this.sealed) {
+        const v = this.at(i);
+        out[i] = v === "" ? -1 : ids.intern(v);
+        continue;
+      }
+      const start = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
+      const end = this.ends[i]!;
+      out[i] = end === start ? -1 : ids.internRange(this.blocks[i >> SHIFT]!, start, end);
+    }
+    return out;
+  }
+
+  /** Whether record `i`'s value starts with `prefix` (read in place: no string is made). */
+  startsWith(i: number, prefix: string): boolean {
+    if (i >= this.sealed || i < 0) return this.at(i).startsWith(prefix);
+    const start = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
+    return this.ends[i]! - start >= prefix.length && this.blocks[i >> SHIFT]!.startsWith(prefix, start);
   }
 
   /**

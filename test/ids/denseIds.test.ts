@@ -56,4 +56,20 @@ describe("DenseIds", () => {
     expect(ids.intern(long)).toBe(20_000);
     expect(ids.intern("")).toBe(20_002);
   });
+
+  it("numbers a range of a string as it numbers the slice (internRange), short and long keys, mixed with intern", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 })), { maxLength: 60 }), (parts) => {
+        const byRange = new DenseIds(4);
+        const bySlice = new DenseIds(4);
+        for (const [before, key, after] of parts) {
+          const joined = before + key + after;
+          expect(byRange.internRange(joined, before.length, before.length + key.length)).toBe(bySlice.intern(key));
+          expect(byRange.find(key)).toBe(bySlice.find(key));
+        }
+        expect(byRange.size).toBe(bySlice.size);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

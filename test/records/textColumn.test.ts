@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TextColumn } from "../../src/records/textColumn.js";
+import { DenseIds } from "../../src/ids/denseIds.js";
 
 const text = fc.oneof(fc.constantFrom("", "O1", "订单", "\ud800", "a\u0000b"), fc.string({ maxLength: 30 }), fc.string({ unit: "binary", maxLength: 5 }));
 
@@ -72,5 +73,20 @@ describe("TextColumn", () => {
     expect(() => column.set(4500, "x")).toThrow(RangeError);
     expect(JSON.stringify(TextColumn.of(["a", "b"]).pack())).toBe('["a","b"]');
     expect(TextColumn.EMPTY.length).toBe(0);
+  });
+
+  it("numbers its values in place (numbered: -1 for empty) and tests a prefix in place (startsWith), sealed or open", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("", "b1", "店:芳芳", "【自动回复】您好", "a-very-long-account-name-of-a-buyer"), { maxLength: 3000 }), (values) => {
+        const column = TextColumn.of(values);
+        const ids = new DenseIds(4);
+        const expected = new DenseIds(4);
+        expect([...column.numbered(ids)]).toEqual(values.map((v) => (v === "" ? -1 : expected.intern(v))));
+        values.forEach((v, i) => expect(column.startsWith(i, "【自动回复】"), v).toBe(v.startsWith("【自动回复】")));
+        const packed = TextColumn.of(values).pack();
+        expect([...packed.numbered(new DenseIds(4))]).toEqual([...column.numbered(new DenseIds(4))]);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
