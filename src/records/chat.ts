@@ -156,10 +156,11 @@ export function deriveConsultations(
   const numbers = new DenseIds(1024);
   const fromIds = from.numbered(numbers);
   const toIds = to.numbered(numbers);
-  const kindOf: number[] = [];
+  const UNSEEN = -(2 ** 31);
+  const kindOf = new Int32Array(numbers.size).fill(UNSEEN);
   const classify = (id: number, column: TextColumn, i: number): number => {
-    let k = kindOf[id];
-    if (k === undefined) {
+    let k = kindOf[id]!;
+    if (k === UNSEEN) {
       const account = column.at(i);
       k = botAccount(account, bots) ? BOT_ACCOUNT : (accounts.get(account) ?? (shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
       kindOf[id] = k;
