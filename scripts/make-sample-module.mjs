@@ -24,6 +24,7 @@ const figures = {
   kpi: figure("hand-derived-kpi.json"),
   people: figure("hand-derived-people.json"),
   pay: figure("hand-derived-pay.json"),
+  chat: figure("hand-derived-chat.json"),
 };
 const kinds = Object.entries(records)
   .map(([kind, list]) => `  ${kind}: [\n${list.map((r) => `    ${JSON.stringify(r)},`).join("\n")}\n  ],`)

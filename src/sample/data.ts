@@ -1840,5 +1840,153 @@ export const sampleFigures = {
         "total": "5220.00"
       }
     }
+  },
+  "chat": {
+    "month": "2020-02",
+    "derivation": "fixtures/sample-month/README.md, section Chat standards (R8): the default rules over the February agent messages of messages.csv",
+    "messages": 25,
+    "findings": 14,
+    "agents": [
+      {
+        "agentId": "A01",
+        "messages": 9,
+        "findings": 7,
+        "byRule": {
+          "bannedInterjections": 2,
+          "addressAsNin": 1,
+          "noBuWords": 1,
+          "noDatePromises": 1,
+          "noOtherContact": 1,
+          "noOffPlatformPayment": 1
+        }
+      },
+      {
+        "agentId": "A03",
+        "messages": 6,
+        "findings": 2,
+        "byRule": {
+          "noReturnRefusal": 1,
+          "noPaymentRefusal": 1
+        }
+      },
+      {
+        "agentId": "A05",
+        "messages": 5,
+        "findings": 3,
+        "byRule": {
+          "bannedInterjections": 2,
+          "noDatePromises": 1
+        }
+      },
+      {
+        "agentId": "A06",
+        "messages": 5,
+        "findings": 2,
+        "byRule": {
+          "bannedInterjections": 1,
+          "noBuWords": 1
+        }
+      }
+    ],
+    "lines": [
+      [
+        "2020-02-07 09:40:45",
+        "A05",
+        "CAS10",
+        "bannedInterjections",
+        "我不清楚"
+      ],
+      [
+        "2020-02-07 09:45:45",
+        "A05",
+        "CAS10",
+        "noDatePromises",
+        "明天可以到"
+      ],
+      [
+        "2020-02-07 09:53:00",
+        "A05",
+        "CAS10",
+        "bannedInterjections",
+        "恩"
+      ],
+      [
+        "2020-02-07 16:05:30",
+        "A01",
+        "CE03a",
+        "noDatePromises",
+        "今天发货"
+      ],
+      [
+        "2020-02-07 16:10:20",
+        "A01",
+        "CE03a",
+        "noBuWords",
+        "不好意思"
+      ],
+      [
+        "2020-02-07 16:20:20",
+        "A01",
+        "CE03a",
+        "bannedInterjections",
+        "哦"
+      ],
+      [
+        "2020-02-08 10:08:15",
+        "A01",
+        "CE04a",
+        "addressAsNin",
+        "你"
+      ],
+      [
+        "2020-02-08 10:08:15",
+        "A01",
+        "CE04a",
+        "bannedInterjections",
+        "知道"
+      ],
+      [
+        "2020-02-08 10:20:00",
+        "A01",
+        "CE04a",
+        "noOffPlatformPayment",
+        "加微信"
+      ],
+      [
+        "2020-02-08 10:20:00",
+        "A01",
+        "CE04a",
+        "noOtherContact",
+        "微信 nuannuan2020"
+      ],
+      [
+        "2020-02-15 20:05:50",
+        "A03",
+        "CE10a",
+        "noPaymentRefusal",
+        "不支持花呗"
+      ],
+      [
+        "2020-02-15 20:15:40",
+        "A03",
+        "CE10a",
+        "noReturnRefusal",
+        "不支持退货"
+      ],
+      [
+        "2020-02-20 09:49:10",
+        "A06",
+        "CAS28",
+        "noBuWords",
+        "不行"
+      ],
+      [
+        "2020-02-20 09:49:10",
+        "A06",
+        "CAS28",
+        "bannedInterjections",
+        "哦"
+      ]
+    ]
   }
 };

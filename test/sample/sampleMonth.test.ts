@@ -26,6 +26,7 @@ describe("the sample month module", async () => {
       kpi: json("hand-derived-kpi.json"),
       people: json("hand-derived-people.json"),
       pay: json("hand-derived-pay.json"),
+      chat: json("hand-derived-chat.json"),
     });
   });
 
@@ -36,6 +37,7 @@ describe("the sample month module", async () => {
       expect(report.pay.find((s) => s.agentId === agentId)?.total, agentId).toBe(statement.total);
     }
     expect(report.agents.find((a) => a.agentId === "A01")?.kpis.replyRate.value).toBe(sampleFigures.kpi.agents.A01.replyRate);
+    expect(report.chat?.findings).toBe(sampleFigures.chat.findings);
     // The whole report is the folder's reviewed golden report, but for the warnings about the folder's files.
     const golden = json("expected-report.json") as Record<string, unknown>;
     const { warnings: _w, ...figures } = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
