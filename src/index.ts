@@ -56,7 +56,7 @@ export { assignDuties, safeAssignDuties, checkRoster, safeCheckRoster, SHIFTS } 
 export type { DutiesInput, DutiesOptions, DutiesResult, Duty, DutyKind, DutyOrder, ReturnedParcel, ShopReview } from "./roster/index.js";
 export type { RosterAgentSummary, RosterBreach, RosterCheck, RosterEntry, RosterInput, RosterRule, Shift } from "./roster/index.js";
 export { checkChatStandards, safeCheckChatStandards } from "./chat/index.js";
-export type { ChatReview, ChatFindingLine, ChatRuleLine, ChatAgentLine } from "./chat/index.js";
+export type { ChatInput, ChatReview, ChatFindingLine, ChatRuleLine, ChatAgentLine } from "./chat/index.js";
 export type { ChatPolicy, ChatRule, ChatPhrase, ChatPattern, ChatRuleCategory, ChatStandards, ChatStandardsInput } from "./policy/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

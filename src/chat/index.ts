@@ -38,6 +38,7 @@ export {
   KEPT_WAITING,
   FINDING_TEXT_MAX,
   type ChatReview,
+  type ChatInput,
   type ChatFindingLine,
   type ChatRuleLine,
   type ChatAgentLine,

@@ -10,6 +10,7 @@ import { checkOptions } from "../input.js";
 import { chatRules, type ChatRuleCategory } from "../policy/chatStandards.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
+import type { RecordOf } from "../records/schema.js";
 import { periodOption } from "../records/options.js";
 import { formatInstant } from "../time/period.js";
 import { compileChatStandards, type ChatMatcher } from "./matcher.js";
@@ -78,6 +79,14 @@ export interface ChatFindingAt {
   readonly ms: number;
 }
 
+/** What the chat standards read: the agents (with their `accounts`), the chat log, and any consultations given. */
+export interface ChatInput {
+  readonly agents: readonly RecordOf<"agents">[];
+  readonly messages: readonly RecordOf<"messages">[];
+  /** Given consultations are the month's (the findings name them); without, they are made from the log. */
+  readonly consultations?: readonly RecordOf<"consultations">[];
+}
+
 /**
  * Checks the agents' messages of a period against the policy's chat standards.
  *
@@ -87,7 +96,7 @@ export interface ChatFindingAt {
  * @example
  * checkChatStandards({ agents, messages }, {}, { period: "2020-02" }).agents[0].byRule.noBuWords //=> 1
  */
-export function checkChatStandards(input: unknown, policy: PolicyInput | Policy | undefined, options: { readonly period: string }): ChatReview {
+export function checkChatStandards(input: ChatInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: { readonly period: string }): ChatReview {
   const month = monthFor(input, policy, ["agents", "consultations", "messages"], { required: ["agents", "messages"] });
   const opts = checkOptions(options, ["period"]);
   const period = periodOption(month, opts);
@@ -96,7 +105,7 @@ export function checkChatStandards(input: unknown, policy: PolicyInput | Policy 
 }
 
 /** {@link checkChatStandards} returning `{ success, data | issues }` instead of throwing. */
-export function safeCheckChatStandards(input: unknown, policy: PolicyInput | Policy | undefined, options: { readonly period: string }): SafeResult<ChatReview> {
+export function safeCheckChatStandards(input: ChatInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: { readonly period: string }): SafeResult<ChatReview> {
   return safely(() => checkChatStandards(input, policy, options));
 }
 

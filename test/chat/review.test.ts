@@ -3,7 +3,7 @@
 // and the same findings whatever the rows' order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkChatStandards, safeCheckChatStandards } from "../../src/chat/index.js";
+import { checkChatStandards, safeCheckChatStandards, type ChatInput } from "../../src/chat/index.js";
 import { formatIssue } from "../../src/errors.js";
 import { buildMonthReport } from "../../src/month/buildMonthReport.js";
 import { decodeMonth } from "../../src/records/month.js";
@@ -112,7 +112,7 @@ describe("the chat standards over a month's chat log", () => {
   });
 
   it("refuses a month without a chat log, and a bad period, naming them", () => {
-    const none = safeCheckChatStandards({ agents }, {}, { period: "2020-02" });
+    const none = safeCheckChatStandards({ agents } as unknown as ChatInput, {}, { period: "2020-02" });
     expect(none.success).toBe(false);
     if (!none.success) expect(none.issues.map(formatIssue)).toEqual(["messages: is missing; expected an array of messages records"]);
     const bad = safeCheckChatStandards({ agents, messages }, {}, { period: "2020-13" });
