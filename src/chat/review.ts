@@ -110,8 +110,10 @@ export function safeCheckChatStandards(input: ChatInput | DecodedMonth, policy: 
 }
 
 /**
- * The review of a decoded month's chat log over a period (null without a chat log), with each
- * finding's agent number and time.
+ * The review of a decoded month's chat log over a period, with each finding's agent number and
+ * time (for the QC deductions).
+ *
+ * @throws {KefuKpiError} at `messages` when the month has no chat log
  */
 export function reviewChat(
   month: DecodedMonth,
@@ -131,7 +133,12 @@ export function reviewChat(
   const perAgent = new Map<number, { messages: number; findings: number; byRule: Record<string, number> }>();
   const found: ChatFindingAt[] = [];
   let messages = 0;
-  const clip = (t: string): string => (t.length <= FINDING_TEXT_MAX ? t : t.slice(0, FINDING_TEXT_MAX) + "…");
+  // Cut before a surrogate pair rather than through it.
+  const clip = (t: string): string => {
+    if (t.length <= FINDING_TEXT_MAX) return t;
+    const last = t.charCodeAt(FINDING_TEXT_MAX - 1);
+    return t.slice(0, last >= 0xd800 && last <= 0xdbff ? FINDING_TEXT_MAX - 1 : FINDING_TEXT_MAX) + "…";
+  };
   for (let i = 0; i < table.count; i++) {
     if (link.role[i] !== 1) continue;
     const ms = at[i]!;
@@ -178,7 +185,8 @@ export function reviewChat(
       cmp(x.line.agentId, y.line.agentId) ||
       cmp(x.line.buyerId, y.line.buyerId) ||
       cmp(x.line.text, y.line.text) ||
-      (x.line.start ?? Infinity) - (y.line.start ?? Infinity) ||
+      // A wait (no place in the text) after the message's phrase findings.
+      (x.line.start ?? Number.MAX_SAFE_INTEGER) - (y.line.start ?? Number.MAX_SAFE_INTEGER) ||
       (y.line.end ?? 0) - (x.line.end ?? 0) ||
       ruleRank.get(x.line.ruleId)! - ruleRank.get(y.line.ruleId)!,
   );

@@ -120,6 +120,13 @@ describe("the chat standards over a month's chat log", () => {
     if (!bad.success) expect(bad.issues[0]!.path).toEqual(["options", "period"]);
   });
 
+  it("carries a long message's first 200 characters, cut before a surrogate pair rather than through it", () => {
+    const long = `${"好".repeat(199)}𠮷${"好".repeat(50)}你`;
+    const r = checkChatStandards({ agents, messages: [msg("2020-02-10 09:00:00", "b1", WANG, "在吗"), msg("2020-02-10 09:00:10", WANG, "b1", long)] }, {}, { period: "2020-02" });
+    expect(r.lines.map((l) => [l.ruleId, l.start])).toEqual([["addressAsNin", 251]]);
+    expect(r.lines[0]!.text).toBe(`${"好".repeat(199)}…`);
+  });
+
   it("refuses a shop rule that takes the wait check's id", () => {
     const r = safeCheckChatStandards({ agents, messages }, { chat: { standards: { rules: [{ id: "keptWaiting", label: "x", category: "forbidden", phrases: ["x"] }] } } }, { period: "2020-02" });
     expect(r.success).toBe(false);
