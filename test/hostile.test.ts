@@ -107,7 +107,7 @@ const sample = sampleRanges();
 // A fresh copy each time: a case changes a value in place.
 const small = (kind: keyof typeof sample, rows = 4): string[][] => (sample[kind] ?? [[]]).slice(0, rows).map((row) => [...row]);
 // Every agent (the other kinds name them all), and the first rows of the other kinds.
-const records = (kind: K.KpiKind | "agents" | "violations" | "rewards" | "roster" | "scores" | "assessments" | "probation" | "returnedParcels" | "shopReviews", rows = 4): Record<string, unknown>[] =>
+const records = (kind: K.KpiKind | "agents" | "messages" | "violations" | "rewards" | "roster" | "scores" | "assessments" | "probation" | "returnedParcels" | "shopReviews", rows = 4): Record<string, unknown>[] =>
   S.readSheet(kind as never, small(kind as never, kind === "agents" ? 100 : rows)).records;
 
 const ranges = (): S.MonthRanges => ({
@@ -160,6 +160,8 @@ const TARGETS: Target[] = [
   { name: "safeEvaluateRewards", args: () => [{ rewards: records("rewards"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateRewards), shape: "safe", throwing: f(K.evaluateRewards) },
   { name: "safeEvaluateDiscipline", args: () => [{ violations: records("violations"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateDiscipline), shape: "safe", throwing: f(K.evaluateDiscipline) },
   { name: "safeEvaluateGrades", args: () => [{ agents: records("agents"), scores: records("scores"), assessments: records("assessments"), probation: records("probation") }, {}, { asOf: "2020-02-29", throughMonth: "2020-02" }], call: f(K.safeEvaluateGrades), shape: "safe", throwing: f(K.evaluateGrades) },
+  { name: "safeCheckChatStandards", args: () => [{ agents: records("agents"), messages: records("messages", 8) }, { chat: { qcPoints: 1 } }, { period: "2020-02" }], call: f(K.safeCheckChatStandards), shape: "safe", throwing: f(K.checkChatStandards) },
+  { name: "chatTable", args: () => [{ agents: small("agents", 100), messages: small("messages", 8) }, { month: "2020-02" }], call: f(S.chatTable), shape: "sheet" },
   { name: "safeRankAgents", args: () => [records("scores"), {}, { month: "2020-01" }], call: f(K.safeRankAgents), shape: "safe", throwing: f(K.rankAgents) },
   { name: "mergeKpiStates", args: () => [K.collectKpiState(kpiInput(), {}, { period: "2020-02-03" }), K.collectKpiState(kpiInput(), {}, { period: "2020-02-04" })], call: (...a) => kefu(() => K.mergeKpiStates(a[0] as never, a[1] as never)), shape: "safe", throwsWhenUnreadable: true },
   { name: "finalizeKpis", args: () => [K.collectKpiState(kpiInput(), {}, { period: "2020-02" }), {}, { listAgents: ["A09"] }], call: (...a) => kefu(() => K.finalizeKpis(a[0] as never, a[1] as never, a[2] as never)), shape: "safe", throwsWhenUnreadable: true },
