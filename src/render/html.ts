@@ -53,7 +53,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
       ),
     },
     ...paySections(report, lang),
-    ...(report.chat === null ? [] : [chatHtmlSection(report.chat, lang)]),
+    ...(report.chat ? [chatHtmlSection(report.chat, lang)] : []),
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";

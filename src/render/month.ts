@@ -75,7 +75,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
           `unpaid ${s.unpaidOrders}; paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
   out.push("", renderKpiSection(report, { lang, width }));
-  if (report.chat !== null) out.push("", renderChatSection(report.chat, lang, width));
+  if (report.chat) out.push("", renderChatSection(report.chat, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
