@@ -356,16 +356,28 @@ export function safeBuildMonthReport(
 
 /** The month (`YYYY-MM`) in which most orders were paid; the earliest such month on a tie. */
 export function busiestMonth(month: DecodedMonth): string {
-  const counts = new Map<number, number>();
   const orders = month.tables.orders;
-  if (orders !== undefined) {
-    const paidAt = orders.columns.paidAt;
-    for (let i = 0; i < orders.count; i++) {
-      const paid = paidAt[i]!;
-      if (paid !== paid) continue;
-      const m = monthIndexOf(paid, month.zone, month.cutover);
-      counts.set(m, (counts.get(m) ?? 0) + 1);
-    }
+  const best = orders === undefined ? -1 : mostCommonMonth(month, orders.columns.paidAt);
+  if (best < 0) {
+    throw new KefuKpiError([
+      { code: IssueCode.invalidValue, path: ["month"], message: "no paid orders to choose the month by; give the month (YYYY-MM) explicitly" },
+    ]);
+  }
+  return monthLabel(best);
+}
+
+/**
+ * The month (as `monthIndexOf` numbers it) most of the instants fall in, cut in the month's zone at
+ * its cut-over; the earliest on a tie; -1 when none counts. An empty instant (NaN) never counts, nor
+ * one `keep` refuses.
+ */
+export function mostCommonMonth(month: DecodedMonth, instants: Float64Array, keep: (i: number) => boolean = () => true): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < instants.length; i++) {
+    const t = instants[i]!;
+    if (t !== t || !keep(i)) continue;
+    const m = monthIndexOf(t, month.zone, month.cutover);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
   }
   let best = -1;
   let bestCount = 0;
@@ -375,12 +387,7 @@ export function busiestMonth(month: DecodedMonth): string {
       bestCount = n;
     }
   }
-  if (best < 0) {
-    throw new KefuKpiError([
-      { code: IssueCode.invalidValue, path: ["month"], message: "no paid orders to choose the month by; give the month (YYYY-MM) explicitly" },
-    ]);
-  }
-  return monthLabel(best);
+  return best;
 }
 
 /** The distinct shopIds of the orders (sorted): with the policy's `shop`, what identifies the report's shop. */

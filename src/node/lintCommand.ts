@@ -6,13 +6,13 @@
  */
 import { KefuKpiError } from "../errors.js";
 import { reviewChat, reviewOfAgent, type ChatReview } from "../chat/review.js";
-import { busiestMonth } from "../month/buildMonthReport.js";
+import { busiestMonth, mostCommonMonth } from "../month/buildMonthReport.js";
 import { chatHtmlSection, renderChatCsv, renderChatTable } from "../render/chat.js";
 import { htmlPage } from "../render/html.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { renderSettings, type RenderOptions } from "../render/lang.js";
 import { periodOf } from "../records/options.js";
-import { monthIndexOf, monthLabel } from "../time/period.js";
+import { monthLabel } from "../time/period.js";
 import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
 import { periodLabel } from "./kpiCommand.js";
 import { UsageError } from "./usage.js";
@@ -54,17 +54,8 @@ function defaultMonth(folder: MonthFolder): string {
   } catch (error) {
     if (!(error instanceof KefuKpiError)) throw error;
   }
-  const counts = new Map<number, number>();
-  const link = month.chat!;
-  const at = month.tables.messages!.columns.at;
-  for (let i = 0; i < at.length; i++) {
-    if (link.role[i] !== 1) continue;
-    const m = monthIndexOf(at[i]!, month.zone, month.cutover);
-    counts.set(m, (counts.get(m) ?? 0) + 1);
-  }
-  let best = -1;
-  let most = 0;
-  for (const [m, n] of counts) if (n > most || (n === most && m < best)) [best, most] = [m, n];
+  const role = month.chat!.role;
+  const best = mostCommonMonth(month, month.tables.messages!.columns.at, (i) => role[i] === 1);
   if (best < 0) throw new UsageError("no paid orders and no agent message to choose the month by; give --period YYYY-MM");
   return monthLabel(best);
 }

@@ -19,18 +19,29 @@ function heading(review: ChatReview, zh: boolean): string {
     : `Chat standards: ${review.messages} agent messages checked, ${review.findings} findings (bot lines and buyers' messages are not checked)`;
 }
 
-/** The rules with their counts, and the counts per agent (a column per rule that found anything). */
-function countTables(review: ChatReview, zh: boolean, width: number): string[] {
-  const ruleRows = [zh ? ["规则", "说明", "处数"] : ["rule", "label", "findings"], ...review.rules.map((r) => [r.id, r.label, String(r.findings)])];
+/**
+ * The counts as rows (each with its header): the rules with their findings, and per agent the
+ * messages, the findings and a column per rule that found anything. The text and HTML share them.
+ */
+function countRows(review: ChatReview, zh: boolean): { rules: string[][]; agents: string[][]; ruleColumns: number } {
   const used = review.rules.filter((r) => r.findings > 0);
-  const agentRows = [
-    [zh ? "工号" : "agent", zh ? "消息" : "messages", zh ? "处数" : "findings", ...used.map((r) => r.id)],
-    ...review.agents.map((a) => [a.agentId, String(a.messages), String(a.findings), ...used.map((r) => String(a.byRule[r.id] ?? 0))]),
-  ];
+  return {
+    rules: [zh ? ["规则", "说明", "处数"] : ["rule", "label", "findings"], ...review.rules.map((r) => [r.id, r.label, String(r.findings)])],
+    agents: [
+      [zh ? "工号" : "agent", zh ? "消息" : "messages", zh ? "处数" : "findings", ...used.map((r) => r.id)],
+      ...review.agents.map((a) => [a.agentId, String(a.messages), String(a.findings), ...used.map((r) => String(a.byRule[r.id] ?? 0))]),
+    ],
+    ruleColumns: used.length,
+  };
+}
+
+/** The rules with their counts, and the counts per agent, as text tables. */
+function countTables(review: ChatReview, zh: boolean, width: number): string[] {
+  const { rules, agents, ruleColumns } = countRows(review, zh);
   return [
-    textTable(ruleRows, ["left", "left", "right"], { width, wrap: 1 }),
+    textTable(rules, ["left", "left", "right"], { width, wrap: 1 }),
     "",
-    textTable(agentRows, ["left", "right", "right", ...used.map(() => "right" as const)], { width, keep: 1 }),
+    textTable(agents, ["left", "right", "right", ...Array.from({ length: ruleColumns }, () => "right" as const)], { width, keep: 1 }),
   ];
 }
 
@@ -82,28 +93,29 @@ export function renderChatTable(review: ChatReview, title: string, lang: ReportL
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
-/** `kefu-kpi lint --format csv`: a header, then one row per finding (English ids, as every CSV). */
-export function* renderChatCsv(review: ChatReview): Generator<string, void, undefined> {
-  yield CHAT_CSV_COLUMNS.join(",") + "\r\n";
+/** Each finding as the cells of {@link CHAT_CSV_COLUMNS} (the `lint` CSV and the sheets' `chatTable`). */
+export function* chatFindingRows(review: ChatReview): Generator<string[], void, undefined> {
   const labels = new Map(review.rules.map((r) => [r.id, r.label]));
+  const num = (n: number | null): string => (n === null ? "" : String(n));
   for (const l of review.lines) {
-    const cells = [l.at, l.agentId, l.buyerId, l.consultationId ?? "", l.ruleId, labels.get(l.ruleId) ?? "", l.match ?? "", num(l.start), num(l.end), l.suggestion ?? "", num(l.waitSeconds), l.text];
-    yield cells.map(csvCell).join(",") + "\r\n";
+    yield [l.at, l.agentId, l.buyerId, l.consultationId ?? "", l.ruleId, labels.get(l.ruleId) ?? "", l.match ?? "", num(l.start), num(l.end), l.suggestion ?? "", num(l.waitSeconds), l.text];
   }
 }
 
-const num = (n: number | null): string => (n === null ? "" : String(n));
+/** `kefu-kpi lint --format csv`: a header, then one row per finding (English ids, as every CSV). */
+export function* renderChatCsv(review: ChatReview): Generator<string, void, undefined> {
+  yield CHAT_CSV_COLUMNS.join(",") + "\r\n";
+  for (const cells of chatFindingRows(review)) yield cells.map(csvCell).join(",") + "\r\n";
+}
 
 /** The review as an HTML section: the counts, then each finding with its match marked. */
 export function chatHtmlSection(review: ChatReview, lang: ReportLang): { title: string; html: string } {
   const zh = lang === "zh";
-  const rules = table(zh ? ["规则", "说明", "处数"] : ["rule", "label", "findings"], review.rules.map((r) => [r.id, r.label, String(r.findings)]), [false, false, true]);
-  const used = review.rules.filter((r) => r.findings > 0);
-  const agents = table(
-    [zh ? "工号" : "agent", zh ? "消息" : "messages", zh ? "处数" : "findings", ...used.map((r) => r.id)],
-    review.agents.map((a) => [a.agentId, String(a.messages), String(a.findings), ...used.map((r) => String(a.byRule[r.id] ?? 0))]),
-    [false, true, true, ...used.map(() => true)],
-  );
+  const counts = countRows(review, zh);
+  const [ruleHeader, ...ruleBody] = counts.rules;
+  const [agentHeader, ...agentBody] = counts.agents;
+  const rules = table(ruleHeader!, ruleBody, [false, false, true]);
+  const agents = table(agentHeader!, agentBody, [false, true, true, ...Array.from({ length: counts.ruleColumns }, () => true)]);
   const header = (zh ? ["时间", "工号", "买家", "咨询", "规则", "消息", "建议"] : ["time", "agent", "buyer", "consultation", "rule", "message", "suggestion"]).map((h) => `<th>${esc(h)}</th>`).join("");
   const rows = review.lines
     .map((l) => {

@@ -12,7 +12,7 @@ import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../render/kpi.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../render/month.js";
-import { CHAT_CSV_COLUMNS } from "../render/chat.js";
+import { CHAT_CSV_COLUMNS, chatFindingRows } from "../render/chat.js";
 import { DEFAULT_SHEET_NAMES, RECORD_KINDS, type RecordKind } from "../records/kinds.js";
 import { locateIssues } from "../records/locate.js";
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
@@ -379,13 +379,8 @@ export function chatTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
     if (report.chat === null) {
       throw new KefuKpiError([{ code: IssueCode.missingField, path: ["messages"], message: "is missing; the chat standards check the chat log: give a messages range (聊天记录) and the agents' accounts" }]);
     }
-    const labels = new Map(report.chat.rules.map((r) => [r.id, r.label]));
-    const num = (n: number | null): string => (n === null ? "" : String(n));
     return {
-      rows: [
-        [...CHAT_CSV_COLUMNS],
-        ...report.chat.lines.map((l) => [l.at, l.agentId, l.buyerId, l.consultationId ?? "", l.ruleId, labels.get(l.ruleId) ?? "", l.match ?? "", num(l.start), num(l.end), l.suggestion ?? "", num(l.waitSeconds), l.text]),
-      ],
+      rows: [[...CHAT_CSV_COLUMNS], ...chatFindingRows(report.chat)],
       kinds: CHAT_CSV_COLUMNS.map((c): ColumnKind => (c === "start" || c === "end" || c === "waitSeconds" ? "count" : "text")),
       header: true,
     };
