@@ -26,6 +26,16 @@ describe("lintTexts", () => {
       noOffPlatformPayment: 0,
     });
     expect(lint.total).toBe(5);
+    expect(lint.flagged).toBe(2);
+  });
+
+  it("makes the same findings as the matcher, suggestions included, when messages is read (once)", () => {
+    const texts = ["不好意思，今天发货不行", "您好", "加微信 abc12345，QQ 123456 哦", "“你”是引号里的", "你们好，迷你款，你好"];
+    const lint = lintTexts(texts, matcher);
+    expect(lint.messages.map((m) => m.index)).toEqual([0, 2, 4]);
+    for (const m of lint.messages) expect(m.findings).toEqual(matcher.findings(texts[m.index]));
+    expect(lint.messages[0]!.findings.map((f) => f.suggestion)).toEqual(["非常抱歉", "尽快安排；尽力催促；正常今天可以发出", "无法帮到您"]);
+    expect(lint.messages).toBe(lint.messages);
   });
 
   it("reads a TextColumn of several blocks like the array it holds", () => {
