@@ -475,7 +475,7 @@ describe("README: the two commands and the CLI usage", () => {
     expect(scripts.report).toMatch(/ fixtures\/sample-month$/);
     expect(scripts.test).toMatch(/npm run test:utc && npm run test:odd-zone/);
     expect(scripts["test:utc"]).toMatch(/^TZ=UTC vitest run /);
-    expect(scripts["test:odd-zone"]).toMatch(/^TZ=America\/St_Johns vitest run /);
+    expect(scripts["test:odd-zone"]).toMatch(/^TZ=America\/St_Johns KEFU_KPI_RUN=odd-zone vitest run /);
     // CI runs the README's test command itself.
     const ci = readFileSync(join(root, ".ci", "run"), "utf8").split("\n").map((line) => line.trim());
     expect(ci).toContain("npm test");
