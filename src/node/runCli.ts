@@ -448,12 +448,27 @@ function checkMonth(month: string | undefined): void {
 function renderDifferences(month: string, differences: readonly ReportDifference[]): string {
   const shown = differences.slice(0, 100).map((d) => `  ${d.path}: ${show(d.settled)} → ${show(d.current)}\n`);
   const more = differences.length > 100 ? `  … and ${differences.length - 100} more\n` : "";
-  return `kefu-kpi: ${month} is settled; computing it again would change ${differences.length} figure${differences.length === 1 ? "" : "s"} (settled → now):\n${shown.join("")}${more}`;
+  const warnings = differences.filter((d) => d.path === "warnings").length;
+  const figures = differences.length - warnings;
+  const what = [figures > 0 ? plural(figures, "figure") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter((w) => w !== "").join(" and ");
+  return `kefu-kpi: ${month} is settled; computing it again would change ${what} (settled → now):\n${shown.join("")}${more}`;
 }
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** A value as JSON; a record or list longer than a line is cut, with its size said (a whole section appearing is one line). */
 function show(value: unknown): string {
-  return value === undefined ? "(none)" : JSON.stringify(value);
+  if (value === undefined) return "(none)";
+  const json = JSON.stringify(value);
+  if (typeof value !== "object" || value === null || json.length <= SHOWN) return json;
+  const size = Array.isArray(value) ? plural(value.length, "item") : plural(Object.keys(value).length, "field");
+  let cut = SHOWN - 40;
+  if (/[\uD800-\uDBFF]/.test(json[cut - 1]!)) cut--; // not through a surrogate pair
+  return `${json.slice(0, cut)}… (${size}, ${json.length} characters)`;
 }
+
+/** The longest value a difference line shows whole. */
+const SHOWN = 160;
 
 /** CSV starts with the UTF-8 byte-order mark (Excel reads the file as UTF-8 only then), unless `--no-bom`. */
 function* withBom(chunks: Iterable<string>, values: { readonly "no-bom"?: boolean | undefined }): Iterable<string> {

@@ -18,7 +18,9 @@ const ID_FIELDS = ["agentId", "orderId", "id", "violationId", "rewardId", "metri
 
 /**
  * Every figure that differs between a settled report and the same month computed again, in a
- * stable order (the settled report's, then what the re-run added).
+ * stable order (the settled report's, then what the re-run added). The warnings are compared as a
+ * collection, after the figures: one difference at path `warnings` per warning gone (`current`
+ * undefined) or added (`settled` undefined).
  *
  * @example
  * compareReports(settled, current)
@@ -26,8 +28,34 @@ const ID_FIELDS = ["agentId", "orderId", "id", "violationId", "rewardId", "metri
  */
 export function compareReports(settled: unknown, current: unknown): ReportDifference[] {
   const out: ReportDifference[] = [];
-  walk(withPolicyDefaults(settled), current, "", out);
+  const a = withPolicyDefaults(settled);
+  // The warnings are sentences, not positions: one added at the top is that one warning, not a
+  // shift of all the others. They are compared as a collection (gone, then added, each in its order).
+  if (isRecord(a) && isRecord(current) && isStrings(a["warnings"]) && isStrings(current["warnings"])) {
+    walk({ ...a, warnings: undefined }, { ...current, warnings: undefined }, "", out);
+    const left = a["warnings"];
+    const right = current["warnings"];
+    for (const w of without(left, right)) out.push({ path: "warnings", settled: w, current: undefined });
+    for (const w of without(right, left)) out.push({ path: "warnings", settled: undefined, current: w });
+    return out;
+  }
+  walk(a, current, "", out);
   return out;
+}
+
+/** The items of `list` that `other` does not hold, as many times as `list` holds them more often. */
+function without(list: readonly string[], other: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const w of other) left.set(w, (left.get(w) ?? 0) + 1);
+  return list.filter((w) => {
+    const k = left.get(w) ?? 0;
+    if (k > 0) left.set(w, k - 1);
+    return k === 0;
+  });
+}
+
+function isStrings(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((w) => typeof w === "string");
 }
 
 // A setting added to the policy since the report was settled was, in effect, at its default then:

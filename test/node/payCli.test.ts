@@ -1,5 +1,7 @@
 // The pay commands of the CLI: explain, compare, and settled months (--settle, --settled,
 // --previous), with their exit codes.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AGENTS, CONSULTATIONS, ORDERS, cli, monthFolder, outPath } from "./helpers.js";
 
@@ -75,6 +77,27 @@ describe("settled months", () => {
     expect(refused.stderr).not.toMatch(/not read: .*2020-02\.json/);
     expect(refused.stderr).toContain('  orders[O1].refunds: "0.00" → "28.00"\n');
     expect(refused.stderr).toContain('  pay[A01].lines.commission.amount: "1.28" → "1.00"\n');
+  });
+
+  it("a chat log given after the month was settled: its section is one short line, its warnings are named as warnings (exit 3)", async () => {
+    const sample = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+    const month: Record<string, string> = {};
+    for (const name of readdirSync(sample)) if (name.endsWith(".csv") && name !== "messages.csv") month[name] = readFileSync(join(sample, name), "utf8");
+    const out = outPath("2020-02.json");
+    const settled = await cli("report", monthFolder(month), "--format", "json", "--settle", "--out", out);
+    expect(settled.code).toBe(0);
+    const withLog = monthFolder({ ...month, "messages.csv": readFileSync(join(sample, "messages.csv"), "utf8"), "2020-02.json": settled.files.get(out)! });
+    const refused = await cli("report", withLog, "--settled", `${withLog}/2020-02.json`);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toBe("");
+    const listed = refused.stderr.split("kefu-kpi: 2020-02 is settled; ")[1]!.split("\n");
+    expect(listed[0]).toBe("computing it again would change 1 figure and 2 warnings (settled → now):");
+    expect(listed[1]).toMatch(/^ {2}chat: null → \{"messages":25,"findings":14,.*… \(5 fields, \d+ characters\)$/);
+    expect(listed[1]!.length).toBeLessThan(200);
+    expect(listed.slice(2, 4)).toEqual([
+      '  warnings: (none) → "messages: 2 bot lines (chat.botAccounts, chat.botMarkers) left out of the consultation figures"',
+      expect.stringMatching(/^ {2}warnings: \(none\) → "consultations: \d+ of \d+ given consultations have no conversation of their agent and buyer in the chat log/),
+    ]);
   });
 
   it("refuses a report that is not settled, or of another month", async () => {

@@ -31,7 +31,23 @@ describe("compareReports", () => {
     expect(compareReports(settled, current)).toEqual([
       { path: "agents[A01].sales.net", settled: "10.00", current: "12.50" },
       { path: "agents[A03]", settled: undefined, current: { agentId: "A03", sales: { net: "1.00" } } },
-      { path: "warnings[0]", settled: "w", current: undefined },
+      { path: "warnings", settled: "w", current: undefined },
+    ]);
+  });
+
+  it("compares the warnings as a collection: one added at the top is that one, not a shift of the others", () => {
+    const settled = { month: "2020-02", warnings: ["b", "c", "c"] };
+    expect(compareReports(settled, { month: "2020-02", warnings: ["a", "b", "c", "c"] })).toEqual([{ path: "warnings", settled: undefined, current: "a" }]);
+    expect(compareReports(settled, { month: "2020-02", warnings: ["c", "b", "c"] })).toEqual([]);
+    // A repeated warning counts as often as it is given.
+    expect(compareReports(settled, { month: "2020-02", warnings: ["b", "c", "d"] })).toEqual([
+      { path: "warnings", settled: "c", current: undefined },
+      { path: "warnings", settled: undefined, current: "d" },
+    ]);
+    // Gone and added, with the figures first.
+    expect(compareReports({ month: "2020-01", warnings: ["x"] }, { month: "2020-02", warnings: [] })).toEqual([
+      { path: "month", settled: "2020-01", current: "2020-02" },
+      { path: "warnings", settled: "x", current: undefined },
     ]);
   });
 
