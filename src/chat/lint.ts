@@ -44,7 +44,8 @@ class Ints {
  * Checks every text of a column against the compiled standards. An empty, missing or non-text
  * value has no findings. The findings are kept as numbers (message, rule, span, suggestion) while
  * the column is read — a month's findings are many, and objects kept that long are what a
- * collector copies — and made into objects when `messages` is first read.
+ * collector copies — and made into objects when `messages` is first read (each match sliced from
+ * its text then: the column is read again, so it must not have changed in between).
  *
  * @example
  * lintTexts(["亲，今天发货哦"], compileChatStandards(DEFAULT_CHAT_STANDARDS)).counts.noDatePromises //=> 1
