@@ -58,5 +58,8 @@ export type { RosterAgentSummary, RosterBreach, RosterCheck, RosterEntry, Roster
 export { checkChatStandards, safeCheckChatStandards } from "./chat/index.js";
 export type { ChatInput, ChatReview, ChatFindingLine, ChatRuleLine, ChatAgentLine } from "./chat/index.js";
 export type { ChatPolicy, ChatRule, ChatPhrase, ChatPattern, ChatRuleCategory, ChatStandards, ChatStandardsInput } from "./policy/index.js";
+export { routeConsultation, safeRouteConsultation } from "./routing/index.js";
+export type { RoutingAgent, RoutingArrival, RoutingDecision, RoutingGroup, RoutingState } from "./routing/index.js";
+export type { RoutingPolicy, RoutingStep } from "./policy/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

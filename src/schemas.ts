@@ -24,6 +24,7 @@ export {
   KpiBonusPolicySchema,
   ChatPolicySchema,
   ChatStandardsSchema,
+  RoutingPolicySchema,
 } from "./policy/index.js";
 export {
   MonthReportSchema,

@@ -161,6 +161,17 @@ const TARGETS: Target[] = [
   { name: "safeEvaluateDiscipline", args: () => [{ violations: records("violations"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateDiscipline), shape: "safe", throwing: f(K.evaluateDiscipline) },
   { name: "safeEvaluateGrades", args: () => [{ agents: records("agents"), scores: records("scores"), assessments: records("assessments"), probation: records("probation") }, {}, { asOf: "2020-02-29", throughMonth: "2020-02" }], call: f(K.safeEvaluateGrades), shape: "safe", throwing: f(K.evaluateGrades) },
   { name: "safeCheckChatStandards", args: () => [{ agents: records("agents"), messages: records("messages", 8) }, { chat: { qcPoints: 1 } }, { period: "2020-02" }], call: f(K.safeCheckChatStandards), shape: "safe", throwing: f(K.checkChatStandards) },
+  {
+    name: "safeRouteConsultation",
+    args: () => [
+      { source: "订单详情页", at: "2020-02-03 10:00", recentAgentId: "A02", recentAt: "2020-02-02 18:00" },
+      [{ agentId: "A01", state: "online", load: 2 }, { agentId: "A02", state: "busy", group: "afterSales", load: 5 }, { agentId: "A03", state: "offline" }],
+      { routing: { maxConcurrent: 4 } },
+    ],
+    call: f(K.safeRouteConsultation),
+    shape: "safe",
+    throwing: f(K.routeConsultation),
+  },
   { name: "chatTable", args: () => [{ agents: small("agents", 100), messages: small("messages", 8) }, { month: "2020-02" }], call: f(S.chatTable), shape: "sheet" },
   { name: "safeRankAgents", args: () => [records("scores"), {}, { month: "2020-01" }], call: f(K.safeRankAgents), shape: "safe", throwing: f(K.rankAgents) },
   { name: "mergeKpiStates", args: () => [K.collectKpiState(kpiInput(), {}, { period: "2020-02-03" }), K.collectKpiState(kpiInput(), {}, { period: "2020-02-04" })], call: (...a) => kefu(() => K.mergeKpiStates(a[0] as never, a[1] as never)), shape: "safe", throwsWhenUnreadable: true },

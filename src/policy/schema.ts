@@ -94,6 +94,48 @@ export const ChatPolicySchema = z
   })
   .prefault({});
 
+/** The steps of R7's allocation order, in the seed's order (seed 002: 消息分配优先级). */
+export const ROUTING_STEPS = ["recentAgent", "onlineMatching", "onlineOther", "busyMatching", "busyOther"] as const;
+export type RoutingStep = (typeof ROUTING_STEPS)[number];
+
+const sourceList = z.array(z.string().trim().min(1, "expected a source name")).max(100);
+
+/** R7 routing: which group an arriving buyer's source belongs to, how long the recent agent is preferred, and the order of the steps. */
+export const RoutingPolicySchema = z
+  .strictObject({
+    afterSalesSources: sourceList
+      .default(["消息中心", "订单详情页", "订单列表页"])
+      .describe("入线来源 that make an arrival an after-sales consultation (seed 002)"),
+    preSalesSources: sourceList.default(["店铺首页", "商品详情页"]).describe("入线来源 that make an arrival a pre-sales consultation (seed 002)"),
+    recentAgentHours: z
+      .number()
+      .positive()
+      .max(30 * 24, "the recent agent is preferred for at most 30 days (720 hours)")
+      .default(24)
+      .describe("最近接待客服有效期: how long after the buyer was last served the agent who served them is preferred (hours)"),
+    maxConcurrent: z
+      .number()
+      .int()
+      .positive()
+      .max(1000)
+      .nullable()
+      .default(null)
+      .describe("chats an online agent holds before counting as busy; null: only the agent's state says busy"),
+    order: z
+      .array(z.enum(ROUTING_STEPS))
+      .min(1, "expected at least one step")
+      .refine((steps) => new Set(steps).size === steps.length, "each step at most once")
+      .default([...ROUTING_STEPS])
+      .describe("the allocation order (消息分配优先级): recentAgent, onlineMatching, onlineOther, busyMatching, busyOther"),
+  })
+  .superRefine((routing, ctx) => {
+    const after = new Set(routing.afterSalesSources);
+    routing.preSalesSources.forEach((source, k) => {
+      if (after.has(source)) ctx.addIssue({ code: "custom", path: ["preSalesSources", k], message: `"${source}" is an after-sales source too; a source belongs to one group` });
+    });
+  })
+  .prefault({});
+
 /** The whole policy. */
 export const PolicySchema = z.strictObject({
   shop: z
@@ -116,6 +158,7 @@ export const PolicySchema = z.strictObject({
   attribution: AttributionPolicySchema,
   duties: DutiesPolicySchema,
   chat: ChatPolicySchema,
+  routing: RoutingPolicySchema,
   kpi: KpiPolicySchema,
   grades: GradesPolicySchema,
   discipline: DisciplinePolicySchema,
@@ -130,3 +173,4 @@ export type Policy = z.output<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;
 export type AttributionPolicy = Policy["attribution"];
 export type ChatPolicy = Policy["chat"];
+export type RoutingPolicy = Policy["routing"];

@@ -22,6 +22,13 @@ const RULE_DEFAULTS = {
   // Not DOMAIN numbers: the chat log's session gap and bot rule are this library's documented defaults (README).
   // The chat standards: seed 004's ten rules (`defaults: true`, test/chat), the two-minute wait (seed 004 (11)), no QC points unless asked.
   chat: { sessionGapMinutes: 30, botAccounts: ["店小蜜", "自动回复"], botMarkers: ["[自动回复]", "【自动回复】"], standards: { defaults: true, rules: [] }, waitLimitSeconds: 120, qcPoints: 0 },
+  routing: {
+    afterSalesSources: ["消息中心", "订单详情页", "订单列表页"],
+    preSalesSources: ["店铺首页", "商品详情页"],
+    recentAgentHours: 24,
+    maxConcurrent: null,
+    order: ["recentAgent", "onlineMatching", "onlineOther", "busyMatching", "busyOther"],
+  },
   grades: {
     levels: [
       { grade: "junior", label: "初级客服", baseSalary: "3000.00", minMonths: 3, requirements: [] },
@@ -135,6 +142,13 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         standards: { defaults: false, rules: [{ id: "noRudeWords", label: "不能谩骂", category: "forbidden" as const, phrases: ["滚"] }] },
         waitLimitSeconds: null,
         qcPoints: 2,
+      },
+      routing: {
+        afterSalesSources: ["消息中心"],
+        preSalesSources: ["店铺首页", "商品详情页", "直播间"],
+        recentAgentHours: 48,
+        maxConcurrent: 5,
+        order: ["recentAgent" as const, "onlineMatching" as const, "busyMatching" as const],
       },
       grades: {
         levels: [
@@ -328,7 +342,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "chat", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "shop", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "chat", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "routing", "shop", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

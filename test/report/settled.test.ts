@@ -18,6 +18,13 @@ describe("compareReports", () => {
     const settled = JSON.parse(JSON.stringify(report)) as { policy: Record<string, unknown> };
     delete settled.policy["ambiguousTimes"];
     expect(compareReports(settled, report)).toEqual([]);
+    // Nor a section added since (routing, R7) at its defaults.
+    const beforeRouting = JSON.parse(JSON.stringify(report)) as { policy: Record<string, unknown> };
+    delete beforeRouting.policy["routing"];
+    expect(compareReports(beforeRouting, report)).toEqual([]);
+    expect(compareReports(beforeRouting, { ...report, policy: { ...report.policy, routing: { ...report.policy.routing, recentAgentHours: 48 } } })).toEqual([
+      { path: "policy.routing.recentAgentHours", settled: 24, current: 48 },
+    ]);
     const later = { ...report, policy: { ...report.policy, ambiguousTimes: "later" } };
     expect(compareReports(settled, later)).toEqual([{ path: "policy.ambiguousTimes", settled: "error", current: "later" }]);
     // A settled policy that no longer resolves is compared as it is.

@@ -1,0 +1,240 @@
+/**
+ * R7 routing (seed 002, 客服在线客服程序): which agent an arriving buyer is given.
+ *
+ * - The arrival's **group** comes from its source (入线来源): `routing.afterSalesSources` (消息中心,
+ *   订单详情页, 订单列表页) make it after-sales, `routing.preSalesSources` (店铺首页, 商品详情页)
+ *   pre-sales. A source in neither list is an error: the shop adds it to one.
+ * - An agent is pre-sales unless put in the after-sales group (首次默认全部客服为售前组). A shop
+ *   with no after-sales agent does not split (店铺只有售前组时，不区分售前售后分流): every agent
+ *   matches every arrival.
+ * - An agent is **online**, **busy** or **offline**; with `routing.maxConcurrent`, an online agent
+ *   holding that many chats or more counts as busy.
+ * - The steps, in `routing.order` (消息分配优先级): the buyer's **recent agent** (最近接待客服: the
+ *   agent who last served them, preferred while fewer than `routing.recentAgentHours` have passed
+ *   since, when online or busy), then an online agent of the matching group, an online agent of the
+ *   other group, a busy agent of the matching group, a busy agent of the other group. An offline
+ *   agent is never given a buyer; with nobody online or busy the arrival waits (agent null).
+ * - Within a step the tie is broken by the fewest chats held, then the 工号 by code units (the seed
+ *   names no tie rule).
+ */
+import { describeValue, isObject, quoteValue } from "../input.js";
+import { IssueCode, IssueList, safely, type Issue, type SafeResult } from "../errors.js";
+import type { Policy, PolicyInput, RoutingStep } from "../policy/schema.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import { describeInstantError, parseInstant } from "../time/parse.js";
+import { zoneOf } from "../time/zone.js";
+
+/** An agent's state when a buyer arrives. */
+export type RoutingState = "online" | "busy" | "offline";
+/** The two groups of seed 002 (售前组, 售后组). */
+export type RoutingGroup = "preSales" | "afterSales";
+
+export interface RoutingAgent {
+  readonly agentId: string;
+  readonly state: RoutingState;
+  /** Default `preSales`. */
+  readonly group?: RoutingGroup;
+  /** Chats the agent holds now (a whole number ≥ 0); default 0. */
+  readonly load?: number;
+}
+
+export interface RoutingArrival {
+  /** 入线来源, e.g. 商品详情页. */
+  readonly source: string;
+  /** When the buyer arrives: an instant, or a wall time of the shop zone. */
+  readonly at: string;
+  /** The agent who last served this buyer in the shop (最近接待客服), with `recentAt`. */
+  readonly recentAgentId?: string;
+  /** When that agent last served the buyer. */
+  readonly recentAt?: string;
+}
+
+export interface RoutingDecision {
+  /** The agent given the buyer; null when nobody is online or busy (the buyer waits). */
+  readonly agentId: string | null;
+  /** The step that picked the agent; `nobody` when none did. */
+  readonly step: RoutingStep | "nobody";
+  /** The arrival's group, from its source. */
+  readonly group: RoutingGroup;
+  /** Whether the shop splits pre- and after-sales (some agent is in the after-sales group). */
+  readonly split: boolean;
+  /** Why, in a sentence. */
+  readonly reason: string;
+}
+
+const STATES: readonly string[] = ["online", "busy", "offline"];
+const GROUPS: readonly string[] = ["preSales", "afterSales"];
+
+const STEP_TEXT: Readonly<Record<RoutingStep, string>> = {
+  recentAgent: "the buyer's recent agent",
+  onlineMatching: "an online agent of the matching group",
+  onlineOther: "an online agent of the other group",
+  busyMatching: "a busy agent of the matching group",
+  busyOther: "a busy agent of the other group",
+};
+
+interface Candidate {
+  readonly agentId: string;
+  readonly busy: boolean;
+  readonly offline: boolean;
+  readonly group: RoutingGroup;
+  readonly load: number;
+}
+
+/**
+ * The agent R7 gives an arriving buyer, and why.
+ *
+ * @param arrival - the buyer's source and time, and their recent agent with when they were served
+ * @param agents - every agent with their state, group and load (an agent at most once)
+ * @param policy - `routing` (the sources of each group, the recent agent's window, the capacity,
+ *   the order of the steps), `timeZone` for wall times
+ * @throws {KefuKpiError} naming the field: an unknown source, state or group, a repeated agent, a
+ *   time that is no instant, a recent agent without its time (or the other way round), or one
+ *   served after the arrival
+ * @example
+ * routeConsultation({ source: "订单详情页", at: "2020-02-03 10:00" }, [
+ *   { agentId: "A01", state: "online" },
+ *   { agentId: "A02", state: "online", group: "afterSales" },
+ * ]).agentId //=> "A02"
+ */
+export function routeConsultation(arrival: RoutingArrival, agents: readonly RoutingAgent[], policy?: PolicyInput | Policy): RoutingDecision {
+  const resolved = resolvePolicy(policy);
+  const routing = resolved.routing;
+  const issues = new IssueList();
+  const zone = zoneOf(resolved);
+
+  let group: RoutingGroup = "preSales";
+  let at = NaN;
+  let recentId: string | undefined;
+  let recentAt = NaN;
+  if (!isObject(arrival)) issues.add(issue(["arrival"], `expected an arrival { source, at, recentAgentId?, recentAt? }, got ${describeValue(arrival)}`));
+  else {
+    const { source } = arrival;
+    if (typeof source !== "string" || source.trim() === "") issues.add(issue(["arrival", "source"], `expected the arrival's source (入线来源), got ${describeValue(source)}`));
+    else if (routing.afterSalesSources.includes(source.trim())) group = "afterSales";
+    else if (!routing.preSalesSources.includes(source.trim())) {
+      issues.add({
+        code: IssueCode.invalidValue,
+        path: ["arrival", "source"],
+        message: `${quoteValue(source)} is no source of the policy: routing.afterSalesSources are ${list(routing.afterSalesSources)}, routing.preSalesSources ${list(routing.preSalesSources)}; add it to one`,
+      });
+    }
+    at = parseInstant(arrival.at, zone);
+    if (at !== at) issues.add(issue(["arrival", "at"], describeInstantError(arrival.at, zone)));
+    const hasAgent = arrival.recentAgentId !== undefined;
+    const hasTime = arrival.recentAt !== undefined;
+    if (hasAgent !== hasTime) {
+      issues.add(issue(["arrival", hasAgent ? "recentAt" : "recentAgentId"], hasAgent ? "is missing: a recent agent needs the time they last served the buyer" : "is missing: a recentAt needs the agent who served the buyer then"));
+    } else if (hasAgent) {
+      if (typeof arrival.recentAgentId !== "string" || arrival.recentAgentId.trim() === "") {
+        issues.add(issue(["arrival", "recentAgentId"], `expected the recent agent's 工号, got ${describeValue(arrival.recentAgentId)}`));
+      } else recentId = arrival.recentAgentId.trim();
+      recentAt = parseInstant(arrival.recentAt, zone);
+      if (recentAt !== recentAt) issues.add(issue(["arrival", "recentAt"], describeInstantError(arrival.recentAt, zone)));
+      else if (at === at && recentAt > at) issues.add(issue(["arrival", "recentAt"], `${quoteValue(arrival.recentAt)} is after the arrival ${quoteValue(arrival.at)}; the recent agent served the buyer before`));
+    }
+  }
+
+  const candidates: Candidate[] = [];
+  if (!Array.isArray(agents)) issues.add(issue(["agents"], `expected an array of agents { agentId, state, group?, load? }, got ${describeValue(agents)}`));
+  else {
+    const seen = new Map<string, number>();
+    agents.forEach((agent: unknown, i) => {
+      const c = readAgent(agent, i, issues);
+      if (c === null) return;
+      const first = seen.get(c.agentId);
+      if (first !== undefined) {
+        issues.add({ ...issue(["agents", i, "agentId"], `agent ${quoteValue(c.agentId)} is listed twice; an agent has one state`), related: { path: ["agents", first] } });
+        return;
+      }
+      seen.set(c.agentId, i);
+      const busy = c.busy || (!c.offline && routing.maxConcurrent !== null && c.load >= routing.maxConcurrent);
+      candidates.push({ ...c, busy });
+    });
+  }
+  issues.throwIfAny();
+
+  const split = candidates.some((c) => c.group === "afterSales");
+  const matches = (c: Candidate): boolean => !split || c.group === group;
+  const groupText = group === "afterSales" ? "after-sales" : "pre-sales";
+  const within = `${groupText}${split ? "" : ", no split: the shop has no after-sales agent"}`;
+  const windowMs = routing.recentAgentHours * 3_600_000;
+  const notes: string[] = [];
+  for (const step of routing.order) {
+    let pick: Candidate | undefined;
+    if (step === "recentAgent") {
+      if (recentId === undefined) continue;
+      const recent = candidates.find((c) => c.agentId === recentId);
+      if (recent === undefined) notes.push(`the recent agent ${quoteValue(recentId)} is not among the agents`);
+      else if (at - recentAt >= windowMs) notes.push(`the recent agent ${quoteValue(recentId)} served the buyer ${routing.recentAgentHours} hours or more before (routing.recentAgentHours)`);
+      else if (recent.offline) notes.push(`the recent agent ${quoteValue(recentId)} is offline`);
+      else pick = recent;
+    } else {
+      const busy = step === "busyMatching" || step === "busyOther";
+      const matching = step === "onlineMatching" || step === "busyMatching";
+      // Without a split every agent matches: there is no other group.
+      if (!matching && !split) continue;
+      for (const c of candidates) {
+        if (c.offline || c.busy !== busy || matches(c) !== matching) continue;
+        if (pick === undefined || c.load < pick.load || (c.load === pick.load && c.agentId < pick.agentId)) pick = c;
+      }
+    }
+    if (pick !== undefined) {
+      const why = step === "recentAgent" ? "" : " (the fewest chats held, then the 工号)";
+      return {
+        agentId: pick.agentId,
+        step,
+        group,
+        split,
+        reason: `${within}: ${STEP_TEXT[step]}, ${pick.agentId}${why}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`,
+      };
+    }
+  }
+  return {
+    agentId: null,
+    step: "nobody",
+    group,
+    split,
+    reason: `${within}: no agent online or busy${routing.order.length < 5 ? ` in the steps of routing.order (${routing.order.join(", ")})` : ""}; the buyer waits${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`,
+  };
+}
+
+/** {@link routeConsultation} without throwing: the decision, or the issues. */
+export function safeRouteConsultation(arrival: RoutingArrival, agents: readonly RoutingAgent[], policy?: PolicyInput | Policy): SafeResult<RoutingDecision> {
+  return safely(() => routeConsultation(arrival, agents, policy));
+}
+
+function readAgent(agent: unknown, i: number, issues: IssueList): Candidate | null {
+  if (!isObject(agent)) {
+    issues.add(issue(["agents", i], `expected an agent { agentId, state, group?, load? }, got ${describeValue(agent)}`));
+    return null;
+  }
+  const { agentId, state, group = "preSales", load = 0 } = agent;
+  let ok = true;
+  if (typeof agentId !== "string" || agentId.trim() === "") {
+    issues.add(issue(["agents", i, "agentId"], `expected the agent's 工号, got ${describeValue(agentId)}`));
+    ok = false;
+  }
+  if (typeof state !== "string" || !STATES.includes(state)) {
+    issues.add(issue(["agents", i, "state"], `expected online, busy or offline, got ${quoteValue(state)}`));
+    ok = false;
+  }
+  if (typeof group !== "string" || !GROUPS.includes(group)) {
+    issues.add(issue(["agents", i, "group"], `expected preSales or afterSales, got ${quoteValue(group)}`));
+    ok = false;
+  }
+  if (typeof load !== "number" || !Number.isSafeInteger(load) || load < 0) {
+    issues.add(issue(["agents", i, "load"], `expected the chats held, a whole number ≥ 0, got ${quoteValue(load)}`));
+    ok = false;
+  }
+  if (!ok) return null;
+  return { agentId: (agentId as string).trim(), busy: state === "busy", offline: state === "offline", group: group as RoutingGroup, load: load as number };
+}
+
+function issue(path: (string | number)[], message: string, code: IssueCode = IssueCode.invalidValue): Issue {
+  return { code, path, message };
+}
+
+function list(values: readonly string[]): string {
+  return values.length === 0 ? "none" : values.map((v) => JSON.stringify(v)).join(", ");
+}
