@@ -33,6 +33,13 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** The first `max` UTF-16 code units of `text`, one fewer when the last would split a surrogate pair. */
+export function headOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /**
  * A value as a message quotes it: as JSON for text, finite numbers, booleans and null (`"A01"`,
  * `5`, `null`), else by {@link describeValue} — never a throw (a bigint, a symbol, an object

@@ -274,3 +274,13 @@ describe("one call's objects never reach the next call (found by the hostile-inp
     expect(toCells(payTable(copy))[0]![0]).toMatch(/^#KEFU! report\.pay: expected a month report of sheetMonthReport: /);
   });
 });
+
+describe("headOf", () => {
+  it("keeps the first max code units, one fewer rather than half a surrogate pair", async () => {
+    const { headOf } = await import("../src/input.js");
+    expect(headOf("abc", 5)).toBe("abc");
+    expect(headOf("abcdef", 3)).toBe("abc");
+    expect(headOf("ab😀cd", 3)).toBe("ab"); // 😀 is two code units: its first would be the third
+    expect(headOf("ab😀cd", 4)).toBe("ab😀");
+  });
+});

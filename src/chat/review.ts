@@ -6,7 +6,7 @@
  * and counted per agent and rule.
  */
 import { IssueCode, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { checkOptions } from "../input.js";
+import { checkOptions, headOf } from "../input.js";
 import { chatRules, type ChatRuleCategory } from "../policy/chatStandards.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -134,11 +134,7 @@ export function reviewChat(
   const found: ChatFindingAt[] = [];
   let messages = 0;
   // Cut before a surrogate pair rather than through it.
-  const clip = (t: string): string => {
-    if (t.length <= FINDING_TEXT_MAX) return t;
-    const last = t.charCodeAt(FINDING_TEXT_MAX - 1);
-    return t.slice(0, last >= 0xd800 && last <= 0xdbff ? FINDING_TEXT_MAX - 1 : FINDING_TEXT_MAX) + "…";
-  };
+  const clip = (t: string): string => (t.length <= FINDING_TEXT_MAX ? t : headOf(t, FINDING_TEXT_MAX) + "…");
   for (let i = 0; i < table.count; i++) {
     if (link.role[i] !== 1) continue;
     const ms = at[i]!;

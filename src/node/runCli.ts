@@ -9,6 +9,7 @@ import { stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { KefuKpiError, formatIssue, type Issue } from "../errors.js";
+import { headOf } from "../input.js";
 import { buildMonthReport } from "../month/buildMonthReport.js";
 import { monthCsvLines, renderMonthTable } from "../render/month.js";
 import { visibleText } from "../render/text.js";
@@ -462,9 +463,7 @@ function show(value: unknown): string {
   const json = JSON.stringify(value);
   if (typeof value !== "object" || value === null || json.length <= SHOWN) return json;
   const size = Array.isArray(value) ? plural(value.length, "item") : plural(Object.keys(value).length, "field");
-  let cut = SHOWN - 40;
-  if (/[\uD800-\uDBFF]/.test(json[cut - 1]!)) cut--; // not through a surrogate pair
-  return `${json.slice(0, cut)}… (${size}, ${json.length} characters)`;
+  return `${headOf(json, SHOWN - 40)}… (${size}, ${json.length} characters)`;
 }
 
 /** The longest value a difference line shows whole. */
