@@ -44,24 +44,35 @@ const out = {};
 {
   const minutes = {};
   const breaches = [];
+  const working = (a, date) => ["day", "halfDay", "night"].includes(shiftOf.get(`${a} ${date}`));
   for (const a of agents) {
     let m = 0;
     let off = 0;
+    let run = 0; // working days in a row (the sample has no January rows)
+    let from = null;
     for (let d = 1; d <= 29; d++) {
       const date = `2020-02-${String(d).padStart(2, "0")}`;
       const s = shiftOf.get(`${a} ${date}`);
       if (s === "off") off++;
       else m += SHIFT[s][1] - SHIFT[s][0];
       const prev = d === 1 ? shiftOf.get(`${a} 2020-01-31`) : shiftOf.get(`${a} 2020-02-${String(d - 1).padStart(2, "0")}`);
-      if (s === "day" && prev === "night") breaches.push(`${a} ${date} nightThenDay`);
+      if (s === "day" && prev === "night") breaches.push([a, date, "nightThenDay"]);
+      if (working(a, date)) {
+        if (run++ === 0) from = date;
+        if (run === 7) breaches.push([a, date, "consecutiveDays", from]); // 做六休一: the 7th day in a row
+      } else run = 0;
     }
     minutes[a] = m;
-    if (off !== 4) breaches.push(`${a} restDays`);
-    if (off === 0) breaches.push(`${a} wholeDayOff`);
+    if (off !== 4) breaches.push([a, null, "restDays"]);
+    if (off === 0) breaches.push([a, null, "wholeDayOff"]);
   }
   const total = Object.values(minutes).reduce((x, y) => x + y, 0);
-  for (const a of agents) if (Math.abs(minutes[a] * agents.length - total) > 16 * 60 * agents.length) breaches.push(`${a} hoursSpread`);
-  out.roster = { hours: Object.fromEntries(agents.map((a) => [a, minutes[a] / 60])), breaches };
+  for (const a of agents) if (Math.abs(minutes[a] * agents.length - total) > 16 * 60 * agents.length) breaches.push([a, null, "hoursSpread"]);
+  // Report order: by date (the month's own last), agent, then rule.
+  const RULES = ["nightThenDay", "consecutiveDays", "handover", "unrosteredDays", "restDays", "wholeDayOff", "hoursSpread"];
+  const key = ([a, date, rule]) => `${date ?? "9999"} ${a} ${RULES.indexOf(rule)}`;
+  breaches.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  out.roster = { hours: Object.fromEntries(agents.map((a) => [a, minutes[a] / 60])), breaches: breaches.map(([a, date, rule]) => `${a}${date ? ` ${date}` : ""} ${rule}`) };
 }
 
 // --- R4 discipline and the fund -----------------------------------------------------------------
@@ -98,6 +109,59 @@ const out = {};
     }
   }
   out.discipline = { lines, ledger, closing: (fund / 100).toFixed(2), dismissed };
+}
+
+// --- R6 service hours (09:00–23:30, one on shift) and overtime ----------------------------------
+// An agent's rostered days after their dismissal (from the ladder above) count as nobody on shift.
+// The hand-over holds every day with the default shifts: the day shift ends 17:30, after the night
+// shift starts at 17:00.
+{
+  const gone = (a, date) => out.discipline.dismissed[a] !== undefined && date > out.discipline.dismissed[a].slice(0, 10);
+  const gaps = [];
+  for (let d = 1; d <= 29; d++) {
+    const date = `2020-02-${String(d).padStart(2, "0")}`;
+    const on = new Array(1440).fill(0);
+    for (const a of agents) {
+      const s = shiftOf.get(`${a} ${date}`);
+      if (s === undefined || s === "off" || gone(a, date)) continue;
+      for (let t = SHIFT[s][0]; t < SHIFT[s][1]; t++) on[t]++;
+    }
+    let start = null;
+    for (let t = 540; t <= 1410; t++) {
+      const short = t < 1410 && on[t] < 1;
+      if (short && start === null) start = t;
+      if (!short && start !== null) {
+        const hm = (x) => `${String(Math.floor(x / 60)).padStart(2, "0")}:${String(x % 60).padStart(2, "0")}`;
+        gaps.push(`${date} ${hm(start)}–${hm(t)} ${on[start]}/1`);
+        start = null;
+      }
+    }
+  }
+  // Overtime: a consultation begun before the end of the agent's working shift on its date and
+  // ended after it; per agent and date, until the latest such end.
+  const overtime = {};
+  for (const c of csv("consultations.csv")) {
+    const date = c.startedAt.slice(0, 10);
+    const s = shiftOf.get(`${c.agentId} ${date}`);
+    if (s === undefined || s === "off" || gone(c.agentId, date)) continue;
+    const end = naive(`${date} 00:00`) + SHIFT[s][1];
+    const started = naive(c.startedAt);
+    const ended = naive(c.endedAt) + Number(c.endedAt.slice(17, 19)) / 60;
+    if (started + Number(c.startedAt.slice(17, 19)) / 60 >= end || ended <= end) continue;
+    const k = `${date} ${c.agentId}`;
+    const o = (overtime[k] ??= { shift: s, until: ended, n: 0 });
+    o.n++;
+    o.until = Math.max(o.until, ended);
+  }
+  out.roster.coverage = gaps;
+  out.roster.overtime = Object.keys(overtime)
+    .sort()
+    .map((k) => {
+      const [date, a] = k.split(" ");
+      const o = overtime[k];
+      const end = naive(`${date} 00:00`) + SHIFT[o.shift][1];
+      return `${a} ${date} ${o.shift} ${Math.round((o.until - end) * 60)}s ${o.n}`;
+    });
 }
 
 // --- R4 rewards -----------------------------------------------------------------------------------

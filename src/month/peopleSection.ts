@@ -97,13 +97,13 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   const gone = [...employment].filter(([, e]) => e.dismissedMs < period.end || hiredAfter(e)).map(([id]) => id);
   const ranking = attempt(() => rankOfMonth(month, { month: label, exclude: [...onProbation.keys(), ...gone] }));
   const rewards = attempt(() => rewardsOfMonth(month, { month: label }));
-  const roster = month.tables.roster === undefined ? null : attempt(() => rosterOfMonth(month, label));
+  // A rostered day after the agent's dismissal owns no duties, and nobody is on shift.
+  const warnings: string[] = [];
+  const skipRoster = rosterAfterDismissal(month, byNumber, (ms) => formatInstant(ms, zone), warnings);
+  const roster = month.tables.roster === undefined ? null : attempt(() => rosterOfMonth(month, label, skipRoster));
   // The duties own the address checks of the booked orders, by their payAgent.
   const payAgent = int32s(credits.payAgent.length).fill(-1);
   for (let i = 0; i < payAgent.length; i++) if (credits.booked[i] === 1) payAgent[i] = credits.payAgent[i]!;
-  // A rostered day after the agent's dismissal owns no duties.
-  const warnings: string[] = [];
-  const skipRoster = rosterAfterDismissal(month, byNumber, (ms) => formatInstant(ms, zone), warnings);
   const duties = attempt(() => dutiesOfMonth(month, { period: label }, { payAgent, skipRoster, countAddressChecks: true }));
   // Several families check the same rows (the scores, the roster): name each problem once.
   if (found.size > 0) {
@@ -168,7 +168,7 @@ function probationReason(status: string, endsOn: string | null): string {
 
 /**
  * The roster rows (1) of an agent of the agents file dated after the agent's dismissal day (a
- * working shift: `off` rows stay), named in a warning: those days own no duties.
+ * working shift: `off` rows stay), named in a warning: those days own no duties and the agent is not counted on shift.
  */
 function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<number, Employment>, formatMs: (ms: number) => string, warnings: string[]): Uint8Array | null {
   const table = month.tables.roster;
@@ -189,7 +189,7 @@ function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<numbe
   const ids = month.agents.ids;
   for (const [agent, days] of [...after].sort(([a], [b]) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))) {
     const dates = days.sort((x, y) => x - y).map(dateOfDayNumber);
-    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties`);
+    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties and the agent is not counted on shift`);
   }
   return after.size === 0 ? null : skip;
 }

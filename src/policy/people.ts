@@ -128,10 +128,10 @@ export const RewardsPolicySchema = z
   .prefault({});
 
 // Each end of a shift defaults on its own, so a policy may move only one of them.
-const shift = (start: string, end: string) =>
+const shift = (start: string, end: string, what = "a shift ends after it starts") =>
   z
     .strictObject({ start: timeOfDay.default(start), end: timeOfDay.default(end) })
-    .refine((s) => s.start < s.end, "a shift ends after it starts, on the same day")
+    .refine((s) => s.start < s.end, `${what}, on the same day`)
     .prefault({});
 
 /** R6: shift definitions and the roster rules. */
@@ -150,6 +150,12 @@ export const RosterPolicySchema = z
       .min(0)
       .max(744)
       .default(16),
+    /** 做六休一: working days in a row an agent may be rostered. */
+    maxConsecutiveDays: z.number().int().min(1).max(31).default(6),
+    /** 客服部在线时间: the hours of each day someone must be on shift. */
+    serviceHours: shift("09:00", "23:30", "the service hours end after they start"),
+    /** Agents on shift at every minute of the service hours; 0 checks no coverage. */
+    minOnShift: z.number().int().min(0).max(1000).default(1),
   })
   .prefault({});
 

@@ -107,8 +107,8 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
   ],
   [/^orders: (\d+) more orders whose placeAgent or payAgent the order of the consultations' rows decided$/, (n) => `订单：另有 ${n} 笔订单的落实下单或落实付款客服由咨询记录的行序决定`],
   [
-    /^roster: (\S+) is rostered on (.+), after the dismissal on (\S+): those days own no duties$/,
-    (agent, dates, at) => `排班：${agent} 于 ${at.slice(0, 10)} 开除后仍排了班（${dates.replaceAll(", ", "、")}）：这些天不分配职责`,
+    /^roster: (\S+) is rostered on (.+), after the dismissal on (\S+): those days own no duties and the agent is not counted on shift$/,
+    (agent, dates, at) => `排班：${agent} 于 ${at.slice(0, 10)} 开除后仍排了班（${dates.replaceAll(", ", "、")}）：这些天不分配职责，也不算在班`,
   ],
   [
     /^pay: (.+?); (?:the order (\S+) credited to (\S+) was paid on another day|(\d+) orders credited to (\S+) were paid on other days) and earns? \S+ no commission(?:: (.+))?$/,

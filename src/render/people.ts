@@ -52,6 +52,8 @@ const REQUIREMENT: Record<string, string> = { promotionReview: "晋升考核" };
 const ROSTER_RULE: Record<string, readonly [string, string]> = {
   restDays: ["休息天数", "rest days"],
   nightThenDay: ["晚班接白班", "night then day"],
+  consecutiveDays: ["连续上班", "days in a row"],
+  handover: ["交接班", "hand-over"],
   wholeDayOff: ["整天休息", "whole day off"],
   hoursSpread: ["工时差距", "hours spread"],
   unrosteredDays: ["未排班", "unrostered days"],
@@ -111,6 +113,12 @@ function promotionReasons(s: Standing, lang: ReportLang): string {
     .join(zh ? "；" : "; ");
 }
 
+/** Seconds as `h:mm:ss`. */
+function duration(seconds: number): string {
+  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, "0");
+  return `${Math.floor(seconds / 3600)}:${mm}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
 /** Why a roster breaks a rule, in the report's language. */
 function rosterBreach(b: { rule: string; message: string }, lang: ReportLang): string {
   if (lang === "en") return b.message;
@@ -120,6 +128,10 @@ function rosterBreach(b: { rule: string; message: string }, lang: ReportLang): s
   if (m) return `${m[2]} 休息 ${m[1]} 天，应为 ${m[3]} 天（roster.restDaysPerMonth）`;
   m = /^(\S+) h in (\S+), (above|below) the team mean (\S+) h by more than (\d+) h/.exec(b.message);
   if (m) return `${m[2]} 工时 ${m[1]}，${m[3] === "above" ? "高于" : "低于"}团队平均 ${m[4]} 超过 ${m[5]} 小时（roster.hoursTolerance）`;
+  m = /^the (\d+)\w\w working day in a row \(from (\S+)\); at most (\d+)/.exec(b.message);
+  if (m) return `自 ${m[2]} 起连续上班第 ${m[1]} 天，最多 ${m[3]} 天（做六休一，roster.maxConsecutiveDays）`;
+  m = /^the day shift ends at (\S+), before the night shift \((.+)\) starts at (\S+): (\S+) with no hand-over/.exec(b.message);
+  if (m) return `白班 ${m[1]} 下班，晚班（${m[2]}）${m[3]} 才上线：${m[4]} 无人交接（roster.shifts）`;
   m = /^no whole day off in (\S+)$/.exec(b.message);
   if (m) return `${m[1]} 没有整天休息`;
   m = /^(\d+) days without a roster row: (.+)$/.exec(b.message);
@@ -218,6 +230,19 @@ export function renderPeopleTable(people: PeopleReport, options?: RenderOptions)
         : `  mean hours ${people.roster.meanHours ?? "—"}; breaches: ${breaches.length === 0 ? "none" : breaches.length}`,
     );
     for (const b of breaches) out.push(`  ! ${b.agentId} ${b.date ?? people.roster.month} ${pick(ROSTER_RULE[b.rule], lang, b.rule)}${zh ? "：" : ": "}${rosterBreach(b, lang)}`);
+    const { coverage, overtime } = people.roster;
+    const gaps = coverage.gaps;
+    out.push(
+      zh
+        ? `  在线时间 ${coverage.serviceHours}，每分钟至少 ${coverage.minOnShift} 人在班；缺口：${coverage.minOnShift === 0 ? "不检查" : gaps.length === 0 ? "无" : `${gaps.length} 段`}`
+        : `  service hours ${coverage.serviceHours}, at least ${coverage.minOnShift} on shift; gaps: ${coverage.minOnShift === 0 ? "not checked" : gaps.length === 0 ? "none" : gaps.length}`,
+    );
+    for (const g of gaps) out.push(`  ! ${g.date} ${g.from}–${g.to} ${zh ? `在班 ${g.onShift} 人，应至少 ${g.required} 人` : `${g.onShift} on shift, ${g.required} needed`}`);
+    out.push(zh ? `  下班后仍在接待（加班）：${overtime.length === 0 ? "无" : `${overtime.length} 次`}` : `  overtime (serving a buyer past the shift's end): ${overtime.length === 0 ? "none" : overtime.length}`);
+    for (const o of overtime) {
+      const time = `${o.shiftEnd.slice(11, 16)}→${o.until.slice(11, 19)}`;
+      out.push(`  ${o.agentId} ${o.date} ${time} ${duration(o.seconds)} ${zh ? `（${o.consultations} 个咨询）` : `(${o.consultations} consultation${o.consultations === 1 ? "" : "s"})`}`);
+    }
   }
 
   const d = people.duties;

@@ -151,8 +151,26 @@ export const PeopleReportSchema = z.object({
         z.object({
           agentId: text,
           date: maybeText,
-          rule: z.enum(["restDays", "nightThenDay", "wholeDayOff", "hoursSpread", "unrosteredDays"]),
+          rule: z.enum(["restDays", "nightThenDay", "consecutiveDays", "handover", "wholeDayOff", "hoursSpread", "unrosteredDays"]),
           message: text,
+        }),
+      ),
+      /** The service hours and the stretches of them with fewer agents on shift than asked, by date and time. */
+      coverage: z.object({
+        serviceHours: text,
+        minOnShift: count,
+        gaps: z.array(z.object({ date: text, from: text, to: text, onShift: count, required: count })),
+      }),
+      /** Work past a shift's end while a buyer was still being served, by date then agent. */
+      overtime: z.array(
+        z.object({
+          agentId: text,
+          date: text,
+          shift: z.enum(["day", "halfDay", "night"]),
+          shiftEnd: text,
+          until: text,
+          seconds: count,
+          consultations: count,
         }),
       ),
     })

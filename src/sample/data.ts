@@ -1673,10 +1673,29 @@ export const sampleFigures = {
         "A06": 203.5
       },
       "breaches": [
+        "A01 2020-02-10 consecutiveDays",
+        "A03 2020-02-12 consecutiveDays",
         "A02 2020-02-14 nightThenDay",
+        "A04 2020-02-15 consecutiveDays",
+        "A02 2020-02-17 consecutiveDays",
+        "A03 2020-02-20 consecutiveDays",
+        "A06 2020-02-22 consecutiveDays",
+        "A01 2020-02-25 consecutiveDays",
         "A03 restDays",
         "A03 hoursSpread",
         "A05 hoursSpread"
+      ],
+      "coverage": [
+        "2020-02-27 17:30–23:30 0/1"
+      ],
+      "overtime": [
+        "A01 2020-02-01 day 540s 1",
+        "A03 2020-02-01 day 780s 1",
+        "A05 2020-02-01 halfDay 180s 1",
+        "A05 2020-02-08 halfDay 420s 1",
+        "A01 2020-02-15 day 660s 1",
+        "A05 2020-02-15 halfDay 660s 1",
+        "A05 2020-02-22 halfDay 300s 1"
       ]
     },
     "discipline": {

@@ -221,6 +221,18 @@ describe("rewards, supervisors and duties after a dismissal", () => {
   it("a rostered day after the dismissal owns no duties", () => {
     const reminder = feb.people.duties.items.find((d) => d.kind === "humanReminder" && d.ref === "U1")!;
     expect(reminder).toMatchObject({ owner: "A02", alsoEligible: [] });
-    expect(feb.warnings).toContain("roster: A01 is rostered on 2020-02-06, after the dismissal on 2020-02-05T10:00:00+08:00: those days own no duties");
+    expect(feb.warnings).toContain("roster: A01 is rostered on 2020-02-06, after the dismissal on 2020-02-05T10:00:00+08:00: those days own no duties and the agent is not counted on shift");
+  });
+
+  it("a rostered day after the dismissal counts the agent as nobody on shift, though the roster's own rules still see the row", () => {
+    const roster = feb.people.roster!;
+    expect(roster.agents.find((a) => a.agentId === "A01")!.shifts.night).toBe(1);
+    // A02 alone on the night of the 6th: enough for one on shift; two asked, A01 does not count.
+    expect(roster.coverage.gaps.filter((g) => g.date === "2020-02-06")).toEqual([{ date: "2020-02-06", from: "09:00", to: "17:00", onShift: 0, required: 1 }]);
+    const two = report({ ...input, orders: [sale("O1", "A02", "2020-02-10").order, unpaid] }, "2020-02", { roster: { minOnShift: 2 } }).people.roster!;
+    expect(two.coverage.gaps.filter((g) => g.date === "2020-02-06").map((g) => [g.from, g.to, g.onShift])).toEqual([
+      ["09:00", "17:00", 0],
+      ["17:00", "23:30", 1],
+    ]);
   });
 });

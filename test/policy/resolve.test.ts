@@ -58,6 +58,9 @@ const RULE_DEFAULTS = {
     shifts: { day: { start: "09:00", end: "17:30" }, halfDay: { start: "10:00", end: "15:30" }, night: { start: "17:00", end: "23:30" } },
     restDaysPerMonth: 4,
     hoursTolerance: 16,
+    maxConsecutiveDays: 6,
+    serviceHours: { start: "09:00", end: "23:30" },
+    minOnShift: 1,
   },
   // R5: the seeds quote no numbers; these are the policy's own plain defaults.
   pay: {
@@ -172,6 +175,9 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         shifts: { day: { start: "08:30", end: "16:00" }, halfDay: { start: "10:00", end: "15:30" }, night: { start: "16:00", end: "23:30" } },
         restDaysPerMonth: 5,
         hoursTolerance: 8,
+        maxConsecutiveDays: 5,
+        serviceHours: { start: "09:00", end: "23:00" },
+        minOnShift: 2,
       },
       pay: {
         commission: {
@@ -233,6 +239,10 @@ describe("resolvePolicy: invalid settings", () => {
     [{ rewards: { dataErrorFound: "ten" } }, ["policy", "rewards", "dataErrorFound"]],
     [{ roster: { restDaysPerMonth: 32 } }, ["policy", "roster", "restDaysPerMonth"]],
     [{ roster: { hoursTolerance: -1 } }, ["policy", "roster", "hoursTolerance"]],
+    [{ roster: { maxConsecutiveDays: 0 } }, ["policy", "roster", "maxConsecutiveDays"]],
+    [{ roster: { serviceHours: { start: "23:30", end: "09:00" } } }, ["policy", "roster", "serviceHours"]],
+    [{ roster: { serviceHours: { end: "24:00" } } }, ["policy", "roster", "serviceHours", "end"]],
+    [{ roster: { minOnShift: 1.5 } }, ["policy", "roster", "minOnShift"]],
     [{ roster: { shifts: { night: { end: "24:00" } } } }, ["policy", "roster", "shifts", "night", "end"]],
     [{ duties: { shopReviews: { handleWithinHours: 0 } } }, ["policy", "duties", "shopReviews", "handleWithinHours"]],
   ])("%j is rejected at %j", (input, path) => {

@@ -29,7 +29,10 @@ describe("checkRoster", () => {
       "2020-02",
     );
     expect(r.breaches.map((b) => [b.agentId, b.date, b.rule])).toEqual([
+      ["A02", "2020-02-07", "consecutiveDays"],
       ["A01", "2020-02-14", "nightThenDay"],
+      ["A01", "2020-02-14", "consecutiveDays"],
+      ["A03", "2020-02-16", "consecutiveDays"],
       ["A02", null, "restDays"],
       ["A02", null, "wholeDayOff"],
       ["A02", null, "hoursSpread"],
@@ -37,16 +40,20 @@ describe("checkRoster", () => {
       ["A03", null, "restDays"],
       ["A03", null, "hoursSpread"],
     ]);
-    expect(r.breaches[0]!.message).toBe("night shift on 2020-02-13 followed by a full day shift");
-    expect(r.breaches[1]!.message).toBe("0 rest days in 2020-02; expected 4 (policy roster.restDaysPerMonth)");
+    expect(r.breaches[1]!.message).toBe("night shift on 2020-02-13 followed by a full day shift");
+    expect(r.breaches[4]!.message).toBe("0 rest days in 2020-02; expected 4 (policy roster.restDaysPerMonth)");
     // A01 190.5 h, A02 246.5 h, A03 132 h: mean 189.67 h (shown to the minute)
-    expect(r.breaches[3]!.message).toBe("246:30 h in 2020-02, above the team mean 189:40 h by more than 16 h (policy roster.hoursTolerance)");
-    expect(r.breaches[4]!.message).toBe("2 days without a roster row: 2020-02-28, 2020-02-29");
+    expect(r.breaches[6]!.message).toBe("246:30 h in 2020-02, above the team mean 189:40 h by more than 16 h (policy roster.hoursTolerance)");
+    expect(r.breaches[7]!.message).toBe("2 days without a roster row: 2020-02-28, 2020-02-29");
   });
 
   it("looks at the last day of the previous month for a night followed by a day", () => {
     const r = checkRoster({ roster: [{ agentId: "A01", date: "2020-01-31", shift: "night" }, ...february("A01", good)] }, {}, "2020-02");
-    expect(r.breaches.map((b) => [b.date, b.rule])).toEqual([["2020-02-01", "nightThenDay"]]);
+    // The night of 31 January also starts the run of working days: 1–6 February make seven.
+    expect(r.breaches.map((b) => [b.date, b.rule, b.message])).toEqual([
+      ["2020-02-01", "nightThenDay", "night shift on 2020-01-31 followed by a full day shift"],
+      ["2020-02-06", "consecutiveDays", "the 7th working day in a row (from 2020-01-31); at most 6 (policy roster.maxConsecutiveDays)"],
+    ]);
   });
 
   it("takes shift lengths, rest days and the tolerance from the policy", () => {
