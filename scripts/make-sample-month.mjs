@@ -99,10 +99,10 @@ function slots(n, firstHour, stepHours, minuteOf) {
 // the buyer places the order alone and pays while chatting (silent-order, credited to the payAgent).
 const chatBlocks = [
   // agent, buyer prefix, count, amount, first hour, step, minute pattern, source, fully refunded buyers
-  { agent: "A01", no: "01", n: 60, amount: "128.00", h0: 9, step: 4, min: (i) => (i * 7) % 50, source: "商品详情", refunded: [] },
+  { agent: "A01", no: "01", n: 60, amount: "128.00", h0: 9, step: 4, min: (i) => (i * 7) % 50, source: "商品详情页", refunded: [] },
   { agent: "A02", no: "02", n: 45, amount: "99.00", h0: 10, step: 5, min: (i) => (i * 11) % 50, source: "店铺首页", refunded: [15, 30, 45] },
-  { agent: "A03", no: "03", n: 30, amount: "59.90", h0: 13, step: 4, min: (i) => (i * 13) % 50, source: "商品详情", refunded: [] },
-  { agent: "A05", no: "05", n: 12, amount: "45.00", h0: 15, step: 3, min: (i) => (i * 17) % 50, source: "订单详情", refunded: [] },
+  { agent: "A03", no: "03", n: 30, amount: "59.90", h0: 13, step: 4, min: (i) => (i * 13) % 50, source: "商品详情页", refunded: [] },
+  { agent: "A05", no: "05", n: 12, amount: "45.00", h0: 15, step: 3, min: (i) => (i * 17) % 50, source: "订单详情页", refunded: [] },
   { agent: "A06", no: "06", n: 10, amount: "300.00", h0: 16, step: 3, min: (i) => (i * 19) % 50, source: "消息中心", refunded: [] },
 ];
 
@@ -128,7 +128,7 @@ function silentOrderBlock({ agent, no, n, amount, h0, step, min }) {
     const start = s + 20 * MIN;
     const bm = 2 + ((i * 3) % 5);
     order(`O${no}${pad(i)}`, buyer, s, s + 25 * MIN, amount);
-    consult(`C${no}${pad(i)}`, agent, buyer, start, start + (15 + (i % 20)) * SEC, start + 15 * MIN, bm, bm + 1, i % 2 ? "订单详情" : "订单列表");
+    consult(`C${no}${pad(i)}`, agent, buyer, start, start + (15 + (i % 20)) * SEC, start + 15 * MIN, bm, bm + 1, i % 2 ? "订单详情页" : "订单列表页");
   });
 }
 
@@ -150,7 +150,7 @@ slots(20, 12, 6, (i) => (i * 29) % 50).forEach((s, k) => {
   const buyer = `unpaid${pad(i)}`;
   const amount = i === 19 ? "8.00" : i === 20 ? "8.01" : "150.00";
   if (i <= 10) {
-    consult(`CU${pad(i)}`, "A02", buyer, s, s + (20 + i) * SEC, s + 18 * MIN, 4 + (i % 4), 5 + (i % 4), "商品详情");
+    consult(`CU${pad(i)}`, "A02", buyer, s, s + (20 + i) * SEC, s + 18 * MIN, 4 + (i % 4), 5 + (i % 4), "商品详情页");
     order(`U${pad(i)}`, buyer, s + 9 * MIN, null, amount);
   } else {
     order(`U${pad(i)}`, buyer, s, null, amount);
@@ -159,7 +159,7 @@ slots(20, 12, 6, (i) => (i * 29) % 50).forEach((s, k) => {
 
 // Block 9: after-sales consultations without orders in this file (where is my parcel, returns,
 // exchanges of earlier orders): A05 serves as01–as24, A06 serves as25–as40.
-const afterSources = ["消息中心", "订单详情", "订单列表"];
+const afterSources = ["消息中心", "订单详情页", "订单列表页"];
 slots(40, 9, 4, (i) => (i * 31) % 55).forEach((s, k) => {
   const i = k + 1;
   const agent = i <= 24 ? "A05" : "A06";
@@ -179,7 +179,7 @@ slots(40, 9, 4, (i) => (i * 31) % 55).forEach((s, k) => {
   ["A02", feb(27, 23, 33, 0)],
 ].forEach(([agent, s], k) => {
   const i = k + 1;
-  consult(`CNR${pad(i)}`, agent, `nr${pad(i)}`, s, null, s + (2 + (i % 3)) * MIN, 1 + (i % 2), 0, i % 2 ? "商品详情" : "店铺首页");
+  consult(`CNR${pad(i)}`, agent, `nr${pad(i)}`, s, null, s + (2 + (i % 3)) * MIN, 1 + (i % 2), 0, i % 2 ? "商品详情页" : "店铺首页");
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -190,13 +190,13 @@ const edges = [
   {
     // exactly 48 h after the chat ended: still attributed (t − min(endedAt, t) = 48 h ≤ 48 h)
     buyer: "edge-window-exact",
-    chats: [["CE01", "A01", "2020-02-03 14:00:00", "2020-02-03 14:00:30", "2020-02-03 14:05:00", 6, 7, "商品详情"]],
+    chats: [["CE01", "A01", "2020-02-03 14:00:00", "2020-02-03 14:00:30", "2020-02-03 14:05:00", 6, 7, "商品详情页"]],
     order: ["E01", "2020-02-05 14:05:00", "2020-02-05 14:05:00"],
   },
   {
     // 48 h + 1 min after the chat ended: too late, neither placing nor paying attributed
     buyer: "edge-window-past",
-    chats: [["CE02", "A02", "2020-02-04 19:55:00", "2020-02-04 19:55:20", "2020-02-04 20:10:00", 5, 6, "商品详情"]],
+    chats: [["CE02", "A02", "2020-02-04 19:55:00", "2020-02-04 19:55:20", "2020-02-04 20:10:00", 5, 6, "商品详情页"]],
     order: ["E02", "2020-02-06 20:11:00", "2020-02-06 20:11:40"],
   },
   {
@@ -204,7 +204,7 @@ const edges = [
     buyer: "edge-tie-reply",
     chats: [
       ["CE03b", "A03", "2020-02-07 16:10:00", "2020-02-07 16:10:05", "2020-02-07 16:30:00", 4, 5, "店铺首页"],
-      ["CE03a", "A01", "2020-02-07 16:00:00", "2020-02-07 16:00:10", "2020-02-07 16:30:00", 6, 6, "商品详情"],
+      ["CE03a", "A01", "2020-02-07 16:00:00", "2020-02-07 16:00:10", "2020-02-07 16:30:00", 6, 6, "商品详情页"],
     ],
     order: ["E03", "2020-02-07 16:45:00", "2020-02-07 16:46:00"],
   },
@@ -212,8 +212,8 @@ const edges = [
     // two chats with the same firstReplyAt and endedAt (duplicated by a transfer): the later row (A02) wins
     buyer: "edge-tie-row",
     chats: [
-      ["CE04a", "A01", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 3, "商品详情"],
-      ["CE04b", "A02", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 4, "商品详情"],
+      ["CE04a", "A01", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 3, "商品详情页"],
+      ["CE04b", "A02", "2020-02-08 10:00:00", "2020-02-08 10:00:30", "2020-02-08 10:20:00", 3, 4, "商品详情页"],
     ],
     order: ["E04", "2020-02-08 10:30:00", "2020-02-08 10:31:00"],
   },
@@ -221,7 +221,7 @@ const edges = [
     // placed mid-session: A02's open chat serves up to t itself, beating A01's chat that ended earlier
     buyer: "edge-mid-session",
     chats: [
-      ["CE05a", "A01", "2020-02-09 09:00:00", "2020-02-09 09:00:40", "2020-02-09 09:12:00", 4, 5, "商品详情"],
+      ["CE05a", "A01", "2020-02-09 09:00:00", "2020-02-09 09:00:40", "2020-02-09 09:12:00", 4, 5, "商品详情页"],
       ["CE05b", "A02", "2020-02-09 09:50:00", "2020-02-09 09:50:20", "2020-02-09 10:40:00", 9, 11, "店铺首页"],
     ],
     order: ["E05", "2020-02-09 10:15:00", "2020-02-09 10:16:00"],
@@ -231,7 +231,7 @@ const edges = [
     // (A03) wins, although A02's chat ends later
     buyer: "edge-two-open-sessions",
     chats: [
-      ["CE06a", "A02", "2020-02-10 15:00:00", "2020-02-10 15:00:20", "2020-02-10 15:50:00", 8, 9, "商品详情"],
+      ["CE06a", "A02", "2020-02-10 15:00:00", "2020-02-10 15:00:20", "2020-02-10 15:50:00", 8, 9, "商品详情页"],
       ["CE06b", "A03", "2020-02-10 15:20:00", "2020-02-10 15:20:30", "2020-02-10 15:35:00", 5, 6, "店铺首页"],
     ],
     order: ["E06", "2020-02-10 15:30:00", "2020-02-10 15:31:00"],
@@ -239,21 +239,21 @@ const edges = [
   {
     // silent order: placed with no prior service, paid during a chat with A04 → credited to the payAgent
     buyer: "edge-silent-order",
-    chats: [["CE07", "A04", "2020-02-11 09:05:00", "2020-02-11 09:05:20", "2020-02-11 09:20:00", 4, 5, "订单详情"]],
+    chats: [["CE07", "A04", "2020-02-11 09:05:00", "2020-02-11 09:05:20", "2020-02-11 09:20:00", 4, 5, "订单详情页"]],
     order: ["E07", "2020-02-11 08:30:00", "2020-02-11 09:12:00"],
   },
   {
     // fully silent: no chat before placing or paying; the buyer's chat with A05 comes after paying
     buyer: "edge-fully-silent",
-    chats: [["CE08", "A05", "2020-02-13 15:00:00", "2020-02-13 15:00:25", "2020-02-13 15:10:00", 3, 4, "订单详情"]],
+    chats: [["CE08", "A05", "2020-02-13 15:00:00", "2020-02-13 15:00:25", "2020-02-13 15:10:00", 3, 4, "订单详情页"]],
     order: ["E08", "2020-02-13 13:00:00", "2020-02-13 13:01:30"],
   },
   {
     // own place, other pay: A01 places (mid-session), A04 serves the payment in the evening
     buyer: "edge-place-a01-pay-a04",
     chats: [
-      ["CE09a", "A01", "2020-02-14 11:00:00", "2020-02-14 11:00:30", "2020-02-14 11:20:00", 7, 8, "商品详情"],
-      ["CE09b", "A04", "2020-02-14 19:00:00", "2020-02-14 19:00:40", "2020-02-14 19:30:00", 4, 5, "订单详情"],
+      ["CE09a", "A01", "2020-02-14 11:00:00", "2020-02-14 11:00:30", "2020-02-14 11:20:00", 7, 8, "商品详情页"],
+      ["CE09b", "A04", "2020-02-14 19:00:00", "2020-02-14 19:00:40", "2020-02-14 19:30:00", 4, 5, "订单详情页"],
     ],
     order: ["E09", "2020-02-14 11:15:00", "2020-02-14 19:20:00"],
   },
@@ -261,39 +261,39 @@ const edges = [
     // the reverse: A03 places, A01 serves the payment the next morning
     buyer: "edge-place-a03-pay-a01",
     chats: [
-      ["CE10a", "A03", "2020-02-15 20:00:00", "2020-02-15 20:00:40", "2020-02-15 20:30:00", 6, 6, "商品详情"],
-      ["CE10b", "A01", "2020-02-16 10:00:00", "2020-02-16 10:00:10", "2020-02-16 10:20:00", 3, 4, "订单详情"],
+      ["CE10a", "A03", "2020-02-15 20:00:00", "2020-02-15 20:00:40", "2020-02-15 20:30:00", 6, 6, "商品详情页"],
+      ["CE10b", "A01", "2020-02-16 10:00:00", "2020-02-16 10:00:10", "2020-02-16 10:20:00", 3, 4, "订单详情页"],
     ],
     order: ["E10", "2020-02-15 20:25:00", "2020-02-16 10:10:00"],
   },
   {
     // a January chat attributes a February order (the window reaches back over the month start)
     buyer: "edge-jan-consult",
-    chats: [["CE11", "A02", "2020-01-30 22:00:00", "2020-01-30 22:00:30", "2020-01-30 22:30:00", 8, 9, "商品详情"]],
+    chats: [["CE11", "A02", "2020-01-30 22:00:00", "2020-01-30 22:00:30", "2020-01-30 22:30:00", 8, 9, "商品详情页"]],
     order: ["E11", "2020-02-01 09:00:00", "2020-02-01 09:05:00"],
   },
   {
     // created on 31 January, paid 10 minutes after midnight (Shanghai): booked in February
     buyer: "edge-jan-created",
-    chats: [["CE12", "A01", "2020-01-31 21:00:00", "2020-01-31 21:00:20", "2020-01-31 21:30:00", 5, 6, "商品详情"]],
+    chats: [["CE12", "A01", "2020-01-31 21:00:00", "2020-01-31 21:00:20", "2020-01-31 21:30:00", 5, 6, "商品详情页"]],
     order: ["E12", "2020-01-31 21:20:00", "2020-02-01 00:10:00"],
   },
   {
     // paid 30 s into March (Shanghai): not booked in February
     buyer: "edge-paid-march",
-    chats: [["CE13", "A02", "2020-02-29 23:40:00", "2020-02-29 23:40:30", "2020-02-29 23:58:00", 6, 7, "商品详情"]],
+    chats: [["CE13", "A02", "2020-02-29 23:40:00", "2020-02-29 23:40:30", "2020-02-29 23:58:00", 6, 7, "商品详情页"]],
     order: ["E13", "2020-02-29 23:50:00", "2020-03-01 00:00:30"],
   },
   {
     // paid 30 s before February: booked in January, not here
     buyer: "edge-paid-january",
-    chats: [["CE14", "A01", "2020-01-31 23:40:00", "2020-01-31 23:40:20", "2020-01-31 23:58:00", 5, 5, "商品详情"]],
+    chats: [["CE14", "A01", "2020-01-31 23:40:00", "2020-01-31 23:40:20", "2020-01-31 23:58:00", 5, 5, "商品详情页"]],
     order: ["E14", "2020-01-31 23:50:00", "2020-01-31 23:59:30"],
   },
   {
     // partial refund: 415.00 of 1015.00 refunded
     buyer: "edge-refund-partial",
-    chats: [["CE15", "A01", "2020-02-16 14:00:00", "2020-02-16 14:00:15", "2020-02-16 14:25:00", 7, 9, "商品详情"]],
+    chats: [["CE15", "A01", "2020-02-16 14:00:00", "2020-02-16 14:00:15", "2020-02-16 14:25:00", 7, 9, "商品详情页"]],
     order: ["E15", "2020-02-16 14:10:00", "2020-02-16 14:12:00", "415.00"],
   },
   {
@@ -313,7 +313,7 @@ const edges = [
     // an unreplied chat with A02 just before placing does not attribute; A01's chat of the day before does
     buyer: "edge-unreplied-before",
     chats: [
-      ["CE18a", "A01", "2020-02-17 10:00:00", "2020-02-17 10:00:30", "2020-02-17 10:20:00", 5, 6, "商品详情"],
+      ["CE18a", "A01", "2020-02-17 10:00:00", "2020-02-17 10:00:30", "2020-02-17 10:20:00", 5, 6, "商品详情页"],
       ["CE18b", "A02", "2020-02-18 14:00:00", null, "2020-02-18 14:05:00", 2, 0, "店铺首页"],
     ],
     order: ["E18", "2020-02-18 14:10:00", "2020-02-18 14:11:00"],
@@ -321,25 +321,25 @@ const edges = [
   {
     // first reply at exactly the placing instant: firstReplyAt <= t holds, attributed
     buyer: "edge-reply-at-order",
-    chats: [["CE19", "A03", "2020-02-19 16:00:00", "2020-02-19 16:02:00", "2020-02-19 16:15:00", 4, 4, "商品详情"]],
+    chats: [["CE19", "A03", "2020-02-19 16:00:00", "2020-02-19 16:02:00", "2020-02-19 16:15:00", 4, 4, "商品详情页"]],
     order: ["E19", "2020-02-19 16:02:00", "2020-02-19 16:05:00"],
   },
   {
     // first reply 1 s after placing: not the placeAgent, but the payAgent → silent order
     buyer: "edge-reply-after-order",
-    chats: [["CE20", "A02", "2020-02-20 11:00:00", "2020-02-20 11:01:01", "2020-02-20 11:20:00", 5, 6, "商品详情"]],
+    chats: [["CE20", "A02", "2020-02-20 11:00:00", "2020-02-20 11:01:01", "2020-02-20 11:20:00", 5, 6, "商品详情页"]],
     order: ["E20", "2020-02-20 11:01:00", "2020-02-20 11:05:00"],
   },
   {
     // placed during A01's chat, paid 48 h + 1 min after it ended: placeAgent A01, no payAgent
     buyer: "edge-late-pay",
-    chats: [["CE21", "A01", "2020-02-21 09:00:00", "2020-02-21 09:00:20", "2020-02-21 09:30:00", 6, 7, "商品详情"]],
+    chats: [["CE21", "A01", "2020-02-21 09:00:00", "2020-02-21 09:00:20", "2020-02-21 09:30:00", 6, 7, "商品详情页"]],
     order: ["E21", "2020-02-21 09:20:00", "2020-02-23 09:31:00"],
   },
   {
     // placed during A02's chat, never paid: unpaid, no sales, no credit
     buyer: "edge-unpaid",
-    chats: [["CE22", "A02", "2020-02-22 15:00:00", "2020-02-22 15:00:20", "2020-02-22 15:25:00", 6, 7, "商品详情"]],
+    chats: [["CE22", "A02", "2020-02-22 15:00:00", "2020-02-22 15:00:20", "2020-02-22 15:25:00", 6, 7, "商品详情页"]],
     order: ["E22", "2020-02-22 15:10:00", null],
   },
 ];

@@ -155,48 +155,100 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
   issues.throwIfAny();
 
   const split = candidates.some((c) => c.group === "afterSales");
-  const matches = (c: Candidate): boolean => !split || c.group === group;
   const groupText = group === "afterSales" ? "after-sales" : "pre-sales";
   const within = `${groupText}${split ? "" : ", no split: the shop has no after-sales agent"}`;
-  const windowMs = routing.recentAgentHours * 3_600_000;
   const notes: string[] = [];
-  for (const step of routing.order) {
-    let pick: Candidate | undefined;
-    if (step === "recentAgent") {
-      if (recentId === undefined) continue;
-      const recent = candidates.find((c) => c.agentId === recentId);
-      if (recent === undefined) notes.push(`the recent agent ${quoteValue(recentId)} is not among the agents`);
-      else if (at - recentAt >= windowMs) notes.push(`the recent agent ${quoteValue(recentId)} served the buyer ${routing.recentAgentHours} hours or more before (routing.recentAgentHours)`);
-      else if (recent.offline) notes.push(`the recent agent ${quoteValue(recentId)} is offline`);
-      else pick = recent;
-    } else {
-      const busy = step === "busyMatching" || step === "busyOther";
-      const matching = step === "onlineMatching" || step === "busyMatching";
-      // Without a split every agent matches: there is no other group.
-      if (!matching && !split) continue;
-      for (const c of candidates) {
-        if (c.offline || c.busy !== busy || matches(c) !== matching) continue;
-        if (pick === undefined || c.load < pick.load || (c.load === pick.load && c.agentId < pick.agentId)) pick = c;
-      }
-    }
-    if (pick !== undefined) {
-      const why = step === "recentAgent" ? "" : " (the fewest chats held, then the 工号)";
-      return {
-        agentId: pick.agentId,
-        step,
-        group,
-        split,
-        reason: `${within}: ${STEP_TEXT[step]}, ${pick.agentId}${why}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`,
-      };
-    }
+  let recent = -1;
+  if (recentId !== undefined && routing.order.includes("recentAgent")) {
+    const r = candidates.findIndex((c) => c.agentId === recentId);
+    if (r < 0) notes.push(`the recent agent ${quoteValue(recentId)} is not among the agents`);
+    else if (at - recentAt >= routing.recentAgentHours * 3_600_000) notes.push(`the recent agent ${quoteValue(recentId)} served the buyer ${routing.recentAgentHours} hours or more before (routing.recentAgentHours)`);
+    else if (candidates[r]!.offline) notes.push(`the recent agent ${quoteValue(recentId)} is offline`);
+    else recent = r;
+  }
+  // The candidates as the steps read them, ranked by 工号.
+  const n = candidates.length;
+  const pool: RoutingPool = { members: new Int32Array(n), size: 0, busy: new Uint8Array(n), afterSales: new Uint8Array(n), load: new Int32Array(n), rank: new Int32Array(n) };
+  const byId = candidates.map((_, i) => i).sort((x, y) => (candidates[x]!.agentId < candidates[y]!.agentId ? -1 : 1));
+  byId.forEach((c, r) => (pool.rank[c] = r));
+  candidates.forEach((c, i) => {
+    if (!c.offline) pool.members[pool.size++] = i;
+    pool.busy[i] = c.busy ? 1 : 0;
+    pool.afterSales[i] = c.group === "afterSales" ? 1 : 0;
+    pool.load[i] = c.load;
+  });
+  const choice = chooseAgent(routing.order, split, group === "afterSales" ? 1 : 0, pool, Infinity, recent);
+  const tail = notes.length > 0 ? `; ${notes.join("; ")}` : "";
+  if (choice >= 0) {
+    const picked = chosen(choice);
+    const pick = candidates[picked.agent]!;
+    const step = routing.order[picked.step]!;
+    const why = step === "recentAgent" ? "" : " (the fewest chats held, then the 工号)";
+    return { agentId: pick.agentId, step, group, split, reason: `${within}: ${STEP_TEXT[step]}, ${pick.agentId}${why}${tail}` };
   }
   return {
     agentId: null,
     step: "nobody",
     group,
     split,
-    reason: `${within}: no agent online or busy${routing.order.length < 5 ? ` in the steps of routing.order (${routing.order.join(", ")})` : ""}; the buyer waits${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`,
+    reason: `${within}: no agent online or busy${routing.order.length < 5 ? ` in the steps of routing.order (${routing.order.join(", ")})` : ""}; the buyer waits${tail}`,
   };
+}
+
+/**
+ * The agents as R7's steps read them, by agent number: those who can be given a buyer (online or
+ * busy, not offline) in `members[0 … size)`, and per agent whether they are busy, in the
+ * after-sales group, the chats they hold and the rank of their 工号 by code units.
+ */
+export interface RoutingPool {
+  readonly members: Int32Array;
+  size: number;
+  readonly busy: Uint8Array;
+  readonly afterSales: Uint8Array;
+  readonly load: Int32Array;
+  readonly rank: Int32Array;
+}
+
+const STEP_SHIFT = 24;
+const PICK = (1 << STEP_SHIFT) - 1;
+
+/**
+ * The steps of R7 over a pool: the agent number picked and the index of the step in `order` that
+ * picked it, as `step << 24 | agent`; -1 when no step finds one (the buyer waits). The one
+ * implementation of the steps: {@link routeConsultation} and the replay over a month both call it.
+ *
+ * @param group - the arrival's group: 1 after-sales, 0 pre-sales
+ * @param capacity - an agent holding this many chats or more is busy (`routing.maxConcurrent`; Infinity for none)
+ * @param recent - the buyer's recent agent when the preference holds (within the window, not offline), else -1
+ */
+export function chooseAgent(order: readonly RoutingStep[], split: boolean, group: 0 | 1, pool: RoutingPool, capacity: number, recent: number): number {
+  const { members, size, busy, afterSales, load, rank } = pool;
+  for (let s = 0; s < order.length; s++) {
+    const step = order[s]!;
+    if (step === "recentAgent") {
+      if (recent >= 0) return (s << STEP_SHIFT) | recent;
+      continue;
+    }
+    const wantBusy = step === "busyMatching" || step === "busyOther" ? 1 : 0;
+    const matching = step === "onlineMatching" || step === "busyMatching";
+    // Without a split every agent matches: there is no other group.
+    if (!matching && !split) continue;
+    let pick = -1;
+    for (let k = 0; k < size; k++) {
+      const a = members[k]!;
+      const isBusy = busy[a] === 1 || load[a]! >= capacity ? 1 : 0;
+      if (isBusy !== wantBusy) continue;
+      if (split && (afterSales[a] === group) !== matching) continue;
+      if (pick < 0 || load[a]! < load[pick]! || (load[a] === load[pick] && rank[a]! < rank[pick]!)) pick = a;
+    }
+    if (pick >= 0) return (s << STEP_SHIFT) | pick;
+  }
+  return -1;
+}
+
+/** The agent number and the step index of a {@link chooseAgent} result (≥ 0). */
+export function chosen(choice: number): { agent: number; step: number } {
+  return { agent: choice & PICK, step: choice >>> STEP_SHIFT };
 }
 
 /** {@link routeConsultation} without throwing: the decision, or the issues. */
