@@ -23,7 +23,7 @@ function measure(mode, orders, consultations) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`node ${process.version}, ${runs} runs each, median shown (fresh process per run)`);
 for (const [orders, consultations] of sizes) {
-  const results = { floor: [], attribute: [], explain: [], kpi: [], month: [] };
+  const results = { floor: [], attribute: [], explain: [], kpi: [], month: [], routing: [] };
   for (let r = 0; r < runs; r++) {
     for (const mode of Object.keys(results)) results[mode].push(measure(mode, orders, consultations));
   }
@@ -49,6 +49,11 @@ for (const [orders, consultations] of sizes) {
   console.log(
     `  buildMonthReport (the whole month report: attribution, KPIs, people rules, pay): ${month.toFixed(2)} s, ` +
       `${(month / attribution).toFixed(2)}× attributeSales (target ≤ 2×), peak memory beyond input ${monthMem.toFixed(0)} MB (target ≤ 1 GB)`,
+  );
+  const routing = median(results.routing.map((m) => m.seconds));
+  console.log(
+    `  replayRouting (R7 over every consultation as an arrival, the roster, the audit): ${routing.toFixed(2)} s, ` +
+      `${(routing / attribution).toFixed(2)}× attributeSales (target ≤ 2×), peak memory beyond input ${median(results.routing.map((m) => m.peakMB)).toFixed(0)} MB`,
   );
   // The CLI on the same month written as CSV files: what a team lead runs.
   const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-bench-"));

@@ -5,13 +5,15 @@
 // attribution run before the timed span.
 // `month` times buildMonthReport (the whole month report: attribution, KPIs and scorecards, people
 // rules with a roster, violations and rewards, pay statements) over the same month with every kind.
+// `routing` times replayRouting (R7 over every consultation of the month as an arrival, with a
+// source, and the full month's roster and agents).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis, buildMonthReport } from "../dist/index.js";
-import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth } from "./synthetic.mjs";
+import { attributeSales, computeKpis, buildMonthReport, replayRouting } from "../dist/index.js";
+import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth, syntheticRouting } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
-const input = mode === "month" ? null : syntheticMonth(Number(ordersArg), Number(consArg));
+const input = mode === "month" || mode === "routing" ? null : syntheticMonth(Number(ordersArg), Number(consArg));
 let kpiInput;
 if (mode === "kpi") {
   const credited = attributeSales(input, {}, { period: "2020-02" }).orders;
@@ -19,6 +21,7 @@ if (mode === "kpi") {
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
 const monthInput = mode === "month" ? syntheticFullMonth(Number(ordersArg), Number(consArg)) : undefined;
+const routingInput = mode === "routing" ? syntheticRouting(Number(ordersArg), Number(consArg)) : undefined;
 globalThis.gc();
 const before = process.memoryUsage().rss;
 const t0 = process.hrtime.bigint();
@@ -36,6 +39,9 @@ if (mode === "floor") {
   // The pay total summed in fen (a decimal string's digits), never through floating point.
   const fen = report.pay.reduce((s, p) => s + BigInt(p.total.replace(".", "")), 0n);
   check = `${report.shop.sales.net} / ${report.pay.length} statements / total ${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+} else if (mode === "routing") {
+  const replay = replayRouting(routingInput, {}, { period: "2020-02" });
+  check = `${replay.arrivals} arrivals / ${replay.waited} waited / ${replay.audit.differs} differ`;
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;

@@ -114,3 +114,14 @@ export function syntheticFullMonth(orders, consultations) {
   const rewards = agents.slice(0, 30).map((a, i) => ({ agentId: a.agentId, at: `2020-02-${pad(1 + (i % 28))} 11:00`, kind: "dataErrorFound" }));
   return { ...input, agents, roster, violations, rewards, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
+
+/**
+ * The routing replay's month: the full month's agents (a third after-sales), roster and
+ * consultations, each consultation given one of the default policy's five sources.
+ */
+export function syntheticRouting(orders, consultations) {
+  const { agents, roster, consultations: cons } = syntheticFullMonth(orders, consultations);
+  const sources = ["商品详情页", "店铺首页", "订单详情页", "消息中心", "订单列表页"];
+  for (let i = 0; i < cons.length; i++) cons[i].source = sources[i % 5];
+  return { agents, roster, consultations: cons };
+}

@@ -156,6 +156,13 @@ const TARGETS: Target[] = [
   { name: "safeScoreAgent", args: () => [kpis(), "presale", {}, { notScoredBecause: "x" }], call: f(K.safeScoreAgent), shape: "safe", throwing: f(K.scoreAgent) },
   { name: "safePayStatements", args: () => [payInput(), K.defaultPolicy().pay], call: f(K.safePayStatements), shape: "safe", throwing: f(K.payStatements) },
   { name: "safeAssignDuties", args: () => [{ roster: records("roster"), agents: records("agents"), orders: records("orders"), returnedParcels: records("returnedParcels"), shopReviews: records("shopReviews") }, {}, { period: "2020-02" }], call: f(K.safeAssignDuties), shape: "safe", throwing: f(K.assignDuties) },
+  {
+    name: "safeReplayRouting",
+    args: () => [{ roster: records("roster"), agents: records("agents"), consultations: records("consultations") }, {}, { period: "2020-02" }],
+    call: f(K.safeReplayRouting),
+    shape: "safe",
+    throwing: f(K.replayRouting),
+  },
   { name: "safeCheckRoster", args: () => [{ roster: records("roster"), agents: records("agents") }, {}, "2020-02"], call: f(K.safeCheckRoster), shape: "safe", throwing: f(K.checkRoster) },
   { name: "safeEvaluateRewards", args: () => [{ rewards: records("rewards"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateRewards), shape: "safe", throwing: f(K.evaluateRewards) },
   { name: "safeEvaluateDiscipline", args: () => [{ violations: records("violations"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateDiscipline), shape: "safe", throwing: f(K.evaluateDiscipline) },

@@ -30,6 +30,7 @@ import { planFolder } from "./folderPlan.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
 import { lintChunks, lintFolder } from "./lintCommand.js";
+import { routingChunks, routingFolder } from "./routingCommand.js";
 import { UsageError } from "./usage.js";
 import { defaultLang, type ReportLang } from "../render/lang.js";
 
@@ -74,6 +75,8 @@ Usage:
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--lang zh|en] [--width N] [--out file]
   kefu-kpi lint <month-folder> [--period …] [--agent <工号>] [--policy file] [--format table|json|csv|html] [--lang zh|en]
                 [--width N] [--out file]
+  kefu-kpi routing <month-folder> [--date YYYY-MM-DD | --period …] [--policy file] [--format table|json] [--lang zh|en]
+                   [--width N] [--out file]
   kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
@@ -112,6 +115,11 @@ lint     The chat standards (R8) over the chat log (messages): every agent messa
          agent, buyer, consultation, the text matched and the wording to use instead.
   --period  as for kpi (default: the month most paid orders fall in, else most agent messages)
   --agent   one agent's findings only
+routing  Routing (R7) replayed over the period's arrivals (consultations with their source) and the
+         roster (online = on shift): the chats each agent would have held, the buyers who arrived
+         with nobody on shift and how long until a shift began, and each real assignment audited
+         against the agent R7 picks, per step.
+  --date    one day; --period as for kpi (default: the month most paid orders fall in)
 schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
 Warnings go to standard error in every format.
@@ -196,8 +204,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
-  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint") {
-    throw new UsageError(`--lang and --width go with report, kpi, duties and lint${command === undefined ? "" : `, not ${command}`}`);
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint" && command !== "routing") {
+    throw new UsageError(`--lang and --width go with report, kpi, duties, lint and routing${command === undefined ? "" : `, not ${command}`}`);
   }
   const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
@@ -252,6 +260,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   }
   if (command === "kpi") return runKpi(rest, values, policyFile, io, render);
   if (command === "lint") return runLint(rest, values, policyFile, io, render);
+  if (command === "routing") return runRouting(rest, values, policyFile, io, render);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
@@ -336,6 +345,18 @@ async function runLint(rest: readonly string[], values: ReturnType<typeof parseC
   warnAboutFolder(inputs, io);
   const chunks = lintChunks(review, period, format, { ...render, timeZone: inputs.folder.month.policy.timeZone, agent: values.agent });
   await emit(format === "csv" ? withBom(chunks, values) : chunks, values.out, io);
+  return 0;
+}
+
+async function runRouting(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO, render: { lang?: ReportLang; width?: number }): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("routing takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("routing takes --date or --period, not --month");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json") throw new UsageError(`--format must be table or json for routing, not "${format}"`);
+  const inputs = await loadInputs(rest[0]!, policyFile, values.out);
+  const { replay, period } = withPolicyFile(inputs, () => routingFolder(inputs.folder, { period: values.period, date: values.date }));
+  warnAboutFolder(inputs, io);
+  await emit(routingChunks(replay, period, format, { ...render, timeZone: inputs.folder.month.policy.timeZone }), values.out, io);
   return 0;
 }
 

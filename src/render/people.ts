@@ -4,7 +4,7 @@
  * carries no terminal text.
  */
 import { readSelected } from "../lazy.js";
-import { fitLines, textTable, visibleText } from "./text.js";
+import { fitLines, hms, textTable, visibleText } from "./text.js";
 import { count, localTime, message, renderSettings, showScore, type RenderOptions, type ReportLang } from "./lang.js";
 import type { PeopleReport } from "../report/peopleSchema.js";
 import type { DutySheet } from "../month/dutySheet.js";
@@ -111,12 +111,6 @@ function promotionReasons(s: Standing, lang: ReportLang): string {
       return zh ? `原文：${r.message}` : r.message;
     })
     .join(zh ? "；" : "; ");
-}
-
-/** Seconds as `h:mm:ss`. */
-function duration(seconds: number): string {
-  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, "0");
-  return `${Math.floor(seconds / 3600)}:${mm}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
 /** Why a roster breaks a rule, in the report's language. */
@@ -241,7 +235,7 @@ export function renderPeopleTable(people: PeopleReport, options?: RenderOptions)
     out.push(zh ? `  下班后仍在接待（加班）：${overtime.length === 0 ? "无" : `${overtime.length} 次`}` : `  overtime (serving a buyer past the shift's end): ${overtime.length === 0 ? "none" : overtime.length}`);
     for (const o of overtime) {
       const time = `${o.shiftEnd.slice(11, 16)}→${o.until.slice(11, 19)}`;
-      out.push(`  ${o.agentId} ${o.date} ${time} ${duration(o.seconds)} ${zh ? `（${o.consultations} 个咨询）` : `(${o.consultations} consultation${o.consultations === 1 ? "" : "s"})`}`);
+      out.push(`  ${o.agentId} ${o.date} ${time} ${hms(o.seconds)} ${zh ? `（${o.consultations} 个咨询）` : `(${o.consultations} consultation${o.consultations === 1 ? "" : "s"})`}`);
     }
   }
 

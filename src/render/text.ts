@@ -274,3 +274,9 @@ export function csvCell(value: string): string {
   const text = formula ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** Whole seconds as `h:mm:ss` (`540` → `0:09:00`). */
+export function hms(seconds: number): string {
+  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, "0");
+  return `${Math.floor(seconds / 3600)}:${mm}:${String(seconds % 60).padStart(2, "0")}`;
+}

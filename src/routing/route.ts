@@ -180,9 +180,8 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
   const choice = chooseAgent(routing.order, split, group === "afterSales" ? 1 : 0, pool, Infinity, recent);
   const tail = notes.length > 0 ? `; ${notes.join("; ")}` : "";
   if (choice >= 0) {
-    const picked = chosen(choice);
-    const pick = candidates[picked.agent]!;
-    const step = routing.order[picked.step]!;
+    const pick = candidates[pickedAgent(choice)]!;
+    const step = routing.order[pickedStep(choice)]!;
     const why = step === "recentAgent" ? "" : " (the fewest chats held, then the 工号)";
     return { agentId: pick.agentId, step, group, split, reason: `${within}: ${STEP_TEXT[step]}, ${pick.agentId}${why}${tail}` };
   }
@@ -246,9 +245,14 @@ export function chooseAgent(order: readonly RoutingStep[], split: boolean, group
   return -1;
 }
 
-/** The agent number and the step index of a {@link chooseAgent} result (≥ 0). */
-export function chosen(choice: number): { agent: number; step: number } {
-  return { agent: choice & PICK, step: choice >>> STEP_SHIFT };
+/** The agent number of a {@link chooseAgent} result (≥ 0). */
+export function pickedAgent(choice: number): number {
+  return choice & PICK;
+}
+
+/** The index in `routing.order` of the step of a {@link chooseAgent} result (≥ 0). */
+export function pickedStep(choice: number): number {
+  return choice >>> STEP_SHIFT;
 }
 
 /** {@link routeConsultation} without throwing: the decision, or the issues. */

@@ -1,0 +1,39 @@
+/**
+ * `kefu-kpi routing <folder>`: R7 replayed over the period's arrivals and the roster — the load it
+ * would give each agent, the buyers who arrived with nobody on shift, and the real assignments
+ * audited against it. `--date` alone is that day; `--period` as for `kpi` (default: the month most
+ * paid orders fall in).
+ */
+import { KefuKpiError } from "../errors.js";
+import { routingOfMonth, type RoutingReplay } from "../month/routingReplay.js";
+import { jsonChunks } from "../render/jsonChunks.js";
+import { renderSettings, type RenderOptions } from "../render/lang.js";
+import { renderRoutingTable } from "../render/routing.js";
+import { periodLabel } from "./kpiCommand.js";
+import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
+import { UsageError } from "./usage.js";
+
+/** The replay of a folder over the period asked for. */
+export function routingFolder(folder: MonthFolder, args: { readonly period?: string | undefined; readonly date?: string | undefined }): { replay: RoutingReplay; period: string } {
+  const month = folder.month;
+  if (month.tables.roster === undefined) throw new UsageError("routing replays the arrivals over the roster: the folder has no roster file (roster.csv, 排班 …)");
+  if (month.tables.consultations === undefined) throw new UsageError("routing replays the consultations: the folder has no consultations file (or chat log)");
+  const period = periodLabel(folder, args.period ?? (args.date === undefined ? undefined : "day"), args.date);
+  try {
+    return { replay: routingOfMonth(month, period), period };
+  } catch (error) {
+    if (error instanceof KefuKpiError) throw locateIssues(error, folder);
+    throw error;
+  }
+}
+
+/** The replay in the `--format` asked for: table (default) or json. */
+export function* routingChunks(replay: RoutingReplay, period: string, format: string, options: RenderOptions & { readonly timeZone: string }): Generator<string, void, undefined> {
+  if (format === "json") {
+    yield* jsonChunks({ kind: "kefu-kpi/routing-replay", version: 1, ...replay });
+    yield "\n";
+    return;
+  }
+  const { lang, width } = renderSettings(options.timeZone, options);
+  yield renderRoutingTable(replay, lang === "zh" ? `kefu-kpi 分流回放 ${period}` : `kefu-kpi routing replay ${period}`, lang, width);
+}
