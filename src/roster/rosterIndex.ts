@@ -41,10 +41,19 @@ export interface RosterIndex {
   readonly agents: readonly number[];
 }
 
+/** A working shift's start and end, minutes after midnight of its date. */
+export type ShiftTimes = Record<Exclude<Shift, "off">, { readonly start: number; readonly end: number }>;
+
+/** Each working shift's start and end from the policy (`HH:mm` read once). */
+export function shiftTimes(policy: RosterPolicy): ShiftTimes {
+  const of = (s: { start: string; end: string }) => ({ start: parseTimeOfDay(s.start), end: parseTimeOfDay(s.end) });
+  return { day: of(policy.shifts.day), halfDay: of(policy.shifts.halfDay), night: of(policy.shifts.night) };
+}
+
 /** Minutes of each working shift, from the policy. */
 export function shiftMinutes(policy: RosterPolicy): Record<Shift, number> {
-  const len = (s: { start: string; end: string }): number => parseTimeOfDay(s.end) - parseTimeOfDay(s.start);
-  return { day: len(policy.shifts.day), halfDay: len(policy.shifts.halfDay), night: len(policy.shifts.night), off: 0 };
+  const t = shiftTimes(policy);
+  return { day: t.day.end - t.day.start, halfDay: t.halfDay.end - t.halfDay.start, night: t.night.end - t.night.start, off: 0 };
 }
 
 /** One shift per agent and day: a second row for the same agent and date is an issue naming the first. */
@@ -66,7 +75,8 @@ export function indexRoster(month: DecodedMonth, policy: RosterPolicy, zone: Zon
   const byKey = new Map<string, RosterSlot>();
   const byDay = new Map<number, RosterSlot[]>();
   const table = month.tables.roster;
-  const minutes = SHIFTS.map((shift) => (shift === "off" ? null : { start: parseTimeOfDay(policy.shifts[shift].start), end: parseTimeOfDay(policy.shifts[shift].end) }));
+  const times = shiftTimes(policy);
+  const minutes = SHIFTS.map((shift) => (shift === "off" ? null : times[shift]));
   for (let i = 0; i < (table?.count ?? 0); i++) {
     if (skip !== null && skip[i] === 1) continue;
     const r = table!.columns;

@@ -6,7 +6,7 @@
  */
 import type { RosterPolicy } from "../policy/people.js";
 import { dateOfDayNumber, parseTimeOfDay } from "../time/period.js";
-import type { RosterIndex, Shift } from "./rosterIndex.js";
+import { shiftTimes, type RosterIndex } from "./rosterIndex.js";
 
 /** Minutes of the service hours of one date with fewer agents on shift than the policy asks. */
 export interface CoverageGap {
@@ -26,13 +26,6 @@ export interface HandoverGap {
   readonly agentId: string;
   readonly date: string;
   readonly message: string;
-}
-
-type Minutes = Record<Exclude<Shift, "off">, { readonly start: number; readonly end: number }>;
-
-function shiftTimes(policy: RosterPolicy): Minutes {
-  const of = (s: { start: string; end: string }) => ({ start: parseTimeOfDay(s.start), end: parseTimeOfDay(s.end) });
-  return { day: of(policy.shifts.day), halfDay: of(policy.shifts.halfDay), night: of(policy.shifts.night) };
 }
 
 /**
