@@ -60,8 +60,10 @@ export type { ChatInput, ChatReview, ChatFindingLine, ChatRuleLine, ChatAgentLin
 export type { ChatPolicy, ChatRule, ChatPhrase, ChatPattern, ChatRuleCategory, ChatStandards, ChatStandardsInput } from "./policy/index.js";
 export { routeConsultation, safeRouteConsultation } from "./routing/index.js";
 export { replayRouting, safeReplayRouting } from "./month/routingReplay.js";
+export { planStaffing, safePlanStaffing } from "./month/staffing.js";
 export type { RoutingAgent, RoutingArrival, RoutingDecision, RoutingGroup, RoutingState } from "./routing/index.js";
 export type { RoutingReplay, RoutingReplayAgent, RoutingReplayInput, RoutingReplayOptions, RoutingWait, RoutingDifference } from "./month/routingReplay.js";
-export type { RoutingPolicy, RoutingStep } from "./policy/index.js";
+export type { StaffingHour, StaffingInput, StaffingOptions, StaffingPlan, StaffingStatus } from "./month/staffing.js";
+export type { RoutingPolicy, RoutingStep, StaffingPolicy } from "./policy/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

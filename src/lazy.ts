@@ -56,10 +56,32 @@ export function withLazy<T extends object, K extends string, V>(target: T, key: 
       if (!built) {
         value = build();
         built = true;
+        // A frozen result stays frozen all the way down: its lists too, when they are built.
+        if (Object.isFrozen(target)) freezeDeep(value);
       }
       return value;
     },
   }) as T & { readonly [P in K]: V };
+}
+
+/**
+ * Freezes plain data all the way down. A lazy list is not read for it (that would build it): it
+ * is frozen when it is built, or now if it has been.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) freezeDeep(item);
+    return value;
+  }
+  for (const key of Object.keys(value)) {
+    const property = Object.getOwnPropertyDescriptor(value, key);
+    if (property === undefined) continue;
+    if ("value" in property) freezeDeep(property.value);
+    else if (builderOf(value, key)?.built() === true) freezeDeep((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /**

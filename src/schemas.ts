@@ -25,6 +25,7 @@ export {
   ChatPolicySchema,
   ChatStandardsSchema,
   RoutingPolicySchema,
+  StaffingPolicySchema,
 } from "./policy/index.js";
 export {
   MonthReportSchema,

@@ -57,9 +57,9 @@ it("each export is in one entry point only: one name per thing", () => {
   expect(twice).toEqual([]);
 });
 
-// 68: the chat standards (R8) added their entry point and its safe twin, as did routing (R7) twice
+// 70: the chat standards (R8) added their entry point and its safe twin, as did routing (R7) twice and staffing once
 // (one arrival, a period's replay); a new value must earn its place.
-it("the root stays small: at most 68 values", () => {
+it("the root stays small: at most 70 values", () => {
   const values = readFileSync(`${root}test/exports/index.txt`, "utf8").split("\n").filter((l) => l.startsWith("value "));
-  expect(values.length).toBeLessThanOrEqual(68);
+  expect(values.length).toBeLessThanOrEqual(70);
 });

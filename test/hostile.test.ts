@@ -163,6 +163,13 @@ const TARGETS: Target[] = [
     shape: "safe",
     throwing: f(K.replayRouting),
   },
+  {
+    name: "safePlanStaffing",
+    args: () => [{ roster: records("roster"), agents: records("agents"), consultations: records("consultations") }, { staffing: { chatsPerAgent: 2 } }, { period: "2020-02" }],
+    call: f(K.safePlanStaffing),
+    shape: "safe",
+    throwing: f(K.planStaffing),
+  },
   { name: "safeCheckRoster", args: () => [{ roster: records("roster"), agents: records("agents") }, {}, "2020-02"], call: f(K.safeCheckRoster), shape: "safe", throwing: f(K.checkRoster) },
   { name: "safeEvaluateRewards", args: () => [{ rewards: records("rewards"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateRewards), shape: "safe", throwing: f(K.evaluateRewards) },
   { name: "safeEvaluateDiscipline", args: () => [{ violations: records("violations"), agents: records("agents") }, {}, { month: "2020-02" }], call: f(K.safeEvaluateDiscipline), shape: "safe", throwing: f(K.evaluateDiscipline) },

@@ -18,31 +18,21 @@
  * unanswered last), then consultationId (code units), each one's chat counted in the load the
  * next sees; a chat ending at the instant of an arrival is no longer held.
  */
-import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
+import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { DenseIds } from "../ids/denseIds.js";
 import { withLazy } from "../lazy.js";
 import type { Policy, PolicyInput, RoutingStep } from "../policy/schema.js";
 import { KINDS } from "../records/kinds.js";
 import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
-import { periodOf, readOption } from "../records/options.js";
 import { checkOptions } from "../input.js";
-import { indexRoster, checkRosterRows } from "../roster/rosterIndex.js";
+import { checkRosterRows } from "../roster/rosterIndex.js";
 import { chooseAgent, pickedAgent, pickedStep, type RoutingPool } from "../routing/route.js";
 import type { RoutingGroup } from "../routing/route.js";
 import { formatInstant } from "../time/period.js";
-import { employmentOfMonth } from "./employment.js";
+import { arrivalsOverRoster, onShiftTimeline, type RosterArrivalsInput } from "./onShift.js";
 
-export interface RoutingReplayInput {
-  readonly roster: readonly unknown[];
-  /** Each consultation's `source` (入线来源) is needed; or the chat log standing for them. */
-  readonly consultations?: readonly unknown[];
-  readonly messages?: readonly unknown[];
-  /** The routing groups (`group` aftersale is after-sales) and the dismissals. */
-  readonly agents?: readonly unknown[];
-  /** A penalty ladder's dismissal takes the agent offline from its instant. */
-  readonly violations?: readonly unknown[];
-}
+/** The roster, the consultations with their `source` (or the chat log standing for them), the agents' groups and the dismissals. */
+export type RoutingReplayInput = RosterArrivalsInput;
 
 export interface RoutingReplayOptions {
   /** The arrivals replayed: a period label (`2020-02`, `2020-02-21`, `2020-W08`, a range). */
@@ -130,14 +120,8 @@ export function safeReplayRouting(input: RoutingReplayInput | DecodedMonth, poli
 
 /** {@link replayRouting} of a decoded month. */
 export function routingOfMonth(month: DecodedMonth, label: string): RoutingReplay {
+  const { period, consultations: table } = arrivalsOverRoster(month, label, "the replay routes the consultations over the roster");
   const issues = new IssueList();
-  checkRosterRows(month, issues);
-  throwInMonthOrder(issues);
-  const period = readOption("period", () => periodOf(month, label));
-  const table = month.tables.consultations;
-  if (table === undefined || month.tables.roster === undefined) {
-    throw new KefuKpiError([{ code: IssueCode.missingField, path: [table === undefined ? "consultations" : "roster"], message: "is missing; the replay routes the consultations over the roster" }]);
-  }
   const { zone, policy } = month;
   const routing = policy.routing;
   const c = table.columns;
@@ -192,21 +176,9 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const staff = month.tables.agents;
   for (let r = 0; r < (staff?.count ?? 0); r++) if (staff!.columns.group[r] === AFTERSALE) afterSales[month.agents.find(staff!.columns.agentId.at(r))!] = 1;
   const split = afterSales.includes(1);
-  const ladder = month.tables.violations === undefined ? undefined : disciplineOfMonth(month).dismissals;
-  const gone = new Float64Array(agentCount).fill(Infinity);
-  for (const [a, e] of employmentOfMonth(month, ladder)) if (e.dismissedMs === e.dismissedMs) gone[a] = e.dismissedMs;
 
-  // The working shifts as a timeline: an agent comes online at a shift's start and goes offline
-  // at its end or their dismissal, whichever is first; the starts in order tell when the next agent comes online.
-  const roster = indexRoster(month, policy.roster, zone);
-  const changes: { at: number; agent: number; online: boolean }[] = [];
-  for (const slots of roster.byDay.values()) {
-    for (const s of slots) {
-      if (s.shift === "off" || s.start >= gone[s.agent]!) continue;
-      changes.push({ at: s.start, agent: s.agent, online: true }, { at: Math.min(s.end, gone[s.agent]!), agent: s.agent, online: false });
-    }
-  }
-  changes.sort((x, y) => x.at - y.at);
+  // The working shifts as a timeline (see onShiftTimeline); the starts in order tell when the next agent comes online.
+  const { roster, changes } = onShiftTimeline(month);
   const startsSorted = Float64Array.from(changes.filter((e) => e.online).map((e) => e.at));
 
   const rank = new Int32Array(agentCount);

@@ -47,13 +47,15 @@ export function kpiFolder(folder: MonthFolder, period: string): KpiReport {
   try {
     return buildKpiReport(folder.month, undefined, { period });
   } catch (error) {
-    if (error instanceof KefuKpiError) {
-      const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "period");
-      if (bad) throw new UsageError(`--period: ${bad.message}`);
-      throw locateIssues(error, folder);
-    }
-    throw error;
+    throw folderError(error, folder);
   }
+}
+
+/** A rule's error over a folder: a period the rule refuses is `--period`'s usage error; any other issue located at its file and row. */
+export function folderError(error: unknown, folder: MonthFolder): unknown {
+  if (!(error instanceof KefuKpiError)) return error;
+  const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "period");
+  return bad ? new UsageError(`--period: ${bad.message}`) : locateIssues(error, folder);
 }
 
 /** Renders the KPI report in the `--format` asked for. */

@@ -4,13 +4,12 @@
  * audited against it. `--date` alone is that day; `--period` as for `kpi` (default: the month most
  * paid orders fall in).
  */
-import { KefuKpiError } from "../errors.js";
 import { routingOfMonth, type RoutingReplay } from "../month/routingReplay.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { renderSettings, type RenderOptions } from "../render/lang.js";
 import { renderRoutingTable } from "../render/routing.js";
-import { periodLabel } from "./kpiCommand.js";
-import { locateIssues, type MonthFolder } from "./readMonthFolder.js";
+import { folderError, periodLabel } from "./kpiCommand.js";
+import type { MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 
 /** The replay of a folder over the period asked for. */
@@ -22,8 +21,7 @@ export function routingFolder(folder: MonthFolder, args: { readonly period?: str
   try {
     return { replay: routingOfMonth(month, period), period };
   } catch (error) {
-    if (error instanceof KefuKpiError) throw locateIssues(error, folder);
-    throw error;
+    throw folderError(error, folder);
   }
 }
 

@@ -31,6 +31,7 @@ import { jsonChunks } from "../render/jsonChunks.js";
 import { kpiFolder, periodLabel, renderKpiChunks } from "./kpiCommand.js";
 import { lintChunks, lintFolder } from "./lintCommand.js";
 import { routingChunks, routingFolder } from "./routingCommand.js";
+import { staffingChunks, staffingFolder } from "./staffingCommand.js";
 import { UsageError } from "./usage.js";
 import { defaultLang, type ReportLang } from "../render/lang.js";
 
@@ -77,6 +78,8 @@ Usage:
                 [--width N] [--out file]
   kefu-kpi routing <month-folder> [--date YYYY-MM-DD | --period …] [--policy file] [--format table|json] [--lang zh|en]
                    [--width N] [--out file]
+  kefu-kpi staffing <month-folder> [--period …] [--policy file] [--format table|json|html] [--lang zh|en] [--width N]
+                    [--out file]
   kefu-kpi schema policy|report|kpi
   kefu-kpi --help | --version
 
@@ -120,6 +123,10 @@ routing  Routing (R7) replayed over the period's arrivals (consultations with th
          with nobody on shift and how long until a shift began, and each real assignment audited
          against the agent R7 picks, per step.
   --date    one day; --period as for kpi (default: the month most paid orders fall in)
+staffing The agents each hour of the week needs (Erlang C: staffing.serviceLevel of the buyers answered
+         within the first-reply target, each agent holding several chats) for the period's arrivals,
+         against the fewest the roster puts on shift in that hour: hours under- and over-staffed.
+  --period  as for kpi (default: the month most paid orders fall in)
 schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
 
 Warnings go to standard error in every format.
@@ -204,8 +211,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
-  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint" && command !== "routing") {
-    throw new UsageError(`--lang and --width go with report, kpi, duties, lint and routing${command === undefined ? "" : `, not ${command}`}`);
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint" && command !== "routing" && command !== "staffing") {
+    throw new UsageError(`--lang and --width go with report, kpi, duties, lint, routing and staffing${command === undefined ? "" : `, not ${command}`}`);
   }
   const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
@@ -261,6 +268,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command === "kpi") return runKpi(rest, values, policyFile, io, render);
   if (command === "lint") return runLint(rest, values, policyFile, io, render);
   if (command === "routing") return runRouting(rest, values, policyFile, io, render);
+  if (command === "staffing") return runStaffing(rest, values, policyFile, io, render);
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
@@ -357,6 +365,18 @@ async function runRouting(rest: readonly string[], values: ReturnType<typeof par
   const { replay, period } = withPolicyFile(inputs, () => routingFolder(inputs.folder, { period: values.period, date: values.date }));
   warnAboutFolder(inputs, io);
   await emit(routingChunks(replay, period, format, { ...render, timeZone: inputs.folder.month.policy.timeZone }), values.out, io);
+  return 0;
+}
+
+async function runStaffing(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO, render: { lang?: ReportLang; width?: number }): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("staffing takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("staffing takes --period, not --month");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json" && format !== "html") throw new UsageError(`--format must be table, json or html for staffing, not "${format}"`);
+  const inputs = await loadInputs(rest[0]!, policyFile, values.out);
+  const { plan, period } = withPolicyFile(inputs, () => staffingFolder(inputs.folder, { period: values.period, date: values.date }));
+  warnAboutFolder(inputs, io);
+  await emit(staffingChunks(plan, period, format, { ...render, timeZone: inputs.folder.month.policy.timeZone }), values.out, io);
   return 0;
 }
 

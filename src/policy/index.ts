@@ -1,9 +1,9 @@
 // policy/: the policy as data (zod schema, defaults, JSON Schema): every threshold, ladder and tier the rules read.
-export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema, ChatPolicySchema, RoutingPolicySchema, ROUTING_STEPS } from "./schema.js";
+export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema, ChatPolicySchema, RoutingPolicySchema, StaffingPolicySchema, ROUTING_STEPS } from "./schema.js";
 export { KpiPolicySchema, KpiMetricIdSchema, ScorecardMetricSchema, KPI_METRIC_IDS } from "./kpi.js";
 export { KPI_METRICS, KPI_UNITS, type KpiMetricDefinition, type KpiComputation } from "./kpiMetrics.js";
 export type { KpiPolicy, KpiMetricId, ScorecardMetric } from "./kpi.js";
-export type { Policy, PolicyInput, AttributionPolicy, ChatPolicy, RoutingPolicy, RoutingStep } from "./schema.js";
+export type { Policy, PolicyInput, AttributionPolicy, ChatPolicy, RoutingPolicy, RoutingStep, StaffingPolicy } from "./schema.js";
 export { resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema } from "./resolve.js";
 export {
   GradesPolicySchema,

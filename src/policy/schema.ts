@@ -98,6 +98,9 @@ export const ChatPolicySchema = z
 export const ROUTING_STEPS = ["recentAgent", "onlineMatching", "onlineOther", "busyMatching", "busyOther"] as const;
 export type RoutingStep = (typeof ROUTING_STEPS)[number];
 
+/** A number of chats an agent holds at once (1–1000), or null. */
+const chatsAtOnce = z.number().int().positive().max(1000).nullable().default(null);
+
 const sourceList = z.array(z.string().trim().min(1, "expected a source name")).max(100);
 
 /** R7 routing: which group an arriving buyer's source belongs to, how long the recent agent is preferred, and the order of the steps. */
@@ -113,14 +116,7 @@ export const RoutingPolicySchema = z
       .max(30 * 24, "the recent agent is preferred for at most 30 days (720 hours)")
       .default(24)
       .describe("最近接待客服有效期: how long after the buyer was last served the agent who served them is preferred (hours)"),
-    maxConcurrent: z
-      .number()
-      .int()
-      .positive()
-      .max(1000)
-      .nullable()
-      .default(null)
-      .describe("chats an online agent holds before counting as busy; null: only the agent's state says busy"),
+    maxConcurrent: chatsAtOnce.describe("chats an online agent holds before counting as busy; null: only the agent's state says busy"),
     order: z
       .array(z.enum(ROUTING_STEPS))
       .min(1, "expected at least one step")
@@ -133,6 +129,25 @@ export const RoutingPolicySchema = z
     routing.preSalesSources.forEach((source, k) => {
       if (after.has(source)) ctx.addIssue({ code: "custom", path: ["preSalesSources", k], message: `"${source}" is an after-sales source too; a source belongs to one group` });
     });
+  })
+  .prefault({});
+
+/** Staffing (seed 002 客服配置): the service level the Erlang C model staffs each hour of the week for. */
+export const StaffingPolicySchema = z
+  .strictObject({
+    serviceLevel: z
+      .number()
+      .gt(0, "expected a share above 0")
+      .lt(1, "expected a share below 1 (every buyer within the target needs infinitely many agents)")
+      .default(0.8)
+      .describe("the share of arrivals to answer within the first-reply target (kpi.serviceLevels.firstReply.maxSeconds)"),
+    chatsPerAgent: chatsAtOnce.describe("chats an agent holds at once in the model; null: routing.maxConcurrent, or 3 when that is null too"),
+    percentile: z
+      .number()
+      .gt(0, "expected a share above 0")
+      .max(1)
+      .default(0.9)
+      .describe("the load an hour of the week is staffed for: this percentile (nearest rank) of its arrivals over the period's occurrences of that hour; 1 is the busiest"),
   })
   .prefault({});
 
@@ -159,6 +174,7 @@ export const PolicySchema = z.strictObject({
   duties: DutiesPolicySchema,
   chat: ChatPolicySchema,
   routing: RoutingPolicySchema,
+  staffing: StaffingPolicySchema,
   kpi: KpiPolicySchema,
   grades: GradesPolicySchema,
   discipline: DisciplinePolicySchema,
@@ -174,3 +190,4 @@ export type PolicyInput = z.input<typeof PolicySchema>;
 export type AttributionPolicy = Policy["attribution"];
 export type ChatPolicy = Policy["chat"];
 export type RoutingPolicy = Policy["routing"];
+export type StaffingPolicy = Policy["staffing"];

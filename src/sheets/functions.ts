@@ -7,6 +7,7 @@
  */
 import { IssueCode, KefuKpiError, formatIssue, fromZodIssues, isKefuKpiError, toSafe, unreadable, type Issue } from "../errors.js";
 import { describeValue, isObject } from "../input.js";
+import { freezeDeep } from "../lazy.js";
 import { busiestMonth, safeBuildMonthReport } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../render/kpi.js";
@@ -75,29 +76,12 @@ export function sheetMonthReport(ranges: MonthRanges, options: SheetCallOptions 
   const report = caught(() => monthReport(ranges, checkCallOptions(options)));
   // A report made here is frozen, so it is known to be one when given back to a table (no check
   // needed); any other object given as a report (a copy, one stored as JSON) is checked as one.
-  if (report.success) made.add(deepFreeze(report.data));
+  if (report.success) made.add(freezeDeep(report.data));
   return report;
 }
 
 // The month reports sheetMonthReport made.
 const made = new WeakSet<object>();
-
-// Freezes a report all the way down, except the lists a report builds on first read (an
-// enumerable getter, such as a service level's breaches: reading it here would build it for
-// every workbook computation; no table reads them).
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (const item of value as unknown[]) deepFreeze(item);
-    return value;
-  }
-  for (const key of Object.keys(value)) {
-    const property = Object.getOwnPropertyDescriptor(value, key);
-    if (property !== undefined && "value" in property) deepFreeze(property.value);
-  }
-  return value;
-}
 
 function monthReport(ranges: MonthRanges, options: SheetCallOptions): { success: true; data: MonthReport } | { success: false; issues: Issue[] } {
   const given = monthOption(options.month, options.dateSystem ?? 1900);

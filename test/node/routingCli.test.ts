@@ -62,5 +62,7 @@ describe("kefu-kpi routing", () => {
     expect(await cli("routing", sample, "--month", "2020-02")).toMatchObject({ code: 2, stderr: expect.stringContaining("routing takes --date or --period, not --month") });
     expect(await cli("routing", sample, "--format", "csv")).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be table or json for routing, not "csv"') });
     expect(await cli("routing", sample, "--date", "2020-02-30")).toMatchObject({ code: 2 });
+    // A period the rule refuses is a usage error, as for kpi (not a problem of the data).
+    expect(await cli("routing", sample, "--period", "2020-13")).toMatchObject({ code: 2, stderr: expect.stringContaining('--period: "2020-13" is not a month') });
   });
 });

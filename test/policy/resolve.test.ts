@@ -29,6 +29,9 @@ const RULE_DEFAULTS = {
     maxConcurrent: null,
     order: ["recentAgent", "onlineMatching", "onlineOther", "busyMatching", "busyOther"],
   },
+  // Not DOMAIN numbers: the 80% service level and the 0.9 percentile are this library's documented
+  // defaults (the contact-centre convention of 80% within the target); chats per agent from routing.maxConcurrent, else 3.
+  staffing: { serviceLevel: 0.8, chatsPerAgent: null, percentile: 0.9 },
   grades: {
     levels: [
       { grade: "junior", label: "初级客服", baseSalary: "3000.00", minMonths: 3, requirements: [] },
@@ -153,6 +156,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         maxConcurrent: 5,
         order: ["recentAgent" as const, "onlineMatching" as const, "busyMatching" as const],
       },
+      staffing: { serviceLevel: 0.9, chatsPerAgent: 4, percentile: 1 },
       grades: {
         levels: [
           { grade: "junior" as const, label: "初级", baseSalary: "2800", minMonths: 2, requirements: [] },
@@ -245,6 +249,11 @@ describe("resolvePolicy: invalid settings", () => {
     [{ roster: { minOnShift: 1.5 } }, ["policy", "roster", "minOnShift"]],
     [{ roster: { shifts: { night: { end: "24:00" } } } }, ["policy", "roster", "shifts", "night", "end"]],
     [{ duties: { shopReviews: { handleWithinHours: 0 } } }, ["policy", "duties", "shopReviews", "handleWithinHours"]],
+    [{ staffing: { serviceLevel: 1 } }, ["policy", "staffing", "serviceLevel"]],
+    [{ staffing: { serviceLevel: 0 } }, ["policy", "staffing", "serviceLevel"]],
+    [{ staffing: { percentile: 1.01 } }, ["policy", "staffing", "percentile"]],
+    [{ staffing: { chatsPerAgent: 0 } }, ["policy", "staffing", "chatsPerAgent"]],
+    [{ staffing: { chatsPerAgent: 2.5 } }, ["policy", "staffing", "chatsPerAgent"]],
   ])("%j is rejected at %j", (input, path) => {
     const error = thrownBy(() => resolvePolicy(input as never));
     expect(error.issues).toHaveLength(1);
@@ -352,7 +361,7 @@ describe("policyJsonSchema", () => {
   it("is a closed draft 2020-12 object schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "chat", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "routing", "shop", "timeZone"]);
+    expect(Object.keys(schema.properties ?? {}).sort()).toStrictEqual(["ambiguousTimes", "attribution", "businessDayStartsAt", "chat", "discipline", "duties", "grades", "kpi", "pay", "rewards", "roster", "routing", "shop", "staffing", "timeZone"]);
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });

@@ -227,6 +227,19 @@ describe("the month computed once, its tables many", () => {
     }
   });
 
+  it("keeps sheetMonthReport's result frozen all the way down, its lists built on first read included", () => {
+    const month = sheetMonthReport(sample);
+    if (!month.success) throw new Error("the sample month computes");
+    // The orders are built on their first read; then they are as frozen as the rest (a table trusts them unchecked).
+    const order = month.data.orders[1]!;
+    expect(Object.isFrozen(month.data.orders)).toBe(true);
+    expect(Object.isFrozen(order)).toBe(true);
+    expect(() => {
+      (order as { gross: unknown }).gross = {};
+    }).toThrow(TypeError);
+    expect(ordersTable(month)).toEqual(ordersTable(sample));
+  });
+
   it("gives the same cell-addressed error from a failed month as from the ranges", () => {
     const orders = csv("orders.csv");
     orders[5]![3] = "2020/2/31 10:00";
