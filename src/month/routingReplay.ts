@@ -21,6 +21,7 @@
 import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { DenseIds } from "../ids/denseIds.js";
 import { withLazy } from "../lazy.js";
+import { grown } from "../memory.js";
 import type { Policy, PolicyInput, RoutingStep } from "../policy/schema.js";
 import { KINDS } from "../records/kinds.js";
 import { monthFor, throwInMonthOrder, type DecodedMonth } from "../records/month.js";
@@ -137,8 +138,8 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const known = sources.size;
   const sourceNo = c.source === null ? null : c.source.numbered(sources);
   const startedAt = c.startedAt;
-  for (const k of order) {
-    if (startedAt[k]! < period.start) continue;
+  for (let k = 0; k < table.count; k++) {
+    if (startedAt[k]! < period.start || startedAt[k]! >= period.end) continue;
     const no = sourceNo === null ? -1 : sourceNo[k]!;
     if (no >= 0 && no < known) continue;
     issues.add({
@@ -151,7 +152,8 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
     });
   }
   throwInMonthOrder(issues);
-  // The columns the replay reads, gathered in arrival order (read in sequence from here on).
+  // The columns the replay reads, put in arrival order (read in sequence from here on): each row
+  // read in turn and written at its place in the order (scattered writes cost less than gathered reads).
   const count = order.length;
   const startAt = new Float64Array(count);
   const endAt = new Float64Array(count);
@@ -159,9 +161,12 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const buyerOf = new Int32Array(count);
   const afterSalesArrival = new Uint8Array(count);
   {
+    const place = new Int32Array(table.count).fill(-1);
+    for (let i = 0; i < count; i++) place[order[i]!] = i;
     const { startedAt, endedAt, agentId, buyerId } = c;
-    for (let i = 0; i < count; i++) {
-      const k = order[i]!;
+    for (let k = 0; k < table.count; k++) {
+      const i = place[k]!;
+      if (i < 0) continue;
       startAt[i] = startedAt[k]!;
       endAt[i] = endedAt[k]!;
       agentOf[i] = agentId[k]!;
@@ -183,10 +188,12 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
 
   const rank = new Int32Array(agentCount);
   [...month.agents.ids.keys()].sort((x, y) => (month.agents.ids[x]! < month.agents.ids[y]! ? -1 : 1)).forEach((a, r) => (rank[a] = r));
-  const members = new Int32Array(agentCount);
+  // Who is on shift, by group (both pools read the same roster).
+  const members = [new Int32Array(agentCount), new Int32Array(agentCount)] as const;
+  const sizes = new Int32Array(2);
   const busy = new Uint8Array(agentCount);
-  const real: RoutingPool = { members, size: 0, busy, afterSales, load: new Int32Array(agentCount), rank };
-  const replay: RoutingPool = { members, size: 0, busy, afterSales, load: new Int32Array(agentCount), rank };
+  const real: RoutingPool = { members, sizes, busy, afterSales, load: new Int32Array(agentCount), rank };
+  const replay: RoutingPool = { members, sizes, busy, afterSales, load: new Int32Array(agentCount), rank };
   const realEnds = new EndHeap();
   const replayEnds = new EndHeap();
   const capacity = routing.maxConcurrent ?? Infinity;
@@ -203,12 +210,14 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const steps = routing.order.length;
   const stepArrivals = new Int32Array(steps + 1);
   const stepDiffers = new Int32Array(steps + 1);
-  const waiting: number[] = [];
-  const differences: number[] = []; // consultation, routed agent (-1), step
+  // The arrivals that waited (their rows), and each difference as three numbers: row, routed agent (−1), step.
+  let waiting = new Int32Array(1024);
+  let waited = 0;
+  let differences = new Int32Array(3 * 1024);
+  let differs = 0;
   let arrivals = 0;
 
   let change = 0;
-  let size = 0;
 
   for (let i = 0; i < count; i++) {
     const t = startAt[i]!;
@@ -222,10 +231,13 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
       // The agents on shift at t (from a start, included, to an end, excluded).
       if (change < changes.length && changes[change]!.at <= t) {
         for (; change < changes.length && changes[change]!.at <= t; change++) onShift[changes[change]!.agent] = changes[change]!.online ? 1 : 0;
-        size = 0;
-        for (let a = 0; a < agentCount; a++) if (onShift[a] === 1) members[size++] = a;
+        sizes[0] = sizes[1] = 0;
+        for (let a = 0; a < agentCount; a++) {
+          if (onShift[a] !== 1) continue;
+          const g = afterSales[a] as 0 | 1;
+          members[g][sizes[g]!++] = a;
+        }
       }
-      real.size = replay.size = size;
       const group = afterSalesArrival[i] as 0 | 1;
       // The buyer's recent agent, while the window holds and they are on shift (online or busy).
       let recentReal = buyer < 0 ? -1 : realRecent[buyer]!;
@@ -239,11 +251,18 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
       stepArrivals[auditStep]!++;
       if (auditAgent !== agent) {
         stepDiffers[auditStep]!++;
-        differences.push(order[i]!, auditAgent, auditStep);
+        if (3 * differs + 3 > differences.length) differences = grown(differences, differences.length * 2);
+        differences[3 * differs] = order[i]!;
+        differences[3 * differs + 1] = auditAgent;
+        differences[3 * differs + 2] = auditStep;
+        differs++;
       }
       // The replay: R7's own assignments.
       const pick = chooseAgent(routing.order, split, group, replay, capacity, recentReplay);
-      if (pick < 0) waiting.push(order[i]!);
+      if (pick < 0) {
+        if (waited === waiting.length) waiting = grown(waiting, waited * 2);
+        waiting[waited++] = order[i]!;
+      }
       else {
         const a = pickedAgent(pick);
         routed[a]!++;
@@ -281,7 +300,7 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const stepName = (s: number): RoutingStep | "nobody" => (s === steps ? "nobody" : routing.order[s]!);
   const at = (k: number): string => formatInstant(c.startedAt[k]!, zone);
   const waits = (): RoutingWait[] =>
-    waiting.map((k) => {
+    Array.from(waiting.subarray(0, waited), (k) => {
       const t = c.startedAt[k]!;
       const next = firstAfter(startsSorted, t);
       return {
@@ -294,7 +313,7 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
     });
   const diffs = (): RoutingDifference[] => {
     const out: RoutingDifference[] = [];
-    for (let i = 0; i < differences.length; i += 3) {
+    for (let i = 0; i < 3 * differs; i += 3) {
       const k = differences[i]!;
       const r = differences[i + 1]!;
       out.push({ consultationId: c.consultationId.at(k), at: at(k), actual: ids[c.agentId[k]!]!, routed: r < 0 ? null : ids[r]!, step: stepName(differences[i + 2]!) });
@@ -303,20 +322,19 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   };
   const audit = withLazy(
     {
-      differs: differences.length / 3,
+      differs,
       steps: Array.from({ length: steps + 1 }, (_, s) => ({ step: stepName(s), arrivals: stepArrivals[s]!, differs: stepDiffers[s]! })),
     },
     "differences",
     diffs,
   );
-  return withLazy({ period: label, split, arrivals, agents, waited: waiting.length, audit }, "waiting", waits) as RoutingReplay;
+  return withLazy({ period: label, split, arrivals, agents, waited, audit }, "waiting", waits) as RoutingReplay;
 }
 
 /**
  * The consultations beginning before `end`, by start, then first reply (unanswered last), then
- * consultationId (code units). Two stable counting sorts, by the rank of the first reply among the
- * distinct first replies and then by the rank of the start (linear after sorting the distinct
- * instants, natively); the few arrivals equal in both, by consultationId.
+ * consultationId (code units): one stable counting sort by the rank of the start (see
+ * {@link ranked}: linear for whole seconds), then each run of one start sorted on its own.
  */
 function arrivalOrder(month: DecodedMonth, end: number): Int32Array {
   const c = month.tables.consultations!.columns;
@@ -328,40 +346,85 @@ function arrivalOrder(month: DecodedMonth, end: number): Int32Array {
   m = 0;
   for (let i = 0; i < n; i++) if (startedAt[i]! < end) order[m++] = i;
   const starts = new Float64Array(m);
-  const replies = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    starts[i] = startedAt[order[i]!]!;
-    const r = firstReplyAt[order[i]!]!;
-    replies[i] = r === r ? r : Infinity;
-  }
-  const byReply = ranked(replies);
-  const byStart = ranked(starts);
-  let sorted = true;
-  for (let i = 1; i < m && sorted; i++) sorted = byStart.rank[i - 1]! < byStart.rank[i]! || (byStart.rank[i - 1] === byStart.rank[i] && byReply.rank[i - 1]! <= byReply.rank[i]!);
-  const local = sorted ? identity(m) : countingSort(countingSort(identity(m), byReply.rank, byReply.distinct), byStart.rank, byStart.distinct);
+  for (let i = 0; i < m; i++) starts[i] = startedAt[order[i]!]!;
+  // One stable counting sort by the start's rank; its buckets are the runs of one start.
+  const { rank, distinct } = ranked(starts);
+  const bounds = new Int32Array(distinct + 1);
+  for (let i = 0; i < m; i++) bounds[rank[i]! + 1]!++;
+  for (let r = 0; r < distinct; r++) bounds[r + 1]! += bounds[r]!;
+  const next = bounds.slice();
   const out = new Int32Array(m);
-  for (let i = 0; i < m; i++) out[i] = order[local[i]!]!;
-  // Runs equal in start and first reply, by consultationId (insertion sort: they are few and short).
-  const same = (x: number, y: number): boolean => byStart.rank[x] === byStart.rank[y] && byReply.rank[x] === byReply.rank[y];
-  for (let from = 0; from < m; ) {
-    let to = from + 1;
-    while (to < m && same(local[from]!, local[to]!)) to++;
-    for (let i = from + 1; i < to; i++) {
-      const k = out[i]!;
-      let j = i - 1;
-      while (j >= from && consultationId.compare(out[j]!, k) > 0) {
-        out[j + 1] = out[j]!;
-        j--;
-      }
-      out[j + 1] = k;
+  // Each row's first reply goes with it (the rows read in order, written at their place).
+  const firstReply = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const at = next[rank[i]!]!++;
+    out[at] = order[i]!;
+    firstReply[at] = firstReplyAt[order[i]!]!;
+  }
+  // Each run of one start (an export of minute resolution has runs of dozens) by first reply
+  // (unanswered last), then consultationId, by keys read once per row — the first reply, three
+  // code units of the id after the run's common prefix — the texts compared only where those are equal.
+  let rows = new Int32Array(64);
+  let replies = new Float64Array(64);
+  let keys = new Float64Array(64);
+  let scratch = new Int32Array(64);
+  // Infinity − Infinity is NaN, falsy: two unanswered go on to the id, as they should.
+  const byKeys = (x: number, y: number): number => replies[x]! - replies[y]! || keys[x]! - keys[y]! || consultationId.compare(rows[x]!, rows[y]!);
+  for (let r = 0; r < distinct; r++) {
+    const from = bounds[r]!;
+    const k = bounds[r + 1]! - from;
+    if (k < 2) continue;
+    if (k > rows.length) {
+      rows = new Int32Array(2 * k);
+      replies = new Float64Array(2 * k);
+      keys = new Float64Array(2 * k);
+      scratch = new Int32Array(2 * k);
     }
-    from = to;
+    let prefix = Infinity;
+    for (let j = 1; j < k; j++) prefix = Math.min(prefix, consultationId.commonPrefix(out[from]!, out[from + j]!));
+    const positions = scratch.subarray(0, k);
+    for (let j = 0; j < k; j++) {
+      const row = out[from + j]!;
+      const reply = firstReply[from + j]!;
+      rows[j] = row;
+      replies[j] = reply === reply ? reply : Infinity;
+      keys[j] = consultationId.key3(row, prefix);
+      positions[j] = j;
+    }
+    positions.sort(byKeys);
+    for (let j = 0; j < k; j++) out[from + j] = rows[positions[j]!]!;
   }
   return out;
 }
 
-/** Each value's rank among the distinct values (0 the least), and how many distinct there are. */
-function ranked(values: Float64Array): { rank: Int32Array; distinct: number } {
+/**
+ * Each value's rank (0 the least) among `distinct` ranks, equal values equal ranks, a greater value
+ * a greater rank. Instants of whole seconds spanning no more seconds than a few times their count
+ * (a month's arrivals) rank by their second, in one pass; any others by sorting the distinct values.
+ * Infinity (no first reply) ranks last.
+ */
+export function ranked(values: Float64Array): { rank: Int32Array; distinct: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < values.length && whole; i++) {
+    const t = values[i]!;
+    if (t === Infinity) continue;
+    whole = t % 1000 === 0;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const span = max >= min ? (max - min) / 1000 + 1 : 0;
+  if (whole && span <= 4 * values.length + 65_536) {
+    const rank = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) rank[i] = values[i] === Infinity ? span : (values[i]! - min) / 1000;
+    return { rank, distinct: span + 1 };
+  }
+  return sortedRanks(values);
+}
+
+/** {@link ranked} by sorting the distinct values and finding each value among them. */
+export function sortedRanks(values: Float64Array): { rank: Int32Array; distinct: number } {
   const sorted = values.slice().sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
@@ -378,22 +441,6 @@ function ranked(values: Float64Array): { rank: Int32Array; distinct: number } {
     rank[i] = lo;
   }
   return { rank, distinct };
-}
-
-/** `items` stably sorted by `rank[item]`, ranks in 0 … distinct − 1. */
-function countingSort(items: Int32Array, rank: Int32Array, distinct: number): Int32Array {
-  const next = new Int32Array(distinct + 1);
-  for (let i = 0; i < items.length; i++) next[rank[items[i]!]! + 1]!++;
-  for (let r = 0; r < distinct; r++) next[r + 1]! += next[r]!;
-  const out = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) out[next[rank[items[i]!]!]!++] = items[i]!;
-  return out;
-}
-
-function identity(m: number): Int32Array {
-  const out = new Int32Array(m);
-  for (let i = 0; i < m; i++) out[i] = i;
-  return out;
 }
 
 /** The first value of a sorted array greater than `t`; null when none. */

@@ -168,13 +168,14 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
   }
   // The candidates as the steps read them, ranked by 工号.
   const n = candidates.length;
-  const pool: RoutingPool = { members: new Int32Array(n), size: 0, busy: new Uint8Array(n), afterSales: new Uint8Array(n), load: new Int32Array(n), rank: new Int32Array(n) };
+  const pool: RoutingPool = { members: [new Int32Array(n), new Int32Array(n)], sizes: new Int32Array(2), busy: new Uint8Array(n), afterSales: new Uint8Array(n), load: new Int32Array(n), rank: new Int32Array(n) };
   const byId = candidates.map((_, i) => i).sort((x, y) => (candidates[x]!.agentId < candidates[y]!.agentId ? -1 : 1));
   byId.forEach((c, r) => (pool.rank[c] = r));
   candidates.forEach((c, i) => {
-    if (!c.offline) pool.members[pool.size++] = i;
+    const g = c.group === "afterSales" ? 1 : 0;
+    if (!c.offline) pool.members[g][pool.sizes[g]!++] = i;
     pool.busy[i] = c.busy ? 1 : 0;
-    pool.afterSales[i] = c.group === "afterSales" ? 1 : 0;
+    pool.afterSales[i] = g;
     pool.load[i] = c.load;
   });
   const choice = chooseAgent(routing.order, split, group === "afterSales" ? 1 : 0, pool, Infinity, recent);
@@ -196,12 +197,13 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
 
 /**
  * The agents as R7's steps read them, by agent number: those who can be given a buyer (online or
- * busy, not offline) in `members[0 … size)`, and per agent whether they are busy, in the
- * after-sales group, the chats they hold and the rank of their 工号 by code units.
+ * busy, not offline) by group — pre-sales in `members[0]`, after-sales in `members[1]`, the first
+ * `sizes[g]` of each — and per agent whether they are busy, in the after-sales group, the chats they
+ * hold and the rank of their 工号 by code units.
  */
 export interface RoutingPool {
-  readonly members: Int32Array;
-  size: number;
+  readonly members: readonly [Int32Array, Int32Array];
+  readonly sizes: Int32Array;
   readonly busy: Uint8Array;
   readonly afterSales: Uint8Array;
   readonly load: Int32Array;
@@ -221,7 +223,7 @@ const PICK = (1 << STEP_SHIFT) - 1;
  * @param recent - the buyer's recent agent when the preference holds (within the window, not offline), else -1
  */
 export function chooseAgent(order: readonly RoutingStep[], split: boolean, group: 0 | 1, pool: RoutingPool, capacity: number, recent: number): number {
-  const { members, size, busy, afterSales, load, rank } = pool;
+  const { members, sizes, busy, load, rank } = pool;
   for (let s = 0; s < order.length; s++) {
     const step = order[s]!;
     if (step === "recentAgent") {
@@ -233,12 +235,17 @@ export function chooseAgent(order: readonly RoutingStep[], split: boolean, group
     // Without a split every agent matches: there is no other group.
     if (!matching && !split) continue;
     let pick = -1;
-    for (let k = 0; k < size; k++) {
-      const a = members[k]!;
-      const isBusy = busy[a] === 1 || load[a]! >= capacity ? 1 : 0;
-      if (isBusy !== wantBusy) continue;
-      if (split && (afterSales[a] === group) !== matching) continue;
-      if (pick < 0 || load[a]! < load[pick]! || (load[a] === load[pick] && rank[a]! < rank[pick]!)) pick = a;
+    // The group the step reads (both without a split).
+    for (let g = 0; g < 2; g++) {
+      if (split && (g === group) !== matching) continue;
+      const list = members[g as 0 | 1];
+      const size = sizes[g]!;
+      for (let k = 0; k < size; k++) {
+        const a = list[k]!;
+        const isBusy = busy[a] === 1 || load[a]! >= capacity ? 1 : 0;
+        if (isBusy !== wantBusy) continue;
+        if (pick < 0 || load[a]! < load[pick]! || (load[a] === load[pick] && rank[a]! < rank[pick]!)) pick = a;
+      }
     }
     if (pick >= 0) return (s << STEP_SHIFT) | pick;
   }

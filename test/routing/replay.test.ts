@@ -5,7 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { replayRouting, safeReplayRouting } from "../../src/index.js";
+import { ranked, sortedRanks } from "../../src/month/routingReplay.js";
 import { issueRows } from "../issueRows.js";
+import { shuffled } from "../shuffle.js";
 
 const agents = [
   { agentId: "A01", group: "presale" },
@@ -122,8 +124,8 @@ describe("replayRouting (R7 over a period's arrivals)", () => {
 
   it("does not depend on the consultations' order: simultaneous arrivals go by first reply, then consultationId", () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(consultations, { minLength: consultations.length }), (shuffled) => {
-        expect(replayRouting({ agents, roster, consultations: shuffled }, {}, { period: "2020-02-03" })).toEqual(r);
+      fc.property(fc.shuffledSubarray(consultations, { minLength: consultations.length }), (reordered) => {
+        expect(replayRouting({ agents, roster, consultations: reordered }, {}, { period: "2020-02-03" })).toEqual(r);
       }),
       { numRuns: 30 },
     );
@@ -143,5 +145,59 @@ describe("replayRouting (R7 over a period's arrivals)", () => {
     expect(safeReplayRouting({ agents, roster, consultations: bad }, {}, { period: "2020-02-04" }).success).toBe(true);
     expect(issueRows(safeReplayRouting({ agents, roster, consultations }, {}, { period: "Feb" }))[0]?.slice(0, 2)).toEqual(["invalid_value", "options.period"]);
     expect(issueRows(safeReplayRouting({ agents, consultations } as never, {}, { period: "2020-02" }))).toEqual([["missing_field", "roster", "is missing; expected an array of roster records"]]);
+  });
+});
+
+describe("the arrival order (internal)", () => {
+  it("ranks instants as their order: whole seconds by the second, others by sorting, no first reply last", () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: 5000 }).map((s) => 1_580_000_000_000 + s * 1000),
+      fc.integer({ min: 0, max: 5_000_000 }).map((ms) => 1_580_000_000_000 + ms),
+      fc.constant(Infinity),
+      fc.integer({ min: -3, max: 3 }).map((d) => d * 86_400_000 * 400),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { maxLength: 60 }), (list) => {
+        const values = Float64Array.from(list);
+        for (const ranks of [ranked(values), sortedRanks(values)]) {
+          for (let i = 0; i < values.length; i++) {
+            expect(ranks.rank[i]).toBeGreaterThanOrEqual(0);
+            expect(ranks.rank[i]).toBeLessThan(ranks.distinct);
+            for (let j = 0; j < values.length; j++) expect(Math.sign(ranks.rank[i]! - ranks.rank[j]!)).toBe(Math.sign(values[i]! - values[j]!) || 0);
+          }
+        }
+      }),
+    );
+  });
+
+  it("orders many simultaneous arrivals by first reply then consultationId, as a plain sort of the rows does, whatever their order", () => {
+    const row = fc.record({ second: fc.integer({ min: 0, max: 4 }), ms: fc.constantFrom(0, 0, 0, 250), reply: fc.option(fc.integer({ min: 0, max: 2 })), id: fc.constantFrom("K1", "K10", "K9", "K2", "X", "K100", "K1a", "Kz", "k1", "K", "K1000a", "K1000b", "K1000") });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 10 }), fc.integer(), (rows, seed) => {
+        const stamp = (s: number, ms: number) => `2020-02-03T12:00:0${s}.${String(ms).padStart(3, "0")}+08:00`;
+        const cons = rows.map((r) => ({
+          consultationId: r.id,
+          agentId: "A01",
+          buyerId: `b-${r.id}`,
+          startedAt: stamp(r.second, r.ms),
+          firstReplyAt: r.reply === null ? "" : `2020-02-03T12:0${r.reply + 1}:00+08:00`,
+          endedAt: "2020-02-03T12:30:00+08:00",
+          source: "店铺首页",
+        }));
+        const expected = rows
+          .slice()
+          .sort((a, b) => a.second * 1000 + a.ms - (b.second * 1000 + b.ms) || (a.reply ?? Infinity) - (b.reply ?? Infinity) || (a.id < b.id ? -1 : 1))
+          .map((r) => r.id);
+        // Ten agents on shift at one chat each, every chat really taken by B0: in the real state B0
+        // is free for the first arrival only, so the audit's differences are the others, in arrival order.
+        const team = Array.from({ length: 10 }, (_, k) => ({ agentId: `B${k}` }));
+        const shifts = team.map((a) => ({ agentId: a.agentId, date: "2020-02-03", shift: "day" }));
+        const replay = replayRouting({ agents: team, roster: shifts, consultations: shuffled(cons, seed).map((x) => ({ ...x, agentId: "B0" })) }, { routing: { maxConcurrent: 1 } }, { period: "2020-02-03" });
+        const order = [...replay.audit.differences.map((d) => d.consultationId)];
+        const first = expected[0];
+        expect(order).toEqual(expected.filter((id) => id !== first));
+      }),
+      { numRuns: 80 },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { planStaffing, safePlanStaffing, type StaffingHour } from "../../src/index.js";
 import { agentsNeeded, erlangC, serviceLevel } from "../../src/routing/erlang.js";
 import { issueRows } from "../issueRows.js";
+import { shuffled } from "../shuffle.js";
 
 describe("Erlang C", () => {
   it("gives the textbook figures: 10 erlangs on 11 servers wait 68.2% of the time", () => {
@@ -210,17 +211,7 @@ describe("planStaffing against a minute-by-minute count", () => {
           expect(h.status).toBe(h.staffed < h.needed ? "under" : h.staffed > h.needed ? "over" : "ok");
         }
         // Any order of the rows gives the same plan.
-        const shuffle = <T>(xs: T[]): T[] => {
-          let s = seed;
-          const out = xs.slice();
-          for (let i = out.length - 1; i > 0; i--) {
-            s = (Math.imul(s, 1103515245) + 12345) | 0;
-            const j = Math.abs(s) % (i + 1);
-            [out[i], out[j]] = [out[j]!, out[i]!];
-          }
-          return out;
-        };
-        expect(planStaffing({ roster: shuffle(rosterRows), consultations: shuffle(rows) }, { roster: { minOnShift: 0 } }, { period })).toEqual(plan);
+        expect(planStaffing({ roster: shuffled(rosterRows, seed), consultations: shuffled(rows, seed + 1) }, { roster: { minOnShift: 0 } }, { period })).toEqual(plan);
       }),
       { numRuns: 40 },
     );
