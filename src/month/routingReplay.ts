@@ -192,8 +192,8 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
   const members = [new Int32Array(agentCount), new Int32Array(agentCount)] as const;
   const sizes = new Int32Array(2);
   const busy = new Uint8Array(agentCount);
-  const real: RoutingPool = { members, sizes, busy, afterSales, load: new Int32Array(agentCount), rank };
-  const replay: RoutingPool = { members, sizes, busy, afterSales, load: new Int32Array(agentCount), rank };
+  const real: RoutingPool = { members, sizes, busy, load: new Int32Array(agentCount), rank };
+  const replay: RoutingPool = { members, sizes, busy, load: new Int32Array(agentCount), rank };
   const realEnds = new EndHeap();
   const replayEnds = new EndHeap();
   const capacity = routing.maxConcurrent ?? Infinity;

@@ -168,14 +168,13 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
   }
   // The candidates as the steps read them, ranked by 工号.
   const n = candidates.length;
-  const pool: RoutingPool = { members: [new Int32Array(n), new Int32Array(n)], sizes: new Int32Array(2), busy: new Uint8Array(n), afterSales: new Uint8Array(n), load: new Int32Array(n), rank: new Int32Array(n) };
+  const pool: RoutingPool = { members: [new Int32Array(n), new Int32Array(n)], sizes: new Int32Array(2), busy: new Uint8Array(n), load: new Int32Array(n), rank: new Int32Array(n) };
   const byId = candidates.map((_, i) => i).sort((x, y) => (candidates[x]!.agentId < candidates[y]!.agentId ? -1 : 1));
   byId.forEach((c, r) => (pool.rank[c] = r));
   candidates.forEach((c, i) => {
     const g = c.group === "afterSales" ? 1 : 0;
     if (!c.offline) pool.members[g][pool.sizes[g]!++] = i;
     pool.busy[i] = c.busy ? 1 : 0;
-    pool.afterSales[i] = g;
     pool.load[i] = c.load;
   });
   const choice = chooseAgent(routing.order, split, group === "afterSales" ? 1 : 0, pool, Infinity, recent);
@@ -198,14 +197,13 @@ export function routeConsultation(arrival: RoutingArrival, agents: readonly Rout
 /**
  * The agents as R7's steps read them, by agent number: those who can be given a buyer (online or
  * busy, not offline) by group — pre-sales in `members[0]`, after-sales in `members[1]`, the first
- * `sizes[g]` of each — and per agent whether they are busy, in the after-sales group, the chats they
- * hold and the rank of their 工号 by code units.
+ * `sizes[g]` of each — and per agent whether they are busy, the chats they hold and the rank of
+ * their 工号 by code units.
  */
 export interface RoutingPool {
   readonly members: readonly [Int32Array, Int32Array];
   readonly sizes: Int32Array;
   readonly busy: Uint8Array;
-  readonly afterSales: Uint8Array;
   readonly load: Int32Array;
   readonly rank: Int32Array;
 }
