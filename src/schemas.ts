@@ -46,4 +46,6 @@ export {
   PayStatementSchema,
   ChatReviewSchema,
   ChatFindingLineSchema,
+  RoutingReplaySchema,
+  StaffingPlanSchema,
 } from "./report/index.js";

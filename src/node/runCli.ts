@@ -18,6 +18,7 @@ import { renderPayTable } from "../render/pay.js";
 import { compareReports, type ReportDifference } from "../report/settled.js";
 import { MonthReportSchema, type MonthReport } from "../report/schema.js";
 import { KpiReportSchema } from "../report/kpiSchema.js";
+import { RoutingReplaySchema, StaffingPlanSchema } from "../report/routingSchema.js";
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { checkDutiesArgs, dutiesText } from "./dutiesCommand.js";
@@ -80,7 +81,7 @@ Usage:
                    [--width N] [--out file]
   kefu-kpi staffing <month-folder> [--period …] [--policy file] [--format table|json|html] [--lang zh|en] [--width N]
                     [--out file]
-  kefu-kpi schema policy|report|kpi
+  kefu-kpi schema policy|report|kpi|routing|staffing
   kefu-kpi --help | --version
 
 report   The month: sales attribution (落实下单 / 落实付款, silent orders excluded), the KPIs and
@@ -127,7 +128,8 @@ staffing The agents each hour of the week needs (Erlang C: staffing.serviceLevel
          within the first-reply target, each agent holding several chats) for the period's arrivals,
          against the fewest the roster puts on shift in that hour: hours under- and over-staffed.
   --period  as for kpi (default: the month most paid orders fall in)
-schema   Print the JSON Schema of a policy file, of the JSON report or of the JSON KPI report.
+schema   Print the JSON Schema of a policy file, of the JSON report, of the JSON KPI report, or of the
+         routing and staffing commands' JSON.
 
 Warnings go to standard error in every format.
 Exit codes: 0 success, 1 bad data, 2 bad usage or a file that cannot be used, 3 a settled month's
@@ -219,9 +221,10 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const out = values.out;
   if (command === "schema") {
     const which = rest[0];
-    if (rest.length !== 1 || (which !== "policy" && which !== "report" && which !== "kpi")) throw new UsageError("schema takes one argument: policy, report or kpi");
+    const outputs = { report: MonthReportSchema, kpi: KpiReportSchema, routing: RoutingReplaySchema, staffing: StaffingPlanSchema } as const;
+    if (rest.length !== 1 || (which !== "policy" && !Object.hasOwn(outputs, which ?? ""))) throw new UsageError("schema takes one argument: policy, report, kpi, routing or staffing");
     if (out !== undefined) await checkOutPath(out, []);
-    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(which === "kpi" ? KpiReportSchema : MonthReportSchema, { target: "draft-2020-12", unrepresentable: "any" });
+    const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(outputs[which as keyof typeof outputs], { target: "draft-2020-12", unrepresentable: "any" });
     await emit([JSON.stringify(schema, null, 2) + "\n"], out, io);
     return 0;
   }

@@ -1,8 +1,10 @@
-// report/: what a report is: the zod schemas of the month, KPI, people and pay reports (the JSON
+// report/: what a report is: the zod schemas of the month, KPI, people and pay reports and of the routing
+// replay and staffing (the JSON
 // the CLI writes and `--previous` reads back), and the diff of a settled report against a new one.
 export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema, type MonthReport, type AgentReport, type OrderReport } from "./schema.js";
 export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema, type PeopleReport } from "./peopleSchema.js";
 export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
 export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
+export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

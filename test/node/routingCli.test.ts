@@ -1,6 +1,7 @@
 // `kefu-kpi routing <folder>`: R7 replayed over the sample month's Monday 3 February (derived by
 // hand in the fixture's README), the whole month's waits, and the usage and data errors.
 import { describe, expect, it } from "vitest";
+import { RoutingReplaySchema } from "../../src/schemas.js";
 import { cli, monthFolder } from "./helpers.js";
 
 const sample = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
@@ -10,6 +11,14 @@ describe("kefu-kpi routing", () => {
     const { code, stdout } = await cli("routing", sample, "--date", "2020-02-03", "--format", "json");
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
+    // The shape is the schema's, field for field (strict); the month's too, with its waits.
+    expect(RoutingReplaySchema.parse(r)).toEqual(r);
+    const month = JSON.parse((await cli("routing", sample, "--format", "json")).stdout);
+    expect(month.waiting).toHaveLength(5);
+    expect(RoutingReplaySchema.parse(month)).toEqual(month);
+    const schema = JSON.parse((await cli("schema", "routing")).stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(r).sort());
+    expect(await cli("schema", "routes")).toMatchObject({ code: 2, stderr: expect.stringContaining("schema takes one argument: policy, report, kpi, routing or staffing") });
     expect(r).toMatchObject({ kind: "kefu-kpi/routing-replay", version: 1, period: "2020-02-03", split: true, arrivals: 11, waiting: [] });
     expect(r.agents.map((a: { agentId: string; routed: number; peakLoad: number; actual: number }) => [a.agentId, a.routed, a.peakLoad, a.actual])).toEqual([
       ["A01", 0, 0, 3],

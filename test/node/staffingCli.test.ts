@@ -2,6 +2,7 @@
 // 09:00, Thursday 17:00 on the 27th's missing night shift, Wednesday 23:00), the table, the HTML
 // chart (its numbers the JSON's), and the usage and data errors.
 import { describe, expect, it } from "vitest";
+import { StaffingPlanSchema } from "../../src/schemas.js";
 import { cli, monthFolder } from "./helpers.js";
 
 const sample = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
@@ -11,6 +12,10 @@ describe("kefu-kpi staffing", () => {
     const { code, stdout } = await cli("staffing", sample, "--format", "json");
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
+    // The shape is the schema's, field for field (strict).
+    expect(StaffingPlanSchema.parse(plan)).toEqual(plan);
+    const schema = JSON.parse((await cli("schema", "staffing")).stdout) as { properties: Record<string, unknown>; additionalProperties?: unknown };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(plan).sort());
     expect(plan).toMatchObject({ kind: "kefu-kpi/staffing", version: 1, period: "2020-02", arrivals: 260, holdSeconds: 1066, chatsPerAgent: 3, targetSeconds: 60, under: 10, over: 48 });
     const hour = (weekday: number, h: number) => plan.hours.find((x: { weekday: number; hour: number }) => x.weekday === weekday && x.hour === h);
     expect(hour(1, 9)).toEqual({ weekday: 1, hour: 9, occurrences: 4, arrivals: 8, mean: 2, load: 2, needed: 1, staffed: 2, serviceLevel: 1, status: "over" });
