@@ -13,13 +13,28 @@ import type { MonthFolder } from "./readMonthFolder.js";
 import { UsageError } from "./usage.js";
 
 /** The replay of a folder over the period asked for. */
-export function routingFolder(folder: MonthFolder, args: { readonly period?: string | undefined; readonly date?: string | undefined }): { replay: RoutingReplay; period: string } {
+export function routingFolder(folder: MonthFolder, args: PeriodArgs): { replay: RoutingReplay; period: string } {
+  const { result, period } = overRoster(folder, args, { roster: "routing replays the arrivals over the roster", consultations: "routing replays the consultations" }, routingOfMonth);
+  return { replay: result, period };
+}
+
+export interface PeriodArgs {
+  readonly period?: string | undefined;
+  readonly date?: string | undefined;
+}
+
+/**
+ * A rule over a folder's arrivals and roster (routing, staffing) over the period asked for
+ * (`--date` alone is that day): each missing file a usage error saying what the command does
+ * with it, the rule's errors located at their files and rows.
+ */
+export function overRoster<T>(folder: MonthFolder, args: PeriodArgs, purpose: { readonly roster: string; readonly consultations: string }, run: (month: MonthFolder["month"], period: string) => T): { result: T; period: string } {
   const month = folder.month;
-  if (month.tables.roster === undefined) throw new UsageError("routing replays the arrivals over the roster: the folder has no roster file (roster.csv, 排班 …)");
-  if (month.tables.consultations === undefined) throw new UsageError("routing replays the consultations: the folder has no consultations file (or chat log)");
+  if (month.tables.roster === undefined) throw new UsageError(`${purpose.roster}: the folder has no roster file (roster.csv, 排班 …)`);
+  if (month.tables.consultations === undefined) throw new UsageError(`${purpose.consultations}: the folder has no consultations file (or chat log)`);
   const period = periodLabel(folder, args.period ?? (args.date === undefined ? undefined : "day"), args.date);
   try {
-    return { replay: routingOfMonth(month, period), period };
+    return { result: run(month, period), period };
   } catch (error) {
     throw folderError(error, folder);
   }

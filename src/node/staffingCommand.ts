@@ -8,21 +8,14 @@ import { htmlPage } from "../render/html.js";
 import { jsonChunks } from "../render/jsonChunks.js";
 import { renderSettings, type RenderOptions } from "../render/lang.js";
 import { renderStaffingTable, staffingHtmlSection } from "../render/staffing.js";
-import { folderError, periodLabel } from "./kpiCommand.js";
 import type { MonthFolder } from "./readMonthFolder.js";
-import { UsageError } from "./usage.js";
+import { overRoster, type PeriodArgs } from "./routingCommand.js";
 
 /** The staffing of a folder over the period asked for. */
-export function staffingFolder(folder: MonthFolder, args: { readonly period?: string | undefined; readonly date?: string | undefined }): { plan: StaffingPlan; period: string } {
-  const month = folder.month;
-  if (month.tables.roster === undefined) throw new UsageError("staffing compares the agents needed with the roster: the folder has no roster file (roster.csv, 排班 …)");
-  if (month.tables.consultations === undefined) throw new UsageError("staffing reads the arrivals from the consultations: the folder has no consultations file (or chat log)");
-  const period = periodLabel(folder, args.period ?? (args.date === undefined ? undefined : "day"), args.date);
-  try {
-    return { plan: staffingOfMonth(month, period), period };
-  } catch (error) {
-    throw folderError(error, folder);
-  }
+export function staffingFolder(folder: MonthFolder, args: PeriodArgs): { plan: StaffingPlan; period: string } {
+  const purpose = { roster: "staffing compares the agents needed with the roster", consultations: "staffing reads the arrivals from the consultations" };
+  const { result, period } = overRoster(folder, args, purpose, staffingOfMonth);
+  return { plan: result, period };
 }
 
 /** The staffing in the `--format` asked for: table (default), json or html. */
