@@ -26,7 +26,7 @@ import { wallText } from "./rules.js";
 import type { Table } from "./table.js";
 import { sourceOf } from "./table.js";
 import { TextColumn } from "./textColumn.js";
-import { DenseIds } from "../ids/denseIds.js";
+import { columnBuffer, float64s, grown, int32s } from "../memory.js";
 
 /** The characters that separate an agent's sub-accounts in the `accounts` column. */
 export const ACCOUNT_SEPARATORS = /[;|]/;
@@ -144,39 +144,41 @@ export function deriveConsultations(
     return null;
   }
   // Per message: its agent, buyer, role (buyer's or agent's; -1 for a bot line or a message in error) and conversation id.
-  const agentOf = new Int32Array(n);
-  const buyerOf = new Int32Array(n);
-  const role = new Int8Array(n).fill(-1);
-  const groupOf = new Int32Array(n).fill(-1);
+  const agentOf = int32s(n);
+  const buyerOf = int32s(n);
+  const role = new Int8Array(columnBuffer(n)).fill(-1);
+  const groupOf = int32s(n).fill(-1);
   const groups = new Map<string, number>();
   const groupIds: string[] = [];
-  // The accounts numbered in place (a log repeats a few accounts millions of times: no string per
-  // message), and what each is, found once per account: an agent's number (≥ 0), a bot
-  // (BOT_ACCOUNT), or a buyer — without shops, the buyer's number, -3 - n.
-  const numbers = new DenseIds(1024);
-  const fromIds = from.numbered(numbers);
-  const toIds = to.numbered(numbers);
-  const UNSEEN = -(2 ** 31);
-  const kindOf = new Int32Array(numbers.size).fill(UNSEEN);
-  const classify = (id: number, column: TextColumn, i: number): number => {
-    let k = kindOf[id]!;
-    if (k === UNSEEN) {
-      const account = column.at(i);
-      k = botAccount(account, bots) ? BOT_ACCOUNT : (accounts.get(account) ?? (shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
-      kindOf[id] = k;
-    }
-    return k;
-  };
+  // What each account is: an agent's number (≥ 0), a bot (BOT_ACCOUNT), or a buyer — without
+  // shops, the buyer's number, -3 - n. An export lists a conversation's messages together, so most
+  // messages name the accounts of the message before (the same way, or the other way round): those
+  // take its kinds after a comparison in place (no string is made), and only the others are read.
+  // The agents' sub-accounts, each a bot's or its agent's (found once: a bot account listed under an agent stays a bot's).
+  const agentKinds = new Map<string, number>();
+  for (const [account, agent] of accounts) agentKinds.set(account, botAccount(account, bots) ? BOT_ACCOUNT : agent);
+  const kindOf = (account: string): number =>
+    account === "" ? EMPTY_ACCOUNT : (agentKinds.get(account) ?? (botAccount(account, bots) ? BOT_ACCOUNT : shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
   let bot = 0;
   let bad = 0;
+  let sk = EMPTY_ACCOUNT;
+  let rk = EMPTY_ACCOUNT;
+  const repeats = TextColumn.repeats(from, to);
   for (let i = 0; i < n; i++) {
+    const repeat = repeats[i]!;
+    if (repeat === 2) {
+      const swap = sk;
+      sk = rk;
+      rk = swap;
+    } else if (repeat === 0) {
+      sk = kindOf(from.at(i));
+      rk = kindOf(to.at(i));
+    }
     const t = at[i]!;
-    if (t !== t || fromIds[i]! < 0 || toIds[i]! < 0) {
+    if (t !== t || sk === EMPTY_ACCOUNT || rk === EMPTY_ACCOUNT) {
       bad++; // its own issue names it
       continue;
     }
-    const sk = classify(fromIds[i]!, from, i);
-    const rk = classify(toIds[i]!, to, i);
     if (sk === BOT_ACCOUNT || rk === BOT_ACCOUNT || (markers.length > 0 && startsWithMarker(text, i, markers))) {
       bot++;
       continue;
@@ -218,140 +220,175 @@ export function deriveConsultations(
   if (bot > 0) ctx.warnings.push(`messages: ${bot} bot line${bot === 1 ? "" : "s"} (chat.botAccounts, chat.botMarkers) left out of the consultation figures`);
   if (bad > 0) return null;
 
-  const order = conversationOrder(n, role, groupOf, groupIds.length, agentOf, buyerOf, at, ctx.buyers.size);
-  const m = order.length;
+  const idCount = groupIds.length;
+  const runs = conversationRuns(n, role, groupOf, idCount, agentOf, buyerOf, at, ctx.buyers.size, ctx.agents.ids.length);
+  const byTurn = (x: number, y: number): number => agentOf[x]! - agentOf[y]! || buyerOf[x]! - buyerOf[y]! || at[x]! - at[y]! || role[x]! - role[y]! || x - y;
 
   const gap = ctx.policy.chat.sessionGapMinutes * 60_000;
-  // The consultations, at most one per buyer message, in typed columns (no object per consultation).
-  let cap = 0;
-  for (let k = 0; k < m; k++) if (role[order[k]!] === BUYER) cap++;
-  const cGroup = new Int32Array(cap);
-  const cAgent = new Int32Array(cap);
-  const cBuyer = new Int32Array(cap);
-  const cStarted = new Float64Array(cap);
-  const cReply = new Float64Array(cap);
-  const cEnded = new Float64Array(cap);
-  const cBuyerMessages = new Int32Array(cap);
-  const cAgentMessages = new Int32Array(cap);
-  const cResponses = new Int32Array(cap);
-  const cSeconds = new Int32Array(cap);
-  const cLongest = new Int32Array(cap);
-  const consultationOf = new Int32Array(n).fill(-1);
-  const responseOf = new Int32Array(n).fill(-1);
+  // The consultations, one record of FIELDS numbers each (no object per consultation), grown as needed.
+  let records = float64s(Math.max(16, runs.count) * FIELDS);
+  const consultationOf = int32s(n).fill(-1);
+  const responseOf = int32s(n).fill(-1);
   let agentOnly = 0;
   let c = 0;
-  let k = 0;
-  while (k < m) {
-    const from = k;
-    const first = order[k]!;
-    const g = groupOf[first]!;
-    const agent = agentOf[first]!;
-    const buyer = buyerOf[first]!;
-    let started = NaN;
-    let reply = NaN;
-    let last = at[first]!;
-    let buyers = 0;
-    let agentsSent = 0;
-    let runStart = NaN;
-    let responses = 0;
-    let seconds = 0;
-    let longest = 0;
-    for (; k < m; k++) {
-      const i = order[k]!;
-      if (groupOf[i] !== g) break;
-      if (agentOf[i] !== agent || buyerOf[i] !== buyer) {
-        if (g < 0) break;
-        ctx.issues.add({
-          code: IssueCode.invalidValue,
-          path: ["messages", i, "consultationId"],
-          message: `consultation ${JSON.stringify(groupIds[g])} holds messages of two conversations (another agent or buyer); a consultation is one agent's conversation with one buyer`,
-          ...sourceField(messages, i, "consultationId"),
-        });
-        continue;
+  // Bucket by bucket (a conversation id's messages, or a buyer's others): its messages in
+  // conversation order in `rows`, then split into conversations: one agent's messages with the
+  // buyer, cut at a gap (not within a conversation id).
+  let rows = new Int32Array(1024);
+  for (let bucket = 0; bucket < runs.buckets; bucket++) {
+    const rs = runs.starts[bucket]!;
+    const re = runs.starts[bucket + 1]!;
+    if (rs === re) continue;
+    let size = 0;
+    let inOrder = true;
+    for (let k = rs; k < re; k++) {
+      const q = runs.sorted[k]!;
+      const first = runs.first[q]!;
+      const end = runs.end[q]!;
+      // A run follows the one before when its first message comes after that one's last.
+      if (k > rs && inOrder && byTurn(runs.end[runs.sorted[k - 1]!]! - 1, first) > 0) inOrder = false;
+      if (size + (end - first) > rows.length) {
+        const bigger = new Int32Array(Math.max(rows.length * 2, size + (end - first)));
+        bigger.set(rows.subarray(0, size));
+        rows = bigger;
       }
-      const t = at[i]!;
-      if (g < 0 && t - last > gap) break;
-      last = t;
-      if (role[i] === BUYER) {
-        buyers++;
-        if (started !== started) started = t;
-        if (runStart !== runStart) runStart = t;
-      } else {
-        agentsSent++;
-        if (started === started && reply !== reply) reply = t;
-        if (runStart === runStart) {
-          const s = Math.floor((t - runStart) / 1000);
-          responses++;
-          responseOf[i] = s;
-          seconds += s;
-          if (s > longest) longest = s;
-          runStart = NaN;
+      for (let i = first; i < end; i++) if (role[i]! >= 0) rows[size++] = i;
+    }
+    if (!inOrder) rows.subarray(0, size).sort(byTurn);
+    const g = bucket < idCount ? bucket : -1;
+    let k = 0;
+    while (k < size) {
+      const start = k;
+      const first = rows[k]!;
+      const agent = agentOf[first]!;
+      const buyer = buyerOf[first]!;
+      let started = NaN;
+      let reply = NaN;
+      let last = at[first]!;
+      let buyers = 0;
+      let agentsSent = 0;
+      let runStart = NaN;
+      let responses = 0;
+      let seconds = 0;
+      let longest = 0;
+      let strays = 0;
+      for (; k < size; k++) {
+        const i = rows[k]!;
+        if (agentOf[i] !== agent || buyerOf[i] !== buyer) {
+          if (g < 0) break;
+          strays++;
+          ctx.issues.add({
+            code: IssueCode.invalidValue,
+            path: ["messages", i, "consultationId"],
+            message: `consultation ${JSON.stringify(groupIds[g])} holds messages of two conversations (another agent or buyer); a consultation is one agent's conversation with one buyer`,
+            ...sourceField(messages, i, "consultationId"),
+          });
+          continue;
+        }
+        const t = at[i]!;
+        if (g < 0 && t - last > gap) break;
+        last = t;
+        if (role[i] === BUYER) {
+          buyers++;
+          if (started !== started) started = t;
+          if (runStart !== runStart) runStart = t;
+        } else {
+          agentsSent++;
+          if (started === started && reply !== reply) reply = t;
+          if (runStart === runStart) {
+            const s = Math.floor((t - runStart) / 1000);
+            responses++;
+            responseOf[i] = s;
+            seconds += s;
+            if (s > longest) longest = s;
+            runStart = NaN;
+          }
         }
       }
+      if (buyers === 0) {
+        agentOnly += agentsSent;
+        continue;
+      }
+      for (let q = start; q < k; q++) {
+        const i = rows[q]!;
+        if (strays === 0 || (agentOf[i] === agent && buyerOf[i] === buyer)) consultationOf[i] = c;
+      }
+      if ((c + 1) * FIELDS > records.length) records = grown(records, records.length * 2);
+      const r = c * FIELDS;
+      records[r + GROUP] = g;
+      records[r + AGENT_NO] = agent;
+      records[r + BUYER_NO] = buyer;
+      records[r + STARTED] = started;
+      records[r + REPLY] = reply;
+      records[r + ENDED] = last;
+      records[r + BUYER_MESSAGES] = buyers;
+      records[r + AGENT_MESSAGES] = agentsSent;
+      records[r + RESPONSES] = responses;
+      records[r + SECONDS] = seconds;
+      records[r + LONGEST] = longest;
+      c++;
     }
-    if (buyers === 0) {
-      agentOnly += agentsSent;
-      continue;
-    }
-    for (let q = from; q < k; q++) {
-      const i = order[q]!;
-      if (agentOf[i] === agent && buyerOf[i] === buyer) consultationOf[i] = c;
-    }
-    cGroup[c] = g;
-    cAgent[c] = agent;
-    cBuyer[c] = buyer;
-    cStarted[c] = started;
-    cReply[c] = reply;
-    cEnded[c] = last;
-    cBuyerMessages[c] = buyers;
-    cAgentMessages[c] = agentsSent;
-    cResponses[c] = responses;
-    cSeconds[c] = seconds;
-    cLongest[c] = longest;
-    c++;
   }
   if (agentOnly > 0) {
     ctx.warnings.push(`messages: ${agentOnly} agent message${agentOnly === 1 ? "" : "s"} in conversations where the buyer never wrote make no consultation`);
   }
 
-  // The consultations in an order the file's row order does not decide: by start, agent (its place
-  // in the roster), buyer id (within its shop), then id. Buyer numbers follow the rows' order, so
-  // buyers are compared by their text, and only between consultations of one start and agent.
-  const rank = new Int32Array(c);
-  for (let j = 0; j < c; j++) rank[j] = j;
-  const keys = ctx.buyers.keys;
   // A consultation's id: its conversation id, or made from its shop, agent, buyer and start.
   const wall = wallTexts(ctx.zone);
-  const idOf = (x: number): string => {
-    if (cGroup[x]! >= 0) return groupIds[cGroup[x]!]!;
-    const buyer = cBuyer[x]!;
-    const shopKey = shops === null ? "" : (ctx.buyers.shopId(buyer) ?? "");
-    return `${shopKey === "" ? "" : `${shopKey}/`}${ctx.agents.ids[cAgent[x]!]}/${ctx.buyers.buyerId(buyer)}/${wall(cStarted[x]!)}`;
+  const agentPart = ctx.agents.ids.map((id) => `${id}/`);
+  const idParts = (x: number, parts: string[]): void => {
+    const r = x * FIELDS;
+    if (records[r + GROUP]! >= 0) {
+      parts.push(groupIds[records[r + GROUP]!]!);
+      return;
+    }
+    const buyer = records[r + BUYER_NO]!;
+    const shopKey = shops === null ? null : ctx.buyers.shopId(buyer);
+    if (shopKey !== null && shopKey !== "") parts.push(shopKey, "/");
+    parts.push(agentPart[records[r + AGENT_NO]!]!, ctx.buyers.buyerId(buyer), "/", wall(records[r + STARTED]!));
   };
-  rank.sort((x, y) => cStarted[x]! - cStarted[y]! || cAgent[x]! - cAgent[y]! || cmp(keys[cBuyer[x]!]!, keys[cBuyer[y]!]!) || cmp(idOf(x), idOf(y)));
-  const rowOf = new Int32Array(c);
+  const idOf = (x: number): string => {
+    const parts: string[] = [];
+    idParts(x, parts);
+    return parts.join("");
+  };
+  const rank = consultationRank(records, c, ctx.agents.ids.length, ctx.buyers.keys, idOf);
+  const rowOf = int32s(c);
   for (let j = 0; j < c; j++) rowOf[rank[j]!] = j;
   for (let i = 0; i < n; i++) if (consultationOf[i]! >= 0) consultationOf[i] = rowOf[consultationOf[i]!]!;
-  const ints = (values: Int32Array): Int32Array => {
-    const out = new Int32Array(c);
-    for (let j = 0; j < c; j++) out[j] = values[rank[j]!]!;
-    return out;
-  };
-  const floats = (values: Float64Array): Float64Array => {
-    const out = new Float64Array(c);
-    for (let j = 0; j < c; j++) out[j] = values[rank[j]!]!;
-    return out;
-  };
-  const idColumn = new TextColumn(c);
+  // The columns, in rank order.
+  const cAgent = int32s(c);
+  const cBuyer = int32s(c);
+  const cStarted = float64s(c);
+  const cReply = float64s(c);
+  const cEnded = float64s(c);
+  const cBuyerMessages = int32s(c);
+  const cAgentMessages = int32s(c);
+  const cResponses = int32s(c);
+  const cSeconds = int32s(c);
+  const cLongest = int32s(c);
   let hasShop = false;
-  for (let j = 0; j < c; j++) {
-    idColumn.set(j, idOf(rank[j]!));
+  // One pass in rank order: each consultation's record read once, whole, into the columns and its id.
+  const idColumn = TextColumn.written(c, (j, parts) => {
+    const x = rank[j]!;
+    const r = x * FIELDS;
+    cAgent[j] = records[r + AGENT_NO]!;
+    cBuyer[j] = records[r + BUYER_NO]!;
+    cStarted[j] = records[r + STARTED]!;
+    cReply[j] = records[r + REPLY]!;
+    cEnded[j] = records[r + ENDED]!;
+    cBuyerMessages[j] = records[r + BUYER_MESSAGES]!;
+    cAgentMessages[j] = records[r + AGENT_MESSAGES]!;
+    cResponses[j] = records[r + RESPONSES]!;
+    cSeconds[j] = records[r + SECONDS]!;
+    cLongest[j] = records[r + LONGEST]!;
+    idParts(x, parts);
     if (shops !== null && !hasShop && ctx.buyers.shopId(cBuyer[j]!) !== null) hasShop = true;
-  }
+  });
   let shopColumn: TextColumn | null = null;
   if (hasShop) {
     shopColumn = new TextColumn(c);
-    for (let j = 0; j < c; j++) shopColumn.set(j, ctx.buyers.shopId(cBuyer[rank[j]!]!) ?? "");
+    for (let j = 0; j < c; j++) shopColumn.set(j, ctx.buyers.shopId(cBuyer[j]!) ?? "");
   }
   const given = new Set(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "responseCount", "responseSeconds", "maxResponseSeconds"]);
   if (hasShop) given.add("shopId");
@@ -359,25 +396,110 @@ export function deriveConsultations(
     kind: "consultations",
     count: c,
     columns: {
-      consultationId: idColumn.pack(),
-      agentId: ints(cAgent),
-      buyerId: ints(cBuyer),
-      startedAt: floats(cStarted),
-      firstReplyAt: floats(cReply),
-      endedAt: floats(cEnded),
-      buyerMessages: ints(cBuyerMessages),
-      agentMessages: ints(cAgentMessages),
+      consultationId: idColumn,
+      agentId: cAgent,
+      buyerId: cBuyer,
+      startedAt: cStarted,
+      firstReplyAt: cReply,
+      endedAt: cEnded,
+      buyerMessages: cBuyerMessages,
+      agentMessages: cAgentMessages,
       source: null,
       shopId: shopColumn === null ? null : shopColumn.pack(),
-      responseCount: ints(cResponses),
-      responseSeconds: ints(cSeconds),
-      maxResponseSeconds: ints(cLongest),
+      responseCount: cResponses,
+      responseSeconds: cSeconds,
+      maxResponseSeconds: cLongest,
     },
     given,
     source: null,
     locators: null,
   };
   return { table, link: { role, agent: agentOf, buyer: buyerOf, consultation: consultationOf, responseSeconds: responseOf } };
+}
+
+/** A derived consultation's record: the places of its numbers. */
+const GROUP = 0;
+const AGENT_NO = 1;
+const BUYER_NO = 2;
+const STARTED = 3;
+const REPLY = 4;
+const ENDED = 5;
+const BUYER_MESSAGES = 6;
+const AGENT_MESSAGES = 7;
+const RESPONSES = 8;
+const SECONDS = 9;
+const LONGEST = 10;
+const FIELDS = 11;
+
+/** Seconds a count of the consultations' starts spans at least (a month's: 31 days are 2,678,400). */
+const SECONDS_COUNTED = 1 << 22;
+
+/**
+ * The consultations in an order the file's row order does not decide: by start, agent (its place
+ * in the roster), buyer id (within its shop), then id. Two stable counting sorts, by agent and then
+ * by the start's second (when the starts span no more than a month of seconds or a few times their
+ * count; else one sort), then the consultations of one second compared only where they are out of that order.
+ * Buyer numbers follow the rows' order, so buyers are compared by their text.
+ */
+function consultationRank(records: Float64Array, c: number, agents: number, keys: readonly string[], idOf: (x: number) => string): Int32Array {
+  // The starts and agents on their own (read many times below), the rest in the records.
+  const starts = float64s(c);
+  const agentNo = int32s(c);
+  for (let x = 0; x < c; x++) {
+    starts[x] = records[x * FIELDS + STARTED]!;
+    agentNo[x] = records[x * FIELDS + AGENT_NO]!;
+  }
+  const started = (x: number): number => starts[x]!;
+  const agent = (x: number): number => agentNo[x]!;
+  const byStart = (x: number, y: number): number =>
+    started(x) - started(y) || agent(x) - agent(y) || cmp(keys[records[x * FIELDS + BUYER_NO]!]!, keys[records[y * FIELDS + BUYER_NO]!]!) || cmp(idOf(x), idOf(y));
+  const rank = int32s(c);
+  let first = Infinity;
+  let last = -Infinity;
+  for (let x = 0; x < c; x++) {
+    const t = started(x);
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const span = c === 0 ? 0 : Math.floor((last - first) / 1000) + 1;
+  if (span > 4 * c + SECONDS_COUNTED) {
+    for (let j = 0; j < c; j++) rank[j] = j;
+    return rank.sort(byStart);
+  }
+  const seconds = int32s(c);
+  for (let x = 0; x < c; x++) seconds[x] = Math.floor((starts[x]! - first) / 1000);
+  const perAgent = int32s(agents + 1);
+  for (let x = 0; x < c; x++) perAgent[agentNo[x]! + 1]!++;
+  for (let a = 0; a < agents; a++) perAgent[a + 1]! += perAgent[a]!;
+  const byAgent = int32s(c);
+  for (let x = 0; x < c; x++) byAgent[perAgent[agentNo[x]!]!++] = x;
+  const perSecond = int32s(span + 1);
+  for (let x = 0; x < c; x++) perSecond[seconds[x]! + 1]!++;
+  for (let t = 0; t < span; t++) perSecond[t + 1]! += perSecond[t]!;
+  // Each consultation's second and agent written beside its place (read in sequence below).
+  const secondAt = int32s(c);
+  const agentAt = int32s(c);
+  for (let k = 0; k < c; k++) {
+    const x = byAgent[k]!;
+    const p = perSecond[seconds[x]!]!++;
+    rank[p] = x;
+    secondAt[p] = seconds[x]!;
+    agentAt[p] = agentNo[x]!;
+  }
+  // Each second's consultations, by agent now. Where every start is a whole second, those of one
+  // second and agent are sorted (by buyer); else each second's are, when two are out of order.
+  const whole = starts.every((t) => t % 1000 === 0);
+  for (let from = 0; from < c; ) {
+    let to = from + 1;
+    while (to < c && secondAt[to] === secondAt[from] && (!whole || agentAt[to] === agentAt[from])) to++;
+    if (to - from > 1) {
+      let inOrder = true;
+      for (let k = from + 1; k < to && inOrder; k++) if (byStart(rank[k - 1]!, rank[k]!) > 0) inOrder = false;
+      if (!inOrder) rank.subarray(from, to).sort(byStart);
+    }
+    from = to;
+  }
+  return rank;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -389,16 +511,21 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 function wallTexts(zone: Zone): (ms: number) => string {
   const minutes = new Map<number, string>();
+  // The last minute asked for (the consultations' ids are made in order of start).
+  let lastMinute = NaN;
+  let lastText = "";
   return (ms) => {
     const within = ((ms % 60_000) + 60_000) % 60_000;
     const minute = ms - within;
-    let text = minutes.get(minute);
+    let text = minute === lastMinute ? lastText : minutes.get(minute);
     if (text === undefined) {
       text = wallText(minute, zone);
       // A minute whose wall text shows seconds (an offset of odd seconds) is not a wall minute.
       if (text.length !== 16) return wallText(ms, zone);
       if (minutes.size < 100_000) minutes.set(minute, text);
     }
+    lastMinute = minute;
+    lastText = text;
     if (within === 0) return text;
     const second = Math.floor(within / 1000);
     const milli = within % 1000;
@@ -409,42 +536,85 @@ function wallTexts(zone: Zone): (ms: number) => string {
 /** {@link deriveConsultations}'s account kinds besides an agent's number and a buyer's -3 - n. */
 const BOT_ACCOUNT = -2;
 const OTHER_ACCOUNT = -1;
+/** An empty sender or receiver (its own issue names it). */
+const EMPTY_ACCOUNT = -(2 ** 31);
 
 function startsWithMarker(text: TextColumn, i: number, markers: readonly string[]): boolean {
   for (const marker of markers) if (text.startsWith(i, marker)) return true;
   return false;
 }
 
+/** The log's runs, in conversation order ({@link conversationRuns}). */
+interface Runs {
+  /** How many runs. */
+  readonly count: number;
+  /** How many buckets: the conversation ids (0 … ids - 1), then one per buyer number. */
+  readonly buckets: number;
+  /** Where each bucket's runs start in `sorted`, and (at `buckets`) where the last ends. */
+  readonly starts: Int32Array;
+  /** The runs, bucket by bucket, each bucket's by agent and then in row order. */
+  readonly sorted: Int32Array;
+  /** Per run: its first row, and the row after its last. */
+  readonly first: Int32Array;
+  readonly end: Int32Array;
+}
+
 /**
- * The linked messages (role ≥ 0) in conversation order: the messages of one `consultationId`
- * together (by agent, buyer, time, the buyer's first), then each buyer's other messages together
- * (by agent, time, the buyer's first). Counting sorts by conversation id and by buyer number, then
- * a sort of a run only when its rows are out of order: near-linear in the log, as an export is in
- * time order already.
+ * The linked messages (role ≥ 0) as runs, put in conversation order. An export lists a
+ * conversation's messages together and in time order, so the log is read as runs: consecutive
+ * linked messages of one conversation id (or none), agent and buyer, each not before the one before
+ * it (time, then the buyer's first). The runs, not the messages, are put in order: two stable
+ * counting sorts, by agent and then by bucket (the conversation id, or the buyer). Read run after
+ * run, a bucket is in conversation order when each run's first message comes after the run
+ * before's last; else its messages are sorted. Linear in the log either way, and the fewer the
+ * runs, the fewer the rows read at random (a log sorted by time alone, where conversations
+ * interleave, has more).
  */
-function conversationOrder(n: number, role: Int8Array, groupOf: Int32Array, groups: number, agentOf: Int32Array, buyerOf: Int32Array, at: Float64Array, buyers: number): Int32Array {
-  // Buckets: the conversation ids first (0 … groups - 1), then one per buyer number.
-  const buckets = groups + buyers;
-  const starts = new Int32Array(buckets + 1);
-  let m = 0;
+function conversationRuns(n: number, role: Int8Array, groupOf: Int32Array, groups: number, agentOf: Int32Array, buyerOf: Int32Array, at: Float64Array, buyers: number, agents: number): Runs {
+  const bucketOf = (i: number): number => (groupOf[i]! >= 0 ? groupOf[i]! : groups + buyerOf[i]!);
+  // Whether linked message i continues the run whose last message is p.
+  const continues = (p: number, i: number): boolean =>
+    groupOf[i] === groupOf[p] && agentOf[i] === agentOf[p] && buyerOf[i] === buyerOf[p] && (at[i]! > at[p]! || (at[i] === at[p] && role[i]! >= role[p]!));
+  let count = 0;
+  let last = -1;
   for (let i = 0; i < n; i++) {
     if (role[i]! < 0) continue;
-    m++;
-    starts[(groupOf[i]! >= 0 ? groupOf[i]! : groups + buyerOf[i]!) + 1]!++;
+    if (last < 0 || !continues(last, i)) count++;
+    last = i;
   }
+  const first = int32s(count);
+  const end = int32s(count);
+  const runAgent = int32s(count);
+  const runBucket = int32s(count);
+  let r = -1;
+  last = -1;
+  for (let i = 0; i < n; i++) {
+    if (role[i]! < 0) continue;
+    if (last < 0 || !continues(last, i)) {
+      first[++r] = i;
+      runAgent[r] = agentOf[i]!;
+      runBucket[r] = bucketOf(i);
+    }
+    end[r] = i + 1;
+    last = i;
+  }
+  // By agent, then (stable) by bucket.
+  const perAgent = int32s(agents + 1);
+  for (let q = 0; q < count; q++) perAgent[runAgent[q]! + 1]!++;
+  for (let a = 0; a < agents; a++) perAgent[a + 1]! += perAgent[a]!;
+  const byAgent = int32s(count);
+  for (let q = 0; q < count; q++) byAgent[perAgent[runAgent[q]!]!++] = q;
+  const buckets = groups + buyers;
+  const starts = int32s(buckets + 1);
+  for (let q = 0; q < count; q++) starts[runBucket[q]! + 1]!++;
   for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
-  const order = new Int32Array(m);
+  const sorted = int32s(count);
   const next = starts.slice(0, buckets);
-  for (let i = 0; i < n; i++) if (role[i]! >= 0) order[next[groupOf[i]! >= 0 ? groupOf[i]! : groups + buyerOf[i]!]!++] = i;
-  const byTurn = (x: number, y: number): number => agentOf[x]! - agentOf[y]! || buyerOf[x]! - buyerOf[y]! || at[x]! - at[y]! || role[x]! - role[y]!;
-  for (let b = 0; b < buckets; b++) {
-    const s = starts[b]!;
-    const e = starts[b + 1]!;
-    let sorted = true;
-    for (let k = s + 1; k < e && sorted; k++) if (byTurn(order[k - 1]!, order[k]!) > 0) sorted = false;
-    if (!sorted) order.subarray(s, e).sort(byTurn);
+  for (let k = 0; k < count; k++) {
+    const q = byAgent[k]!;
+    sorted[next[runBucket[q]!]!++] = q;
   }
-  return order;
+  return { count, buckets, starts, sorted, first, end };
 }
 
 function sourceField(table: Table, i: number, field: string): { source?: ReturnType<typeof sourceOf> & object } {

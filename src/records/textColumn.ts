@@ -11,7 +11,7 @@
  * A column of values the caller holds anyway (records given as objects) keeps them as they are
  * (`join: false`): copying them would only add to the memory.
  */
-import { grown, int32s } from "../memory.js";
+import { grown, int32s, uint8s } from "../memory.js";
 import type { DenseIds } from "../ids/denseIds.js";
 
 const SHIFT = 12;
@@ -53,6 +53,31 @@ export class TextColumn implements Iterable<string> {
     return column;
   }
 
+  /**
+   * A packed column of `count` records, record `i`'s value the concatenation of the parts
+   * `write(i, parts)` pushes onto `parts`: each block's parts are joined once, and no string is
+   * made per value (values made of a few shared parts, such as ids made of an agent, a buyer and a time).
+   */
+  static written(count: number, write: (i: number, parts: string[]) => void): TextColumn {
+    const column = new TextColumn(count);
+    for (let base = 0; base < count; base += SIZE) {
+      const n = Math.min(SIZE, count - base);
+      const parts: string[] = [];
+      let end = 0;
+      for (let k = 0; k < n; k++) {
+        const from = parts.length;
+        write(base + k, parts);
+        for (let p = from; p < parts.length; p++) end += parts[p]!.length;
+        column.ends[base + k] = end;
+      }
+      column.blocks.push(parts.join(""));
+      column.sealed += n;
+    }
+    column.size = count;
+    column.packed = true;
+    return column;
+  }
+
   /** How many records the column holds (the last written, plus one; or as set by {@link truncate}). */
   get length(): number {
     return this.size;
@@ -74,18 +99,73 @@ export class TextColumn implements Iterable<string> {
    * an empty value.
    */
   numbered(ids: DenseIds): Int32Array {
-    const out = new Int32Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      if (i >= this.sealed) {
-        const v = this.at(i);
-        out[i] = v === "" ? -1 : ids.intern(v);
-        continue;
+    const out = int32s(this.size);
+    if (!this.join) {
+      // Values kept as given (the caller's strings, which cache their hashes): looked up in a Map
+      // first, so that each distinct string is interned once.
+      const seen = new Map<string, number>();
+      for (let i = 0; i < this.size; i++) {
+        const v = this.open[i] ?? "";
+        let n = seen.get(v);
+        if (n === undefined) seen.set(v, (n = v === "" ? -1 : ids.intern(v)));
+        out[i] = n;
       }
-      const start = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
-      const end = this.ends[i]!;
-      out[i] = end === start ? -1 : ids.internRange(this.blocks[i >> SHIFT]!, start, end);
+      return out;
     }
+    for (let i = 0; i < this.size; i++) out[i] = this.internAt(i, ids);
     return out;
+  }
+
+  /**
+   * The number of record `i`'s value in `ids` (interned in place: no string is made for a value
+   * in a full block); -1 for an empty value.
+   */
+  internAt(i: number, ids: DenseIds): number {
+    if (i >= this.sealed || i < 0) {
+      const v = this.at(i);
+      return v === "" ? -1 : ids.intern(v);
+    }
+    const start = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
+    const end = this.ends[i]!;
+    return end === start ? -1 : ids.internRange(this.blocks[i >> SHIFT]!, start, end);
+  }
+
+  /**
+   * For two columns of one table (a sender and a receiver): per record, 1 when its two values are
+   * those of the record before, 2 when they are those of the record before the other way round,
+   * else 0. Compared in place (no string is made), in one pass.
+   */
+  static repeats(a: TextColumn, b: TextColumn): Uint8Array {
+    const n = Math.max(a.size, b.size);
+    const out = uint8s(n);
+    if (!a.join && !b.join && a.sealed === 0 && b.sealed === 0) {
+      // Values kept as given: compared as strings (the same string, or equal text).
+      const x = a.open;
+      const y = b.open;
+      for (let i = 1; i < n; i++) {
+        const xi = x[i] ?? "";
+        const yi = y[i] ?? "";
+        const xp = x[i - 1] ?? "";
+        const yp = y[i - 1] ?? "";
+        out[i] = xi === yp && yi === xp ? 2 : xi === xp && yi === yp ? 1 : 0;
+      }
+      return out;
+    }
+    for (let i = 1; i < n; i++) out[i] = a.same(i, b, i - 1) && b.same(i, a, i - 1) ? 2 : a.same(i, a, i - 1) && b.same(i, b, i - 1) ? 1 : 0;
+    return out;
+  }
+
+  /** Whether record `i`'s value equals record `j`'s of `other` (read in place: no string is made). */
+  same(i: number, other: TextColumn, j: number): boolean {
+    if (i >= this.sealed || j >= other.sealed || i < 0 || j < 0) return this.at(i) === other.at(j);
+    const p = (i & MASK) === 0 ? 0 : this.ends[i - 1]!;
+    const q = (j & MASK) === 0 ? 0 : other.ends[j - 1]!;
+    const n = this.ends[i]! - p;
+    if (other.ends[j]! - q !== n) return false;
+    const a = this.blocks[i >> SHIFT]!;
+    const b = other.blocks[j >> SHIFT]!;
+    for (let k = 0; k < n; k++) if (a.charCodeAt(p + k) !== b.charCodeAt(q + k)) return false;
+    return true;
   }
 
   /** Whether record `i`'s value starts with `prefix` (read in place: no string is made). */

@@ -122,6 +122,58 @@ describe("consultations derived from messages (hand-made examples)", () => {
   });
 });
 
+describe("the derived consultations' order (start, agent, buyer id, id), whatever the rows' order", () => {
+  const ids = (messages: readonly Msg[]): unknown[] => decodedRecords(decodeMonth({ agents, messages }), "consultations").map((r) => r["consultationId"]);
+  const both = (messages: Msg[]): unknown[] => {
+    const a = ids(messages);
+    expect(ids([...messages].reverse())).toEqual(a);
+    return a;
+  };
+
+  it("puts one second's starts by instant, then agent, then buyer id as text (not as first seen)", () => {
+    // Within 09:00:00: A02 at .100 before A01 at .500; at 09:01:00 exactly, A01 before A02, and
+    // A01's two buyers by their ids' text: b10 before b2, though b2 writes first.
+    const messages = [
+      msg("2020-02-10 09:00:00.500", "b1", WANG),
+      msg("2020-02-10 09:00:00.100", "b3", LI),
+      msg("2020-02-10 09:01:00", "b2", WANG),
+      msg("2020-02-10 09:01:00", "b4", LI),
+      msg("2020-02-10 09:01:00", "b10", WANG2),
+    ];
+    expect(both(messages)).toEqual([
+      "A02/b3/2020-02-10 09:00:00.100",
+      "A01/b1/2020-02-10 09:00:00.500",
+      "A01/b10/2020-02-10 09:01",
+      "A01/b2/2020-02-10 09:01",
+      "A02/b4/2020-02-10 09:01",
+    ]);
+  });
+
+  it("orders starts months apart (more seconds than are counted) the same way", () => {
+    const messages = [msg("2020-09-30 10:00:00", "b2", LI), msg("2020-01-02 09:00:00", "b1", WANG), msg("2020-09-30 10:00:00", "b1", WANG), msg("2021-06-01 08:00:00", "b3", WANG)];
+    expect(both(messages)).toEqual(["A01/b1/2020-01-02 09:00", "A01/b1/2020-09-30 10:00", "A02/b2/2020-09-30 10:00", "A01/b3/2021-06-01 08:00"]);
+  });
+
+  it("reads a log sorted by time alone (conversations interleaved) as one listed conversation by conversation", () => {
+    // Two buyers with one agent, their messages interleaved minute by minute, then grouped.
+    const interleaved = [
+      msg("2020-02-10 09:00:00", "b1", WANG),
+      msg("2020-02-10 09:00:30", "b2", WANG),
+      msg("2020-02-10 09:01:00", WANG, "b1"),
+      msg("2020-02-10 09:01:40", WANG, "b2"),
+      msg("2020-02-10 09:02:00", "b1", WANG),
+      msg("2020-02-10 09:03:00", WANG, "b1"),
+    ];
+    const grouped = [interleaved[1]!, interleaved[3]!, interleaved[0]!, interleaved[2]!, interleaved[4]!, interleaved[5]!];
+    const a = plain(decodedRecords(decodeMonth({ agents, messages: interleaved }), "consultations"));
+    expect(plain(decodedRecords(decodeMonth({ agents, messages: grouped }), "consultations"))).toEqual(a);
+    expect(a).toMatchObject([
+      { buyerId: "b1", buyerMessages: 2, agentMessages: 2, responseCount: 2, responseSeconds: 120 },
+      { buyerId: "b2", buyerMessages: 1, agentMessages: 1, responseCount: 1, responseSeconds: 70 },
+    ]);
+  });
+});
+
 describe("the messages kind and the agents' accounts", () => {
   const issues = (input: Record<string, unknown>): string[] => {
     const r = safeRun(() => decodeMonth(input));

@@ -123,4 +123,44 @@ describe("TextColumn.commonPrefix and key3 (a sort's keys read once per value)",
       { numRuns: 60 },
     );
   });
+
+  it("makes a packed column from each record's parts, joined block by block", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { maxLength: 4 }), { maxLength: 20 }), fc.nat(9000), (partsOf, count) => {
+        // Record i's parts: partsOf[i mod length] (none for an empty list), over more than two blocks at most.
+        const valueParts = (i: number): string[] => (partsOf.length === 0 ? [] : partsOf[i % partsOf.length]!);
+        const column = TextColumn.written(count, (i, parts) => parts.push(...valueParts(i)));
+        expect(column.length).toBe(count);
+        for (const i of [0, 1, 4095, 4096, 4097, count - 1]) if (i >= 0 && i < count) expect(column.at(i)).toBe(valueParts(i).join(""));
+        expect(column.toArray()).toEqual(Array.from({ length: count }, (_, i) => valueParts(i).join("")));
+        expect(() => column.set(count, "x")).toThrow(RangeError);
+      }),
+      { seed: 11, numRuns: 40 },
+    );
+  });
+
+  it("finds the records whose two values repeat the record before's, either way round, and compares values in place", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("", "b1", "b2", "店:小王"), fc.constantFrom("", "b1", "店:小王", "店:小李")), { maxLength: 9000 }), fc.boolean(), (rows, join) => {
+        const a = new TextColumn(0, join);
+        const b = new TextColumn(0, join);
+        rows.forEach(([x, y], i) => {
+          a.set(i, x);
+          b.set(i, y);
+        });
+        a.pack();
+        b.pack();
+        const repeats = TextColumn.repeats(a, b);
+        rows.forEach(([x, y], i) => {
+          const [px, py] = i === 0 ? [null, null] : rows[i - 1]!;
+          expect(repeats[i]).toBe(i > 0 && x === py && y === px ? 2 : i > 0 && x === px && y === py ? 1 : 0);
+          if (i > 0) {
+            expect(a.same(i, b, i - 1)).toBe(x === py);
+            expect(a.same(i, a, i - 1)).toBe(x === px);
+          }
+        });
+      }),
+      { seed: 13, numRuns: 30 },
+    );
+  });
 });
