@@ -7,7 +7,9 @@
 // derive: the consultations made from BENCH_CHAT_MESSAGES (default 20,000,000) messages (the
 //   decoder's finish(), which derives them) against attributeSales of the month they make (the
 //   derived consultations and the orders). Target: ≤ 2× attribution. Beside it, for reference, a
-//   floor that reads every code unit of the message objects' four fields once.
+//   floor that reads every code unit of the message objects' four fields once. The log lists its
+//   messages conversation by conversation (as 千牛's export does); BENCH_CHAT_LAYOUT=time sorts it
+//   by time alone, the conversations interleaved.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -176,6 +178,11 @@ function deriveBench() {
     made += length;
     conversations++;
   }
+  // BENCH_CHAT_LAYOUT=time: the log sorted by time alone (as some chat tools export it), the
+  // conversations interleaved, instead of listed conversation by conversation.
+  const layout = process.env.BENCH_CHAT_LAYOUT ?? "conversation";
+  if (layout === "time") messages.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  else if (layout !== "conversation") throw new Error(`BENCH_CHAT_LAYOUT: expected conversation or time, got ${layout}`);
   globalThis.gc?.();
   // A floor for the log as objects: every code unit of each message's four fields read once, as
   // the lint's floor reads each text. Not a target: a reference for what the derivation costs.
@@ -226,7 +233,7 @@ function deriveBench() {
   const o = median(fromObjects.map((m) => m.seconds));
   if (fromObjects[0].check.shop.sales.net !== net) throw new Error(`attribution from objects gave ${fromObjects[0].check.shop.sales.net}, decoded ${net}`);
   console.log(
-    `node ${process.version}, ${n.toLocaleString("en")} messages in ${conversations.toLocaleString("en")} conversations, ` +
+    `node ${process.version}, ${n.toLocaleString("en")} messages in ${conversations.toLocaleString("en")} conversations (listed ${layout === "time" ? "in time order" : "conversation by conversation"}), ` +
       `${consultations.toLocaleString("en")} consultations made, ${decoded.tables.orders.count.toLocaleString("en")} orders (net ${net}); CPU time`,
   );
   console.log(`  decoded: attributeSales of the month they make: ${a.toFixed(3)} s (median of ${runs}; runs, CPU/wall s: ${runsOf(attributions)})`);
