@@ -26,6 +26,7 @@ import { wallText } from "./rules.js";
 import type { Table } from "./table.js";
 import { sourceOf } from "./table.js";
 import { TextColumn } from "./textColumn.js";
+import { DenseIds } from "../ids/denseIds.js";
 import { columnBuffer, float64s, grown, int32s } from "../memory.js";
 
 /** The characters that separate an agent's sub-accounts in the `accounts` column. */
@@ -151,14 +152,28 @@ export function deriveConsultations(
   const groups = new Map<string, number>();
   const groupIds: string[] = [];
   // What each account is: an agent's number (≥ 0), a bot (BOT_ACCOUNT), or a buyer — without
-  // shops, the buyer's number, -3 - n. An export lists a conversation's messages together, so most
-  // messages name the accounts of the message before (the same way, or the other way round): those
-  // take its kinds after a comparison in place (no string is made), and only the others are read.
-  // The agents' sub-accounts, each a bot's or its agent's (found once: a bot account listed under an agent stays a bot's).
-  const agentKinds = new Map<string, number>();
-  for (const [account, agent] of accounts) agentKinds.set(account, botAccount(account, bots) ? BOT_ACCOUNT : agent);
-  const kindOf = (account: string): number =>
-    account === "" ? EMPTY_ACCOUNT : (agentKinds.get(account) ?? (botAccount(account, bots) ? BOT_ACCOUNT : shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
+  // shops, the buyer's number, -3 - n — found once per account, its text numbered in place (no
+  // string per message). An export lists a conversation's messages together, so most messages
+  // name the accounts of the message before (the same way, or the other way round): those take
+  // its kinds after a comparison in place, and only the others are looked up.
+  const numbers = new DenseIds(1024);
+  let kinds = new Int32Array(1024).fill(UNSEEN);
+  const kindOf = (column: TextColumn, i: number): number => {
+    const id = column.internAt(i, numbers);
+    if (id < 0) return EMPTY_ACCOUNT;
+    if (id >= kinds.length) {
+      const bigger = new Int32Array(kinds.length * 2).fill(UNSEEN);
+      bigger.set(kinds);
+      kinds = bigger;
+    }
+    let k = kinds[id]!;
+    if (k === UNSEEN) {
+      const account = column.at(i);
+      k = botAccount(account, bots) ? BOT_ACCOUNT : (accounts.get(account) ?? (shops === null ? -3 - ctx.buyers.number(account) : OTHER_ACCOUNT));
+      kinds[id] = k;
+    }
+    return k;
+  };
   let bot = 0;
   let bad = 0;
   let sk = EMPTY_ACCOUNT;
@@ -171,8 +186,8 @@ export function deriveConsultations(
       sk = rk;
       rk = swap;
     } else if (repeat === 0) {
-      sk = kindOf(from.at(i));
-      rk = kindOf(to.at(i));
+      sk = kindOf(from, i);
+      rk = kindOf(to, i);
     }
     const t = at[i]!;
     if (t !== t || sk === EMPTY_ACCOUNT || rk === EMPTY_ACCOUNT) {
@@ -538,6 +553,8 @@ const BOT_ACCOUNT = -2;
 const OTHER_ACCOUNT = -1;
 /** An empty sender or receiver (its own issue names it). */
 const EMPTY_ACCOUNT = -(2 ** 31);
+/** An account not classified yet. */
+const UNSEEN = -(2 ** 31) + 1;
 
 function startsWithMarker(text: TextColumn, i: number, markers: readonly string[]): boolean {
   for (const marker of markers) if (text.startsWith(i, marker)) return true;
