@@ -500,6 +500,13 @@ export class TableBuilder<K extends RecordKind> {
     const missingIsIssue = spec.required === true && spec.emptyAllowed !== true;
     const absent = kind === INSTANT || kind === MONEY ? NaN : kind === INT ? absentInt(spec) : -1;
     let given = false;
+    // An id's reading depends on its text alone: the field's last two ids read (a chat log's
+    // sender and receiver alternate between two accounts; a shop id repeats) are read again as they were.
+    const isId = spec.type === "id";
+    let seen0: unknown = undefined;
+    let read0 = "";
+    let seen1: unknown = undefined;
+    let read1 = "";
     for (let k = from; k < to; k++) {
       if (bad !== null && bad[k] === 1) continue;
       const i = k + offset;
@@ -558,7 +565,18 @@ export class TableBuilder<K extends RecordKind> {
           }
         }
       } else if (kind === TEXT) {
-        code = readValue(v, spec, out);
+        if (isId && typeof v === "string" && (v === seen0 || v === seen1)) {
+          out.str = v === seen0 ? read0 : read1;
+          code = OK;
+        } else {
+          code = readValue(v, spec, out);
+          if (isId && code === OK) {
+            seen1 = seen0;
+            read1 = read0;
+            seen0 = v;
+            read0 = out.str;
+          }
+        }
         let text = this.cols[f] as TextColumn | null;
         if (code === OK) {
           given = true;

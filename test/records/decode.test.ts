@@ -31,6 +31,24 @@ describe("values the decoder refuses, and why", () => {
     expect(problems({ orders: [{ ...order, buyerId: "#NA" }, { ...order, orderId: "O2", buyerId: "#1" }], agents: [{ agentId: "A1", name: "#N/A" }] })).toEqual([]);
   });
 
+  // An id's reading is remembered for the field's last two ids (a chat log's sender and receiver
+  // alternate): an id read again is read as it was — equal text, whether the same string or not —
+  // and a refused one is refused every time.
+  it("an id repeated after others reads as it did the first time, refused each time it is refused", () => {
+    const agents = [{ agentId: "A1", name: "王", group: "presale", grade: "junior", accounts: "店:小王" }];
+    const m = (k: number, from: string, to: string) => ({ at: `2020-02-21 10:${String(k).padStart(2, "0")}`, from, to, text: "在吗" });
+    const bad = "b1\u0007";
+    const messages = [m(0, "b1", "店:小王"), m(1, "店:小王", "b1"), m(2, ["b", "1"].join(""), "店:小王"), m(3, bad, "店:小王"), m(4, "店:小王", " b1 "), m(5, bad, "店:小王"), m(6, "b1", "店:小王")];
+    expect(problems({ agents, messages })).toEqual([
+      'messages[3], from: "b1\\u0007" holds a control character (U+0007): it would not match the id without it; expected an id (text)',
+      'messages[5], from: "b1\\u0007" holds a control character (U+0007): it would not match the id without it; expected an id (text)',
+    ]);
+    // Without the refused rows: one buyer, b1 (the padded " b1 " read as b1).
+    const month = decodeMonth({ agents, messages: messages.filter((_, k) => k !== 3 && k !== 5) });
+    expect(month.buyers.size).toBe(1);
+    expect(month.tables.consultations!.count).toBe(1);
+  });
+
   it("an id given as a number: expected text, not 'missing'", () => {
     expect(problems({ orders: [{ ...order, orderId: 843512000000000000 }] })).toEqual([
       "orders[0], orderId: is the number 843512000000000000; expected an id (text) (write ids as text: a number may have lost digits)",
