@@ -12,7 +12,8 @@
  * - Messages with a `consultationId` make one consultation per id; the others, per agent and buyer
  *   (and shop), are split where more than `chat.sessionGapMinutes` pass without a message.
  * - In a consultation, messages are taken in time order, a buyer's before an agent's at the same
- *   instant (an answer in the same millisecond answers it); the row order of the file decides nothing.
+ *   instant (an answer in the same millisecond answers it); the row order of the file changes no
+ *   figure (it orders only two messages of one side at one instant).
  * - Each run of buyer messages answered by the agent's next message is one response: the agent's
  *   message time − the run's first buyer message time, in whole seconds rounded down. A run the
  *   agent never answers is no response.
