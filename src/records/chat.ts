@@ -162,11 +162,7 @@ export function deriveConsultations(
   const kindOf = (column: TextColumn, i: number): number => {
     const id = column.internAt(i, numbers);
     if (id < 0) return EMPTY_ACCOUNT;
-    if (id >= kinds.length) {
-      const bigger = new Int32Array(kinds.length * 2).fill(UNSEEN);
-      bigger.set(kinds);
-      kinds = bigger;
-    }
+    if (id >= kinds.length) kinds = grown(kinds, kinds.length * 2).fill(UNSEEN, kinds.length);
     let k = kinds[id]!;
     if (k === UNSEEN) {
       const account = column.at(i);
@@ -263,11 +259,7 @@ export function deriveConsultations(
       const end = runs.end[q]!;
       // A run follows the one before when its first message comes after that one's last.
       if (k > rs && inOrder && byTurn(runs.end[runs.sorted[k - 1]!]! - 1, first) > 0) inOrder = false;
-      if (size + (end - first) > rows.length) {
-        const bigger = new Int32Array(Math.max(rows.length * 2, size + (end - first)));
-        bigger.set(rows.subarray(0, size));
-        rows = bigger;
-      }
+      if (size + (end - first) > rows.length) rows = grown(rows, Math.max(rows.length * 2, size + (end - first)));
       for (let i = first; i < end; i++) if (role[i]! >= 0) rows[size++] = i;
     }
     if (!inOrder) rows.subarray(0, size).sort(byTurn);

@@ -100,18 +100,6 @@ export class TextColumn implements Iterable<string> {
    */
   numbered(ids: DenseIds): Int32Array {
     const out = int32s(this.size);
-    if (!this.join) {
-      // Values kept as given (the caller's strings, which cache their hashes): looked up in a Map
-      // first, so that each distinct string is interned once.
-      const seen = new Map<string, number>();
-      for (let i = 0; i < this.size; i++) {
-        const v = this.open[i] ?? "";
-        let n = seen.get(v);
-        if (n === undefined) seen.set(v, (n = v === "" ? -1 : ids.intern(v)));
-        out[i] = n;
-      }
-      return out;
-    }
     for (let i = 0; i < this.size; i++) out[i] = this.internAt(i, ids);
     return out;
   }
