@@ -134,6 +134,7 @@ export const OPTION_FORMS = {
   agents: "the agents (an array of agent records)",
   exclude: "a list of agent ids (texts) to leave out",
   payAgents: "each order's payAgent by attribution (an agent id or null per order)",
+  placeAgents: "each order's placeAgent by attribution (an agent id or null per order)",
   credits: "the credited agent of each order by attribution: { orderId, agentId } per order",
 } as const;
 export type OptionName = keyof typeof OPTION_FORMS;

@@ -37,7 +37,8 @@ import {
 expectTypeOf<{ attribution: { rule: "pay" } }>().toMatchTypeOf<PolicyInput>();
 expectTypeOf(resolvePolicy({})).toEqualTypeOf<Policy>();
 expectTypeOf<Policy["attribution"]["rule"]>().toEqualTypeOf<"placeFirst" | "place" | "pay">();
-expectTypeOf<Policy["attribution"]["windowHours"]>().toEqualTypeOf<number>();
+// null: no window.
+expectTypeOf<Policy["attribution"]["windowHours"]>().toEqualTypeOf<number | null>();
 
 // Attribution: money is a decimal string, agents may be absent (null), never undefined.
 expectTypeOf(attributeSales).returns.toEqualTypeOf<SalesAttribution>();

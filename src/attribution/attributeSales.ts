@@ -42,7 +42,7 @@ export interface SalesCredits {
   readonly credited: Int32Array;
   /** How the credit was given: 0 none, 1 placeAgent, 2 payAgent, 3 remark. */
   readonly creditedBy: Uint8Array;
-  /** The placeAgent's number, or -1. */
+  /** The placeAgent's number, or -1 (unpaid orders too). */
   readonly placeAgent: Int32Array;
   /** The payAgent's number, or -1. */
   readonly payAgent: Int32Array;
@@ -129,7 +129,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const n = orderTable.count;
   const keyCount = month.buyers.size;
   const cons = candidateConsultations(month, o.buyerId, n, keyCount);
-  const matches = matchOrders({ count: n, key: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, keyCount }, cons, rules.windowHours * 3_600_000);
+  const matches = matchOrders({ count: n, key: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, keyCount }, cons, rules.windowHours === null ? Infinity : rules.windowHours * 3_600_000);
 
   // The agents listed: the roster's, or (without one) those met in consultations and remarks.
   const agentCount = month.agents.ids.length;
@@ -168,6 +168,8 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     const placeCon = matches.place[i]!;
     const payCon = matches.pay[i]!;
     if (paid !== paid) {
+      // An unpaid order's placeAgent is the buyer's agent a payment reminder may go to.
+      if (placeCon >= 0) placeAgent[i] = cons.agent[placeCon]!;
       status[i] = UNPAID;
       unpaid++;
       continue;

@@ -128,7 +128,7 @@ function sortEvents(items: Int32Array, from: number, to: number, created: Float6
 /**
  * Finds placeAgent and payAgent consultations for every order.
  *
- * @param windowMs - 询单有效期 in milliseconds
+ * @param windowMs - 询单有效期 in milliseconds; Infinity for no window
  */
 export function matchOrders(orders: OrderColumns, cons: ConsultationColumns, windowMs: number): Matches {
   const n = orders.count;

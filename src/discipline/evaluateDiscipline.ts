@@ -41,6 +41,8 @@ export interface DisciplineLine {
   readonly violationId: string;
   readonly rule: string;
   readonly ruleLabel: string;
+  /** The rule whose ladder and count the occurrence steps: `rule`, or the rule it counts with (`discipline.rules[rule].countsWith`). */
+  readonly ladderRule: string;
   /** The person penalized. */
   readonly agentId: string;
   /** `violator`, or `supervisor` who saw the violation and did not stop it (seed 000). */
@@ -50,7 +52,7 @@ export interface DisciplineLine {
   readonly date: string;
   /** The counting window: `sinceHire`, or the calendar month `YYYY-MM`. */
   readonly window: string;
-  /** This person's n-th occurrence of the rule in the window. */
+  /** This person's n-th occurrence of the ladder rule in the window (its own occurrences and those of the rules that count with it). */
   readonly occurrence: number;
   /** The ladder step applied (1-based); null after dismissal. */
   readonly step: number | null;
@@ -103,8 +105,9 @@ interface Event {
 
 /**
  * Applies the penalty ladders (R4) to violations: each occurrence steps the person's ladder for
- * the rule within the counting window (since hire, or each calendar month); a supervisor named in
- * `condonedBy` is penalized on the same ladder, on the supervisor's own count; the step that
+ * the rule (or for the rule it `countsWith`, on one count with that rule's own) within the
+ * counting window (since hire, or each calendar month); a supervisor named in `condonedBy` is
+ * penalized on the same ladder, on the supervisor's own count; the step that
  * dismisses ends the ladder, and later occurrences are reported with no fine. Every fine goes to
  * the fund's ledger.
  *
@@ -169,9 +172,10 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     if (e.liability === "supervisor" && condonedAfterDismissal(e, violationId(e), dismissed.get(violator))) continue;
     const ruleId = v!.rule.at(e.row);
     const rule = d.rules[ruleId]!;
-    const ladder = rule.ladder ?? d.ladder;
+    const ladderRule = rule.countsWith ?? ruleId;
+    const ladder = d.rules[ladderRule]!.ladder ?? d.ladder;
     const window = d.window === "sinceHire" ? "sinceHire" : monthLabel(monthIndexOf(e.ms, zone, cutover));
-    const key = `${e.person}\u0000${ruleId}\u0000${window}`;
+    const key = `${e.person}\u0000${ladderRule}\u0000${window}`;
     const occurrence = (counts.get(key) ?? 0) + 1;
     counts.set(key, occurrence);
     const gone = dismissed.get(e.person);
@@ -182,6 +186,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
       violationId: violationId(e),
       rule: ruleId,
       ruleLabel: rule.label,
+      ladderRule,
       agentId: person,
       liability: e.liability,
       violatorId,
@@ -191,6 +196,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
       occurrence,
     };
     const who = e.liability === "supervisor" ? `supervisor ${person} condoned ${violatorId}'s violation` : person;
+    const shared = ladderRule === ruleId ? "" : `${ruleId} counts with ${ladderRule}: `;
     let line: DisciplineLine;
     let fen: number;
     if (gone !== undefined && e.ms >= gone.ms) {
@@ -202,7 +208,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
         fine: "0.00",
         outcome: "afterDismissal",
         explanation:
-          `${who}: occurrence ${occurrence} of ${ruleId} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined` +
+          `${who}: ${shared}occurrence ${occurrence} of ${ladderRule} after dismissal on ${formatInstant(gone.ms, zone)}${gone.by ? ` (${gone.by})` : ""}; reported, not fined` +
           (e.liability === "violator" && d.supervisorLiability && condonedBy >= 0 ? `; ${ids[condonedBy]!}, who condoned it, is not penalized either (${person} was no longer staff)` : ""),
       };
     } else {
@@ -218,7 +224,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
         fine: formatFen(fen),
         outcome: "penalized",
         explanation:
-          `${who}: occurrence ${occurrence} of ${ruleId} (${window === "sinceHire" ? "since hire" : `in ${window}`}) → ladder step ${stepIndex + 1}${beyond}: ` +
+          `${who}: ${shared}occurrence ${occurrence} of ${ladderRule} (${window === "sinceHire" ? "since hire" : `in ${window}`}) → ladder step ${stepIndex + 1}${beyond}: ` +
           `${[...step.actions, `fine ${formatFen(fen)}`].join(" + ")}`,
       };
     }

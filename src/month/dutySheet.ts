@@ -42,9 +42,10 @@ export interface DutySheet {
 export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
   const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews"], { check: checkDuties });
-  // The address checks are owed by each paid order's payAgent (attribution, as data).
-  const payAgent = month.tables.orders === undefined ? null : attributeMonth(month, { period: date }).credits.payAgent;
-  const r = dutiesOfMonth(month, { period: date }, { payAgent });
+  // The address checks are owed by each paid order's payAgent, the reminders under
+  // duties.paymentReminder.owner = buyersAgent by its placeAgent (attribution, as data).
+  const credits = month.tables.orders === undefined ? null : attributeMonth(month, { period: date }).credits;
+  const r = dutiesOfMonth(month, { period: date }, { payAgent: credits?.payAgent ?? null, placeAgent: credits?.placeAgent ?? null });
   const byOwner = new Map<string, Duty[]>();
   for (const d of r.duties) {
     if (d.owner === null) continue;

@@ -54,7 +54,7 @@ export interface PeopleSection {
  *
  * @param month - the decoded month; its scores hold this month's scorecard scores too (see buildMonthReport)
  * @param label - the month, `YYYY-MM`
- * @param credits - the sales attribution of the month's orders (each order's payAgent and whether it is booked)
+ * @param credits - the sales attribution of the month's orders (each order's payAgent and placeAgent, and whether it is booked)
  * @param scoreText - each agent's score of the month as the report shows it
  */
 export function peopleSection(month: DecodedMonth, label: string, credits: SalesCredits, scoreText: ReadonlyMap<string, string | null>): PeopleSection {
@@ -104,7 +104,8 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
   // The duties own the address checks of the booked orders, by their payAgent.
   const payAgent = int32s(credits.payAgent.length).fill(-1);
   for (let i = 0; i < payAgent.length; i++) if (credits.booked[i] === 1) payAgent[i] = credits.payAgent[i]!;
-  const duties = attempt(() => dutiesOfMonth(month, { period: label }, { payAgent, skipRoster, countAddressChecks: true }));
+  // The human payment reminders may go to the buyer's agent (duties.paymentReminder.owner): each order's placeAgent.
+  const duties = attempt(() => dutiesOfMonth(month, { period: label }, { payAgent, placeAgent: credits.placeAgent, skipRoster, countAddressChecks: true }));
   // Several families check the same rows (the scores, the roster): name each problem once.
   if (found.size > 0) {
     const seen = new Set<string>();

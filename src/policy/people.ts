@@ -93,9 +93,13 @@ const ladder = z
     "only the last step of a ladder may dismiss",
   );
 
+const ruleId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "expected a rule id like nonWorkActivity");
+
 const ViolationRuleSchema = z.strictObject({
   label: z.string().min(1),
   ladder: ladder.optional(),
+  /** Another rule whose ladder and count this rule's occurrences share (one handbook item split into several rules). */
+  countsWith: ruleId.optional(),
 });
 
 /** R4: penalty ladders, the counting window, supervisor liability. */
@@ -107,11 +111,24 @@ export const DisciplinePolicySchema = z
     ladder: ladder
       .default(DEFAULT_LADDER.map((s) => ({ actions: [...s.actions], fine: s.fine })))
       ,
+    // Seed 000 states one item with one ladder: QQ, 私人旺旺, videos, games and installing software
+    // count together, so the two default rules share nonWorkActivity's count.
     rules: z
-      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "expected a rule id like nonWorkActivity"), ViolationRuleSchema)
+      .record(ruleId, ViolationRuleSchema)
+      .superRefine((rules, ctx) => {
+        for (const [id, rule] of Object.entries(rules)) {
+          const target = rule.countsWith;
+          if (target === undefined) continue;
+          const path = [id, "countsWith"];
+          if (target === id) ctx.addIssue({ code: "custom", path, message: "a rule cannot count with itself; leave countsWith out" });
+          else if (!Object.hasOwn(rules, target)) ctx.addIssue({ code: "custom", path, message: `"${target}" is not a rule of the policy; expected one of ${Object.keys(rules).join(", ")}` });
+          else if (rules[target]!.countsWith !== undefined) ctx.addIssue({ code: "custom", path, message: `"${target}" itself counts with "${rules[target]!.countsWith}"; name that rule instead` });
+          if (rule.ladder !== undefined) ctx.addIssue({ code: "custom", path: [id, "ladder"], message: `a rule that counts with "${target}" steps that rule's ladder; leave its own ladder out` });
+        }
+      })
       .default({
-        nonWorkActivity: { label: "上班做与工作无关的事 (QQ、视频、游戏)" },
-        unauthorizedSoftware: { label: "私自下载安装软件" },
+        nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
+        unauthorizedSoftware: { label: "私自下载安装软件", countsWith: "nonWorkActivity" },
       }),
     supervisorLiability: z
       .boolean()

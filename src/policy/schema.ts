@@ -20,9 +20,10 @@ export const AttributionPolicySchema = z
     windowHours: z
       .number()
       .positive()
-      .max(15 * 24, "the attribution window is at most 15 days (360 hours)")
+      .max(15 * 24, "the attribution window is at most 15 days (360 hours); null for none")
+      .nullable()
       .default(48)
-      .describe("询单有效期: how long after a consultation ends it still attributes an order (hours)"),
+      .describe("询单有效期: how long after a consultation ends it still attributes an order (hours); null: no window (seed 003 sets none), any earlier replied consultation of the buyer attributes"),
     rule: z
       .enum(["placeFirst", "place", "pay"])
       .default("placeFirst")
@@ -46,6 +47,10 @@ export const DutiesPolicySchema = z
         smsAfterMinutes: z.number().int().positive().default(15),
         smsAboveAmount: amount.default("8.00").describe("an SMS goes to unpaid orders strictly above this amount"),
         humanAfterMinutes: z.number().int().positive().default(30),
+        owner: z
+          .enum(["onDuty", "buyersAgent"])
+          .default("onDuty")
+          .describe("who owes the human reminder: the night-shift agent on weekdays and the agent on duty at weekends (onDuty), or the buyer's own agent, the order's placeAgent (buyersAgent: 谁的顾客谁跟进)"),
       })
       .prefault({}),
     returnedParcels: z

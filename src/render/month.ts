@@ -40,8 +40,8 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
   const [rule, source] = [RULE[p.rule], SOURCE[p.source]];
   out.push(
     zh
-      ? `业绩归属：${rule?.[0] ?? p.rule}，${source?.[0] ?? p.source}，询单有效期 ${p.windowHours} 小时，提成基数为${p.deductRefunds ? "净额（扣退款）" : "销售额（不扣退款）"}`
-      : `attribution: ${rule?.[1] ?? p.rule}, ${source?.[1] ?? p.source}, window ${p.windowHours} h, commission base ${p.deductRefunds ? "net of refunds" : "gross"}`,
+      ? `业绩归属：${rule?.[0] ?? p.rule}，${source?.[0] ?? p.source}，${p.windowHours === null ? "询单有效期不限" : `询单有效期 ${p.windowHours} 小时`}，提成基数为${p.deductRefunds ? "净额（扣退款）" : "销售额（不扣退款）"}`
+      : `attribution: ${rule?.[1] ?? p.rule}, ${source?.[1] ?? p.source}, ${p.windowHours === null ? "no window" : `window ${p.windowHours} h`}, commission base ${p.deductRefunds ? "net of refunds" : "gross"}`,
   );
   for (const w of report.warnings) out.push(`! ${message(w, lang)}`);
   out.push("");

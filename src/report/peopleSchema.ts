@@ -54,6 +54,7 @@ export const DisciplineLineSchema = z.object({
   violationId: text,
   rule: text,
   ruleLabel: text,
+  ladderRule: text,
   agentId: text,
   liability: z.enum(["violator", "supervisor"]),
   violatorId: text,

@@ -17,6 +17,8 @@ import { TextColumn } from "../records/textColumn.js";
 const MINUTE = 60_000;
 const WEEK = "Mon–Fri the night shift, Sat–Sun the agent on duty";
 const HOUR = 3_600_000;
+/** How many days, the due day first, a reminder waits for the buyer's agent's next shift (`buyersAgent`). */
+const AHEAD_DAYS = 7;
 
 /** A returned parcel (退货包裹) that arrived at the shop. */
 export type ReturnedParcel = RecordOf<"returnedParcels">;
@@ -29,8 +31,8 @@ export const ShopReviewSchema = RECORD_SCHEMAS.shopReviews;
 
 /**
  * An order as the duties need it: times and amount (an order record: its other fields may be
- * given too), and the payAgent (落实付款客服) from the sales attribution (null for a fully silent
- * order). The month report passes its attribution in.
+ * given too), and the payAgent (落实付款客服) and placeAgent (落实下单客服) from the sales
+ * attribution (null when none). The month report passes its attribution in.
  */
 export interface DutyOrder {
   readonly orderId: string;
@@ -38,6 +40,8 @@ export interface DutyOrder {
   readonly paidAt?: string | null | undefined;
   readonly amount: string | number;
   readonly payAgent?: string | null | undefined;
+  /** The buyer's agent, who owes the human payment reminder under `duties.paymentReminder.owner` = `buyersAgent`. */
+  readonly placeAgent?: string | null | undefined;
 }
 
 export interface DutiesInput {
@@ -58,6 +62,12 @@ export interface DutiesOptions {
    * address check is listed. (Records give it on each order instead.)
    */
   readonly payAgents?: readonly (string | null)[];
+  /**
+   * With a decoded month: each order's placeAgent (落实下单客服), parallel to the month's orders
+   * (`attributeSales(month).orders.map((o) => o.placeAgent)`), for the human payment reminders
+   * under `duties.paymentReminder.owner` = `buyersAgent`; without it they go by the on-duty rule.
+   */
+  readonly placeAgents?: readonly (string | null)[];
 }
 
 export type DutyKind = "smsReminder" | "humanReminder" | "returnedParcel" | "shopReview" | "addressCheck";
@@ -219,6 +229,8 @@ const DUTY_KINDS = ["agents", "roster", "orders", "returnedParcels", "shopReview
 export interface DutyInputs {
   /** Each order's payAgent (agent number, -1 for none): its address check; null: no address checks. */
   readonly payAgent: Int32Array | null;
+  /** Each order's placeAgent (agent number, -1 for none): the buyer's agent of a payment reminder; null: none known. */
+  readonly placeAgent?: Int32Array | null;
   /** Roster rows to leave out (1): a rostered day after the agent's dismissal owns no duties. */
   readonly skipRoster?: Uint8Array | null;
   /** Count the address checks per owner without listing them (the month report lists the other duties only). */
@@ -232,7 +244,10 @@ export interface DutyInputs {
  *   placing, for orders strictly above `smsAboveAmount` (8.00) still unpaid then;
  * - human payment reminder (催付): orders still unpaid `humanAfterMinutes` (30) after placing; Monday–
  *   Friday the night-shift agent of that day, Saturday–Sunday the agent on duty (working a shift that
- *   covers the instant, else the next to start that day); due after the shift ended, it passes to the next day;
+ *   covers the instant, else the next to start that day); due after the shift ended, it passes to the next day.
+ *   With `paymentReminder.owner` = `buyersAgent` (谁的顾客谁跟进) the order's placeAgent owes it by the end
+ *   of their shift that day, or of their next shift within 7 days; an order with no placeAgent, or
+ *   whose placeAgent has no shift in those days, goes by the on-duty rule;
  * - returned parcel (退货包裹): inspected by `returnedParcels.inspectBy` (17:30) the day it arrives (the
  *   next day when it arrives later); weekdays the night-shift agent, weekends the agent on duty;
  * - neutral/negative review (中差评): by the parity of the day of the month of the buyer's first review,
@@ -250,33 +265,42 @@ export interface DutyInputs {
  * //=> { kind: "humanReminder", ref: "O7", owner: "A02", deadline: "2020-02-21T23:30:00+08:00", … }
  */
 export function assignDuties(input: DutiesInput | DecodedMonth, policy?: PolicyInput | Policy, options: DutiesOptions = {}): DutiesResult {
-  checkOptions(options, ["period", "payAgents"]);
+  checkOptions(options, ["period", "payAgents", "placeAgents"]);
   if (isDecodedMonth(input)) {
     const month = monthFor(input, policy, DUTY_KINDS);
-    const payAgent = options.payAgents === undefined ? null : givenPayAgents(month, options.payAgents);
-    return dutiesOfMonth(month, options, { payAgent });
+    const payAgent = options.payAgents === undefined ? null : givenAgents(month, options.payAgents, "payAgents");
+    const placeAgent = options.placeAgents === undefined ? null : givenAgents(month, options.placeAgents, "placeAgents");
+    return dutiesOfMonth(month, options, { payAgent, placeAgent });
   }
   const orders = (input as { orders?: unknown } | null)?.orders;
-  if (options.payAgents !== undefined) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", "payAgents"], message: "is for a decoded month; with records, give each order's payAgent" }]);
+  for (const key of ["payAgents", "placeAgents"] as const) {
+    if (options[key] !== undefined) {
+      throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["options", key], message: `is for a decoded month; with records, give each order's ${key.slice(0, -1)}` }]);
+    }
   }
-  // The orders are order records with their payAgent beside: the records are decoded, the payAgents read once the agents are known.
-  const split = Array.isArray(orders) ? splitPayAgents(orders) : null;
+  // The orders are order records with their payAgent and placeAgent beside: the records are
+  // decoded, the agents read once the agents are known.
+  const split = Array.isArray(orders) ? splitAgents(orders) : null;
   let payAgent: Int32Array | null = null;
+  let placeAgent: Int32Array | null = null;
   const records: MonthRecords = split === null ? (input as MonthRecords) : { ...(input as MonthRecords), orders: split.orders };
   const month = monthFor(records, policy, DUTY_KINDS, {
     required: ["roster"],
     check: (m, issues) => {
       checkDuties(m, issues);
-      if (split !== null) payAgent = payAgentNumbers(m, split.payAgents, issues);
+      if (split !== null) {
+        payAgent = agentNumbers(m, split.payAgents, "payAgent", issues);
+        placeAgent = agentNumbers(m, split.placeAgents, "placeAgent", issues);
+      }
     },
   });
-  return dutiesOfMonth(month, options, { payAgent });
+  return dutiesOfMonth(month, options, { payAgent, placeAgent });
 }
 
-/** The orders' records without their payAgent, and the payAgents (undefined for a record that is no object). */
-function splitPayAgents(orders: readonly unknown[]): { orders: unknown[]; payAgents: unknown[] } {
+/** The orders' records without their payAgent and placeAgent, and those (undefined for a record that is no object). */
+function splitAgents(orders: readonly unknown[]): { orders: unknown[]; payAgents: unknown[]; placeAgents: unknown[] } {
   const payAgents: unknown[] = [];
+  const placeAgents: unknown[] = [];
   const records = orders.map((o, i) => {
     if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
     try {
@@ -285,6 +309,7 @@ function splitPayAgents(orders: readonly unknown[]): { orders: unknown[]; payAge
       const r = o as Record<string, unknown>;
       for (const key in r) {
         if (key === "payAgent") payAgents[i] = r[key];
+        else if (key === "placeAgent") placeAgents[i] = r[key];
         else order[key] = r[key];
       }
       return order;
@@ -292,23 +317,23 @@ function splitPayAgents(orders: readonly unknown[]): { orders: unknown[]; payAge
       return o; // a record that cannot be read: the decoder names it
     }
   });
-  return { orders: records, payAgents };
+  return { orders: records, payAgents, placeAgents };
 }
 
-/** Each order's payAgent as an agent number (-1: none); a payAgent that is no agent of the month is an issue at `orders[i].payAgent`. */
-function payAgentNumbers(month: DecodedMonth, payAgents: readonly unknown[], issues: IssueList): Int32Array {
+/** Each order's payAgent (or placeAgent) as an agent number (-1: none); one that is no agent of the month is an issue at `orders[i].<field>`. */
+function agentNumbers(month: DecodedMonth, given: readonly unknown[], field: "payAgent" | "placeAgent", issues: IssueList): Int32Array {
   const n = month.tables.orders?.count ?? 0;
   const out = new Int32Array(n).fill(-1);
   const roster = month.agents.rosterSize >= 0;
   for (let i = 0; i < n; i++) {
-    const v = payAgents[i];
+    const v = given[i];
     if (v === undefined || v === null || v === "") continue;
     const bad = (code: IssueCode, message: string): void => {
       const orderId = month.tables.orders!.columns.orderId.at(i);
-      issues.add({ code, path: ["orders", i, "payAgent"], message, ...(orderId ? { recordId: `orderId ${JSON.stringify(orderId)}` } : {}) });
+      issues.add({ code, path: ["orders", i, field], message, ...(orderId ? { recordId: `orderId ${JSON.stringify(orderId)}` } : {}) });
     };
     if (typeof v !== "string") {
-      bad(IssueCode.invalidType, `${show(v)} is not text; expected the payAgent's 工号, or null`);
+      bad(IssueCode.invalidType, `${show(v)} is not text; expected the ${field}'s 工号, or null`);
       continue;
     }
     const id = v.trim();
@@ -320,18 +345,18 @@ function payAgentNumbers(month: DecodedMonth, payAgents: readonly unknown[], iss
   return out;
 }
 
-/** The payAgents given for a decoded month's orders, as agent numbers. */
-function givenPayAgents(month: DecodedMonth, payAgents: readonly (string | null)[]): Int32Array {
+/** The payAgents (or placeAgents) given for a decoded month's orders, as agent numbers. */
+function givenAgents(month: DecodedMonth, agents: readonly (string | null)[], option: "payAgents" | "placeAgents"): Int32Array {
   const n = month.tables.orders?.count ?? 0;
   const issues = new IssueList();
   const out = new Int32Array(n).fill(-1);
-  if (!Array.isArray(payAgents) || payAgents.length !== n) {
-    issues.add({ code: IssueCode.invalidValue, path: ["options", "payAgents"], message: `expected one payAgent (or null) per order of the month: ${n}, in the orders' order` });
+  if (!Array.isArray(agents) || agents.length !== n) {
+    issues.add({ code: IssueCode.invalidValue, path: ["options", option], message: `expected one ${option.slice(0, -1)} (or null) per order of the month: ${n}, in the orders' order` });
   } else {
-    payAgents.forEach((id, i) => {
+    agents.forEach((id, i) => {
       if (id === null) return;
       const a = typeof id === "string" ? month.agents.find(id) : undefined;
-      if (a === undefined) issues.add({ code: IssueCode.unknownAgent, path: ["options", "payAgents", i], message: `${show(id)} is not an agent of the month` });
+      if (a === undefined) issues.add({ code: IssueCode.unknownAgent, path: ["options", option, i], message: `${show(id)} is not an agent of the month` });
       else out[i] = a;
     });
   }
@@ -390,6 +415,10 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const humanAfter = sms.humanAfterMinutes * MINUTE;
   const smsRule = `R1 短信催付: unpaid at ${sms.smsAfterMinutes} min, > ${sms.smsAboveAmount}`;
   const humanRule = `R1 催付: unpaid at ${sms.humanAfterMinutes} min; ${WEEK}`;
+  const buyersAgent = sms.owner === "buyersAgent";
+  const placeAgent = buyersAgent ? (inputs.placeAgent ?? null) : null;
+  const ownRule = `R1 催付 (谁的顾客谁跟进): unpaid at ${sms.humanAfterMinutes} min; the buyer's agent (placeAgent), by the end of their shift that day or their next within ${AHEAD_DAYS} days`;
+  const silentRule = `R1 催付: unpaid at ${sms.humanAfterMinutes} min; no placeAgent (the buyer was not served before placing): ${WEEK}`;
   const addressRule = "R1 核对地址: payAgent, at payment";
   const addressChecks = new Int32Array(ids.length);
   const orders = month.tables.orders;
@@ -407,7 +436,18 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId.at(i), o.orderId.at(i), smsDue, smsRule, null, smsDue);
     const humanDue = created + humanAfter;
     if (!(paid <= humanDue) && humanDue >= start && humanDue < end) {
-      add("humanReminder", o.orderId.at(i), o.orderId.at(i), humanDue, humanRule, ownerByWeekRule(humanDue, dayOf(humanDue), true));
+      const ref = o.orderId.at(i);
+      const day = dayOf(humanDue);
+      if (!buyersAgent) add("humanReminder", ref, ref, humanDue, humanRule, ownerByWeekRule(humanDue, day, true));
+      else {
+        const own = placeAgent === null ? -1 : placeAgent[i]!;
+        const found = own < 0 ? null : ownerAtNextShift(own, humanDue, day);
+        if (found !== null) add("humanReminder", ref, ref, humanDue, ownRule, found);
+        else {
+          const why = own < 0 ? silentRule : `R1 催付: unpaid at ${sms.humanAfterMinutes} min; the buyer's agent ${ids[own]!} (placeAgent) has no shift from ${dateOfDayNumber(day)} within ${AHEAD_DAYS} days: ${WEEK}`;
+          add("humanReminder", ref, ref, humanDue, why, ownerByWeekRule(humanDue, day, true));
+        }
+      }
     }
   }
 
@@ -490,6 +530,23 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     (): readonly Duty[] => list.duties(zone),
     { select: (selection) => list.duties(zone, selection.unowned === true), each: () => list.each(zone) },
   );
+
+  /**
+   * The buyer's agent as the owner from instant `from` (on `day`): their shift that day if it has
+   * not ended, else their next working shift within {@link AHEAD_DAYS} days, whose end is the
+   * deadline; null when they have none (off, or dismissed: the roster then has no working day).
+   */
+  function ownerAtNextShift(agent: number, from: number, day: number): Owner | null {
+    for (let d = day; d < day + AHEAD_DAYS; d++) {
+      const slot = roster.slot(agent, d);
+      if (slot === undefined || slot.shift === "off" || !(slot.end > from)) continue;
+      const key = `own|${agent}|${d}`;
+      let found = owners.get(key);
+      if (found === undefined) owners.set(key, (found = { owner: ids[agent]!, deadline: slot.end, alsoEligible: [], unowned: null }));
+      return found;
+    }
+    return null;
+  }
 
   /**
    * The owner under the weekday/weekend rule on `day`, from instant `from`: Mon–Fri the night-shift

@@ -10,7 +10,8 @@
  * Keys are the policy's dotted paths (an optional header row `setting`/`设置` is skipped). A cell's
  * value is read as the setting's default is typed: text settings take a number as its text (`8` →
  * `"8"`) and a time-of-day serial as `HH:mm` (Excel stores 17:30 as 0.7291…), switches take
- * TRUE/FALSE (or 是/否), numbers stay numbers. Validation is the policy's own (unknown keys and bad
+ * TRUE/FALSE (or 是/否), numbers stay numbers; `none` (or `null`, 无, 不限) sets a number setting to
+ * null, which those that may be switched off take. Validation is the policy's own (unknown keys and bad
  * values are issues), each placed at its row.
  */
 import { IssueCode, unreadable, type Issue } from "../errors.js";
@@ -28,6 +29,7 @@ export interface PolicyCells {
 
 const HEADER_KEYS = new Set(["setting", "key", "设置", "参数", "项目"]);
 const TRUE = new Set(["true", "是", "1", "yes"]);
+const NONE = new Set(["none", "null", "无", "不限"]);
 const FALSE = new Set(["false", "否", "0", "no"]);
 
 /**
@@ -167,6 +169,8 @@ function valueFor(cell: Cell, typical: unknown): { value: unknown } | { error: s
   }
   if (typeof typical === "number" && typeof cell === "string") {
     const text = cell.trim();
+    // A number setting that may be switched off (attribution.windowHours, chat.waitLimitSeconds) takes none.
+    if (NONE.has(text.toLowerCase())) return { value: null };
     return /^-?\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { value: text };
   }
   return { value: typeof cell === "string" ? cell.trim() : cell };

@@ -67,7 +67,8 @@ interface MCons {
 interface Month {
   orders: MOrder[];
   cons: MCons[];
-  windowHours: number;
+  /** null: no window. */
+  windowHours: number | null;
   rule: Rule;
   source: Source;
   deductRefunds: boolean;
@@ -122,7 +123,7 @@ const monthArb: fc.Arbitrary<Month> = fc
     fc.record({
       orders: fc.array(orderArb(anchor, grid), { minLength: 1, maxLength: 8 }),
       cons: fc.array(consArb(anchor, grid), { maxLength: 12 }),
-      windowHours: fc.constantFrom(0.5, 1, 2, 3, 6, 24, 48),
+      windowHours: fc.constantFrom(0.5, 1, 2, 3, 6, 24, 48, null),
       rule: fc.constantFrom<Rule>("placeFirst", "place", "pay"),
       source: fc.constantFrom<Source>("chat", "remark", "chatThenRemark"),
       deductRefunds: fc.boolean(),
@@ -212,7 +213,7 @@ interface RefOrder {
 }
 
 function refOrder(m: Month, cons: readonly MCons[], o: MOrder): RefOrder {
-  const w = m.windowHours * 60;
+  const w = m.windowHours === null ? Infinity : m.windowHours * 60;
   const place = refWinner(cons, o, o.created, w);
   const pay = o.paid === null ? null : refWinner(cons, o, o.paid, w);
   if (o.paid === null) return { status: "unpaid", booked: false, place, pay: null, credited: null, creditedBy: null };
@@ -465,7 +466,8 @@ describe("invariants", () => {
     fc.assert(
       fc.property(monthArb, fc.constantFrom(0, 0.5, 1, 24, 96), (m, extra) => {
         const narrow = run(m);
-        const wide = run({ ...m, windowHours: Math.min(m.windowHours + extra, 360) });
+        // No window (null) is the widest of all.
+        const wide = run({ ...m, windowHours: m.windowHours === null || extra === 96 ? null : Math.min(m.windowHours + extra, 360) });
         m.orders.forEach((_, i) => {
           const a = narrow.orders[i]!;
           const b = wide.orders[i]!;

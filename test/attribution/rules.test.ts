@@ -113,6 +113,24 @@ describe("R1 candidates and the window", () => {
     expect(byId(wide, "O24+1").placeAgent).toBe("A1");
   });
 
+  it("has no window with attribution.windowHours null (seed 003 sets none): the latest replied consultation however long before", () => {
+    const input: Case = {
+      orders: [order("late", "b1", "2020-02-29 23:00", "2020-02-29 23:30"), order("never", "b2", "2020-02-10 10:00", "2020-02-10 10:00")],
+      consultations: [
+        con("Cold", "A1", "b1", "2019-11-02 09:00", "2019-11-02 10:00"),
+        con("Old", "A2", "b1", "2020-01-02 09:00", "2020-01-02 10:00"),
+        // replied only after the order: serves nobody at its time, window or not
+        con("After", "A1", "b2", "2020-02-10 10:05", "2020-02-10 10:30"),
+      ],
+    };
+    const none = run({ ...input, policy: { attribution: { windowHours: null } } });
+    expect(none.policy.windowHours).toBeNull();
+    expect(byId(none, "late")).toMatchObject({ status: "assisted", placeConsultationId: "Old", payConsultationId: "Old", creditedAgent: "A2" });
+    expect(byId(none, "never")).toMatchObject({ status: "fully-silent", creditedAgent: null });
+    // at most 360 h: the same order is fully silent
+    expect(byId(run({ ...input, policy: { attribution: { windowHours: 360 } } }), "late").status).toBe("fully-silent");
+  });
+
   it("counts firstReplyAt exactly at t, not a reply after t", () => {
     const r = run({
       orders: [

@@ -44,15 +44,61 @@ describe("evaluateDiscipline: the default ladder (warning + 10, 30, dismissal)",
     expect(reversed).toEqual(r);
   });
 
-  it("counts each rule on its own ladder", () => {
+  it("counts seed 000's one handbook item on one ladder: software counts with non-work activity, so a third offence of either dismisses", () => {
     const mixed = evaluateDiscipline({
       agents,
-      violations: [v("V1", "A01", "2020-02-03 10:00"), v("V2", "A01", "2020-02-04 10:00", { rule: "unauthorizedSoftware" })],
+      violations: [
+        v("V1", "A01", "2020-02-03 10:00"),
+        v("V2", "A01", "2020-02-04 10:00", { rule: "unauthorizedSoftware" }),
+        v("V3", "A01", "2020-02-05 10:00", { rule: "unauthorizedSoftware" }),
+      ],
     });
-    expect(mixed.lines.map((l) => [l.rule, l.step, l.fine])).toEqual([
-      ["nonWorkActivity", 1, "10.00"],
-      ["unauthorizedSoftware", 1, "10.00"],
+    expect(mixed.lines.map((l) => [l.rule, l.ladderRule, l.occurrence, l.step, l.actions, l.fine])).toEqual([
+      ["nonWorkActivity", "nonWorkActivity", 1, 1, ["verbalWarning"], "10.00"],
+      ["unauthorizedSoftware", "nonWorkActivity", 2, 2, [], "30.00"],
+      ["unauthorizedSoftware", "nonWorkActivity", 3, 3, ["dismissal"], "0.00"],
     ]);
+    expect(mixed.lines[1]!.explanation).toBe(
+      "A01: unauthorizedSoftware counts with nonWorkActivity: occurrence 2 of nonWorkActivity (since hire) → ladder step 2: fine 30.00",
+    );
+    expect(mixed.agents[0]).toMatchObject({ dismissedBy: "V3", fines: "40.00" });
+  });
+
+  it("counts rules without countsWith on their own ladders, and a shared count uses the ladder of the rule counted with", () => {
+    const rules = {
+      chat: { label: "聊天", ladder: [{ fine: "5" }, { fine: "15" }] },
+      games: { label: "游戏", countsWith: "chat" },
+      software: { label: "软件" },
+    };
+    const r = evaluateDiscipline(
+      {
+        violations: [
+          v("V1", "A01", "2020-02-03 10:00", { rule: "games" }),
+          v("V2", "A01", "2020-02-04 10:00", { rule: "software" }),
+          v("V3", "A01", "2020-02-05 10:00", { rule: "chat" }),
+          v("V4", "A02", "2020-02-05 10:00", { rule: "chat" }),
+        ],
+      },
+      { discipline: { rules } },
+    );
+    expect(r.lines.map((l) => [l.violationId, l.ladderRule, l.occurrence, l.fine])).toEqual([
+      ["V1", "chat", 1, "5.00"],
+      ["V2", "software", 1, "10.00"],
+      ["V3", "chat", 2, "15.00"],
+      ["V4", "chat", 1, "5.00"],
+    ]);
+  });
+
+  it("refuses a countsWith that names no rule, the rule itself, a rule that counts with another, or comes with its own ladder", () => {
+    const bad = (rules: Record<string, unknown>) => () => evaluateDiscipline({ violations: [] }, { discipline: { rules } } as never);
+    expect(bad({ a: { label: "A", countsWith: "b" } })).toThrow('policy.discipline.rules.a.countsWith: "b" is not a rule of the policy; expected one of a');
+    expect(bad({ a: { label: "A", countsWith: "a" } })).toThrow("policy.discipline.rules.a.countsWith: a rule cannot count with itself; leave countsWith out");
+    expect(bad({ a: { label: "A" }, b: { label: "B", countsWith: "a" }, c: { label: "C", countsWith: "b" } })).toThrow(
+      'policy.discipline.rules.c.countsWith: "b" itself counts with "a"; name that rule instead',
+    );
+    expect(bad({ a: { label: "A" }, b: { label: "B", countsWith: "a", ladder: [{ fine: "1" }] } })).toThrow(
+      'policy.discipline.rules.b.ladder: a rule that counts with "a" steps that rule\'s ladder; leave its own ladder out',
+    );
   });
 
   it("a dismissal by one rule stops fines under every rule", () => {

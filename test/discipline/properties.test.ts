@@ -1,6 +1,6 @@
 /**
  * Property tests of the penalty ladder (R4) against a reference that applies it literally: each
- * person's occurrences of a rule in time order, step = min(n, 3), nothing after the dismissal, no
+ * person's occurrences of a rule (the default rules: of seed 000's one item) in time order, step = min(n, 3), nothing after the dismissal, no
  * supervisor liability for a violation of someone already dismissed before it;
  * and laws of the result (order independence, the fund equals the fines).
  */
@@ -49,7 +49,8 @@ function reference(vs: readonly ViolationInput[]): string[] {
     // A supervisor is not liable for a violation of someone already gone before it.
     const violator = vs.find((v) => v.violationId === e.id)!.agentId;
     if (e.sup === 1 && gone.has(violator) && gone.get(violator) !== e.id) return [];
-    const k = `${e.who}/${e.rule}`;
+    // Seed 000's one item: the default unauthorizedSoftware counts with nonWorkActivity.
+    const k = `${e.who}/${e.rule === "unauthorizedSoftware" ? "nonWorkActivity" : e.rule}`;
     n.set(k, (n.get(k) ?? 0) + 1);
     if (gone.has(e.who)) return [`${e.id} ${e.who} after`];
     const step = Math.min(n.get(k)!, 3);

@@ -86,6 +86,30 @@ describe("the people rules take a decoded month", () => {
     expect(buildDutySheet(month, undefined, "2020-02-21")).toEqual(buildDutySheet(input, policy, "2020-02-21"));
   });
 
+  it("the human reminders go to the buyer's agent under duties.paymentReminder.owner = buyersAgent: each order's placeAgent, given as data or by the month report", () => {
+    const own = { ...policy, duties: { ...policy.duties, paymentReminder: { owner: "buyersAgent" as const } } };
+    const day = {
+      agents,
+      consultations: [{ consultationId: "C9", agentId: "A01", buyerId: "b9", startedAt: "2020-02-21 10:00", firstReplyAt: "2020-02-21 10:01", endedAt: "2020-02-21 10:20" }],
+      orders: [{ orderId: "O9", buyerId: "b9", createdAt: "2020-02-21 10:30", amount: "5" }],
+      roster: people.roster,
+    };
+    const m = decodeMonth(day, own);
+    const placeAgents = attributeSales(m).orders.map((o) => o.placeAgent);
+    expect(placeAgents).toEqual(["A01"]);
+    const reminder = (r: ReturnType<typeof assignDuties>) => r.duties.filter((d) => d.kind === "humanReminder").map((d) => [d.ref, d.owner, d.deadline]);
+    const decoded = assignDuties(m, undefined, { placeAgents });
+    expect(reminder(decoded)).toEqual([["O9", "A01", "2020-02-21T17:30:00+08:00"]]);
+    expect(decoded).toEqual(assignDuties({ agents, roster: people.roster, orders: [{ ...day.orders[0]!, placeAgent: "A01" }] }, own));
+    // The default: Friday's night-shift agent.
+    expect(reminder(assignDuties(decodeMonth(day, policy), undefined, { placeAgents }))).toEqual([["O9", "A02", "2020-02-21T23:30:00+08:00"]]);
+    // The month report and the duty sheet read the placeAgent from their own attribution.
+    const counts = buildMonthReport(day, own, { month: "2020-02" }).people.duties.agents.map((a) => [a.agentId, a.counts.humanReminder]);
+    expect(counts).toEqual([["A01", 1]]);
+    expect(buildDutySheet(day, own, "2020-02-21").agents.flatMap((a) => a.duties.map((d) => [a.agentId, d.kind, d.ref]))).toEqual([["A01", "humanReminder", "O9"]]);
+    expect(issueRows(safeAssignDuties(m, undefined, { placeAgents: ["A07"] }))).toEqual([["unknown_agent", "options.placeAgents.0", '"A07" is not an agent of the month']]);
+  });
+
   it("buildMonthReport takes one too, and reports the same month", () => {
     expect(buildMonthReport(month, undefined, { month: "2020-02" })).toEqual(buildMonthReport(input, policy, { month: "2020-02" }));
   });

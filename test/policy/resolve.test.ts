@@ -15,7 +15,7 @@ const RULE_DEFAULTS = {
   businessDayStartsAt: "00:00",
   attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true },
   duties: {
-    paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30 },
+    paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30, owner: "onDuty" },
     returnedParcels: { inspectBy: "17:30" },
     shopReviews: { odd: [], even: [], handleWithinHours: 24 },
   },
@@ -51,8 +51,8 @@ const RULE_DEFAULTS = {
       { actions: ["dismissal"], fine: "0.00" },
     ],
     rules: {
-      nonWorkActivity: { label: "上班做与工作无关的事 (QQ、视频、游戏)" },
-      unauthorizedSoftware: { label: "私自下载安装软件" },
+      nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
+      unauthorizedSoftware: { label: "私自下载安装软件", countsWith: "nonWorkActivity" },
     },
     supervisorLiability: true,
   },
@@ -124,7 +124,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
 
   it("merges two levels down", () => {
     const p = resolvePolicy({ duties: { paymentReminder: { smsAboveAmount: "10" } } });
-    expect(p.duties.paymentReminder).toStrictEqual({ smsAfterMinutes: 15, smsAboveAmount: "10", humanAfterMinutes: 30 });
+    expect(p.duties.paymentReminder).toStrictEqual({ smsAfterMinutes: 15, smsAboveAmount: "10", humanAfterMinutes: 30, owner: "onDuty" });
     expect(p.duties.returnedParcels).toStrictEqual({ inspectBy: "17:30" });
     expect(p.attribution).toStrictEqual(RULE_DEFAULTS.attribution);
   });
@@ -137,7 +137,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
       businessDayStartsAt: "06:00",
       attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false },
       duties: {
-        paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60 },
+        paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60, owner: "buyersAgent" },
         returnedParcels: { inspectBy: "09:00" },
         shopReviews: { odd: ["A01"], even: ["A02", "A03"], handleWithinHours: 48 },
       },
@@ -231,6 +231,8 @@ describe("resolvePolicy: invalid settings", () => {
     [{ duties: { paymentReminder: { smsAboveAmount: 8 } } }, ["policy", "duties", "paymentReminder", "smsAboveAmount"]],
     [{ duties: { paymentReminder: { smsAfterMinutes: 1.5 } } }, ["policy", "duties", "paymentReminder", "smsAfterMinutes"]],
     [{ duties: { paymentReminder: { humanAfterMinutes: 0 } } }, ["policy", "duties", "paymentReminder", "humanAfterMinutes"]],
+    [{ duties: { paymentReminder: { owner: "nightShift" } } }, ["policy", "duties", "paymentReminder", "owner"]],
+    [{ discipline: { rules: { a: { label: "A", countsWith: "b" } } } }, ["policy", "discipline", "rules", "a", "countsWith"]],
     [{ duties: { returnedParcels: { inspectBy: "17:60" } } }, ["policy", "duties", "returnedParcels", "inspectBy"]],
     [{ attribution: null }, ["policy", "attribution"]],
     [{ grades: { assessment: { minScore: 101 } } }, ["policy", "grades", "assessment", "minScore"]],
@@ -366,11 +368,9 @@ describe("policyJsonSchema", () => {
     expect(prop(schema, "attribution").additionalProperties).toBe(false);
   });
 
-  it("describes attribution.windowHours with its bounds and default", () => {
+  it("describes attribution.windowHours with its bounds and default, and null for no window", () => {
     const windowHours = prop(prop(schema, "attribution"), "windowHours");
-    expect(windowHours.type).toBe("number");
-    expect(windowHours.maximum).toBe(360);
-    expect(windowHours.exclusiveMinimum).toBe(0);
+    expect(windowHours.anyOf).toEqual([{ type: "number", exclusiveMinimum: 0, maximum: 360 }, { type: "null" }]);
     expect(windowHours.default).toBe(48);
     expect(typeof windowHours.description).toBe("string");
   });

@@ -97,6 +97,51 @@ describe("assignDuties: payment reminders and address checks", () => {
   });
 });
 
+describe("assignDuties: the human reminder goes to the buyer's agent (duties.paymentReminder.owner = buyersAgent, 谁的顾客谁跟进)", () => {
+  const policy = { duties: { paymentReminder: { owner: "buyersAgent" as const } } };
+  const own = (orderId: string, createdAt: string, placeAgent: string | null): DutyOrder => ({ orderId, createdAt, amount: "5.00", placeAgent });
+  const run = (os: DutyOrder[]) => assignDuties({ roster, orders: os }, policy).duties.filter((d) => d.kind === "humanReminder");
+
+  it("is owed by the placeAgent by the end of their shift that day, waiting for a shift not yet begun", () => {
+    const r = run([own("B1", "2020-02-21 10:00", "A01"), own("B2", "2020-02-21 10:00", "A02")]);
+    expect(r.map((d) => [d.ref, d.owner, d.deadline, d.alsoEligible])).toEqual([
+      ["B1", "A01", "2020-02-21T17:30:00+08:00", []],
+      // A02's night shift starts at 17:00: the reminder waits for it
+      ["B2", "A02", "2020-02-21T23:30:00+08:00", []],
+    ]);
+    expect(r[0]!.rule).toBe("R1 催付 (谁的顾客谁跟进): unpaid at 30 min; the buyer's agent (placeAgent), by the end of their shift that day or their next within 7 days");
+  });
+
+  it("passes to the agent's next working shift when their shift has ended or they are off", () => {
+    // due Friday 18:30, after A01's day shift; A01 works Saturday. Due Saturday 10:30: A02 is off until Monday's night shift.
+    const r = run([own("B3", "2020-02-21 18:00", "A01"), own("B4", "2020-02-22 10:00", "A02")]);
+    expect(r.map((d) => [d.ref, d.due, d.owner, d.deadline])).toEqual([
+      ["B3", "2020-02-21T18:30:00+08:00", "A01", "2020-02-22T17:30:00+08:00"],
+      ["B4", "2020-02-22T10:30:00+08:00", "A02", "2020-02-24T23:30:00+08:00"],
+    ]);
+  });
+
+  it("goes by the on-duty rule when the order has no placeAgent, or the placeAgent has no shift within 7 days, and says why", () => {
+    const r = run([own("B5", "2020-02-21 10:00", null), own("B6", "2020-02-21 10:00", "A03"), own("B7", "2020-02-24 10:00", "A03")]);
+    expect(r.map((d) => [d.ref, d.owner])).toEqual([
+      ["B5", "A02"],
+      ["B6", "A03"],
+      ["B7", "A02"],
+    ]);
+    expect(r[0]!.rule).toBe("R1 催付: unpaid at 30 min; no placeAgent (the buyer was not served before placing): Mon–Fri the night shift, Sat–Sun the agent on duty");
+    // A03's last rostered working day is the 22nd
+    expect(r[2]!.rule).toBe("R1 催付: unpaid at 30 min; the buyer's agent A03 (placeAgent) has no shift from 2020-02-24 within 7 days: Mon–Fri the night shift, Sat–Sun the agent on duty");
+  });
+
+  it("is not read under the default on-duty rule, and an unknown placeAgent is an error at its order", () => {
+    const r = assignDuties({ roster, orders: [own("B1", "2020-02-21 10:00", "A01")] }).duties;
+    expect(r.map((d) => [d.kind, d.owner])).toEqual([["humanReminder", "A02"]]);
+    expect(issueRows(safeAssignDuties({ agents: [{ agentId: "A01" }, { agentId: "A02" }, { agentId: "A03" }], roster, orders: [own("B1", "2020-02-21 10:00", "A09")] }, policy))).toEqual([
+      ["unknown_agent", "orders.0.placeAgent", '"A09" is not in the agents list'],
+    ]);
+  });
+});
+
 describe("assignDuties: returned parcels", () => {
   const parcels = [
     { parcelId: "P1", orderId: "O3", arrivedAt: "2020-02-21 11:00" },

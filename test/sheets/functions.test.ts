@@ -184,6 +184,18 @@ describe("the policy from a sheet", () => {
     expect(read.cells.get("attribution.rule")).toBe("B4");
   });
 
+  it("switches a number setting off with none (or 无 / 不限), and refuses it where the setting cannot be off", () => {
+    const read = policyFromCells([
+      ["attribution.windowHours", "不限"],
+      ["chat.waitLimitSeconds", " None "],
+    ]);
+    expect(read.issues).toEqual([]);
+    expect(read.policy).toEqual({ attribution: { windowHours: null }, chat: { waitLimitSeconds: null } });
+    const off = attributionTable(sample, { policy: [["kpi.qc.weeklyCap", "none"]] });
+    expect(off.success).toBe(false);
+    if (!off.success) expect(off.issues.map((i) => [i.source?.cell, i.path.join(".")])).toEqual([["B1", "policy.kpi.qc.weeklyCap"]]);
+  });
+
   it("takes the policy from rows or from one JSON cell alike, and it changes the figures", () => {
     const place = toCells(shopTable(sample, { money: "text" }));
     const pay = toCells(shopTable(sample, { money: "text", policy: [["attribution.rule", "place"]] }));
@@ -203,7 +215,7 @@ describe("the policy from a sheet", () => {
     if (result.success) return;
     expect(result.issues.map((i) => `${i.source?.file}!${i.source?.cell}: ${i.message}`)).toEqual([
       "规则!E4: \"maybe\" is not TRUE or FALSE",
-      "规则!E2: the attribution window is at most 15 days (360 hours)",
+      "规则!E2: the attribution window is at most 15 days (360 hours); null for none",
       "规则!E3: unknown setting \"rules\"",
     ]);
     expect(result.message).toMatch(/^规则!E4, attribution\.deductRefunds: "maybe" is not TRUE or FALSE; 规则!E2, attribution\.windowHours: /);
