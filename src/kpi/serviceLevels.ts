@@ -6,7 +6,8 @@
  * A record is checked in the period of its first instant (a consultation's `startedAt`, a ticket's
  * `createdAt`, an after-sales request's `appliedAt`, or `goodsReceivedAt` for the refund rule).
  * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
- * scan) are listed with status `noData`.
+ * scan) are listed with status `noData`. A rule with further limits (`firstReply.also`,
+ * `afterSaleReview.also`) has one more check per limit, with its label, after its own.
  */
 import { withLazy } from "../lazy.js";
 import { safely, type SafeResult } from "../errors.js";
@@ -45,6 +46,11 @@ export interface ServiceLevelBreach {
 
 export interface ServiceLevelCheck {
   readonly id: ServiceLevelId;
+  /**
+   * null for the rule's own check; the label of a further check of the same rule with its own
+   * limit (policy `kpi.serviceLevels.firstReply.also`, `afterSaleReview.also`), listed after it.
+   */
+  readonly label: string | null;
   /** The rule in words, with the policy's numbers. */
   readonly rule: string;
   /** `ok`: checked; `noData`: nothing to check (or no such data in the inputs); `disabled` by policy. */
@@ -158,6 +164,11 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   };
   const consultationFacts = (deadline: (i: number) => number, done: (i: number) => number) => (i: number) => [c!.agentId[i]!, c!.startedAt[i]!, deadline(i), done(i)] as const;
   const first = new Tally(consultationIds, "first reply", consultationFacts((i) => firstReplyDue(c!.startedAt[i]!), (i) => c!.firstReplyAt[i]!));
+  // The further first-reply limits: the same consultations, each limit its own tally.
+  const firstAlso = sl.firstReply.also.map((x) => {
+    const due = (start: number): number => start + x.maxSeconds * 1000;
+    return { ...x, due, tally: new Tally(consultationIds, "first reply", consultationFacts((i) => due(c!.startedAt[i]!), (i) => c!.firstReplyAt[i]!)) };
+  });
   const night = new Tally(consultationIds, "first reply", consultationFacts((i) => overnightDue(c!.startedAt[i]!, minuteOf(c!.startedAt[i]!)), (i) => c!.firstReplyAt[i]!));
   const wait = new Tally(consultationIds, "longest wait", consultationFacts((i) => c!.startedAt[i]! + sl.presaleWait.maxWaitSeconds * 1000, (i) => c!.startedAt[i]! + longestWait(i)), true);
   if (consultations !== undefined && c !== undefined) {
@@ -172,7 +183,10 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
       const exact = msOfDay % MINUTE === 0;
       const overnight = minuteOfDay >= to || minuteOfDay < from || (minuteOfDay === from && exact);
       const agent = c.agentId[i]!;
-      if (!overnight) first.consider(i, firstReplyDue(start), reply);
+      if (!overnight) {
+        first.consider(i, firstReplyDue(start), reply);
+        for (const x of firstAlso) x.tally.consider(i, x.due(start), reply);
+      }
       else night.consider(i, overnightDue(start, minuteOfDay), reply);
       const max = c.maxResponseSeconds[i]!;
       // The longest wait: the first response or the longest later one.
@@ -195,10 +209,17 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   const refundDue = (received: number): number => received + sl.refundAfterReceipt.maxHours * 3_600_000;
   const reviews = new Tally(a?.afterSaleId ?? null, "review", (i) => [a!.agentId[i]!, a!.appliedAt[i]!, reviewDue(a!.appliedAt[i]!), a!.reviewedAt[i]!]);
   const refunds = new Tally(a?.afterSaleId ?? null, "refund", (i) => [a!.agentId[i]!, a!.goodsReceivedAt[i]!, refundDue(a!.goodsReceivedAt[i]!), a!.refundedAt[i]!]);
+  const reviewAlso = sl.afterSaleReview.also.map((x) => {
+    const due = (applied: number): number => applied + x.maxHours * 3_600_000;
+    return { ...x, due, tally: new Tally(a?.afterSaleId ?? null, "review", (i) => [a!.agentId[i]!, a!.appliedAt[i]!, due(a!.appliedAt[i]!), a!.reviewedAt[i]!]) };
+  });
   if (afterSales !== undefined && a !== undefined) {
     for (let i = 0; i < afterSales.count; i++) {
       const applied = a.appliedAt[i]!;
-      if (inPeriod(applied)) reviews.consider(i, reviewDue(applied), a.reviewedAt[i]!);
+      if (inPeriod(applied)) {
+        reviews.consider(i, reviewDue(applied), a.reviewedAt[i]!);
+        for (const x of reviewAlso) x.tally.consider(i, x.due(applied), a.reviewedAt[i]!);
+      }
       const received = a.goodsReceivedAt[i]!;
       if (inPeriod(received)) refunds.consider(i, refundDue(received), a.refundedAt[i]!);
     }
@@ -206,11 +227,15 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
 
   const noInput = (kind: string) => `no ${kind} given`;
   const has = (kind: "consultations" | "tickets" | "afterSales"): boolean => month.tables[kind] !== undefined;
+  const firstRule = (maxSeconds: number): string => `first reply within ${maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`;
+  const reviewRule = (maxHours: number): string => `after-sales requests reviewed within ${maxHours} h`;
   return [
-    check("firstReply", `first reply within ${sl.firstReply.maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`, sl.firstReply.enabled, has("consultations") ? first : null, zone, ids, noInput("consultations")),
+    check("firstReply", firstRule(sl.firstReply.maxSeconds), sl.firstReply.enabled, has("consultations") ? first : null, zone, ids, noInput("consultations")),
+    ...firstAlso.map((x) => check("firstReply", firstRule(x.maxSeconds), sl.firstReply.enabled, has("consultations") ? x.tally : null, zone, ids, noInput("consultations"), x.label)),
     check("overnight", `consultations arriving ${sl.firstReply.onlineTo}–${sl.firstReply.onlineFrom} (inclusive) answered by ${sl.overnight.answerBy}`, sl.overnight.enabled, has("consultations") ? night : null, zone, ids, noInput("consultations")),
     check("ticketReply", `tickets${sl.ticketReply.kinds ? ` of kind ${sl.ticketReply.kinds.join(", ")}` : ""} answered within ${sl.ticketReply.maxMinutes} min`, sl.ticketReply.enabled, has("tickets") ? tickets : null, zone, ids, noInput("tickets")),
-    check("afterSaleReview", `after-sales requests reviewed within ${sl.afterSaleReview.maxHours} h`, sl.afterSaleReview.enabled, has("afterSales") ? reviews : null, zone, ids, noInput("afterSales")),
+    check("afterSaleReview", reviewRule(sl.afterSaleReview.maxHours), sl.afterSaleReview.enabled, has("afterSales") ? reviews : null, zone, ids, noInput("afterSales")),
+    ...reviewAlso.map((x) => check("afterSaleReview", reviewRule(x.maxHours), sl.afterSaleReview.enabled, has("afterSales") ? x.tally : null, zone, ids, noInput("afterSales"), x.label)),
     check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, has("afterSales") ? refunds : null, zone, ids, noInput("afterSales")),
     check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, has("consultations") && wait.checked > 0 ? wait : null, zone, ids, "no consultation carries maxResponseSeconds (the longest wait)"),
     unsupported("orderAnomaly", "order anomaly verified within 24 h", "the inputs carry no order anomaly reports"),
@@ -220,15 +245,16 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
 }
 
 function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLevelCheck {
-  return { id, rule: `${rule} (${why})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
+  return { id, label: null, rule: `${rule} (${why})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
 }
 
-function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string): ServiceLevelCheck {
-  if (!enabled) return { id, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
-  if (records === null) return { id, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
+function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string, label: string | null = null): ServiceLevelCheck {
+  if (!enabled) return { id, label, rule, status: "disabled", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
+  if (records === null) return { id, label, rule: `${rule} (${whyNoData})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
   const checked = records.checked;
   const result: Omit<ServiceLevelCheck, "breaches"> = {
     id,
+    label,
     rule,
     status: checked === 0 ? "noData" : "ok",
     checked,

@@ -66,6 +66,22 @@ const scorecard = (metrics: z.input<typeof ScorecardMetricSchema>[]) =>
     })
     .prefault(metrics);
 
+const label = z.string().trim().min(1, "expected a label").max(60);
+
+/** More checks of one service-level rule, each with its own label and limit: at most 10, the labels distinct. */
+const alsoChecks = <T extends z.ZodType<{ label: string }>>(item: T) =>
+  z
+    .array(item)
+    .max(10)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((c, i) => {
+        if (seen.has(c.label)) ctx.addIssue({ code: "custom", path: [i, "label"], message: `"${c.label}" labels another check of this rule; each needs its own label` });
+        seen.add(c.label);
+      });
+    })
+    .default([]);
+
 const rate = (a: string, b: string, c: string) => [
   { threshold: a, points: 100 },
   { threshold: b, points: 80 },
@@ -122,7 +138,14 @@ export const KpiPolicySchema = z
     serviceLevels: z
       .strictObject({
         firstReply: z
-          .strictObject({ enabled: z.boolean().default(true), maxSeconds: z.number().positive().default(60), onlineFrom: timeOfDay.default("09:00"), onlineTo: timeOfDay.default("23:00") })
+          .strictObject({
+            enabled: z.boolean().default(true),
+            maxSeconds: z.number().positive().default(60),
+            onlineFrom: timeOfDay.default("09:00"),
+            onlineTo: timeOfDay.default("23:00"),
+            // More limits for the same rule, each its own check (Taobao's 5 minutes beside Vipshop's 60 s).
+            also: alsoChecks(z.strictObject({ label, maxSeconds: z.number().positive() })),
+          })
           .prefault({}),
         overnight: z
           .strictObject({ enabled: z.boolean().default(true), answerBy: timeOfDay.default("09:30") })
@@ -130,7 +153,13 @@ export const KpiPolicySchema = z
         ticketReply: z
           .strictObject({ enabled: z.boolean().default(true), maxMinutes: z.number().positive().default(60), kinds: z.array(z.string()).nullable().default(null) })
           .prefault({}),
-        afterSaleReview: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(12) }).prefault({}),
+        afterSaleReview: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            maxHours: z.number().positive().default(12),
+            also: alsoChecks(z.strictObject({ label, maxHours: z.number().positive() })),
+          })
+          .prefault({}),
         refundAfterReceipt: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         presaleWait: z.strictObject({ enabled: z.boolean().default(true), maxWaitSeconds: z.number().positive().default(120) }).prefault({}),
       })

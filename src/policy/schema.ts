@@ -23,7 +23,7 @@ export const AttributionPolicySchema = z
       .max(15 * 24, "the attribution window is at most 15 days (360 hours); null for none")
       .nullable()
       .default(48)
-      .describe("询单有效期: how long after a consultation ends it still attributes an order (hours); null: no window (seed 003 sets none), any earlier replied consultation of the buyer attributes"),
+      .describe("询单有效期: how long after a consultation ends it still attributes an order (hours); null: no window"),
     rule: z
       .enum(["placeFirst", "place", "pay"])
       .default("placeFirst")
@@ -50,7 +50,7 @@ export const DutiesPolicySchema = z
         owner: z
           .enum(["onDuty", "buyersAgent"])
           .default("onDuty")
-          .describe("who owes the human reminder: the night-shift agent on weekdays and the agent on duty at weekends (onDuty), or the buyer's own agent, the order's placeAgent (buyersAgent: 谁的顾客谁跟进)"),
+          .describe("who owes the human reminder: the agent on duty (onDuty) or the order's placeAgent (buyersAgent)"),
       })
       .prefault({}),
     returnedParcels: z

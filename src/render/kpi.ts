@@ -41,6 +41,12 @@ const SERVICE_LEVEL_LABELS: Readonly<Record<Section["serviceLevels"][number]["id
   pickupScan: "揽收",
 };
 
+/** A check's name: the rule's (Chinese name or id), with the label of a further limit of it. */
+const checkName = (c: Section["serviceLevels"][number], zh: boolean): string => {
+  const name = zh ? SERVICE_LEVEL_LABELS[c.id] : c.id;
+  return c.label === null ? name : zh ? `${name}（${c.label}）` : `${name} (${c.label})`;
+};
+
 const rate = (value: string): string => showKpi({ value, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" });
 
 /** The KPI section as lines of text, in the language asked for (default Chinese), fitted to the width. */
@@ -99,16 +105,16 @@ export function renderKpiSection(section: Section, options?: RenderOptions): str
     // Every checked record is compliant or a breach: the count without the list.
     const rule = serviceLevelRule(c.rule, lang);
     const shownRule = c.status === "ok" ? rule : zh ? `${c.status === "disabled" ? "（已关闭）" : "（无数据）"}${rule}` : `${c.status}: ${rule}`;
-    slRows.push([zh ? SERVICE_LEVEL_LABELS[c.id] : c.id, String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : rate(c.complianceRate), String(c.checked - c.compliant), shownRule]);
+    slRows.push([checkName(c, zh), String(c.checked), String(c.compliant), c.complianceRate === null ? "—" : rate(c.complianceRate), String(c.checked - c.compliant), shownRule]);
   }
   out.push(textTable(slRows, ["left", "right", "right", "right", "right", "left"], { width, wrap: 5 }));
   for (const c of section.serviceLevels) {
     // The first ten only, built alone (a month of a million breaches lists none of the others).
     const shown = readSelected(c, "breaches", { first: 10 }, (all: typeof c.breaches) => all.slice(0, 10));
     const breaches = c.checked - c.compliant;
-    const name = zh ? SERVICE_LEVEL_LABELS[c.id] : c.id;
+    const name = checkName(c, zh);
     for (const b of shown) out.push(zh ? `  ${name} ${b.recordId}（${b.agentId}）：${breachReason(b.reason, lang)}` : `  ${name} ${b.recordId} (${b.agentId}): ${b.reason}`);
-    if (breaches > shown.length) out.push(zh ? `  ${name}：另有 ${breaches - shown.length} 条（见 --format json）` : `  ${c.id}: … and ${breaches - shown.length} more (see --format json)`);
+    if (breaches > shown.length) out.push(zh ? `  ${name}：另有 ${breaches - shown.length} 条（见 --format json）` : `  ${name}: … and ${breaches - shown.length} more (see --format json)`);
   }
   return visibleText(fitLines(out.join("\n"), width));
 }

@@ -54,6 +54,7 @@ export const AgentQcSchema = z.object({
 
 export const ServiceLevelCheckSchema = z.object({
   id: z.enum(["firstReply", "overnight", "ticketReply", "afterSaleReview", "refundAfterReceipt", "presaleWait", "orderAnomaly", "shipping", "pickupScan"]),
+  label: z.string().nullable(),
   rule: z.string(),
   status: z.enum(["ok", "noData", "disabled"]),
   checked: z.number().int().nonnegative(),

@@ -74,6 +74,52 @@ describe("checkServiceLevels", () => {
     expect(none.presaleWait).toMatchObject({ status: "noData", complianceRate: null });
   });
 
+  it("checks further limits of the first reply and the after-sales review beside the rule's own, each with its label (firstReply.also, afterSaleReview.also)", () => {
+    const policy = {
+      kpi: {
+        serviceLevels: {
+          firstReply: { also: [{ label: "淘宝 5 分钟", maxSeconds: 300 }] },
+          afterSaleReview: { also: [{ label: "手册 24 小时", maxHours: 24 }] },
+        },
+      },
+    };
+    const checks = checkServiceLevels(
+      {
+        consultations: [
+          con("1", "2020-02-03 10:00:00", "2020-02-03 10:01:00"), // 60 s: both comply
+          con("2", "2020-02-03 10:00:00", "2020-02-03 10:05:00"), // 300 s: breaches 60 s, complies with 5 min
+          con("3", "2020-02-03 10:00:00", "2020-02-03 10:05:01"), // breaches both
+          con("4", "2020-02-03 23:30:00", "2020-02-04 09:10:00"), // overnight: neither first-reply check
+        ],
+        afterSales: [
+          { afterSaleId: "S1", agentId: "B", appliedAt: "2020-02-03 10:00", reviewedAt: "2020-02-04 10:00" }, // 24 h exactly
+          { afterSaleId: "S2", agentId: "B", appliedAt: "2020-02-03 10:00" },
+        ],
+      },
+      policy,
+      { period: "2020-02" },
+    );
+    const row = (c: (typeof checks)[number]) => [c.id, c.label, c.rule, c.checked, c.compliant, c.breaches.map((b) => [b.recordId, b.lateSeconds])];
+    expect(checks.filter((c) => c.id === "firstReply" || c.id === "afterSaleReview").map(row)).toEqual([
+      ["firstReply", null, "first reply within 60 s for consultations arriving 09:00–23:00", 3, 1, [["2", "240"], ["3", "241"]]],
+      ["firstReply", "淘宝 5 分钟", "first reply within 300 s for consultations arriving 09:00–23:00", 3, 2, [["3", "1"]]],
+      ["afterSaleReview", null, "after-sales requests reviewed within 12 h", 2, 0, [["S1", "43200"], ["S2", null]]],
+      ["afterSaleReview", "手册 24 小时", "after-sales requests reviewed within 24 h", 2, 1, [["S2", null]]],
+    ]);
+    // The rule's own check comes first; the others follow it.
+    expect(checks.map((c) => c.id).slice(0, 5)).toEqual(["firstReply", "firstReply", "overnight", "ticketReply", "afterSaleReview"]);
+    // A disabled rule disables its further limits too.
+    const off = checkServiceLevels({ consultations: [con("1", "2020-02-03 10:00:00", null)] }, { kpi: { serviceLevels: { firstReply: { enabled: false, also: [{ label: "x", maxSeconds: 1 }] } } } }, { period: "2020-02" });
+    expect(off.filter((c) => c.id === "firstReply").map((c) => [c.label, c.status])).toEqual([[null, "disabled"], ["x", "disabled"]]);
+  });
+
+  it("refuses two further limits with one label, or a limit that is not positive", () => {
+    expect(() => checkServiceLevels({}, { kpi: { serviceLevels: { firstReply: { also: [{ label: "a", maxSeconds: 300 }, { label: "a", maxSeconds: 600 }] } } } }, { period: "2020-02" })).toThrow(
+      'policy.kpi.serviceLevels.firstReply.also.1.label: "a" labels another check of this rule; each needs its own label',
+    );
+    expect(() => checkServiceLevels({}, { kpi: { serviceLevels: { afterSaleReview: { also: [{ label: "b", maxHours: 0 }] } } } }, { period: "2020-02" })).toThrow(/policy\.kpi\.serviceLevels\.afterSaleReview\.also\.0\.maxHours/);
+  });
+
   it("rules without data in the inputs are noData; a disabled rule says so; a missing kind is noData", () => {
     const c = byId(checkServiceLevels({}, { kpi: { serviceLevels: { afterSaleReview: { enabled: false } } } }, { period: "2020-02" }));
     for (const id of ["orderAnomaly", "shipping", "pickupScan", "firstReply", "ticketReply"]) expect([id, c[id]!.status]).toEqual([id, "noData"]);

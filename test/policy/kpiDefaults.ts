@@ -24,10 +24,10 @@ export const KPI_DEFAULTS = {
   },
   qc: { ladder: [{ atLeast: 80, points: 0 }, { atLeast: 70, points: 1 }, { atLeast: 60, points: 2 }], below: 3, weeklyCap: 3 },
   serviceLevels: {
-    firstReply: { enabled: true, maxSeconds: 60, onlineFrom: "09:00", onlineTo: "23:00" },
+    firstReply: { enabled: true, maxSeconds: 60, onlineFrom: "09:00", onlineTo: "23:00", also: [] },
     overnight: { enabled: true, answerBy: "09:30" },
     ticketReply: { enabled: true, maxMinutes: 60, kinds: null },
-    afterSaleReview: { enabled: true, maxHours: 12 },
+    afterSaleReview: { enabled: true, maxHours: 12, also: [] },
     refundAfterReceipt: { enabled: true, maxHours: 24 },
     presaleWait: { enabled: true, maxWaitSeconds: 120 },
   },

@@ -137,7 +137,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
       businessDayStartsAt: "06:00",
       attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false },
       duties: {
-        paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60, owner: "buyersAgent" },
+        paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60, owner: "buyersAgent" as const },
         returnedParcels: { inspectBy: "09:00" },
         shopReviews: { odd: ["A01"], even: ["A02", "A03"], handleWithinHours: 48 },
       },
