@@ -1,8 +1,10 @@
 /**
  * 质检扣分: each inspected conversation scoring ≥ 80 → 0 points, ≥ 70 → 1, ≥ 60 → 2,
  * < 60 → 3 (policy `kpi.qc`), at most 3 points per agent per ISO week (Monday first, cut in the
- * shop zone at the business-day cut-over). Only inspections inside the period count: a week that
- * straddles the period's edge is capped on the inspections of the period.
+ * shop zone at the business-day cut-over), or with `capPer` = `shop` at most 3 for the whole shop
+ * in a week: the week's points are charged in time order (then conversation id, reason, agent)
+ * until the cap is reached. Only inspections inside the period count: a week that straddles the
+ * period's edge is capped on the inspections of the period.
  */
 import { safely, type SafeResult } from "../errors.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
@@ -26,8 +28,9 @@ export interface QcWeek {
   readonly inspections: readonly QcDeduction[];
   /** Sum of the ladder points. */
   readonly points: number;
-  /** What is deducted: min(points, weekly cap). */
+  /** What is deducted: min(points, weekly cap); with the cap per shop, this agent's share of the shop's capped week. */
   readonly deducted: number;
+  /** Fewer points deducted than the ladder gave (the cap was reached). */
   readonly capped: boolean;
 }
 
@@ -63,7 +66,7 @@ export interface QcExtra {
 export function qcOfMonth(month: DecodedMonth, options: KpiOptions, extra: readonly QcExtra[] = []): AgentQc[] {
   const period = kpiPeriod(month, options);
   const { zone, cutover } = month;
-  const { ladder, below, weeklyCap } = month.policy.kpi.qc;
+  const { ladder, below, weeklyCap, capPer } = month.policy.kpi.qc;
   const table = month.tables.qc;
   const byAgent = new Map<string, Map<string, (QcDeduction & { ms: number })[]>>();
   const weekOfDay = new Map<number, string>();
@@ -94,11 +97,36 @@ export function qcOfMonth(month: DecodedMonth, options: KpiOptions, extra: reado
     if (e.ms < period.start || e.ms >= period.end) continue;
     add(e.ms, e.agentId, { conversationId: e.conversationId, at: formatInstant(e.ms, zone), score: null, points: e.points, reason: e.reason });
   }
+  const order = (x: QcDeduction & { ms: number }, y: QcDeduction & { ms: number }): number => x.ms - y.ms || cmp(x.conversationId, y.conversationId) || cmp(x.reason, y.reason);
+  // With the cap per shop, each week's points of every agent are charged in order until the cap.
+  const shopCharged = new Map<string, Map<string, number>>();
+  if (capPer === "shop") {
+    const byWeek = new Map<string, { agentId: string; d: QcDeduction & { ms: number } }[]>();
+    for (const [agentId, weeks] of byAgent) {
+      for (const [week, list] of weeks) {
+        let all = byWeek.get(week);
+        if (!all) byWeek.set(week, (all = []));
+        for (const d of list) all.push({ agentId, d });
+      }
+    }
+    for (const [week, all] of byWeek) {
+      all.sort((x, y) => order(x.d, y.d) || cmp(x.agentId, y.agentId));
+      let left = weeklyCap;
+      const charged = new Map<string, number>();
+      for (const { agentId, d } of all) {
+        const take = Math.min(d.points, left);
+        left -= take;
+        charged.set(agentId, (charged.get(agentId) ?? 0) + take);
+      }
+      shopCharged.set(week, charged);
+    }
+  }
   return [...byAgent.keys()].sort().map((agentId) => {
     const weeks = [...byAgent.get(agentId)!.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, list]) => {
-      list.sort((x, y) => x.ms - y.ms || cmp(x.conversationId, y.conversationId) || cmp(x.reason, y.reason));
+      list.sort(order);
       const points = list.reduce((s, d) => s + d.points, 0);
-      return { week, inspections: list.map(({ ms: _ms, ...d }) => d), points, deducted: Math.min(points, weeklyCap), capped: points > weeklyCap };
+      const deducted = capPer === "shop" ? shopCharged.get(week)!.get(agentId)! : Math.min(points, weeklyCap);
+      return { week, inspections: list.map(({ ms: _ms, ...d }) => d), points, deducted, capped: points > deducted };
     });
     return { agentId, weeks, deducted: weeks.reduce((s, w) => s + w.deducted, 0) };
   });

@@ -133,6 +133,8 @@ export const KpiPolicySchema = z
           ]),
         below: z.number().int().nonnegative().default(3),
         weeklyCap: z.number().int().nonnegative().default(3),
+        // Whose week the cap bounds: each agent's, or the shop's (seed 002 caps the merchant).
+        capPer: z.enum(["agent", "shop"]).default("agent"),
       })
       .prefault({}),
     serviceLevels: z

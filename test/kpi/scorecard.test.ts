@@ -123,6 +123,31 @@ describe("qcDeductions", () => {
     ]);
   });
 
+  it("with kpi.qc.capPer shop, at most 3 points per ISO week for the whole shop, charged in time order", () => {
+    const records = [
+      qc("A", "2020-02-03 10:00", 65, "c1"), // 2, charged 2
+      qc("B", "2020-02-04 09:00", 65, "c2"), // 2, charged 1 (the cap is reached)
+      qc("A", "2020-02-05 09:00", 50, "c3"), // 3, charged 0
+      qc("B", "2020-02-10 09:00", 75, "c4"), // week 7: 1, charged 1
+    ];
+    const r = qcDeductions(records, { kpi: { qc: { capPer: "shop" } } }, { period: "2020-02" });
+    expect(r.map((a) => [a.agentId, a.weeks.map((w) => [w.week, w.points, w.deducted, w.capped]), a.deducted])).toEqual([
+      ["A", [["2020-W06", 5, 2, true]], 2],
+      ["B", [["2020-W06", 2, 1, true], ["2020-W07", 1, 1, false]], 2],
+    ]);
+    // The shop's week 6 is 3 points, whatever the order of the records; per agent it would be 3 + 2.
+    expect(qcDeductions([...records].reverse(), { kpi: { qc: { capPer: "shop" } } }, { period: "2020-02" })).toEqual(r);
+    expect(qcDeductions(records, {}, { period: "2020-02" }).map((a) => a.weeks[0]!.deducted)).toEqual([3, 2]);
+  });
+
+  it("with the cap per shop, an instant shared by two agents is charged by conversation id, then agent", () => {
+    const r = qcDeductions([qc("B", "2020-02-03 10:00", 50, "c1"), qc("A", "2020-02-03 10:00", 50, "c2")], { kpi: { qc: { capPer: "shop" } } }, { period: "2020-02" });
+    expect(r.map((a) => [a.agentId, a.deducted])).toEqual([
+      ["A", 0],
+      ["B", 3],
+    ]);
+  });
+
   it("weeks follow the business-day cut-over, and the ladder is policy", () => {
     // With the day starting at 06:00, Monday 10 Feb 05:00 belongs to Sunday 9 Feb: week 6.
     const r = qcDeductions([qc("A", "2020-02-10 05:00", 50, "c1")], { businessDayStartsAt: "06:00", kpi: { qc: { weeklyCap: 2, below: 5 } } }, { period: "2020-02" });

@@ -22,7 +22,7 @@ export const KPI_DEFAULTS = {
     ],
     aftersale: [goodReview(25), response(25), phone(25), { metric: "afterSaleSatisfaction", weight: 25, direction: "higherIsBetter", steps: steps("0.95", "0.90", "0.80"), otherwise: 0 }],
   },
-  qc: { ladder: [{ atLeast: 80, points: 0 }, { atLeast: 70, points: 1 }, { atLeast: 60, points: 2 }], below: 3, weeklyCap: 3 },
+  qc: { ladder: [{ atLeast: 80, points: 0 }, { atLeast: 70, points: 1 }, { atLeast: 60, points: 2 }], below: 3, weeklyCap: 3, capPer: "agent" },
   serviceLevels: {
     firstReply: { enabled: true, maxSeconds: 60, onlineFrom: "09:00", onlineTo: "23:00", also: [] },
     overnight: { enabled: true, answerBy: "09:30" },
