@@ -10,8 +10,10 @@ import { monthFor, type DecodedMonth } from "../records/month.js";
 import { readOption } from "../records/options.js";
 import { checkDuties, dutiesOfMonth, type Duty } from "../roster/assignDuties.js";
 import { SHIFTS } from "../roster/rosterIndex.js";
-import { dayNumberOfDate, weekdayOfDayNumber } from "../time/period.js";
+import { dayNumberOfDate, formatInstant, weekdayOfDayNumber } from "../time/period.js";
+import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
 import type { MonthInput } from "./buildMonthReport.js";
+import { employmentOfMonth, rosterAfterDismissal } from "./employment.js";
 
 export interface DutySheet {
   readonly kind: "kefu-kpi/duty-sheet";
@@ -27,13 +29,18 @@ export interface DutySheet {
   readonly system: readonly Duty[];
   /** Duties no one on the roster can own. */
   readonly unowned: readonly Duty[];
+  /** Agents rostered this day after their dismissal, by agentId: not on shift, owning no duty by the roster. */
+  readonly dismissed: readonly { readonly agentId: string; readonly dismissedAt: string }[];
+  /** What the sheet left out and why (a rostered day after the agent's dismissal), as the month report says it. */
+  readonly warnings: readonly string[];
 }
 
 /**
  * Builds the duty sheet of one date (in the shop zone).
  *
  * @param input - the month's records, or a month decoded by `decodeMonth` (the agents, consultations
- *   and orders for the address checks' payAgent, the roster, returned parcels and shop reviews)
+ *   and orders for the address checks' payAgent and the reminders' placeAgent, the roster, returned
+ *   parcels, shop reviews, and the violations for the penalty ladder's dismissals)
  * @param policy - with a decoded month, leave it out or give the policy the month was decoded under
  * @throws {KefuKpiError} for bad rows (as the month report) or a bad date
  * @example
@@ -41,11 +48,16 @@ export interface DutySheet {
  */
 export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
-  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews"], { check: checkDuties });
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews", "violations"], { check: checkDuties });
+  // A rostered day after the agent's dismissal (the agents file's, or the penalty ladder's by the
+  // violations given) owns no duties and is no shift, as in the month report.
+  const ladder = month.tables.violations === undefined ? undefined : disciplineOfMonth(month, { month: date.slice(0, 7) }).dismissals;
+  const employment = employmentOfMonth(month, ladder);
+  const skipRoster = rosterAfterDismissal(month, employment, (ms) => formatInstant(ms, month.zone), []);
   // The address checks are owed by each paid order's payAgent, the reminders under
   // duties.paymentReminder.owner = buyersAgent by its placeAgent (attribution, as data).
   const credits = month.tables.orders === undefined ? null : attributeMonth(month, { period: date }).credits;
-  const r = dutiesOfMonth(month, { period: date }, { payAgent: credits?.payAgent ?? null, placeAgent: credits?.placeAgent ?? null });
+  const r = dutiesOfMonth(month, { period: date }, { payAgent: credits?.payAgent ?? null, placeAgent: credits?.placeAgent ?? null, skipRoster });
   const byOwner = new Map<string, Duty[]>();
   for (const d of r.duties) {
     if (d.owner === null) continue;
@@ -54,11 +66,17 @@ export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyI
     else byOwner.set(d.owner, [d]);
   }
   const shifts: { agentId: string; shift: string }[] = [];
+  const dismissed: { agentId: string; dismissedAt: string }[] = [];
   const roster = month.tables.roster;
   for (let i = 0; i < (roster?.count ?? 0); i++) {
-    if (roster!.columns.date[i] === day) shifts.push({ agentId: month.agents.ids[roster!.columns.agentId[i]!]!, shift: SHIFTS[roster!.columns.shift[i]!]! });
+    if (roster!.columns.date[i] !== day) continue;
+    const agent = roster!.columns.agentId[i]!;
+    if (skipRoster?.[i] === 1) {
+      dismissed.push({ agentId: month.agents.ids[agent]!, dismissedAt: formatInstant(employment.get(agent)!.dismissedMs, month.zone) });
+    } else shifts.push({ agentId: month.agents.ids[roster!.columns.agentId[i]!]!, shift: SHIFTS[roster!.columns.shift[i]!]! });
   }
   shifts.sort(byAgentId);
+  dismissed.sort(byAgentId);
   const weekday = weekdayOfDayNumber(day);
   return {
     kind: "kefu-kpi/duty-sheet",
@@ -69,5 +87,7 @@ export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyI
     agents: [...byOwner.keys()].sort().map((agentId) => ({ agentId, duties: byOwner.get(agentId)! })),
     system: r.duties.filter((d) => d.by === "system"),
     unowned: r.duties.filter((d) => d.by === "agent" && d.owner === null),
+    dismissed: dismissed.sort(byAgentId),
+    warnings: dismissed.map((d) => `roster: ${d.agentId} is rostered on ${date}, after the dismissal on ${d.dismissedAt}: those days own no duties and the agent is not counted on shift`),
   };
 }

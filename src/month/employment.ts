@@ -4,7 +4,9 @@
  * ranking, duties, pay) reads the same dismissal and the same probation.
  */
 import type { DecodedMonth } from "../records/month.js";
-import { businessDayNumber } from "../time/period.js";
+import { SHIFTS } from "../roster/rosterIndex.js";
+import { uint8s } from "../memory.js";
+import { businessDayNumber, dateOfDayNumber } from "../time/period.js";
 
 /** One agent's employment: the first and last day employed (business day numbers, both counted). */
 export interface Employment {
@@ -83,4 +85,32 @@ const NOT_REGULARIZED = new Set(["failed", "evaluationIncomplete"]);
  */
 export function onProbationDuring(status: string, probationEndsMs: number, periodStartMs: number): boolean {
   return NOT_REGULARIZED.has(status) || probationEndsMs > periodStartMs;
+}
+
+/**
+ * The roster rows (1) of an agent of the agents file dated after the agent's dismissal day (a
+ * working shift: `off` rows stay), named in a warning: those days own no duties and the agent is not counted on shift.
+ */
+export function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<number, Employment>, formatMs: (ms: number) => string, warnings: string[]): Uint8Array | null {
+  const table = month.tables.roster;
+  if (table === undefined) return null;
+  const OFF = SHIFTS.indexOf("off");
+  const skip = uint8s(table.count);
+  const after = new Map<number, number[]>();
+  const r = table.columns;
+  for (let i = 0; i < table.count; i++) {
+    if (r.shift[i] === OFF) continue;
+    const e = employment.get(r.agentId[i]!);
+    if (e === undefined || e.throughDay === null || r.date[i]! <= e.throughDay) continue;
+    skip[i] = 1;
+    const list = after.get(r.agentId[i]!);
+    if (list) list.push(r.date[i]!);
+    else after.set(r.agentId[i]!, [r.date[i]!]);
+  }
+  const ids = month.agents.ids;
+  for (const [agent, days] of [...after].sort(([a], [b]) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))) {
+    const dates = days.sort((x, y) => x - y).map(dateOfDayNumber);
+    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties and the agent is not counted on shift`);
+  }
+  return after.size === 0 ? null : skip;
 }

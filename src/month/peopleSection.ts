@@ -16,12 +16,11 @@ import { throwInMonthOrder, type DecodedMonth } from "../records/month.js";
 import { dutiesOfMonth } from "../roster/assignDuties.js";
 import { eachOnce, readOnce, readSelected, withLazy } from "../lazy.js";
 import { rosterOfMonth } from "../roster/checkRoster.js";
-import { SHIFTS } from "../roster/rosterIndex.js";
 import { daysInMonth } from "../time/parse.js";
 import { businessDayNumber, dateOfDayNumber, formatInstant } from "../time/period.js";
-import { employmentOfMonth, onProbationDuring, type Employment } from "./employment.js";
+import { employmentOfMonth, onProbationDuring, rosterAfterDismissal, type Employment } from "./employment.js";
 import type { PeopleReport } from "../report/peopleSchema.js";
-import { int32s, uint8s } from "../memory.js";
+import { int32s } from "../memory.js";
 
 /** The input kinds of the people rules (records as given; decoded with the month). */
 export interface PeopleInput {
@@ -165,32 +164,4 @@ function probationReason(status: string, endsOn: string | null): string {
   if (status === "failed") return "not regularized (the probation evaluation failed)";
   if (status === "evaluationIncomplete") return "not regularized (the probation evaluation is incomplete)";
   return `on probation until ${endsOn ?? "—"}`;
-}
-
-/**
- * The roster rows (1) of an agent of the agents file dated after the agent's dismissal day (a
- * working shift: `off` rows stay), named in a warning: those days own no duties and the agent is not counted on shift.
- */
-function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMap<number, Employment>, formatMs: (ms: number) => string, warnings: string[]): Uint8Array | null {
-  const table = month.tables.roster;
-  if (table === undefined) return null;
-  const OFF = SHIFTS.indexOf("off");
-  const skip = uint8s(table.count);
-  const after = new Map<number, number[]>();
-  const r = table.columns;
-  for (let i = 0; i < table.count; i++) {
-    if (r.shift[i] === OFF) continue;
-    const e = employment.get(r.agentId[i]!);
-    if (e === undefined || e.throughDay === null || r.date[i]! <= e.throughDay) continue;
-    skip[i] = 1;
-    const list = after.get(r.agentId[i]!);
-    if (list) list.push(r.date[i]!);
-    else after.set(r.agentId[i]!, [r.date[i]!]);
-  }
-  const ids = month.agents.ids;
-  for (const [agent, days] of [...after].sort(([a], [b]) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))) {
-    const dates = days.sort((x, y) => x - y).map(dateOfDayNumber);
-    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties and the agent is not counted on shift`);
-  }
-  return after.size === 0 ? null : skip;
 }

@@ -178,7 +178,8 @@ export function renderPeopleTable(people: PeopleReport, options?: RenderOptions)
         l.violationId,
         l.agentId,
         zh ? (l.liability === "violator" ? "本人" : "主管连带") : l.liability,
-        zh ? l.ruleLabel : l.rule,
+        // A rule counted with another steps that rule's ladder: the occurrence is of the shared count.
+        l.ladderRule === l.rule ? (zh ? l.ruleLabel : l.rule) : zh ? `${l.ruleLabel}（与同一条款合并计次）` : `${l.rule} (counted with ${l.ladderRule})`,
         String(l.occurrence),
         l.step === null ? (zh ? "已开除" : "dismissed") : String(l.step),
         l.actions.map((a) => pick(ACTION[a], lang, a)).join(" + ") || "—",
@@ -270,6 +271,12 @@ function dutyRule(rule: string, lang: ReportLang): string {
   const text = rule.replace(WEEK_RULE, WEEK_RULE_ZH);
   let m = /^R1 短信催付: unpaid at (\d+) min, > (\S+)$/.exec(text);
   if (m) return `R1 短信催付：下单 ${m[1]} 分钟未付款、金额大于 ${m[2]}`;
+  m = /^R1 催付 \(谁的顾客谁跟进\): unpaid at (\d+) min; the buyer's agent \(placeAgent\), by the end of their shift that day or their next within (\d+) days$/.exec(text);
+  if (m) return `R1 催付（谁的顾客谁跟进）：下单 ${m[1]} 分钟未付款；落实下单客服，当天或 ${m[2]} 天内下一个班次结束前`;
+  m = /^R1 催付: unpaid at (\d+) min; no placeAgent \(the buyer was not served before placing\): (.+)$/.exec(text);
+  if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；没有落实下单客服（下单前未接待）：${m[2]}`;
+  m = /^R1 催付: unpaid at (\d+) min; the buyer's agent (\S+) \(placeAgent\) has no shift from (\S+) within (\d+) days: (.+)$/.exec(text);
+  if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；落实下单客服 ${m[2]} 自 ${m[3]} 起 ${m[4]} 天内无班次：${m[5]}`;
   m = /^R1 催付: unpaid at (\d+) min; (.+)$/.exec(text);
   if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；${m[2]}`;
   if (text === "R1 核对地址: payAgent, at payment") return "R1 核对地址：落实付款客服，付款时";
@@ -293,6 +300,7 @@ export function renderDutySheet(sheet: DutySheet, options?: RenderOptions): stri
   ];
   const shifts = sheet.shifts.map((s) => `${s.agentId} ${SHIFT[s.shift]?.[k] ?? s.shift}`).join(zh ? "、" : ", ");
   out.push(zh ? `排班：${shifts || "（当天没有排班）"}` : `shifts: ${shifts || "(no roster rows for this date)"}`);
+  for (const w of sheet.warnings) out.push(`! ${message(w, lang)}`);
   const table = (duties: readonly Duty[]): string =>
     textTable(
       [
@@ -305,12 +313,18 @@ export function renderDutySheet(sheet: DutySheet, options?: RenderOptions): stri
   // An agent off (or not rostered) this day still owns the address checks of the orders paid through
   // them (R1: the payAgent, at payment): said beside the name, so the sheet does not look wrong.
   const shiftOf = new Map(sheet.shifts.map((s) => [s.agentId, s.shift]));
+  const gone = new Map(sheet.dismissed.map((d) => [d.agentId, d.dismissedAt]));
   for (const a of sheet.agents) {
     const shift = shiftOf.get(a.agentId);
     const free = shift === undefined || shift === "off";
+    const dismissedAt = gone.get(a.agentId);
     const off = !free
       ? ""
-      : zh
+      : dismissedAt !== undefined
+        ? zh
+          ? `（已于 ${dismissedAt.slice(0, 10)} 开除；核对地址随落实付款客服，不看排班）`
+          : ` (dismissed on ${dismissedAt.slice(0, 10)}; the address checks follow the payAgent whatever the shift)`
+        : zh
         ? `（当天${shift === "off" ? "休息" : "未排班"}；核对地址随落实付款客服，不看排班）`
         : ` (${shift === "off" ? "off" : "not rostered"} this day; the address checks follow the payAgent whatever the shift)`;
     out.push("", zh ? `${a.agentId}：${a.duties.length} 项职责${off}` : `${a.agentId}: ${count(a.duties.length, "duty", "duties")}${off}`, table(a.duties));

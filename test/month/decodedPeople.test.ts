@@ -110,6 +110,22 @@ describe("the people rules take a decoded month", () => {
     expect(issueRows(safeAssignDuties(m, undefined, { placeAgents: ["A07"] }))).toEqual([["unknown_agent", "options.placeAgents.0", '"A07" is not an agent of the month']]);
   });
 
+  it("the duty sheet, like the month report, gives a rostered day after the agent's dismissal no shift and no duty, and says so", () => {
+    // A03 left on 2020-02-20 18:00 (agents file) and is rostered halfDay on the 21st–23rd.
+    const sheet = buildDutySheet(input, policy, "2020-02-22");
+    expect(sheet.shifts.map((s) => s.agentId)).toEqual(["A01", "A02"]);
+    expect(sheet.dismissed).toEqual([{ agentId: "A03", dismissedAt: "2020-02-20T18:00:00+08:00" }]);
+    expect(sheet.warnings).toEqual(["roster: A03 is rostered on 2020-02-22, after the dismissal on 2020-02-20T18:00:00+08:00: those days own no duties and the agent is not counted on shift"]);
+    expect(sheet.agents.map((a) => a.agentId)).not.toContain("A03");
+    const report = buildMonthReport(input, policy, { month: "2020-02" });
+    const owners = (report.people.duties.items as readonly { owner: string | null; due: string }[]).filter((d) => d.due.startsWith("2020-02-22")).map((d) => d.owner);
+    expect(sheet.agents.flatMap((a) => a.duties.filter((d) => d.kind !== "addressCheck").map(() => a.agentId))).toEqual(owners.filter((o) => o !== null));
+    // The penalty ladder's dismissal counts too, from the violations given.
+    const laddered = buildDutySheet({ ...input, violations: [1, 2, 3].map((n) => ({ violationId: `X${n}`, agentId: "A02", at: `2020-02-0${n} 10:00`, rule: "nonWorkActivity" })) }, policy, "2020-02-22");
+    expect(laddered.dismissed.map((d) => d.agentId)).toEqual(["A02", "A03"]);
+    expect(laddered.shifts.map((s) => s.agentId)).toEqual(["A01"]);
+  });
+
   it("buildMonthReport takes one too, and reports the same month", () => {
     expect(buildMonthReport(month, undefined, { month: "2020-02" })).toEqual(buildMonthReport(input, policy, { month: "2020-02" }));
   });

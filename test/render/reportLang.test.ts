@@ -77,6 +77,14 @@ describe("the Chinese report (lang zh)", () => {
     expect(text).toContain("  首次响应 CAS09（A05）：首次回复于 2020-02-06 13:05:01，晚 1 秒");
     expect(text).toContain("  夜间咨询 CNR01（A01）：未首次回复（应于 2020-02-03 09:30:00 前）");
   });
+
+  it("says when a violation counts on another rule's ladder, and names a further limit of a service level", () => {
+    expect(text).toMatch(/^2020-02-10 +V06 +A05 +本人 +私自下载安装软件（与同一条款合并计次） +2 +2 /m);
+    expect(whole(report, "en")).toMatch(/^2020-02-10 +V06 +A05 +violator +unauthorizedSoftware \(counted/m);
+    const also = buildMonthReport(input, { kpi: { serviceLevels: { firstReply: { also: [{ label: "淘宝 5 分钟", maxSeconds: 300 }] } } } }, { month: "2020-02" });
+    expect(whole(also, "zh")).toMatch(/^首次响应（淘宝 5 分钟） +252 +248 +98\.41% +4 +09:00–23:00 进线的咨询 300 秒内首次回复$/m);
+    expect(whole(also, "en")).toMatch(/^firstReply \(淘宝 5 分钟\) +252 +248 /m);
+  });
 });
 
 describe("the English report (lang en)", () => {
@@ -176,7 +184,10 @@ describe("the HTML page and the duty sheet", () => {
     const day = buildDutySheet(input, {}, "2020-02-27");
     const sheet = renderDutySheet(day, { lang: "en" });
     expect(sheet).not.toMatch(/\b1 duties/);
-    expect(sheet).toMatch(/^A03: 1 duty$/m);
+    // A03 was dismissed by the ladder on the 26th: rostered on the 27th, not on shift, owning only the address check of its payment.
+    expect(sheet).toMatch(/^A03: 1 duty \(dismissed on 2020-02-26; the address checks follow the payAgent whatever the shift\)$/m);
+    expect(day.shifts.map((s) => s.agentId)).not.toContain("A03");
+    expect(day.dismissed).toEqual([{ agentId: "A03", dismissedAt: "2020-02-26T16:40:00+08:00" }]);
     expect(sheet).toMatch(/^A01: 2 duties \(off this day; the address checks follow the payAgent whatever the shift\)$/m);
     const zh = renderDutySheet(day);
     expect(zh).toMatch(/^A01：2 项职责（当天休息；核对地址随落实付款客服，不看排班）$/m);
@@ -184,6 +195,31 @@ describe("the HTML page and the duty sheet", () => {
     const words = [...zh.matchAll(/[A-Za-z][A-Za-z0-9./-]*/g)].map((m) => m[0]);
     expect(words.filter((w) => !ALLOWED.test(w))).toEqual([]);
     expect(zh).not.toContain("原文");
+    expect(zh).toContain("! 排班：A03 于 2020-02-26 开除后仍排了班（2020-02-27）：这些天不分配职责，也不算在班");
+  });
+
+  it("the duty sheet says in Chinese who owes a reminder under the buyer's-agent rule, and why it fell back", () => {
+    const policy = { duties: { paymentReminder: { owner: "buyersAgent" as const } } };
+    const zh = renderDutySheet(buildDutySheet(input, policy, "2020-02-21"), { width: 200 });
+    expect(zh).not.toContain("原文");
+    expect(zh).toMatch(/R1 催付（谁的顾客谁跟进）：下单 30 分钟未付款；落实下单客服，当天或 7 天内下一个班次结束前|R1 催付：下单 30 分钟未付款；没有落实下单客服（下单前未接待）/);
+    const words = [...zh.matchAll(/[A-Za-z][A-Za-z0-9./-]*/g)].map((m) => m[0]);
+    expect(words.filter((w) => !ALLOWED.test(w))).toEqual([]);
+    // The buyer's agent with no shift in the 7 days: the on-duty rule, and why.
+    const away = buildDutySheet(
+      {
+        agents: [{ agentId: "A01" }, { agentId: "A02" }],
+        roster: [{ agentId: "A01", date: "2020-02-21", shift: "night" }],
+        consultations: [{ consultationId: "C1", agentId: "A02", buyerId: "b1", startedAt: "2020-02-21 10:00", firstReplyAt: "2020-02-21 10:00", endedAt: "2020-02-21 10:10" }],
+        orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:20", amount: "5" }],
+      },
+      policy,
+      "2020-02-21",
+    );
+    expect(away.agents.map((a) => [a.agentId, a.duties.map((d) => d.ref)])).toEqual([["A01", ["O1"]]]);
+    expect(renderDutySheet(away, { width: 200 })).toContain(
+      "R1 催付：下单 30 分钟未付款；落实下单客服 A02 自 2020-02-21 起 7 天内无班次：周一至周五晚班、周六周日当班客服",
+    );
   });
 });
 
