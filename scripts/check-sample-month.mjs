@@ -281,6 +281,10 @@ function deriveKpis() {
     const rated = as.filter((s) => s.satisfaction !== null);
     const refunds = afterSales.filter((s) => inFeb(s.refunded) && (agent === null || s.agent === agent));
     const sumBy = (list, f) => list.reduce((s, x) => s + f(x), 0);
+    const sold = agent === null ? paidFeb : creditedOrders;
+    // An order without a buyer is a buyer of its own, never a repeat one.
+    const soldBuyers = [...new Set(sold.map((o) => o.buyer || `#${o.id}`))];
+    const repeated = (o) => Boolean(o.buyer) && orders.some((x) => x !== o && x.buyer === o.buyer && x.paid !== null && x.paid < o.paid && o.paid - x.paid <= 90 * 86_400_000);
     const withStatus = (value, sample, min) => ({ value, status: value === null ? "noData" : sample < min ? "insufficient" : "ok" });
     return {
       consultingBuyers: String(buyers.length),
@@ -311,6 +315,10 @@ function deriveKpis() {
       afterSaleReviewHours: round(sumBy(asReviewed, (s) => s.reviewed - s.applied), asReviewed.length * 3_600_000, 2),
       afterSaleSatisfaction: withStatus(round(rated.filter((s) => s.satisfaction >= 4).length, rated.length, 4), rated.length, 5),
       refundedAmount: money(sumBy(refunds, (s) => s.amount)),
+      // The refund and repurchase rates: an agent's credited paid orders, the shop's every paid order.
+      refundRate: round(sold.filter((o) => o.refund > 0).length, sold.length, 4),
+      refundAmountRate: round(sumBy(sold, (o) => o.refund), sumBy(sold, (o) => o.amount), 4),
+      repurchaseRate: round(soldBuyers.filter((b) => sold.some((o) => o.buyer === b && repeated(o))).length, soldBuyers.length, 4),
     };
   };
   const perAgent = Object.fromEntries(agents.map((a) => [a.agentId, metricsOf(a.agentId)]));

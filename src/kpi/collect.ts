@@ -245,6 +245,7 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
   // Every order in the period (the usual month): the rows are the decoded orders', ids included.
   const all = inside === n;
   if (all) orders.id = o.orderId;
+  const repeat = repeatPayments(pass, o.buyerId, o.paidAt, n);
   for (let i = 0; i < n; i++) {
     const created = o.createdAt[i]!;
     const paid = o.paidAt[i]!;
@@ -253,9 +254,41 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
     if (!createdIn && !paidIn) continue;
     const credited = credits === null ? NO_CREDITS : credits[i]! >= 0 ? credits[i]! : NOBODY;
     if (credited >= 0 && paidIn) pass.measured[credited] = 1;
-    orders.add(all ? null : o.orderId.at(i), o.buyerId[i]!, createdIn ? created : NaN, paidIn ? paid : NaN, paidIn ? businessDayNumber(paid, zone, cutover) : 0, o.amount[i]!, credited);
+    const refund = o.refundAmount[i]!;
+    orders.add(
+      all ? null : o.orderId.at(i),
+      o.buyerId[i]!,
+      createdIn ? created : NaN,
+      paidIn ? paid : NaN,
+      paidIn ? businessDayNumber(paid, zone, cutover) : 0,
+      o.amount[i]!,
+      credited,
+      refund === refund ? refund : 0,
+      paidIn ? repeat[i]! : 0,
+    );
   }
   (pass.state as { orders: OrderColumns }).orders = orders;
+}
+
+/**
+ * 回购: per order, 1 when its buyer had paid another order (of any period given) strictly before it
+ * and at most `kpi.thresholds.repurchaseDays` days before. Orders without a buyer are never one.
+ * One sort of the paid orders by buyer and instant: near-linear in the month's orders.
+ */
+function repeatPayments(pass: Pass, buyer: Int32Array, paidAt: Float64Array, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  const windowMs = pass.month.policy.kpi.thresholds.repurchaseDays * 86_400_000;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (buyer[i]! >= 0 && paidAt[i] === paidAt[i]) rows.push(i);
+  rows.sort((x, y) => buyer[x]! - buyer[y]! || paidAt[x]! - paidAt[y]!);
+  let earlier = NaN; // the latest paid instant before the current one, of the current buyer
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    if (k === 0 || buyer[rows[k - 1]!] !== buyer[i]) earlier = NaN;
+    else if (paidAt[rows[k - 1]!]! < paidAt[i]!) earlier = paidAt[rows[k - 1]!]!;
+    if (earlier === earlier && paidAt[i]! - earlier <= windowMs) out[i] = 1;
+  }
+  return out;
 }
 
 function readTickets(pass: Pass): void {

@@ -147,14 +147,18 @@ export class OrderColumns {
   paidAt = new Float64Array(0);
   paidDay = new Int32Array(0);
   amountFen = new Float64Array(0);
+  /** The refunded amount (fen) of the order. */
+  refundFen = new Float64Array(0);
   /** Agent number, NOBODY, or NO_CREDITS. */
   credited = new Int32Array(0);
+  /** 1: paid in the period by a buyer who had paid another order within `kpi.thresholds.repurchaseDays` before (回购). */
+  repeat = new Uint8Array(0);
 
   constructor(capacity = 0) {
     if (capacity <= 0) return;
-    // One buffer for the six columns: each large allocation beside a large input can set off a
-    // full collection of the heap, so one allocation costs less than six.
-    const buffer = columnBuffer(capacity * 36);
+    // One buffer for the eight columns: each large allocation beside a large input can set off a
+    // full collection of the heap, so one allocation costs less than eight.
+    const buffer = columnBuffer(capacity * 45);
     let at = 0;
     const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
       const view = make(buffer, at, capacity);
@@ -164,9 +168,11 @@ export class OrderColumns {
     this.createdAt = take((b, o, n) => new Float64Array(b, o, n), 8);
     this.paidAt = take((b, o, n) => new Float64Array(b, o, n), 8);
     this.amountFen = take((b, o, n) => new Float64Array(b, o, n), 8);
+    this.refundFen = take((b, o, n) => new Float64Array(b, o, n), 8);
     this.buyer = take((b, o, n) => new Int32Array(b, o, n), 4);
     this.paidDay = take((b, o, n) => new Int32Array(b, o, n), 4);
     this.credited = take((b, o, n) => new Int32Array(b, o, n), 4);
+    this.repeat = take((b, o, n) => new Uint8Array(b, o, n), 1);
   }
 
   reserve(size: number): void {
@@ -175,11 +181,13 @@ export class OrderColumns {
     this.paidAt = grow(this.paidAt, size);
     this.paidDay = grow(this.paidDay, size);
     this.amountFen = grow(this.amountFen, size);
+    this.refundFen = grow(this.refundFen, size);
     this.credited = grow(this.credited, size);
+    this.repeat = grow(this.repeat, size);
   }
 
   /** Adds an order (`id` null: the id column is the decoded orders', set by the caller). */
-  add(id: string | null, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number): number {
+  add(id: string | null, buyer: number, createdAt: number, paidAt: number, paidDay: number, amountFen: number, credited: number, refundFen = 0, repeat = 0): number {
     const o = this.count++;
     if (o >= this.buyer.length) this.reserve(o + 1);
     if (id !== null) this.id.set(o, id);
@@ -189,6 +197,8 @@ export class OrderColumns {
     this.paidDay[o] = paidDay;
     this.amountFen[o] = amountFen;
     this.credited[o] = credited;
+    this.refundFen[o] = refundFen;
+    this.repeat[o] = repeat;
     return o;
   }
 }

@@ -29,9 +29,31 @@ interface People {
   sameDayFen: number;
   creditedFen: number;
   creditedBuyers: number;
+  /**
+   * The paid orders of the period (an agent's: credited to the agent; the shop's: all), those
+   * refunded (in part or whole), their amounts and refunds in fen, their distinct buyers, and the
+   * buyers among them with a repeat payment (回购, see `repeat` of the orders).
+   */
+  paidOrders: number;
+  refundedOrders: number;
+  salesFen: number;
+  refundFen: number;
+  payingBuyers: number;
+  repeatBuyers: number;
 }
 
-const emptyPeople = (): People => ({ consultingBuyers: 0, unrepliedBuyers: 0, slowBuyers: 0, orderedBuyers: 0, paidBuyers: 0, orderedUnpaidBuyers: 0, nextDayBuyers: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0 });
+const emptyPeople = (): People => ({
+  consultingBuyers: 0, unrepliedBuyers: 0, slowBuyers: 0, orderedBuyers: 0, paidBuyers: 0, orderedUnpaidBuyers: 0, nextDayBuyers: 0, sameDayFen: 0, creditedFen: 0, creditedBuyers: 0,
+  paidOrders: 0, refundedOrders: 0, salesFen: 0, refundFen: 0, payingBuyers: 0, repeatBuyers: 0,
+});
+
+/** A paid order's amount and refund into one tally. */
+function sales(p: People, fen: number, refund: number): void {
+  p.paidOrders++;
+  if (refund > 0) p.refundedOrders++;
+  p.salesFen += fen;
+  p.refundFen += refund;
+}
 
 interface BuyerFacts {
   firstStart: number;
@@ -60,21 +82,36 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const shopFacts: BuyerFacts = { firstStart: 0, firstDay: 0, replied: false, slow: false };
   const facts: BuyerFacts = { firstStart: 0, firstDay: 0, replied: false, slow: false };
   const creditedTo: number[] = [];
+  // The agents credited with a repeat payment of the current buyer, and whether the buyer paid (and repeated) at all.
+  const repeatTo: number[] = [];
+  let buyerPaid = false;
+  let buyerRepeat = false;
   // Distinct credited buyers: a buyer counts once per agent credited with a paid order of theirs
-  // (an order without a buyer id counts as a buyer of its own).
+  // (an order without a buyer id counts as a buyer of its own, never a repeat one).
   const tally = (o: number, alone: boolean): void => {
     if (Number.isNaN(orders.paidAt[o]!)) return;
     const fen = orders.amountFen[o]!;
+    const refund = orders.refundFen[o]!;
+    const repeat = !alone && orders.repeat[o] === 1;
     shopPaidFen += fen;
+    sales(shopPeople, fen, refund);
+    if (alone) shopPeople.payingBuyers++;
+    else {
+      buyerPaid = true;
+      buyerRepeat ||= repeat;
+    }
     const c = orders.credited[o]!;
     if (c < 0) return;
     people[c]!.creditedFen += fen;
+    sales(people[c]!, fen, refund);
     measured[c] = 1;
     shopPeople.creditedFen += fen;
+    if (repeat && !repeatTo.includes(c)) repeatTo.push(c);
     if (!alone && creditedTo.includes(c)) return;
     if (alone || creditedTo.length === 0) shopPeople.creditedBuyers++;
     if (!alone) creditedTo.push(c);
     people[c]!.creditedBuyers++;
+    people[c]!.payingBuyers++;
   };
   for (let o = 0; o < orders.count; o++) if (orders.buyer[o]! < 0) tally(o, true);
   const buyerCount = state.buyerKeys.length;
@@ -83,12 +120,18 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const mine: number[] = [];
   for (let buyer = 0; buyer < buyerCount; buyer++) {
     creditedTo.length = 0;
+    repeatTo.length = 0;
+    buyerPaid = false;
+    buyerRepeat = false;
     mine.length = 0;
     for (let k = byOrder.start[buyer]!; k < byOrder.start[buyer + 1]!; k++) {
       const o = byOrder.rows ? byOrder.rows[k]! : k;
       mine.push(o);
       tally(o, false);
     }
+    if (buyerPaid) shopPeople.payingBuyers++;
+    if (buyerRepeat) shopPeople.repeatBuyers++;
+    for (const c of repeatTo) people[c]!.repeatBuyers++;
     const first = byPair.start[buyer]!;
     const last = byPair.start[buyer + 1]!;
     let sameDayFen = 0;

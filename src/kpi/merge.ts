@@ -68,7 +68,7 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
       const row = orderAt.get(id);
       if (row === undefined) {
         const buyer = o.buyer[i]! >= 0 ? buyerOf(s.buyerKeys[o.buyer[i]!]!) : -1;
-        orderAt.set(id, orders.add(id, buyer, o.createdAt[i]!, o.paidAt[i]!, o.paidDay[i]!, o.amountFen[i]!, credited));
+        orderAt.set(id, orders.add(id, buyer, o.createdAt[i]!, o.paidAt[i]!, o.paidDay[i]!, o.amountFen[i]!, credited, o.refundFen[i]!, o.repeat[i]!));
         continue;
       }
       // The same order in two states (placed in one period, paid in another): the instants present.
@@ -76,6 +76,7 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
       if (Number.isNaN(orders.paidAt[row]!)) {
         orders.paidAt[row] = o.paidAt[i]!;
         orders.paidDay[row] = o.paidDay[i]!;
+        orders.repeat[row] = o.repeat[i]!;
       }
       if (orders.credited[row]! < 0 && credited !== NO_CREDITS) orders.credited[row] = credited;
     }

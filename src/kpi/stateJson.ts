@@ -38,6 +38,8 @@ export function kpiStateToJSON(state: KpiState): unknown {
       paidAt: Number.isNaN(paid) ? null : paid,
       paidDay: Number.isNaN(paid) ? null : orders.paidDay[o]!,
       amountFen: orders.amountFen[o]!,
+      refundFen: orders.refundFen[o]!,
+      repeat: orders.repeat[o] === 1,
       credited: c >= 0 ? agentIds[c]! : c === NOBODY ? null : "(no credits)",
     };
     if (orders.buyer[o]! < 0) unlinked.push(row);

@@ -101,6 +101,8 @@ export const KpiPolicySchema = z
         slowResponseSeconds: z.number().positive().default(60),
         quickResponseSeconds: z.number().positive().default(180),
         longReceptionMinutes: z.number().positive().default(30),
+        // 回购: a paid order's buyer had paid another within this many days before it.
+        repurchaseDays: z.number().int().positive().max(3650).default(90),
       })
       .prefault({}),
     minSample: z

@@ -253,6 +253,27 @@ const table = [
     compute: { total: "unrepliedBuyers" },
     reason: "consulting buyers never replied",
   },
+  {
+    id: "refundRate", unit: "rate", needs: ["orders", "credits"],
+    label: { zh: "退款率", en: "refund rate" },
+    formula: "paid orders with a refund / paid orders (an agent's: the orders credited to the agent; the shop's: all paid orders)",
+    compute: { ratio: ["refundedOrders", "paidOrders"] },
+    reason: "paid orders refunded / paid orders",
+  },
+  {
+    id: "refundAmountRate", unit: "rate", needs: ["orders", "credits"],
+    label: { zh: "退款金额占比", en: "refunded share of sales" },
+    formula: "refunded amount / paid amount of the same orders",
+    compute: { ratio: ["refundFen", "salesFen"] },
+    reason: "refunded fen / paid fen",
+  },
+  {
+    id: "repurchaseRate", unit: "rate", needs: ["orders", "credits"],
+    label: { zh: "回购率", en: "repurchase rate" },
+    formula: "buyers of those orders who had paid another order in the `repurchaseDays` days before / their buyers",
+    compute: { ratio: ["repeatBuyers", "payingBuyers"] },
+    reason: "buyers who paid again within {thresholds.repurchaseDays} days / paying buyers",
+  },
 ] as const satisfies readonly KpiMetricDefinition[];
 
 /** The metric table, in the order the reports list the metrics. */

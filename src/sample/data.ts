@@ -1267,7 +1267,10 @@ export const sampleFigures = {
           "value": null,
           "status": "noData"
         },
-        "refundedAmount": "0.00"
+        "refundedAmount": "0.00",
+        "refundRate": "0.0152",
+        "refundAmountRate": "0.0302",
+        "repurchaseRate": "0.0000"
       },
       "A02": {
         "consultingBuyers": "67",
@@ -1312,7 +1315,10 @@ export const sampleFigures = {
           "value": null,
           "status": "noData"
         },
-        "refundedAmount": "0.00"
+        "refundedAmount": "0.00",
+        "refundRate": "0.0800",
+        "refundAmountRate": "0.1381",
+        "repurchaseRate": "0.0000"
       },
       "A03": {
         "consultingBuyers": "36",
@@ -1357,7 +1363,10 @@ export const sampleFigures = {
           "value": null,
           "status": "noData"
         },
-        "refundedAmount": "0.00"
+        "refundedAmount": "0.00",
+        "refundRate": "0.0000",
+        "refundAmountRate": "0.0000",
+        "repurchaseRate": "0.0000"
       },
       "A04": {
         "consultingBuyers": "22",
@@ -1402,7 +1411,10 @@ export const sampleFigures = {
           "value": null,
           "status": "noData"
         },
-        "refundedAmount": "0.00"
+        "refundedAmount": "0.00",
+        "refundRate": "0.0000",
+        "refundAmountRate": "0.0000",
+        "repurchaseRate": "0.0000"
       },
       "A05": {
         "consultingBuyers": "37",
@@ -1447,7 +1459,10 @@ export const sampleFigures = {
           "value": "0.8333",
           "status": "ok"
         },
-        "refundedAmount": "110.50"
+        "refundedAmount": "110.50",
+        "refundRate": "0.0000",
+        "refundAmountRate": "0.0000",
+        "repurchaseRate": "0.0000"
       },
       "A06": {
         "consultingBuyers": "26",
@@ -1492,7 +1507,10 @@ export const sampleFigures = {
           "value": "1.0000",
           "status": "ok"
         },
-        "refundedAmount": "600.00"
+        "refundedAmount": "600.00",
+        "refundRate": "0.0000",
+        "refundAmountRate": "0.0000",
+        "repurchaseRate": "0.0000"
       }
     },
     "shop": {
@@ -1538,7 +1556,10 @@ export const sampleFigures = {
         "value": "0.9091",
         "status": "ok"
       },
-      "refundedAmount": "710.50"
+      "refundedAmount": "710.50",
+      "refundRate": "0.0254",
+      "refundAmountRate": "0.0401",
+      "repurchaseRate": "0.0000"
     },
     "scores": {
       "A01": {

@@ -147,6 +147,63 @@ describe("null and insufficient", () => {
   });
 });
 
+describe("refundRate, refundAmountRate and repurchaseRate (seed 000: 降低退款率, 回购率)", () => {
+  const order = (orderId: string, buyerId: string | null, paidAt: string | null, amount: string, refundAmount = "0") => ({ orderId, buyerId, createdAt: paidAt ?? "2020-02-10 10:00", paidAt: paidAt ?? "", amount, refundAmount });
+  const input: KpiInput = {
+    orders: [
+      order("J1", "b1", "2020-01-05 10:00", "10.00"), // January: not of the period, but b1's earlier payment
+      order("F1", "b1", "2020-02-03 10:00", "100.00", "30.00"), // 29 days after J1: a repurchase, part refunded
+      order("F2", "b2", "2020-02-04 10:00", "50.00", "50.00"), // refunded in full
+      order("F3", "b2", "2020-02-04 10:00", "20.00"), // the same instant as F2: no earlier payment, no repurchase
+      order("F4", "b3", "2020-02-05 10:00", "40.00"),
+      order("F5", "b3", "2020-05-05 10:00", "40.00"), // paid after the period
+      order("F6", null, "2020-02-06 10:00", "5.00", "1.00"), // no buyer: a buyer of its own, never a repeat one
+      order("F7", "b4", "2020-02-07 10:00", "60.00"), // uncredited (silent): the shop's only
+      order("F8", "b1", null, "70.00"), // unpaid: no paid order
+    ],
+    credits: [
+      { orderId: "J1", agentId: "A1" },
+      { orderId: "F1", agentId: "A1" },
+      { orderId: "F2", agentId: "A1" },
+      { orderId: "F3", agentId: "A2" },
+      { orderId: "F4", agentId: "A2" },
+      { orderId: "F5", agentId: "A2" },
+      { orderId: "F6", agentId: "A2" },
+      { orderId: "F7", agentId: null },
+      { orderId: "F8", agentId: null },
+    ],
+  };
+  const r = month(input);
+
+  it("count an agent's credited paid orders of the period, and the shop's every paid order", () => {
+    // A1: F1 (refund 30.00 of 100.00), F2 (50.00 of 50.00): 2/2 refunded, 80.00/150.00.
+    expect(agent(r, "A1").refundRate).toMatchObject({ value: "1.0000", numerator: "2", denominator: "2" });
+    expect(agent(r, "A1").refundAmountRate).toMatchObject({ value: "0.5333", numerator: "8000", denominator: "15000" });
+    // A2: F3, F4, F6 (1.00 of 5.00): 1/3, 1.00/65.00.
+    expect(agent(r, "A2").refundRate).toMatchObject({ value: "0.3333", numerator: "1", denominator: "3" });
+    expect(agent(r, "A2").refundAmountRate).toMatchObject({ value: "0.0154", numerator: "100", denominator: "6500" });
+    // The shop: F1–F4, F6, F7 = 6 paid orders, 3 refunded; 81.00 of 275.00.
+    expect(r.shop.kpis.refundRate).toMatchObject({ value: "0.5000", numerator: "3", denominator: "6" });
+    expect(r.shop.kpis.refundAmountRate).toMatchObject({ value: "0.2945", numerator: "8100", denominator: "27500" });
+  });
+
+  it("a repurchase is a payment within 90 days after another of the buyer's, of any period given; buyers counted once", () => {
+    // A1: b1 (F1 repeats J1), b2 → 1/2. A2: b2 (F3 not after F2), b3, F6's own buyer → 0/3.
+    expect(agent(r, "A1").repurchaseRate).toMatchObject({ value: "0.5000", numerator: "1", denominator: "2" });
+    expect(agent(r, "A2").repurchaseRate).toMatchObject({ value: "0.0000", numerator: "0", denominator: "3" });
+    // The shop: b1, b2, b3, b4 and F6's buyer; b1 repeats → 1/5.
+    expect(r.shop.kpis.repurchaseRate).toMatchObject({ value: "0.2000", numerator: "1", denominator: "5" });
+    expect(r.shop.kpis.repurchaseRate.reason).toBe("buyers who paid again within 90 days / paying buyers = 1 / 5");
+  });
+
+  it("the window is policy, its last instant included", () => {
+    const days = (n: number) => computeKpis(input, { kpi: { minSample: {}, thresholds: { repurchaseDays: n } } }, { period: "2020-02" });
+    // J1 2020-01-05 10:00 → F1 2020-02-03 10:00 is 29 days exactly.
+    expect(agent(days(29), "A1").repurchaseRate.numerator).toBe("1");
+    expect(agent(days(28), "A1").repurchaseRate.numerator).toBe("0");
+  });
+});
+
 describe("sameDaySales counts days the agent served the buyer", () => {
   it("an unanswered consultation does not make a same-day sale", () => {
     const input: KpiInput = {

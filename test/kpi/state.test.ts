@@ -19,7 +19,7 @@ const when = fc.integer({ min: 0, max: 31 * 1440 });
 const inputArb: fc.Arbitrary<KpiInput> = fc
   .record({
     cons: fc.array(fc.record({ agent: fc.constantFrom("A1", "A2", "A3"), buyer: fc.integer({ min: 0, max: 6 }), start: when, wait: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }), len: fc.integer({ min: 0, max: 90 }), msgs: fc.nat(9) }), { maxLength: 40 }),
-    orders: fc.array(fc.record({ buyer: fc.integer({ min: 0, max: 7 }), created: when, payAfter: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }), fen: fc.integer({ min: 1, max: 99999 }), credit: fc.option(fc.constantFrom("A1", "A2", "A3"), { nil: null }) }), { maxLength: 25 }),
+    orders: fc.array(fc.record({ buyer: fc.integer({ min: 0, max: 7 }), created: when, payAfter: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }), fen: fc.integer({ min: 1, max: 99999 }), ref: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: null }), credit: fc.option(fc.constantFrom("A1", "A2", "A3"), { nil: null }) }), { maxLength: 25 }),
     events: fc.array(fc.record({ agent: fc.constantFrom("A1", "A2", "A3"), at: when, n: fc.nat(100), flag: fc.boolean() }), { maxLength: 25 }),
   })
   .map(({ cons, orders, events }) => ({
@@ -28,7 +28,7 @@ const inputArb: fc.Arbitrary<KpiInput> = fc
       firstReplyAt: c.wait === null ? "" : wall(c.start + Math.floor(c.wait / 60)), endedAt: wall(c.start + Math.floor((c.wait ?? 0) / 60) + c.len),
       buyerMessages: c.msgs, agentMessages: c.msgs + 1, responseCount: c.msgs, responseSeconds: c.msgs * 7,
     })),
-    orders: orders.map((o, i) => ({ orderId: `O${i}`, buyerId: `b${o.buyer}`, createdAt: wall(o.created), paidAt: o.payAfter === null ? "" : wall(o.created + o.payAfter), amount: `${Math.floor(o.fen / 100)}.${String(o.fen % 100).padStart(2, "0")}` })),
+    orders: orders.map((o, i) => ({ orderId: `O${i}`, buyerId: `b${o.buyer}`, createdAt: wall(o.created), paidAt: o.payAfter === null ? "" : wall(o.created + o.payAfter), amount: `${Math.floor(o.fen / 100)}.${String(o.fen % 100).padStart(2, "0")}`, ...(o.ref === null || o.payAfter === null ? {} : { refundAmount: money(Math.min(o.ref, o.fen)) }) })),
     credits: orders.map((o, i) => ({ orderId: `O${i}`, agentId: o.credit })),
     reviews: events.map((e) => ({ agentId: e.agent, at: wall(e.at), rating: e.flag ? ("good" as const) : ("bad" as const) })),
     qc: events.map((e, i) => ({ conversationId: `Q${i}`, agentId: e.agent, at: wall(e.at), score: e.n })),
@@ -36,6 +36,10 @@ const inputArb: fc.Arbitrary<KpiInput> = fc
     tickets: events.map((e, i) => ({ ticketId: `T${i}`, agentId: e.agent, createdAt: wall(e.at), firstReplyAt: e.flag ? wall(e.at + e.n) : "", closedOnFirstReply: e.n % 2 === 0 })),
     afterSales: events.map((e, i) => ({ afterSaleId: `S${i}`, agentId: e.agent, appliedAt: wall(e.at), reviewedAt: wall(e.at + e.n * 9), satisfaction: 1 + (e.n % 5), ...(e.flag ? { refundedAt: wall(e.at + 2000), refundAmount: "9.90" } : {}) })),
   }));
+
+function money(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+}
 
 const mergeAll = (states: KpiState[]) => states.reduce((a, b) => mergeKpiStates(a, b));
 

@@ -12,7 +12,7 @@ const response = (weight: number) => ({ metric: "avgResponseSeconds", weight, di
 const phone = (weight: number) => ({ metric: "phoneAnswerRate", weight, direction: "higherIsBetter", steps: steps("0.95", "0.90", "0.80"), otherwise: 0 });
 
 export const KPI_DEFAULTS = {
-  thresholds: { satisfiedAtLeast: 4, ticketReplyMinutes: 60, slowResponseSeconds: 60, quickResponseSeconds: 180, longReceptionMinutes: 30 },
+  thresholds: { satisfiedAtLeast: 4, ticketReplyMinutes: 60, slowResponseSeconds: 60, quickResponseSeconds: 180, longReceptionMinutes: 30, repurchaseDays: 90 },
   minSample: { goodReviewRate: 5, afterSaleSatisfaction: 5, ticketTimelyRate: 5, ticketFirstContactRate: 5, phoneAnswerRate: 5 },
   scorecards: {
     presale: [goodReview(40), response(30), phone(30)],
