@@ -4,7 +4,7 @@
  */
 import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, startOfBusinessDay, type Period } from "../time/period.js";
-import { NOBODY, NO_CREDITS, NO_DAY, PAIR_BYTES, OrderColumns, PairColumns, REPLIED, SLOW } from "./columns.js";
+import { NOBODY, NO_CREDITS, NO_DAY, PAIR_BYTES, OrderColumns, PairColumns, REPLIED, SLOW, groupBy } from "./columns.js";
 import type { KpiKind } from "./types.js";
 import { int32s } from "../memory.js";
 import { KPI_KINDS, checkSums, emptyCounters, settingsKey, type AgentCounters, type KpiState } from "./state.js";
@@ -273,20 +273,29 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
 /**
  * 回购: per order, 1 when its buyer had paid another order (of any period given) strictly before it
  * and at most `kpi.thresholds.repurchaseDays` days before. Orders without a buyer are never one.
- * One sort of the paid orders by buyer and instant: near-linear in the month's orders.
+ * The orders are grouped by buyer (a counting sort), and only a buyer's few paid orders sorted.
  */
 function repeatPayments(pass: Pass, buyer: Int32Array, paidAt: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   const windowMs = pass.month.policy.kpi.thresholds.repurchaseDays * 86_400_000;
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) if (buyer[i]! >= 0 && paidAt[i] === paidAt[i]) rows.push(i);
-  rows.sort((x, y) => buyer[x]! - buyer[y]! || paidAt[x]! - paidAt[y]!);
-  let earlier = NaN; // the latest paid instant before the current one, of the current buyer
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    if (k === 0 || buyer[rows[k - 1]!] !== buyer[i]) earlier = NaN;
-    else if (paidAt[rows[k - 1]!]! < paidAt[i]!) earlier = paidAt[rows[k - 1]!]!;
-    if (earlier === earlier && paidAt[i]! - earlier <= windowMs) out[i] = 1;
+  const { start, rows } = groupBy(buyer, n, pass.month.buyers.size);
+  const paid: number[] = [];
+  for (let b = 0; b < pass.month.buyers.size; b++) {
+    if (start[b + 1]! - start[b]! < 2) continue;
+    paid.length = 0;
+    for (let k = start[b]!; k < start[b + 1]!; k++) {
+      const i = rows === null ? k : rows[k]!;
+      if (paidAt[i] === paidAt[i]) paid.push(i);
+    }
+    if (paid.length < 2) continue;
+    paid.sort((x, y) => paidAt[x]! - paidAt[y]!);
+    let earlier = NaN; // the latest paid instant strictly before the current one
+    for (let k = 1; k < paid.length; k++) {
+      const before = paidAt[paid[k - 1]!]!;
+      const at = paidAt[paid[k]!]!;
+      if (before < at) earlier = before;
+      if (earlier === earlier && at - earlier <= windowMs) out[paid[k]!] = 1;
+    }
   }
   return out;
 }
