@@ -275,6 +275,8 @@ function dutyRule(rule: string, lang: ReportLang): string {
   if (m) return `R1 催付（谁的顾客谁跟进）：下单 ${m[1]} 分钟未付款；落实下单客服，当天或 ${m[2]} 天内下一个班次结束前`;
   m = /^R1 催付: unpaid at (\d+) min; no placeAgent \(the buyer was not served before placing\): (.+)$/.exec(text);
   if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；没有落实下单客服（下单前未接待）：${m[2]}`;
+  m = /^R1 催付: unpaid at (\d+) min; the orders' placeAgent was not given: (.+)$/.exec(text);
+  if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；未提供订单的落实下单客服：${m[2]}`;
   m = /^R1 催付: unpaid at (\d+) min; the buyer's agent (\S+) \(placeAgent\) has no shift from (\S+) within (\d+) days: (.+)$/.exec(text);
   if (m) return `R1 催付：下单 ${m[1]} 分钟未付款；落实下单客服 ${m[2]} 自 ${m[3]} 起 ${m[4]} 天内无班次：${m[5]}`;
   m = /^R1 催付: unpaid at (\d+) min; (.+)$/.exec(text);

@@ -290,7 +290,8 @@ export function assignDuties(input: DutiesInput | DecodedMonth, policy?: PolicyI
       checkDuties(m, issues);
       if (split !== null) {
         payAgent = agentNumbers(m, split.payAgents, "payAgent", issues);
-        placeAgent = agentNumbers(m, split.placeAgents, "placeAgent", issues);
+        // No order carrying a placeAgent at all: none given (not "none of the buyers was served").
+        if (split.placeAgents.length > 0) placeAgent = agentNumbers(m, split.placeAgents, "placeAgent", issues);
       }
     },
   });
@@ -418,7 +419,10 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const buyersAgent = sms.owner === "buyersAgent";
   const placeAgent = buyersAgent ? (inputs.placeAgent ?? null) : null;
   const ownRule = `R1 催付 (谁的顾客谁跟进): unpaid at ${sms.humanAfterMinutes} min; the buyer's agent (placeAgent), by the end of their shift that day or their next within ${AHEAD_DAYS} days`;
-  const silentRule = `R1 催付: unpaid at ${sms.humanAfterMinutes} min; no placeAgent (the buyer was not served before placing): ${WEEK}`;
+  const silentRule =
+    placeAgent === null
+      ? `R1 催付: unpaid at ${sms.humanAfterMinutes} min; the orders' placeAgent was not given: ${WEEK}`
+      : `R1 催付: unpaid at ${sms.humanAfterMinutes} min; no placeAgent (the buyer was not served before placing): ${WEEK}`;
   const addressRule = "R1 核对地址: payAgent, at payment";
   const addressChecks = new Int32Array(ids.length);
   const orders = month.tables.orders;

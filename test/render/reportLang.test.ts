@@ -2,7 +2,8 @@
 // English word but the ids, or in English; no line wider than the terminal; one number format; and
 // no two statements that contradict each other.
 import { describe, expect, it } from "vitest";
-import { buildMonthReport, type KefuKpiError, type MonthReport } from "../../src/index.js";
+import { assignDuties, buildMonthReport, type KefuKpiError, type MonthReport } from "../../src/index.js";
+import { decodeMonth } from "../../src/records/month.js";
 import { defaultLang, displayWidth, renderDutySheet, renderKpiSection, renderMonthHtml, renderMonthTable, renderPayTable, renderPeopleTable, wrapText } from "../../src/render/index.js";
 import { buildDutySheet } from "../../src/index.js";
 import { message } from "../../src/render/lang.js";
@@ -220,6 +221,9 @@ describe("the HTML page and the duty sheet", () => {
     expect(renderDutySheet(away, { width: 200 })).toContain(
       "R1 催付：下单 30 分钟未付款；落实下单客服 A02 自 2020-02-21 起 7 天内无班次：周一至周五晚班、周六周日当班客服",
     );
+    // A decoded month given no placeAgents: the rule says so.
+    const none = assignDuties(decodeMonth({ roster: [{ agentId: "A01", date: "2020-02-21", shift: "night" }], orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-21 10:20", amount: "5" }] }, policy));
+    expect(renderDutySheet({ ...away, agents: [{ agentId: "A01", duties: none.duties }] }, { width: 200 })).toContain("R1 催付：下单 30 分钟未付款；未提供订单的落实下单客服：周一至周五晚班、周六周日当班客服");
   });
 });
 

@@ -133,6 +133,13 @@ describe("assignDuties: the human reminder goes to the buyer's agent (duties.pay
     expect(r[2]!.rule).toBe("R1 催付: unpaid at 30 min; the buyer's agent A03 (placeAgent) has no shift from 2020-02-24 within 7 days: Mon–Fri the night shift, Sat–Sun the agent on duty");
   });
 
+  it("says when no order carries a placeAgent at all, rather than that the buyers were not served", () => {
+    const r = assignDuties({ roster, orders: [order("B8", "2020-02-21 10:00", "5.00")] }, policy).duties;
+    expect(r.map((d) => [d.ref, d.owner, d.rule])).toEqual([
+      ["B8", "A02", "R1 催付: unpaid at 30 min; the orders' placeAgent was not given: Mon–Fri the night shift, Sat–Sun the agent on duty"],
+    ]);
+  });
+
   it("is not read under the default on-duty rule, and an unknown placeAgent is an error at its order", () => {
     const r = assignDuties({ roster, orders: [own("B1", "2020-02-21 10:00", "A01")] }).duties;
     expect(r.map((d) => [d.kind, d.owner])).toEqual([["humanReminder", "A02"]]);
