@@ -13,7 +13,7 @@ import { SHIFTS } from "../roster/rosterIndex.js";
 import { dayNumberOfDate, formatInstant, weekdayOfDayNumber } from "../time/period.js";
 import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
 import type { MonthInput } from "./buildMonthReport.js";
-import { employmentOfMonth, rosterAfterDismissal } from "./employment.js";
+import { employmentOfMonth, rosterAfterDismissal, rosteredAfterDismissal } from "./employment.js";
 
 export interface DutySheet {
   readonly kind: "kefu-kpi/duty-sheet";
@@ -88,6 +88,6 @@ export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyI
     system: r.duties.filter((d) => d.by === "system"),
     unowned: r.duties.filter((d) => d.by === "agent" && d.owner === null),
     dismissed: dismissed.sort(byAgentId),
-    warnings: dismissed.map((d) => `roster: ${d.agentId} is rostered on ${date}, after the dismissal on ${d.dismissedAt}: those days own no duties and the agent is not counted on shift`),
+    warnings: dismissed.map((d) => rosteredAfterDismissal(d.agentId, [date], d.dismissedAt)),
   };
 }

@@ -110,7 +110,12 @@ export function rosterAfterDismissal(month: DecodedMonth, employment: ReadonlyMa
   const ids = month.agents.ids;
   for (const [agent, days] of [...after].sort(([a], [b]) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))) {
     const dates = days.sort((x, y) => x - y).map(dateOfDayNumber);
-    warnings.push(`roster: ${ids[agent]!} is rostered on ${dates.join(", ")}, after the dismissal on ${formatMs(employment.get(agent)!.dismissedMs)}: those days own no duties and the agent is not counted on shift`);
+    warnings.push(rosteredAfterDismissal(ids[agent]!, dates, formatMs(employment.get(agent)!.dismissedMs)));
   }
   return after.size === 0 ? null : skip;
+}
+
+/** The warning for an agent rostered on `dates` after the dismissal at `dismissedAt` (the month report's and the duty sheet's words). */
+export function rosteredAfterDismissal(agentId: string, dates: readonly string[], dismissedAt: string): string {
+  return `roster: ${agentId} is rostered on ${dates.join(", ")}, after the dismissal on ${dismissedAt}: those days own no duties and the agent is not counted on shift`;
 }
