@@ -388,5 +388,17 @@ function deriveKpis() {
     refundAfterReceipt: summary(rec.length, rec.filter((s) => s.refunded === null || s.refunded - s.received > 24 * 3_600_000).map((s) => s.id)),
     presaleWait: summary(waited.length, waited.filter((c) => Math.max(c.longest * 1000, c.reply - c.start) >= 120_000).map((c) => c.id)),
   };
+  // Order anomalies (24 h); shipping (24 h) and pick-up (48 h) of every February-paid order, from
+  // its payment, unless refunded in full and never shipped.
+  const anomalies = read("orderAnomalies.csv").map((x) => ({ id: x.orderId, raised: instant(x.raisedAt), verified: instant(x.verifiedAt) })).filter((x) => inFeb(x.raised));
+  serviceLevels.orderAnomaly = summary(anomalies.length, anomalies.filter((x) => x.verified === null || x.verified - x.raised > 24 * 3_600_000).map((x) => x.id));
+  const shipmentOf = new Map(read("shipments.csv").map((x) => [x.orderId, { shipped: instant(x.shippedAt), picked: instant(x.pickedUpAt) }]));
+  const toShip = paidFeb.filter((o) => shipmentOf.has(o.id) || o.refund < o.amount);
+  const late = (o, field, hours) => {
+    const done = shipmentOf.get(o.id)?.[field] ?? null;
+    return done === null || done - o.paid > hours * 3_600_000;
+  };
+  serviceLevels.shipping = summary(toShip.length, toShip.filter((o) => late(o, "shipped", 24)).map((o) => o.id));
+  serviceLevels.pickupScan = summary(toShip.length, toShip.filter((o) => late(o, "picked", 48)).map((o) => o.id));
   return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels };
 }

@@ -585,6 +585,38 @@ function csv(header, rows) {
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shipments (发货 and the carrier's 揽收 scan; seed 002's shipping service levels): every paid order
+// is shipped 4 h after its payment and picked up 20 h after it, except the cases below; one
+// shipment more is of an order of January, not among the orders. Order anomalies: five, listed.
+const SHIPMENT_CASES = {
+  O0110: { ship: 24, pick: 48 }, // exactly at both limits: complies
+  O0120: { ship: 30, pick: 50 }, // 6 h and 2 h late
+  O0130: null, // never shipped: a breach of both
+  O0140: { ship: 4, pick: null }, // shipped, never scanned by the carrier
+  O0215: null, // O0215, O0230, E16: refunded in full and never shipped — not checked
+  O0230: null,
+  E16: null,
+};
+const shipments = [];
+for (const [id, , , paidAt] of orders) {
+  if (paidAt === "") continue;
+  const c = Object.hasOwn(SHIPMENT_CASES, id) ? SHIPMENT_CASES[id] : { ship: 4, pick: 20 };
+  if (c === null) continue;
+  const n = shipments.length + 1;
+  const paid = at(paidAt);
+  shipments.push([id, fmt(paid + c.ship * HOUR), c.pick === null ? "" : fmt(paid + c.pick * HOUR), `${n % 2 ? "SF" : "ZT"}${7100000000 + n}`, n % 2 ? "顺丰速运" : "中通快递"]);
+}
+shipments.push(["O0099", "2020-02-01 10:00:00", "2020-02-02 08:00:00", "SF7100009999", "顺丰速运"]);
+const orderAnomalies = [
+  // orderId, raisedAt, verifiedAt, agentId, kind, note
+  ["O0121", "2020-02-11 10:00:00", "2020-02-11 15:30:00", "A04", "少发", "仓库补发"], // 5.5 h
+  ["O0150", "2020-02-25 20:00:00", "2020-02-26 20:00:00", "A04", "物流停滞", "快递已催"], // exactly 24 h
+  ["O0233", "2020-02-22 09:00:00", "2020-02-23 11:30:00", "A04", "错发", ""], // 2.5 h late
+  ["O0310", "2020-02-27 14:00:00", "", "", "地址错误", ""], // never verified, nobody named
+  ["E13", "2020-03-01 08:00:00", "2020-03-01 09:00:00", "A04", "少发", "三月的"], // March's
+];
+
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, "agents.csv"),
@@ -596,6 +628,8 @@ writeFileSync(
   csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source", "responseCount", "responseSeconds", "maxResponseSeconds"], consultations),
 );
 writeFileSync(join(outDir, "orders.csv"), csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId"], orders));
+writeFileSync(join(outDir, "shipments.csv"), csv(["orderId", "shippedAt", "pickedUpAt", "trackingNo", "carrier"], shipments));
+writeFileSync(join(outDir, "orderAnomalies.csv"), csv(["orderId", "raisedAt", "verifiedAt", "agentId", "kind", "note"], orderAnomalies));
 writeFileSync(join(outDir, "reviews.csv"), csv(["reviewId", "agentId", "at", "rating"], reviews));
 writeFileSync(join(outDir, "calls.csv"), csv(["callId", "agentId", "at", "answered"], calls));
 writeFileSync(join(outDir, "qc.csv"), csv(["conversationId", "agentId", "at", "score"], qc));
@@ -606,5 +640,5 @@ writeFileSync(
 );
 console.log(
   `wrote ${outDir}: ${agents.length} agents, ${consultations.length} consultations, ${orders.length} orders, ` +
-    `${reviews.length} reviews, ${calls.length} calls, ${qc.length} QC inspections, ${tickets.length} tickets, ${afterSales.length} after-sales`,
+    `${shipments.length} shipments, ${orderAnomalies.length} order anomalies, ${reviews.length} reviews, ${calls.length} calls, ${qc.length} QC inspections, ${tickets.length} tickets, ${afterSales.length} after-sales`,
 );

@@ -59,7 +59,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 const RECORD_NAMES: Readonly<Record<string, string>> = {
   agents: "an agent record",
   consultations: "a consultation record",
+  messages: "a chat message record",
   orders: "an order record",
+  shipments: "a shipment record",
+  orderAnomalies: "an order anomaly record",
   tickets: "a ticket record",
   afterSales: "an after-sales record",
   reviews: "a review record",

@@ -4,10 +4,16 @@
  * agent, deadline and how late). Online hours are wall-clock times in the shop zone.
  *
  * A record is checked in the period of its first instant (a consultation's `startedAt`, a ticket's
- * `createdAt`, an after-sales request's `appliedAt`, or `goodsReceivedAt` for the refund rule).
- * The rules whose data the inputs do not carry (order anomaly verification, shipping and pickup
- * scan) are listed with status `noData`. A rule with further limits (`firstReply.also`,
- * `afterSaleReview.also`) has one more check per limit, with its label, after its own.
+ * `createdAt`, an after-sales request's `appliedAt`, `goodsReceivedAt` for the refund rule, an
+ * order anomaly's `raisedAt`, and for shipping and pick-up the order's `paidAt`, or `createdAt`
+ * by policy). A rule whose kind is not given is listed with status `noData`. A rule with further
+ * limits (`firstReply.also`, `afterSaleReview.also`) has one more check per limit, with its
+ * label, after its own.
+ *
+ * Shipping (发货) and pick-up (揽收) check every paid order of the period against its shipment
+ * (one per order, `shipments`): an order without one, or without a pick-up scan, was not shipped
+ * or not picked up — unless it was refunded in full (nothing left to ship) and has no shipment.
+ * They are the shop's (the warehouse's), not an agent's: their breaches name no agent.
  */
 import { withLazy } from "../lazy.js";
 import { safely, type SafeResult } from "../errors.js";
@@ -33,8 +39,10 @@ export type ServiceLevelId =
   | "pickupScan";
 
 export interface ServiceLevelBreach {
+  /** The record's id (for shipping and pick-up the order's, for an order anomaly its order's). */
   readonly recordId: string;
-  readonly agentId: string;
+  /** The agent answerable; null for shipping and pick-up (the shop's), and for an anomaly with no agent given. */
+  readonly agentId: string | null;
   /** The record's first instant (arrival, creation, application, goods received). */
   readonly at: string;
   /** When the answer was due (for the wait rule: the longest allowed wait ends). */
@@ -68,6 +76,9 @@ export interface ServiceLevelInput {
   readonly consultations?: readonly unknown[];
   readonly tickets?: readonly unknown[];
   readonly afterSales?: readonly unknown[];
+  readonly orders?: readonly unknown[];
+  readonly shipments?: readonly unknown[];
+  readonly orderAnomalies?: readonly unknown[];
 }
 
 /**
@@ -87,7 +98,7 @@ class Tally {
   /**
    * @param ids - the record ids of the kind checked
    * @param what - what was due (`first reply`, `review` …)
-   * @param facts - a breaching record's agent number, first instant, deadline and when it happened (NaN: never), recomputed from the columns when listed
+   * @param facts - a breaching record's agent number (-1: none), first instant, deadline and when it happened (NaN: never), recomputed from the columns when listed
    * @param strict - the deadline itself is a breach (a wait of exactly the limit is "≥ 2 min")
    */
   constructor(
@@ -122,7 +133,7 @@ const DAY = 86_400_000;
  * //=> { id: "firstReply", checked: 120, compliant: 118, complianceRate: "0.9833", breaches: [ … ], … }
  */
 export function checkServiceLevels(input: ServiceLevelInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
-  return serviceLevelsOfMonth(monthFor(input, policy, ["agents", "consultations", "tickets", "afterSales"]), options);
+  return serviceLevelsOfMonth(monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales"]), options);
 }
 
 /** {@link checkServiceLevels} of a decoded month. */
@@ -225,8 +236,12 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
     }
   }
 
+  const { anomaly, shipped, pickedUp } = shippingChecks(month, inPeriod);
+
   const noInput = (kind: string) => `no ${kind} given`;
-  const has = (kind: "consultations" | "tickets" | "afterSales"): boolean => month.tables[kind] !== undefined;
+  const has = (kind: "consultations" | "tickets" | "afterSales" | "orderAnomalies"): boolean => month.tables[kind] !== undefined;
+  const shippingNoData = month.tables.orders === undefined ? noInput("orders") : noInput("shipments");
+  const fromWhat = (from: "paid" | "created"): string => (from === "paid" ? "payment" : "the order");
   const firstRule = (maxSeconds: number): string => `first reply within ${maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`;
   const reviewRule = (maxHours: number): string => `after-sales requests reviewed within ${maxHours} h`;
   return [
@@ -238,14 +253,71 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
     ...reviewAlso.map((x) => check("afterSaleReview", reviewRule(x.maxHours), sl.afterSaleReview.enabled, has("afterSales") ? x.tally : null, zone, ids, noInput("afterSales"), x.label)),
     check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, has("afterSales") ? refunds : null, zone, ids, noInput("afterSales")),
     check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, has("consultations") && wait.checked > 0 ? wait : null, zone, ids, "no consultation carries maxResponseSeconds (the longest wait)"),
-    unsupported("orderAnomaly", "order anomaly verified within 24 h", "the inputs carry no order anomaly reports"),
-    unsupported("shipping", "shipped within 24 h of the order", "the inputs carry no shipping times"),
-    unsupported("pickupScan", "pickup scan within 48 h of the order", "the inputs carry no pickup scans"),
+    check("orderAnomaly", `order anomalies verified within ${sl.orderAnomaly.maxHours} h of being reported`, sl.orderAnomaly.enabled, has("orderAnomalies") ? anomaly : null, zone, ids, noInput("orderAnomalies")),
+    check("shipping", `paid orders shipped within ${sl.shipping.maxHours} h of ${fromWhat(sl.shipping.from)}`, sl.shipping.enabled, shipped, zone, ids, shippingNoData),
+    check(
+      "pickupScan",
+      `paid orders picked up by the carrier within ${sl.pickupScan.maxHours} h of ${fromWhat(sl.pickupScan.from)}`,
+      sl.pickupScan.enabled,
+      pickedUp,
+      zone,
+      ids,
+      pickedUp === null && shipped !== null ? "no shipment carries pickedUpAt (the carrier's pick-up scan)" : shippingNoData,
+    ),
   ];
 }
 
-function unsupported(id: ServiceLevelId, rule: string, why: string): ServiceLevelCheck {
-  return { id, label: null, rule: `${rule} (${why})`, status: "noData", checked: 0, compliant: 0, complianceRate: null, breaches: [] };
+/**
+ * The order anomalies (verified within the limit of being reported) and the shipping and pick-up
+ * checks: each paid order of the period against its shipment. Null where the kinds are not given
+ * (pick-up also when no shipment carries a pick-up scan).
+ */
+function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): { anomaly: Tally; shipped: Tally | null; pickedUp: Tally | null } {
+  const sl = month.policy.kpi.serviceLevels;
+  const x = month.tables.orderAnomalies?.columns;
+  const anomalyDue = (raised: number): number => raised + sl.orderAnomaly.maxHours * 3_600_000;
+  const anomaly = new Tally(x?.orderId ?? null, "verification", (i) => [x!.agentId[i]!, x!.raisedAt[i]!, anomalyDue(x!.raisedAt[i]!), x!.verifiedAt[i]!]);
+  for (let i = 0; i < (month.tables.orderAnomalies?.count ?? 0); i++) {
+    const raised = x!.raisedAt[i]!;
+    if (inPeriod(raised)) anomaly.consider(i, anomalyDue(raised), x!.verifiedAt[i]!);
+  }
+  const orders = month.tables.orders;
+  const shipments = month.tables.shipments;
+  if (orders === undefined || shipments === undefined) return { anomaly, shipped: null, pickedUp: null };
+  const o = orders.columns;
+  const s = shipments.columns;
+  // Each order's shipment (-1: none); a shipment of an order not given is said by the decoder.
+  const shipmentOf = shipmentsByOrder(o.orderId, orders.count, s.orderId, shipments.count);
+  const start = (from: "paid" | "created") => (i: number): number => (from === "paid" ? o.paidAt[i]! : o.createdAt[i]!);
+  const event = (column: Float64Array) => (i: number): number => (shipmentOf[i]! < 0 ? NaN : column[shipmentOf[i]!]!);
+  const limit = (rule: { from: "paid" | "created"; maxHours: number }, what: string, column: Float64Array): { tally: Tally; from: (i: number) => number; done: (i: number) => number; due: (i: number) => number } => {
+    const from = start(rule.from);
+    const due = (i: number): number => from(i) + rule.maxHours * 3_600_000;
+    const done = event(column);
+    return { tally: new Tally(o.orderId, what, (i) => [-1, from(i), due(i), done(i)]), from, done, due };
+  };
+  const ship = limit(sl.shipping, "shipment", s.shippedAt);
+  const pick = shipments.given.has("pickedUpAt") ? limit(sl.pickupScan, "pick-up scan", s.pickedUpAt) : null;
+  for (let i = 0; i < orders.count; i++) {
+    const paid = o.paidAt[i]!;
+    if (paid !== paid) continue;
+    // Refunded in full and never shipped: nothing was left to ship.
+    if (shipmentOf[i]! < 0 && o.refundAmount[i]! >= o.amount[i]!) continue;
+    for (const c of pick === null ? [ship] : [ship, pick]) if (inPeriod(c.from(i))) c.tally.consider(i, c.due(i), c.done(i));
+  }
+  return { anomaly, shipped: ship.tally, pickedUp: pick?.tally ?? null };
+}
+
+/** For each order, the index of its shipment (-1 when none). */
+export function shipmentsByOrder(orderIds: TextColumn, orders: number, shipmentOrders: TextColumn, shipments: number): Int32Array {
+  const index = new Map<string, number>();
+  for (let i = 0; i < orders; i++) index.set(orderIds.at(i), i);
+  const of = new Int32Array(orders).fill(-1);
+  for (let k = 0; k < shipments; k++) {
+    const i = index.get(shipmentOrders.at(k));
+    if (i !== undefined) of[i] = k;
+  }
+  return of;
 }
 
 function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string, label: string | null = null): ServiceLevelCheck {
@@ -322,7 +394,7 @@ function breachView(r: Tally, zone: Zone, agentIds: readonly string[], first: nu
     const deadline = format(due);
     return {
       recordId: ids.at(i),
-      agentId: agentIds[agent]!,
+      agentId: agent < 0 ? null : agentIds[agent]!,
       at: format(atMs),
       deadline,
       lateSeconds: late,

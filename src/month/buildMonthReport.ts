@@ -32,6 +32,9 @@ export interface MonthInput extends PeopleInput {
   /** The chat log: without consultations, the consultations its messages make (the agents' `accounts` link them); with them, checked against them. */
   readonly messages?: readonly RecordOf<"messages">[];
   readonly orders?: readonly RecordOf<"orders">[];
+  /** Each order's shipment (发货, 揽收) and the order anomalies, for the shipping service levels (left out: those checks have no data). */
+  readonly shipments?: readonly RecordOf<"shipments">[];
+  readonly orderAnomalies?: readonly RecordOf<"orderAnomalies">[];
   /** KPI inputs; each left out means "no such data": its metrics are null. */
   readonly tickets?: readonly RecordOf<"tickets">[];
   readonly afterSales?: readonly RecordOf<"afterSales">[];

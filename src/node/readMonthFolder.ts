@@ -18,7 +18,7 @@ import { matchHeader } from "../records/header.js";
 import { KINDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "../records/kinds.js";
 import { locateIssues as locateInMonth } from "../records/locate.js";
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
-import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../records/tmall.js";
+import { isTmallOrderHeader, mapTmallOrders, tmallRecords } from "../records/tmall.js";
 import { readCsvFile, type CsvSink } from "./csvStream.js";
 import { decodeText } from "./decode.js";
 import { TextFileError } from "./encoding.js";
@@ -327,6 +327,11 @@ class FolderReading {
     const roster = month.agents.rosterSize >= 0 ? month.agents.ids.slice(0, month.agents.rosterSize) : null;
     const orders: Record<string, unknown>[] = [];
     const locators: number[] = [];
+    const shipments: Record<string, unknown>[] = [];
+    const shipmentRows: number[] = [];
+    // The exports with a 发货时间 column, and those without.
+    const shipping: string[] = [];
+    const notShipping: string[] = [];
     let remarks = 0;
     let file = "";
     for (const t of this.tmall) {
@@ -335,19 +340,15 @@ class FolderReading {
         state.issue({ code: /missing column/.test(e.message) ? IssueCode.missingColumn : IssueCode.invalidValue, path: e.field ? ["orders", e.field] : ["orders"], message: e.detail, source: { file: t.file, row: e.row } });
       }
       decoder.warnings.push(...mapped.warnings);
-      for (const o of mapped.orders) {
-        const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
-        if (typeof o.remark === "string" && o.remark !== "") {
-          remarks++;
-          // Remarks are free text: the 工号 of a rostered agent found in one is the remark's agent.
-          if (roster !== null) {
-            const id = agentIdInRemark(o.remark, roster);
-            if (id !== null) order["remarkAgentId"] = id;
-          }
-        }
-        orders.push(order);
-        locators.push(o.row);
-      }
+      const records = tmallRecords(mapped, roster);
+      append(orders, records.orders);
+      append(locators, records.orderRows);
+      remarks += records.remarks;
+      if (records.shipments !== null) {
+        shipping.push(t.file);
+        append(shipments, records.shipments);
+        append(shipmentRows, records.shipmentRows);
+      } else notShipping.push(t.file);
       file = t.file;
     }
     if (remarks > 0 && roster === null) decoder.warnings.push(`${remarks} order remarks (订单备注) not read for 工号: there is no agents file to recognise them by`);
@@ -356,7 +357,21 @@ class FolderReading {
     const builder = decoder.builder("orders", { source, expected: orders.length });
     builder.addObjects(orders, locators);
     decoder.add(builder.finish());
+    // With 发货时间, the export's shipments (unless a shipments file gives them). Exports that
+    // differ give none: an order of one without the column would count as never shipped.
+    if (shipping.length > 0 && notShipping.length > 0) {
+      decoder.warnings.push(`${shipping.join(", ")} ${shipping.length > 1 ? "have" : "has"} 发货时间 but ${notShipping.join(", ")} ${notShipping.length > 1 ? "have" : "has"} not: no shipments read from the exports`);
+    } else if (shipping.length > 0) {
+      const shipped = decoder.builder("shipments", { source, expected: shipments.length });
+      shipped.addObjects(shipments, shipmentRows);
+      decoder.offer(shipped.finish(), `${source.file}: its 发货时间 not used: the shipments file gives the shipments`);
+    }
   }
+}
+
+/** Appends `items` to `to` (a loop: spreading a million items overflows the stack). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 /** A row's cells against the header's columns: null when they fit, else what is wrong. */

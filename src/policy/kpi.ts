@@ -82,6 +82,9 @@ const alsoChecks = <T extends z.ZodType<{ label: string }>>(item: T) =>
     })
     .default([]);
 
+/** What a shipping limit counts from: the payment or the order's creation. */
+const shippingFrom = z.enum(["paid", "created"]).default("paid");
+
 const rate = (a: string, b: string, c: string) => [
   { threshold: a, points: 100 },
   { threshold: b, points: 80 },
@@ -166,6 +169,10 @@ export const KpiPolicySchema = z
           .prefault({}),
         refundAfterReceipt: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         presaleWait: z.strictObject({ enabled: z.boolean().default(true), maxWaitSeconds: z.number().positive().default(120) }).prefault({}),
+        orderAnomaly: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
+        // Seed 002 counts from 下单成功: the payment (the default), or the order's creation.
+        shipping: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24), from: shippingFrom }).prefault({}),
+        pickupScan: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(48), from: shippingFrom }).prefault({}),
       })
       .prefault({}),
   })

@@ -13,7 +13,8 @@ import { agentAccounts, crossCheck, deriveConsultations, type ChatLink } from ".
 import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
 import { RECORD_KINDS, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
-import type { Table } from "./table.js";
+import { sourceOf, type Table } from "./table.js";
+import { wallText } from "./rules.js";
 import { describeValue } from "../input.js";
 import type { TextColumn } from "./textColumn.js";
 
@@ -64,6 +65,7 @@ export class MonthDecoder {
   private readonly tables: { [K in RecordKind]?: Table<K> } = {};
   private started = false;
   private chat: ChatLink | undefined;
+  private readonly offered: { table: Table; unused: string }[] = [];
 
   /**
    * @param policy - the policy (resolved here)
@@ -93,6 +95,14 @@ export class MonthDecoder {
     }
   }
 
+  /**
+   * Keeps a table that another kind's file carries (a Tmall export's shipments): the month's
+   * unless the kind is given on its own, when `unused` is said instead.
+   */
+  offer<K extends RecordKind>(table: Table<K>, unused: string): void {
+    this.offered.push({ table: table as Table, unused });
+  }
+
   /** Decodes an array of objects of one kind (`options.keep`: the fields to keep; all are checked). */
   addRecords(kind: RecordKind, records: readonly unknown[], options: TableOptions = {}): void {
     const b = this.builder(kind, { expected: records.length, ...options });
@@ -106,8 +116,14 @@ export class MonthDecoder {
    * @throws {KefuKpiError} listing every problem found while decoding
    */
   finish(): DecodedMonth {
+    for (const { table, unused } of this.offered) {
+      if (this.tables[table.kind] === undefined) this.add(table);
+      else this.warnings.push(unused);
+    }
+    this.offered.length = 0;
     this.chatLog();
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
+    linkShipments(this.tables, this.issues, this.warnings, this.zone);
     throwInMonthOrder(this.issues);
     return this.month();
   }
@@ -245,6 +261,41 @@ export function checkMonthInput(input: unknown, allowed: readonly string[] = [])
  * one side only, or shop ids that differ in case only, would link nothing: an error. A shop with
  * orders and no consultations is a warning (its paid orders are all fully silent).
  */
+/**
+ * The shipments name their orders: a shipment of an order the month's orders lack (one of an
+ * earlier month's) is checked by no rule, and said; one before its order was placed is an error.
+ */
+function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[], zone: Zone): void {
+  const { orders, shipments } = tables;
+  if (orders === undefined || shipments === undefined || shipments.count === 0) return;
+  const index = new Map<string, number>();
+  for (let i = 0; i < orders.count; i++) index.set(orders.columns.orderId.at(i), i);
+  const missing: string[] = [];
+  for (let k = 0; k < shipments.count; k++) {
+    const id = shipments.columns.orderId.at(k);
+    const i = index.get(id);
+    if (i === undefined) {
+      missing.push(id);
+      continue;
+    }
+    const shipped = shipments.columns.shippedAt[k]!;
+    const created = orders.columns.createdAt[i]!;
+    if (shipped < created) {
+      const source = sourceOf(shipments, k, "shippedAt");
+      issues.add({
+        code: IssueCode.invalidValue,
+        path: ["shipments", k, "shippedAt"],
+        message: `${wallText(shipped, zone)} is before the order was placed (its createdAt ${wallText(created, zone)})`,
+        recordId: `orderId ${JSON.stringify(id)}`,
+        ...(source === undefined ? {} : { source }),
+      });
+    }
+  }
+  if (missing.length === 0) return;
+  const some = missing.slice(0, 3).map((id) => JSON.stringify(id)).join(", ");
+  warnings.push(`shipments: ${missing.length} shipment${missing.length === 1 ? " is of an order" : "s are of orders"} not among the orders (${some}${missing.length > 3 ? " …" : ""}), so no shipping rule checks ${missing.length === 1 ? "it" : "them"}`);
+}
+
 function linkShops(tables: MonthTables, buyers: BuyerList, issues: IssueList, warnings: string[]): void {
   const orders = tables.orders;
   const consultations = tables.consultations;

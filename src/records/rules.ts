@@ -50,6 +50,8 @@ const ORDER = ["createdAt", "paidAt", "amount", "refundAmount"] as const;
 const CONSULTATION = ["startedAt", "firstReplyAt", "endedAt", "responseCount", "responseSeconds", "maxResponseSeconds"] as const;
 const TICKET = ["createdAt", "firstReplyAt", "closedAt"] as const;
 const AFTER_SALE = ["appliedAt", "reviewedAt", "goodsReceivedAt", "refundedAt", "refundAmount"] as const;
+const SHIPMENT = ["shippedAt", "pickedUpAt"] as const;
+const ANOMALY = ["raisedAt", "verifiedAt"] as const;
 const REWARD = ["kind", "amount"] as const;
 /** The reward kinds that carry their own amount (the others are paid the policy's). */
 const AWARDS = new Set([2, 3]); // performanceAward, specialAward (indexes in the kind's values)
@@ -111,6 +113,21 @@ export const RULES: Partial<Record<RecordKind, Rule>> = {
       } else if (rc === 0 && rs > 0) {
         fail(SECONDS, IssueCode.invalidValue, `${rs} seconds over 0 responses`);
       }
+    },
+  },
+  shipments: {
+    fields: SHIPMENT,
+    check(v, failed, fail, zone) {
+      const [SHIPPED, PICKED] = [0, 1];
+      if (!unread(failed, SHIPPED) && !given(v[SHIPPED]!) && !unread(failed, PICKED) && given(v[PICKED]!)) {
+        fail(SHIPPED, IssueCode.missingField, `is missing; the carrier picked the order up at ${wallText(v[PICKED]!, zone)}, so it was shipped`);
+      } else notBefore(v, failed, fail, zone, SHIPMENT, PICKED, SHIPPED);
+    },
+  },
+  orderAnomalies: {
+    fields: ANOMALY,
+    check(v, failed, fail, zone) {
+      notBefore(v, failed, fail, zone, ANOMALY, 1, 0);
     },
   },
   tickets: {

@@ -19,6 +19,12 @@ export interface TmallOrderRow {
   remark: string | null;
   /** 订单状态; null when absent or empty. */
   status: string | null;
+  /** 发货时间, trimmed but not parsed; null when the export has no such column or the cell is empty (not shipped). */
+  shippedAt: string | null;
+  /** 物流单号; null when absent or empty. */
+  trackingNo: string | null;
+  /** 物流公司; null when absent or empty. */
+  carrier: string | null;
   /** 1-based line in the file (header = 1). */
   row: number;
 }
@@ -36,6 +42,8 @@ export interface TmallImportError {
 /** Result of {@link mapTmallOrders}. */
 export interface TmallImport {
   orders: TmallOrderRow[];
+  /** Whether the export has a 发货时间 column (its orders' shipments). */
+  shipping: boolean;
   warnings: string[];
   errors: TmallImportError[];
 }
@@ -58,10 +66,13 @@ const CREATED_AT = "订单创建时间";
 const PAID_AT = "订单付款时间";
 const REMARK = "订单备注";
 const STATUS = "订单状态";
+const SHIPPED_AT = "发货时间";
+const TRACKING_NO = "物流单号";
+const CARRIER = "物流公司";
 
 const RECOGNISED = [ORDER_ID, TOTAL, PAID, CREATED_AT] as const;
 const REQUIRED = [ORDER_ID, TOTAL, PAID, REFUND, CREATED_AT, PAID_AT] as const;
-const OPTIONAL = [BUYER_ID, REMARK, STATUS] as const;
+const OPTIONAL = [BUYER_ID, REMARK, STATUS, SHIPPED_AT, TRACKING_NO, CARRIER] as const;
 
 /**
  * Tells whether a header row is a Tmall/Taobao order export (has 订单编号, 总金额, 买家实际支付金额, 订单创建时间).
@@ -125,7 +136,7 @@ export function mapTmallOrders(
       errors.push({ row: 1, field: name, ...located(file, `missing column ${name}`) });
     }
   }
-  if (errors.length > 0) return { orders, warnings, errors };
+  if (errors.length > 0) return { orders, warnings, errors, shipping: false };
 
   const cellOf = (row: readonly string[], name: string): string | null => {
     const index = columns.get(name);
@@ -231,6 +242,9 @@ export function mapTmallOrders(
       refundAmount: refund.text,
       remark: emptyToNull(cellOf(row, REMARK)),
       status: emptyToNull(cellOf(row, STATUS)),
+      shippedAt: emptyToNull(cellOf(row, SHIPPED_AT)),
+      trackingNo: emptyToNull(cellOf(row, TRACKING_NO)),
+      carrier: emptyToNull(cellOf(row, CARRIER)),
       row: rowNo,
     });
   }
@@ -240,7 +254,48 @@ export function mapTmallOrders(
       `${file}: no ${BUYER_ID} (buyer id) column, so orders cannot be linked to chats; all ${orders.length} orders count as fully silent`,
     );
   }
-  return { orders, warnings, errors };
+  return { orders, warnings, errors, shipping: columns.has(SHIPPED_AT) };
+}
+
+/** The records a mapped export gives the month: its orders, and with 发货时间 its shipments. */
+export interface TmallRecords {
+  readonly orders: Record<string, unknown>[];
+  /** The export's row of each order. */
+  readonly orderRows: number[];
+  /** One per order with a 发货时间 (null when the export has no such column). */
+  readonly shipments: Record<string, unknown>[] | null;
+  readonly shipmentRows: number[];
+  /** How many orders carry a remark (订单备注). */
+  readonly remarks: number;
+}
+
+/**
+ * The orders of a mapped export as records (the 工号 in a remark found among `roster`, the
+ * rostered agents' ids, when given) and its shipments: the orders with a 发货时间, with their
+ * 物流单号 and 物流公司; an order with none is not shipped.
+ */
+export function tmallRecords(mapped: TmallImport, roster: readonly string[] | null): TmallRecords {
+  const orders: Record<string, unknown>[] = [];
+  const orderRows: number[] = [];
+  const shipments: Record<string, unknown>[] | null = mapped.shipping ? [] : null;
+  const shipmentRows: number[] = [];
+  let remarks = 0;
+  for (const o of mapped.orders) {
+    const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
+    if (o.remark !== null) {
+      remarks++;
+      // Remarks are free text: the 工号 of a rostered agent found in one is the remark's agent.
+      const id = roster === null ? null : agentIdInRemark(o.remark, roster);
+      if (id !== null) order["remarkAgentId"] = id;
+    }
+    orders.push(order);
+    orderRows.push(o.row);
+    if (shipments !== null && o.shippedAt !== null) {
+      shipments.push({ orderId: o.orderId, shippedAt: o.shippedAt, trackingNo: o.trackingNo ?? undefined, carrier: o.carrier ?? undefined });
+      shipmentRows.push(o.row);
+    }
+  }
+  return { orders, orderRows, shipments, shipmentRows, remarks };
 }
 
 function located(where: string, detail: string): { message: string; detail: string } {

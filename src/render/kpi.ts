@@ -113,7 +113,9 @@ export function renderKpiSection(section: Section, options?: RenderOptions): str
     const shown = readSelected(c, "breaches", { first: 10 }, (all: typeof c.breaches) => all.slice(0, 10));
     const breaches = c.checked - c.compliant;
     const name = checkName(c, zh);
-    for (const b of shown) out.push(zh ? `  ${name} ${b.recordId}（${b.agentId}）：${breachReason(b.reason, lang)}` : `  ${name} ${b.recordId} (${b.agentId}): ${b.reason}`);
+    // Shipping and pick-up are the shop's: no agent is named.
+    const who = (agentId: string | null): string => agentId ?? (zh ? "店铺" : "shop");
+    for (const b of shown) out.push(zh ? `  ${name} ${b.recordId}（${who(b.agentId)}）：${breachReason(b.reason, lang)}` : `  ${name} ${b.recordId} (${who(b.agentId)}): ${b.reason}`);
     if (breaches > shown.length) out.push(zh ? `  ${name}：另有 ${breaches - shown.length} 条（见 --format json）` : `  ${name}: … and ${breaches - shown.length} more (see --format json)`);
   }
   return visibleText(fitLines(out.join("\n"), width));

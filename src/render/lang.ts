@@ -90,6 +90,7 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
   [/^no violations \(file\) given: no fines and no penalty-ladder dismissals in the pay statements$/, () => "未提供违规记录（violations）：工资单中没有罚款，也没有按处罚阶梯的开除"],
   [/^no rewards \(file\) given: no rewards in the pay statements$/, () => "未提供奖励记录（rewards）：工资单中没有奖励"],
   [/^no (.+) \(files?\) given: the KPIs computed from (?:them|it) are null \(no data\)$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其计算的KPI为空（无数据）`],
+  [/^no (.+) \(files?\) given: the service levels checked from (?:them|it) have no data$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其检查的服务时效无数据`],
   [/^(\S+) has no orders and no consultations: its pay is base salaries alone$/, (m) => `${m} 没有订单也没有咨询：工资只有底薪`],
   [
     /^(\S+) has no order placed or paid and no consultation started in it; the data's (.+) are in (.+?): is the month right\?$/,
@@ -105,6 +106,12 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
     (order, roles, winner, c1, a1, c2, a2, other) =>
       `订单：${order} 的${roles.replace(/ placeAgent/g, "").replace(/ payAgent/g, "").replace(" and ", "和")}是 ${winner}，由行的先后决定：咨询 ${c1}（${a1}）和 ${c2}（${a2}）同样最晚接待该买家、首次回复在同一时刻，以后一行为准；两行顺序颠倒则是 ${other}`,
   ],
+  [
+    /^shipments: (\d+) shipments? (?:is|are) of (?:an order|orders) not among the orders \((.+)\), so no shipping rule checks (?:it|them)$/,
+    (n, ids) => `发货：${n} 条发货记录的订单不在订单中（${ids}），不做发货检查`,
+  ],
+  [/^(.+): its 发货时间 not used: the shipments (?:file|range) gives the shipments$/, (file) => `${file}：未使用其发货时间，以单独提供的发货记录为准`],
+  [/^(.+) (?:has|have) 发货时间 but (.+) (?:has|have) not: no shipments read from the exports$/, (some, others) => `${some} 有发货时间而 ${others} 没有：不从导出文件读取发货记录`],
   [/^orders: (\d+) more orders whose placeAgent or payAgent the order of the consultations' rows decided$/, (n) => `订单：另有 ${n} 笔订单的落实下单或落实付款客服由咨询记录的行序决定`],
   [
     /^roster: (\S+) is rostered on (.+), after the dismissal on (\S+): those days own no duties and the agent is not counted on shift$/,
@@ -194,14 +201,15 @@ const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => str
   [/^after-sales requests reviewed within (\d+) h$/, (n) => `售后申请 ${n} 小时内审核`],
   [/^refund within (\d+) h after the returned goods arrive$/, (n) => `退货到达后 ${n} 小时内退款`],
   [/^a pre-sales buyer never waits (\d+) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
-  [/^order anomaly verified within 24 h$/, () => "异常订单 24 小时内核实"],
-  [/^shipped within 24 h of the order$/, () => "下单后 24 小时内发货"],
-  [/^pickup scan within 48 h of the order$/, () => "下单后 48 小时内揽收扫描"],
+  [/^order anomalies verified within (\d+(?:\.\d+)?) h of being reported$/, (n) => `异常订单在反馈后 ${n} 小时内核实`],
+  [/^paid orders shipped within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内发货`],
+  [/^paid orders picked up by the carrier within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内揽收`],
 ];
 const ZH_NO_DATA: Record<string, string> = {
-  "the inputs carry no order anomaly reports": "输入中没有异常订单记录",
-  "the inputs carry no shipping times": "输入中没有发货时间",
-  "the inputs carry no pickup scans": "输入中没有揽收扫描",
+  "no orderAnomalies given": "未提供异常订单记录",
+  "no shipments given": "未提供发货记录",
+  "no orders given": "未提供订单",
+  "no shipment carries pickedUpAt (the carrier's pick-up scan)": "发货记录没有揽收时间（pickedUpAt）",
   "no consultations given": "未提供咨询记录",
   "no tickets given": "未提供工单",
   "no afterSales given": "未提供售后记录",
@@ -220,7 +228,7 @@ export function serviceLevelRule(rule: string, lang: ReportLang): string {
   return `原文：${rule}`;
 }
 
-const ZH_DONE: Record<string, string> = { "first reply": "首次回复", review: "审核", refund: "退款", "longest wait": "最长等待" };
+const ZH_DONE: Record<string, string> = { "first reply": "首次回复", review: "审核", refund: "退款", "longest wait": "最长等待", verification: "核实", shipment: "发货", "pick-up scan": "揽收" };
 
 /** Why a record breaches its service level, in the report's language. */
 export function breachReason(reason: string, lang: ReportLang): string {

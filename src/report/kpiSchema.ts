@@ -61,7 +61,7 @@ export const ServiceLevelCheckSchema = z.object({
   compliant: z.number().int().nonnegative(),
   complianceRate: decimal.nullable(),
   breaches: z.array(
-    z.object({ recordId: z.string(), agentId: z.string(), at: z.string(), deadline: z.string(), lateSeconds: decimal.nullable(), reason: z.string() }),
+    z.object({ recordId: z.string(), agentId: z.string().nullable(), at: z.string(), deadline: z.string(), lateSeconds: decimal.nullable(), reason: z.string() }),
   ).readonly(),
 });
 

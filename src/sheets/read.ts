@@ -23,7 +23,7 @@ import { DEFAULT_SHEET_NAMES, KINDS, RECORD_KINDS, type FieldSpec, type FieldTyp
 import { MonthDecoder, type DecodedMonth } from "../records/month.js";
 import type { TableSource } from "../records/table.js";
 import { decodedRecords } from "../records/view.js";
-import { agentIdInRemark, isTmallOrderHeader, mapTmallOrders } from "../records/tmall.js";
+import { isTmallOrderHeader, mapTmallOrders, tmallRecords } from "../records/tmall.js";
 import type { Zone } from "../time/zone.js";
 import { serialText, type DateSystem } from "./serial.js";
 
@@ -212,8 +212,11 @@ const TMALL_COLUMNS: Readonly<Record<string, string>> = {
   paidAt: "订单付款时间",
   amount: "总金额",
   refundAmount: "退款金额",
+  shippedAt: "发货时间",
+  trackingNo: "物流单号",
+  carrier: "物流公司",
 };
-const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间"]);
+const TMALL_TIMES = new Set(["订单创建时间", "订单付款时间", "发货时间"]);
 const TMALL_MONEY = new Set(["总金额", "买家实际支付金额", "退款金额"]);
 
 /** A Tmall export in a sheet range: its cells as the text the export mapper reads, then the orders to the decoder. */
@@ -271,19 +274,7 @@ function addTmallRange(decoder: MonthDecoder, range: Range, header: string[], pl
   // The 工号 in 订单备注, as the folder reader finds it: a rostered agent's id standing as a token.
   const agents = decoder.month().agents;
   const roster = agents.rosterSize >= 0 ? agents.ids.slice(0, agents.rosterSize) : null;
-  let remarks = 0;
-  const orders: Record<string, unknown>[] = [];
-  const rowsOf: number[] = [];
-  for (const o of mapped.orders) {
-    const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
-    if (o.remark !== null) {
-      remarks++;
-      const id = roster === null ? null : agentIdInRemark(o.remark, roster);
-      if (id !== null) order["remarkAgentId"] = id;
-    }
-    orders.push(order);
-    rowsOf.push(o.row);
-  }
+  const { orders, orderRows: rowsOf, shipments, shipmentRows, remarks } = tmallRecords(mapped, roster);
   if (remarks > 0 && roster === null) decoder.warnings.push(`${remarks} order remarks (订单备注) not read for 工号: there is no agents range to recognise them by`);
 
   const letters = new Map<string, string>();
@@ -294,6 +285,12 @@ function addTmallRange(decoder: MonthDecoder, range: Range, header: string[], pl
   const builder = decoder.builder("orders", { source: cellSource(sheet, letters), expected: capacityFor(orders.length) });
   builder.addObjects(orders, rowsOf);
   decoder.add(builder.finish());
+  // With 发货时间, the export's shipments (unless a shipments range gives them).
+  if (shipments !== null) {
+    const shipped = decoder.builder("shipments", { source: cellSource(sheet, letters), expected: capacityFor(shipments.length) });
+    shipped.addObjects(shipments, shipmentRows);
+    decoder.offer(shipped.finish(), `${sheet}: its 发货时间 not used: the shipments range gives the shipments`);
+  }
 }
 
 // A number in a Tmall export's text column: a whole number Excel kept exactly as its digits; a

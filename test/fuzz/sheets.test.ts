@@ -229,7 +229,10 @@ function mutate(ranges: Ranges, m: SheetMutation): Effect | null {
       const r = 1 + (m.row % rows);
       const c = columns[m.row % columns.length]!;
       set(r, c, m.text);
-      return effect(`row ${r + 1} ${String(header[c])} = ${JSON.stringify(m.text.slice(0, 40))}${m.text.length > 40 ? "…" : ""}`, "sameOrError");
+      // An agent's sub-accounts link the chat log: other accounts leave its messages unlinked, an
+      // error on the chat log's sheet, not the agents'.
+      const links = kind === "agents" && header[c] === "accounts";
+      return effect(`row ${r + 1} ${String(header[c])} = ${JSON.stringify(m.text.slice(0, 40))}${m.text.length > 40 ? "…" : ""}`, links ? "any" : "sameOrError");
     }
     case "hostileCell": {
       const p = cellAt(m.row, m.col);

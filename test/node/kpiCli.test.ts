@@ -9,6 +9,8 @@ const KPI_FILES = {
   "afterSales.csv": "afterSaleId,agentId,orderId,appliedAt,reviewedAt,goodsReceivedAt,refundedAt,refundAmount,satisfaction\nS1,A02,O2,2020-02-12 10:00,2020-02-12 12:00,2020-02-14 09:00,2020-02-14 10:00,9.50,5\n",
   "reviews.csv": "reviewId,agentId,at,rating\nR1,A01,2020-02-10 11:00,good\nR2,A02,2020-02-11 15:00,neutral\n",
   "qc.csv": "conversationId,agentId,at,score\nC1,A01,2020-02-10 12:00,87.5\nC2,A02,2020-02-11 16:00,59\n",
+  "shipments.csv": "orderId,shippedAt,pickedUpAt\nO1,2020-02-11 10:00,2020-02-12 09:00\n",
+  "orderAnomalies.csv": "orderId,raisedAt,verifiedAt,agentId\nO1,2020-02-12 10:00,,A01\n",
   "calls.json": JSON.stringify([{ callId: "P1", agentId: "A01", at: "2020-02-10 13:00", answered: true }, { callId: "P2", agentId: "A01", at: "2020-02-10 13:10", answered: false }]),
 };
 
@@ -32,6 +34,11 @@ describe("kefu-kpi kpi", () => {
     // metric is under its minimum sample (1 review, 2 calls) or without data (no response columns).
     expect(r.agents.map((a) => a.score.status)).toEqual(["insufficient", "insufficient"]);
     expect(a01.score.lines.map((l) => l.status)).toEqual(["insufficient", "noData", "insufficient"]);
+    // shipments.csv ships O1 in time; O2 and O3, paid in the week, were never shipped (the shop's breaches).
+    const level = (id: string) => r.serviceLevels.find((c) => c.id === id)!;
+    expect(level("shipping").breaches.map((b) => [b.recordId, b.agentId, b.lateSeconds])).toEqual([["O2", null, null], ["O3", null, null]]);
+    expect([level("shipping").checked, level("pickupScan").checked, level("pickupScan").compliant]).toEqual([3, 3, 1]);
+    expect(level("orderAnomaly").breaches.map((b) => [b.recordId, b.agentId])).toEqual([["O1", "A01"]]);
   });
 
   it("takes day|week|month with --date, a day, a month and a range; prints a table and CSV", async () => {

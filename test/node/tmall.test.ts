@@ -72,6 +72,9 @@ describe("mapTmallOrders", () => {
         refundAmount: "28.00",
         remark: "工号 A07",
         status: "交易成功",
+        shippedAt: null,
+        trackingNo: null,
+        carrier: null,
         row: 2,
       },
     ]);
@@ -312,6 +315,9 @@ describe("mapTmallOrders", () => {
         refundAmount: "28.00",
         remark: null,
         status: null,
+        shippedAt: null,
+        trackingNo: null,
+        carrier: null,
         row: 2,
       },
     ]);
