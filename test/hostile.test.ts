@@ -186,6 +186,8 @@ const TARGETS: Target[] = [
     shape: "safe",
     throwing: f(K.routeConsultation),
   },
+  { name: "serviceLevelTable", args: () => [ranges(), { month: "2020-02" }], call: f(S.serviceLevelTable), shape: "sheet" },
+  { name: "breachTable", args: () => [ranges(), { month: "2020-02" }], call: f(S.breachTable), shape: "sheet" },
   { name: "chatTable", args: () => [{ agents: small("agents", 100), messages: small("messages", 8) }, { month: "2020-02" }], call: f(S.chatTable), shape: "sheet" },
   { name: "safeRankAgents", args: () => [records("scores"), {}, { month: "2020-01" }], call: f(K.safeRankAgents), shape: "safe", throwing: f(K.rankAgents) },
   { name: "mergeKpiStates", args: () => [K.collectKpiState(kpiInput(), {}, { period: "2020-02-03" }), K.collectKpiState(kpiInput(), {}, { period: "2020-02-04" })], call: (...a) => kefu(() => K.mergeKpiStates(a[0] as never, a[1] as never)), shape: "safe", throwsWhenUnreadable: true },

@@ -95,6 +95,36 @@ function KEFU_CHAT(month, policy, ...ranges) {
 }
 
 /**
+ * The service levels (R2): one row per check — first reply, overnight, tickets, after-sales,
+ * refunds, the pre-sales wait, order anomalies, shipping and pick-up — with checked, compliant,
+ * the compliance rate and the number of breaches.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:E300} ranges The month's ranges (orders, consultations, shipments 发货, orderAnomalies 异常订单, tickets …), in any order.
+ * @return One row per check.
+ * @customfunction
+ */
+function KEFU_SERVICE(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.serviceLevelTable(data, kefuOptions_(policy, month)));
+}
+
+/**
+ * Every breach of the service levels: one row per late or missed record (the orders not shipped in
+ * time, the late replies …), with the agent (none for shipping and pick-up: the shop's), the
+ * deadline and the seconds late.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:E300} ranges The month's ranges, in any order.
+ * @return One row per breach.
+ * @customfunction
+ */
+function KEFU_BREACHES(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.breachTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
  *
  * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).

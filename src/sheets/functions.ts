@@ -372,6 +372,44 @@ export function chatTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
 }
 
 /**
+ * The month's service levels (R2): a header row, then one row per check (id, label, status,
+ * checked, compliant, complianceRate, breaches, rule) — first reply, overnight, tickets,
+ * after-sales, refunds, the pre-sales wait, order anomalies, shipping and pick-up.
+ *
+ * @example
+ * serviceLevelTable({ orders: 订单!A1:H300, shipments: 发货!A1:E300 }, { month: "2020-02" })
+ */
+export function serviceLevelTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => ({
+    rows: [
+      ["id", "label", "status", "checked", "compliant", "complianceRate", "breaches", "rule"],
+      ...report.serviceLevels.map((c) => [c.id, c.label ?? "", c.status, String(c.checked), String(c.compliant), c.complianceRate ?? "", String(c.checked - c.compliant), c.rule]),
+    ],
+    kinds: ["text", "text", "text", "count", "count", "money", "count", "text"],
+    header: true,
+  }));
+}
+
+/**
+ * Every breach of the month's service levels: a header row, then one row per breach (id, label,
+ * recordId, agentId — empty for shipping and pick-up, the shop's —, at, deadline, lateSeconds —
+ * empty when it never happened —, reason), check by check, each in time order.
+ *
+ * @example
+ * breachTable(ranges, { month: "2020-02" }) // the orders not shipped in time, the late replies …
+ */
+export function breachTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => ({
+    rows: [
+      ["id", "label", "recordId", "agentId", "at", "deadline", "lateSeconds", "reason"],
+      ...report.serviceLevels.flatMap((c) => c.breaches.map((b) => [c.id, c.label ?? "", b.recordId, b.agentId ?? "", b.at, b.deadline, b.lateSeconds ?? "", b.reason])),
+    ],
+    kinds: ["text", "text", "text", "text", "text", "text", "money", "text"],
+    header: true,
+  }));
+}
+
+/**
  * The KPI table (R2) over any period: a header row, then one row per agent and one for the shop
  * (the `kpi` command's CSV: period, agentId, name, group, score, every metric, the metrics under
  * their minimum sample).

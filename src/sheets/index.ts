@@ -9,6 +9,8 @@ export {
   payTable,
   kpiTable,
   chatTable,
+  serviceLevelTable,
+  breachTable,
   rangesByHeader,
   toCells,
   AGENT_FIGURES,

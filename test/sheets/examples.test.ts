@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, kpiTable, ordersTable, payTable, toCells } from "../../src/sheets/index.js";
+import { attributionTable, breachTable, kpiTable, ordersTable, payTable, serviceLevelTable, toCells } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import { buildExamples, serial1900 } from "./builtExamples.js";
 
@@ -88,6 +88,14 @@ describe("examples/excel: the one script Excel loads, alone", () => {
     expect(unknown.message).toMatch(/^range 2: its header \(what, ever\) is not the header of any kind/);
   });
 
+  it("KEFU.SERVICE and KEFU.BREACHES give the service levels and their breaches", () => {
+    const checks = registered.get("SERVICE")!("2020-02", null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(checks))).toEqual(toCells(serviceLevelTable(sample)));
+    expect(checks.find((r) => r[0] === "shipping")?.slice(3, 5)).toEqual([233, 231]);
+    const breaches = registered.get("BREACHES")!(null, null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(breaches))).toEqual(toCells(breachTable(sample)));
+  });
+
   it("KEFU.KPI gives the KPI table of a period", () => {
     const table = registered.get("KPI")!("2020-W06", null, Object.values(sample)) as unknown[][];
     expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(kpiTable(sample, "2020-W06")));
@@ -135,7 +143,7 @@ describe("examples/excel: the one script Excel loads, alone", () => {
 
   it("declares the month and period parameters as any, so a date cell reaches the script as its serial", () => {
     const dated = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.name === "month" || p.name === "period").map((p) => [f.id, p.type]));
-    expect(dated.length).toBe(7);
+    expect(dated.length).toBe(9);
     expect(dated.filter(([, type]) => type !== "any")).toEqual([]);
   });
 
@@ -196,6 +204,8 @@ describe("examples/apps-script", () => {
     expect(call("KEFU_AGENT", "A02", "orders", "", "", sample.orders, sample.consultations, sample.agents)).toEqual([[50]]);
     expect(JSON.parse(JSON.stringify(call("KEFU_PAY", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(payTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_KPI", "", "", ...Object.values(sample))))).toEqual(toCells(kpiTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_SERVICE", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(serviceLevelTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_BREACHES", "", "", ...Object.values(sample))))).toEqual(toCells(breachTable(sample)));
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

@@ -11,11 +11,13 @@ import { sampleRanges } from "../bundle/sample.js";
 import {
   agentFigure,
   attributionTable,
+  breachTable,
   chatTable,
   kpiTable,
   ordersTable,
   payTable,
   policyFromCells,
+  serviceLevelTable,
   sheetMonthReport,
   shopTable,
   toCells,
@@ -394,5 +396,32 @@ describe("a month or period cell that the host turned into a date", () => {
     expect(toCells(kpiTable(sample, serial(2020, 2, 3)))).toEqual([
       [`#KEFU! period: ${serial(2020, 2, 3)} is 2020-02-03, not the first day of a month; expected a period as text (2020-02-03, 2020-W06, 2020-02 or 2020-02-01..2020-02-15) or the date serial of a month's first day`],
     ]);
+  });
+});
+
+describe("the service levels of the month's ranges (R2)", () => {
+  it("one row per check and one per breach, as the month report has them", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const checks = toCells(serviceLevelTable(sample));
+    expect(checks[0]).toEqual(["id", "label", "status", "checked", "compliant", "complianceRate", "breaches", "rule"]);
+    expect(checks.slice(1).map((r) => [r[0], r[3], r[4], r[6]])).toEqual(report.serviceLevels.map((c) => [c.id, c.checked, c.compliant, c.checked - c.compliant]));
+    // The sample month's shipments (its README): 233 paid orders checked, O0120 late and O0130 never shipped.
+    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "ok", 233, 231, 0.9914, 2, "paid orders shipped within 24 h of payment"]);
+    const breaches = toCells(breachTable(sample, { money: "text" }));
+    expect(breaches[0]).toEqual(["id", "label", "recordId", "agentId", "at", "deadline", "lateSeconds", "reason"]);
+    expect(breaches.length - 1).toBe(report.serviceLevels.reduce((n, c) => n + c.breaches.length, 0));
+    expect(breaches.filter((r) => r[0] === "shipping")).toEqual([
+      ["shipping", "", "O0120", "", "2020-02-10T09:49:00+08:00", "2020-02-11T09:49:00+08:00", "21600", "shipment at 2020-02-11T15:49:00+08:00, 21600 s late"],
+      ["shipping", "", "O0130", "", "2020-02-15T09:17:00+08:00", "2020-02-16T09:17:00+08:00", "", "no shipment (due by 2020-02-16T09:17:00+08:00)"],
+    ]);
+    expect(breaches.filter((r) => r[0] === "orderAnomaly").map((r) => [r[2], r[3]])).toEqual([["O0233", "A04"], ["O0310", ""]]);
+  });
+
+  it("without shipments the shipping checks have no data and say which range is missing; a bad shipment is named at its cell", () => {
+    const { shipments: _, orderAnomalies: __, ...without } = sample;
+    const checks = toCells(serviceLevelTable(without));
+    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "noData", 0, 0, "", 0, "paid orders shipped within 24 h of payment (no shipments given)"]);
+    const bad = sample.shipments!.map((row, r) => (r === 2 ? [row[0]!, "2020-02-31 10:00:00", ...row.slice(2)] : row));
+    expect(toCells(serviceLevelTable({ ...sample, shipments: bad }))).toEqual([[expect.stringMatching(/^#KEFU! 发货!B3 \(orderId "O0102"\), shippedAt: "2020-02-31 10:00:00" is not a real calendar date/)]]);
   });
 });

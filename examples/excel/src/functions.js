@@ -86,6 +86,18 @@ function chat(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.chatTable(kefuMonth(ranges, options), options));
 }
 
+/** The service levels (R2): one row per check — first reply, tickets, after-sales, shipping, pick-up, order anomalies … */
+function service(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.serviceLevelTable(kefuMonth(ranges, options), options));
+}
+
+/** Every breach of the service levels: one row per late or missed record (the orders not shipped in time, the late replies …). */
+function breaches(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.breachTable(kefuMonth(ranges, options), options));
+}
+
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -99,3 +111,5 @@ CustomFunctions.associate("KPI", kpi);
 CustomFunctions.associate("PAY", pay);
 CustomFunctions.associate("AGENT", agent);
 CustomFunctions.associate("CHAT", chat);
+CustomFunctions.associate("SERVICE", service);
+CustomFunctions.associate("BREACHES", breaches);
