@@ -55,6 +55,16 @@ for (const [orders, consultations] of sizes) {
     `  replayRouting (R7 over every consultation as an arrival, the roster, the audit): ${routing.toFixed(2)} s, ` +
       `${(routing / attribution).toFixed(2)}× attributeSales (target ≤ 2×), peak memory beyond input ${median(results.routing.map((m) => m.peakMB)).toFixed(0)} MB`,
   );
+  // The shipping service levels: decoding a shipment per paid order (and an anomaly per 100 orders)
+  // and checking them, against the same without them.
+  const shipping = { shipping: [], shippingFloor: [] };
+  for (let r = 0; r < runs; r++) for (const mode of Object.keys(shipping)) shipping[mode].push(measure(mode, orders, 0));
+  const withShipments = median(shipping.shipping.map((m) => m.seconds));
+  const without = median(shipping.shippingFloor.map((m) => m.seconds));
+  console.log(
+    `  decodeMonth + checkServiceLevels with a shipment per paid order: ${withShipments.toFixed(2)} s, without the shipments ${without.toFixed(2)} s ` +
+      `(${(withShipments / without).toFixed(2)}×; ${shipping.shipping[0].check})`,
+  );
   // The CLI on the same month written as CSV files: what a team lead runs.
   const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-bench-"));
   try {

@@ -7,10 +7,13 @@
 // rules with a roster, violations and rewards, pay statements) over the same month with every kind.
 // `routing` times replayRouting (R7 over every consultation of the month as an arrival, with a
 // source, and the full month's roster and agents).
+// `shipping` times decoding the orders with a shipment per paid order and order anomalies, and the
+// service-level checks over them; `shippingFloor` the same without the shipments and anomalies
+// (their difference is what the shipping checks cost).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis, buildMonthReport, replayRouting } from "../dist/index.js";
-import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth, syntheticRouting } from "./synthetic.mjs";
+import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth } from "../dist/index.js";
+import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth, syntheticRouting, syntheticShipping } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
 const input = mode === "month" || mode === "routing" ? null : syntheticMonth(Number(ordersArg), Number(consArg));
@@ -20,6 +23,7 @@ if (mode === "kpi") {
   const credits = credited.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
+const shippingInput = mode === "shipping" ? { orders: input.orders, ...syntheticShipping(input.orders) } : mode === "shippingFloor" ? { orders: input.orders } : undefined;
 const monthInput = mode === "month" ? syntheticFullMonth(Number(ordersArg), Number(consArg)) : undefined;
 const routingInput = mode === "routing" ? syntheticRouting(Number(ordersArg), Number(consArg)) : undefined;
 globalThis.gc();
@@ -42,6 +46,9 @@ if (mode === "floor") {
 } else if (mode === "routing") {
   const replay = replayRouting(routingInput, {}, { period: "2020-02" });
   check = `${replay.arrivals} arrivals / ${replay.waited} waited / ${replay.audit.differs} differ`;
+} else if (mode === "shipping" || mode === "shippingFloor") {
+  const levels = checkServiceLevels(decodeMonth(shippingInput), {}, { period: "2020-02" });
+  check = levels.filter((c) => c.status === "ok").map((c) => `${c.id} ${c.compliant}/${c.checked}`).join(", ") || "no check";
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;

@@ -125,3 +125,29 @@ export function syntheticRouting(orders, consultations) {
   for (let i = 0; i < cons.length; i++) cons[i].source = sources[i % 5];
   return { agents, roster, consultations: cons };
 }
+
+/**
+ * Shipments (one per paid order, shipped 0–30 h after payment, 98% scanned by the carrier 1–30 h
+ * later, capped at February's last minute) and order anomalies (one per 100 orders, 90% verified
+ * within 0–30 h), beside the orders of {@link syntheticMonth}.
+ */
+export function syntheticShipping(orders, seed = 11) {
+  const random = rng(seed);
+  const last = 29 * 1440 - 1;
+  const minuteOf = (text) => (Number(text.slice(8, 10)) - 1) * 1440 + Number(text.slice(11, 13)) * 60 + Number(text.slice(14, 16));
+  const shipments = [];
+  const orderAnomalies = [];
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
+    if (o.paidAt === "") continue;
+    const paid = minuteOf(o.paidAt);
+    const shipped = Math.min(last, paid + Math.floor(random() * 1800));
+    const scanned = random() < 0.98 ? wall(Math.min(last, shipped + 60 + Math.floor(random() * 1740))) : "";
+    shipments.push({ orderId: o.orderId, shippedAt: wall(shipped), pickedUpAt: scanned, trackingNo: `SF${7100000000 + i}` });
+    if (i % 100 === 0) {
+      const raised = Math.min(last, paid + Math.floor(random() * 600));
+      orderAnomalies.push({ orderId: o.orderId, raisedAt: wall(raised), verifiedAt: random() < 0.9 ? wall(Math.min(last, raised + Math.floor(random() * 1800))) : "" });
+    }
+  }
+  return { shipments, orderAnomalies };
+}

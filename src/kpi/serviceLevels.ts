@@ -21,7 +21,7 @@ import { ratio } from "../money/decimal.js";
 import { instantFormatter, parseTimeOfDay } from "../time/period.js";
 import type { Zone } from "../time/zone.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { monthFor, type DecodedMonth } from "../records/month.js";
+import { joinShipments, monthFor, type DecodedMonth } from "../records/month.js";
 import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 import { float64s, grown, int32s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
@@ -286,8 +286,9 @@ function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): 
   if (orders === undefined || shipments === undefined) return { anomaly, shipped: null, pickedUp: null };
   const o = orders.columns;
   const s = shipments.columns;
-  // Each order's shipment (-1: none); a shipment of an order not given is said by the decoder.
-  const shipmentOf = shipmentsByOrder(o.orderId, orders.count, s.orderId, shipments.count);
+  // Each order's shipment (-1: none), from the decoder's join; a shipment of an order not given is said by the decoder.
+  const shipmentOf = new Int32Array(orders.count).fill(-1);
+  (month.shipmentOrders ?? joinShipments(orders, shipments)).forEach((i, k) => i >= 0 && (shipmentOf[i] = k));
   const start = (from: "paid" | "created") => (i: number): number => (from === "paid" ? o.paidAt[i]! : o.createdAt[i]!);
   const event = (column: Float64Array) => (i: number): number => (shipmentOf[i]! < 0 ? NaN : column[shipmentOf[i]!]!);
   const limit = (rule: { from: "paid" | "created"; maxHours: number }, what: string, column: Float64Array): { tally: Tally; from: (i: number) => number; done: (i: number) => number; due: (i: number) => number } => {
@@ -306,18 +307,6 @@ function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): 
     for (const c of pick === null ? [ship] : [ship, pick]) if (inPeriod(c.from(i))) c.tally.consider(i, c.due(i), c.done(i));
   }
   return { anomaly, shipped: ship.tally, pickedUp: pick?.tally ?? null };
-}
-
-/** For each order, the index of its shipment (-1 when none). */
-export function shipmentsByOrder(orderIds: TextColumn, orders: number, shipmentOrders: TextColumn, shipments: number): Int32Array {
-  const index = new Map<string, number>();
-  for (let i = 0; i < orders; i++) index.set(orderIds.at(i), i);
-  const of = new Int32Array(orders).fill(-1);
-  for (let k = 0; k < shipments; k++) {
-    const i = index.get(shipmentOrders.at(k));
-    if (i !== undefined) of[i] = k;
-  }
-  return of;
 }
 
 function check(id: ServiceLevelId, rule: string, enabled: boolean, records: Tally | null, zone: Zone, agentIds: readonly string[], whyNoData: string, label: string | null = null): ServiceLevelCheck {

@@ -17,6 +17,7 @@ import { sourceOf, type Table } from "./table.js";
 import { wallText } from "./rules.js";
 import { describeValue } from "../input.js";
 import type { TextColumn } from "./textColumn.js";
+import { DenseIds } from "../ids/denseIds.js";
 
 /** A month's records as the library takes them: an array of plain objects per kind; a kind left out is "no such data". */
 export type MonthRecords = { readonly [K in RecordKind]?: readonly unknown[] };
@@ -42,6 +43,8 @@ export interface DecodedMonth {
   readonly warnings: readonly string[];
   /** With a chat log (messages), each message linked to its agent, buyer, consultation and response. */
   readonly chat?: ChatLink;
+  /** With orders and shipments, each shipment's order: its index among the orders (-1: not among them). */
+  readonly shipmentOrders?: Int32Array;
 }
 
 /** Is `value` a decoded month? */
@@ -66,6 +69,7 @@ export class MonthDecoder {
   private started = false;
   private chat: ChatLink | undefined;
   private readonly offered: { table: Table; unused: string }[] = [];
+  private shipmentOrders: Int32Array | null = null;
 
   /**
    * @param policy - the policy (resolved here)
@@ -123,7 +127,7 @@ export class MonthDecoder {
     this.offered.length = 0;
     this.chatLog();
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
-    linkShipments(this.tables, this.issues, this.warnings, this.zone);
+    this.shipmentOrders = linkShipments(this.tables, this.issues, this.warnings, this.zone);
     throwInMonthOrder(this.issues);
     return this.month();
   }
@@ -173,6 +177,7 @@ export class MonthDecoder {
       tables: this.tables,
       warnings: this.warnings,
       ...(this.chat === undefined ? {} : { chat: this.chat }),
+      ...(this.shipmentOrders === null ? {} : { shipmentOrders: this.shipmentOrders }),
     };
   }
 }
@@ -262,20 +267,38 @@ export function checkMonthInput(input: unknown, allowed: readonly string[] = [])
  * orders and no consultations is a warning (its paid orders are all fully silent).
  */
 /**
+ * For each shipment, the index of its order among the orders (-1: not among them). The ids are
+ * interned in place (no string per record): one pass over each column.
+ */
+export function joinShipments(orders: Table<"orders">, shipments: Table<"shipments">): Int32Array {
+  const ids = new DenseIds(orders.count + (shipments.count >> 4) + 16);
+  // Order ids are unique (the kind's key) and present: order i is numbered i.
+  const orderOf = orders.columns.orderId.numbered(ids);
+  const indexOf = new Int32Array(ids.size).fill(-1);
+  orderOf.forEach((n, i) => n >= 0 && (indexOf[n] = i));
+  const known = ids.size;
+  const out = new Int32Array(shipments.count);
+  for (let k = 0; k < shipments.count; k++) {
+    const n = shipments.columns.orderId.internAt(k, ids);
+    out[k] = n >= 0 && n < known ? indexOf[n]! : -1;
+  }
+  return out;
+}
+
+/**
  * The shipments name their orders: a shipment of an order the month's orders lack (one of an
  * earlier month's) is checked by no rule, and said; one before its order was placed is an error.
+ * Returns {@link joinShipments}'s join (null without both kinds).
  */
-function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[], zone: Zone): void {
+function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[], zone: Zone): Int32Array | null {
   const { orders, shipments } = tables;
-  if (orders === undefined || shipments === undefined || shipments.count === 0) return;
-  const index = new Map<string, number>();
-  for (let i = 0; i < orders.count; i++) index.set(orders.columns.orderId.at(i), i);
+  if (orders === undefined || shipments === undefined) return null;
+  const orderOf = joinShipments(orders, shipments);
   const missing: string[] = [];
   for (let k = 0; k < shipments.count; k++) {
-    const id = shipments.columns.orderId.at(k);
-    const i = index.get(id);
-    if (i === undefined) {
-      missing.push(id);
+    const i = orderOf[k]!;
+    if (i < 0) {
+      missing.push(shipments.columns.orderId.at(k));
       continue;
     }
     const shipped = shipments.columns.shippedAt[k]!;
@@ -286,14 +309,16 @@ function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[
         code: IssueCode.invalidValue,
         path: ["shipments", k, "shippedAt"],
         message: `${wallText(shipped, zone)} is before the order was placed (its createdAt ${wallText(created, zone)})`,
-        recordId: `orderId ${JSON.stringify(id)}`,
+        recordId: `orderId ${JSON.stringify(shipments.columns.orderId.at(k))}`,
         ...(source === undefined ? {} : { source }),
       });
     }
   }
-  if (missing.length === 0) return;
-  const some = missing.slice(0, 3).map((id) => JSON.stringify(id)).join(", ");
-  warnings.push(`shipments: ${missing.length} shipment${missing.length === 1 ? " is of an order" : "s are of orders"} not among the orders (${some}${missing.length > 3 ? " …" : ""}), so no shipping rule checks ${missing.length === 1 ? "it" : "them"}`);
+  if (missing.length > 0) {
+    const some = missing.slice(0, 3).map((id) => JSON.stringify(id)).join(", ");
+    warnings.push(`shipments: ${missing.length} shipment${missing.length === 1 ? " is of an order" : "s are of orders"} not among the orders (${some}${missing.length > 3 ? " …" : ""}), so no shipping rule checks ${missing.length === 1 ? "it" : "them"}`);
+  }
+  return orderOf;
 }
 
 function linkShops(tables: MonthTables, buyers: BuyerList, issues: IssueList, warnings: string[]): void {

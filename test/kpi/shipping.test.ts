@@ -82,6 +82,25 @@ describe("shipping and pick-up (seed 002)", () => {
     expect(byId(checkServiceLevels(jan, { kpi: { serviceLevels: { shipping: { from: "created" } } } }, feb)).shipping!.checked).toBe(0);
   });
 
+  it("cuts the period at the business-day cut-over in the shop zone, and leaves unpaid orders with a shipment unchecked", () => {
+    const orders = [
+      order("L1", "2020-02-29 23:59:59"), // February's last second
+      order("L2", "2020-03-01 00:00:00"), // March's first
+      order("L3", "2020-03-01 03:59:00"), // before a 04:00 cut-over: still February's business day
+      order("U1", ""), // unpaid, yet shipped: nothing to check
+    ];
+    const shipments = ["L1", "L2", "L3", "U1"].map((orderId) => ({ orderId, shippedAt: "2020-03-05 10:00:00" }));
+    const midnight = byId(checkServiceLevels({ orders, shipments }, {}, feb));
+    expect(midnight.shipping!.breaches.map((b) => b.recordId)).toEqual(["L1"]);
+    const cutover = byId(checkServiceLevels({ orders, shipments }, { businessDayStartsAt: "04:00" }, feb));
+    // February's business days run from 1 February 04:00 to 1 March 04:00.
+    expect(cutover.shipping!.breaches.map((b) => b.recordId)).toEqual(["L1", "L2", "L3"]);
+    // The same instants in another zone: wall times are read in it, and the check follows.
+    const utc = byId(checkServiceLevels({ orders: [order("Z1", "2020-02-29T20:00:00Z")], shipments: [{ orderId: "Z1", shippedAt: "2020-03-01T20:00:00Z" }] }, { timeZone: "UTC" }, feb));
+    expect(utc.shipping).toMatchObject({ checked: 1, compliant: 1 });
+    expect(utc.shipping!.rule).toBe("paid orders shipped within 24 h of payment");
+  });
+
   it("says which kind is missing, and a disabled rule is disabled", () => {
     expect(byId(checkServiceLevels({ shipments }, {}, feb)).shipping!.rule).toBe("paid orders shipped within 24 h of payment (no orders given)");
     expect(byId(checkServiceLevels({ orders }, {}, feb)).shipping!.rule).toBe("paid orders shipped within 24 h of payment (no shipments given)");

@@ -6,6 +6,7 @@ import { decodedRecords } from "../../src/records/view.js";
 import { addRange, parseOrigin as originOf } from "../../src/sheets/read.js";
 import { mapTmallOrders } from "../../src/records/tmall.js";
 import { folderProblems, monthFolder } from "./helpers.js";
+import { gbk } from "./gbk.js";
 import { message } from "../../src/render/lang.js";
 
 // A Tmall export with the shipping columns (发货时间, 物流单号, 物流公司): its shipments come with its orders.
@@ -59,6 +60,17 @@ describe("a Tmall export's 发货时间, 物流单号 and 物流公司", () => {
     expect(decodedRecords(folder.month, "shipments")).toEqual([{ orderId: "1003", shippedAt: "2020-02-03T12:00:00+08:00" }]);
     expect(folder.warnings).toEqual(["ExportOrderList202002.csv: its 发货时间 not used: the shipments file gives the shipments"]);
     expect(message(folder.warnings[0]!, "zh")).toBe("ExportOrderList202002.csv：未使用其发货时间，以单独提供的发货记录为准");
+  });
+
+  it("a shipments file and an anomalies file in GBK with the back office's Chinese headers", async () => {
+    const folder = await readMonthFolder(monthFolder({
+      "orders.csv": "orderId,buyerId,createdAt,paidAt,amount\nO1,b1,2020-02-03 09:00,2020-02-03 10:00,10.00\n",
+      "shipments.csv": gbk("订单编号,发货时间,揽收时间,物流公司,运单号\nO1,2020-02-04 11:00,2020-02-04 18:00,中通快递,ZT1\n"),
+      "orderAnomalies.csv": gbk("订单编号,反馈时间,核实时间,处理人工号,异常类型\nO1,2020-02-05 10:00,2020-02-05 12:00,,少发\n"),
+    }));
+    expect(decodedRecords(folder.month, "shipments")).toEqual([{ orderId: "O1", shippedAt: "2020-02-04T11:00:00+08:00", pickedUpAt: "2020-02-04T18:00:00+08:00", carrier: "中通快递", trackingNo: "ZT1" }]);
+    const levels = checkServiceLevels(folder.month, undefined, { period: "2020-02" });
+    expect(levels.filter((c) => ["orderAnomaly", "shipping", "pickupScan"].includes(c.id)).map((c) => [c.id, c.checked, c.compliant])).toEqual([["orderAnomaly", 1, 1], ["shipping", 1, 0], ["pickupScan", 1, 1]]);
   });
 
   it("two exports of which one lacks 发货时间 give no shipments, and say so", async () => {
