@@ -195,12 +195,12 @@ export function localTime(iso: string): string {
 }
 
 const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => string])[] = [
-  [/^first reply within (\d+) s for consultations arriving (\S+)–(\S+)$/, (n, from, to) => `${from}–${to} 进线的咨询 ${n} 秒内首次回复`],
+  [/^first reply within (\d+(?:\.\d+)?) s for consultations arriving (\S+)–(\S+)$/, (n, from, to) => `${from}–${to} 进线的咨询 ${n} 秒内首次回复`],
   [/^consultations arriving (\S+)–(\S+) \(inclusive\) answered by (\S+)$/, (from, to, by) => `${from}–${to}（含）进线的咨询在 ${by} 前回复`],
-  [/^tickets(?: of kind (.+))? answered within (\d+) min$/, (kinds, n) => `工单${kinds ? `（类型 ${kinds}）` : ""} ${n} 分钟内回复`],
-  [/^after-sales requests reviewed within (\d+) h$/, (n) => `售后申请 ${n} 小时内审核`],
-  [/^refund within (\d+) h after the returned goods arrive$/, (n) => `退货到达后 ${n} 小时内退款`],
-  [/^a pre-sales buyer never waits (\d+) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
+  [/^tickets(?: of kind (.+))? answered within (\d+(?:\.\d+)?) min$/, (kinds, n) => `工单${kinds ? `（类型 ${kinds}）` : ""} ${n} 分钟内回复`],
+  [/^after-sales requests reviewed within (\d+(?:\.\d+)?) h$/, (n) => `售后申请 ${n} 小时内审核`],
+  [/^refund within (\d+(?:\.\d+)?) h after the returned goods arrive$/, (n) => `退货到达后 ${n} 小时内退款`],
+  [/^a pre-sales buyer never waits (\d+(?:\.\d+)?) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
   [/^order anomalies verified within (\d+(?:\.\d+)?) h of being reported$/, (n) => `异常订单在反馈后 ${n} 小时内核实`],
   [/^paid orders shipped within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内发货`],
   [/^paid orders picked up by the carrier within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内揽收`],

@@ -2,11 +2,11 @@
 // English word but the ids, or in English; no line wider than the terminal; one number format; and
 // no two statements that contradict each other.
 import { describe, expect, it } from "vitest";
-import { assignDuties, buildMonthReport, type KefuKpiError, type MonthReport } from "../../src/index.js";
+import { assignDuties, buildMonthReport, checkServiceLevels, type KefuKpiError, type MonthReport } from "../../src/index.js";
 import { decodeMonth } from "../../src/records/month.js";
 import { defaultLang, displayWidth, renderDutySheet, renderKpiSection, renderMonthHtml, renderMonthTable, renderPayTable, renderPeopleTable, wrapText } from "../../src/render/index.js";
 import { buildDutySheet } from "../../src/index.js";
-import { message } from "../../src/render/lang.js";
+import { breachReason, message, serviceLevelRule } from "../../src/render/lang.js";
 import { folderRecords } from "../folderRecords.js";
 import { cli } from "../node/helpers.js";
 
@@ -252,5 +252,42 @@ describe("the CLI", () => {
     expect(zh.stdout).toMatch(/^在线客服回复率 /m);
     const en = await cli("kpi", dir, "--lang", "en");
     expect(en.stdout).toMatch(/^replyRate /m);
+  });
+});
+
+describe("the service-level rules in Chinese", () => {
+  it("translates every check's rule and breach, whole or fractional limits, with or without its input", () => {
+    const kpi = {
+      serviceLevels: {
+        firstReply: { maxSeconds: 45.5 },
+        ticketReply: { maxMinutes: 90.5 },
+        afterSaleReview: { maxHours: 12.5 },
+        refundAfterReceipt: { maxHours: 36 },
+        presaleWait: { maxWaitSeconds: 90 },
+        orderAnomaly: { maxHours: 1.5 },
+        shipping: { maxHours: 48.5, from: "created" as const },
+        pickupScan: { maxHours: 72 },
+      },
+    };
+    const given = checkServiceLevels(
+      {
+        consultations: [{ consultationId: "C1", agentId: "A", buyerId: "b", startedAt: "2020-02-03 10:00", firstReplyAt: "", endedAt: "2020-02-03 10:00", maxResponseSeconds: 0 }],
+        tickets: [{ ticketId: "T1", agentId: "A", createdAt: "2020-02-03 10:00" }],
+        afterSales: [{ afterSaleId: "S1", agentId: "A", appliedAt: "2020-02-03 10:00", goodsReceivedAt: "2020-02-04 10:00" }],
+        orders: [{ orderId: "O1", buyerId: "b", createdAt: "2020-02-03 10:00", paidAt: "2020-02-03 10:01", amount: "1.00" }],
+        shipments: [{ orderId: "O1", shippedAt: "2020-02-06 10:00", pickedUpAt: "2020-02-08 10:00" }],
+        orderAnomalies: [{ orderId: "O1", raisedAt: "2020-02-03 10:00" }],
+      },
+      { kpi },
+      { period: "2020-02" },
+    );
+    const none = checkServiceLevels({}, { kpi }, { period: "2020-02" });
+    for (const c of [...given, ...none]) {
+      // A field a rule names (pickedUpAt, maxResponseSeconds) is shown by its id, in brackets.
+      expect(serviceLevelRule(c.rule, "zh").replace(/（[A-Za-z]+）/g, ""), c.rule).not.toMatch(/原文|[a-z]{2,}/);
+      for (const b of c.breaches) expect(breachReason(b.reason, "zh"), b.reason).not.toMatch(/原文|[a-z]{3,}/);
+    }
+    expect(given.filter((c) => c.status === "ok").map((c) => c.id)).toEqual(["firstReply", "ticketReply", "afterSaleReview", "refundAfterReceipt", "presaleWait", "orderAnomaly", "shipping", "pickupScan"]);
+    expect(serviceLevelRule(given.find((c) => c.id === "shipping")!.rule, "zh")).toBe("已付款订单在下单后 48.5 小时内发货");
   });
 });
