@@ -83,6 +83,8 @@ const out = {};
     events.push({ id: v.violationId, who: v.agentId, rule: v.rule, at: v.at, sup: false });
     if (v.condonedBy) events.push({ id: v.violationId, who: v.condonedBy, rule: v.rule, at: v.at, sup: true });
   }
+  // An upheld complaint (因服务原因) is an occurrence of the serviceComplaint rule.
+  for (const c of csv("complaints.csv")) if (c.upheld === "true") events.push({ id: c.complaintId, who: c.agentId, rule: "serviceComplaint", at: c.at, sup: false });
   events.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : x.sup ? 1 : -1));
   const count = {};
   const dismissed = {};

@@ -388,6 +388,9 @@ function deriveKpis() {
     refundAfterReceipt: summary(rec.length, rec.filter((s) => s.refunded === null || s.refunded - s.received > 24 * 3_600_000).map((s) => s.id)),
     presaleWait: summary(waited.length, waited.filter((c) => Math.max(c.longest * 1000, c.reply - c.start) >= 120_000).map((c) => c.id)),
   };
+  // Complaints answered within 24 h.
+  const complaints = read("complaints.csv").map((c) => ({ id: c.complaintId, at: instant(c.at), replied: instant(c.repliedAt) })).filter((c) => inFeb(c.at));
+  serviceLevels.complaintReply = summary(complaints.length, complaints.filter((c) => c.replied === null || c.replied - c.at > 24 * 3_600_000).map((c) => c.id));
   // Order anomalies (24 h); shipping (24 h) and pick-up (48 h) of every February-paid order, from
   // its payment, unless refunded in full and never shipped.
   const anomalies = read("orderAnomalies.csv").map((x) => ({ id: x.orderId, raised: instant(x.raisedAt), verified: instant(x.verifiedAt) })).filter((x) => inFeb(x.raised));

@@ -48,6 +48,15 @@ const violations = [
   ["V07", "A02", "2020-02-21 09:40:00", "nonWorkActivity", "", "私人旺旺"],
 ];
 
+// R4 and R2: buyers' complaints (投诉). K02, upheld (因服务原因), steps A02's serviceComplaint
+// ladder (its first occurrence: a verbal warning and 10.00) and was answered 27 h after it came;
+// K01 was answered in 5 h and not upheld; K03 is not answered at all.
+const complaints = [
+  ["K01", "A01", "2020-02-07 10:00:00", "2020-02-07 15:00:00", "false", "物流慢"],
+  ["K02", "A02", "2020-02-14 11:00:00", "2020-02-15 14:00:00", "true", "服务态度"],
+  ["K03", "A04", "2020-02-27 09:00:00", "", "false", "少件"],
+];
+
 // R4: rewards. W06 is January's (outside the month).
 const rewards = [
   ["W01", "A01", "2020-02-06 14:00:00", "dataErrorFound", "", "主图尺寸写错"],
@@ -111,6 +120,7 @@ mkdirSync(outDir, { recursive: true });
 const files = {
   "roster.csv": csv(["agentId", "date", "shift"], roster),
   "violations.csv": csv(["violationId", "agentId", "at", "rule", "condonedBy", "note"], violations),
+  "complaints.csv": csv(["complaintId", "agentId", "at", "repliedAt", "upheld", "kind"], complaints),
   "rewards.csv": csv(["rewardId", "agentId", "at", "kind", "amount", "note"], rewards),
   "scores.csv": csv(["agentId", "month", "score"], scores),
   "assessments.csv": csv(["agentId", "requirement", "passed", "at"], assessments),

@@ -66,6 +66,7 @@ const RECORD_NAMES: Readonly<Record<string, string>> = {
   tickets: "a ticket record",
   afterSales: "an after-sales record",
   reviews: "a review record",
+  complaints: "a complaint record",
   qc: "a QC inspection record",
   calls: "a call record",
   violations: "a violation record",

@@ -29,6 +29,8 @@ export interface DisciplineInput {
   readonly agents?: readonly StaffMember[];
   /** All violations since hire (not only the month's): the ladder counts them. */
   readonly violations: readonly unknown[];
+  /** The buyers' complaints since hire: each upheld one steps the ladder of `discipline.complaintRule`. */
+  readonly complaints?: readonly unknown[];
 }
 
 export interface DisciplineOptions {
@@ -38,6 +40,7 @@ export interface DisciplineOptions {
 
 /** What one occurrence did to one person: the rule, the ladder step, the actions and the fine. */
 export interface DisciplineLine {
+  /** The violation's id, or the upheld complaint's `complaintId` (its rule is `discipline.complaintRule`). */
   readonly violationId: string;
   readonly rule: string;
   readonly ruleLabel: string;
@@ -95,8 +98,9 @@ export interface MonthDiscipline {
 }
 
 interface Event {
-  /** The violation's row. */
+  /** The violation's row, or the complaint's (`complaint`). */
   readonly row: number;
+  readonly complaint: boolean;
   readonly ms: number;
   /** The person penalized (agent number). */
   readonly person: number;
@@ -123,7 +127,7 @@ interface Event {
  */
 export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy?: PolicyInput | Policy, options: DisciplineOptions = {}): DisciplineResult {
   checkOptions(options, ["month"]);
-  const month = monthFor(input, policy, ["agents", "violations"], { required: ["violations"], check: checkViolations });
+  const month = monthFor(input, policy, ["agents", "violations", "complaints"], { required: ["violations"], check: checkViolations });
   return disciplineOfMonth(month, options).result;
 }
 
@@ -145,11 +149,18 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
   const events: Event[] = [];
   for (let i = 0; i < (table?.count ?? 0); i++) {
     const ms = v!.at[i]!;
-    events.push({ row: i, ms, person: v!.agentId[i]!, liability: "violator" });
+    events.push({ row: i, complaint: false, ms, person: v!.agentId[i]!, liability: "violator" });
     const sup = v!.condonedBy[i]!;
-    if (sup >= 0 && d.supervisorLiability) events.push({ row: i, ms, person: sup, liability: "supervisor" });
+    if (sup >= 0 && d.supervisorLiability) events.push({ row: i, complaint: false, ms, person: sup, liability: "supervisor" });
   }
-  const violationId = (e: Event): string => v!.violationId.at(e.row);
+  // An upheld complaint (因服务原因) is an occurrence of the complaint rule by the agent complained of.
+  const complaints = month.tables.complaints;
+  const k = complaints?.columns;
+  if (d.complaintRule !== null) {
+    for (let i = 0; i < (complaints?.count ?? 0); i++) if (k!.upheld[i] === 1) events.push({ row: i, complaint: true, ms: k!.at[i]!, person: k!.agentId[i]!, liability: "violator" });
+  }
+  const violationId = (e: Event): string => (e.complaint ? k!.complaintId.at(e.row) : v!.violationId.at(e.row));
+  const violatorOf = (e: Event): number => (e.complaint ? k!.agentId[e.row]! : v!.agentId[e.row]!);
   events.sort((a, b) => a.ms - b.ms || cmp(violationId(a), violationId(b)) || (a.liability === "violator" ? -1 : 1));
 
   // Dismissals, by agent number: the agents file's first, then the ladder's when earlier.
@@ -166,11 +177,11 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
   const lineFen: number[] = [];
   let earlierFen = 0;
   for (const e of events) {
-    const violator = v!.agentId[e.row]!;
+    const violator = violatorOf(e);
     // The violator was no longer staff: there was no violation of the rules to stop, so the
     // supervisor's ladder does not step (the violator's line says so).
     if (e.liability === "supervisor" && condonedAfterDismissal(e, violationId(e), dismissed.get(violator))) continue;
-    const ruleId = v!.rule.at(e.row);
+    const ruleId = e.complaint ? d.complaintRule! : v!.rule.at(e.row);
     const rule = d.rules[ruleId]!;
     const ladderRule = rule.countsWith ?? ruleId;
     const ladder = d.rules[ladderRule]!.ladder ?? d.ladder;
@@ -181,7 +192,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     const gone = dismissed.get(e.person);
     const person = ids[e.person]!;
     const violatorId = ids[violator]!;
-    const condonedBy = v!.condonedBy[e.row]!;
+    const condonedBy = e.complaint ? -1 : v!.condonedBy[e.row]!;
     const base = {
       violationId: violationId(e),
       rule: ruleId,
@@ -270,6 +281,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
  * condoned it) was hired. Records the decoder could not read are skipped where they lack a value.
  */
 export function checkViolations(month: DecodedMonth, issues: IssueList): void {
+  checkComplaints(month, issues);
   const table = month.tables.violations;
   if (table === undefined) return;
   const rules = month.policy.discipline.rules;
@@ -291,6 +303,35 @@ export function checkViolations(month: DecodedMonth, issues: IssueList): void {
       if (r < 0 || !(ms < hired[r]!)) continue;
       issues.add(recordIssue(table, i, "at", IssueCode.invalidValue, `is before ${month.agents.ids[a]!} was hired (${formatInstant(hired[r]!, month.zone)})`));
     }
+  }
+}
+
+/**
+ * The upheld complaints step the ladder of `discipline.complaintRule`: that rule is one of the
+ * policy's, the complaint is not before its agent was hired, and its id is no violation's (the
+ * lines name both by id).
+ */
+function checkComplaints(month: DecodedMonth, issues: IssueList): void {
+  const table = month.tables.complaints;
+  const rule = month.policy.discipline.complaintRule;
+  if (table === undefined || rule === null) return;
+  const c = table.columns;
+  const rules = month.policy.discipline.rules;
+  const rows = agentRows(month);
+  const hired = month.tables.agents?.columns.hiredAt;
+  const violationIds = new Set(month.tables.violations?.columns.violationId ?? []);
+  for (let i = 0; i < table.count; i++) {
+    if (c.upheld[i] !== 1) continue;
+    if (!Object.hasOwn(rules, rule)) {
+      issues.add(recordIssue(table, i, "upheld", IssueCode.invalidValue, `an upheld complaint steps the ladder of discipline.complaintRule "${rule}", which is not a rule of the policy (discipline.rules: ${Object.keys(rules).join(", ")}); add it, or set complaintRule to null`));
+      continue;
+    }
+    const id = c.complaintId.at(i);
+    if (violationIds.has(id)) issues.add(recordIssue(table, i, "complaintId", IssueCode.duplicateId, `${JSON.stringify(id)} is also a violation's id; an upheld complaint is a line of the penalty ladder, named by its id: give it its own`));
+    const a = c.agentId[i]!;
+    const r = a >= 0 ? rows[a]! : -1;
+    const ms = c.at[i]!;
+    if (hired !== undefined && r >= 0 && ms < hired[r]!) issues.add(recordIssue(table, i, "at", IssueCode.invalidValue, `is before ${month.agents.ids[a]!} was hired (${formatInstant(hired[r]!, month.zone)})`));
   }
 }
 

@@ -34,6 +34,7 @@ export type ServiceLevelId =
   | "afterSaleReview"
   | "refundAfterReceipt"
   | "presaleWait"
+  | "complaintReply"
   | "orderAnomaly"
   | "shipping"
   | "pickupScan";
@@ -79,6 +80,7 @@ export interface ServiceLevelInput {
   readonly orders?: readonly unknown[];
   readonly shipments?: readonly unknown[];
   readonly orderAnomalies?: readonly unknown[];
+  readonly complaints?: readonly unknown[];
 }
 
 /**
@@ -133,7 +135,7 @@ const DAY = 86_400_000;
  * //=> { id: "firstReply", checked: 120, compliant: 118, complianceRate: "0.9833", breaches: [ … ], … }
  */
 export function checkServiceLevels(input: ServiceLevelInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiOptions): ServiceLevelCheck[] {
-  return serviceLevelsOfMonth(monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales"]), options);
+  return serviceLevelsOfMonth(monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "complaints"]), options);
 }
 
 /** {@link checkServiceLevels} of a decoded month. */
@@ -237,9 +239,14 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
   }
 
   const { anomaly, shipped, pickedUp } = shippingChecks(month, inPeriod);
+  // Complaints answered within the limit (seed 000: 所有咨询、投诉和评价都应在24小时内回复).
+  const k = month.tables.complaints?.columns;
+  const complaintDue = (at: number): number => at + sl.complaintReply.maxHours * 3_600_000;
+  const complaints = new Tally(k?.complaintId ?? null, "reply", (i) => [k!.agentId[i]!, k!.at[i]!, complaintDue(k!.at[i]!), k!.repliedAt[i]!]);
+  for (let i = 0; i < (month.tables.complaints?.count ?? 0); i++) if (inPeriod(k!.at[i]!)) complaints.consider(i, complaintDue(k!.at[i]!), k!.repliedAt[i]!);
 
   const noInput = (kind: string) => `no ${kind} given`;
-  const has = (kind: "consultations" | "tickets" | "afterSales" | "orderAnomalies"): boolean => month.tables[kind] !== undefined;
+  const has = (kind: "consultations" | "tickets" | "afterSales" | "orderAnomalies" | "complaints"): boolean => month.tables[kind] !== undefined;
   const shippingNoData = month.tables.orders === undefined ? noInput("orders") : noInput("shipments");
   const fromWhat = (from: "paid" | "created"): string => (from === "paid" ? "payment" : "the order");
   const firstRule = (maxSeconds: number): string => `first reply within ${maxSeconds} s for consultations arriving ${sl.firstReply.onlineFrom}–${sl.firstReply.onlineTo}`;
@@ -253,6 +260,7 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
     ...reviewAlso.map((x) => check("afterSaleReview", reviewRule(x.maxHours), sl.afterSaleReview.enabled, has("afterSales") ? x.tally : null, zone, ids, noInput("afterSales"), x.label)),
     check("refundAfterReceipt", `refund within ${sl.refundAfterReceipt.maxHours} h after the returned goods arrive`, sl.refundAfterReceipt.enabled, has("afterSales") ? refunds : null, zone, ids, noInput("afterSales")),
     check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, has("consultations") && wait.checked > 0 ? wait : null, zone, ids, "no consultation carries maxResponseSeconds (the longest wait)"),
+    check("complaintReply", `complaints answered within ${sl.complaintReply.maxHours} h`, sl.complaintReply.enabled, has("complaints") ? complaints : null, zone, ids, noInput("complaints")),
     check("orderAnomaly", `order anomalies verified within ${sl.orderAnomaly.maxHours} h of being reported`, sl.orderAnomaly.enabled, has("orderAnomalies") ? anomaly : null, zone, ids, noInput("orderAnomalies")),
     check("shipping", `paid orders shipped within ${sl.shipping.maxHours} h of ${fromWhat(sl.shipping.from)}`, sl.shipping.enabled, shipped, zone, ids, shippingNoData),
     check(

@@ -93,7 +93,8 @@ export function buildMonthReport(
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   } else {
     // The two people kinds whose absence changes a pay line: said, as a missing KPI kind is.
-    if (given.violations === undefined) warnings.push("no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements");
+    if (given.violations === undefined && given.complaints === undefined) warnings.push("no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements");
+    else if (given.violations === undefined) warnings.push("no violations (file) given: only the upheld complaints step the penalty ladders");
     if (given.rewards === undefined) warnings.push("no rewards (file) given: no rewards in the pay statements");
   }
 

@@ -40,7 +40,7 @@ export interface DutySheet {
  *
  * @param input - the month's records, or a month decoded by `decodeMonth` (the agents, consultations
  *   and orders for the address checks' payAgent and the reminders' placeAgent, the roster, returned
- *   parcels, shop reviews, and the violations for the penalty ladder's dismissals)
+ *   parcels, shop reviews, and the violations and complaints for the penalty ladder's dismissals)
  * @param policy - with a decoded month, leave it out or give the policy the month was decoded under
  * @throws {KefuKpiError} for bad rows (as the month report) or a bad date
  * @example
@@ -48,10 +48,10 @@ export interface DutySheet {
  */
 export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
-  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews", "violations"], { check: checkDuties });
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews", "violations", "complaints"], { check: checkDuties });
   // A rostered day after the agent's dismissal (the agents file's, or the penalty ladder's by the
   // violations given) owns no duties and is no shift, as in the month report.
-  const ladder = month.tables.violations === undefined ? undefined : disciplineOfMonth(month, { month: date.slice(0, 7) }).dismissals;
+  const ladder = month.tables.violations === undefined && month.tables.complaints === undefined ? undefined : disciplineOfMonth(month, { month: date.slice(0, 7) }).dismissals;
   const employment = employmentOfMonth(month, ladder);
   const skipRoster = rosterAfterDismissal(month, employment, (ms) => formatInstant(ms, month.zone), []);
   // The address checks are owed by each paid order's payAgent, the reminders under

@@ -24,7 +24,7 @@ export interface KpiSection {
 }
 
 const KPI_KINDS = ["tickets", "afterSales", "reviews", "qc", "calls"] as const;
-const SHIPPING_KINDS = ["shipments", "orderAnomalies"] as const;
+const SERVICE_KINDS = ["shipments", "orderAnomalies", "complaints"] as const;
 const GROUPS = KINDS.agents.fields.group.values;
 
 /**
@@ -57,8 +57,8 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
   const missing = KPI_KINDS.filter((k) => month.tables[k] === undefined);
   const warnings =
     missing.length === 0 ? [] : [`no ${missing.join(", ")} (file${missing.length > 1 ? "s" : ""}) given: the KPIs computed from ${missing.length > 1 ? "them" : "it"} are null (no data)`];
-  // The shipping kinds feed service levels only: said as the KPI kinds are.
-  const unshipped = SHIPPING_KINDS.filter((k) => month.tables[k] === undefined);
+  // The kinds that feed service levels (and, upheld complaints, the ladder): said as the KPI kinds are.
+  const unshipped = SERVICE_KINDS.filter((k) => month.tables[k] === undefined);
   if (unshipped.length > 0) warnings.push(`no ${unshipped.join(", ")} (file${unshipped.length > 1 ? "s" : ""}) given: the service levels checked from ${unshipped.length > 1 ? "them" : "it"} have no data`);
   return {
     agents,

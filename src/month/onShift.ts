@@ -21,6 +21,8 @@ export interface RosterArrivalsInput {
   readonly agents?: readonly unknown[];
   /** A penalty ladder's dismissal takes the agent off shift from its instant. */
   readonly violations?: readonly unknown[];
+  /** Upheld complaints step the ladder too. */
+  readonly complaints?: readonly unknown[];
 }
 
 /**
@@ -54,7 +56,7 @@ export interface OnShiftTimeline {
 
 /** The month's roster as changes of presence (the month has a roster table). */
 export function onShiftTimeline(month: DecodedMonth): OnShiftTimeline {
-  const ladder = month.tables.violations === undefined ? undefined : disciplineOfMonth(month).dismissals;
+  const ladder = month.tables.violations === undefined && month.tables.complaints === undefined ? undefined : disciplineOfMonth(month).dismissals;
   const gone = new Float64Array(month.agents.ids.length).fill(Infinity);
   for (const [a, e] of employmentOfMonth(month, ladder)) if (e.dismissedMs === e.dismissedMs) gone[a] = e.dismissedMs;
   const roster = indexRoster(month, month.policy.roster, month.zone);

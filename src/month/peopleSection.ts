@@ -32,6 +32,8 @@ export interface PeopleInput {
   readonly roster?: readonly unknown[];
   readonly returnedParcels?: readonly unknown[];
   readonly shopReviews?: readonly unknown[];
+  /** The buyers' complaints: the upheld ones step the penalty ladder (`discipline.complaintRule`). */
+  readonly complaints?: readonly unknown[];
 }
 
 /** The people section, with what the other sections read from it. */

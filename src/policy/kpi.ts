@@ -169,6 +169,7 @@ export const KpiPolicySchema = z
           .prefault({}),
         refundAfterReceipt: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         presaleWait: z.strictObject({ enabled: z.boolean().default(true), maxWaitSeconds: z.number().positive().default(120) }).prefault({}),
+        complaintReply: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         orderAnomaly: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         // Seed 002 counts from 下单成功: the payment (the default), or the order's creation.
         shipping: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24), from: shippingFrom }).prefault({}),

@@ -129,7 +129,10 @@ export const DisciplinePolicySchema = z
       .default({
         nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
         unauthorizedSoftware: { label: "私自下载安装软件", countsWith: "nonWorkActivity" },
+        serviceComplaint: { label: "因服务原因收到买家投诉" },
       }),
+    // The rule an upheld complaint (complaints, upheld) steps; null: complaints step no ladder.
+    complaintRule: ruleId.nullable().default("serviceComplaint"),
     supervisorLiability: z
       .boolean()
       .default(true),

@@ -52,6 +52,7 @@ const TICKET = ["createdAt", "firstReplyAt", "closedAt"] as const;
 const AFTER_SALE = ["appliedAt", "reviewedAt", "goodsReceivedAt", "refundedAt", "refundAmount"] as const;
 const SHIPMENT = ["shippedAt", "pickedUpAt"] as const;
 const ANOMALY = ["raisedAt", "verifiedAt"] as const;
+const COMPLAINT = ["at", "repliedAt"] as const;
 const REWARD = ["kind", "amount"] as const;
 /** The reward kinds that carry their own amount (the others are paid the policy's). */
 const AWARDS = new Set([2, 3]); // performanceAward, specialAward (indexes in the kind's values)
@@ -128,6 +129,12 @@ export const RULES: Partial<Record<RecordKind, Rule>> = {
     fields: ANOMALY,
     check(v, failed, fail, zone) {
       notBefore(v, failed, fail, zone, ANOMALY, 1, 0);
+    },
+  },
+  complaints: {
+    fields: COMPLAINT,
+    check(v, failed, fail, zone) {
+      notBefore(v, failed, fail, zone, COMPLAINT, 1, 0);
     },
   },
   tickets: {

@@ -36,6 +36,7 @@ const SERVICE_LEVEL_LABELS: Readonly<Record<Section["serviceLevels"][number]["id
   afterSaleReview: "售后审核",
   refundAfterReceipt: "收货后退款",
   presaleWait: "售前等待",
+  complaintReply: "投诉回复",
   orderAnomaly: "异常订单",
   shipping: "发货",
   pickupScan: "揽收",

@@ -88,6 +88,7 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
   [/^no agents \(file\) given: agents are listed by the ids seen in the data, without name, group or grade$/, () => "未提供客服名单（agents）：客服按数据中出现的工号列出，没有姓名、组别和级别"],
   [/^no agents \(file\) given: no pay statements \(the base salary follows the grade\)$/, () => "未提供客服名单（agents）：不出工资单（底薪按级别定）"],
   [/^no violations \(file\) given: no fines and no penalty-ladder dismissals in the pay statements$/, () => "未提供违规记录（violations）：工资单中没有罚款，也没有按处罚阶梯的开除"],
+  [/^no violations \(file\) given: only the upheld complaints step the penalty ladders$/, () => "未提供违规记录（violations）：只有成立的投诉计入处罚阶梯"],
   [/^no rewards \(file\) given: no rewards in the pay statements$/, () => "未提供奖励记录（rewards）：工资单中没有奖励"],
   [/^no (.+) \(files?\) given: the KPIs computed from (?:them|it) are null \(no data\)$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其计算的KPI为空（无数据）`],
   [/^no (.+) \(files?\) given: the service levels checked from (?:them|it) have no data$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其检查的服务时效无数据`],
@@ -201,12 +202,14 @@ const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => str
   [/^after-sales requests reviewed within (\d+(?:\.\d+)?) h$/, (n) => `售后申请 ${n} 小时内审核`],
   [/^refund within (\d+(?:\.\d+)?) h after the returned goods arrive$/, (n) => `退货到达后 ${n} 小时内退款`],
   [/^a pre-sales buyer never waits (\d+(?:\.\d+)?) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
+  [/^complaints answered within (\d+(?:\.\d+)?) h$/, (n) => `投诉 ${n} 小时内回复`],
   [/^order anomalies verified within (\d+(?:\.\d+)?) h of being reported$/, (n) => `异常订单在反馈后 ${n} 小时内核实`],
   [/^paid orders shipped within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内发货`],
   [/^paid orders picked up by the carrier within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内揽收`],
 ];
 const ZH_NO_DATA: Record<string, string> = {
   "no orderAnomalies given": "未提供异常订单记录",
+  "no complaints given": "未提供投诉记录",
   "no shipments given": "未提供发货记录",
   "no orders given": "未提供订单",
   "no shipment carries pickedUpAt (the carrier's pick-up scan)": "发货记录没有揽收时间（pickedUpAt）",
@@ -228,7 +231,7 @@ export function serviceLevelRule(rule: string, lang: ReportLang): string {
   return `原文：${rule}`;
 }
 
-const ZH_DONE: Record<string, string> = { "first reply": "首次回复", review: "审核", refund: "退款", "longest wait": "最长等待", verification: "核实", shipment: "发货", "pick-up scan": "揽收" };
+const ZH_DONE: Record<string, string> = { "first reply": "首次回复", review: "审核", refund: "退款", "longest wait": "最长等待", verification: "核实", reply: "回复", shipment: "发货", "pick-up scan": "揽收" };
 
 /** Why a record breaches its service level, in the report's language. */
 export function breachReason(reason: string, lang: ReportLang): string {

@@ -53,7 +53,7 @@ export const AgentQcSchema = z.object({
 });
 
 export const ServiceLevelCheckSchema = z.object({
-  id: z.enum(["firstReply", "overnight", "ticketReply", "afterSaleReview", "refundAfterReceipt", "presaleWait", "orderAnomaly", "shipping", "pickupScan"]),
+  id: z.enum(["firstReply", "overnight", "ticketReply", "afterSaleReview", "refundAfterReceipt", "presaleWait", "complaintReply", "orderAnomaly", "shipping", "pickupScan"]),
   label: z.string().nullable(),
   rule: z.string(),
   status: z.enum(["ok", "noData", "disabled"]),

@@ -937,6 +937,11 @@ export const sampleRecords = {
     {"reviewId":"R0199","agentId":"A01","at":"2020-03-01 00:00:00","rating":"bad"},
     {"reviewId":"R0299","agentId":"A02","at":"2020-01-31 23:59:59","rating":"bad"},
   ],
+  complaints: [
+    {"complaintId":"K01","agentId":"A01","at":"2020-02-07 10:00:00","repliedAt":"2020-02-07 15:00:00","upheld":"false","kind":"物流慢"},
+    {"complaintId":"K02","agentId":"A02","at":"2020-02-14 11:00:00","repliedAt":"2020-02-15 14:00:00","upheld":"true","kind":"服务态度"},
+    {"complaintId":"K03","agentId":"A04","at":"2020-02-27 09:00:00","repliedAt":"","upheld":"false","kind":"少件"},
+  ],
   qc: [
     {"conversationId":"C0105","agentId":"A01","at":"2020-02-03 10:00:00","score":"90"},
     {"conversationId":"C0110","agentId":"A01","at":"2020-02-05 10:00:00","score":"85"},
@@ -1925,6 +1930,14 @@ export const sampleFigures = {
           "CE19"
         ]
       },
+      "complaintReply": {
+        "checked": 3,
+        "compliant": 1,
+        "breaches": [
+          "K02",
+          "K03"
+        ]
+      },
       "orderAnomaly": {
         "checked": 4,
         "compliant": 2,
@@ -1994,6 +2007,7 @@ export const sampleFigures = {
         "V06 A05 2 2 30.00",
         "V02 A03 2 2 30.00",
         "V02 A06 1 1 10.00",
+        "K02 A02 1 1 10.00",
         "V07 A02 1 1 10.00",
         "V03 A03 3 3 0.00",
         "V04 A03 4 afterDismissal 0.00"
@@ -2003,9 +2017,10 @@ export const sampleFigures = {
         "V06 A05 50.00",
         "V02 A03 80.00",
         "V02 A06 90.00",
-        "V07 A02 100.00"
+        "K02 A02 100.00",
+        "V07 A02 110.00"
       ],
-      "closing": "100.00",
+      "closing": "110.00",
       "dismissed": {
         "A03": "2020-02-26 16:40:00"
       }
@@ -2108,9 +2123,9 @@ export const sampleFigures = {
         "commission": "81.98",
         "kpiBonus": "500.00",
         "rewards": "88.00",
-        "fines": "10.00",
+        "fines": "20.00",
         "clawback": "0.00",
-        "total": "4159.98"
+        "total": "4149.98"
       },
       "A03": {
         "baseSalary": "2689.66",

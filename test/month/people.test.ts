@@ -31,7 +31,7 @@ describe("month report: people section", () => {
       "no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements",
       "no rewards (file) given: no rewards in the pay statements",
       "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
-      "no shipments, orderAnomalies (files) given: the service levels checked from them have no data",
+      "no shipments, orderAnomalies, complaints (files) given: the service levels checked from them have no data",
     ]);
   });
 

@@ -11,6 +11,7 @@ const KPI_FILES = {
   "qc.csv": "conversationId,agentId,at,score\nC1,A01,2020-02-10 12:00,87.5\nC2,A02,2020-02-11 16:00,59\n",
   "shipments.csv": "orderId,shippedAt,pickedUpAt\nO1,2020-02-11 10:00,2020-02-12 09:00\n",
   "orderAnomalies.csv": "orderId,raisedAt,verifiedAt,agentId\nO1,2020-02-12 10:00,,A01\n",
+  "complaints.csv": "complaintId,agentId,at,repliedAt,upheld\nK1,A02,2020-02-11 10:00,2020-02-11 12:00,是\n",
   "calls.json": JSON.stringify([{ callId: "P1", agentId: "A01", at: "2020-02-10 13:00", answered: true }, { callId: "P2", agentId: "A01", at: "2020-02-10 13:10", answered: false }]),
 };
 
@@ -39,6 +40,7 @@ describe("kefu-kpi kpi", () => {
     expect(level("shipping").breaches.map((b) => [b.recordId, b.agentId, b.lateSeconds])).toEqual([["O2", null, null], ["O3", null, null]]);
     expect([level("shipping").checked, level("pickupScan").checked, level("pickupScan").compliant]).toEqual([3, 3, 1]);
     expect(level("orderAnomaly").breaches.map((b) => [b.recordId, b.agentId])).toEqual([["O1", "A01"]]);
+    expect([level("complaintReply").checked, level("complaintReply").compliant]).toEqual([1, 1]);
   });
 
   it("takes day|week|month with --date, a day, a month and a range; prints a table and CSV", async () => {

@@ -73,7 +73,7 @@ describe("readMonthFolder", () => {
       "no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade",
       "no agents (file) given: no pay statements (the base salary follows the grade)",
       "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
-      "no shipments, orderAnomalies (files) given: the service levels checked from them have no data",
+      "no shipments, orderAnomalies, complaints (files) given: the service levels checked from them have no data",
     ]);
   });
 

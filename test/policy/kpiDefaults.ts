@@ -30,6 +30,7 @@ export const KPI_DEFAULTS = {
     afterSaleReview: { enabled: true, maxHours: 12, also: [] },
     refundAfterReceipt: { enabled: true, maxHours: 24 },
     presaleWait: { enabled: true, maxWaitSeconds: 120 },
+    complaintReply: { enabled: true, maxHours: 24 },
     orderAnomaly: { enabled: true, maxHours: 24 },
     shipping: { enabled: true, maxHours: 24, from: "paid" },
     pickupScan: { enabled: true, maxHours: 48, from: "paid" },

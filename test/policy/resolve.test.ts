@@ -53,7 +53,9 @@ const RULE_DEFAULTS = {
     rules: {
       nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
       unauthorizedSoftware: { label: "私自下载安装软件", countsWith: "nonWorkActivity" },
+      serviceComplaint: { label: "因服务原因收到买家投诉" },
     },
+    complaintRule: "serviceComplaint",
     supervisorLiability: true,
   },
   rewards: { dataErrorFound: "10.00", suggestionAdopted: "30.00" },
@@ -172,6 +174,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
         window: "calendarMonth" as const,
         ladder: [{ actions: ["warning" as const], fine: "20" }, { actions: ["majorDemerit" as const, "dismissal" as const], fine: "50" }],
         rules: { late: { label: "迟到", ladder: [{ actions: ["noticeOfCriticism" as const], fine: "5" }] } },
+        complaintRule: "late",
         supervisorLiability: false,
       },
       rewards: { dataErrorFound: "15", suggestionAdopted: "50" },
