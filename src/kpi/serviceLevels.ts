@@ -4,9 +4,9 @@
  * agent, deadline and how late). Online hours are wall-clock times in the shop zone.
  *
  * A record is checked in the period of its first instant (a consultation's `startedAt`, a ticket's
- * `createdAt`, an after-sales request's `appliedAt`, `goodsReceivedAt` for the refund rule, an
- * order anomaly's `raisedAt`, and for shipping and pick-up the order's `paidAt`, or `createdAt`
- * by policy). A rule whose kind is not given is listed with status `noData`. A rule with further
+ * `createdAt`, an after-sales request's `appliedAt`, `goodsReceivedAt` for the refund rule, a
+ * complaint's `at`, an order anomaly's `raisedAt`, and for shipping and pick-up the order's
+ * `paidAt`, or `createdAt` by policy). A rule whose kind is not given is listed with status `noData`. A rule with further
  * limits (`firstReply.also`, `afterSaleReview.also`) has one more check per limit, with its
  * label, after its own.
  *
@@ -306,12 +306,15 @@ function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): 
     return { tally: new Tally(o.orderId, what, (i) => [-1, from(i), due(i), done(i)]), from, done, due };
   };
   const ship = limit(sl.shipping, "shipment", s.shippedAt);
-  const pick = shipments.given.has("pickedUpAt") ? limit(sl.pickupScan, "pick-up scan", s.pickedUpAt) : null;
+  // Pick-up only when some shipment carries a scan (a column left empty throughout is no data).
+  const scanned = s.pickedUpAt.some((t) => t === t);
+  const pick = scanned ? limit(sl.pickupScan, "pick-up scan", s.pickedUpAt) : null;
   for (let i = 0; i < orders.count; i++) {
     const paid = o.paidAt[i]!;
     if (paid !== paid) continue;
-    // Refunded in full and never shipped: nothing was left to ship.
-    if (shipmentOf[i]! < 0 && o.refundAmount[i]! >= o.amount[i]!) continue;
+    // Refunded in full and never shipped: nothing was left to ship (an order of 0.00 is still shipped).
+    const refund = o.refundAmount[i]!;
+    if (shipmentOf[i]! < 0 && refund > 0 && refund >= o.amount[i]!) continue;
     for (const c of pick === null ? [ship] : [ship, pick]) if (inPeriod(c.from(i))) c.tally.consider(i, c.due(i), c.done(i));
   }
   return { anomaly, shipped: ship.tally, pickedUp: pick?.tally ?? null };

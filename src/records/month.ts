@@ -262,11 +262,6 @@ export function checkMonthInput(input: unknown, allowed: readonly string[] = [])
 }
 
 /**
- * Orders and consultations are linked by buyer within a shop when they name shops. A `shopId` on
- * one side only, or shop ids that differ in case only, would link nothing: an error. A shop with
- * orders and no consultations is a warning (its paid orders are all fully silent).
- */
-/**
  * For each shipment, the index of its order among the orders (-1: not among them). The ids are
  * interned in place (no string per record): one pass over each column.
  */
@@ -294,11 +289,13 @@ function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[
   const { orders, shipments } = tables;
   if (orders === undefined || shipments === undefined) return null;
   const orderOf = joinShipments(orders, shipments);
-  const missing: string[] = [];
+  // How many name no order, and the first three of them (a million of them make no list).
+  let missing = 0;
+  const some: string[] = [];
   for (let k = 0; k < shipments.count; k++) {
     const i = orderOf[k]!;
     if (i < 0) {
-      missing.push(shipments.columns.orderId.at(k));
+      if (missing++ < 3) some.push(JSON.stringify(shipments.columns.orderId.at(k)));
       continue;
     }
     const shipped = shipments.columns.shippedAt[k]!;
@@ -314,13 +311,17 @@ function linkShipments(tables: MonthTables, issues: IssueList, warnings: string[
       });
     }
   }
-  if (missing.length > 0) {
-    const some = missing.slice(0, 3).map((id) => JSON.stringify(id)).join(", ");
-    warnings.push(`shipments: ${missing.length} shipment${missing.length === 1 ? " is of an order" : "s are of orders"} not among the orders (${some}${missing.length > 3 ? " …" : ""}), so no shipping rule checks ${missing.length === 1 ? "it" : "them"}`);
+  if (missing > 0) {
+    warnings.push(`shipments: ${missing} shipment${missing === 1 ? " is of an order" : "s are of orders"} not among the orders (${some.join(", ")}${missing > 3 ? " …" : ""}), so no shipping rule checks ${missing === 1 ? "it" : "them"}`);
   }
   return orderOf;
 }
 
+/**
+ * Orders and consultations are linked by buyer within a shop when they name shops. A `shopId` on
+ * one side only, or shop ids that differ in case only, would link nothing: an error. A shop with
+ * orders and no consultations is a warning (its paid orders are all fully silent).
+ */
 function linkShops(tables: MonthTables, buyers: BuyerList, issues: IssueList, warnings: string[]): void {
   const orders = tables.orders;
   const consultations = tables.consultations;

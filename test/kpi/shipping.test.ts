@@ -60,10 +60,17 @@ describe("shipping and pick-up (seed 002)", () => {
     expect(late.pickupScan!.breaches.map((b) => b.lateSeconds)).toEqual(["1"]);
   });
 
-  it("without a pick-up column the pick-up rule has no data, and says why", () => {
+  it("without a pick-up column, or with one left empty throughout, the pick-up rule has no data, and says why", () => {
     const c = byId(checkServiceLevels({ orders, shipments: shipments.map(({ orderId, shippedAt }) => ({ orderId, shippedAt })) }, {}, feb));
     expect(c.shipping!.status).toBe("ok");
     expect(c.pickupScan).toMatchObject({ status: "noData", checked: 0, rule: "paid orders picked up by the carrier within 48 h of payment (no shipment carries pickedUpAt (the carrier's pick-up scan))" });
+    const empty = byId(checkServiceLevels({ orders, shipments: shipments.map(({ orderId, shippedAt }) => ({ orderId, shippedAt, pickedUpAt: "" })) }, {}, feb));
+    expect(empty.pickupScan).toMatchObject({ status: "noData", checked: 0 });
+  });
+
+  it("a paid order of 0.00 (a gift) is still shipped: no refund exempts it", () => {
+    const c = byId(checkServiceLevels({ orders: [order("G1", "2020-02-03 10:00:00", { amount: "0.00", refundAmount: "0.00" })], shipments: [] }, {}, feb));
+    expect(c.shipping!.breaches.map((b) => [b.recordId, b.reason])).toEqual([["G1", "no shipment (due by 2020-02-04T10:00:00+08:00)"]]);
   });
 
   it("counts from the order's creation when the policy says so, and takes the policy's hours", () => {

@@ -73,6 +73,15 @@ describe("a Tmall export's 发货时间, 物流单号 and 物流公司", () => {
     expect(levels.filter((c) => ["orderAnomaly", "shipping", "pickupScan"].includes(c.id)).map((c) => [c.id, c.checked, c.compliant])).toEqual([["orderAnomaly", 1, 1], ["shipping", 1, 0], ["pickupScan", 1, 1]]);
   });
 
+  it("a 揽收时间 column left empty throughout is no pick-up data, not every order unscanned", async () => {
+    const folder = await readMonthFolder(monthFolder({
+      "orders.csv": "orderId,buyerId,createdAt,paidAt,amount\nO1,b1,2020-02-03 09:00,2020-02-03 10:00,10.00\n",
+      "shipments.csv": "orderId,shippedAt,pickedUpAt\nO1,2020-02-03 11:00,\n",
+    }));
+    const levels = checkServiceLevels(folder.month, undefined, { period: "2020-02" });
+    expect(levels.filter((c) => c.id === "shipping" || c.id === "pickupScan").map((c) => [c.id, c.status, c.checked])).toEqual([["shipping", "ok", 1], ["pickupScan", "noData", 0]]);
+  });
+
   it("two exports of which one lacks 发货时间 give no shipments, and say so", async () => {
     const without = [HEADER.split(",").slice(0, 7).join(","), "2001,tb_x,10.00,10.00,2020/2/5 9:00,2020/2/5 10:00,0"].join("\n");
     const folder = await readMonthFolder(monthFolder({ "ExportOrderList202002.csv": EXPORT, "ExportOrderList202002b.csv": without }));
