@@ -27,8 +27,8 @@ export interface StaffMember {
 export interface DisciplineInput {
   /** The staff (agents and supervisors). When given, every agentId and condonedBy must be in it. */
   readonly agents?: readonly StaffMember[];
-  /** All violations since hire (not only the month's): the ladder counts them. */
-  readonly violations: readonly unknown[];
+  /** All violations since hire (not only the month's): the ladder counts them. Required unless `complaints` are given. */
+  readonly violations?: readonly unknown[];
   /** The buyers' complaints since hire: each upheld one steps the ladder of `discipline.complaintRule`. */
   readonly complaints?: readonly unknown[];
 }
@@ -127,7 +127,9 @@ interface Event {
  */
 export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy?: PolicyInput | Policy, options: DisciplineOptions = {}): DisciplineResult {
   checkOptions(options, ["month"]);
-  const month = monthFor(input, policy, ["agents", "violations", "complaints"], { required: ["violations"], check: checkViolations });
+  // The violations, or the complaints alone: either steps the ladders.
+  const complaintsOnly = typeof input === "object" && input !== null && (input as { complaints?: unknown }).complaints !== undefined;
+  const month = monthFor(input, policy, ["agents", "violations", "complaints"], { required: complaintsOnly ? [] : ["violations"], check: checkViolations });
   return disciplineOfMonth(month, options).result;
 }
 

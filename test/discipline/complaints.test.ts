@@ -62,6 +62,11 @@ describe("an upheld complaint steps the penalty ladder (serviceComplaint)", () =
     expect(sheet.dismissed).toEqual([{ agentId: "A01", dismissedAt: "2020-01-25T10:00:00+08:00" }]);
   });
 
+  it("takes the complaints alone, without violations; with neither, violations are missing", () => {
+    expect(evaluateDiscipline({ agents, complaints: [k("K1", "A01", "2020-02-05 10:00")] }).lines.map((l) => [l.violationId, l.fine])).toEqual([["K1", "10.00"]]);
+    expect(() => evaluateDiscipline({ agents } as never)).toThrow("violations: is missing; expected an array of violations records");
+  });
+
   it("follows discipline.complaintRule: another rule's ladder and count, or none", () => {
     const input = { agents, violations: [{ violationId: "V1", agentId: "A01", at: "2020-02-01 10:00", rule: "nonWorkActivity" }], complaints: [k("K1", "A01", "2020-02-05 10:00")] };
     const shared = evaluateDiscipline(input, { discipline: { complaintRule: "nonWorkActivity" } });
