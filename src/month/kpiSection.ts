@@ -58,8 +58,8 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
   const warnings =
     missing.length === 0 ? [] : [`no ${missing.join(", ")} (file${missing.length > 1 ? "s" : ""}) given: the KPIs computed from ${missing.length > 1 ? "them" : "it"} are null (no data)`];
   // The kinds that feed service levels (and, upheld complaints, the ladder): said as the KPI kinds are.
-  const unshipped = SERVICE_KINDS.filter((k) => month.tables[k] === undefined);
-  if (unshipped.length > 0) warnings.push(`no ${unshipped.join(", ")} (file${unshipped.length > 1 ? "s" : ""}) given: the service levels checked from ${unshipped.length > 1 ? "them" : "it"} have no data`);
+  const unserved = SERVICE_KINDS.filter((k) => month.tables[k] === undefined);
+  if (unserved.length > 0) warnings.push(`no ${unserved.join(", ")} (file${unserved.length > 1 ? "s" : ""}) given: the service levels checked from ${unserved.length > 1 ? "them" : "it"} have no data`);
   return {
     agents,
     shop: result.shop.kpis,
