@@ -96,7 +96,7 @@ function KEFU_CHAT(month, policy, ...ranges) {
 
 /**
  * The service levels (R2): one row per check — first reply, overnight, tickets, after-sales,
- * refunds, the pre-sales wait, order anomalies, shipping and pick-up — with checked, compliant,
+ * refunds, the pre-sales wait, complaints, order anomalies, shipping and pick-up — with checked, compliant,
  * the compliance rate and the number of breaches.
  *
  * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).

@@ -374,7 +374,7 @@ export function chatTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
 /**
  * The month's service levels (R2): a header row, then one row per check (id, label, status,
  * checked, compliant, complianceRate, breaches, rule) — first reply, overnight, tickets,
- * after-sales, refunds, the pre-sales wait, order anomalies, shipping and pick-up.
+ * after-sales, refunds, the pre-sales wait, complaint replies, order anomalies, shipping and pick-up.
  *
  * @example
  * serviceLevelTable({ orders: 订单!A1:H300, shipments: 发货!A1:E300 }, { month: "2020-02" })
