@@ -101,6 +101,7 @@ const orders = read("orders.csv").map((o, i) => ({
   amount: fen(o.amount, `orders row ${i + 2} amount`),
   refund: fen(o.refundAmount, `orders row ${i + 2} refundAmount`),
   remark: o.remarkAgentId,
+  flag: o.flag,
 }));
 
 // --- R1, literally -------------------------------------------------------------------------------
@@ -392,11 +393,11 @@ function deriveKpis() {
   const complaints = read("complaints.csv").map((c) => ({ id: c.complaintId, at: instant(c.at), replied: instant(c.repliedAt) })).filter((c) => inFeb(c.at));
   serviceLevels.complaintReply = summary(complaints.length, complaints.filter((c) => c.replied === null || c.replied - c.at > 24 * 3_600_000).map((c) => c.id));
   // Order anomalies (24 h); shipping (24 h) and pick-up (48 h) of every February-paid order, from
-  // its payment, unless refunded in full and never shipped.
+  // its payment, unless refunded in full and never shipped, or flagged green (绿旗: to be shipped later).
   const anomalies = read("orderAnomalies.csv").map((x) => ({ id: x.orderId, raised: instant(x.raisedAt), verified: instant(x.verifiedAt) })).filter((x) => inFeb(x.raised));
   serviceLevels.orderAnomaly = summary(anomalies.length, anomalies.filter((x) => x.verified === null || x.verified - x.raised > 24 * 3_600_000).map((x) => x.id));
   const shipmentOf = new Map(read("shipments.csv").map((x) => [x.orderId, { shipped: instant(x.shippedAt), picked: instant(x.pickedUpAt) }]));
-  const toShip = paidFeb.filter((o) => shipmentOf.has(o.id) || o.refund < o.amount);
+  const toShip = paidFeb.filter((o) => (shipmentOf.has(o.id) || o.refund < o.amount) && o.flag !== "绿旗");
   const late = (o, field, hours) => {
     const done = shipmentOf.get(o.id)?.[field] ?? null;
     return done === null || done - o.paid > hours * 3_600_000;

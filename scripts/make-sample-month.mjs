@@ -592,6 +592,7 @@ function csv(header, rows) {
 const SHIPMENT_CASES = {
   O0110: { ship: 24, pick: 48 }, // exactly at both limits: complies
   O0120: { ship: 30, pick: 50 }, // 6 h and 2 h late
+  O0111: { ship: 40, pick: 60 }, // late, but flagged green (to be shipped later): not checked
   O0130: null, // never shipped: a breach of both
   O0140: { ship: 4, pick: null }, // shipped, never scanned by the carrier
   O0215: null, // O0215, O0230, E16: refunded in full and never shipped — not checked
@@ -627,7 +628,13 @@ writeFileSync(
   join(outDir, "consultations.csv"),
   csv(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "source", "responseCount", "responseSeconds", "maxResponseSeconds"], consultations),
 );
-writeFileSync(join(outDir, "orders.csv"), csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId"], orders));
+// Remark flags (备注小旗, seed 000) on five orders: green exempts O0111 from the shipping checks;
+// the others change nothing under the default policy (no colour is excluded from the agents' sales).
+const FLAGS = { O0110: "红旗", O0111: "绿旗", O0112: "黄旗", O0113: "蓝旗", O0114: "紫旗" };
+writeFileSync(
+  join(outDir, "orders.csv"),
+  csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId", "flag"], orders.map((o) => [...o, FLAGS[o[0]] ?? ""])),
+);
 writeFileSync(join(outDir, "shipments.csv"), csv(["orderId", "shippedAt", "pickedUpAt", "trackingNo", "carrier"], shipments));
 writeFileSync(join(outDir, "orderAnomalies.csv"), csv(["orderId", "raisedAt", "verifiedAt", "agentId", "kind", "note"], orderAnomalies));
 writeFileSync(join(outDir, "reviews.csv"), csv(["reviewId", "agentId", "at", "rating"], reviews));

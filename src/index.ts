@@ -10,7 +10,7 @@ export type { Issue, IssueSource, SafeResult } from "./errors.js";
 // The policy
 export { PolicySchema, resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema, KPI_METRIC_IDS, KPI_METRICS, GRADES, DISCIPLINARY_ACTIONS } from "./policy/index.js";
 export type { Policy, PolicyInput, AttributionPolicy, KpiPolicy, KpiMetricId, KpiMetricDefinition, KpiComputation, ScorecardMetric, PayPolicy, Tiers } from "./policy/index.js";
-export type { GradesPolicy, DisciplinePolicy, RewardsPolicy, RosterPolicy, ShopReviewDutyPolicy } from "./policy/index.js";
+export type { GradesPolicy, DisciplinePolicy, RewardsPolicy, RosterPolicy, ShopReviewDutyPolicy, FlagColour } from "./policy/index.js";
 export type { AmbiguousTimes } from "./time/zone.js";
 
 // Records: the one decoder, the record kinds, the Tmall order export

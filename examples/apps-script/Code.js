@@ -36,7 +36,7 @@ function KEFU_ATTRIBUTION(orders, consultations, agents, policy, month) {
 }
 
 /**
- * The shop's lines: paid, credited to agents, fully silent (全静默), uncredited.
+ * The shop's lines: paid, credited to agents, fully silent (全静默), uncredited, excluded by their flag.
  *
  * @param {A1:H300} orders The orders range with its header row.
  * @param {A1:I500} consultations The consultations range (optional).

@@ -12,6 +12,7 @@ import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 import { float64s, int32s, uint8s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
+import { FLAG_COLOURS } from "../policy/flags.js";
 
 /** What {@link attributeSales} reads: orders, consultations and the roster, as records (or a decoded month). */
 export interface SalesInput {
@@ -70,7 +71,8 @@ const SILENT_OWN = 3;
 
 // Shop tallies; the classification ids double as indices into STATUS.
 const [PAID, CREDITED, SILENT, UNCREDITED, ASSISTED, SILENT_ORDER, FULLY_SILENT] = [0, 1, 2, 3, 4, 5, 6] as const;
-const UNPAID = 7;
+const UNPAID = 7; // a status, not a tally
+const EXCLUDED = 7; // a tally: orders whose flag the policy excludes
 const STATUS: readonly OrderStatus[] = ["unpaid", "unpaid", "unpaid", "unpaid", "assisted", "silent-order", "fully-silent", "unpaid"];
 const [BY_NONE, BY_PLACE, BY_PAY, BY_REMARK] = [0, 1, 2, 3] as const;
 const CREDITED_BY: readonly (CreditedBy | null)[] = [null, "placeAgent", "payAgent", "remark"];
@@ -145,7 +147,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
 
   // Tally every order.
   const acc = new Float64Array(agentCount * WIDTH);
-  const shop = newTallies(7);
+  const shop = newTallies(8);
   let unpaid = 0;
   let outside = 0;
   let unlinked = 0;
@@ -163,6 +165,9 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const amount = o.amount;
   const refundAmount = o.refundAmount;
   const remarks = o.remarkAgentId;
+  const flags = o.flag;
+  const excludes = FLAG_COLOURS.map((c) => rules.excludeFlags.includes(c));
+  const excluded = uint8s(n);
   for (let i = 0; i < n; i++) {
     const paid = paidAt[i]!;
     const placeCon = matches.place[i]!;
@@ -196,6 +201,13 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
       who = remarked;
       by = BY_REMARK;
     }
+    // 指定订单不算客服业绩: an order flagged with an excluded colour counts for no agent.
+    const out = flags[i]! >= 0 && excludes[flags[i]!] === true;
+    if (out) {
+      excluded[i] = 1;
+      who = -1;
+      by = BY_NONE;
+    }
     credited[i] = who;
     creditedBy[i] = by;
     if (paid < start || paid >= end) {
@@ -208,13 +220,15 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     const refund = refundAmount[i]! === refundAmount[i]! ? refundAmount[i]! : 0;
     add(shop, 3 * PAID, gross, refund);
     add(shop, 3 * kind, gross, refund);
-    add(shop, 3 * (who >= 0 ? CREDITED : kind === FULLY_SILENT ? SILENT : UNCREDITED), gross, refund);
+    add(shop, 3 * (out ? EXCLUDED : who >= 0 ? CREDITED : kind === FULLY_SILENT ? SILENT : UNCREDITED), gross, refund);
     if (who >= 0) add(acc, who * WIDTH + SALES, gross, refund);
+    // The address check is owed all the same (R1); the breakdown of sales leaves the order out.
+    if (pay >= 0) acc[pay * WIDTH + ADDRESS]!++;
+    if (out) continue;
     if (place >= 0) {
       add(acc, place * WIDTH + BREAKDOWN + 3 * (pay === place ? OWN_OWN : OWN_OTHER), gross, refund);
     }
     if (pay >= 0) {
-      acc[pay * WIDTH + ADDRESS]!++;
       if (place < 0) add(acc, pay * WIDTH + BREAKDOWN + 3 * SILENT_OWN, gross, refund);
       else if (place !== pay) add(acc, pay * WIDTH + BREAKDOWN + 3 * OTHER_OWN, gross, refund);
     }
@@ -248,6 +262,8 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
         payConsultationId: payCon < 0 ? null : payCon === placeCon ? placeId : consultationIds.at(payCon),
         creditedAgent: who >= 0 ? ids[who]! : null,
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
+        flag: flags[i]! >= 0 ? FLAG_COLOURS[flags[i]!]! : null,
+        excluded: excluded[i] === 1,
       };
   };
   const explain = (): AttributedOrder[] => {
@@ -264,6 +280,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
       credited: tallyAt(shop, 3 * CREDITED),
       silent: tallyAt(shop, 3 * SILENT),
       uncredited: tallyAt(shop, 3 * UNCREDITED),
+      excluded: tallyAt(shop, 3 * EXCLUDED),
       byStatus: {
         assisted: tallyAt(shop, 3 * ASSISTED),
         silentOrder: tallyAt(shop, 3 * SILENT_ORDER),

@@ -1,4 +1,5 @@
 import type { AttributionPolicy } from "../policy/schema.js";
+import type { FlagColour } from "../policy/flags.js";
 
 /** Classification of an order (R1). */
 export type OrderStatus = "unpaid" | "assisted" | "silent-order" | "fully-silent";
@@ -31,6 +32,10 @@ export interface AttributedOrder {
   /** Who the sale counts for, and by which rule; null when nobody (silent or left uncredited). */
   readonly creditedAgent: string | null;
   readonly creditedBy: CreditedBy | null;
+  /** The remark's flag (备注小旗), or null. */
+  readonly flag: FlagColour | null;
+  /** The flag is one of the policy's `attribution.excludeFlags`: the order counts for no agent. */
+  readonly excluded: boolean;
 }
 
 /** The 赤兔-style breakdown of an agent's orders by who placed and who paid. */
@@ -57,7 +62,7 @@ export interface AgentSales {
   readonly addressChecks: number;
 }
 
-/** The shop's side: every paid order booked is in exactly one of credited / silent / uncredited. */
+/** The shop's side: every paid order booked is in exactly one of credited / silent / uncredited / excluded. */
 export interface ShopSales {
   /** All paid orders booked in the period. */
   readonly sales: Tally;
@@ -68,6 +73,9 @@ export interface ShopSales {
   /** Served orders the credit rule leaves to nobody (e.g. silent orders under `place`, unremarked
    * orders under `remark`). Always empty under `placeFirst` with the chat source. */
   readonly uncredited: Tally;
+  /** Orders whose remark flag the policy excludes (`attribution.excludeFlags`, e.g. 补单): no agent's,
+   * whoever served them (a fully silent order with such a flag is here too, not in `silent`). */
+  readonly excluded: Tally;
   /** The same paid orders by classification. */
   readonly byStatus: {
     readonly assisted: Tally;

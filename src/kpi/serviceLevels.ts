@@ -26,6 +26,7 @@ import { kpiPeriod, type KpiOptions } from "./computeKpis.js";
 import { float64s, grown, int32s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
 import { sortByIntKey } from "../compare.js";
+import { FLAG_COLOURS, type FlagColour } from "../policy/flags.js";
 
 export type ServiceLevelId =
   | "firstReply"
@@ -262,10 +263,10 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
     check("presaleWait", `a pre-sales buyer never waits ${sl.presaleWait.maxWaitSeconds} s or more`, sl.presaleWait.enabled, has("consultations") && wait.checked > 0 ? wait : null, zone, ids, "no consultation carries maxResponseSeconds (the longest wait)"),
     check("complaintReply", `complaints answered within ${sl.complaintReply.maxHours} h`, sl.complaintReply.enabled, has("complaints") ? complaints : null, zone, ids, noInput("complaints")),
     check("orderAnomaly", `order anomalies verified within ${sl.orderAnomaly.maxHours} h of being reported`, sl.orderAnomaly.enabled, has("orderAnomalies") ? anomaly : null, zone, ids, noInput("orderAnomalies")),
-    check("shipping", `paid orders shipped within ${sl.shipping.maxHours} h of ${fromWhat(sl.shipping.from)}`, sl.shipping.enabled, shipped, zone, ids, shippingNoData),
+    check("shipping", `paid orders shipped within ${sl.shipping.maxHours} h of ${fromWhat(sl.shipping.from)}${except(sl.shipping.exemptFlags)}`, sl.shipping.enabled, shipped, zone, ids, shippingNoData),
     check(
       "pickupScan",
-      `paid orders picked up by the carrier within ${sl.pickupScan.maxHours} h of ${fromWhat(sl.pickupScan.from)}`,
+      `paid orders picked up by the carrier within ${sl.pickupScan.maxHours} h of ${fromWhat(sl.pickupScan.from)}${except(sl.pickupScan.exemptFlags)}`,
       sl.pickupScan.enabled,
       pickedUp,
       zone,
@@ -273,6 +274,11 @@ export function serviceLevelsOfMonth(month: DecodedMonth, options: KpiOptions): 
       pickedUp === null && shipped !== null ? "no shipment carries pickedUpAt (the carrier's pick-up scan)" : shippingNoData,
     ),
   ];
+}
+
+/** The orders a check leaves out by their flag, in words. */
+function except(flags: readonly FlagColour[]): string {
+  return flags.length === 0 ? "" : `, except orders flagged ${flags.join(" or ")}`;
 }
 
 /**
@@ -299,11 +305,13 @@ function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): 
   (month.shipmentOrders ?? joinShipments(orders, shipments)).forEach((i, k) => i >= 0 && (shipmentOf[i] = k));
   const start = (from: "paid" | "created") => (i: number): number => (from === "paid" ? o.paidAt[i]! : o.createdAt[i]!);
   const event = (column: Float64Array) => (i: number): number => (shipmentOf[i]! < 0 ? NaN : column[shipmentOf[i]!]!);
-  const limit = (rule: { from: "paid" | "created"; maxHours: number }, what: string, column: Float64Array): { tally: Tally; from: (i: number) => number; done: (i: number) => number; due: (i: number) => number } => {
+  type Limit = { from: "paid" | "created"; maxHours: number; exemptFlags: readonly FlagColour[] };
+  const limit = (rule: Limit, what: string, column: Float64Array): { tally: Tally; from: (i: number) => number; done: (i: number) => number; due: (i: number) => number; exempt: boolean[] } => {
     const from = start(rule.from);
     const due = (i: number): number => from(i) + rule.maxHours * 3_600_000;
     const done = event(column);
-    return { tally: new Tally(o.orderId, what, (i) => [-1, from(i), due(i), done(i)]), from, done, due };
+    const exempt = FLAG_COLOURS.map((c) => rule.exemptFlags.includes(c));
+    return { tally: new Tally(o.orderId, what, (i) => [-1, from(i), due(i), done(i)]), from, done, due, exempt };
   };
   const ship = limit(sl.shipping, "shipment", s.shippedAt);
   // Pick-up only when some shipment carries a scan (a column left empty throughout is no data).
@@ -315,7 +323,9 @@ function shippingChecks(month: DecodedMonth, inPeriod: (t: number) => boolean): 
     // Refunded in full and never shipped: nothing was left to ship (an order of 0.00 is still shipped).
     const refund = o.refundAmount[i]!;
     if (shipmentOf[i]! < 0 && refund > 0 && refund >= o.amount[i]!) continue;
-    for (const c of pick === null ? [ship] : [ship, pick]) if (inPeriod(c.from(i))) c.tally.consider(i, c.due(i), c.done(i));
+    // An order whose flag the check exempts (green: to be shipped later) is not checked.
+    const flag = o.flag[i]!;
+    for (const c of pick === null ? [ship] : [ship, pick]) if (inPeriod(c.from(i)) && !(flag >= 0 && c.exempt[flag])) c.tally.consider(i, c.due(i), c.done(i));
   }
   return { anomaly, shipped: ship.tally, pickedUp: pick?.tally ?? null };
 }

@@ -159,6 +159,8 @@ export function buildMonthReport(
       payConsultationId: order.payConsultationId,
       creditedAgent: order.creditedAgent,
       creditedBy: order.creditedBy,
+      flag: order.flag,
+      excluded: order.excluded,
     };
   };
   const orderReports = (): OrderReport[] => bookedByOrderId().map(orderReport);
@@ -227,7 +229,7 @@ function withOrders(month: DecodedMonth): DecodedMonth {
 function emptyOrders() {
   const f = new Float64Array(0);
   const i = new Int32Array(0);
-  return { orderId: TextColumn.EMPTY, buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, shopId: null };
+  return { orderId: TextColumn.EMPTY, buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, flag: new Int8Array(0), shopId: null };
 }
 
 const GROUPS = KINDS.agents.fields.group.values;

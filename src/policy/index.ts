@@ -1,5 +1,6 @@
 // policy/: the policy as data (zod schema, defaults, JSON Schema): every threshold, ladder and tier the rules read.
 export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema, ChatPolicySchema, RoutingPolicySchema, StaffingPolicySchema, ROUTING_STEPS } from "./schema.js";
+export { FLAG_COLOURS, type FlagColour } from "./flags.js";
 export { KpiPolicySchema, KpiMetricIdSchema, ScorecardMetricSchema, KPI_METRIC_IDS } from "./kpi.js";
 export { KPI_METRICS, KPI_UNITS, type KpiMetricDefinition, type KpiComputation } from "./kpiMetrics.js";
 export type { KpiPolicy, KpiMetricId, ScorecardMetric } from "./kpi.js";

@@ -6,6 +6,7 @@
  * weigh on the browser bundle.
  */
 import * as z from "zod";
+import { flagList } from "./flags.js";
 import { KPI_METRIC_IDS, type KpiMetricId } from "./kpiMetrics.js";
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day HH:mm");
@@ -84,6 +85,7 @@ const alsoChecks = <T extends z.ZodType<{ label: string }>>(item: T) =>
 
 /** What a shipping limit counts from: the payment or the order's creation. */
 const shippingFrom = z.enum(["paid", "created"]).default("paid");
+
 
 const rate = (a: string, b: string, c: string) => [
   { threshold: a, points: 100 },
@@ -172,8 +174,9 @@ export const KpiPolicySchema = z
         complaintReply: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         orderAnomaly: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24) }).prefault({}),
         // Seed 002 counts from 下单成功: the payment (the default), or the order's creation.
-        shipping: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24), from: shippingFrom }).prefault({}),
-        pickupScan: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(48), from: shippingFrom }).prefault({}),
+        // Seed 000: a green flag (绿色) asks for the shipment to be delayed, so its order is not checked.
+        shipping: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(24), from: shippingFrom, exemptFlags: flagList(["green"]) }).prefault({}),
+        pickupScan: z.strictObject({ enabled: z.boolean().default(true), maxHours: z.number().positive().default(48), from: shippingFrom, exemptFlags: flagList(["green"]) }).prefault({}),
       })
       .prefault({}),
   })

@@ -6,6 +6,7 @@
 import * as z from "zod";
 import { isValidTimeZone } from "../time/zone.js";
 import { KpiPolicySchema } from "./kpi.js";
+import { flagList } from "./flags.js";
 import { DisciplinePolicySchema, GradesPolicySchema, RewardsPolicySchema, RosterPolicySchema, ShopReviewDutyPolicySchema } from "./people.js";
 import { PayPolicySchema } from "./pay.js";
 import { ChatStandardsSchema } from "./chatStandards.js";
@@ -36,6 +37,7 @@ export const AttributionPolicySchema = z
       .boolean()
       .default(true)
       .describe("commissionable sales are net of refunds (true) or gross (false)"),
+    excludeFlags: flagList([]).describe("指定订单不算客服业绩: orders with a remark flag of these colours count for no agent"),
   })
   .prefault({});
 

@@ -6,6 +6,7 @@
  * the decoder, the zod schemas and their JSON Schema, the folder reader's headers, the sheets —
  * is derived from this table. Data, not code: a new kind is an entry here plus what computes with it.
  */
+import { FLAG_COLOURS } from "../policy/flags.js";
 
 /**
  * How a value is read and kept:
@@ -41,6 +42,8 @@ export interface FieldSpec {
   readonly values?: readonly string[];
   /** For `enum`: the Chinese label of each value. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** For `enum`: other spellings read as the value (`红`, `红色` for the red flag). */
+  readonly synonyms?: Readonly<Record<string, readonly string[]>>;
   /** For `count`: the smallest and largest value (default 0 and {@link MAX_COUNT}). */
   readonly min?: number;
   readonly max?: number;
@@ -109,6 +112,12 @@ export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
 };
 
 const GROUPS = { values: ["presale", "insale", "aftersale"], labels: { presale: "售前", insale: "售中", aftersale: "售后" } } as const;
+/** The remark flags (备注小旗), by colour, character, 色/旗 and 小…旗. */
+const FLAGS = {
+  values: FLAG_COLOURS,
+  labels: { red: "红旗", yellow: "黄旗", green: "绿旗", blue: "蓝旗", purple: "紫旗" },
+  synonyms: { red: ["红", "红色", "小红旗"], yellow: ["黄", "黄色", "小黄旗"], green: ["绿", "绿色", "小绿旗"], blue: ["蓝", "蓝色", "小蓝旗"], purple: ["紫", "紫色", "小紫旗"] },
+} as const;
 const GRADES = { values: ["junior", "intermediate", "senior", "expert"], labels: { junior: "初级", intermediate: "中级", senior: "高级", expert: "资深" } } as const;
 
 /** Every kind's definition. */
@@ -173,6 +182,7 @@ export const KINDS = {
       amount: { type: "money", required: true, aliases: ["实付金额", "付款金额"], description: "what the buyer paid (实付) before refunds; for an unpaid order, the order amount" },
       refundAmount: { type: "money", aliases: ["退款金额"] },
       remarkAgentId: { type: "agent", aliases: ["备注工号"], description: "the 工号 written in the order remark" },
+      flag: { type: "enum", aliases: ["旗帜", "旗帜颜色", "备注旗帜", "小旗", "插旗"], ...FLAGS, description: "the remark's flag colour (备注小旗)" },
       shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },

@@ -23,7 +23,10 @@ type InputValue<S extends Spec> = S["type"] extends "money"
     : S["type"] extends "boolean"
       ? boolean | string
       : S extends { readonly values: readonly (infer V extends string)[] }
-        ? V | (S extends { readonly labels: Readonly<Record<string, infer L extends string>> } ? L : never)
+        ?
+            | V
+            | (S extends { readonly labels: Readonly<Record<string, infer L extends string>> } ? L : never)
+            | (S extends { readonly synonyms: Readonly<Record<string, readonly (infer Y extends string)[]>> } ? Y : never)
         : string;
 
 type Nullable<S extends Spec> = S extends { readonly nullable: true } ? null : never;
@@ -55,7 +58,7 @@ function shapeOf(spec: FieldSpec): z.ZodType {
       : spec.type === "boolean"
         ? z.union([z.boolean(), z.string()])
         : spec.type === "enum"
-          ? z.enum([...spec.values!, ...Object.values(spec.labels ?? {})] as [string, ...string[]])
+          ? z.enum([...spec.values!, ...Object.values(spec.labels ?? {}), ...Object.values(spec.synonyms ?? {}).flat()] as [string, ...string[]])
           : z.string();
   const described = spec.description === undefined ? shape : shape.describe(spec.description);
   return spec.nullable ? described.nullable() : described;

@@ -1,5 +1,6 @@
 import { IssueCode, KefuKpiError } from "../errors.js";
 import { describeValue } from "../input.js";
+import { KINDS } from "./kinds.js";
 
 /** One order of a Tmall/Taobao seller back-office export, mapped to the library's field names. */
 export interface TmallOrderRow {
@@ -25,6 +26,8 @@ export interface TmallOrderRow {
   trackingNo: string | null;
   /** 物流公司; null when absent or empty. */
   carrier: string | null;
+  /** The remark's flag (旗帜: 红旗, 黄, …) as written, trimmed; null when absent or empty. */
+  flag: string | null;
   /** 1-based line in the file (header = 1). */
   row: number;
 }
@@ -69,10 +72,13 @@ const STATUS = "订单状态";
 const SHIPPED_AT = "发货时间";
 const TRACKING_NO = "物流单号";
 const CARRIER = "物流公司";
+const FLAG = "旗帜";
+/** The other names of the flag column (the orders kind's). */
+const FLAG_ALSO = (KINDS.orders.fields.flag.aliases as readonly string[]).filter((name) => name !== FLAG);
 
 const RECOGNISED = [ORDER_ID, TOTAL, PAID, CREATED_AT] as const;
 const REQUIRED = [ORDER_ID, TOTAL, PAID, REFUND, CREATED_AT, PAID_AT] as const;
-const OPTIONAL = [BUYER_ID, REMARK, STATUS, SHIPPED_AT, TRACKING_NO, CARRIER] as const;
+const OPTIONAL = [BUYER_ID, REMARK, STATUS, SHIPPED_AT, TRACKING_NO, CARRIER, FLAG, ...FLAG_ALSO];
 
 /**
  * Tells whether a header row is a Tmall/Taobao order export (has 订单编号, 总金额, 买家实际支付金额, 订单创建时间).
@@ -135,6 +141,10 @@ export function mapTmallOrders(
     if (!columns.has(name)) {
       errors.push({ row: 1, field: name, ...located(file, `missing column ${name}`) });
     }
+  }
+  const flagColumns = [FLAG, ...FLAG_ALSO].filter((name) => columns.has(name));
+  if (flagColumns.length > 1) {
+    errors.push({ row: 1, field: flagColumns[1]!, ...located(file, `columns ${flagColumns.join(" and ")} both give the order's flag; keep one`) });
   }
   if (errors.length > 0) return { orders, warnings, errors, shipping: false };
 
@@ -245,6 +255,7 @@ export function mapTmallOrders(
       shippedAt: emptyToNull(cellOf(row, SHIPPED_AT)),
       trackingNo: emptyToNull(cellOf(row, TRACKING_NO)),
       carrier: emptyToNull(cellOf(row, CARRIER)),
+      flag: flagColumns.length === 0 ? null : emptyToNull(cellOf(row, flagColumns[0]!)),
       row: rowNo,
     });
   }
@@ -282,6 +293,7 @@ export function tmallRecords(mapped: TmallImport, roster: readonly string[] | nu
   let remarks = 0;
   for (const o of mapped.orders) {
     const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
+    if (o.flag !== null) order["flag"] = o.flag;
     if (o.remark !== null) {
       remarks++;
       // Remarks are free text: the 工号 of a rostered agent found in one is the remark's agent.

@@ -277,7 +277,7 @@ export function readEnum(v: unknown, out: Reading, spec: FieldSpec): number {
   if (s.length === 0) return ABSENT;
   const values = spec.values!;
   for (let i = 0; i < values.length; i++) {
-    if (values[i] === s || spec.labels?.[values[i]!] === s) {
+    if (values[i] === s || spec.labels?.[values[i]!] === s || spec.synonyms?.[values[i]!]?.includes(s)) {
       out.num = i;
       return OK;
     }

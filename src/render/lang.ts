@@ -7,6 +7,7 @@
 
 import { IssueCode, KefuKpiError, type Issue } from "../errors.js";
 import { describeValue } from "../input.js";
+import { KINDS } from "../records/kinds.js";
 
 /** The language of a rendered report. */
 export type ReportLang = "zh" | "en";
@@ -195,6 +196,13 @@ export function localTime(iso: string): string {
   return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?/.test(iso) ? iso.slice(0, 19).replace("T", " ") : iso;
 }
 
+/** `green or blue` → `（绿旗、蓝旗订单除外）`. */
+function flagsExcept(flags: string | undefined): string {
+  if (!flags) return "";
+  const labels: Readonly<Record<string, string>> = KINDS.orders.fields.flag.labels;
+  return `（${flags.split(" or ").map((c) => labels[c] ?? c).join("、")}订单除外）`;
+}
+
 const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => string])[] = [
   [/^first reply within (\d+(?:\.\d+)?) s for consultations arriving (\S+)–(\S+)$/, (n, from, to) => `${from}–${to} 进线的咨询 ${n} 秒内首次回复`],
   [/^consultations arriving (\S+)–(\S+) \(inclusive\) answered by (\S+)$/, (from, to, by) => `${from}–${to}（含）进线的咨询在 ${by} 前回复`],
@@ -204,8 +212,8 @@ const ZH_SERVICE_LEVELS: readonly (readonly [RegExp, (...parts: string[]) => str
   [/^a pre-sales buyer never waits (\d+(?:\.\d+)?) s or more$/, (n) => `售前买家的等待不得达到 ${n} 秒`],
   [/^complaints answered within (\d+(?:\.\d+)?) h$/, (n) => `投诉 ${n} 小时内回复`],
   [/^order anomalies verified within (\d+(?:\.\d+)?) h of being reported$/, (n) => `异常订单在反馈后 ${n} 小时内核实`],
-  [/^paid orders shipped within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内发货`],
-  [/^paid orders picked up by the carrier within (\d+(?:\.\d+)?) h of (payment|the order)$/, (n, from) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内揽收`],
+  [/^paid orders shipped within (\d+(?:\.\d+)?) h of (payment|the order)(?:, except orders flagged ([a-z ]+))?$/, (n, from, flags) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内发货${flagsExcept(flags)}`],
+  [/^paid orders picked up by the carrier within (\d+(?:\.\d+)?) h of (payment|the order)(?:, except orders flagged ([a-z ]+))?$/, (n, from, flags) => `已付款订单在${from === "payment" ? "付款" : "下单"}后 ${n} 小时内揽收${flagsExcept(flags)}`],
 ];
 const ZH_NO_DATA: Record<string, string> = {
   "no orderAnomalies given": "未提供异常订单记录",

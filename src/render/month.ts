@@ -64,6 +64,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
     [zh ? "客服业绩" : "credited to agents", ...tally(s.credited)],
     [zh ? "全静默（无人接待）" : "fully silent (no agent served)", ...tally(s.silent)],
     [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", ...tally(s.uncredited)],
+    ...(s.excluded.orders > 0 || report.policy.attribution.excludeFlags.length > 0 ? [[zh ? "指定订单不算业绩（按旗帜排除）" : "excluded by their flag", ...tally(s.excluded)]] : []),
   ];
   out.push(textTable(shopRows, ["left", "right", "right", "right", "right"], { width }));
   out.push("");

@@ -3,6 +3,7 @@
  * `buildMonthReport` returns. Money is a decimal string, instants are ISO 8601 with offset.
  */
 import * as z from "zod";
+import { FLAG_COLOURS } from "../policy/flags.js";
 import { AgentGradeSchema, AgentGroupSchema } from "../records/recordSchemas.js";
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
@@ -56,6 +57,10 @@ export const OrderReportSchema = z.object({
   payConsultationId: z.string().nullable(),
   creditedAgent: z.string().nullable(),
   creditedBy: z.enum(["placeAgent", "payAgent", "remark"]).nullable(),
+  /** The remark's flag (备注小旗), or null. */
+  flag: z.enum(FLAG_COLOURS).nullable().default(null),
+  /** Its flag is one the policy excludes (`attribution.excludeFlags`): the order counts for no agent. */
+  excluded: z.boolean().default(false),
 });
 
 export const MonthReportSchema = z.object({
@@ -78,6 +83,8 @@ export const MonthReportSchema = z.object({
     silent: TallySchema,
     /** Served orders the credit rule leaves to nobody. */
     uncredited: TallySchema,
+    /** Orders whose remark flag the policy excludes (指定订单不算客服业绩), credited to nobody. */
+    excluded: TallySchema.default({ orders: 0, gross: "0.00", refunds: "0.00", net: "0.00" }),
     byStatus: z.object({ assisted: TallySchema, silentOrder: TallySchema, fullySilent: TallySchema }),
     unpaidOrders: z.number().int().nonnegative(),
     paidOutsidePeriod: z.number().int().nonnegative(),

@@ -296,7 +296,7 @@ export function attributionTable(ranges: MonthRanges | SheetMonthReport, options
   return table(ranges, options, (report) => withHeader(monthAgentRows(report)));
 }
 
-/** The shop's lines: paid in the month, credited to agents, fully silent (全静默), left uncredited. */
+/** The shop's lines: paid in the month, credited to agents, fully silent (全静默), left uncredited, excluded by their flag. */
 export function shopTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) => {
     const s = report.shop;
@@ -307,6 +307,7 @@ export function shopTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
       line("客服业绩 credited", s.credited),
       line("全静默 fully silent", s.silent),
       line("未计业绩 uncredited", s.uncredited),
+      line("按旗帜排除 excluded by flag", s.excluded),
     ]);
   });
 }
@@ -315,7 +316,7 @@ export function shopTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
 export function ordersTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) =>
     withHeader([
-      ["orderId", "status", "paidAt", "gross", "refunds", "net", "placeAgent", "placeConsultationId", "payAgent", "payConsultationId", "creditedAgent", "creditedBy"],
+      ["orderId", "status", "paidAt", "gross", "refunds", "net", "placeAgent", "placeConsultationId", "payAgent", "payConsultationId", "creditedAgent", "creditedBy", "flag", "excluded"],
       ...report.orders.map((o) => [
         o.orderId,
         o.status,
@@ -329,6 +330,8 @@ export function ordersTable(ranges: MonthRanges | SheetMonthReport, options: She
         o.payConsultationId ?? "",
         o.creditedAgent ?? "",
         o.creditedBy ?? "",
+        o.flag ?? "",
+        o.excluded ? "true" : "false",
       ]),
     ]),
   );

@@ -190,6 +190,8 @@ describe("R1 candidates and the window", () => {
       payConsultationId: "C1",
       creditedAgent: "A1",
       creditedBy: "placeAgent",
+      flag: null,
+      excluded: false,
     });
   });
 });

@@ -124,7 +124,7 @@ describe("checkServiceLevels", () => {
     const c = byId(checkServiceLevels({}, { kpi: { serviceLevels: { afterSaleReview: { enabled: false } } } }, { period: "2020-02" }));
     for (const id of ["orderAnomaly", "shipping", "pickupScan", "firstReply", "ticketReply"]) expect([id, c[id]!.status]).toEqual([id, "noData"]);
     expect(c.afterSaleReview!.status).toBe("disabled");
-    expect(c.shipping!.rule).toBe("paid orders shipped within 24 h of payment (no orders given)");
+    expect(c.shipping!.rule).toBe("paid orders shipped within 24 h of payment, except orders flagged green (no orders given)");
     expect(c.orderAnomaly!.rule).toBe("order anomalies verified within 24 h of being reported (no orderAnomalies given)");
   });
 });

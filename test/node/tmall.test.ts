@@ -75,6 +75,7 @@ describe("mapTmallOrders", () => {
         shippedAt: null,
         trackingNo: null,
         carrier: null,
+        flag: null,
         row: 2,
       },
     ]);
@@ -318,6 +319,7 @@ describe("mapTmallOrders", () => {
         shippedAt: null,
         trackingNo: null,
         carrier: null,
+        flag: null,
         row: 2,
       },
     ]);

@@ -32,7 +32,7 @@ export const KPI_DEFAULTS = {
     presaleWait: { enabled: true, maxWaitSeconds: 120 },
     complaintReply: { enabled: true, maxHours: 24 },
     orderAnomaly: { enabled: true, maxHours: 24 },
-    shipping: { enabled: true, maxHours: 24, from: "paid" },
-    pickupScan: { enabled: true, maxHours: 48, from: "paid" },
+    shipping: { enabled: true, maxHours: 24, from: "paid", exemptFlags: ["green"] },
+    pickupScan: { enabled: true, maxHours: 48, from: "paid", exemptFlags: ["green"] },
   },
 };

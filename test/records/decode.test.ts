@@ -73,9 +73,9 @@ describe("values the decoder refuses, and why", () => {
 
   it("a key that is no field: an error, with the field it misspells", () => {
     expect(problems({ orders: [{ ...order, refundamount: "28.00" }, { ...order, orderId: "O2", refund_Amount: "1" }, { ...order, orderId: "O3", note: "x" }] })).toEqual([
-      'orders[0] (orderId "O1"): unknown field "refundamount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
-      'orders[1] (orderId "O2"): unknown field "refund_Amount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
-      'orders[2] (orderId "O3"): unknown field "note"; expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, shopId',
+      'orders[0] (orderId "O1"): unknown field "refundamount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, flag, shopId',
+      'orders[1] (orderId "O2"): unknown field "refund_Amount" (did you mean "refundAmount"?); expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, flag, shopId',
+      'orders[2] (orderId "O3"): unknown field "note"; expected only the fields orderId, buyerId, createdAt, paidAt, amount, refundAmount, remarkAgentId, flag, shopId',
     ]);
   });
 

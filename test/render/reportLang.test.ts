@@ -266,7 +266,7 @@ describe("the service-level rules in Chinese", () => {
         presaleWait: { maxWaitSeconds: 90 },
         orderAnomaly: { maxHours: 1.5 },
         shipping: { maxHours: 48.5, from: "created" as const },
-        pickupScan: { maxHours: 72 },
+        pickupScan: { maxHours: 72, exemptFlags: ["green" as const, "blue" as const] },
       },
     };
     const given = checkServiceLevels(
@@ -288,6 +288,7 @@ describe("the service-level rules in Chinese", () => {
       for (const b of c.breaches) expect(breachReason(b.reason, "zh"), b.reason).not.toMatch(/原文|[a-z]{3,}/);
     }
     expect(given.filter((c) => c.status === "ok").map((c) => c.id)).toEqual(["firstReply", "ticketReply", "afterSaleReview", "refundAfterReceipt", "presaleWait", "orderAnomaly", "shipping", "pickupScan"]);
-    expect(serviceLevelRule(given.find((c) => c.id === "shipping")!.rule, "zh")).toBe("已付款订单在下单后 48.5 小时内发货");
+    expect(serviceLevelRule(given.find((c) => c.id === "shipping")!.rule, "zh")).toBe("已付款订单在下单后 48.5 小时内发货（绿旗订单除外）");
+    expect(serviceLevelRule(given.find((c) => c.id === "pickupScan")!.rule, "zh")).toBe("已付款订单在付款后 72 小时内揽收（绿旗、蓝旗订单除外）");
   });
 });

@@ -99,6 +99,7 @@ describe("the sample month through the sheet functions", () => {
       ["客服业绩 credited", 193, "37649.00", "1728.00", "35921.00"],
       ["全静默 fully silent", 43, "6187.00", "29.00", "6158.00"],
       ["未计业绩 uncredited", 0, "0.00", "0.00", "0.00"],
+      ["按旗帜排除 excluded by flag", 0, "0.00", "0.00", "0.00"],
     ]);
   });
 
@@ -405,8 +406,8 @@ describe("the service levels of the month's ranges (R2)", () => {
     const checks = toCells(serviceLevelTable(sample));
     expect(checks[0]).toEqual(["id", "label", "status", "checked", "compliant", "complianceRate", "breaches", "rule"]);
     expect(checks.slice(1).map((r) => [r[0], r[3], r[4], r[6]])).toEqual(report.serviceLevels.map((c) => [c.id, c.checked, c.compliant, c.checked - c.compliant]));
-    // The sample month's shipments (its README): 233 paid orders checked, O0120 late and O0130 never shipped.
-    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "ok", 233, 231, 0.9914, 2, "paid orders shipped within 24 h of payment"]);
+    // The sample month's shipments (its README): 232 paid orders checked (O0111 flagged green), O0120 late and O0130 never shipped.
+    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "ok", 232, 230, 0.9914, 2, "paid orders shipped within 24 h of payment, except orders flagged green"]);
     const breaches = toCells(breachTable(sample, { money: "text" }));
     expect(breaches[0]).toEqual(["id", "label", "recordId", "agentId", "at", "deadline", "lateSeconds", "reason"]);
     expect(breaches.length - 1).toBe(report.serviceLevels.reduce((n, c) => n + c.breaches.length, 0));
@@ -420,7 +421,7 @@ describe("the service levels of the month's ranges (R2)", () => {
   it("without shipments the shipping checks have no data and say which range is missing; a bad shipment is named at its cell", () => {
     const { shipments: _, orderAnomalies: __, ...without } = sample;
     const checks = toCells(serviceLevelTable(without));
-    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "noData", 0, 0, "", 0, "paid orders shipped within 24 h of payment (no shipments given)"]);
+    expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "noData", 0, 0, "", 0, "paid orders shipped within 24 h of payment, except orders flagged green (no shipments given)"]);
     const bad = sample.shipments!.map((row, r) => (r === 2 ? [row[0]!, "2020-02-31 10:00:00", ...row.slice(2)] : row));
     expect(toCells(serviceLevelTable({ ...sample, shipments: bad }))).toEqual([[expect.stringMatching(/^#KEFU! 发货!B3 \(orderId "O0102"\), shippedAt: "2020-02-31 10:00:00" is not a real calendar date/)]]);
   });

@@ -50,7 +50,7 @@ function attribution(orders, consultations, agents, policy, month, dateSystem) {
   return kefuResult(KefuKpi.sheets.attributionTable(kefuMonth(kefuRanges(orders, consultations, agents), options), options));
 }
 
-/** The shop's lines: paid, credited, fully silent (全静默), uncredited. */
+/** The shop's lines: paid, credited, fully silent (全静默), uncredited, excluded by their flag. */
 function shop(orders, consultations, agents, policy, month, dateSystem) {
   const options = kefuOptions(policy, month, dateSystem);
   return kefuResult(KefuKpi.sheets.shopTable(kefuMonth(kefuRanges(orders, consultations, agents), options), options));
