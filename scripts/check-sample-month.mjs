@@ -404,5 +404,46 @@ function deriveKpis() {
   };
   serviceLevels.shipping = summary(toShip.length, toShip.filter((o) => late(o, "shipped", 24)).map((o) => o.id));
   serviceLevels.pickupScan = summary(toShip.length, toShip.filter((o) => late(o, "picked", 48)).map((o) => o.id));
-  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels };
+  // Traffic (seed 001): per day of February the visitors (all sources), the distinct buyers with an
+  // order paid that day and what they paid; CVR = buyers / UV (4 decimals), 客单价 = sales / buyers
+  // (to the fen), estimate = UV × CVR × 客单价 as shown (to the fen, half up); the total over the days
+  // with traffic; the sources' visitors and shares.
+  const uvOf = new Map();
+  const sourceUv = new Map();
+  for (const t of read("traffic.csv")) {
+    if (!t.date.startsWith(MONTH)) continue;
+    uvOf.set(t.date, (uvOf.get(t.date) ?? 0) + Number(t.uv));
+    sourceUv.set(t.source, (sourceUv.get(t.source) ?? 0) + Number(t.uv));
+  }
+  const days = {};
+  const total = { uv: 0, paidBuyers: 0, fen: 0, missing: 0 };
+  for (let d = 1; d <= 29; d++) {
+    const date = `${MONTH}-${String(d).padStart(2, "0")}`;
+    const paidThatDay = paidFeb.filter((o) => dayOf(o.paid) === date);
+    const buyers = new Set(paidThatDay.map((o) => o.buyer)).size;
+    const sales = paidThatDay.reduce((s, o) => s + o.amount, 0);
+    const uv = uvOf.get(date) ?? null;
+    const cvr = uv === null ? null : round(buyers, uv, 4);
+    const aov = round(sales, buyers * 100, 2);
+    let estimate = null;
+    if (cvr !== null && aov !== null) {
+      const product = BigInt(uv) * BigInt(cvr.replace(".", "")) * BigInt(aov.replace(".", "")); // fen × 10^4
+      estimate = Number((product * 2n + 10_000n) / 20_000n);
+    }
+    const signed = (f) => (f < 0 ? `-${money(-f)}` : money(f));
+    days[date] = { uv, paidBuyers: buyers, sales: money(sales), conversionRate: cvr, averageOrderValue: aov, estimate: estimate === null ? null : money(estimate), difference: estimate === null ? null : signed(sales - estimate) };
+    if (uv === null) total.missing++;
+    else {
+      total.uv += uv;
+      total.paidBuyers += buyers;
+      total.fen += sales;
+    }
+  }
+  const sourceTotal = [...sourceUv.values()].reduce((a, b) => a + b, 0);
+  const traffic = {
+    total: { uv: total.uv, paidBuyers: total.paidBuyers, sales: money(total.fen), conversionRate: round(total.paidBuyers, total.uv, 4), averageOrderValue: round(total.fen, total.paidBuyers * 100, 2), daysWithoutTraffic: total.missing },
+    sources: [...sourceUv].sort((a, b) => b[1] - a[1]).map(([source, uv]) => ({ source, uv, share: round(uv, sourceTotal, 4) })),
+    days,
+  };
+  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels, traffic };
 }

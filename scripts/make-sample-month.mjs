@@ -618,6 +618,16 @@ const orderAnomalies = [
   ["E13", "2020-03-01 08:00:00", "2020-03-01 09:00:00", "A04", "少发", "三月的"], // March's
 ];
 
+// Traffic (流量, seed 001: 销量 = 访客数 × 转化率): each day of February by two sources, 搜索 (search)
+// 300 + 10·d visitors and 直通车 (paid ads) 120 + 5·(d mod 7), d the day of the month; the export
+// missed Sunday 16 February, so no record gives it.
+const traffic = [];
+for (let d = 1; d <= 29; d++) {
+  if (d === 16) continue;
+  const date = `2020-02-${String(d).padStart(2, "0")}`;
+  traffic.push([date, "搜索", 300 + 10 * d], [date, "直通车", 120 + 5 * (d % 7)]);
+}
+
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, "agents.csv"),
@@ -635,6 +645,7 @@ writeFileSync(
   join(outDir, "orders.csv"),
   csv(["orderId", "buyerId", "createdAt", "paidAt", "amount", "refundAmount", "remarkAgentId", "flag"], orders.map((o) => [...o, FLAGS[o[0]] ?? ""])),
 );
+writeFileSync(join(outDir, "traffic.csv"), csv(["date", "source", "uv"], traffic));
 writeFileSync(join(outDir, "shipments.csv"), csv(["orderId", "shippedAt", "pickedUpAt", "trackingNo", "carrier"], shipments));
 writeFileSync(join(outDir, "orderAnomalies.csv"), csv(["orderId", "raisedAt", "verifiedAt", "agentId", "kind", "note"], orderAnomalies));
 writeFileSync(join(outDir, "reviews.csv"), csv(["reviewId", "agentId", "at", "rating"], reviews));

@@ -65,5 +65,6 @@ export type { RoutingAgent, RoutingArrival, RoutingDecision, RoutingGroup, Routi
 export type { RoutingReplay, RoutingReplayAgent, RoutingReplayInput, RoutingReplayOptions, RoutingWait, RoutingDifference } from "./month/routingReplay.js";
 export type { StaffingHour, StaffingInput, StaffingOptions, StaffingPlan, StaffingStatus } from "./month/staffing.js";
 export type { RoutingPolicy, RoutingStep, StaffingPolicy } from "./policy/index.js";
+export type { TrafficReport, TrafficDay, TrafficSource } from "./traffic/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

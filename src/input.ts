@@ -77,6 +77,7 @@ const RECORD_NAMES: Readonly<Record<string, string>> = {
   roster: "a roster record",
   returnedParcels: "a returned-parcel record",
   shopReviews: "a shop review record",
+  traffic: "a traffic record",
 };
 
 function recordName(kind: string): string {

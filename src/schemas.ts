@@ -46,6 +46,8 @@ export {
   PayStatementSchema,
   ChatReviewSchema,
   ChatFindingLineSchema,
+  TrafficReportSchema,
+  TrafficDaySchema,
   RoutingReplaySchema,
   StaffingPlanSchema,
 } from "./report/index.js";

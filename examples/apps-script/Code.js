@@ -125,6 +125,20 @@ function KEFU_BREACHES(month, policy, ...ranges) {
 }
 
 /**
+ * The shop's traffic (销量 = 访客数 × 转化率 × 客单价): one row per day — visitors, paying buyers,
+ * sales, conversion rate, average order value, the identity's estimate and difference — and the total.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:C60} ranges The month's ranges (traffic 流量, orders …), in any order.
+ * @return One row per day, then the total.
+ * @customfunction
+ */
+function KEFU_TRAFFIC(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.trafficTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
  *
  * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).

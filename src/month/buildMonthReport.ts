@@ -1,6 +1,7 @@
 import { checkOptions, readTextOption, textsOption } from "../input.js";
 import { monthOf } from "../records/options.js";
 import { withLazy } from "../lazy.js";
+import { trafficOfPeriod } from "../traffic/shopTraffic.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -41,6 +42,8 @@ export interface MonthInput extends PeopleInput {
   readonly reviews?: readonly RecordOf<"reviews">[];
   readonly qc?: readonly RecordOf<"qc">[];
   readonly calls?: readonly RecordOf<"calls">[];
+  /** The shop's visitors per day (流量): the report's traffic section (left out: none). */
+  readonly traffic?: readonly RecordOf<"traffic">[];
 }
 
 export interface MonthReportOptions {
@@ -115,6 +118,9 @@ export function buildMonthReport(
   const chatQc = chat === null ? [] : chatQcExtras(decoded, chat.found);
   const kpi = kpiSection(decoded, month, given.orders === undefined ? null : credits.credited, sales.agents.map((a) => a.agentId), chatQc);
   warnings.push(...kpi.warnings);
+  // The shop's traffic (seed 001): visitors against paying buyers and sales, per day.
+  const traffic = given.traffic === undefined ? null : trafficOfPeriod(decoded, period);
+  if (traffic !== null) warnings.push(...traffic.warnings);
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const measured = kpi.agents.get(a.agentId)!;
     return {
@@ -213,6 +219,7 @@ export function buildMonthReport(
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
     chat: chat === null ? null : chat.review,
+    traffic,
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,

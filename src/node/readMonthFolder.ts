@@ -1,7 +1,7 @@
 /**
  * Reads a month folder: one file per kind (`agents`, `consultations`, `orders`; for the KPIs
  * `tickets`, `afterSales`, `reviews`, `qc`, `calls`; for the people rules `violations`, `rewards`,
- * `assessments`, `probation`, `scores`, `roster`, `returnedParcels`, `shopReviews`), CSV or JSON, an
+ * `assessments`, `probation`, `scores`, `roster`, `returnedParcels`, `shopReviews`, `traffic`), CSV or JSON, an
  * optional `policy.json`, and — for orders — the shop's own Tmall export as downloaded — straight
  * into a decoded month.
  *

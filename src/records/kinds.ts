@@ -84,6 +84,7 @@ export const RECORD_KINDS = [
   "roster",
   "returnedParcels",
   "shopReviews",
+  "traffic",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -109,6 +110,7 @@ export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
   roster: "排班",
   returnedParcels: "退货包裹",
   shopReviews: "中差评",
+  traffic: "流量",
 };
 
 const GROUPS = { values: ["presale", "insale", "aftersale"], labels: { presale: "售前", insale: "售中", aftersale: "售后" } } as const;
@@ -363,6 +365,15 @@ export const KINDS = {
       at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
       rating: { type: "enum", required: true, aliases: ["评价", "评价类型"], values: ["neutral", "negative"], labels: { neutral: "中评", negative: "差评" } },
       orderId: { type: "id", aliases: ["订单编号"] },
+    },
+  },
+  traffic: {
+    noun: "a day's traffic",
+    fields: {
+      date: { type: "date", required: true, aliases: ["日期", "统计日期"], description: "the business day the visitors came" },
+      uv: { type: "count", required: true, aliases: ["访客数", "UV"], description: "访客数 (UV): the shop's unique visitors that day, of the source when one is given" },
+      source: { type: "text", aliases: ["流量来源", "来源"], description: "the traffic source (搜索, 直通车 …); a day is given whole (no source) or by its sources" },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
 } as const satisfies Record<RecordKind, KindSpec>;

@@ -6,5 +6,6 @@ export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, Agen
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema, type PeopleReport } from "./peopleSchema.js";
 export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
 export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
+export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

@@ -9,6 +9,7 @@ import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";
 import { ChatReviewSchema } from "./chatSchema.js";
+import { TrafficReportSchema } from "./trafficSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -102,6 +103,8 @@ export const MonthReportSchema = z.object({
   serviceLevels: z.array(ServiceLevelCheckSchema),
   /** The chat standards (R8) over the month's chat log; null without one. */
   chat: ChatReviewSchema.nullable().default(null),
+  /** The shop's traffic (visitors, conversion, the identity sales = UV × CVR × 客单价); null without traffic records. */
+  traffic: TrafficReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

@@ -1236,6 +1236,64 @@ export const sampleRecords = {
     {"reviewId":"SR03","buyerId":"rb2","orderId":"O0230","at":"2020-02-10 15:00:00","rating":"negative"},
     {"reviewId":"SR04","buyerId":"rb3","orderId":"","at":"2020-02-23 11:00:00","rating":"neutral"},
   ],
+  traffic: [
+    {"date":"2020-02-01","source":"搜索","uv":"310"},
+    {"date":"2020-02-01","source":"直通车","uv":"125"},
+    {"date":"2020-02-02","source":"搜索","uv":"320"},
+    {"date":"2020-02-02","source":"直通车","uv":"130"},
+    {"date":"2020-02-03","source":"搜索","uv":"330"},
+    {"date":"2020-02-03","source":"直通车","uv":"135"},
+    {"date":"2020-02-04","source":"搜索","uv":"340"},
+    {"date":"2020-02-04","source":"直通车","uv":"140"},
+    {"date":"2020-02-05","source":"搜索","uv":"350"},
+    {"date":"2020-02-05","source":"直通车","uv":"145"},
+    {"date":"2020-02-06","source":"搜索","uv":"360"},
+    {"date":"2020-02-06","source":"直通车","uv":"150"},
+    {"date":"2020-02-07","source":"搜索","uv":"370"},
+    {"date":"2020-02-07","source":"直通车","uv":"120"},
+    {"date":"2020-02-08","source":"搜索","uv":"380"},
+    {"date":"2020-02-08","source":"直通车","uv":"125"},
+    {"date":"2020-02-09","source":"搜索","uv":"390"},
+    {"date":"2020-02-09","source":"直通车","uv":"130"},
+    {"date":"2020-02-10","source":"搜索","uv":"400"},
+    {"date":"2020-02-10","source":"直通车","uv":"135"},
+    {"date":"2020-02-11","source":"搜索","uv":"410"},
+    {"date":"2020-02-11","source":"直通车","uv":"140"},
+    {"date":"2020-02-12","source":"搜索","uv":"420"},
+    {"date":"2020-02-12","source":"直通车","uv":"145"},
+    {"date":"2020-02-13","source":"搜索","uv":"430"},
+    {"date":"2020-02-13","source":"直通车","uv":"150"},
+    {"date":"2020-02-14","source":"搜索","uv":"440"},
+    {"date":"2020-02-14","source":"直通车","uv":"120"},
+    {"date":"2020-02-15","source":"搜索","uv":"450"},
+    {"date":"2020-02-15","source":"直通车","uv":"125"},
+    {"date":"2020-02-17","source":"搜索","uv":"470"},
+    {"date":"2020-02-17","source":"直通车","uv":"135"},
+    {"date":"2020-02-18","source":"搜索","uv":"480"},
+    {"date":"2020-02-18","source":"直通车","uv":"140"},
+    {"date":"2020-02-19","source":"搜索","uv":"490"},
+    {"date":"2020-02-19","source":"直通车","uv":"145"},
+    {"date":"2020-02-20","source":"搜索","uv":"500"},
+    {"date":"2020-02-20","source":"直通车","uv":"150"},
+    {"date":"2020-02-21","source":"搜索","uv":"510"},
+    {"date":"2020-02-21","source":"直通车","uv":"120"},
+    {"date":"2020-02-22","source":"搜索","uv":"520"},
+    {"date":"2020-02-22","source":"直通车","uv":"125"},
+    {"date":"2020-02-23","source":"搜索","uv":"530"},
+    {"date":"2020-02-23","source":"直通车","uv":"130"},
+    {"date":"2020-02-24","source":"搜索","uv":"540"},
+    {"date":"2020-02-24","source":"直通车","uv":"135"},
+    {"date":"2020-02-25","source":"搜索","uv":"550"},
+    {"date":"2020-02-25","source":"直通车","uv":"140"},
+    {"date":"2020-02-26","source":"搜索","uv":"560"},
+    {"date":"2020-02-26","source":"直通车","uv":"145"},
+    {"date":"2020-02-27","source":"搜索","uv":"570"},
+    {"date":"2020-02-27","source":"直通车","uv":"150"},
+    {"date":"2020-02-28","source":"搜索","uv":"580"},
+    {"date":"2020-02-28","source":"直通车","uv":"120"},
+    {"date":"2020-02-29","source":"搜索","uv":"590"},
+    {"date":"2020-02-29","source":"直通车","uv":"125"},
+  ],
 } satisfies MonthInput;
 
 /** The figures the fixture's README derives by hand from these records, under the default policy. */
@@ -1962,6 +2020,291 @@ export const sampleFigures = {
           "O0130",
           "O0140"
         ]
+      }
+    },
+    "traffic": {
+      "total": {
+        "uv": 16365,
+        "paidBuyers": 227,
+        "sales": "41038.10",
+        "conversionRate": "0.0139",
+        "averageOrderValue": "180.78",
+        "daysWithoutTraffic": 1
+      },
+      "sources": [
+        {
+          "source": "搜索",
+          "uv": 12590,
+          "share": "0.7693"
+        },
+        {
+          "source": "直通车",
+          "uv": 3775,
+          "share": "0.2307"
+        }
+      ],
+      "days": {
+        "2020-02-01": {
+          "uv": 435,
+          "paidBuyers": 14,
+          "sales": "3427.80",
+          "conversionRate": "0.0322",
+          "averageOrderValue": "244.84",
+          "estimate": "3429.47",
+          "difference": "-1.67"
+        },
+        "2020-02-02": {
+          "uv": 450,
+          "paidBuyers": 7,
+          "sales": "792.90",
+          "conversionRate": "0.0156",
+          "averageOrderValue": "113.27",
+          "estimate": "795.16",
+          "difference": "-2.26"
+        },
+        "2020-02-03": {
+          "uv": 465,
+          "paidBuyers": 9,
+          "sales": "1117.90",
+          "conversionRate": "0.0194",
+          "averageOrderValue": "124.21",
+          "estimate": "1120.50",
+          "difference": "-2.60"
+        },
+        "2020-02-04": {
+          "uv": 480,
+          "paidBuyers": 6,
+          "sales": "592.90",
+          "conversionRate": "0.0125",
+          "averageOrderValue": "98.82",
+          "estimate": "592.92",
+          "difference": "-0.02"
+        },
+        "2020-02-05": {
+          "uv": 495,
+          "paidBuyers": 8,
+          "sales": "1739.90",
+          "conversionRate": "0.0162",
+          "averageOrderValue": "217.49",
+          "estimate": "1744.05",
+          "difference": "-4.15"
+        },
+        "2020-02-06": {
+          "uv": 510,
+          "paidBuyers": 10,
+          "sales": "2173.90",
+          "conversionRate": "0.0196",
+          "averageOrderValue": "217.39",
+          "estimate": "2173.03",
+          "difference": "0.87"
+        },
+        "2020-02-07": {
+          "uv": 490,
+          "paidBuyers": 6,
+          "sales": "1496.90",
+          "conversionRate": "0.0122",
+          "averageOrderValue": "249.48",
+          "estimate": "1491.39",
+          "difference": "5.51"
+        },
+        "2020-02-08": {
+          "uv": 505,
+          "paidBuyers": 10,
+          "sales": "1920.90",
+          "conversionRate": "0.0198",
+          "averageOrderValue": "192.09",
+          "estimate": "1920.71",
+          "difference": "0.19"
+        },
+        "2020-02-09": {
+          "uv": 520,
+          "paidBuyers": 8,
+          "sales": "1998.90",
+          "conversionRate": "0.0154",
+          "averageOrderValue": "249.86",
+          "estimate": "2000.88",
+          "difference": "-1.98"
+        },
+        "2020-02-10": {
+          "uv": 535,
+          "paidBuyers": 8,
+          "sales": "1643.90",
+          "conversionRate": "0.0150",
+          "averageOrderValue": "205.49",
+          "estimate": "1649.06",
+          "difference": "-5.16"
+        },
+        "2020-02-11": {
+          "uv": 550,
+          "paidBuyers": 9,
+          "sales": "1878.90",
+          "conversionRate": "0.0164",
+          "averageOrderValue": "208.77",
+          "estimate": "1883.11",
+          "difference": "-4.21"
+        },
+        "2020-02-12": {
+          "uv": 565,
+          "paidBuyers": 7,
+          "sales": "993.90",
+          "conversionRate": "0.0124",
+          "averageOrderValue": "141.99",
+          "estimate": "994.78",
+          "difference": "-0.88"
+        },
+        "2020-02-13": {
+          "uv": 580,
+          "paidBuyers": 8,
+          "sales": "1645.90",
+          "conversionRate": "0.0138",
+          "averageOrderValue": "205.74",
+          "estimate": "1646.74",
+          "difference": "-0.84"
+        },
+        "2020-02-14": {
+          "uv": 560,
+          "paidBuyers": 8,
+          "sales": "1781.90",
+          "conversionRate": "0.0143",
+          "averageOrderValue": "222.74",
+          "estimate": "1783.70",
+          "difference": "-1.80"
+        },
+        "2020-02-15": {
+          "uv": 575,
+          "paidBuyers": 10,
+          "sales": "1265.90",
+          "conversionRate": "0.0174",
+          "averageOrderValue": "126.59",
+          "estimate": "1266.53",
+          "difference": "-0.63"
+        },
+        "2020-02-16": {
+          "uv": null,
+          "paidBuyers": 9,
+          "sales": "2797.90",
+          "conversionRate": null,
+          "averageOrderValue": "310.88",
+          "estimate": null,
+          "difference": null
+        },
+        "2020-02-17": {
+          "uv": 605,
+          "paidBuyers": 9,
+          "sales": "2670.90",
+          "conversionRate": "0.0149",
+          "averageOrderValue": "296.77",
+          "estimate": "2675.23",
+          "difference": "-4.33"
+        },
+        "2020-02-18": {
+          "uv": 620,
+          "paidBuyers": 8,
+          "sales": "2011.90",
+          "conversionRate": "0.0129",
+          "averageOrderValue": "251.49",
+          "estimate": "2011.42",
+          "difference": "0.48"
+        },
+        "2020-02-19": {
+          "uv": 635,
+          "paidBuyers": 9,
+          "sales": "1890.90",
+          "conversionRate": "0.0142",
+          "averageOrderValue": "210.10",
+          "estimate": "1894.47",
+          "difference": "-3.57"
+        },
+        "2020-02-20": {
+          "uv": 650,
+          "paidBuyers": 8,
+          "sales": "1657.90",
+          "conversionRate": "0.0123",
+          "averageOrderValue": "207.24",
+          "estimate": "1656.88",
+          "difference": "1.02"
+        },
+        "2020-02-21": {
+          "uv": 630,
+          "paidBuyers": 7,
+          "sales": "993.90",
+          "conversionRate": "0.0111",
+          "averageOrderValue": "141.99",
+          "estimate": "992.94",
+          "difference": "0.96"
+        },
+        "2020-02-22": {
+          "uv": 645,
+          "paidBuyers": 9,
+          "sales": "916.90",
+          "conversionRate": "0.0140",
+          "averageOrderValue": "101.88",
+          "estimate": "919.98",
+          "difference": "-3.08"
+        },
+        "2020-02-23": {
+          "uv": 660,
+          "paidBuyers": 6,
+          "sales": "1514.90",
+          "conversionRate": "0.0091",
+          "averageOrderValue": "252.48",
+          "estimate": "1516.39",
+          "difference": "-1.49"
+        },
+        "2020-02-24": {
+          "uv": 675,
+          "paidBuyers": 9,
+          "sales": "1171.90",
+          "conversionRate": "0.0133",
+          "averageOrderValue": "130.21",
+          "estimate": "1168.96",
+          "difference": "2.94"
+        },
+        "2020-02-25": {
+          "uv": 690,
+          "paidBuyers": 7,
+          "sales": "738.90",
+          "conversionRate": "0.0101",
+          "averageOrderValue": "105.56",
+          "estimate": "735.65",
+          "difference": "3.25"
+        },
+        "2020-02-26": {
+          "uv": 705,
+          "paidBuyers": 6,
+          "sales": "592.90",
+          "conversionRate": "0.0085",
+          "averageOrderValue": "98.82",
+          "estimate": "592.18",
+          "difference": "0.72"
+        },
+        "2020-02-27": {
+          "uv": 720,
+          "paidBuyers": 9,
+          "sales": "1117.90",
+          "conversionRate": "0.0125",
+          "averageOrderValue": "124.21",
+          "estimate": "1117.89",
+          "difference": "0.01"
+        },
+        "2020-02-28": {
+          "uv": 700,
+          "paidBuyers": 7,
+          "sales": "792.90",
+          "conversionRate": "0.0100",
+          "averageOrderValue": "113.27",
+          "estimate": "792.89",
+          "difference": "0.01"
+        },
+        "2020-02-29": {
+          "uv": 715,
+          "paidBuyers": 5,
+          "sales": "493.90",
+          "conversionRate": "0.0070",
+          "averageOrderValue": "98.78",
+          "estimate": "494.39",
+          "difference": "-0.49"
+        }
       }
     }
   },

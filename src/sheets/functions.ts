@@ -375,6 +375,31 @@ export function chatTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
 }
 
 /**
+ * The month's traffic (seed 001: 销量 = 流量 UV × 转化率 CVR): a header row, then one row per
+ * business day (date, uv — empty for a day no traffic record gives —, paidBuyers, sales,
+ * conversionRate, averageOrderValue, estimate, difference) and a last row `total` over the days
+ * with traffic. An error naming the traffic range when there is none.
+ *
+ * @example
+ * trafficTable({ orders: 订单!A1:H300, traffic: 流量!A1:C60 }, { month: "2020-02" })
+ */
+export function trafficTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const t = report.traffic;
+    if (t === null) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["traffic"], message: "is missing; the traffic table needs the traffic range (流量)" }]);
+    return {
+      rows: [
+        ["date", "uv", "paidBuyers", "sales", "conversionRate", "averageOrderValue", "estimate", "difference"],
+        ...t.days.map((d) => [d.date, d.uv === null ? "" : String(d.uv), String(d.paidBuyers), d.sales, d.conversionRate ?? "", d.averageOrderValue ?? "", d.estimate ?? "", d.difference ?? ""]),
+        ["total", String(t.total.uv), String(t.total.paidBuyers), t.total.sales, t.total.conversionRate ?? "", t.total.averageOrderValue ?? "", "", ""],
+      ],
+      kinds: ["text", "count", "count", "money", "money", "money", "money", "money"],
+      header: true,
+    };
+  });
+}
+
+/**
  * The month's service levels (R2): a header row, then one row per check (id, label, status,
  * checked, compliant, complianceRate, breaches, rule) — first reply, overnight, tickets,
  * after-sales, refunds, the pre-sales wait, complaint replies, order anomalies, shipping and pick-up.

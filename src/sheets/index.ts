@@ -10,6 +10,7 @@ export {
   kpiTable,
   chatTable,
   serviceLevelTable,
+  trafficTable,
   breachTable,
   rangesByHeader,
   toCells,

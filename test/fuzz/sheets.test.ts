@@ -242,7 +242,9 @@ function mutate(ranges: Ranges, m: SheetMutation): Effect | null {
       const value = list[m.value % list.length];
       set(p.r, p.c, value);
       const note = `row ${p.r + 1} ${String(header[p.c])} ${JSON.stringify(p.value)} → ${showCell(value)}`;
-      return p.type === "text" ? effect(note, "sameOrError") : { ...effect(note, "error"), cell: `${S.columnName(p.c)}${p.r + 1}` };
+      // As for hostile text: a changed sub-account is an error on the chat log's sheet, not the agents'.
+      const links = kind === "agents" && header[p.c] === "accounts";
+      return p.type === "text" ? effect(note, links ? "any" : "sameOrError") : { ...effect(note, "error"), cell: `${S.columnName(p.c)}${p.r + 1}` };
     }
     case "extendRow": {
       const p = cellAt(m.row, 0);

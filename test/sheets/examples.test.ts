@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, breachTable, kpiTable, ordersTable, payTable, serviceLevelTable, toCells } from "../../src/sheets/index.js";
+import { attributionTable, breachTable, kpiTable, ordersTable, payTable, serviceLevelTable, toCells, trafficTable } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import { buildExamples, serial1900 } from "./builtExamples.js";
 
@@ -96,6 +96,12 @@ describe("examples/excel: the one script Excel loads, alone", () => {
     expect(JSON.parse(JSON.stringify(breaches))).toEqual(toCells(breachTable(sample)));
   });
 
+  it("KEFU.TRAFFIC gives the shop's traffic per day and the total", () => {
+    const days = registered.get("TRAFFIC")!("2020-02", null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(days))).toEqual(toCells(trafficTable(sample)));
+    expect(days.at(-1)?.slice(0, 3)).toEqual(["total", 16365, 227]);
+  });
+
   it("KEFU.KPI gives the KPI table of a period", () => {
     const table = registered.get("KPI")!("2020-W06", null, Object.values(sample)) as unknown[][];
     expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(kpiTable(sample, "2020-W06")));
@@ -143,7 +149,7 @@ describe("examples/excel: the one script Excel loads, alone", () => {
 
   it("declares the month and period parameters as any, so a date cell reaches the script as its serial", () => {
     const dated = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.name === "month" || p.name === "period").map((p) => [f.id, p.type]));
-    expect(dated.length).toBe(9);
+    expect(dated.length).toBe(10);
     expect(dated.filter(([, type]) => type !== "any")).toEqual([]);
   });
 
@@ -206,6 +212,7 @@ describe("examples/apps-script", () => {
     expect(JSON.parse(JSON.stringify(call("KEFU_KPI", "", "", ...Object.values(sample))))).toEqual(toCells(kpiTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_SERVICE", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(serviceLevelTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_BREACHES", "", "", ...Object.values(sample))))).toEqual(toCells(breachTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_TRAFFIC", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(trafficTable(sample)));
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

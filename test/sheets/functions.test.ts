@@ -21,6 +21,7 @@ import {
   sheetMonthReport,
   shopTable,
   toCells,
+  trafficTable,
   type Cell,
   type MonthRanges,
 } from "../../src/sheets/index.js";
@@ -424,5 +425,28 @@ describe("the service levels of the month's ranges (R2)", () => {
     expect(checks.find((r) => r[0] === "shipping")).toEqual(["shipping", "", "noData", 0, 0, "", 0, "paid orders shipped within 24 h of payment, except orders flagged green (no shipments given)"]);
     const bad = sample.shipments!.map((row, r) => (r === 2 ? [row[0]!, "2020-02-31 10:00:00", ...row.slice(2)] : row));
     expect(toCells(serviceLevelTable({ ...sample, shipments: bad }))).toEqual([[expect.stringMatching(/^#KEFU! 发货!B3 \(orderId "O0102"\), shippedAt: "2020-02-31 10:00:00" is not a real calendar date/)]]);
+  });
+});
+
+describe("the traffic of the month's ranges (seed 001)", () => {
+  it("one row per day and the total, as the month report has them; values as exact text on request", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const rows = toCells(trafficTable(sample, { money: "text" }));
+    expect(rows[0]).toEqual(["date", "uv", "paidBuyers", "sales", "conversionRate", "averageOrderValue", "estimate", "difference"]);
+    expect(rows).toHaveLength(1 + 29 + 1);
+    // 3 February and 16 February (no traffic record) of the sample month's README.
+    expect(rows[3]).toEqual(["2020-02-03", 465, 9, "1117.90", "0.0194", "124.21", "1120.50", "-2.60"]);
+    expect(rows[16]).toEqual(["2020-02-16", "", 9, "2797.90", "", "310.88", "", ""]);
+    expect(rows.at(-1)).toEqual(["total", 16365, 227, "41038.10", "0.0139", "180.78", "", ""]);
+    expect(rows.slice(1, -1).map((r) => r[0])).toEqual(report.traffic!.days.map((d) => d.date));
+    // Numbers by default: money and rates as numbers.
+    expect(toCells(trafficTable(sample)).at(-1)).toEqual(["total", 16365, 227, 41038.1, 0.0139, 180.78, "", ""]);
+  });
+
+  it("is an error naming the traffic range when there is none; a bad record is named at its cell", () => {
+    const { traffic: _, ...without } = sample;
+    expect(toCells(trafficTable(without))).toEqual([[expect.stringMatching(/^#KEFU! traffic: is missing; the traffic table needs the traffic range \(流量\)/)]]);
+    const bad = sample.traffic!.map((row, r) => (r === 3 ? [row[0]!, row[1]!, "many"] : row));
+    expect(toCells(trafficTable({ ...sample, traffic: bad }))).toEqual([[expect.stringMatching(/^#KEFU! 流量!C4, uv: "many" is not a whole number/)]]);
   });
 });

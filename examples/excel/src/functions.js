@@ -98,6 +98,12 @@ function breaches(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.breachTable(kefuMonth(ranges, options), options));
 }
 
+/** The shop's traffic (销量 = 访客数 × 转化率 × 客单价): one row per day — visitors, paying buyers, sales, conversion, average order, the identity's estimate — and the total. */
+function traffic(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.trafficTable(kefuMonth(ranges, options), options));
+}
+
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -113,3 +119,4 @@ CustomFunctions.associate("AGENT", agent);
 CustomFunctions.associate("CHAT", chat);
 CustomFunctions.associate("SERVICE", service);
 CustomFunctions.associate("BREACHES", breaches);
+CustomFunctions.associate("TRAFFIC", traffic);
