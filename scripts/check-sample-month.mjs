@@ -253,6 +253,7 @@ function deriveKpis() {
     refunded: instant(s.refundedAt), amount: s.refundAmount === "" ? 0 : fen(s.refundAmount, s.afterSaleId), satisfaction: s.satisfaction === "" ? null : Number(s.satisfaction),
   }));
   const febCons = consultations.filter((c) => inFeb(c.start));
+  const shopReviews = read("shopReviews.csv").map((r) => ({ at: instant(r.at), outcome: r.outcome, handler: r.handlerId })).filter((r) => inFeb(r.at));
   const credited = new Map(Object.entries(perOrder).map(([id, o]) => [id, o.creditedAgent]));
   const paidFeb = orders.filter((o) => inFeb(o.paid));
   const shopPaid = paidFeb.reduce((s, o) => s + o.amount, 0);
@@ -286,6 +287,7 @@ function deriveKpis() {
     // An order without a buyer is a buyer of its own, never a repeat one.
     const soldBuyers = [...new Set(sold.map((o) => o.buyer || `#${o.id}`))];
     const repeated = (o) => Boolean(o.buyer) && orders.some((x) => x !== o && x.buyer === o.buyer && x.paid !== null && x.paid < o.paid && o.paid - x.paid <= 90 * 86_400_000);
+    const handled = shopReviews.filter((r) => r.outcome !== "" && (agent === null || r.handler === agent));
     const withStatus = (value, sample, min) => ({ value, status: value === null ? "noData" : sample < min ? "insufficient" : "ok" });
     return {
       consultingBuyers: String(buyers.length),
@@ -320,6 +322,8 @@ function deriveKpis() {
       refundRate: round(sold.filter((o) => o.refund > 0).length, sold.length, 4),
       refundAmountRate: round(sumBy(sold, (o) => o.refund), sumBy(sold, (o) => o.amount), 4),
       repurchaseRate: round(soldBuyers.filter((b) => sold.some((o) => o.buyer === b && repeated(o))).length, soldBuyers.length, 4),
+      // 中差评 of February handled (an outcome given) by the agent; recovered: changed to good or removed.
+      reviewRecoveryRate: round(handled.filter((r) => r.outcome === "改为好评" || r.outcome === "已删除").length, handled.length, 4),
     };
   };
   const perAgent = Object.fromEntries(agents.map((a) => [a.agentId, metricsOf(a.agentId)]));

@@ -104,11 +104,13 @@ const returnedParcels = [
 ];
 
 // R1 duties: neutral/negative shop reviews (中差评). rb1's first review was on 31 January (odd).
+// Their outcomes (处理成果, seed 003) and handlers: SR01 (January's) changed to good by A04; SR02
+// changed to good by A04; SR03 explained by A04; SR04 removed by A05.
 const shopReviews = [
-  ["SR01", "rb1", "", "2020-01-31 21:00:00", "neutral"],
-  ["SR02", "rb1", "", "2020-02-04 10:00:00", "negative"],
-  ["SR03", "rb2", "O0230", "2020-02-10 15:00:00", "negative"],
-  ["SR04", "rb3", "", "2020-02-23 11:00:00", "neutral"],
+  ["SR01", "rb1", "", "2020-01-31 21:00:00", "neutral", "改为好评", "A04"],
+  ["SR02", "rb1", "", "2020-02-04 10:00:00", "negative", "改为好评", "A04"],
+  ["SR03", "rb2", "O0230", "2020-02-10 15:00:00", "negative", "已解释", "A04"],
+  ["SR04", "rb3", "", "2020-02-23 11:00:00", "neutral", "已删除", "A05"],
 ];
 
 function csv(header, rows) {
@@ -126,6 +128,6 @@ const files = {
   "assessments.csv": csv(["agentId", "requirement", "passed", "at"], assessments),
   "probation.csv": csv(["agentId", "item", "score", "evaluator", "at"], probation),
   "returnedParcels.csv": csv(["parcelId", "orderId", "arrivedAt", "trackingNo"], returnedParcels),
-  "shopReviews.csv": csv(["reviewId", "buyerId", "orderId", "at", "rating"], shopReviews),
+  "shopReviews.csv": csv(["reviewId", "buyerId", "orderId", "at", "rating", "outcome", "handlerId"], shopReviews),
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);

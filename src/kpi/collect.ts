@@ -38,6 +38,7 @@ export function collectState(month: DecodedMonth, period: Period, credits: Int32
   readTickets(pass);
   readAfterSales(pass);
   readReviews(pass);
+  readShopReviews(pass);
   readQc(pass);
   readCalls(pass);
   month.agents.ids.forEach((id, a) => {
@@ -361,6 +362,24 @@ function readReviews(pass: Pass): void {
     const a = agentCounters(pass, r.agentId[i]!);
     a.reviews++;
     if (r.rating[i] === good) a.goodReviews++;
+  }
+}
+
+/**
+ * 中差评 handled (seed 003: 中差评的处理成果…加入到客户绩效中): each shop review of the period (by
+ * the buyer's review time) with an outcome counts for its handler; changed to good or removed, as
+ * recovered.
+ */
+function readShopReviews(pass: Pass): void {
+  const table = pass.month.tables.shopReviews;
+  if (table === undefined) return;
+  const r = table.columns;
+  const [changed, removed] = [0, 1]; // indices in the field's values
+  for (let i = 0; i < table.count; i++) {
+    if (r.outcome[i]! < 0 || r.handlerId[i]! < 0 || !inPeriod(pass, r.at[i]!)) continue;
+    const a = agentCounters(pass, r.handlerId[i]!);
+    a.handledShopReviews++;
+    if (r.outcome[i] === changed || r.outcome[i] === removed) a.recoveredShopReviews++;
   }
 }
 

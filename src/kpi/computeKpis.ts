@@ -25,7 +25,7 @@ export interface KpiOptions {
 }
 
 /** The kinds the KPIs read. */
-export const KPI_RECORD_KINDS = ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls"] as const;
+export const KPI_RECORD_KINDS = ["agents", "consultations", "orders", "tickets", "afterSales", "reviews", "qc", "calls", "shopReviews"] as const;
 
 /** The period of a KPI call, cut in the month's zone, and the agents to list; bad options are issues at `options…`. */
 export function kpiPeriod(month: DecodedMonth, options: unknown): Period {

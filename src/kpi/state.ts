@@ -50,6 +50,9 @@ export interface AgentCounters {
   firstContactTickets: number;
   calls: number;
   answeredCalls: number;
+  /** 中差评 (shop reviews) the agent handled with an outcome, and those changed to good or removed. */
+  handledShopReviews: number;
+  recoveredShopReviews: number;
 }
 
 /** The mergeable state of a period. */
@@ -69,7 +72,7 @@ export interface KpiState {
   readonly orders: OrderColumns;
 }
 
-export const KPI_KINDS: readonly KpiKind[] = ["consultations", "orders", "credits", "tickets", "afterSales", "reviews", "qc", "calls"];
+export const KPI_KINDS: readonly KpiKind[] = ["consultations", "orders", "credits", "tickets", "afterSales", "reviews", "qc", "calls", "shopReviews"];
 
 /** Fresh counters. */
 export function emptyCounters(): AgentCounters {
@@ -78,7 +81,7 @@ export function emptyCounters(): AgentCounters {
     messageConsultations: 0, buyerMessages: 0, agentMessages: 0, responseConsultations: 0, responseCount: 0, responseSeconds: 0,
     reviews: 0, goodReviews: 0, qcInspections: 0, qcHundredths: 0, afterSales: 0, reviewedAfterSales: 0, afterSaleReviewMs: 0,
     ratings: 0, satisfiedRatings: 0, refunds: 0, refundedFen: 0, tickets: 0, repliedTickets: 0, timelyTickets: 0,
-    firstContactTickets: 0, calls: 0, answeredCalls: 0,
+    firstContactTickets: 0, calls: 0, answeredCalls: 0, handledShopReviews: 0, recoveredShopReviews: 0,
   };
 }
 
@@ -109,8 +112,26 @@ export function checkKpiState(value: unknown, name: string): asserts value is Kp
   const ok =
     typeof s === "object" && s !== null && typeof s.settings === "string" && typeof s.given === "object" && s.given !== null &&
     s.agents instanceof Map && Array.isArray(s.agentIds) && Array.isArray(s.buyerKeys) && s.pairs instanceof PairColumns && s.orders instanceof OrderColumns &&
-    KPI_KINDS.every((k) => typeof s.given![k] === "boolean") && allText(s.agentIds) && allText(s.buyerKeys);
+    KPI_KINDS.every((k) => typeof s.given![k] === "boolean") && allText(s.agentIds) && allText(s.buyerKeys) && numbered(s as KpiState);
   if (!ok) throw new KefuKpiError([{ code: IssueCode.invalidType, path: [name], message: "expected a KPI state made by collectKpiState or mergeKpiStates" }]);
+}
+
+// The pairs and orders name agents and buyers of the state's lists (a state whose lists were
+// changed would read beyond them).
+function numbered(s: KpiState): boolean {
+  const agents = s.agentIds.length;
+  const buyers = s.buyerKeys.length;
+  const { pairs, orders } = s;
+  if (!(pairs.count >= 0 && pairs.count <= pairs.capacity && orders.count >= 0 && orders.count <= orders.buyer.length)) return false;
+  for (let p = 0; p < pairs.count; p++) {
+    const [b, a] = [pairs.buyer(p), pairs.agent(p)];
+    if (!(b >= 0 && b < buyers && a >= 0 && a < agents)) return false;
+  }
+  for (let o = 0; o < orders.count; o++) {
+    const [b, c] = [orders.buyer[o]!, orders.credited[o]!];
+    if (!(b >= -1 && b < buyers && c >= -2 && c < agents)) return false; // -1: no buyer id; -1, -2: NOBODY, NO_CREDITS
+  }
+  return true;
 }
 
 // Every element text (a hole is no text: `every` would skip it).

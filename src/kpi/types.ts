@@ -31,6 +31,8 @@ export interface KpiInput {
   readonly reviews?: readonly RecordOf<"reviews">[];
   readonly qc?: readonly RecordOf<"qc">[];
   readonly calls?: readonly RecordOf<"calls">[];
+  /** 中差评 with their outcome and handler: `reviewRecoveryRate`. */
+  readonly shopReviews?: readonly RecordOf<"shopReviews">[];
 }
 
 /** `ok`: a value; `noData`: the denominator is zero or the data was not given; `insufficient`: under the policy's minimum sample. */

@@ -25,7 +25,7 @@ export interface KpiReportOptions {
  * buildKpiReport(folder.month, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
  */
 export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
-  const month = monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls"]);
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls", "shopReviews"]);
   const opts = checkOptions(options, ["period", "warnings"]);
   const period = kpiPeriod(month, { period: opts["period"] });
   const warnings = [...(textsOption(opts, "warnings") ?? []), ...month.warnings];

@@ -23,7 +23,7 @@ export interface KpiSection {
   readonly warnings: string[];
 }
 
-const KPI_KINDS = ["tickets", "afterSales", "reviews", "qc", "calls"] as const;
+const KPI_KINDS = ["tickets", "afterSales", "reviews", "qc", "calls", "shopReviews"] as const;
 const SERVICE_KINDS = ["shipments", "orderAnomalies", "complaints"] as const;
 const GROUPS = KINDS.agents.fields.group.values;
 

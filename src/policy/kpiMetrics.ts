@@ -11,7 +11,7 @@
  */
 
 /** The kinds of input the KPIs read; a kind left out means "no such data" (its metrics are null). */
-export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls";
+export type KpiKind = "consultations" | "orders" | "credits" | "tickets" | "afterSales" | "reviews" | "qc" | "calls" | "shopReviews";
 
 /** The units of the metrics, with their decimals (rate and ratio 4, count 0, the rest 2). */
 export const KPI_UNITS = ["rate", "ratio", "seconds", "hours", "score", "yuan", "count"] as const;
@@ -273,6 +273,13 @@ const table = [
     formula: "buyers of those orders who had paid another order in the `repurchaseDays` days before / their buyers",
     compute: { ratio: ["repeatBuyers", "payingBuyers"] },
     reason: "buyers who paid again within {thresholds.repurchaseDays} days / paying buyers",
+  },
+  {
+    id: "reviewRecoveryRate", unit: "rate", needs: ["shopReviews"],
+    label: { zh: "中差评挽回率", en: "neutral/negative reviews recovered" },
+    formula: "中差评 the agent handled, changed to good or removed / 中差评 the agent handled with an outcome",
+    compute: { ratio: ["recoveredShopReviews", "handledShopReviews"] },
+    reason: "中差评 changed to good or removed / 中差评 handled",
   },
 ] as const satisfies readonly KpiMetricDefinition[];
 

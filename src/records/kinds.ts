@@ -365,6 +365,15 @@ export const KINDS = {
       at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
       rating: { type: "enum", required: true, aliases: ["评价", "评价类型"], values: ["neutral", "negative"], labels: { neutral: "中评", negative: "差评" } },
       orderId: { type: "id", aliases: ["订单编号"] },
+      outcome: {
+        type: "enum",
+        aliases: ["处理结果", "处理成果"],
+        values: ["changed", "removed", "explained", "unchanged"],
+        labels: { changed: "改为好评", removed: "已删除", explained: "已解释", unchanged: "未改变" },
+        synonyms: { changed: ["改好评", "已改好评"], removed: ["删除", "已删评"], explained: ["解释", "已回复解释"], unchanged: ["未改"] },
+        description: "the handling's outcome (处理成果): changed to a good review, removed, explained in a reply, or unchanged; empty while not handled",
+      },
+      handlerId: { type: "agent", aliases: ["处理人工号", "处理客服"], description: "the agent who handled it" },
     },
   },
   traffic: {

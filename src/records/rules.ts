@@ -131,6 +131,15 @@ export const RULES: Partial<Record<RecordKind, Rule>> = {
       notBefore(v, failed, fail, zone, ANOMALY, 1, 0);
     },
   },
+  shopReviews: {
+    fields: ["outcome", "handlerId"],
+    check(v, failed, fail) {
+      // An enum or agent that is absent reads as NaN or -1.
+      const [OUTCOME, HANDLER] = [0, 1];
+      if (unread(failed, OUTCOME) || unread(failed, HANDLER)) return;
+      if (v[OUTCOME]! >= 0 && !(v[HANDLER]! >= 0)) fail(HANDLER, IssueCode.missingField, "is missing; a handled review (one with an outcome) names the agent who handled it");
+    },
+  },
   complaints: {
     fields: COMPLAINT,
     check(v, failed, fail, zone) {

@@ -1231,10 +1231,10 @@ export const sampleRecords = {
     {"parcelId":"P05","orderId":"","arrivedAt":"2020-02-27 09:30:00","trackingNo":"ZT3005"},
   ],
   shopReviews: [
-    {"reviewId":"SR01","buyerId":"rb1","orderId":"","at":"2020-01-31 21:00:00","rating":"neutral"},
-    {"reviewId":"SR02","buyerId":"rb1","orderId":"","at":"2020-02-04 10:00:00","rating":"negative"},
-    {"reviewId":"SR03","buyerId":"rb2","orderId":"O0230","at":"2020-02-10 15:00:00","rating":"negative"},
-    {"reviewId":"SR04","buyerId":"rb3","orderId":"","at":"2020-02-23 11:00:00","rating":"neutral"},
+    {"reviewId":"SR01","buyerId":"rb1","orderId":"","at":"2020-01-31 21:00:00","rating":"neutral","outcome":"改为好评","handlerId":"A04"},
+    {"reviewId":"SR02","buyerId":"rb1","orderId":"","at":"2020-02-04 10:00:00","rating":"negative","outcome":"改为好评","handlerId":"A04"},
+    {"reviewId":"SR03","buyerId":"rb2","orderId":"O0230","at":"2020-02-10 15:00:00","rating":"negative","outcome":"已解释","handlerId":"A04"},
+    {"reviewId":"SR04","buyerId":"rb3","orderId":"","at":"2020-02-23 11:00:00","rating":"neutral","outcome":"已删除","handlerId":"A05"},
   ],
   traffic: [
     {"date":"2020-02-01","source":"搜索","uv":"310"},
@@ -1577,7 +1577,8 @@ export const sampleFigures = {
         "refundedAmount": "0.00",
         "refundRate": "0.0152",
         "refundAmountRate": "0.0302",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": null
       },
       "A02": {
         "consultingBuyers": "67",
@@ -1625,7 +1626,8 @@ export const sampleFigures = {
         "refundedAmount": "0.00",
         "refundRate": "0.0800",
         "refundAmountRate": "0.1381",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": null
       },
       "A03": {
         "consultingBuyers": "36",
@@ -1673,7 +1675,8 @@ export const sampleFigures = {
         "refundedAmount": "0.00",
         "refundRate": "0.0000",
         "refundAmountRate": "0.0000",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": null
       },
       "A04": {
         "consultingBuyers": "22",
@@ -1721,7 +1724,8 @@ export const sampleFigures = {
         "refundedAmount": "0.00",
         "refundRate": "0.0000",
         "refundAmountRate": "0.0000",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": "0.5000"
       },
       "A05": {
         "consultingBuyers": "37",
@@ -1769,7 +1773,8 @@ export const sampleFigures = {
         "refundedAmount": "110.50",
         "refundRate": "0.0000",
         "refundAmountRate": "0.0000",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": "1.0000"
       },
       "A06": {
         "consultingBuyers": "26",
@@ -1817,7 +1822,8 @@ export const sampleFigures = {
         "refundedAmount": "600.00",
         "refundRate": "0.0000",
         "refundAmountRate": "0.0000",
-        "repurchaseRate": "0.0000"
+        "repurchaseRate": "0.0000",
+        "reviewRecoveryRate": null
       }
     },
     "shop": {
@@ -1866,7 +1872,8 @@ export const sampleFigures = {
       "refundedAmount": "710.50",
       "refundRate": "0.0254",
       "refundAmountRate": "0.0401",
-      "repurchaseRate": "0.0000"
+      "repurchaseRate": "0.0000",
+      "reviewRecoveryRate": "0.6667"
     },
     "scores": {
       "A01": {

@@ -30,7 +30,7 @@ describe("month report: people section", () => {
       "no consultations (file) given: every paid order counts as fully silent (全静默)",
       "no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements",
       "no rewards (file) given: no rewards in the pay statements",
-      "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
+      "no tickets, afterSales, reviews, qc, calls, shopReviews (files) given: the KPIs computed from them are null (no data)",
       "no shipments, orderAnomalies, complaints (files) given: the service levels checked from them have no data",
     ]);
   });

@@ -37,7 +37,7 @@ describe("warnings reach stderr in every format", () => {
       const { code, stderr } = await cli("report", dir, "--format", format);
       expect(code).toBe(0);
       expect(stderr).toContain("kefu-kpi: warning: orders.csv: column note not used\n");
-      expect(stderr).toContain("kefu-kpi: warning: no tickets, afterSales, reviews, qc, calls (files) given");
+      expect(stderr).toContain("kefu-kpi: warning: no tickets, afterSales, reviews, qc, calls, shopReviews (files) given");
     });
   }
 

@@ -12,6 +12,7 @@ const KPI_FILES = {
   "shipments.csv": "orderId,shippedAt,pickedUpAt\nO1,2020-02-11 10:00,2020-02-12 09:00\n",
   "orderAnomalies.csv": "orderId,raisedAt,verifiedAt,agentId\nO1,2020-02-12 10:00,,A01\n",
   "complaints.csv": "complaintId,agentId,at,repliedAt,upheld\nK1,A02,2020-02-11 10:00,2020-02-11 12:00,是\n",
+  "shopReviews.csv": "reviewId,buyerId,at,rating,outcome,handlerId\nSR1,rb1,2020-02-10 15:00,差评,改为好评,A01\n",
   "calls.json": JSON.stringify([{ callId: "P1", agentId: "A01", at: "2020-02-10 13:00", answered: true }, { callId: "P2", agentId: "A01", at: "2020-02-10 13:10", answered: false }]),
 };
 

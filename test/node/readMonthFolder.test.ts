@@ -72,7 +72,7 @@ describe("readMonthFolder", () => {
       "no consultations (file) given: every paid order counts as fully silent (全静默)",
       "no agents (file) given: agents are listed by the ids seen in the data, without name, group or grade",
       "no agents (file) given: no pay statements (the base salary follows the grade)",
-      "no tickets, afterSales, reviews, qc, calls (files) given: the KPIs computed from them are null (no data)",
+      "no tickets, afterSales, reviews, qc, calls, shopReviews (files) given: the KPIs computed from them are null (no data)",
       "no shipments, orderAnomalies, complaints (files) given: the service levels checked from them have no data",
     ]);
   });

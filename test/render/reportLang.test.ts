@@ -155,7 +155,7 @@ describe("the messages of the rule families in Chinese", () => {
     const empty = buildMonthReport({}, {}, { month: "2020-02" });
     expect(empty.warnings.length).toBeGreaterThanOrEqual(4);
     // Only the kinds' ids (the file names a lead looks for) stay in Latin letters.
-    const kinds = /orders|consultations|agents|tickets|afterSales|reviews|qc|calls|violations|rewards|shipments|orderAnomalies|complaints/g;
+    const kinds = /orders|consultations|agents|tickets|afterSales|reviews|qc|calls|violations|rewards|shipments|orderAnomalies|complaints|shopReviews/g;
     for (const w of empty.warnings) expect(message(w, "zh").replace(kinds, ""), w).not.toMatch(/原文|[a-z]{2,}/);
     expect(message("no orders (file) given: the month has no sales", "zh")).toBe("未提供订单（orders）：本月没有销售");
   });
