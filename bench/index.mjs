@@ -65,6 +65,15 @@ for (const [orders, consultations] of sizes) {
     `  decodeMonth + checkServiceLevels with a shipment per paid order: ${withShipments.toFixed(2)} s, without the shipments ${without.toFixed(2)} s ` +
       `(${(withShipments / without).toFixed(2)}×; ${shipping.shipping[0].check})`,
   );
+  // The traffic section: the month report with a traffic record per day and source, against the same without.
+  const traffic = { traffic: [], trafficFloor: [] };
+  for (let r = 0; r < runs; r++) for (const mode of Object.keys(traffic)) traffic[mode].push(measure(mode, orders, consultations));
+  const withTraffic = median(traffic.traffic.map((m) => m.seconds));
+  const withoutTraffic = median(traffic.trafficFloor.map((m) => m.seconds));
+  console.log(
+    `  buildMonthReport with traffic (a record per day and source): ${withTraffic.toFixed(2)} s, without ${withoutTraffic.toFixed(2)} s ` +
+      `(${(withTraffic / withoutTraffic).toFixed(2)}×; ${traffic.traffic[0].check})`,
+  );
   // The CLI on the same month written as CSV files: what a team lead runs.
   const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-bench-"));
   try {

@@ -10,6 +10,8 @@
 // `shipping` times decoding the orders with a shipment per paid order and order anomalies, and the
 // service-level checks over them; `shippingFloor` the same without the shipments and anomalies
 // (their difference is what the shipping checks cost).
+// `traffic` times buildMonthReport over the orders and consultations with a traffic record per day and source (three
+// sources), `trafficFloor` the same without them (their difference is what the traffic section costs).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
 import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth } from "../dist/index.js";
@@ -24,6 +26,16 @@ if (mode === "kpi") {
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
 }
 const shippingInput = mode === "shipping" ? { orders: input.orders, ...syntheticShipping(input.orders) } : mode === "shippingFloor" ? { orders: input.orders } : undefined;
+const trafficInput =
+  mode === "traffic" || mode === "trafficFloor"
+    ? {
+        orders: input.orders,
+        consultations: input.consultations,
+        ...(mode === "traffic"
+          ? { traffic: Array.from({ length: 29 * 3 }, (_, k) => ({ date: `2020-02-${String(1 + Math.floor(k / 3)).padStart(2, "0")}`, source: ["搜索", "直通车", "推荐"][k % 3], uv: 20_000 + k })) }
+          : {}),
+      }
+    : undefined;
 const monthInput = mode === "month" ? syntheticFullMonth(Number(ordersArg), Number(consArg)) : undefined;
 const routingInput = mode === "routing" ? syntheticRouting(Number(ordersArg), Number(consArg)) : undefined;
 globalThis.gc();
@@ -49,6 +61,9 @@ if (mode === "floor") {
 } else if (mode === "shipping" || mode === "shippingFloor") {
   const levels = checkServiceLevels(decodeMonth(shippingInput), {}, { period: "2020-02" });
   check = levels.filter((c) => c.status === "ok").map((c) => `${c.id} ${c.compliant}/${c.checked}`).join(", ") || "no check";
+} else if (mode === "traffic" || mode === "trafficFloor") {
+  const report = buildMonthReport(trafficInput, {}, { month: "2020-02" });
+  check = report.traffic === null ? `${report.shop.sales.net}, no traffic` : `${report.shop.sales.net}, CVR ${report.traffic.total.conversionRate} over ${report.traffic.total.paidBuyers} buyer-days`;
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;
