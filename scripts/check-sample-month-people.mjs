@@ -85,6 +85,25 @@ const out = {};
   }
   // An upheld complaint (因服务原因) is an occurrence of the serviceComplaint rule.
   for (const c of csv("complaints.csv")) if (c.upheld === "true") events.push({ id: c.complaintId, who: c.agentId, rule: "serviceComplaint", at: c.at, sup: false });
+  // Attendance (seed 000): each working shift on a day the records cover — no record that day:
+  // absent (at the shift's start); first 上班 after the start: late; last 下班 before the end: left
+  // early (grace 0). Nothing is expected of an agent after the dismissal.
+  const att = csv("attendance.csv");
+  const days = att.map((r) => r.at.slice(0, 10)).sort();
+  const hhmm = (m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}:00`;
+  for (const r of roster) {
+    if (r.shift === "off" || r.date < days[0] || r.date > days.at(-1)) continue;
+    const mine = att.filter((x) => x.agentId === r.agentId && x.at.startsWith(r.date));
+    const [start, end] = SHIFT[r.shift].map((m) => `${r.date} ${hhmm(m)}`);
+    const ins = mine.filter((x) => x.punch === "上班").map((x) => x.at).sort();
+    const outs = mine.filter((x) => x.punch === "下班").map((x) => x.at).sort();
+    const push = (word, rule, at) => events.push({ id: `${r.agentId}/${r.date}/${word}`, who: r.agentId, rule, at, sup: false, attendance: true });
+    if (mine.length === 0) push("旷工", "absent", start);
+    else {
+      if (ins.length > 0 && ins[0] > start) push("迟到", "late", ins[0]);
+      if (outs.length > 0 && outs.at(-1) < end) push("早退", "leftEarly", outs.at(-1));
+    }
+  }
   events.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : x.sup ? 1 : -1));
   const count = {};
   const dismissed = {};
@@ -92,6 +111,7 @@ const out = {};
   const lines = [];
   const ledger = [];
   for (const e of events) {
+    if (e.attendance && dismissed[e.who] && e.at >= dismissed[e.who]) continue;
     const k = `${e.who} ${e.rule}`;
     count[k] = (count[k] ?? 0) + 1;
     let step = null;

@@ -57,6 +57,23 @@ const complaints = [
   ["K03", "A04", "2020-02-27 09:00:00", "", "false", "少件"],
 ];
 
+// R4: attendance (考勤, seed 000: 不迟到、不早退、不旷工), Monday 17 and Tuesday 18 February: the
+// records cover those two days only. A01 signs in at 09:07 for the 09:00 day shift (late); A02
+// has no record on the 18th, a night shift (absent); A05 signs out at 15:00 from the half-day
+// shift that ends at 15:30 (left early). A01 is off on the 18th; everyone else is on time.
+const attendance = [
+  ["A01", "2020-02-17 09:07:00", "上班"], ["A01", "2020-02-17 17:31:00", "下班"],
+  ["A02", "2020-02-17 16:55:00", "上班"], ["A02", "2020-02-17 23:32:00", "下班"],
+  ["A03", "2020-02-17 08:58:00", "上班"], ["A03", "2020-02-17 17:35:00", "下班"],
+  ["A04", "2020-02-17 16:58:00", "上班"], ["A04", "2020-02-17 23:30:00", "下班"],
+  ["A05", "2020-02-17 09:55:00", "上班"], ["A05", "2020-02-17 15:31:00", "下班"],
+  ["A06", "2020-02-17 08:50:00", "上班"], ["A06", "2020-02-17 17:40:00", "下班"],
+  ["A03", "2020-02-18 08:59:00", "上班"], ["A03", "2020-02-18 17:30:00", "下班"],
+  ["A04", "2020-02-18 16:59:00", "上班"], ["A04", "2020-02-18 23:31:00", "下班"],
+  ["A05", "2020-02-18 09:58:00", "上班"], ["A05", "2020-02-18 15:00:00", "下班"],
+  ["A06", "2020-02-18 08:55:00", "上班"], ["A06", "2020-02-18 17:30:00", "下班"],
+];
+
 // R4: rewards. W06 is January's (outside the month).
 const rewards = [
   ["W01", "A01", "2020-02-06 14:00:00", "dataErrorFound", "", "主图尺寸写错"],
@@ -123,6 +140,7 @@ const files = {
   "roster.csv": csv(["agentId", "date", "shift"], roster),
   "violations.csv": csv(["violationId", "agentId", "at", "rule", "condonedBy", "note"], violations),
   "complaints.csv": csv(["complaintId", "agentId", "at", "repliedAt", "upheld", "kind"], complaints),
+  "attendance.csv": csv(["agentId", "at", "punch"], attendance),
   "rewards.csv": csv(["rewardId", "agentId", "at", "kind", "amount", "note"], rewards),
   "scores.csv": csv(["agentId", "month", "score"], scores),
   "assessments.csv": csv(["agentId", "requirement", "passed", "at"], assessments),

@@ -78,6 +78,7 @@ const RECORD_NAMES: Readonly<Record<string, string>> = {
   returnedParcels: "a returned-parcel record",
   shopReviews: "a shop review record",
   traffic: "a traffic record",
+  attendance: "an attendance record",
 };
 
 function recordName(kind: string): string {

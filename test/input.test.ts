@@ -242,7 +242,7 @@ describe("reading that throws (item 20)", () => {
     expect(rangesByHeader(throwing as never).success).toBe(false);
     expect(policyFromCells(5 as never).issues.map((i) => i.message)).toEqual(["expected a range of key/value rows, got the number 5"]);
     expect(readSheet("constructor" as never, []).issues.map((i) => i.message)).toEqual([
-      'the text "constructor" is not a kind of record; expected one of agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic',
+      'the text "constructor" is not a kind of record; expected one of agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic, attendance',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { agentRows, recordIssue } from "../records/rows.js";
 import { RECORD_SCHEMAS, type RecordOf } from "../records/schema.js";
 import { businessDateOf, formatInstant, monthIndexOf, monthLabel } from "../time/period.js";
 import { ledgerOfFen, type FundLedger } from "./fundLedger.js";
+import { attendanceFindings } from "./attendance.js";
 
 /** One violation (违规) by an agent; `condonedBy` is a supervisor who saw it and did not stop it. */
 export type Violation = RecordOf<"violations">;
@@ -27,10 +28,14 @@ export interface StaffMember {
 export interface DisciplineInput {
   /** The staff (agents and supervisors). When given, every agentId and condonedBy must be in it. */
   readonly agents?: readonly StaffMember[];
-  /** All violations since hire (not only the month's): the ladder counts them. Required unless `complaints` are given. */
+  /** All violations since hire (not only the month's): the ladder counts them. Required unless `complaints` or `attendance` are given. */
   readonly violations?: readonly unknown[];
   /** The buyers' complaints since hire: each upheld one steps the ladder of `discipline.complaintRule`. */
   readonly complaints?: readonly unknown[];
+  /** Sign-ins and sign-outs (考勤): with the roster, late, leaving early and absent step the ladders of `discipline.attendance`. */
+  readonly attendance?: readonly unknown[];
+  /** The roster the attendance is checked against. */
+  readonly roster?: readonly unknown[];
 }
 
 export interface DisciplineOptions {
@@ -98,9 +103,9 @@ export interface MonthDiscipline {
 }
 
 interface Event {
-  /** The violation's row, or the complaint's (`complaint`). */
+  /** The violation's row, the complaint's, or the attendance finding's (by `source`). */
   readonly row: number;
-  readonly complaint: boolean;
+  readonly source: typeof VIOLATION | typeof COMPLAINT | typeof ATTENDANCE;
   readonly ms: number;
   /** The person penalized (agent number). */
   readonly person: number;
@@ -127,9 +132,9 @@ interface Event {
  */
 export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy?: PolicyInput | Policy, options: DisciplineOptions = {}): DisciplineResult {
   checkOptions(options, ["month"]);
-  // The violations, or the complaints alone: either steps the ladders.
-  const complaintsOnly = typeof input === "object" && input !== null && (input as { complaints?: unknown }).complaints !== undefined;
-  const month = monthFor(input, policy, ["agents", "violations", "complaints"], { required: complaintsOnly ? [] : ["violations"], check: checkViolations });
+  // The violations, or the complaints or attendance (with the roster) alone: each steps the ladders.
+  const given = (kind: string): boolean => typeof input === "object" && input !== null && (input as Record<string, unknown>)[kind] !== undefined;
+  const month = monthFor(input, policy, ["agents", "violations", "complaints", "attendance", "roster"], { required: given("complaints") || given("attendance") ? [] : ["violations"], check: checkViolations });
   return disciplineOfMonth(month, options).result;
 }
 
@@ -138,6 +143,8 @@ export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy
  *
  * @throws {KefuKpiError} for a violation of a rule the policy does not have, or before its agent was hired
  */
+const [VIOLATION, COMPLAINT, ATTENDANCE] = [0, 1, 2] as const;
+
 export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOptions = {}): MonthDiscipline {
   const issues = new IssueList();
   checkViolations(month, issues);
@@ -151,18 +158,21 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
   const events: Event[] = [];
   for (let i = 0; i < (table?.count ?? 0); i++) {
     const ms = v!.at[i]!;
-    events.push({ row: i, complaint: false, ms, person: v!.agentId[i]!, liability: "violator" });
+    events.push({ row: i, source: VIOLATION, ms, person: v!.agentId[i]!, liability: "violator" });
     const sup = v!.condonedBy[i]!;
-    if (sup >= 0 && d.supervisorLiability) events.push({ row: i, complaint: false, ms, person: sup, liability: "supervisor" });
+    if (sup >= 0 && d.supervisorLiability) events.push({ row: i, source: VIOLATION, ms, person: sup, liability: "supervisor" });
   }
   // An upheld complaint (因服务原因) is an occurrence of the complaint rule by the agent complained of.
   const complaints = month.tables.complaints;
   const k = complaints?.columns;
   if (d.complaintRule !== null) {
-    for (let i = 0; i < (complaints?.count ?? 0); i++) if (k!.upheld[i] === 1) events.push({ row: i, complaint: true, ms: k!.at[i]!, person: k!.agentId[i]!, liability: "violator" });
+    for (let i = 0; i < (complaints?.count ?? 0); i++) if (k!.upheld[i] === 1) events.push({ row: i, source: COMPLAINT, ms: k!.at[i]!, person: k!.agentId[i]!, liability: "violator" });
   }
-  const violationId = (e: Event): string => (e.complaint ? k!.complaintId.at(e.row) : v!.violationId.at(e.row));
-  const violatorOf = (e: Event): number => (e.complaint ? k!.agentId[e.row]! : v!.agentId[e.row]!);
+  // Late, leaving early and absent against the roster: each an occurrence of its rule.
+  const attendance = attendanceFindings(month);
+  attendance.forEach((f, i) => events.push({ row: i, source: ATTENDANCE, ms: f.ms, person: f.agent, liability: "violator" }));
+  const violationId = (e: Event): string => (e.source === COMPLAINT ? k!.complaintId.at(e.row) : e.source === ATTENDANCE ? attendance[e.row]!.id : v!.violationId.at(e.row));
+  const violatorOf = (e: Event): number => (e.source === COMPLAINT ? k!.agentId[e.row]! : e.source === ATTENDANCE ? attendance[e.row]!.agent : v!.agentId[e.row]!);
   events.sort((a, b) => a.ms - b.ms || cmp(violationId(a), violationId(b)) || (a.liability === "violator" ? -1 : 1));
 
   // Dismissals, by agent number: the agents file's first, then the ladder's when earlier.
@@ -183,7 +193,10 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     // The violator was no longer staff: there was no violation of the rules to stop, so the
     // supervisor's ladder does not step (the violator's line says so).
     if (e.liability === "supervisor" && condonedAfterDismissal(e, violationId(e), dismissed.get(violator))) continue;
-    const ruleId = e.complaint ? d.complaintRule! : v!.rule.at(e.row);
+    // No attendance is expected of an agent no longer there.
+    const gone = dismissed.get(e.person);
+    if (e.source === ATTENDANCE && gone !== undefined && e.ms >= gone.ms) continue;
+    const ruleId = e.source === COMPLAINT ? d.complaintRule! : e.source === ATTENDANCE ? d.attendance[attendance[e.row]!.kind]! : v!.rule.at(e.row);
     const rule = d.rules[ruleId]!;
     const ladderRule = rule.countsWith ?? ruleId;
     const ladder = d.rules[ladderRule]!.ladder ?? d.ladder;
@@ -191,10 +204,9 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
     const key = `${e.person}\u0000${ladderRule}\u0000${window}`;
     const occurrence = (counts.get(key) ?? 0) + 1;
     counts.set(key, occurrence);
-    const gone = dismissed.get(e.person);
     const person = ids[e.person]!;
     const violatorId = ids[violator]!;
-    const condonedBy = e.complaint ? -1 : v!.condonedBy[e.row]!;
+    const condonedBy = e.source === VIOLATION ? v!.condonedBy[e.row]! : -1;
     const base = {
       violationId: violationId(e),
       rule: ruleId,
@@ -284,6 +296,7 @@ export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOption
  */
 export function checkViolations(month: DecodedMonth, issues: IssueList): void {
   checkComplaints(month, issues);
+  checkAttendanceRules(month, issues);
   const table = month.tables.violations;
   if (table === undefined) return;
   const rules = month.policy.discipline.rules;
@@ -305,6 +318,24 @@ export function checkViolations(month: DecodedMonth, issues: IssueList): void {
       if (r < 0 || !(ms < hired[r]!)) continue;
       issues.add(recordIssue(table, i, "at", IssueCode.invalidValue, `is before ${month.agents.ids[a]!} was hired (${formatInstant(hired[r]!, month.zone)})`));
     }
+  }
+}
+
+/**
+ * With attendance records, each rule `discipline.attendance` names (late, leftEarly, absent) is
+ * one of the policy's: a shop's own `discipline.rules` must have it, or the key is set to null.
+ */
+function checkAttendanceRules(month: DecodedMonth, issues: IssueList): void {
+  if (month.tables.attendance === undefined) return;
+  const { rules, attendance } = month.policy.discipline;
+  for (const kind of ["late", "leftEarly", "absent"] as const) {
+    const rule = attendance[kind];
+    if (rule === null || Object.hasOwn(rules, rule)) continue;
+    issues.add({
+      code: IssueCode.invalidPolicy,
+      path: ["policy", "discipline", "attendance", kind],
+      message: `"${rule}" is not a rule of the policy (discipline.rules: ${Object.keys(rules).join(", ")}); with attendance records, add it, or set discipline.attendance.${kind} to null`,
+    });
   }
 }
 

@@ -96,8 +96,13 @@ export function buildMonthReport(
     warnings.push("no agents (file) given: no pay statements (the base salary follows the grade)");
   } else {
     // The two people kinds whose absence changes a pay line: said, as a missing KPI kind is.
-    if (given.violations === undefined && given.complaints === undefined) warnings.push("no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements");
-    else if (given.violations === undefined) warnings.push("no violations (file) given: only the upheld complaints step the penalty ladders");
+    if (given.violations === undefined && given.complaints === undefined && given.attendance === undefined) warnings.push("no violations (file) given: no fines and no penalty-ladder dismissals in the pay statements");
+    else if (given.violations === undefined) {
+      const others = [given.complaints === undefined ? null : "the upheld complaints", given.attendance === undefined ? null : "the attendance"].filter((x) => x !== null);
+      warnings.push(`no violations (file) given: only ${others.join(" and ")} step the penalty ladders`);
+    }
+    if (given.attendance !== undefined && given.roster === undefined) warnings.push("no roster (file) given: the attendance is checked against nothing (no late, early or absent)");
+    if (given.attendance === undefined && given.roster !== undefined) warnings.push("no attendance (file) given: no late, early or absent is checked against the roster");
     if (given.rewards === undefined) warnings.push("no rewards (file) given: no rewards in the pay statements");
   }
 

@@ -12,6 +12,7 @@ import { checkDuties, dutiesOfMonth, type Duty } from "../roster/assignDuties.js
 import { SHIFTS } from "../roster/rosterIndex.js";
 import { dayNumberOfDate, formatInstant, weekdayOfDayNumber } from "../time/period.js";
 import { disciplineOfMonth } from "../discipline/evaluateDiscipline.js";
+import { laddersGiven } from "./onShift.js";
 import type { MonthInput } from "./buildMonthReport.js";
 import { employmentOfMonth, rosterAfterDismissal, rosteredAfterDismissal } from "./employment.js";
 
@@ -48,10 +49,10 @@ export interface DutySheet {
  */
 export function buildDutySheet(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, date: string): DutySheet {
   const day = readOption("date", () => dayNumberOfDate(date));
-  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews", "violations", "complaints"], { check: checkDuties });
+  const month = monthFor(input, policy, ["agents", "consultations", "orders", "roster", "returnedParcels", "shopReviews", "violations", "complaints", "attendance"], { check: checkDuties });
   // A rostered day after the agent's dismissal (the agents file's, or the penalty ladder's by the
   // violations given) owns no duties and is no shift, as in the month report.
-  const ladder = month.tables.violations === undefined && month.tables.complaints === undefined ? undefined : disciplineOfMonth(month, { month: date.slice(0, 7) }).dismissals;
+  const ladder = laddersGiven(month) ? disciplineOfMonth(month, { month: date.slice(0, 7) }).dismissals : undefined;
   const employment = employmentOfMonth(month, ladder);
   const skipRoster = rosterAfterDismissal(month, employment, (ms) => formatInstant(ms, month.zone), []);
   // The address checks are owed by each paid order's payAgent, the reminders under

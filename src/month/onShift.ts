@@ -54,9 +54,15 @@ export interface OnShiftTimeline {
   readonly changes: readonly ShiftChange[];
 }
 
+/** Whether the month steps any penalty ladder: violations, complaints or attendance records given. */
+export function laddersGiven(month: DecodedMonth): boolean {
+  const t = month.tables;
+  return t.violations !== undefined || t.complaints !== undefined || t.attendance !== undefined;
+}
+
 /** The month's roster as changes of presence (the month has a roster table). */
 export function onShiftTimeline(month: DecodedMonth): OnShiftTimeline {
-  const ladder = month.tables.violations === undefined && month.tables.complaints === undefined ? undefined : disciplineOfMonth(month).dismissals;
+  const ladder = laddersGiven(month) ? disciplineOfMonth(month).dismissals : undefined;
   const gone = new Float64Array(month.agents.ids.length).fill(Infinity);
   for (const [a, e] of employmentOfMonth(month, ladder)) if (e.dismissedMs === e.dismissedMs) gone[a] = e.dismissedMs;
   const roster = indexRoster(month, month.policy.roster, month.zone);

@@ -34,6 +34,8 @@ export interface PeopleInput {
   readonly shopReviews?: readonly unknown[];
   /** The buyers' complaints: the upheld ones step the penalty ladder (`discipline.complaintRule`). */
   readonly complaints?: readonly unknown[];
+  /** Sign-ins and sign-outs (考勤): against the roster, late, leaving early and absent step the ladders (`discipline.attendance`). */
+  readonly attendance?: readonly unknown[];
 }
 
 /** The people section, with what the other sections read from it. */

@@ -110,7 +110,7 @@ const AFTERSALE = KINDS.agents.fields.group.values.indexOf("aftersale");
  */
 export function replayRouting(input: RoutingReplayInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: RoutingReplayOptions): RoutingReplay {
   const { period } = checkOptions(options, ["period"]);
-  const month = monthFor(input, policy, ["agents", "roster", "consultations", "violations", "complaints"], { required: ["roster", "consultations"], check: checkRosterRows });
+  const month = monthFor(input, policy, ["agents", "roster", "consultations", "violations", "complaints", "attendance"], { required: ["roster", "consultations"], check: checkRosterRows });
   return routingOfMonth(month, period as string);
 }
 

@@ -93,7 +93,7 @@ export interface StaffingPlan {
  */
 export function planStaffing(input: StaffingInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: StaffingOptions): StaffingPlan {
   const { period } = checkOptions(options, ["period"]);
-  const month = monthFor(input, policy, ["agents", "roster", "consultations", "violations", "complaints"], { required: ["roster", "consultations"], check: checkRosterRows });
+  const month = monthFor(input, policy, ["agents", "roster", "consultations", "violations", "complaints", "attendance"], { required: ["roster", "consultations"], check: checkRosterRows });
   return staffingOfMonth(month, period as string);
 }
 

@@ -130,9 +130,22 @@ export const DisciplinePolicySchema = z
         nonWorkActivity: { label: "上班做与工作无关的事 (QQ、私人旺旺、视频、游戏)" },
         unauthorizedSoftware: { label: "私自下载安装软件", countsWith: "nonWorkActivity" },
         serviceComplaint: { label: "因服务原因收到买家投诉" },
+        late: { label: "迟到" },
+        leftEarly: { label: "早退" },
+        absent: { label: "旷工" },
       }),
     // The rule an upheld complaint (complaints, upheld) steps; null: complaints step no ladder.
     complaintRule: ruleId.nullable().default("serviceComplaint"),
+    // Seed 000 (不迟到、不早退、不旷工): the rule each attendance finding steps (null: not checked),
+    // and the minutes a sign-in may come after the shift's start (a sign-out before its end).
+    attendance: z
+      .strictObject({
+        late: ruleId.nullable().default("late"),
+        leftEarly: ruleId.nullable().default("leftEarly"),
+        absent: ruleId.nullable().default("absent"),
+        graceMinutes: z.number().int().min(0).max(240).default(0),
+      })
+      .prefault({}),
     supervisorLiability: z
       .boolean()
       .default(true),

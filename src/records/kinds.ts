@@ -85,6 +85,7 @@ export const RECORD_KINDS = [
   "returnedParcels",
   "shopReviews",
   "traffic",
+  "attendance",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -111,6 +112,7 @@ export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
   returnedParcels: "退货包裹",
   shopReviews: "中差评",
   traffic: "流量",
+  attendance: "考勤",
 };
 
 const GROUPS = { values: ["presale", "insale", "aftersale"], labels: { presale: "售前", insale: "售中", aftersale: "售后" } } as const;
@@ -383,6 +385,22 @@ export const KINDS = {
       uv: { type: "count", required: true, aliases: ["访客数", "UV"], description: "访客数 (UV): the shop's unique visitors that day, of the source when one is given" },
       source: { type: "text", aliases: ["流量来源", "来源"], description: "the traffic source (搜索, 直通车 …); a day is given whole (no source) or by its sources" },
       shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
+    },
+  },
+  attendance: {
+    noun: "an attendance record",
+    fields: {
+      agentId: { type: "agent", required: true, aliases: ["工号"] },
+      at: { type: "instant", required: true, aliases: ["打卡时间", "时间"] },
+      punch: {
+        type: "enum",
+        required: true,
+        aliases: ["打卡类型", "上下班", "考勤类型"],
+        values: ["in", "out"],
+        labels: { in: "上班", out: "下班" },
+        synonyms: { in: ["签到", "上线", "上班打卡"], out: ["签退", "下线", "下班打卡"] },
+        description: "上班 (a sign-in, or the chat tool's going online) or 下班 (a sign-out, going offline)",
+      },
     },
   },
 } as const satisfies Record<RecordKind, KindSpec>;

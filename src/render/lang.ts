@@ -89,7 +89,12 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
   [/^no agents \(file\) given: agents are listed by the ids seen in the data, without name, group or grade$/, () => "未提供客服名单（agents）：客服按数据中出现的工号列出，没有姓名、组别和级别"],
   [/^no agents \(file\) given: no pay statements \(the base salary follows the grade\)$/, () => "未提供客服名单（agents）：不出工资单（底薪按级别定）"],
   [/^no violations \(file\) given: no fines and no penalty-ladder dismissals in the pay statements$/, () => "未提供违规记录（violations）：工资单中没有罚款，也没有按处罚阶梯的开除"],
-  [/^no violations \(file\) given: only the upheld complaints step the penalty ladders$/, () => "未提供违规记录（violations）：只有成立的投诉计入处罚阶梯"],
+  [
+    /^no violations \(file\) given: only (the upheld complaints)?(?: and )?(the attendance)? step the penalty ladders$/,
+    (complaints, attendance) => `未提供违规记录（violations）：只有${[complaints ? "成立的投诉" : "", attendance ? "考勤" : ""].filter((x) => x !== "").join("和")}计入处罚阶梯`,
+  ],
+  [/^no roster \(file\) given: the attendance is checked against nothing \(no late, early or absent\)$/, () => "未提供排班（roster）：考勤无从核对（不判迟到、早退、旷工）"],
+  [/^no attendance \(file\) given: no late, early or absent is checked against the roster$/, () => "未提供考勤（attendance）：不按排班核对迟到、早退、旷工"],
   [/^no rewards \(file\) given: no rewards in the pay statements$/, () => "未提供奖励记录（rewards）：工资单中没有奖励"],
   [/^no (.+) \(files?\) given: the KPIs computed from (?:them|it) are null \(no data\)$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其计算的KPI为空（无数据）`],
   [/^no (.+) \(files?\) given: the service levels checked from (?:them|it) have no data$/, (kinds) => `未提供 ${kinds.replaceAll(", ", "、")}：由其检查的服务时效无数据`],

@@ -1294,6 +1294,28 @@ export const sampleRecords = {
     {"date":"2020-02-29","source":"搜索","uv":"590"},
     {"date":"2020-02-29","source":"直通车","uv":"125"},
   ],
+  attendance: [
+    {"agentId":"A01","at":"2020-02-17 09:07:00","punch":"上班"},
+    {"agentId":"A01","at":"2020-02-17 17:31:00","punch":"下班"},
+    {"agentId":"A02","at":"2020-02-17 16:55:00","punch":"上班"},
+    {"agentId":"A02","at":"2020-02-17 23:32:00","punch":"下班"},
+    {"agentId":"A03","at":"2020-02-17 08:58:00","punch":"上班"},
+    {"agentId":"A03","at":"2020-02-17 17:35:00","punch":"下班"},
+    {"agentId":"A04","at":"2020-02-17 16:58:00","punch":"上班"},
+    {"agentId":"A04","at":"2020-02-17 23:30:00","punch":"下班"},
+    {"agentId":"A05","at":"2020-02-17 09:55:00","punch":"上班"},
+    {"agentId":"A05","at":"2020-02-17 15:31:00","punch":"下班"},
+    {"agentId":"A06","at":"2020-02-17 08:50:00","punch":"上班"},
+    {"agentId":"A06","at":"2020-02-17 17:40:00","punch":"下班"},
+    {"agentId":"A03","at":"2020-02-18 08:59:00","punch":"上班"},
+    {"agentId":"A03","at":"2020-02-18 17:30:00","punch":"下班"},
+    {"agentId":"A04","at":"2020-02-18 16:59:00","punch":"上班"},
+    {"agentId":"A04","at":"2020-02-18 23:31:00","punch":"下班"},
+    {"agentId":"A05","at":"2020-02-18 09:58:00","punch":"上班"},
+    {"agentId":"A05","at":"2020-02-18 15:00:00","punch":"下班"},
+    {"agentId":"A06","at":"2020-02-18 08:55:00","punch":"上班"},
+    {"agentId":"A06","at":"2020-02-18 17:30:00","punch":"下班"},
+  ],
 } satisfies MonthInput;
 
 /** The figures the fixture's README derives by hand from these records, under the default policy. */
@@ -2358,6 +2380,9 @@ export const sampleFigures = {
         "V02 A03 2 2 30.00",
         "V02 A06 1 1 10.00",
         "K02 A02 1 1 10.00",
+        "A01/2020-02-17/迟到 A01 1 1 10.00",
+        "A05/2020-02-18/早退 A05 1 1 10.00",
+        "A02/2020-02-18/旷工 A02 1 1 10.00",
         "V07 A02 1 1 10.00",
         "V03 A03 3 3 0.00",
         "V04 A03 4 afterDismissal 0.00"
@@ -2368,9 +2393,12 @@ export const sampleFigures = {
         "V02 A03 80.00",
         "V02 A06 90.00",
         "K02 A02 100.00",
-        "V07 A02 110.00"
+        "A01/2020-02-17/迟到 A01 110.00",
+        "A05/2020-02-18/早退 A05 120.00",
+        "A02/2020-02-18/旷工 A02 130.00",
+        "V07 A02 140.00"
       ],
-      "closing": "110.00",
+      "closing": "140.00",
       "dismissed": {
         "A03": "2020-02-26 16:40:00"
       }
@@ -2464,18 +2492,18 @@ export const sampleFigures = {
         "commission": "133.41",
         "kpiBonus": "430.00",
         "rewards": "20.00",
-        "fines": "0.00",
+        "fines": "10.00",
         "clawback": "0.00",
-        "total": "4583.41"
+        "total": "4573.41"
       },
       "A02": {
         "baseSalary": "3500.00",
         "commission": "81.98",
         "kpiBonus": "500.00",
         "rewards": "88.00",
-        "fines": "20.00",
+        "fines": "30.00",
         "clawback": "0.00",
-        "total": "4149.98"
+        "total": "4139.98"
       },
       "A03": {
         "baseSalary": "2689.66",
@@ -2500,9 +2528,9 @@ export const sampleFigures = {
         "commission": "5.40",
         "kpiBonus": "250.00",
         "rewards": "0.00",
-        "fines": "30.00",
+        "fines": "40.00",
         "clawback": "0.00",
-        "total": "3225.40"
+        "total": "3215.40"
       },
       "A06": {
         "baseSalary": "4500.00",

@@ -263,7 +263,7 @@ describe("evaluateDiscipline: bad input", () => {
     expect(issueRows(r)).toEqual([
       ["unknown_agent", "violations.0.agentId", '"A09" is not in the agents list'],
       ["invalid_date", "violations.1.at", expect.stringContaining('"2020-02-30 10:00" is not a real calendar date')],
-      ["invalid_value", "violations.2.rule", '"qq" is not a rule of the policy; expected one of nonWorkActivity, unauthorizedSoftware, serviceComplaint (policy discipline.rules)'],
+      ["invalid_value", "violations.2.rule", '"qq" is not a rule of the policy; expected one of nonWorkActivity, unauthorizedSoftware, serviceComplaint, late, leftEarly, absent (policy discipline.rules)'],
       ["duplicate_id", "violations.3.violationId", '"V3" appears more than once; each violation must be listed once (first at violations[2])'],
       ["invalid_value", "violations.4.condonedBy", "is the violator; condonedBy names the supervisor who saw it"],
       ["invalid_value", "violations.5.at", "is before A01 was hired (2019-01-01T09:00:00+08:00)"],

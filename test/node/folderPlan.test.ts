@@ -13,7 +13,7 @@ describe("planFolder", () => {
 
   it("makes a near miss of a kind's name an error that names the file to write", () => {
     expect(planFolder(["consultation.csv", "orderss.csv", "after_sales.csv", "polcy.json"]).problems).toEqual([
-      { file: "after_sales.csv", message: "is not a name this folder reads: did you mean afterSales.csv? (rename it; kind names are agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic)" },
+      { file: "after_sales.csv", message: "is not a name this folder reads: did you mean afterSales.csv? (rename it; kind names are agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic, attendance)" },
       { file: "consultation.csv", message: expect.stringMatching(/^is not a name this folder reads: did you mean consultations\.csv\?/) },
       { file: "orderss.csv", message: expect.stringMatching(/^is not a name this folder reads: did you mean orders\.csv\?/) },
       { file: "polcy.json", message: expect.stringMatching(/^is not a name this folder reads: did you mean policy\.json\?/) },

@@ -98,7 +98,7 @@ describe("values the decoder refuses, and why", () => {
     expect(problems(null)).toEqual(["input: expected an object of record arrays like { agents: [...] }, got null"]);
     expect(problems({ orders: { O1: order } })).toEqual(["orders: expected an array of orders records, got an object"]);
     expect(problems({ orders: [order], consultation: [consultation] })).toEqual([
-      'consultation: is no kind of record (did you mean "consultations"?); expected agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic',
+      'consultation: is no kind of record (did you mean "consultations"?); expected agents, consultations, messages, orders, shipments, orderAnomalies, tickets, afterSales, reviews, complaints, qc, calls, violations, rewards, assessments, probation, scores, roster, returnedParcels, shopReviews, traffic, attendance',
     ]);
     expect(problems({ orders: [order, null, "O3", [order]] })).toEqual([
       "orders[1]: is not an order record; expected an object with the fields orderId, buyerId, createdAt, paidAt, amount, got null",

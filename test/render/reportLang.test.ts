@@ -22,7 +22,8 @@ const widest = (text: string): number => Math.max(...text.split("\n").map(displa
 
 // The Latin words a Chinese report may show: ids (A01, O0328, CE04a, SR02, 2020-W06's W06), the
 // program and its commands, the zone, policy keys (a.b.c) and what the shop's own policy labels say (QQ).
-const ALLOWED = /^(?:[A-Z]{1,4}\d+[a-z]?|kefu-kpi|KPI|ISO|explain|agent|Asia\/Shanghai|QQ|[a-z]+(?:\.[a-zA-Z]+)+|gradeSince|probationEndsAt|maxResponseSeconds)$/;
+// An attendance line's id (A01/2020-02-17/迟到) reads as its Latin start.
+const ALLOWED = /^(?:[A-Z]{1,4}\d+[a-z]?|[A-Z]\d+\/\d{4}-\d\d-\d\d\/|kefu-kpi|KPI|ISO|explain|agent|Asia\/Shanghai|QQ|[a-z]+(?:\.[a-zA-Z]+)+|gradeSince|probationEndsAt|maxResponseSeconds)$/;
 
 describe("the Chinese report (lang zh)", () => {
   const text = whole(report, "zh");
