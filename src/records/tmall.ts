@@ -293,7 +293,9 @@ export function tmallRecords(mapped: TmallImport, roster: readonly string[] | nu
   let remarks = 0;
   for (const o of mapped.orders) {
     const order: Record<string, unknown> = { orderId: o.orderId, buyerId: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, refundAmount: o.refundAmount };
-    if (o.flag !== null) order["flag"] = o.flag;
+    // The flag column, else a flag mark that opens the remark (【红旗】).
+    const flag = o.flag ?? (o.remark === null ? null : flagInRemark(o.remark));
+    if (flag !== null) order["flag"] = flag;
     if (o.remark !== null) {
       remarks++;
       // Remarks are free text: the 工号 of a rostered agent found in one is the remark's agent.
@@ -340,6 +342,20 @@ function formatFen(fen: bigint): string {
   const sign = fen < 0n ? "-" : "";
   const abs = fen < 0n ? -fen : fen;
   return `${sign}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
+/**
+ * The flag mark that opens a remark, in brackets (【红旗】, [红], （紫色） …): the colour's character
+ * with 色, 旗 or 色旗, or none, optionally after 小; null when the remark opens with none. A colour
+ * word elsewhere in the remark is text, not a mark.
+ *
+ * @example
+ * flagInRemark("【绿旗】A03 延时发货") //=> "绿"
+ * flagInRemark("A03 红色款") //=> null
+ */
+export function flagInRemark(remark: string): string | null {
+  const m = /^\s*[【[（(]\s*小?([红黄绿蓝紫])(?:色旗|色|旗)?\s*[】\]）)]/.exec(remark);
+  return m === null ? null : m[1]!;
 }
 
 /**

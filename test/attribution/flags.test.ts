@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { attributeSales, buildMonthReport, checkServiceLevels, KefuKpiError, type MonthInput } from "../../src/index.js";
 import { readMonthFolder } from "../../src/node/index.js";
-import { mapTmallOrders } from "../../src/records/tmall.js";
+import { flagInRemark, mapTmallOrders } from "../../src/records/tmall.js";
 import { decodedRecords } from "../../src/records/view.js";
 import { renderMonthTable } from "../../src/render/index.js";
 import { folderProblems, monthFolder } from "../node/helpers.js";
@@ -134,6 +134,16 @@ describe("the Tmall export's flag column", () => {
     expect(mapped.orders.map((o) => o.flag)).toEqual(["紫旗", null]);
     const folder = await readMonthFolder(monthFolder({ "ExportOrderList202002.csv": EXPORT }));
     expect(decodedRecords(folder.month, "orders").map((o) => o["flag"] ?? null)).toEqual(["purple", null]);
+  });
+
+  it("without a flag column, a flag mark that opens the remark (【紫旗】) is the order's flag; the column wins when there is one", async () => {
+    expect(["【绿旗】A03 延时发货", "[红] A01", "（紫色）改价", "(小蓝旗)", "【 黄 】", "A03 红色款", "【红色款】", "A01 【红旗】"].map(flagInRemark)).toEqual(["绿", "红", "紫", "蓝", "黄", null, null, null]);
+    const head = "订单编号,买家会员名,总金额,买家实际支付金额,订单创建时间,订单付款时间,退款金额,订单备注";
+    const remarks = [head, "1001,tb_a,10.00,10.00,2020/2/3 9:00,2020/2/3 10:00,0,【紫旗】补单", "1002,tb_b,10.00,10.00,2020/2/3 9:00,2020/2/3 10:00,0,A01 红色款"].join("\n");
+    const folder = await readMonthFolder(monthFolder({ "ExportOrderList202002.csv": remarks }));
+    expect(decodedRecords(folder.month, "orders").map((o) => o["flag"] ?? null)).toEqual(["purple", null]);
+    const both = [`${head},旗帜`, "1001,tb_a,10.00,10.00,2020/2/3 9:00,2020/2/3 10:00,0,【紫旗】补单,红旗"].join("\n");
+    expect(decodedRecords((await readMonthFolder(monthFolder({ "ExportOrderList202002.csv": both }))).month, "orders")[0]!["flag"]).toBe("red");
   });
 
   it("a flag that is no colour is refused at its file, row and field; two flag columns are refused", async () => {
