@@ -102,6 +102,9 @@ export interface MonthDiscipline {
   readonly dismissals: ReadonlyMap<number, { readonly ms: number; readonly by: string }>;
 }
 
+/** Where an event comes from: a violation, an upheld complaint, or an attendance finding. */
+const [VIOLATION, COMPLAINT, ATTENDANCE] = [0, 1, 2] as const;
+
 interface Event {
   /** The violation's row, the complaint's, or the attendance finding's (by `source`). */
   readonly row: number;
@@ -120,7 +123,8 @@ interface Event {
  * dismisses ends the ladder, and later occurrences are reported with no fine. Every fine goes to
  * the fund's ledger.
  *
- * @param input - the staff and every violation since hire (or a month decoded by `decodeMonth`)
+ * @param input - the staff and every violation since hire, the complaints, the attendance with the
+ *   roster (or a month decoded by `decodeMonth`)
  * @param policy - the policy (`discipline`, `timeZone`); with a decoded month, leave it out or give
  *   the policy the month was decoded under
  * @param options - the month to report
@@ -143,8 +147,6 @@ export function evaluateDiscipline(input: DisciplineInput | DecodedMonth, policy
  *
  * @throws {KefuKpiError} for a violation of a rule the policy does not have, or before its agent was hired
  */
-const [VIOLATION, COMPLAINT, ATTENDANCE] = [0, 1, 2] as const;
-
 export function disciplineOfMonth(month: DecodedMonth, options: DisciplineOptions = {}): MonthDiscipline {
   const issues = new IssueList();
   checkViolations(month, issues);
