@@ -6,6 +6,7 @@
  * the rule the policy names for it, on the penalty ladder like a violation.
  */
 import type { DecodedMonth } from "../records/month.js";
+import { agentRows } from "../records/rows.js";
 import { businessDayNumber, dateOfDayNumber, instantOfDayNumber, parseTimeOfDay } from "../time/period.js";
 
 export type AttendanceKind = "late" | "leftEarly" | "absent";
@@ -56,16 +57,9 @@ export function attendanceFindings(month: DecodedMonth): AttendanceFinding[] {
     byDay.set(key, seen);
   }
 
-  // The agents file's hire and dismissal, by agent number.
-  const hired = new Map<number, number>();
-  const gone = new Map<number, number>();
-  const staff = month.tables.agents;
-  for (let r = 0; r < (staff?.count ?? 0); r++) {
-    const agent = month.agents.find(staff!.columns.agentId.at(r));
-    if (agent === undefined) continue;
-    if (staff!.columns.hiredAt[r]! === staff!.columns.hiredAt[r]!) hired.set(agent, staff!.columns.hiredAt[r]!);
-    if (staff!.columns.dismissedAt[r]! === staff!.columns.dismissedAt[r]!) gone.set(agent, staff!.columns.dismissedAt[r]!);
-  }
+  // The agents file's hire and dismissal (NaN: not given), by the agent's row.
+  const rows = agentRows(month);
+  const staff = month.tables.agents?.columns;
 
   const shifts = month.policy.roster.shifts;
   const minutes = [shifts.day, shifts.halfDay, shifts.night].map((s) => ({ start: parseTimeOfDay(s.start), end: parseTimeOfDay(s.end) }));
@@ -82,7 +76,8 @@ export function attendanceFindings(month: DecodedMonth): AttendanceFinding[] {
     checked.add(key);
     const start = instantOfDayNumber(day, zone, minutes[shift]!.start);
     const end = instantOfDayNumber(day, zone, minutes[shift]!.end);
-    if (start < (hired.get(agent) ?? -Infinity) || start >= (gone.get(agent) ?? Infinity)) continue;
+    const row = rows[agent]!;
+    if (row >= 0 && (start < staff!.hiredAt[row]! || start >= staff!.dismissedAt[row]!)) continue; // NaN compares false
     const seen = byDay.get(key);
     const id = (kind: AttendanceKind): string => `${month.agents.ids[agent]!}/${dateOfDayNumber(day)}/${WORD[kind]}`;
     const found = (kind: AttendanceKind, ms: number): void => {
