@@ -449,5 +449,34 @@ function deriveKpis() {
     sources: [...sourceUv].sort((a, b) => b[1] - a[1]).map(([source, uv]) => ({ source, uv, share: round(uv, sourceTotal, 4) })),
     days,
   };
-  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels, traffic };
+  // Lost inquiries (询单流失): the February consultations of pre-sales agents; a buyer is converted
+  // for an agent when one of their inquiries saw an order of the buyer placed or paid from its start
+  // to 48 h after its end; lost when not, and every such window closed before 1 March; open otherwise.
+  const WINDOW = 48 * 3_600_000;
+  const END = Date.parse("2020-03-01T00:00:00+08:00");
+  const inquiries = febCons.filter((c) => groupOf[c.agent] === "presale");
+  const orderedWithin = (c) => orders.some((o) => o.buyer === c.buyer && [o.created, o.paid].some((t) => t !== null && t >= c.start && t <= c.end + WINDOW));
+  const stateOf = (list) => (list.some(orderedWithin) ? "converted" : list.every((c) => c.end + WINDOW < END) ? "lost" : "open");
+  const groupBy = (list, key) => {
+    const m = new Map();
+    for (const x of list) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+    return m;
+  };
+  const lostFigures = (list) => {
+    const byBuyer = groupBy(list, (c) => c.buyer);
+    const states = [...byBuyer.values()].map(stateOf);
+    const n = (s) => states.filter((x) => x === s).length;
+    return { inquiringBuyers: byBuyer.size, convertedBuyers: n("converted"), lostBuyers: n("lost"), openBuyers: n("open"), lostRate: round(n("lost"), byBuyer.size, 4) };
+  };
+  const lostAgents = [...new Set(inquiries.map((c) => c.agent))].sort();
+  const lostInquiries = {
+    shop: lostFigures(inquiries),
+    agents: Object.fromEntries(lostAgents.map((a) => [a, lostFigures(inquiries.filter((c) => c.agent === a))])),
+    items: lostAgents.flatMap((a) => {
+      const byBuyer = groupBy(inquiries.filter((c) => c.agent === a), (c) => c.buyer);
+      return [...byBuyer.values()].filter((list) => stateOf(list) === "lost").map((list) => list.reduce((x, y) => (y.start >= x.start ? y : x)))
+        .sort((x, y) => x.start - y.start || (x.id < y.id ? -1 : 1)).map((c) => `${a} ${c.buyer} ${c.id}`);
+    }),
+  };
+  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels, traffic, lostInquiries };
 }

@@ -48,6 +48,8 @@ export {
   ChatFindingLineSchema,
   TrafficReportSchema,
   TrafficDaySchema,
+  LostInquiriesReportSchema,
+  LostInquirySchema,
   RoutingReplaySchema,
   StaffingPlanSchema,
 } from "./report/index.js";

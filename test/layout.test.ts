@@ -16,7 +16,7 @@ const STAGES: readonly (readonly string[])[] = [
   ["money", "time", "ids"], // exact money, instants and periods, id tables
   ["policy"],
   ["records"], // the record kinds and the one decoder
-  ["attribution", "kpi", "grading", "discipline", "roster", "pay", "chat", "routing", "traffic"], // the rule families
+  ["attribution", "kpi", "grading", "discipline", "roster", "pay", "chat", "routing", "traffic", "followUp"], // the rule families
   ["report"], // what a report is (schemas, the settled diff)
   ["month"], // the orchestration
   ["render"],

@@ -139,6 +139,20 @@ function KEFU_TRAFFIC(month, policy, ...ranges) {
 }
 
 /**
+ * The lost inquiries (询单流失): one row per agent and buyer who asked and then bought nothing within
+ * the attribution window — the agent's last inquiry with the buyer, and with a chat log its last message.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:L300} ranges The month's ranges (consultations 咨询, orders 订单 …), in any order.
+ * @return One row per lost buyer of each agent.
+ * @customfunction
+ */
+function KEFU_LOST(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.lostInquiriesTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
  *
  * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).

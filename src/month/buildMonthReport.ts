@@ -2,6 +2,7 @@ import { checkOptions, readTextOption, textsOption } from "../input.js";
 import { monthOf } from "../records/options.js";
 import { withLazy } from "../lazy.js";
 import { trafficOfPeriod } from "../traffic/shopTraffic.js";
+import { lostInquiriesOfPeriod } from "../followUp/lostInquiries.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -126,6 +127,8 @@ export function buildMonthReport(
   // The shop's traffic (seed 001): visitors against paying buyers and sales, per day.
   const traffic = given.traffic === undefined ? null : trafficOfPeriod(decoded, period);
   if (traffic !== null) warnings.push(...traffic.warnings);
+  // The inquiring buyers who bought nothing within the window (询单流失), for the lead to follow up.
+  const lostInquiries = given.orders === undefined ? null : lostInquiriesOfPeriod(decoded, period);
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const measured = kpi.agents.get(a.agentId)!;
     return {
@@ -225,6 +228,7 @@ export function buildMonthReport(
     serviceLevels: kpi.serviceLevels,
     chat: chat === null ? null : chat.review,
     traffic,
+    lostInquiries,
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,

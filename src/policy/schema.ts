@@ -38,6 +38,11 @@ export const AttributionPolicySchema = z
       .default(true)
       .describe("commissionable sales are net of refunds (true) or gross (false)"),
     excludeFlags: flagList([]).describe("指定订单不算客服业绩: orders with a remark flag of these colours count for no agent"),
+    inquiryGroups: z
+      .array(z.enum(["presale", "insale", "aftersale"]))
+      .refine((list) => new Set(list).size === list.length, "a group is listed twice")
+      .default(["presale"])
+      .describe("询单: the agent groups whose consultations are inquiries, for the lost inquiries (询单流失); an agent without a group counts"),
   })
   .prefault({});
 

@@ -5,6 +5,7 @@
 import type { MonthReport } from "../report/schema.js";
 import { chatHtmlSection } from "./chat.js";
 import { trafficHtmlSection } from "./traffic.js";
+import { lostInquiriesHtmlSection } from "./lostInquiries.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
@@ -57,6 +58,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...paySections(report, lang),
     ...(report.chat ? [chatHtmlSection(report.chat, lang)] : []),
     ...(report.traffic ? [trafficHtmlSection(report.traffic, lang)] : []),
+    ...(report.lostInquiries ? [lostInquiriesHtmlSection(report.lostInquiries, lang)] : []),
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";

@@ -7,5 +7,6 @@ export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySche
 export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
 export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
 export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
+export { LostInquiriesReportSchema, LostInquirySchema } from "./lostInquiriesSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

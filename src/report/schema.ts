@@ -10,6 +10,7 @@ import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";
 import { ChatReviewSchema } from "./chatSchema.js";
 import { TrafficReportSchema } from "./trafficSchema.js";
+import { LostInquiriesReportSchema } from "./lostInquiriesSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -105,6 +106,8 @@ export const MonthReportSchema = z.object({
   chat: ChatReviewSchema.nullable().default(null),
   /** The shop's traffic (visitors, conversion, the identity sales = UV × CVR × 客单价); null without traffic records. */
   traffic: TrafficReportSchema.nullable().default(null),
+  /** The lost inquiries (询单流失): per agent the inquiring buyers who bought nothing within the window, listed; null without consultations or orders. */
+  lostInquiries: LostInquiriesReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

@@ -400,6 +400,34 @@ export function trafficTable(ranges: MonthRanges | SheetMonthReport, options: Sh
 }
 
 /**
+ * The month's lost inquiries (询单流失), the lead's follow-up list: a header row, then one row per
+ * agent and lost buyer (agentId, buyerId, the agent's last inquiry with the buyer — consultationId,
+ * startedAt, endedAt, durationSeconds —, replied, inquiries, and with a chat log the last message's
+ * sender and text), by agent and start. An error naming the consultations or orders range when
+ * either is missing.
+ *
+ * @example
+ * lostInquiriesTable({ consultations: 咨询!A1:L300, orders: 订单!A1:H300 }, { month: "2020-02" })
+ */
+export function lostInquiriesTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const r = report.lostInquiries;
+    if (r === null) {
+      const missing = report.warnings.some((w) => w.startsWith("no orders (file) given")) ? "orders" : "consultations";
+      throw new KefuKpiError([{ code: IssueCode.missingField, path: [missing], message: `is missing; the lost inquiries need the consultations (咨询) and the orders (订单)` }]);
+    }
+    return {
+      rows: [
+        ["agentId", "buyerId", "consultationId", "startedAt", "endedAt", "durationSeconds", "replied", "inquiries", "lastMessageFrom", "lastMessage"],
+        ...r.items.map((i) => [i.agentId, i.buyerId, i.consultationId, i.startedAt, i.endedAt, String(i.durationSeconds), i.replied ? "yes" : "no", String(i.inquiries), i.lastMessage?.from ?? "", i.lastMessage?.text ?? ""]),
+      ],
+      kinds: ["text", "text", "text", "text", "text", "count", "text", "count", "text", "text"],
+      header: true,
+    };
+  });
+}
+
+/**
  * The month's service levels (R2): a header row, then one row per check (id, label, status,
  * checked, compliant, complianceRate, breaches, rule) — first reply, overnight, tickets,
  * after-sales, refunds, the pre-sales wait, complaint replies, order anomalies, shipping and pick-up.

@@ -11,6 +11,7 @@ export {
   chatTable,
   serviceLevelTable,
   trafficTable,
+  lostInquiriesTable,
   breachTable,
   rangesByHeader,
   toCells,

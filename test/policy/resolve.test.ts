@@ -13,7 +13,7 @@ const RULE_DEFAULTS = {
   // A wall time the clocks show twice (DST overlap) is an error unless it carries its offset.
   ambiguousTimes: "error",
   businessDayStartsAt: "00:00",
-  attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true, excludeFlags: [] },
+  attribution: { windowHours: 48, rule: "placeFirst", source: "chat", deductRefunds: true, excludeFlags: [], inquiryGroups: ["presale"] },
   duties: {
     paymentReminder: { smsAfterMinutes: 15, smsAboveAmount: "8.00", humanAfterMinutes: 30, owner: "onDuty" },
     returnedParcels: { inspectBy: "17:30" },
@@ -123,7 +123,7 @@ describe("defaultPolicy", () => {
 describe("resolvePolicy: deep merge over the defaults", () => {
   it("keeps sibling defaults of a nested setting", () => {
     const p = resolvePolicy({ attribution: { rule: "pay" } });
-    expect(p.attribution).toStrictEqual({ windowHours: 48, rule: "pay", source: "chat", deductRefunds: true, excludeFlags: [] });
+    expect(p.attribution).toStrictEqual({ windowHours: 48, rule: "pay", source: "chat", deductRefunds: true, excludeFlags: [], inquiryGroups: ["presale"] });
     expect(p.duties).toStrictEqual(RULE_DEFAULTS.duties);
     expect(p.timeZone).toBe("Asia/Shanghai");
   });
@@ -141,7 +141,7 @@ describe("resolvePolicy: deep merge over the defaults", () => {
       timeZone: "America/St_Johns",
       ambiguousTimes: "later" as const,
       businessDayStartsAt: "06:00",
-      attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false, excludeFlags: ["purple" as const] },
+      attribution: { windowHours: 360, rule: "place" as const, source: "chatThenRemark" as const, deductRefunds: false, excludeFlags: ["purple" as const], inquiryGroups: ["presale" as const, "aftersale" as const] },
       duties: {
         paymentReminder: { smsAfterMinutes: 5, smsAboveAmount: "0", humanAfterMinutes: 60, owner: "buyersAgent" as const },
         returnedParcels: { inspectBy: "09:00" },
@@ -231,6 +231,8 @@ describe("resolvePolicy: invalid settings", () => {
     [{ attribution: { excludeFlags: ["紫旗"] } }, ["policy", "attribution", "excludeFlags", 0]],
     [{ attribution: { excludeFlags: ["purple", "purple"] } }, ["policy", "attribution", "excludeFlags"]],
     [{ attribution: { excludeFlags: "purple" } }, ["policy", "attribution", "excludeFlags"]],
+    [{ attribution: { inquiryGroups: ["售前"] } }, ["policy", "attribution", "inquiryGroups", 0]],
+    [{ attribution: { inquiryGroups: ["presale", "presale"] } }, ["policy", "attribution", "inquiryGroups"]],
     [{ kpi: { serviceLevels: { shipping: { exemptFlags: ["grey"] } } } }, ["policy", "kpi", "serviceLevels", "shipping", "exemptFlags", 0]],
     [{ shop: "" }, ["policy", "shop"]],
     [{ shop: "   " }, ["policy", "shop"]],

@@ -43,7 +43,12 @@ describe("the Chinese report (lang zh)", () => {
     const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9./-]*/g)].map((m) => m[0].replace(/[.]$/, ""));
     // The chat section's ids (rules, buyers) and the agents' own words quoted from the chat log are data.
     const chat = report.chat!;
-    const data = new Set([...chat.rules.map((r) => r.id), ...chat.lines.flatMap((l) => [l.buyerId, ...(l.text.match(/[A-Za-z][A-Za-z0-9./-]*/g) ?? [])])]);
+    const data = new Set([
+      ...chat.rules.map((r) => r.id),
+      ...chat.lines.flatMap((l) => [l.buyerId, ...(l.text.match(/[A-Za-z][A-Za-z0-9./-]*/g) ?? [])]),
+      // The lost inquiries' buyers (nr01, edge-window-past) are data too.
+      ...report.lostInquiries!.items.map((i) => i.buyerId),
+    ]);
     expect(data.size).toBeGreaterThan(10);
     expect(words.filter((w) => !ALLOWED.test(w) && !data.has(w))).toEqual([]);
     expect(text).not.toContain("原文");

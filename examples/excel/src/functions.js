@@ -104,6 +104,12 @@ function traffic(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.trafficTable(kefuMonth(ranges, options), options));
 }
 
+/** The lost inquiries (询单流失): one row per agent and buyer who asked and then bought nothing within the attribution window, with the agent's last inquiry. */
+function lost(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.lostInquiriesTable(kefuMonth(ranges, options), options));
+}
+
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -120,3 +126,4 @@ CustomFunctions.associate("CHAT", chat);
 CustomFunctions.associate("SERVICE", service);
 CustomFunctions.associate("BREACHES", breaches);
 CustomFunctions.associate("TRAFFIC", traffic);
+CustomFunctions.associate("LOST", lost);

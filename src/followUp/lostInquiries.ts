@@ -1,0 +1,241 @@
+/**
+ * Lost inquiries (询单流失): the buyers who asked an agent before buying and then bought nothing,
+ * listed per agent for the follow-up the seeds ask for (seed 000: 拍下没有下单的客户…进一步咨询;
+ * seed 004: 和未下单客户做多次销售).
+ *
+ * An inquiry is a consultation started in the period with an agent of one of the policy's
+ * `attribution.inquiryGroups` (presale by default; an agent without a group counts). It is
+ * converted when its buyer placed an order, or paid one, from the inquiry's start to
+ * `attribution.windowHours` after its end (the attribution window, ends included). Per agent and
+ * buyer: converted when one of the agent's inquiries with the buyer is; otherwise open while the
+ * window of one of them reaches the end of the period, and lost once every window has closed.
+ * The shop counts each buyer once, over all agents' inquiries. converted + lost + open = the
+ * inquiring buyers.
+ */
+import { ratio } from "../money/decimal.js";
+import type { DecodedMonth } from "../records/month.js";
+import { formatInstant, type Period } from "../time/period.js";
+import { int32s } from "../memory.js";
+import { withLazy } from "../lazy.js";
+
+/** The figures of one agent, or of the shop. */
+export interface LostInquiryFigures {
+  /** Distinct buyers with an inquiry in the period. */
+  readonly inquiringBuyers: number;
+  /** Of them, those who placed or paid an order within the window of one of their inquiries. */
+  readonly convertedBuyers: number;
+  /** Neither, and every window closed before the period's end: 询单流失. */
+  readonly lostBuyers: number;
+  /** Neither yet, with a window still open at the period's end (decided next period). */
+  readonly openBuyers: number;
+  /** lostBuyers / inquiringBuyers, 4 decimals; null without inquiries. */
+  readonly lostRate: string | null;
+}
+
+/** The last message of a lost inquiry, from the chat log. */
+export interface LostInquiryMessage {
+  readonly at: string;
+  /** Who wrote it. */
+  readonly from: "buyer" | "agent";
+  readonly text: string;
+}
+
+/** One lost buyer of one agent: the agent's last inquiry with the buyer, to review and follow up. */
+export interface LostInquiry {
+  readonly agentId: string;
+  readonly buyerId: string;
+  /** The agent's last inquiry with the buyer in the period (latest start; on a tie, the later row). */
+  readonly consultationId: string;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  /** endedAt − startedAt, whole seconds (rounded down). */
+  readonly durationSeconds: number;
+  /** The listed inquiry was answered (an unanswered one is also a reply-rate matter). */
+  readonly replied: boolean;
+  /** How many inquiries the buyer made with the agent in the period. */
+  readonly inquiries: number;
+  /** With a chat log, the listed inquiry's last message (latest time; on a tie, the later row); null otherwise. */
+  readonly lastMessage: LostInquiryMessage | null;
+}
+
+/** The lost inquiries of a period. */
+export interface LostInquiriesReport {
+  readonly period: string;
+  /** The attribution window the inquiries were given (hours; null: none, so nothing is ever lost). */
+  readonly windowHours: number | null;
+  /** The agent groups whose consultations are inquiries. */
+  readonly groups: readonly ("presale" | "insale" | "aftersale")[];
+  readonly shop: LostInquiryFigures;
+  /** Every agent with an inquiry in the period, by agentId. */
+  readonly agents: readonly ({ readonly agentId: string } & LostInquiryFigures)[];
+  /** Every lost buyer of every agent, by agentId, then the inquiry's start, then consultationId. */
+  readonly items: readonly LostInquiry[];
+}
+
+const GROUPS = ["presale", "insale", "aftersale"] as const;
+
+/**
+ * The lost inquiries (询单流失) of `period`: per agent and for the shop the inquiring buyers, and
+ * how many of them converted, were lost or are still open; and every lost buyer with the agent's
+ * last inquiry. Null without consultations or without orders (nothing to judge by).
+ */
+export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): LostInquiriesReport | null {
+  const consultations = month.tables.consultations;
+  const orders = month.tables.orders;
+  if (consultations === undefined || orders === undefined) return null;
+  const { policy, zone } = month;
+  const windowMs = policy.attribution.windowHours === null ? Infinity : policy.attribution.windowHours * 3_600_000;
+  const groups = policy.attribution.inquiryGroups;
+
+  // Which agents' consultations are inquiries: by group; an agent without a group counts.
+  const agentCount = month.agents.ids.length;
+  const asks = new Uint8Array(agentCount).fill(1);
+  const agents = month.tables.agents;
+  for (let a = 0; a < Math.min(agentCount, agents?.count ?? 0); a++) {
+    const g = agents!.columns.group[a]!;
+    if (g >= 0 && !groups.includes(GROUPS[g]!)) asks[a] = 0;
+  }
+
+  // Each buyer's order events (placing, paying), sorted: buckets by buyer number.
+  const o = orders.columns;
+  const buyerCount = month.buyers.size;
+  const start = int32s(buyerCount + 1);
+  const paid = (i: number): boolean => o.paidAt[i]! === o.paidAt[i]!;
+  for (let i = 0; i < orders.count; i++) {
+    const b = o.buyerId[i]!;
+    if (b >= 0) start[b + 1]! += paid(i) ? 2 : 1;
+  }
+  for (let b = 0; b < buyerCount; b++) start[b + 1]! += start[b]!;
+  const events = new Float64Array(start[buyerCount]!);
+  const fill = start.slice(0, buyerCount);
+  for (let i = 0; i < orders.count; i++) {
+    const b = o.buyerId[i]!;
+    if (b < 0) continue;
+    events[fill[b]!++] = o.createdAt[i]!;
+    if (paid(i)) events[fill[b]!++] = o.paidAt[i]!;
+  }
+  for (let b = 0; b < buyerCount; b++) if (start[b + 1]! - start[b]! > 1) events.subarray(start[b]!, start[b + 1]!).sort();
+  /** Is there an event of buyer `b` in [from, to]? */
+  const orderedWithin = (b: number, from: number, to: number): boolean => {
+    let lo = start[b]!;
+    let hi = start[b + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (events[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < start[b + 1]! && events[lo]! <= to;
+  };
+
+  // Per agent and buyer, and per buyer for the shop: converted, the latest window end, the last inquiry.
+  interface Pair {
+    readonly agent: number;
+    readonly buyer: number;
+    converted: boolean;
+    closes: number;
+    last: number;
+    inquiries: number;
+  }
+  const c = consultations.columns;
+  const pairs = new Map<number, Pair>();
+  const shop = new Map<number, { converted: boolean; closes: number }>();
+  for (let i = 0; i < consultations.count; i++) {
+    const started = c.startedAt[i]!;
+    const a = c.agentId[i]!;
+    if (started < period.start || started >= period.end || asks[a] === 0) continue;
+    const b = c.buyerId[i]!;
+    // A month decoded whole numbers every consultation's buyer (attribution alone leaves out those without orders).
+    if (b < 0) throw new Error(`lost inquiries: consultation ${c.consultationId.at(i)}'s buyer is not numbered; decode the month whole`);
+    const closes = c.endedAt[i]! + windowMs;
+    const converted = orderedWithin(b, started, closes);
+    const key = b * agentCount + a;
+    const p = pairs.get(key);
+    if (p === undefined) pairs.set(key, { agent: a, buyer: b, converted, closes, last: i, inquiries: 1 });
+    else {
+      p.converted ||= converted;
+      p.closes = Math.max(p.closes, closes);
+      p.inquiries++;
+      if (started >= c.startedAt[p.last]!) p.last = i;
+    }
+    const s = shop.get(b);
+    if (s === undefined) shop.set(b, { converted, closes });
+    else {
+      s.converted ||= converted;
+      s.closes = Math.max(s.closes, closes);
+    }
+  }
+
+  const state = (x: { converted: boolean; closes: number }): 0 | 1 | 2 => (x.converted ? 0 : x.closes < period.end ? 1 : 2);
+  const tally = (): number[] => [0, 0, 0, 0];
+  const figures = (t: readonly number[]): LostInquiryFigures => ({
+    inquiringBuyers: t[3]!,
+    convertedBuyers: t[0]!,
+    lostBuyers: t[1]!,
+    openBuyers: t[2]!,
+    lostRate: ratio(t[1]!, t[3]!, 4),
+  });
+  const shopTally = tally();
+  for (const s of shop.values()) {
+    shopTally[state(s)]!++;
+    shopTally[3]!++;
+  }
+  const byAgent = new Map<number, number[]>();
+  const lost: Pair[] = [];
+  for (const p of pairs.values()) {
+    let t = byAgent.get(p.agent);
+    if (t === undefined) byAgent.set(p.agent, (t = tally()));
+    const k = state(p);
+    t[k]!++;
+    t[3]!++;
+    if (k === 1) lost.push(p);
+  }
+  const ids = month.agents.ids;
+  const byId = (x: number, y: number): number => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0);
+
+  // The listed inquiries' last messages, in one pass over the chat log.
+  const lastMessage = new Map<number, number>();
+  const chat = month.chat;
+  const messages = month.tables.messages;
+  if (chat !== undefined && messages !== undefined && lost.length > 0) {
+    for (const p of lost) lastMessage.set(p.last, -1);
+    const at = messages.columns.at;
+    for (let m = 0; m < messages.count; m++) {
+      const row = chat.consultation[m]!;
+      if (row < 0 || chat.role[m]! < 0) continue;
+      const seen = lastMessage.get(row);
+      if (seen !== undefined && (seen < 0 || at[m]! >= at[seen]!)) lastMessage.set(row, m);
+    }
+  }
+  lost.sort((x, y) => byId(x.agent, y.agent) || c.startedAt[x.last]! - c.startedAt[y.last]! || c.consultationId.compare(x.last, y.last));
+  const item = (p: Pair): LostInquiry => {
+    const i = p.last;
+    const m = lastMessage.get(i) ?? -1;
+    return {
+      agentId: ids[p.agent]!,
+      buyerId: month.buyers.buyerId(c.buyerId[i]!),
+      consultationId: c.consultationId.at(i),
+      startedAt: formatInstant(c.startedAt[i]!, zone),
+      endedAt: formatInstant(c.endedAt[i]!, zone),
+      durationSeconds: Math.floor((c.endedAt[i]! - c.startedAt[i]!) / 1000),
+      replied: c.firstReplyAt[i]! === c.firstReplyAt[i]!,
+      inquiries: p.inquiries,
+      lastMessage:
+        m < 0
+          ? null
+          : { at: formatInstant(messages!.columns.at[m]!, zone), from: chat!.role[m] === 0 ? "buyer" : "agent", text: messages!.columns.text.at(m) },
+    };
+  };
+  const report = {
+    period: period.label,
+    windowHours: policy.attribution.windowHours,
+    groups: [...groups],
+    shop: figures(shopTally),
+    agents: [...byAgent.keys()].sort(byId).map((a) => ({ agentId: ids[a]!, ...figures(byAgent.get(a)!) })),
+    items: [] as LostInquiry[], // made on first read, below (the key keeps its place)
+  };
+  // The list on first read: a month of a million inquiries makes no item objects unless it is read.
+  function* each(): Generator<LostInquiry, void, undefined> {
+    for (const p of lost) yield item(p);
+  }
+  return withLazy(report, "items", () => lost.map(item), { each });
+}
