@@ -236,6 +236,16 @@ const out = {};
   const counts = {};
   const unowned = [];
   let sms = 0;
+  // 催付 outcomes: per reminder owner (sms, an agent, unowned) [owed, paid before 1 March, fen paid].
+  const outcome = {};
+  const remind = (who, o, paid) => {
+    const t = (outcome[who] ??= [0, 0, 0]);
+    t[0]++;
+    if (paid !== null && paid < naive("2020-03-01 00:00")) {
+      t[1]++;
+      t[2] += Math.round(Number(o.amount) * 100);
+    }
+  };
   const bump = (a, kind) => {
     counts[a] ??= { addressCheck: 0, humanReminder: 0, returnedParcel: 0, shopReview: 0 };
     counts[a][kind]++;
@@ -263,9 +273,13 @@ const out = {};
     const paid = o.paidAt ? naive(o.paidAt) : null;
     const smsDue = created + 15;
     const humanDue = created + 30;
-    if (Number(o.amount) > 8 && (paid === null || paid > smsDue) && dateOf(smsDue).startsWith("2020-02")) sms++;
+    if (Number(o.amount) > 8 && (paid === null || paid > smsDue) && dateOf(smsDue).startsWith("2020-02")) {
+      sms++;
+      remind("sms", o, paid);
+    }
     if ((paid === null || paid > humanDue) && dateOf(humanDue).startsWith("2020-02")) {
       const who = owner(dateOf(humanDue), humanDue);
+      remind(who ?? "unowned", o, paid);
       if (who) bump(who, "humanReminder");
       else unowned.push(`humanReminder ${o.orderId}`);
     }
@@ -281,7 +295,9 @@ const out = {};
   for (const r of csv("shopReviews.csv")) if (r.at.startsWith("2020-02")) unowned.push(`shopReview ${r.reviewId}`); // no owners by default
   const hand = JSON.parse(readFileSync(join(dir, "hand-derived.json"), "utf8"));
   for (const [a, x] of Object.entries(hand.agents)) for (let i = 0; i < x.addressChecks; i++) bump(a, "addressCheck");
-  out.duties = { counts: Object.fromEntries(Object.entries(counts).sort()), sms, unowned: unowned.sort() };
+  const money = (f) => `${Math.trunc(f / 100)}.${String(f % 100).padStart(2, "0")}`;
+  const reminders = Object.fromEntries(Object.entries(outcome).sort().map(([who, [owed, paid, fen]]) => [who, `owed ${owed}, paid ${paid}, recovered ${money(fen)}`]));
+  out.duties = { counts: Object.fromEntries(Object.entries(counts).sort()), sms, unowned: unowned.sort(), reminders };
 }
 
 if (print) console.log(JSON.stringify(out, null, 2));

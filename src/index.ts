@@ -53,7 +53,7 @@ export { evaluateDiscipline, safeEvaluateDiscipline, evaluateRewards, safeEvalua
 export type { DisciplineInput, DisciplineLine, DisciplineOptions, DisciplineResult, DisciplineStanding, StaffMember, Violation, ViolationInput } from "./discipline/index.js";
 export type { Reward, RewardInput, RewardLine, RewardsInput, RewardsResult, FineLike, FundEntry, FundLedger } from "./discipline/index.js";
 export { assignDuties, safeAssignDuties, checkRoster, safeCheckRoster, SHIFTS } from "./roster/index.js";
-export type { DutiesInput, DutiesOptions, DutiesResult, Duty, DutyKind, DutyOrder, ReturnedParcel, ShopReview } from "./roster/index.js";
+export type { DutiesInput, DutiesOptions, DutiesResult, Duty, DutyKind, DutyOrder, ReminderOutcomes, ReminderTally, ReturnedParcel, ShopReview } from "./roster/index.js";
 export type { RosterAgentSummary, RosterBreach, RosterCheck, RosterEntry, RosterInput, RosterRule, Shift } from "./roster/index.js";
 export { checkChatStandards, safeCheckChatStandards } from "./chat/index.js";
 export type { ChatInput, ChatReview, ChatFindingLine, ChatRuleLine, ChatAgentLine } from "./chat/index.js";

@@ -42,6 +42,7 @@ export {
   GradeStandingSchema,
   DisciplineLineSchema,
   DutySchema,
+  ReminderOutcomesSchema,
   PayLineSchema,
   PayStatementSchema,
   ChatReviewSchema,

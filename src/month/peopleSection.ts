@@ -131,7 +131,7 @@ export function peopleSection(month: DecodedMonth, label: string, credits: Sales
     fund: discipline!.result.fund,
     roster,
     // The duty list is made on first read (a month of a million orders owes a million reminders).
-    duties: withLazy({ agents: duties!.agents, system: duties!.system, unowned: duties!.unowned }, "items",
+    duties: withLazy({ agents: duties!.agents, system: duties!.system, unowned: duties!.unowned, reminders: duties!.reminders }, "items",
       () => readOnce(duties!, "duties") as NonNullable<typeof duties>["duties"],
       {
         select: (selection) => readSelected(duties!, "duties", selection, (all: NonNullable<typeof duties>["duties"]) => all),

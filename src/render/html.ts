@@ -59,6 +59,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...(report.chat ? [chatHtmlSection(report.chat, lang)] : []),
     ...(report.traffic ? [trafficHtmlSection(report.traffic, lang)] : []),
     ...(report.lostInquiries ? [lostInquiriesHtmlSection(report.lostInquiries, lang)] : []),
+    remindersHtmlSection(report, lang),
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";
@@ -183,3 +184,23 @@ mark { background: #ffe08a; }
 @media print { body { margin: 1cm; } section { break-inside: avoid-page; } }
 @page { size: A4; margin: 1cm; }
 `;
+
+/** The payment reminders' outcomes (催付效果): the SMS and human reminders, and the human ones per owner. */
+function remindersHtmlSection(report: MonthReport, lang: ReportLang): HtmlSection {
+  const zh = lang === "zh";
+  const r = report.people.duties.reminders;
+  const row = (label: string, t: typeof r.sms): string[] => [label, String(t.owed), String(t.paid), t.recovered, t.rate ?? "—", String(t.unpaid)];
+  return {
+    title: zh ? "催付效果（元）" : "Payment reminders (yuan)",
+    html: table(
+      zh ? ["", "应催", "月底前付款", "挽回金额", "成功率", "仍未付款"] : ["", "owed", "paid by the month's end", "recovered", "rate", "still unpaid"],
+      [
+        row(zh ? "短信催付" : "SMS", r.sms),
+        row(zh ? "人工催付" : "human", r.human),
+        ...r.agents.map((a) => row(a.agentId, a)),
+        ...(r.unowned.owed > 0 ? [row(zh ? "无人负责" : "unowned", r.unowned)] : []),
+      ],
+      [false, true, true, true, true, true],
+    ),
+  };
+}

@@ -248,6 +248,24 @@ export function renderPeopleTable(people: PeopleReport, options?: RenderOptions)
     for (const a of d.agents) rows.push([a.agentId, ...kinds.map((k) => String(a.counts[k] ?? 0))]);
     out.push(textTable(rows, ["left", ...kinds.map(() => "right" as const)], { width }));
   }
+  // The payment reminders' outcomes (催付效果): paid before the month's end, and what they paid.
+  const r = d.reminders;
+  const line = (t: typeof r.sms): string =>
+    zh ? `应催 ${t.owed}，月底前付款 ${t.paid}（挽回 ${t.recovered} 元，成功率 ${t.rate ?? "—"}），仍未付款 ${t.unpaid}` : `owed ${t.owed}, paid by the month's end ${t.paid} (recovered ${t.recovered}, rate ${t.rate ?? "—"}), still unpaid ${t.unpaid}`;
+  out.push(zh ? `催付效果：短信催付 ${line(r.sms)}` : `payment reminders: SMS ${line(r.sms)}`, zh ? `  人工催付 ${line(r.human)}` : `  human ${line(r.human)}`);
+  const reminderRows = [...r.agents, ...(r.unowned.owed > 0 ? [{ agentId: zh ? "无人负责" : "unowned", ...r.unowned }] : [])];
+  if (reminderRows.length > 0) {
+    out.push(
+      textTable(
+        [
+          zh ? ["工号", "人工催付", "已付款", "挽回金额", "成功率", "未付款"] : ["agent", "human reminders", "paid", "recovered", "rate", "unpaid"],
+          ...reminderRows.map((a) => [a.agentId, String(a.owed), String(a.paid), a.recovered, a.rate ?? "—", String(a.unpaid)]),
+        ],
+        ["left", "right", "right", "right", "right", "right"],
+        { width },
+      ),
+    );
+  }
   // The unowned duties only, built alone (the list of every duty is as long as the month's orders).
   const unowned = readSelected(d, "items", { unowned: true }, (all: typeof d.items) => all);
   for (const u of unowned.filter((x) => x.by === "agent" && x.owner === null)) {

@@ -80,6 +80,24 @@ export const DutySchema = z.object({
   alsoEligible: z.array(text),
   rule: text,
   unowned: maybeText,
+  /** A payment reminder's outcome: when its order was paid (after the reminder); null while unpaid and for the other duties. */
+  paidAt: maybeText,
+});
+
+const reminderTally = {
+  owed: count,
+  paid: count,
+  recovered: z.string().regex(/^\d+\.\d{2}$/),
+  rate: z.string().regex(/^\d+\.\d{4}$/).nullable(),
+  unpaid: count,
+};
+
+/** The payment reminders' outcomes (催付效果). */
+export const ReminderOutcomesSchema = z.object({
+  sms: z.object(reminderTally),
+  human: z.object(reminderTally),
+  agents: z.array(z.object({ agentId: text, ...reminderTally })),
+  unowned: z.object(reminderTally),
 });
 
 export const PeopleReportSchema = z.object({
@@ -181,6 +199,8 @@ export const PeopleReportSchema = z.object({
     agents: z.array(z.object({ agentId: text, counts: z.record(dutyKind, count) })),
     system: count,
     unowned: count,
+    /** The payment reminders' outcomes: paid before the month's end, the amount recovered, the rate, still unpaid. */
+    reminders: ReminderOutcomesSchema,
     /** Every duty of the month except the address checks (one per booked order: see `orders[].payAgent`, or the `duties` command). */
     items: z.array(DutySchema),
   }),

@@ -3,7 +3,8 @@ import { byAgentId, sortByIntKey } from "../compare.js";
 import type { Zone } from "../time/zone.js";
 import { checkOptions } from "../input.js";
 import { IssueCode, IssueList, KefuKpiError, safely, type SafeResult } from "../errors.js";
-import { parseFen } from "../money/fen.js";
+import { formatFen, parseFen } from "../money/fen.js";
+import { ratio } from "../money/decimal.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { isDecodedMonth, monthFor, throwInMonthOrder, type DecodedMonth, type MonthRecords } from "../records/month.js";
 import { periodOf, readOption } from "../records/options.js";
@@ -89,6 +90,32 @@ export interface Duty {
   readonly rule: string;
   /** Why no one owns it (a duty nobody can own is reported, never dropped); null when owned or automatic. */
   readonly unowned: string | null;
+  /** A payment reminder's outcome: when its order was paid (after the reminder, whenever the orders show it); null while unpaid, and for the other duties. */
+  readonly paidAt: string | null;
+}
+
+/** What the payment reminders of one owner (or of the system, or nobody) brought in: 催付 outcomes. */
+export interface ReminderTally {
+  /** Reminders owed (due in the period). */
+  readonly owed: number;
+  /** Of them, orders paid (after the reminder) before the period's end. */
+  readonly paid: number;
+  /** 挽回金额: what those orders paid (实付, refunds not deducted), yuan. */
+  readonly recovered: string;
+  /** paid / owed, 4 decimals; null when none was owed. */
+  readonly rate: string | null;
+  /** owed − paid: orders still unpaid at the period's end. */
+  readonly unpaid: number;
+}
+
+/** The payment reminders' outcomes (催付效果): the SMS reminders, and the human ones in all, per owner and unowned. */
+export interface ReminderOutcomes {
+  readonly sms: ReminderTally;
+  readonly human: ReminderTally;
+  /** The human reminders per owner, by agentId. */
+  readonly agents: readonly ({ readonly agentId: string } & ReminderTally)[];
+  /** The human reminders no one on the roster could own. */
+  readonly unowned: ReminderTally;
 }
 
 export interface DutiesResult {
@@ -98,6 +125,8 @@ export interface DutiesResult {
   readonly agents: readonly { readonly agentId: string; readonly counts: Readonly<Record<DutyKind, number>> }[];
   readonly system: number;
   readonly unowned: number;
+  /** The payment reminders' outcomes: paid before the period's end (all given, without a period), and the amount recovered. */
+  readonly reminders: ReminderOutcomes;
 }
 
 const KIND_ORDER: readonly DutyKind[] = ["addressCheck", "smsReminder", "humanReminder", "returnedParcel", "shopReview"];
@@ -112,6 +141,8 @@ class DutyColumns {
   owner: Int32Array;
   /** The rule's index in `ruleList`. */
   rule: Int32Array;
+  /** A payment reminder's order's payment instant; NaN while unpaid and for the other duties. */
+  paid: Float64Array;
 
   /**
    * @param capacity - the most duties expected (the columns grow past it). Large columns are
@@ -125,6 +156,7 @@ class DutyColumns {
     this.deadline = float64s(n);
     this.owner = int32s(n);
     this.rule = int32s(n);
+    this.paid = float64s(n);
   }
   /** Each duty's record id (a text column: millions of duties' ids are few strings). */
   readonly refs = new TextColumn();
@@ -135,7 +167,7 @@ class DutyColumns {
   private readonly ruleList: string[] = [];
   private readonly ruleIndex = new Map<string, number>();
 
-  add(kind: number, ref: string, orderId: string | null, due: number, deadline: number, owner: Owner | null, rule: string): void {
+  add(kind: number, ref: string, orderId: string | null, due: number, deadline: number, owner: Owner | null, rule: string, paid: number): void {
     const d = this.count++;
     if (d === this.kind.length) {
       this.kind = grown(this.kind, d * 2);
@@ -143,12 +175,14 @@ class DutyColumns {
       this.deadline = grown(this.deadline, d * 2);
       this.owner = grown(this.owner, d * 2);
       this.rule = grown(this.rule, d * 2);
+      this.paid = grown(this.paid, d * 2);
     }
     this.kind[d] = kind;
     this.due[d] = due;
     this.deadline[d] = deadline;
     this.owner[d] = owner === null ? -1 : this.indexOf(this.ownerList, this.ownerIndex, owner);
     this.rule[d] = this.indexOf(this.ruleList, this.ruleIndex, rule);
+    this.paid[d] = paid;
     this.refs.set(d, ref);
     if (orderId !== ref) this.orderIds.set(d, orderId);
   }
@@ -208,6 +242,7 @@ class DutyColumns {
         alsoEligible: owner?.alsoEligible ?? [],
         rule: this.ruleList[this.rule[d]!]!,
         unowned: owner?.unowned ?? null,
+        paidAt: Number.isNaN(this.paid[d]!) ? null : fmt(this.paid[d]!),
       };
     };
     return { order, at };
@@ -404,9 +439,27 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
   const start = period === null ? -Infinity : period.start;
   const end = period === null ? Infinity : period.end;
   const dayOf = (ms: number): number => businessDayNumber(ms, zone, 0);
-  const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null): void => {
+  // The payment reminders' outcomes, tallied as they are listed: [owed, paid before the end, fen paid].
+  const smsTally = [0, 0, 0];
+  const unownedTally = [0, 0, 0];
+  const humanTally = new Map<string, number[]>();
+  /** Lists a duty due in the period; a payment reminder's order was paid at `paid` (NaN: unpaid) for `fen`. */
+  const add = (kind: DutyKind, ref: string, orderId: string | null, due: number, rule: string, owner: Owner | null, systemDeadline: number | null = null, paid = NaN, fen = 0): void => {
     if (due < start || due >= end) return;
-    list.add(KIND_ORDER.indexOf(kind), ref, orderId, due, owner ? owner.deadline : (systemDeadline ?? NaN), owner, rule);
+    list.add(KIND_ORDER.indexOf(kind), ref, orderId, due, owner ? owner.deadline : (systemDeadline ?? NaN), owner, rule, paid);
+    if (kind !== "smsReminder" && kind !== "humanReminder") return;
+    let t = smsTally;
+    if (kind === "humanReminder" && (owner === null || owner.owner === null)) t = unownedTally;
+    else if (kind === "humanReminder") {
+      const mine = humanTally.get(owner!.owner!);
+      if (mine === undefined) humanTally.set(owner!.owner!, (t = [0, 0, 0]));
+      else t = mine;
+    }
+    t[0]!++;
+    if (paid < end) {
+      t[1]!++;
+      t[2]! += fen;
+    }
   };
 
   // Orders: address checks and payment reminders, read from the order columns.
@@ -437,19 +490,20 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
       else add("addressCheck", o.orderId.at(i), o.orderId.at(i), paid, addressRule, { owner: ids[pay]!, deadline: paid, alsoEligible: [], unowned: null });
     }
     const smsDue = created + smsAfter;
-    if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId.at(i), o.orderId.at(i), smsDue, smsRule, null, smsDue);
+    if (o.amount[i]! > smsAbove && !(paid <= smsDue)) add("smsReminder", o.orderId.at(i), o.orderId.at(i), smsDue, smsRule, null, smsDue, paid, o.amount[i]!);
     const humanDue = created + humanAfter;
     if (!(paid <= humanDue) && humanDue >= start && humanDue < end) {
       const ref = o.orderId.at(i);
       const day = dayOf(humanDue);
-      if (!buyersAgent) add("humanReminder", ref, ref, humanDue, humanRule, ownerByWeekRule(humanDue, day, true));
+      const remind = (rule: string, owner: Owner | null): void => add("humanReminder", ref, ref, humanDue, rule, owner, null, paid, o.amount[i]!);
+      if (!buyersAgent) remind(humanRule, ownerByWeekRule(humanDue, day, true));
       else {
         const own = placeAgent === null ? -1 : placeAgent[i]!;
         const found = own < 0 ? null : ownerAtNextShift(own, humanDue, day);
-        if (found !== null) add("humanReminder", ref, ref, humanDue, ownRule, found);
+        if (found !== null) remind(ownRule, found);
         else {
           const why = own < 0 ? silentRule : `R1 催付: unpaid at ${sms.humanAfterMinutes} min; the buyer's agent ${ids[own]!} (placeAgent) has no shift from ${dateOfDayNumber(day)} within ${AHEAD_DAYS} days: ${WEEK}`;
-          add("humanReminder", ref, ref, humanDue, why, ownerByWeekRule(humanDue, day, true));
+          remind(why, ownerByWeekRule(humanDue, day, true));
         }
       }
     }
@@ -526,6 +580,12 @@ export function dutiesOfMonth(month: DecodedMonth, options: { readonly period?: 
     agents: [...per.keys()].sort().map((agentId) => ({ agentId, counts: per.get(agentId)! })),
     system,
     unowned,
+    reminders: {
+      sms: reminderTally(smsTally),
+      human: reminderTally([...humanTally.values(), unownedTally].reduce((sum, t) => sum.map((x, k) => x + t[k]!), [0, 0, 0])),
+      agents: [...humanTally.keys()].sort().map((agentId) => ({ agentId, ...reminderTally(humanTally.get(agentId)!) })),
+      unowned: reminderTally(unownedTally),
+    },
   };
   // The list on first read (an enumerable getter: JSON and spreads see a plain array).
   return withLazy(
@@ -617,4 +677,9 @@ interface DayShift {
 /** {@link assignDuties} returning `{ success, data | issues }` instead of throwing. */
 export function safeAssignDuties(input: DutiesInput | DecodedMonth, policy?: PolicyInput | Policy, options?: DutiesOptions): SafeResult<DutiesResult> {
   return safely(() => assignDuties(input, policy, options));
+}
+
+/** A tally [owed, paid, fen paid] as the report gives it. */
+function reminderTally(t: readonly number[]): ReminderTally {
+  return { owed: t[0]!, paid: t[1]!, recovered: formatFen(t[2]!), rate: ratio(t[1]!, t[0]!, 4), unpaid: t[0]! - t[1]! };
 }

@@ -2,6 +2,6 @@
 export { checkRoster, safeCheckRoster } from "./checkRoster.js";
 export type { RosterInput, RosterRule, RosterBreach, RosterAgentSummary, RosterCheck } from "./checkRoster.js";
 export { assignDuties, safeAssignDuties, ReturnedParcelSchema, ShopReviewSchema } from "./assignDuties.js";
-export type { DutyOrder, DutiesInput, DutiesOptions, DutyKind, Duty, DutiesResult, ReturnedParcel, ShopReview } from "./assignDuties.js";
+export type { DutyOrder, DutiesInput, DutiesOptions, DutyKind, Duty, DutiesResult, ReminderOutcomes, ReminderTally, ReturnedParcel, ShopReview } from "./assignDuties.js";
 export { RosterEntrySchema, SHIFTS } from "./rosterIndex.js";
 export type { RosterEntry, Shift } from "./rosterIndex.js";

@@ -2335,6 +2335,49 @@ export const sampleFigures = {
           "difference": "-0.49"
         }
       }
+    },
+    "lostInquiries": {
+      "shop": {
+        "inquiringBuyers": 169,
+        "convertedBuyers": 160,
+        "lostBuyers": 9,
+        "openBuyers": 0,
+        "lostRate": "0.0533"
+      },
+      "agents": {
+        "A01": {
+          "inquiringBuyers": 72,
+          "convertedBuyers": 69,
+          "lostBuyers": 3,
+          "openBuyers": 0,
+          "lostRate": "0.0417"
+        },
+        "A02": {
+          "inquiringBuyers": 67,
+          "convertedBuyers": 63,
+          "lostBuyers": 4,
+          "openBuyers": 0,
+          "lostRate": "0.0597"
+        },
+        "A03": {
+          "inquiringBuyers": 36,
+          "convertedBuyers": 34,
+          "lostBuyers": 2,
+          "openBuyers": 0,
+          "lostRate": "0.0556"
+        }
+      },
+      "items": [
+        "A01 nr01 CNR01",
+        "A01 nr04 CNR04",
+        "A01 nr07 CNR07",
+        "A02 edge-window-past CE02",
+        "A02 nr02 CNR02",
+        "A02 nr05 CNR05",
+        "A02 nr08 CNR08",
+        "A03 nr03 CNR03",
+        "A03 nr06 CNR06"
+      ]
     }
   },
   "people": {
@@ -2481,7 +2524,15 @@ export const sampleFigures = {
         "shopReview SR02",
         "shopReview SR03",
         "shopReview SR04"
-      ]
+      ],
+      "reminders": {
+        "A01": "owed 9, paid 1, recovered 1007.00",
+        "A02": "owed 9, paid 1, recovered 1010.00",
+        "A04": "owed 3, paid 1, recovered 1021.00",
+        "A06": "owed 3, paid 1, recovered 1009.00",
+        "sms": "owed 44, paid 24, recovered 8047.00",
+        "unowned": "owed 1, paid 0, recovered 0.00"
+      }
     }
   },
   "pay": {
