@@ -66,6 +66,6 @@ export type { RoutingReplay, RoutingReplayAgent, RoutingReplayInput, RoutingRepl
 export type { StaffingHour, StaffingInput, StaffingOptions, StaffingPlan, StaffingStatus } from "./month/staffing.js";
 export type { RoutingPolicy, RoutingStep, StaffingPolicy } from "./policy/index.js";
 export type { TrafficReport, TrafficDay, TrafficSource } from "./traffic/index.js";
-export type { LostInquiriesReport, LostInquiry, LostInquiryFigures, LostInquiryMessage } from "./followUp/index.js";
+export type { LostInquiriesReport, LostInquiry, LostInquiryFigures, LostInquiryMessage, TransfersReport, AgentTransfers } from "./followUp/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

@@ -51,6 +51,7 @@ export {
   TrafficDaySchema,
   LostInquiriesReportSchema,
   LostInquirySchema,
+  TransfersReportSchema,
   RoutingReplaySchema,
   StaffingPlanSchema,
 } from "./report/index.js";

@@ -1,3 +1,5 @@
-// followUp/: the buyers a team lead has an agent follow up (跟进, R10) — the lost inquiries (询单流失).
+// followUp/: the buyers a team lead follows (R10) — the lost inquiries (询单流失) and the transfers (转接).
 export { lostInquiriesOfPeriod } from "./lostInquiries.js";
+export { transfersOfPeriod } from "./transfers.js";
 export type { LostInquiriesReport, LostInquiry, LostInquiryFigures, LostInquiryMessage } from "./lostInquiries.js";
+export type { TransfersReport, AgentTransfers } from "./transfers.js";

@@ -10,7 +10,8 @@
  * buyer: converted when one of the agent's inquiries with the buyer is; otherwise open while the
  * window of one of them reaches the end of the period, and lost once every window has closed.
  * The shop counts each buyer once, over all agents' inquiries. converted + lost + open = the
- * inquiring buyers.
+ * inquiring buyers. An inquiry transferred out (转接) counts its buyer for the agent it went to, as
+ * the KPIs do.
  */
 import { ratio } from "../money/decimal.js";
 import type { DecodedMonth } from "../records/month.js";
@@ -137,12 +138,17 @@ export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): Lost
     inquiries: number;
   }
   const c = consultations.columns;
+  const isInquiry = (i: number): boolean => c.startedAt[i]! >= period.start && c.startedAt[i]! < period.end && asks[c.agentId[i]!] === 1;
+  // 转接, as the KPIs count it: an inquiry transferred out (transferredTo) is not the transferring
+  // agent's buyer when the buyer has an inquiry of the period not transferred out.
+  const kept = new Uint8Array(buyerCount);
+  for (let i = 0; i < consultations.count; i++) if (c.transferredTo[i]! < 0 && isInquiry(i) && c.buyerId[i]! >= 0) kept[c.buyerId[i]!] = 1;
   const pairs = new Map<number, Pair>();
   const shop = new Map<number, { converted: boolean; closes: number }>();
   for (let i = 0; i < consultations.count; i++) {
     const started = c.startedAt[i]!;
     const a = c.agentId[i]!;
-    if (started < period.start || started >= period.end || asks[a] === 0) continue;
+    if (!isInquiry(i) || (c.transferredTo[i]! >= 0 && kept[c.buyerId[i]!] === 1)) continue;
     const b = c.buyerId[i]!;
     // A month decoded whole numbers every consultation's buyer (attribution alone leaves out those without orders).
     if (b < 0) throw new Error(`lost inquiries: consultation ${c.consultationId.at(i)}'s buyer is not numbered; decode the month whole`);

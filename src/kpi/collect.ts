@@ -76,9 +76,13 @@ function readConsultations(pass: Pass): void {
   // buyer, in input order within a buyer), so that the pairs are formed buyer by buyer afterwards
   // (see `formPairs`) and come out grouped by buyer, as the metrics read them.
   const start = int32s(buyers + 1);
+  // 转接: a consultation the agent transferred out (transferredTo) counts the agent's work but not the
+  // buyer, who counts for the agent it went to — unless the buyer has no other consultation of the
+  // period, so that no buyer is lost to the shop.
+  const pairless = transferredOut(pass, c, n, buyers);
   let inside = 0;
   for (let i = 0; i < n; i++) {
-    if (!inPeriod(pass, c.startedAt[i]!)) continue;
+    if (!inPeriod(pass, c.startedAt[i]!) || pairless?.[i] === 1) continue;
     start[c.buyerId[i]! + 1]!++;
     inside++;
   }
@@ -131,6 +135,7 @@ function readConsultations(pass: Pass): void {
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
+    if (pairless?.[i] === 1) continue;
     const buyer = c.buyerId[i]!;
     const row = bucketNext[buyer >> shift]!++;
     rowBuyer[row] = buyer;
@@ -149,6 +154,22 @@ function readConsultations(pass: Pass): void {
   const next = sortBuckets(pairs, rowBuyer, start, buyers, shift);
   formPairs(pairs, start, next, pass.month.agents.ids.length);
   (pass.state as { pairs: PairColumns }).pairs = pairs;
+}
+
+/**
+ * The consultations of the period that count no buyer (1): those transferred out (transferredTo)
+ * whose buyer has another consultation of the period not transferred out; null without transfers.
+ */
+function transferredOut(pass: Pass, c: NonNullable<DecodedMonth["tables"]["consultations"]>["columns"], n: number, buyers: number): Uint8Array | null {
+  const to = c.transferredTo;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) any = to[i]! >= 0 && inPeriod(pass, c.startedAt[i]!);
+  if (!any) return null;
+  const kept = new Uint8Array(buyers);
+  for (let i = 0; i < n; i++) if (to[i]! < 0 && inPeriod(pass, c.startedAt[i]!)) kept[c.buyerId[i]!] = 1;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (to[i]! >= 0 && kept[c.buyerId[i]!] === 1 && inPeriod(pass, c.startedAt[i]!)) out[i] = 1;
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import { monthOf } from "../records/options.js";
 import { withLazy } from "../lazy.js";
 import { trafficOfPeriod } from "../traffic/shopTraffic.js";
 import { lostInquiriesOfPeriod } from "../followUp/lostInquiries.js";
+import { transfersOfPeriod } from "../followUp/transfers.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -129,6 +130,9 @@ export function buildMonthReport(
   if (traffic !== null) warnings.push(...traffic.warnings);
   // The inquiring buyers who bought nothing within the window (询单流失), for the lead to follow up.
   const lostInquiries = given.orders === undefined ? null : lostInquiriesOfPeriod(decoded, period);
+  // The transfers (转接) the consultations name, per agent out and in.
+  const transfers = transfersOfPeriod(decoded, period);
+  if (transfers !== null) warnings.push(...transfers.warnings);
   const agentReports: AgentReport[] = sales.agents.map((a) => {
     const measured = kpi.agents.get(a.agentId)!;
     return {
@@ -229,6 +233,7 @@ export function buildMonthReport(
     chat: chat === null ? null : chat.review,
     traffic,
     lostInquiries,
+    transfers,
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,

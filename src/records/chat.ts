@@ -417,6 +417,9 @@ export function deriveConsultations(
       responseCount: cResponses,
       responseSeconds: cSeconds,
       maxResponseSeconds: cLongest,
+      // The chat log says nothing of transfers: none (-1) on every derived consultation.
+      transferredTo: int32s(c).fill(-1),
+      transferredFrom: int32s(c).fill(-1),
     },
     given,
     source: null,

@@ -162,6 +162,8 @@ export const KINDS = {
       responseCount: { type: "count", aliases: ["响应次数"], description: "how many times the agent answered a buyer message (response intervals)" },
       responseSeconds: { type: "count", aliases: ["响应总时长", "响应时长合计"], description: "the sum of those response intervals, in whole seconds" },
       maxResponseSeconds: { type: "count", aliases: ["最长响应时长"], description: "the longest of them: how long the buyer was left waiting at most" },
+      transferredTo: { type: "agent", aliases: ["转出至", "转接给", "转给"], description: "转接: the agent the buyer was transferred to at the end of this consultation; the buyer then counts for that agent, not this one" },
+      transferredFrom: { type: "agent", aliases: ["转入自", "转接自", "转自"], description: "转接: the agent who transferred the buyer to this consultation" },
     },
   },
   messages: {

@@ -47,7 +47,7 @@ function notBefore(v: Float64Array, failed: number, fail: Fail, zone: Zone, fiel
 }
 
 const ORDER = ["createdAt", "paidAt", "amount", "refundAmount"] as const;
-const CONSULTATION = ["startedAt", "firstReplyAt", "endedAt", "responseCount", "responseSeconds", "maxResponseSeconds"] as const;
+const CONSULTATION = ["startedAt", "firstReplyAt", "endedAt", "responseCount", "responseSeconds", "maxResponseSeconds", "agentId", "transferredTo", "transferredFrom"] as const;
 const TICKET = ["createdAt", "firstReplyAt", "closedAt"] as const;
 const AFTER_SALE = ["appliedAt", "reviewedAt", "goodsReceivedAt", "refundedAt", "refundAmount"] as const;
 const SHIPMENT = ["shippedAt", "pickedUpAt"] as const;
@@ -96,7 +96,13 @@ export const RULES: Partial<Record<RecordKind, Rule>> = {
   consultations: {
     fields: CONSULTATION,
     check(v, failed, fail, zone) {
-      const [STARTED, REPLIED, ENDED, COUNT, SECONDS, MAX] = [0, 1, 2, 3, 4, 5];
+      const [STARTED, REPLIED, ENDED, COUNT, SECONDS, MAX, AGENT, TO, FROM] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+      // A transfer is between two agents (agents by their number; -1 or NaN: not given).
+      for (const [k, word] of [[TO, "to"], [FROM, "from"]] as const) {
+        if (!unread(failed, AGENT) && !unread(failed, k) && v[AGENT]! >= 0 && v[k] === v[AGENT]) {
+          fail(k, IssueCode.invalidValue, `is the consultation's own agent; a transfer goes ${word} another agent`);
+        }
+      }
       if (given(v[REPLIED]!)) {
         if (notBefore(v, failed, fail, zone, CONSULTATION, REPLIED, STARTED, IssueCode.replyBeforeStart, "the consultation started")) {
           notBefore(v, failed, fail, zone, CONSULTATION, ENDED, REPLIED, IssueCode.endBeforeReply, "the first reply");

@@ -5,7 +5,7 @@
 import type { MonthReport } from "../report/schema.js";
 import { chatHtmlSection } from "./chat.js";
 import { trafficHtmlSection } from "./traffic.js";
-import { lostInquiriesHtmlSection } from "./lostInquiries.js";
+import { lostInquiriesHtmlSection, transfersHtmlSection } from "./lostInquiries.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
@@ -59,6 +59,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...(report.chat ? [chatHtmlSection(report.chat, lang)] : []),
     ...(report.traffic ? [trafficHtmlSection(report.traffic, lang)] : []),
     ...(report.lostInquiries ? [lostInquiriesHtmlSection(report.lostInquiries, lang)] : []),
+    ...(report.transfers ? [transfersHtmlSection(report.transfers, lang)] : []),
     remindersHtmlSection(report, lang),
     ...extra,
   ];

@@ -118,6 +118,7 @@ const ZH_MESSAGES: readonly (readonly [RegExp, (...parts: string[]) => string])[
     (n, ids) => `发货：${n} 条发货记录的订单不在订单中（${ids}），不做发货检查`,
   ],
   [/^traffic: no record gives (\d+) days? of (\S+) \((.+)\), left out of the month's conversion rate$/, (n, period, dates) => `流量：${period} 有 ${n} 天没有流量记录（${dates.replaceAll(", ", "、")}），不计入本月转化率`],
+  [/^transfers: (\d+) consultations? (?:was|were) transferred to an agent with no consultation of the buyer from then on \((.+)\); check the consultations$/, (n, ids) => `转接：${n} 个咨询转给的客服此后没有与该买家的咨询（${ids.replaceAll(", ", "、")}），请核对咨询记录`],
   [/^traffic: (\d+) days? (?:has|have) more paying buyers than visitors \((.+)\); check the traffic records$/, (n, dates) => `流量：${n} 天的付款买家多于访客（${dates.replaceAll(", ", "、")}），请核对流量记录`],
   [/^(.+): its 发货时间 not used: the shipments (?:file|range) gives the shipments$/, (file) => `${file}：未使用其发货时间，以单独提供的发货记录为准`],
   [/^(.+) (?:has|have) 发货时间 but (.+) (?:has|have) not: no shipments read from the exports$/, (some, others) => `${some} 有发货时间而 ${others} 没有：不从导出文件读取发货记录`],

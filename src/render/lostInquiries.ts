@@ -1,9 +1,10 @@
 /**
  * Renders the month report's lost inquiries (询单流失): the shop's and each agent's inquiring,
  * converted, lost and open buyers, and the lost buyers to follow up (the first of them in text and
- * HTML; the JSON lists all). The text and HTML share the rows.
+ * HTML; the JSON lists all); and its transfers (转接). The text and HTML share the rows.
  */
 import type { LostInquiriesReport } from "../followUp/lostInquiries.js";
+import type { TransfersReport } from "../followUp/transfers.js";
 import { readSelected } from "../lazy.js";
 import { esc, table, type HtmlSection } from "./html.js";
 import type { ReportLang } from "./lang.js";
@@ -86,5 +87,39 @@ export function lostInquiriesHtmlSection(r: LostInquiriesReport, lang: ReportLan
       (agents.length > 0 ? table(agentHead!, agents, [false, true, true, true, true, true]) : "") +
       (items.length > 0 ? table(itemHead!, items, [false, false, false, false, true, false, true, false]) : "") +
       (m === null ? "" : `<p>${esc(m)}</p>`),
+  };
+}
+
+/** The transfers (转接): per agent out and in, and by pair of agents. */
+function transferRows(t: TransfersReport, zh: boolean): { heading: string; agents: string[][]; pairs: string[][] } {
+  return {
+    heading: zh
+      ? `转接：${t.transfers} 个咨询转出（转出的咨询计入客服的工作量，买家计入接手的客服）`
+      : `Transfers: ${t.transfers} consultations transferred out (a transferred consultation counts as the agent's work; its buyer counts for the agent who took over)`,
+    agents: [zh ? ["工号", "转出", "转入"] : ["agent", "out", "in"], ...t.agents.map((a) => [a.agentId, String(a.transfersOut), String(a.transfersIn)])],
+    pairs: [zh ? ["转出客服", "接手客服", "次数"] : ["from", "to", "count"], ...t.pairs.map((p) => [p.from, p.to, String(p.count)])],
+  };
+}
+
+/** The transfers as text. */
+export function renderTransfersSection(t: TransfersReport, lang: ReportLang, width: number): string {
+  const r = transferRows(t, lang === "zh");
+  const out = [r.heading];
+  if (r.agents.length > 1) out.push(textTable(r.agents, ["left", "right", "right"], { width }));
+  if (r.pairs.length > 1) out.push(textTable(r.pairs, ["left", "left", "right"], { width }));
+  return out.join("\n");
+}
+
+/** The transfers of the HTML report. */
+export function transfersHtmlSection(t: TransfersReport, lang: ReportLang): HtmlSection {
+  const r = transferRows(t, lang === "zh");
+  const [agentHead, ...agents] = r.agents;
+  const [pairHead, ...pairs] = r.pairs;
+  return {
+    title: lang === "zh" ? "转接" : "Transfers",
+    html:
+      `<p>${esc(r.heading)}</p>` +
+      (agents.length > 0 ? table(agentHead!, agents, [false, true, true]) : "") +
+      (pairs.length > 0 ? table(pairHead!, pairs, [false, false, true]) : ""),
   };
 }

@@ -6,7 +6,7 @@ import { PAY_LINES } from "../pay/statement.js";
 import { renderKpiSection } from "./kpi.js";
 import { renderChatSection } from "./chat.js";
 import { renderTrafficSection } from "./traffic.js";
-import { renderLostInquiriesSection } from "./lostInquiries.js";
+import { renderLostInquiriesSection, renderTransfersSection } from "./lostInquiries.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
@@ -81,6 +81,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
   if (report.chat) out.push("", renderChatSection(report.chat, lang, width));
   if (report.traffic) out.push("", renderTrafficSection(report.traffic, lang, width));
   if (report.lostInquiries) out.push("", renderLostInquiriesSection(report.lostInquiries, lang, width));
+  if (report.transfers) out.push("", renderTransfersSection(report.transfers, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 

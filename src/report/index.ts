@@ -8,5 +8,6 @@ export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
 export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
 export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
 export { LostInquiriesReportSchema, LostInquirySchema } from "./lostInquiriesSchema.js";
+export { TransfersReportSchema } from "./transfersSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

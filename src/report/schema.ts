@@ -11,6 +11,7 @@ import { PayStatementSchema } from "./paySchema.js";
 import { ChatReviewSchema } from "./chatSchema.js";
 import { TrafficReportSchema } from "./trafficSchema.js";
 import { LostInquiriesReportSchema } from "./lostInquiriesSchema.js";
+import { TransfersReportSchema } from "./transfersSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -108,6 +109,8 @@ export const MonthReportSchema = z.object({
   traffic: TrafficReportSchema.nullable().default(null),
   /** The lost inquiries (询单流失): per agent the inquiring buyers who bought nothing within the window, listed; null without consultations or orders. */
   lostInquiries: LostInquiriesReportSchema.nullable().default(null),
+  /** The transfers (转接) per agent, out and in, and by pair; null when no consultation names a transfer. */
+  transfers: TransfersReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

@@ -1,0 +1,133 @@
+// Transfers (转接): a consultation may name the agent the buyer was transferred to or from. The
+// transferred consultation counts as its agent's work, its buyer for the agent who took over (so
+// reception and conversion count the buyer once); the month report counts transfers per agent, out
+// and in, and by pair, and warns of a transfer to an agent who never served the buyer after it.
+import { describe, expect, it } from "vitest";
+import { buildMonthReport, KefuKpiError, type MonthInput } from "../../src/index.js";
+import { TransfersReportSchema } from "../../src/schemas.js";
+import { renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
+import { message } from "../../src/render/lang.js";
+import { SAMPLE_MONTH, sampleRecords } from "../../src/sample/index.js";
+
+const agents = ["A01", "A02", "A03"].map((agentId) => ({ agentId, name: agentId, group: "presale" as const, grade: "junior" as const, hiredAt: "2019-01-01" }));
+const chat = (consultationId: string, agentId: string, buyerId: string, start: string, end: string, transfer: { transferredTo?: string; transferredFrom?: string } = {}) => ({
+  consultationId,
+  agentId,
+  buyerId,
+  startedAt: `2020-02-03 ${start}:00`,
+  firstReplyAt: `2020-02-03 ${start}:20`,
+  endedAt: `2020-02-03 ${end}:00`,
+  ...transfer,
+});
+const orders = [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-03 10:25:00", paidAt: "2020-02-03 10:26:00", amount: "100.00" }];
+const transferred = [chat("C1", "A01", "b1", "10:00", "10:10", { transferredTo: "A02" }), chat("C2", "A02", "b1", "10:10", "10:40", { transferredFrom: "A01" })];
+const month = (consultations: NonNullable<MonthInput["consultations"]>) => buildMonthReport({ agents, consultations, orders }, {}, { month: "2020-02" });
+const kpi = (report: ReturnType<typeof month>, agentId: string, metric: "consultingBuyers" | "orderedBuyers" | "receptionCount" | "conversionRate") =>
+  report.agents.find((a) => a.agentId === agentId)!.kpis[metric].value;
+
+describe("transfers", () => {
+  it("count the buyer once: for the agent who took over, not the one who transferred", () => {
+    const r = month(transferred);
+    expect(["A01", "A02"].map((a) => [kpi(r, a, "consultingBuyers"), kpi(r, a, "orderedBuyers"), kpi(r, a, "receptionCount")])).toEqual([
+      ["0", "0", "0"],
+      ["1", "1", "1"],
+    ]);
+    expect(r.shop.kpis.consultingBuyers.value).toBe("1");
+    // Without the transfer both agents count the buyer and the order.
+    const plain = month(transferred.map(({ transferredTo: _t, transferredFrom: _f, ...c }) => c));
+    expect(["A01", "A02"].map((a) => kpi(plain, a, "orderedBuyers"))).toEqual(["1", "1"]);
+    // The transferred consultation is still the agent's work: A01 answered it.
+    expect(r.agents.find((a) => a.agentId === "A01")!.kpis.avgFirstResponseSeconds.value).toBe("20.00");
+    // R1 is unchanged: the order was placed during A02's chat.
+    expect(r.agents.find((a) => a.agentId === "A02")!.sales.orders).toBe(1);
+  });
+
+  it("are counted per agent, out and in, and by pair", () => {
+    const r = month([...transferred, chat("C3", "A02", "b2", "11:00", "11:05", { transferredTo: "A03" }), chat("C4", "A03", "b2", "11:05", "11:20")]);
+    expect(r.transfers).toEqual({
+      period: "2020-02",
+      transfers: 2,
+      agents: [
+        { agentId: "A01", transfersOut: 1, transfersIn: 0 },
+        // C4 does not say where its buyer came from: A03 took over none as far as the records tell.
+        { agentId: "A02", transfersOut: 1, transfersIn: 1 },
+      ],
+      pairs: [
+        { from: "A01", to: "A02", count: 1 },
+        { from: "A02", to: "A03", count: 1 },
+      ],
+      warnings: [],
+    });
+    expect(TransfersReportSchema.parse(r.transfers)).toEqual(r.transfers);
+    expect(month(transferred.map(({ transferredTo: _t, transferredFrom: _f, ...c }) => c)).transfers).toBeNull();
+  });
+
+  it("keep a buyer who has no other consultation for the agent who transferred, and warn of the transfer", () => {
+    const r = month([chat("C1", "A01", "b1", "10:00", "10:10", { transferredTo: "A02" })]);
+    expect(kpi(r, "A01", "consultingBuyers")).toBe("1");
+    expect(r.shop.kpis.consultingBuyers.value).toBe("1");
+    const warning = "transfers: 1 consultation was transferred to an agent with no consultation of the buyer from then on (C1); check the consultations";
+    expect(r.warnings).toContain(warning);
+    expect(message(warning, "zh")).toBe("转接：1 个咨询转给的客服此后没有与该买家的咨询（C1），请核对咨询记录");
+  });
+
+  it("take a transferred inquiry out of the transferring agent's lost inquiries too", () => {
+    const r = buildMonthReport({ agents, consultations: transferred, orders: [{ ...orders[0]!, buyerId: "x" }] }, {}, { month: "2020-02" });
+    expect(r.lostInquiries!.agents.map((a) => [a.agentId, a.inquiringBuyers, a.lostBuyers])).toEqual([["A02", 1, 1]]);
+  });
+
+  it("is an error to the consultation's own agent, or to an agent not in the agents list", () => {
+    const issues = (consultations: NonNullable<MonthInput["consultations"]>): unknown[] => {
+      try {
+        month(consultations);
+      } catch (e) {
+        if (e instanceof KefuKpiError) return e.issues.map((i) => [i.path.join("."), i.message]);
+        throw e;
+      }
+      return [];
+    };
+    expect(issues([chat("C1", "A01", "b1", "10:00", "10:10", { transferredTo: "A01" })])).toEqual([
+      ["consultations.0.transferredTo", "is the consultation's own agent; a transfer goes to another agent"],
+    ]);
+    expect(issues([chat("C1", "A01", "b1", "10:00", "10:10", { transferredFrom: "A01" })])).toEqual([
+      ["consultations.0.transferredFrom", "is the consultation's own agent; a transfer goes from another agent"],
+    ]);
+    expect(issues([chat("C1", "A01", "b1", "10:00", "10:10", { transferredTo: "A09" })])).toEqual([["consultations.0.transferredTo", '"A09" is not in the agents list']]);
+  });
+
+  it("are rendered in the text and HTML reports", () => {
+    const r = month(transferred);
+    expect(renderMonthTable(r, { width: 240 })).toContain("转接：1 个咨询转出（转出的咨询计入客服的工作量，买家计入接手的客服）");
+    expect(renderMonthHtml(r, [], { lang: "en" })).toMatch(/<h2>Transfers<\/h2>[\s\S]*<td>A01<\/td><td>A02<\/td><td class="num">1<\/td>/);
+  });
+});
+
+describe("transfers on the sample month (its README derives this by hand)", () => {
+  // E04's two identical sessions, read as a transfer: CE04a (A01) handed the buyer to CE04b (A02).
+  const consultations = sampleRecords.consultations.map((c) =>
+    c.consultationId === "CE04a" ? { ...c, transferredTo: "A02" } : c.consultationId === "CE04b" ? { ...c, transferredFrom: "A01" } : c,
+  );
+  const base = buildMonthReport(sampleRecords, {}, { month: SAMPLE_MONTH });
+  const r = buildMonthReport({ ...sampleRecords, consultations }, {}, { month: SAMPLE_MONTH });
+  const kpis = (report: typeof r, agentId: string) => report.agents.find((a) => a.agentId === agentId)!.kpis;
+
+  it("takes edge-tie-row out of A01's buyers only", () => {
+    const pick = (report: typeof r) => {
+      const k = kpis(report, "A01");
+      return [k.consultingBuyers, k.replyRate, k.receptionCount, k.orderedBuyers, k.paidBuyers, k.conversionRate, k.inquiryToPaymentRate, k.nextDayPaymentRate].map((x) => x.value);
+    };
+    expect(pick(base)).toEqual(["72", "0.9583", "69", "68", "69", "0.9444", "0.9583", "0.9306"]);
+    expect(pick(r)).toEqual(["71", "0.9577", "68", "67", "68", "0.9437", "0.9577", "0.9296"]);
+    // Same-day sales lose E04's 1004.00; the work figures stay.
+    expect(Number(kpis(base, "A01").sameDaySales.value) - Number(kpis(r, "A01").sameDaySales.value)).toBe(1004);
+    expect(kpis(r, "A01").avgFirstResponseSeconds.value).toBe(kpis(base, "A01").avgFirstResponseSeconds.value);
+    // A02, the shop, attribution and pay do not move.
+    expect(kpis(r, "A02")).toEqual(kpis(base, "A02"));
+    expect(r.shop.kpis).toEqual(base.shop.kpis);
+    expect(r.orders).toEqual(base.orders);
+    expect(r.pay).toEqual(base.pay);
+    expect(r.transfers).toEqual({ period: "2020-02", transfers: 1, agents: [{ agentId: "A01", transfersOut: 1, transfersIn: 0 }, { agentId: "A02", transfersOut: 0, transfersIn: 1 }], pairs: [{ from: "A01", to: "A02", count: 1 }], warnings: [] });
+    expect(r.lostInquiries!.agents[0]).toEqual({ agentId: "A01", inquiringBuyers: 71, convertedBuyers: 68, lostBuyers: 3, openBuyers: 0, lostRate: "0.0423" });
+    expect(r.lostInquiries!.shop).toEqual(base.lostInquiries!.shop);
+  });
+});
