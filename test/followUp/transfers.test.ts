@@ -76,6 +76,15 @@ describe("transfers", () => {
     expect(r.lostInquiries!.agents.map((a) => [a.agentId, a.inquiringBuyers, a.lostBuyers])).toEqual([["A02", 1, 1]]);
   });
 
+  it("keep an inquiry handed to an after-sales agent for the agent who handed it (the buyer has no other inquiry)", () => {
+    const withAftersale = [...agents, { agentId: "A05", name: "A05", group: "aftersale" as const, grade: "junior" as const, hiredAt: "2019-01-01" }];
+    const consultations = [chat("C1", "A01", "b9", "10:00", "10:10", { transferredTo: "A05" }), chat("C2", "A05", "b9", "10:10", "10:30", { transferredFrom: "A01" })];
+    const r = buildMonthReport({ agents: withAftersale, consultations, orders }, {}, { month: "2020-02" });
+    // The KPIs count b9 for A05 only; the lost inquiries keep it for A01, whose inquiry it was.
+    expect(r.agents.find((a) => a.agentId === "A01")!.kpis.consultingBuyers.value).toBe("0");
+    expect(r.lostInquiries!.agents).toEqual([{ agentId: "A01", inquiringBuyers: 1, convertedBuyers: 0, lostBuyers: 1, openBuyers: 0, lostRate: "1.0000" }]);
+  });
+
   it("is an error to the consultation's own agent, or to an agent not in the agents list", () => {
     const issues = (consultations: NonNullable<MonthInput["consultations"]>): unknown[] => {
       try {
