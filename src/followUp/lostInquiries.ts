@@ -115,7 +115,12 @@ export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): Lost
     events[fill[b]!++] = o.createdAt[i]!;
     if (paid(i)) events[fill[b]!++] = o.paidAt[i]!;
   }
-  for (let b = 0; b < buyerCount; b++) if (start[b + 1]! - start[b]! > 1) events.subarray(start[b]!, start[b + 1]!).sort();
+  // Most buyers' events are already in order (one order: placed, then paid): sort only the others.
+  for (let b = 0; b < buyerCount; b++) {
+    let sorted = true;
+    for (let j = start[b]! + 1; j < start[b + 1]! && sorted; j++) sorted = events[j - 1]! <= events[j]!;
+    if (!sorted) events.subarray(start[b]!, start[b + 1]!).sort();
+  }
   /** Is there an event of buyer `b` in [from, to]? */
   const orderedWithin = (b: number, from: number, to: number): boolean => {
     let lo = start[b]!;
@@ -128,73 +133,94 @@ export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): Lost
     return lo < start[b + 1]! && events[lo]! <= to;
   };
 
-  // Per agent and buyer, and per buyer for the shop: converted, the latest window end, the last inquiry.
+  // A lost buyer of an agent: the agent's last inquiry with the buyer and how many there were.
   interface Pair {
     readonly agent: number;
-    readonly buyer: number;
-    converted: boolean;
-    closes: number;
-    last: number;
-    inquiries: number;
+    readonly last: number;
+    readonly inquiries: number;
   }
   const c = consultations.columns;
+  const n = consultations.count;
   const isInquiry = (i: number): boolean => c.startedAt[i]! >= period.start && c.startedAt[i]! < period.end && asks[c.agentId[i]!] === 1;
   // 转接, as the KPIs count it: an inquiry transferred out (transferredTo) is not the transferring
   // agent's buyer when the buyer has an inquiry of the period not transferred out.
   const kept = new Uint8Array(buyerCount);
-  for (let i = 0; i < consultations.count; i++) if (c.transferredTo[i]! < 0 && isInquiry(i) && c.buyerId[i]! >= 0) kept[c.buyerId[i]!] = 1;
-  const pairs = new Map<number, Pair>();
-  const shop = new Map<number, { converted: boolean; closes: number }>();
-  for (let i = 0; i < consultations.count; i++) {
-    const started = c.startedAt[i]!;
-    const a = c.agentId[i]!;
-    if (!isInquiry(i) || (c.transferredTo[i]! >= 0 && kept[c.buyerId[i]!] === 1)) continue;
+  for (let i = 0; i < n; i++) if (c.transferredTo[i]! < 0 && isInquiry(i) && c.buyerId[i]! >= 0) kept[c.buyerId[i]!] = 1;
+  const counted = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (isInquiry(i) && !(c.transferredTo[i]! >= 0 && kept[c.buyerId[i]!] === 1)) counted[i] = 1;
+  const counts = (i: number): boolean => counted[i] === 1;
+
+  // The inquiries, bucketed by buyer (a counting sort; input order within a buyer).
+  const from = int32s(buyerCount + 1);
+  for (let i = 0; i < n; i++) {
+    if (!counts(i)) continue;
     const b = c.buyerId[i]!;
     // A month decoded whole numbers every consultation's buyer (attribution alone leaves out those without orders).
     if (b < 0) throw new Error(`lost inquiries: consultation ${c.consultationId.at(i)}'s buyer is not numbered; decode the month whole`);
-    const closes = c.endedAt[i]! + windowMs;
-    const converted = orderedWithin(b, started, closes);
-    const key = b * agentCount + a;
-    const p = pairs.get(key);
-    if (p === undefined) pairs.set(key, { agent: a, buyer: b, converted, closes, last: i, inquiries: 1 });
-    else {
-      p.converted ||= converted;
-      p.closes = Math.max(p.closes, closes);
-      p.inquiries++;
-      if (started >= c.startedAt[p.last]!) p.last = i;
-    }
-    const s = shop.get(b);
-    if (s === undefined) shop.set(b, { converted, closes });
-    else {
-      s.converted ||= converted;
-      s.closes = Math.max(s.closes, closes);
-    }
+    from[b + 1]!++;
   }
+  for (let b = 0; b < buyerCount; b++) from[b + 1]! += from[b]!;
+  const items = int32s(from[buyerCount]!);
+  const next = from.slice(0, buyerCount);
+  for (let i = 0; i < n; i++) if (counts(i)) items[next[c.buyerId[i]!]!++] = i;
 
-  const state = (x: { converted: boolean; closes: number }): 0 | 1 | 2 => (x.converted ? 0 : x.closes < period.end ? 1 : 2);
-  const tally = (): number[] => [0, 0, 0, 0];
-  const figures = (t: readonly number[]): LostInquiryFigures => ({
-    inquiringBuyers: t[3]!,
-    convertedBuyers: t[0]!,
-    lostBuyers: t[1]!,
-    openBuyers: t[2]!,
-    lostRate: ratio(t[1]!, t[3]!, 4),
-  });
-  const shopTally = tally();
-  for (const s of shop.values()) {
-    shopTally[state(s)]!++;
-    shopTally[3]!++;
-  }
-  const byAgent = new Map<number, number[]>();
+  // Buyer by buyer: the shop's state of the buyer, and each of the buyer's agents' (a buyer asks few
+  // agents: their pairs sit in small scratch arrays). A state: 0 converted, 1 lost, 2 open.
+  const state = (converted: boolean, closes: number): 0 | 1 | 2 => (converted ? 0 : closes < period.end ? 1 : 2);
+  const agentTally = new Int32Array(agentCount * 4); // converted, lost, open, inquiring, by agent
+  const shopTally = [0, 0, 0, 0];
   const lost: Pair[] = [];
-  for (const p of pairs.values()) {
-    let t = byAgent.get(p.agent);
-    if (t === undefined) byAgent.set(p.agent, (t = tally()));
-    const k = state(p);
-    t[k]!++;
-    t[3]!++;
-    if (k === 1) lost.push(p);
+  const pAgent: number[] = [];
+  const pConverted: boolean[] = [];
+  const pCloses: number[] = [];
+  const pLast: number[] = [];
+  const pCount: number[] = [];
+  for (let b = 0; b < buyerCount; b++) {
+    if (from[b] === from[b + 1]) continue;
+    let converted = false;
+    let closes = -Infinity;
+    let k = 0;
+    for (let j = from[b]!; j < from[b + 1]!; j++) {
+      const i = items[j]!;
+      const started = c.startedAt[i]!;
+      const ends = c.endedAt[i]! + windowMs;
+      const mine = orderedWithin(b, started, ends);
+      converted ||= mine;
+      closes = Math.max(closes, ends);
+      const a = c.agentId[i]!;
+      let p = 0;
+      while (p < k && pAgent[p] !== a) p++;
+      if (p === k) {
+        k++;
+        pAgent[p] = a;
+        pConverted[p] = mine;
+        pCloses[p] = ends;
+        pLast[p] = i;
+        pCount[p] = 1;
+        continue;
+      }
+      pConverted[p] ||= mine;
+      pCloses[p] = Math.max(pCloses[p]!, ends);
+      pCount[p]!++;
+      if (started >= c.startedAt[pLast[p]!]!) pLast[p] = i;
+    }
+    shopTally[state(converted, closes)]!++;
+    shopTally[3]!++;
+    for (let p = 0; p < k; p++) {
+      const a = pAgent[p]!;
+      const st = state(pConverted[p]!, pCloses[p]!);
+      agentTally[a * 4 + st]!++;
+      agentTally[a * 4 + 3]!++;
+      if (st === 1) lost.push({ agent: a, last: pLast[p]!, inquiries: pCount[p]! });
+    }
   }
+  const figures = (t: ArrayLike<number>, at = 0): LostInquiryFigures => ({
+    inquiringBuyers: t[at + 3]!,
+    convertedBuyers: t[at]!,
+    lostBuyers: t[at + 1]!,
+    openBuyers: t[at + 2]!,
+    lostRate: ratio(t[at + 1]!, t[at + 3]!, 4),
+  });
   const ids = month.agents.ids;
   const byId = (x: number, y: number): number => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0);
 
@@ -212,7 +238,18 @@ export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): Lost
       if (seen !== undefined && (seen < 0 || at[m]! >= at[seen]!)) lastMessage.set(row, m);
     }
   }
-  lost.sort((x, y) => byId(x.agent, y.agent) || c.startedAt[x.last]! - c.startedAt[y.last]! || c.consultationId.compare(x.last, y.last));
+  // The list's order, made when the list is read: agents by their rank of agentId.
+  let ordered = false;
+  const inOrder = (): Pair[] => {
+    if (ordered) return lost;
+    const rank = new Int32Array(agentCount);
+    Array.from({ length: agentCount }, (_, a) => a)
+      .sort(byId)
+      .forEach((a, r) => (rank[a] = r));
+    lost.sort((x, y) => rank[x.agent]! - rank[y.agent]! || c.startedAt[x.last]! - c.startedAt[y.last]! || c.consultationId.compare(x.last, y.last));
+    ordered = true;
+    return lost;
+  };
   const item = (p: Pair): LostInquiry => {
     const i = p.last;
     const m = lastMessage.get(i) ?? -1;
@@ -236,12 +273,15 @@ export function lostInquiriesOfPeriod(month: DecodedMonth, period: Period): Lost
     windowHours: policy.attribution.windowHours,
     groups: [...groups],
     shop: figures(shopTally),
-    agents: [...byAgent.keys()].sort(byId).map((a) => ({ agentId: ids[a]!, ...figures(byAgent.get(a)!) })),
+    agents: Array.from({ length: agentCount }, (_, a) => a)
+      .filter((a) => agentTally[a * 4 + 3]! > 0)
+      .sort(byId)
+      .map((a) => ({ agentId: ids[a]!, ...figures(agentTally, a * 4) })),
     items: [] as LostInquiry[], // made on first read, below (the key keeps its place)
   };
   // The list on first read: a month of a million inquiries makes no item objects unless it is read.
   function* each(): Generator<LostInquiry, void, undefined> {
-    for (const p of lost) yield item(p);
+    for (const p of inOrder()) yield item(p);
   }
-  return withLazy(report, "items", () => lost.map(item), { each });
+  return withLazy(report, "items", () => inOrder().map(item), { each });
 }
