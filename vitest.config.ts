@@ -14,6 +14,7 @@ const ZONE_FREE = [
   "test/hostile.test.ts",
   "test/exports.test.ts",
   "test/bundle/chromium.test.ts",
+  "test/render/dashboard.chromium.test.ts",
   "test/bundle/excelAddin.test.ts",
   "test/chat/lint.test.ts",
   "test/chat/properties.test.ts",

@@ -478,5 +478,22 @@ function deriveKpis() {
         .sort((x, y) => x.start - y.start || (x.id < y.id ? -1 : 1)).map((c) => `${a} ${c.buyer} ${c.id}`);
     }),
   };
-  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels, traffic, lostInquiries };
+  // KPI targets (考核目标), the defaults: met at or above atLeast / at or below atMost (the target
+  // itself met); no data and an insufficient sample are not judged. Each agent and the shop tally.
+  const TARGETS = [["goodReviewRate", 1, "0.98"], ["avgResponseSeconds", -1, "30"], ["phoneAnswerRate", 1, "0.95"], ["ticketTimelyRate", 1, "0.95"], ["afterSaleReviewHours", -1, "6"], ["afterSaleSatisfaction", 1, "0.95"]];
+  const judge = (m, sign, target) => {
+    const value = typeof m === "object" && m !== null ? m.value : m;
+    if (value === null) return "noData";
+    if (typeof m === "object" && m.status === "insufficient") return "insufficient";
+    return (sign > 0 ? Number(value) >= Number(target) : Number(value) <= Number(target)) ? "met" : "missed";
+  };
+  const who = [...agents.map((a) => [a.agentId, perAgent[a.agentId]]), ["shop", shopKpis]];
+  const targets = Object.fromEntries(TARGETS.map(([metric, sign, target]) => [metric, Object.fromEntries(who.map(([id, k]) => [id, judge(k[metric], sign, target)]))]));
+  targets.tally = Object.fromEntries(
+    who.map(([id]) => {
+      const statuses = TARGETS.map(([metric]) => targets[metric][id]);
+      return [id, { met: statuses.filter((x) => x === "met").length, missed: statuses.filter((x) => x === "missed").length }];
+    }),
+  );
+  return { agents: perAgent, shop: shopKpis, scores, qcDeductions, serviceLevels, traffic, lostInquiries, targets };
 }

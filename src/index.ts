@@ -44,6 +44,7 @@ export {
 } from "./kpi/index.js";
 export type { KpiOptions, KpiState, AgentScore, ScoreLine, ScoreOptions, AgentQc, QcWeek, QcDeduction } from "./kpi/index.js";
 export type { ServiceLevelCheck, ServiceLevelBreach, ServiceLevelId, ServiceLevelInput } from "./kpi/index.js";
+export type { KpiTargetsReport, KpiTargetLine, KpiTargetValue, KpiTargetStatus, KpiTargetTally } from "./kpi/index.js";
 export type { Ticket, AfterSale, ServiceReview, QcInspection, PhoneCall } from "./kpi/index.js";
 export type { KpiInput, KpiKind, KpiResult, KpiValue, KpiTable, KpiStatus, KpiUnit, AgentKpis, KpiAgentLike, KpiConsultationLike, KpiOrderLike } from "./kpi/index.js";
 export { evaluateGrades, safeEvaluateGrades, evaluateGrade, rankAgents, safeRankAgents } from "./grading/index.js";

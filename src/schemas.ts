@@ -52,6 +52,8 @@ export {
   LostInquiriesReportSchema,
   LostInquirySchema,
   TransfersReportSchema,
+  KpiTargetsReportSchema,
+  MonthSummarySchema,
   RoutingReplaySchema,
   StaffingPlanSchema,
 } from "./report/index.js";

@@ -10,3 +10,4 @@ export { checkServiceLevels, safeCheckServiceLevels, type ServiceLevelCheck, typ
 export { TicketSchema, AfterSaleSchema, ServiceReviewSchema, QcInspectionSchema, PhoneCallSchema } from "./schema.js";
 export type { Ticket, AfterSale, ServiceReview, QcInspection, PhoneCall } from "./schema.js";
 export type { KpiInput, KpiKind, KpiResult, KpiValue, KpiTable, KpiStatus, KpiUnit, AgentKpis, KpiAgentLike, KpiConsultationLike, KpiOrderLike } from "./types.js";
+export { kpiTargets, againstTarget, type KpiTargetsReport, type KpiTargetLine, type KpiTargetValue, type KpiTargetStatus, type KpiTargetTally } from "./targets.js";

@@ -4,6 +4,8 @@ import { withLazy } from "../lazy.js";
 import { trafficOfPeriod } from "../traffic/shopTraffic.js";
 import { lostInquiriesOfPeriod } from "../followUp/lostInquiries.js";
 import { transfersOfPeriod } from "../followUp/transfers.js";
+import { kpiTargets } from "../kpi/targets.js";
+import { ratio, sumMoney } from "../money/decimal.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { IssueCode, KefuKpiError, safely, type Issue, type SafeResult } from "../errors.js";
 import { formatFen } from "../money/fen.js";
@@ -226,6 +228,12 @@ export function buildMonthReport(
     period: { start: formatInstant(period.start, zone), end: formatInstant(period.end, zone) },
     policy: resolved,
     warnings,
+    // The month at a glance, for the dashboard: each figure from the sections below, once.
+    summary: {
+      silentShare: { orders: ratio(sales.shop.silent.orders, sales.shop.sales.orders, 4), net: ratio(sales.shop.silent.net, sales.shop.sales.net, 4) },
+      creditedShare: { orders: ratio(sales.shop.credited.orders, sales.shop.sales.orders, 4), net: ratio(sales.shop.credited.net, sales.shop.sales.net, 4) },
+      payTotal: sumMoney(pay.statements.map((s) => s.total)),
+    },
     shop: { ...sales.shop, kpis: kpi.shop, ids: shopIds },
     agents: agentReports,
     qcDeductions: kpi.qcDeductions,
@@ -234,6 +242,7 @@ export function buildMonthReport(
     traffic,
     lostInquiries,
     transfers,
+    targets: kpiTargets(resolved.kpi.targets, kpi.shop, agentReports),
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,

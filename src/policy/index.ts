@@ -3,7 +3,7 @@ export { PolicySchema, AttributionPolicySchema, DutiesPolicySchema, ChatPolicySc
 export { FLAG_COLOURS, type FlagColour } from "./flags.js";
 export { KpiPolicySchema, KpiMetricIdSchema, ScorecardMetricSchema, KPI_METRIC_IDS } from "./kpi.js";
 export { KPI_METRICS, KPI_UNITS, type KpiMetricDefinition, type KpiComputation } from "./kpiMetrics.js";
-export type { KpiPolicy, KpiMetricId, ScorecardMetric } from "./kpi.js";
+export type { KpiPolicy, KpiMetricId, ScorecardMetric, KpiTarget } from "./kpi.js";
 export type { Policy, PolicyInput, AttributionPolicy, ChatPolicy, RoutingPolicy, RoutingStep, StaffingPolicy } from "./schema.js";
 export { resolvePolicy, safeResolvePolicy, defaultPolicy, policyJsonSchema } from "./resolve.js";
 export {

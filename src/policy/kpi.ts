@@ -96,6 +96,19 @@ const goodReview = (weight: number) => ({ metric: "goodReviewRate", weight, dire
 const response = (weight: number) => ({ metric: "avgResponseSeconds", weight, direction: "lowerIsBetter", steps: rate("30", "45", "60") }) as const;
 const phone = (weight: number) => ({ metric: "phoneAnswerRate", weight, direction: "higherIsBetter", steps: rate("0.95", "0.90", "0.80") }) as const;
 
+/**
+ * A KPI target (考核目标): the value a metric should reach, at least (higher is better) or at most
+ * (lower is better); exactly one of the two.
+ */
+export const KpiTargetSchema = z
+  .strictObject({ atLeast: decimal.optional(), atMost: decimal.optional() })
+  .refine((t) => (t.atLeast === undefined) !== (t.atMost === undefined), {
+    message: "expected exactly one of atLeast (higher is better) or atMost (lower is better)",
+    // An unknown or malformed field is said alone, not also as "neither bound".
+    when: (payload) => payload.issues.length === 0,
+  });
+export type KpiTarget = z.output<typeof KpiTargetSchema>;
+
 /** The KPI settings. */
 export const KpiPolicySchema = z
   .strictObject({
@@ -128,6 +141,16 @@ export const KpiPolicySchema = z
         ]),
       })
       .prefault({}),
+    // 考核目标: each metric's target, for the report's targets table (met or missed). The defaults are
+    // the default scorecards' full-points thresholds; a shop sets its own (they are independent of the cards).
+    targets: z.partialRecord(KpiMetricIdSchema, KpiTargetSchema).default({
+      goodReviewRate: { atLeast: "0.98" },
+      avgResponseSeconds: { atMost: "30" },
+      phoneAnswerRate: { atLeast: "0.95" },
+      ticketTimelyRate: { atLeast: "0.95" },
+      afterSaleReviewHours: { atMost: "6" },
+      afterSaleSatisfaction: { atLeast: "0.95" },
+    }),
     qc: z
       .strictObject({
         ladder: z

@@ -1,17 +1,22 @@
 /**
- * The month report as one self-contained HTML page (no network, no script): the per-agent table,
- * the shop's lines and charts drawn as inline SVG. Printable (A4, the tables do not break rows).
+ * The month report as one self-contained HTML page (no network, no script): the team lead's
+ * dashboard first (the month at a glance, the KPIs against their targets, a card per agent; see
+ * dashboard.ts), then the details — the per-agent table, the shop's lines, pay and every further
+ * section, with charts drawn as inline SVG. Printable on A4 landscape (the tables do not break rows).
  */
 import type { MonthReport } from "../report/schema.js";
 import { chatHtmlSection } from "./chat.js";
 import { trafficHtmlSection } from "./traffic.js";
 import { lostInquiriesHtmlSection, transfersHtmlSection } from "./lostInquiries.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
+import { dashboardSections } from "./dashboard.js";
 
 /** A section of the page, so rule families add theirs without touching the frame. */
 export interface HtmlSection {
   readonly title: string;
   readonly html: string;
+  /** The section element's class (the dashboard's are "dash"). */
+  readonly className?: string;
 }
 
 /**
@@ -25,7 +30,15 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
   const zh = lang === "zh";
   const s = report.shop;
   const agents = report.agents;
+  const shopRows: [string, "sales" | "credited" | "silent" | "uncredited" | "excluded"][] = [
+    [zh ? "本月已付款" : "paid in the month", "sales"],
+    [zh ? "客服业绩" : "credited to agents", "credited"],
+    [zh ? "全静默（无人接待）" : "fully silent (no agent served)", "silent"],
+    [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", "uncredited"],
+    ...(s.excluded.orders > 0 || report.policy.attribution.excludeFlags.length > 0 ? [[zh ? "指定订单不算业绩（按旗帜排除）" : "excluded by their flag", "excluded"] as [string, "excluded"]] : []),
+  ];
   const sections: HtmlSection[] = [
+    ...dashboardSections(report, lang),
     {
       title: zh ? "业绩归属（元）" : "Sales attribution (yuan)",
       html:
@@ -35,6 +48,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
             : ["agent", "name", "group", "orders", "gross", "refunds", "net", "commissionable", "address checks"],
           agents.map((a) => [a.agentId, a.name ?? "", groupLabel(a.group, lang), String(a.sales.orders), a.sales.gross, a.sales.refunds, a.sales.net, a.commissionable, String(a.addressChecks)]),
           [false, false, false, true, true, true, true, true, true],
+          agents.map((_, i) => [null, null, null, ...["sales.orders", "sales.gross", "sales.refunds", "sales.net", "commissionable", "addressChecks"].map((k) => `agents.${i}.${k}`)]),
         ) +
         barChart(
           zh ? "各客服净额（元）" : "net sales by agent (yuan)",
@@ -45,14 +59,9 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
       title: zh ? "店铺（元）" : "Shop (yuan)",
       html: table(
         zh ? ["", "单数", "销售额", "退款", "净额"] : ["", "orders", "gross", "refunds", "net"],
-        [
-          [zh ? "本月已付款" : "paid in the month", ...tally(s.sales)],
-          [zh ? "客服业绩" : "credited to agents", ...tally(s.credited)],
-          [zh ? "全静默（无人接待）" : "fully silent (no agent served)", ...tally(s.silent)],
-          [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", ...tally(s.uncredited)],
-          ...(s.excluded.orders > 0 || report.policy.attribution.excludeFlags.length > 0 ? [[zh ? "指定订单不算业绩（按旗帜排除）" : "excluded by their flag", ...tally(s.excluded)]] : []),
-        ],
+        shopRows.map(([label, key]) => [label, ...tally(s[key])]),
         [false, true, true, true, true],
+        shopRows.map(([, key]) => [null, ...["orders", "gross", "refunds", "net"].map((k) => `shop.${key}.${k}`)]),
       ),
     },
     ...paySections(report, lang),
@@ -81,17 +90,26 @@ export function htmlPage(title: string, lang: ReportLang, preamble: string, sect
 <body>
 <h1>${esc(title)}</h1>
 ${preamble}
-${sections.map((section) => `<section>\n<h2>${esc(section.title)}</h2>\n${section.html}\n</section>`).join("\n")}
+${sections.map((section) => `<section${section.className ? ` class="${esc(section.className)}"` : ""}>\n<h2>${esc(section.title)}</h2>\n${section.html}\n</section>`).join("\n")}
 </body>
 </html>
 `;
 }
 
-/** An HTML table; `numeric[i]` right-aligns column `i`. Cells are text (escaped). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
-  const cell = (tag: "th" | "td", text: string, i: number): string => `<${tag}${numeric[i] ? ' class="num"' : ""}>${esc(text)}</${tag}>`;
+/**
+ * An HTML table; `numeric[i]` right-aligns column `i`. Cells are text (escaped). `paths[r][i]`, where
+ * given, names the JSON report's value the cell shows (its `data-json`, as on the dashboard).
+ */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[] = [],
+  paths: readonly (readonly (string | null)[])[] = [],
+): string {
+  const cell = (tag: "th" | "td", text: string, i: number, path: string | null = null): string =>
+    `<${tag}${numeric[i] ? ' class="num"' : ""}${path === null ? "" : ` data-json="${esc(path)}"`}>${esc(text)}</${tag}>`;
   return `<table>\n<thead><tr>${header.map((h, i) => cell("th", h, i)).join("")}</tr></thead>\n<tbody>\n${rows
-    .map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`)
+    .map((r, ri) => `<tr>${r.map((c, i) => cell("td", c, i, paths[ri]?.[i] ?? null)).join("")}</tr>`)
     .join("\n")}\n</tbody>\n</table>`;
 }
 
@@ -146,6 +164,12 @@ function paySections(report: MonthReport, lang: ReportLang): HtmlSection[] {
             : ["agent", "name", "base salary", "commission", "KPI bonus", "rewards", "fines (−)", "clawback (−)", "total"],
           rows,
           [false, false, true, true, true, true, true, true, true],
+          report.pay.map((_, i) => [
+            null,
+            null,
+            ...["baseSalary", "commission", "kpiBonus", "rewards", "fines", "clawback"].map((k) => `pay.${i}.lines.${k}.amount`),
+            `pay.${i}.total`,
+          ]),
         ) +
         (zh
           ? `<p class="note">合计 = 底薪 + 提成 + 积分奖金 + 奖励 − 罚款 − 退款冲回，每项四舍五入到分。每项的依据和算法：<code>kefu-kpi explain &lt;目录&gt; --agent &lt;工号&gt;</code>。</p>`
@@ -166,14 +190,14 @@ export function esc(text: string): string {
 }
 
 const CSS = `
-body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2rem; color: #222; }
+body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin: 2rem; color: #222; }
 h1 { font-size: 1.4rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.1rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2rem; }
 .period { color: #666; margin-top: 0; }
 .warnings { background: #fff7e0; border: 1px solid #e6c96b; padding: 0.5rem 1.5rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; }
-th { background: #f3f3f3; }
+th { background: #f3f3f3; overflow-wrap: anywhere; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 0.5rem 0 1rem; }
 svg.chart text { font-size: 12px; fill: #333; }
@@ -182,8 +206,24 @@ svg.chart rect { fill: #4a7bd0; }
 tr { break-inside: avoid; }
 .note { color: #555; font-size: 0.85rem; }
 mark { background: #ffe08a; }
-@media print { body { margin: 1cm; } section { break-inside: avoid-page; } }
-@page { size: A4; margin: 1cm; }
+@media print { body { margin: 0; } section { break-inside: avoid-page; } }
+@page { size: A4 landscape; margin: 1cm; }
+.cards { display: flex; flex-wrap: wrap; gap: 0.6rem; }
+.card { border: 1px solid #ddd; border-radius: 4px; padding: 0.5rem 0.8rem; min-width: 11rem; flex: 1 1 11rem; }
+.card .label { color: #555; font-size: 0.85rem; }
+.card .value { font-size: 1.4rem; font-variant-numeric: tabular-nums; }
+.card .sub { color: #555; font-size: 0.8rem; }
+table.targets .mark { display: block; font-size: 0.8em; white-space: nowrap; }
+table.targets td.met .mark { color: #1a7f37; }
+table.targets tr.target td { color: #555; }
+table.targets td.missed { background: #fdecea; }
+.mark.missed, table.targets td.missed .mark { color: #b42318; }
+tr.total td { font-weight: bold; }
+.agents { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.6rem; }
+.agent { border: 1px solid #ddd; border-radius: 4px; padding: 0.4rem 0.8rem; break-inside: avoid; }
+.agent h3 { font-size: 1rem; margin: 0.2rem 0 0.4rem; }
+.agent dl { display: grid; grid-template-columns: auto 1fr; gap: 0.1rem 0.8rem; margin: 0; font-size: 0.9rem; }
+.agent dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 `;
 
 /** The payment reminders' outcomes (催付效果): the SMS and human reminders, and the human ones per owner. */

@@ -9,5 +9,6 @@ export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
 export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
 export { LostInquiriesReportSchema, LostInquirySchema } from "./lostInquiriesSchema.js";
 export { TransfersReportSchema } from "./transfersSchema.js";
+export { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

@@ -12,6 +12,7 @@ import { ChatReviewSchema } from "./chatSchema.js";
 import { TrafficReportSchema } from "./trafficSchema.js";
 import { LostInquiriesReportSchema } from "./lostInquiriesSchema.js";
 import { TransfersReportSchema } from "./transfersSchema.js";
+import { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -78,6 +79,8 @@ export const MonthReportSchema = z.object({
   policy: PolicySchema,
   /** Things the reader must know (missing files, unlinkable orders …). */
   warnings: z.array(z.string()),
+  /** The month at a glance (silent and credited shares, the pay total); null on a report of an earlier version. */
+  summary: MonthSummarySchema.nullable().default(null),
   shop: z.object({
     /** Every order paid in the month. */
     sales: TallySchema,
@@ -111,6 +114,8 @@ export const MonthReportSchema = z.object({
   lostInquiries: LostInquiriesReportSchema.nullable().default(null),
   /** The transfers (转接) per agent, out and in, and by pair; null when no consultation names a transfer. */
   transfers: TransfersReportSchema.nullable().default(null),
+  /** The KPIs against the policy's targets (kpi.targets), per metric, agent and the shop; null without targets. */
+  targets: KpiTargetsReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */
   orders: z.array(OrderReportSchema),
   /** Grades, discipline, rewards, the fund, the roster and the duties (R3, R4, R6, R1 duties). */

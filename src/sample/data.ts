@@ -2378,6 +2378,92 @@ export const sampleFigures = {
         "A03 nr03 CNR03",
         "A03 nr06 CNR06"
       ]
+    },
+    "targets": {
+      "goodReviewRate": {
+        "A01": "missed",
+        "A02": "met",
+        "A03": "insufficient",
+        "A04": "noData",
+        "A05": "missed",
+        "A06": "met",
+        "shop": "missed"
+      },
+      "avgResponseSeconds": {
+        "A01": "met",
+        "A02": "met",
+        "A03": "missed",
+        "A04": "met",
+        "A05": "missed",
+        "A06": "met",
+        "shop": "met"
+      },
+      "phoneAnswerRate": {
+        "A01": "missed",
+        "A02": "met",
+        "A03": "insufficient",
+        "A04": "noData",
+        "A05": "missed",
+        "A06": "met",
+        "shop": "missed"
+      },
+      "ticketTimelyRate": {
+        "A01": "noData",
+        "A02": "noData",
+        "A03": "noData",
+        "A04": "missed",
+        "A05": "insufficient",
+        "A06": "noData",
+        "shop": "missed"
+      },
+      "afterSaleReviewHours": {
+        "A01": "noData",
+        "A02": "noData",
+        "A03": "noData",
+        "A04": "met",
+        "A05": "met",
+        "A06": "met",
+        "shop": "met"
+      },
+      "afterSaleSatisfaction": {
+        "A01": "noData",
+        "A02": "noData",
+        "A03": "noData",
+        "A04": "noData",
+        "A05": "missed",
+        "A06": "met",
+        "shop": "missed"
+      },
+      "tally": {
+        "A01": {
+          "met": 1,
+          "missed": 2
+        },
+        "A02": {
+          "met": 3,
+          "missed": 0
+        },
+        "A03": {
+          "met": 0,
+          "missed": 1
+        },
+        "A04": {
+          "met": 2,
+          "missed": 1
+        },
+        "A05": {
+          "met": 1,
+          "missed": 4
+        },
+        "A06": {
+          "met": 5,
+          "missed": 0
+        },
+        "shop": {
+          "met": 2,
+          "missed": 4
+        }
+      }
     }
   },
   "people": {

@@ -3,7 +3,8 @@
 // own script computes the sample month through KefuKpi.sheets, and the figures must equal the CLI's.
 // The page and its scripts are served by request interception: nothing touches the network.
 import { readFileSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./launchChromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
 import { sampleDir, sampleRanges } from "./sample.js";
@@ -32,10 +33,7 @@ try { new Function("return 1")(); window.evalAllowed = true; } catch (e) { windo
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

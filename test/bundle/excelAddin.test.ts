@@ -4,7 +4,8 @@
 // as the manifest names them, under the page's own strict CSP. The Office custom-functions runtime
 // is stood in for by a small script defining CustomFunctions that records the associations.
 // Everything is served by request interception: nothing touches the network.
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./launchChromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attributionTable, toCells } from "../../src/sheets/index.js";
 import { buildExamples, serial1900 } from "../sheets/builtExamples.js";
@@ -41,10 +42,7 @@ const built = buildExamples();
 const metadata = JSON.parse(built.excel["functions.json"]) as { functions: { id: string }[] };
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   const files: Record<string, { type: string; body: string }> = {
     [`${ORIGIN}/functions.html`]: { type: "text/html", body: built.excel["functions.html"] },

@@ -22,6 +22,15 @@ export const KPI_DEFAULTS = {
     ],
     aftersale: [goodReview(25), response(25), phone(25), { metric: "afterSaleSatisfaction", weight: 25, direction: "higherIsBetter", steps: steps("0.95", "0.90", "0.80"), otherwise: 0 }],
   },
+  // The targets: the default cards' full-points thresholds (their first steps), one per metric.
+  targets: {
+    goodReviewRate: { atLeast: "0.98" },
+    avgResponseSeconds: { atMost: "30" },
+    phoneAnswerRate: { atLeast: "0.95" },
+    ticketTimelyRate: { atLeast: "0.95" },
+    afterSaleReviewHours: { atMost: "6" },
+    afterSaleSatisfaction: { atLeast: "0.95" },
+  },
   qc: { ladder: [{ atLeast: 80, points: 0 }, { atLeast: 70, points: 1 }, { atLeast: 60, points: 2 }], below: 3, weeklyCap: 3, capPer: "agent" },
   serviceLevels: {
     firstReply: { enabled: true, maxSeconds: 60, onlineFrom: "09:00", onlineTo: "23:00", also: [] },

@@ -234,6 +234,12 @@ describe("resolvePolicy: invalid settings", () => {
     [{ attribution: { inquiryGroups: ["售前"] } }, ["policy", "attribution", "inquiryGroups", 0]],
     [{ attribution: { inquiryGroups: ["presale", "presale"] } }, ["policy", "attribution", "inquiryGroups"]],
     [{ kpi: { serviceLevels: { shipping: { exemptFlags: ["grey"] } } } }, ["policy", "kpi", "serviceLevels", "shipping", "exemptFlags", 0]],
+    [{ kpi: { targets: { goodReviewRate: { atLeast: "0.98", atMost: "1" } } } }, ["policy", "kpi", "targets", "goodReviewRate"]],
+    [{ kpi: { targets: { goodReviewRate: {} } } }, ["policy", "kpi", "targets", "goodReviewRate"]],
+    [{ kpi: { targets: { goodReviewRate: { atLeast: "0.9x" } } } }, ["policy", "kpi", "targets", "goodReviewRate", "atLeast"]],
+    [{ kpi: { targets: { goodReviewRate: { atLeast: 0.98 } } } }, ["policy", "kpi", "targets", "goodReviewRate", "atLeast"]],
+    [{ kpi: { targets: { goodReviewRate: { above: "0.98" } } } }, ["policy", "kpi", "targets", "goodReviewRate", "above"]],
+    [{ kpi: { targets: { goodReviewRatio: { atLeast: "0.98" } } } }, ["policy", "kpi", "targets", "goodReviewRatio"]],
     [{ shop: "" }, ["policy", "shop"]],
     [{ shop: "   " }, ["policy", "shop"]],
     [{ shop: 7 }, ["policy", "shop"]],
@@ -311,6 +317,7 @@ describe("resolvePolicy: invalid settings", () => {
     const cases: [string, (string | number)[]][] = [
       ['{"kpi": {"minSample": {"__proto__": {"goodReviewRate": 100}}}}', ["policy", "kpi", "minSample", "__proto__"]],
       ['{"kpi": {"minSample": {"goodReviewRate": 3, "__proto__": 3}}}', ["policy", "kpi", "minSample", "__proto__"]],
+      ['{"kpi": {"targets": {"__proto__": {"atLeast": "0.5"}}}}', ["policy", "kpi", "targets", "__proto__"]],
       ['{"discipline": {"rules": {"__proto__": {"label": "x"}}}}', ["policy", "discipline", "rules", "__proto__"]],
       // Elsewhere it was named already: once, not twice.
       ['{"attribution": {"__proto__": {"windowHours": 1}}}', ["policy", "attribution", "__proto__"]],

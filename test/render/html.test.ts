@@ -11,12 +11,15 @@ describe("renderMonthHtml", () => {
     const html = renderMonthHtml(report, [], { lang: "en" });
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=|href=/i);
-    for (const a of report.agents) {
+    // Each table cell of a report figure names its JSON path (data-json), as the dashboard's numbers do.
+    report.agents.forEach((a, i) => {
       expect(html).toContain(`<td>${a.agentId}</td>`);
-      expect(html).toContain(`<td class="num">${a.sales.net}</td>`);
-    }
-    expect(html).toContain(`<td>fully silent (no agent served)</td><td class="num">${report.shop.silent.orders}</td>`);
-    for (const s of report.pay) expect(html).toContain(`<td class="num">${s.lines.clawback.amount}</td><td class="num">${s.total}</td></tr>`);
+      expect(html).toContain(`<td class="num" data-json="agents.${i}.sales.net">${a.sales.net}</td>`);
+    });
+    expect(html).toContain(`<td>fully silent (no agent served)</td><td class="num" data-json="shop.silent.orders">${report.shop.silent.orders}</td>`);
+    report.pay.forEach((s, i) =>
+      expect(html).toContain(`<td class="num" data-json="pay.${i}.lines.clawback.amount">${s.lines.clawback.amount}</td><td class="num" data-json="pay.${i}.total">${s.total}</td></tr>`),
+    );
     // Each chart has one bar per agent: net sales first (the longest for the best seller), then total pay.
     const widths = [...html.matchAll(/<rect x="90" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1])).slice(0, report.agents.length);
     expect(html.match(/<svg /g)).toHaveLength(2);

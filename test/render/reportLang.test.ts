@@ -181,10 +181,10 @@ describe("the HTML page and the duty sheet", () => {
     const en = renderMonthHtml(report, [], { lang: "en" });
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("<th>agent</th><th>name</th>");
-    for (const s of report.pay) {
-      expect(zh).toContain(`<td class="num">${s.total}</td>`);
-      expect(en).toContain(`<td class="num">${s.total}</td>`);
-    }
+    report.pay.forEach((s, i) => {
+      expect(zh).toContain(`<td class="num" data-json="pay.${i}.total">${s.total}</td>`);
+      expect(en).toContain(`<td class="num" data-json="pay.${i}.total">${s.total}</td>`);
+    });
   });
 
   it("the duty sheet counts in the singular and says when an agent with duties is off that day", () => {

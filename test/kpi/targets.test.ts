@@ -1,0 +1,79 @@
+// KPI targets (考核目标) and the month at a glance: a value against its target at and around the
+// edge, what is not judged, the policy's own targets, none at all, and a month with nothing paid.
+import { describe, expect, it } from "vitest";
+import { buildMonthReport, type KpiTable } from "../../src/index.js";
+import { againstTarget, kpiTargets } from "../../src/kpi/targets.js";
+import { renderMonthHtml } from "../../src/render/index.js";
+import { readMonthFolder, reportFolder } from "../../src/node/index.js";
+
+const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
+const ok = (value: string) => ({ value, status: "ok" as const });
+
+describe("againstTarget", () => {
+  it("meets at least / at most a target at the target itself, and misses it by the smallest step", () => {
+    expect(againstTarget(ok("0.9800"), { atLeast: "0.98" })).toEqual({ value: "0.9800", status: "met" });
+    expect(againstTarget(ok("0.9799"), { atLeast: "0.98" })).toEqual({ value: "0.9799", status: "missed" });
+    expect(againstTarget(ok("30.00"), { atMost: "30" })).toEqual({ value: "30.00", status: "met" });
+    expect(againstTarget(ok("30.01"), { atMost: "30" })).toEqual({ value: "30.01", status: "missed" });
+    // Decimal text, compared exactly: no float rounding brings 0.1 + 0.2 to 0.3 here.
+    expect(againstTarget(ok("0.30000000000000004"), { atMost: "0.3" }).status).toBe("missed");
+    expect(againstTarget(ok("100000000000000000001"), { atLeast: "100000000000000000000" }).status).toBe("met");
+  });
+
+  it("does not judge a value without data or under its minimum sample", () => {
+    expect(againstTarget({ value: null, status: "noData" }, { atLeast: "0.98" })).toEqual({ value: null, status: "noData" });
+    expect(againstTarget({ value: "1.0000", status: "insufficient" }, { atLeast: "0.98" })).toEqual({ value: "1.0000", status: "insufficient" });
+  });
+});
+
+describe("kpiTargets", () => {
+  const table = (values: Record<string, string | null>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? { value: null, status: "noData" } : ok(v)])) as unknown as KpiTable;
+
+  it("lists the targeted metrics in the metric table's order, whatever the policy's key order, and tallies", () => {
+    const shop = table({ avgResponseSeconds: "31.00", goodReviewRate: "0.9900" });
+    const r = kpiTargets({ avgResponseSeconds: { atMost: "30" }, goodReviewRate: { atLeast: "0.98" } }, shop, [
+      { agentId: "A1", kpis: table({ avgResponseSeconds: "29.00", goodReviewRate: null }) },
+    ])!;
+    expect(r.metrics.map((m) => [m.metric, m.bound, m.target, m.shop.status, m.agents[0]!.status])).toEqual([
+      ["goodReviewRate", "atLeast", "0.98", "met", "noData"],
+      ["avgResponseSeconds", "atMost", "30", "missed", "met"],
+    ]);
+    expect(r.shop).toEqual({ met: 1, missed: 1 });
+    expect(r.agents).toEqual([{ agentId: "A1", met: 1, missed: 0 }]);
+  });
+
+  it("is null when no target is set, and reads no inherited key as a target", () => {
+    expect(kpiTargets({}, table({}), [])).toBeNull();
+    expect(kpiTargets(Object.create({ goodReviewRate: { atLeast: "0.5" } }), table({ goodReviewRate: "0.9" }), [])).toBeNull();
+  });
+});
+
+describe("the month report's targets and summary", () => {
+  it("follows the policy's targets: A01's good-review rate 0.9500 meets at least 0.95", async () => {
+    const folder = await readMonthFolder(dir);
+    const byDefault = reportFolder(folder);
+    const own = reportFolder(folder, { kpi: { targets: { goodReviewRate: { atLeast: "0.95" } } } });
+    const a01 = (r: typeof own) => r.targets!.metrics[0]!.agents.find((a) => a.agentId === "A01");
+    expect(a01(byDefault)).toEqual({ agentId: "A01", value: "0.9500", status: "missed" });
+    expect(own.targets!.metrics.map((m) => m.metric)).toEqual(["goodReviewRate"]);
+    expect(a01(own)).toEqual({ agentId: "A01", value: "0.9500", status: "met" });
+    // The scorecards do not move with the targets.
+    expect(own.agents.map((a) => a.score)).toEqual(byDefault.agents.map((a) => a.score));
+  });
+
+  it("has no targets section, and the page says so, when the policy sets none", async () => {
+    const report = reportFolder(await readMonthFolder(dir), { kpi: { targets: {} } });
+    expect(report.targets).toBeNull();
+    const html = renderMonthHtml(report, [], { lang: "en" });
+    expect(html).toContain("No targets are set (kpi.targets).");
+    expect(html).not.toContain('data-json="targets.');
+  });
+
+  it("gives no shares when nothing was paid, and a pay total of the statements", () => {
+    const report = buildMonthReport({ orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-10 10:00", amount: "10.00" }] }, {}, { month: "2020-02" });
+    expect(report.summary).toEqual({ silentShare: { orders: null, net: null }, creditedShare: { orders: null, net: null }, payTotal: "0.00" });
+    const html = renderMonthHtml(report, [], { lang: "zh" });
+    expect(html).not.toContain('data-json="summary.silentShare');
+  });
+});
