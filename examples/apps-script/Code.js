@@ -153,6 +153,47 @@ function KEFU_LOST(month, policy, ...ranges) {
 }
 
 /**
+ * The KPIs against their targets (考核目标, the policy's kpi.targets): one row per targeted metric
+ * and agent, then the shop — the value and its status (met, missed, insufficient, noData).
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:L300} ranges The month's ranges (consultations 咨询, orders 订单, reviews 评价 …), in any order.
+ * @return One row per targeted metric and agent, then the shop's.
+ * @customfunction
+ */
+function KEFU_TARGETS(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.targetsTable(data, kefuOptions_(policy, month)));
+}
+
+/**
+ * The transfers (转接): per agent the consultations transferred out and taken over, and the total.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:N300} ranges The month's ranges (consultations 咨询 naming transferredTo / transferredFrom …), in any order.
+ * @return One row per agent, then the total.
+ * @customfunction
+ */
+function KEFU_TRANSFERS(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.transfersTable(data, kefuOptions_(policy, month)));
+}
+
+/**
+ * The payment reminders' outcomes (催付效果): the SMS ones, the human ones, per agent and unowned —
+ * owed, paid, recovered (挽回金额), rate, unpaid.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:H300} ranges The month's ranges (orders 订单, roster 排班, agents 客服 …), in any order.
+ * @return One row per owner of reminders.
+ * @customfunction
+ */
+function KEFU_REMINDERS(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.remindersTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The KPI table (R2) of a period: every metric per agent and for the shop, with the scorecard score.
  *
  * @param {"2020-W06"} period 2020-02-03 (a day), 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).

@@ -10,6 +10,7 @@ import type { MonthReport } from "../report/schema.js";
 import { KPI_LABELS } from "./kpi.js";
 import { groupLabel, type ReportLang } from "./lang.js";
 import { esc, type HtmlSection } from "./html.js";
+import { textTable } from "./text.js";
 
 const UNITS = new Map(KPI_METRICS.map((m) => [m.id as KpiMetricId, m.unit]));
 
@@ -136,4 +137,43 @@ export function dashboardSections(report: MonthReport, lang: ReportLang): HtmlSe
   });
   sections.push({ title: zh ? "每位客服" : "Each agent", html: `<div class="agents">${agentCards.join("")}</div>`, className: "dash" });
   return sections;
+}
+
+/** Short marks for the text table (a column per metric must stay narrow). */
+const SHORT_MARK: Readonly<Record<string, string>> = { met: "✓", missed: "✗", insufficient: "*", noData: "" };
+
+/**
+ * The month at a glance and the KPIs against their targets, as text (the table report): the
+ * shares and the pay total on one line, then an agent per row and a metric per column, each value
+ * marked ✓ met, ✗ missed or * a small sample (not judged).
+ */
+export function renderTargetsSection(report: MonthReport, lang: ReportLang, width: number): string {
+  const zh = lang === "zh";
+  const out: string[] = [];
+  const sum = report.summary;
+  if (sum !== null) {
+    const pct = (v: string | null): string => (v === null ? "—" : percent(v));
+    out.push(
+      zh
+        ? `本月概览：客服业绩占净额 ${pct(sum.creditedShare.net)}（按单数 ${pct(sum.creditedShare.orders)}），全静默占净额 ${pct(sum.silentShare.net)}（按单数 ${pct(sum.silentShare.orders)}），工资合计 ${sum.payTotal} 元`
+        : `at a glance: credited ${pct(sum.creditedShare.net)} of net (${pct(sum.creditedShare.orders)} of orders), fully silent ${pct(sum.silentShare.net)} of net (${pct(sum.silentShare.orders)} of orders), pay total ${sum.payTotal}`,
+    );
+  }
+  const t = report.targets;
+  if (t === null) {
+    out.push(zh ? "未设定考核目标（kpi.targets）。" : "No targets are set (kpi.targets).");
+    return out.join("\n");
+  }
+  const rate = t.metrics.map((m) => UNITS.get(m.metric) === "rate");
+  const shown = (v: { value: string | null; status: string }, i: number): string =>
+    v.value === null ? "—" : `${rate[i] ? percent(v.value) : v.value}${SHORT_MARK[v.status] ? ` ${SHORT_MARK[v.status]}` : ""}`;
+  const rows: string[][] = [
+    [zh ? "考核目标" : "targets", ...t.metrics.map((m) => (zh ? KPI_LABELS[m.metric] : m.metric)), zh ? "达标/未达标" : "met/missed"],
+    [zh ? "目标" : "target", ...t.metrics.map((m, i) => `${m.bound === "atLeast" ? "≥" : "≤"} ${rate[i] ? percent(m.target) : m.target}`), ""],
+    ...t.agents.map((a, j) => [a.agentId, ...t.metrics.map((m, i) => shown(m.agents[j]!, i)), `${a.met}/${a.missed}`]),
+    [zh ? "店铺" : "shop", ...t.metrics.map((m, i) => shown(m.shop, i)), `${t.shop.met}/${t.shop.missed}`],
+  ];
+  out.push(textTable(rows, ["left", ...t.metrics.map((): "right" => "right"), "right"], { width, keep: 1 }));
+  out.push(zh ? "✓ 达标（等于目标也算）；✗ 未达标；* 样本不足，不评；— 无数据" : "✓ met (the target itself included); ✗ missed; * small sample, not judged; — no data");
+  return out.join("\n");
 }

@@ -7,6 +7,7 @@ import { renderKpiSection } from "./kpi.js";
 import { renderChatSection } from "./chat.js";
 import { renderTrafficSection } from "./traffic.js";
 import { renderLostInquiriesSection, renderTransfersSection } from "./lostInquiries.js";
+import { renderTargetsSection } from "./dashboard.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
@@ -78,6 +79,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
           `unpaid ${s.unpaidOrders}; paid outside ${report.month} ${s.paidOutsidePeriod}`,
   );
   out.push("", renderKpiSection(report, { lang, width }));
+  out.push("", renderTargetsSection(report, lang, width));
   if (report.chat) out.push("", renderChatSection(report.chat, lang, width));
   if (report.traffic) out.push("", renderTrafficSection(report.traffic, lang, width));
   if (report.lostInquiries) out.push("", renderLostInquiriesSection(report.lostInquiries, lang, width));

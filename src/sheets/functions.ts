@@ -428,6 +428,90 @@ export function lostInquiriesTable(ranges: MonthRanges | SheetMonthReport, optio
 }
 
 /**
+ * The month's KPIs against their targets (考核目标, the policy's `kpi.targets`): a header row, then
+ * one row per targeted metric and agent, then the metric's shop row (agentId `""`, scope `shop`) —
+ * metric, bound (`atLeast` / `atMost`), target, scope, agentId, value, status (`met`, `missed`,
+ * `insufficient`: under the minimum sample, `noData`). An error naming `kpi.targets` when the
+ * policy sets none.
+ *
+ * @example
+ * targetsTable({ consultations: 咨询!A1:L300, orders: 订单!A1:H300, reviews: 评价!A1:D80 }, { month: "2020-02" })
+ */
+export function targetsTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const t = report.targets;
+    if (t === null) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["policy", "kpi", "targets"], message: "sets no target; the targets table needs at least one (kpi.targets)" }]);
+    return {
+      rows: [
+        ["metric", "bound", "target", "scope", "agentId", "value", "status"],
+        ...t.metrics.flatMap((m) => [
+          ...m.agents.map((a) => [m.metric, m.bound, m.target, "agent", a.agentId, a.value ?? "", a.status]),
+          [m.metric, m.bound, m.target, "shop", "", m.shop.value ?? "", m.shop.status],
+        ]),
+      ],
+      kinds: ["text", "text", "money", "text", "text", "money", "text"],
+      header: true,
+    };
+  });
+}
+
+/**
+ * The month's transfers (转接): a header row, then one row per agent who transferred a
+ * consultation out or took one over (agentId, transfersOut, transfersIn), then a `total` row. An
+ * error naming the consultations range when none names a transfer (transferredTo / transferredFrom).
+ *
+ * @example
+ * transfersTable({ consultations: 咨询!A1:N300, agents: 客服!A1:F10 }, { month: "2020-02" })
+ */
+export function transfersTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const t = report.transfers;
+    if (t === null) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["consultations", "transferredTo"], message: "is given by no consultation; the transfers table needs consultations that name a transfer (转接)" }]);
+    return {
+      rows: [
+        ["agentId", "transfersOut", "transfersIn"],
+        ...t.agents.map((a) => [a.agentId, String(a.transfersOut), String(a.transfersIn)]),
+        ["total", String(t.transfers), String(t.transfers)],
+      ],
+      kinds: ["text", "count", "count"],
+      header: true,
+    };
+  });
+}
+
+/**
+ * The payment reminders' outcomes (催付效果) of the month's duties: a header row, then the SMS
+ * reminders (owner `sms`), the human ones in all (`human`), each agent who owed some (`agent`, with
+ * the agentId) and those no one on the roster could own (`unowned`) — owed, paid (before the
+ * month's end), recovered (挽回金额: what those orders paid), rate (paid / owed), unpaid. An error
+ * naming the orders range when there is none.
+ *
+ * @example
+ * remindersTable({ orders: 订单!A1:H300, roster: 排班!A1:C200, agents: 客服!A1:F10 }, { month: "2020-02" })
+ */
+export function remindersTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    if (report.warnings.some((w) => w.startsWith("no orders (file) given"))) {
+      throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders"], message: "is missing; the payment reminders need the orders (订单)" }]);
+    }
+    const r = report.people.duties.reminders;
+    type Tally = (typeof r)["sms"];
+    const row = (owner: string, agentId: string, x: Tally) => [owner, agentId, String(x.owed), String(x.paid), x.recovered, x.rate ?? "", String(x.unpaid)];
+    return {
+      rows: [
+        ["owner", "agentId", "owed", "paid", "recovered", "rate", "unpaid"],
+        row("sms", "", r.sms),
+        row("human", "", r.human),
+        ...r.agents.map(({ agentId, ...x }) => row("agent", agentId, x)),
+        row("unowned", "", r.unowned),
+      ],
+      kinds: ["text", "text", "count", "count", "money", "money", "count"],
+      header: true,
+    };
+  });
+}
+
+/**
  * The month's service levels (R2): a header row, then one row per check (id, label, status,
  * checked, compliant, complianceRate, breaches, rule) — first reply, overnight, tickets,
  * after-sales, refunds, the pre-sales wait, complaint replies, order anomalies, shipping and pick-up.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildMonthReport, type KpiTable } from "../../src/index.js";
 import { againstTarget, kpiTargets } from "../../src/kpi/targets.js";
-import { renderMonthHtml } from "../../src/render/index.js";
+import { renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
@@ -62,12 +62,24 @@ describe("the month report's targets and summary", () => {
     expect(own.agents.map((a) => a.score)).toEqual(byDefault.agents.map((a) => a.score));
   });
 
+  it("prints the glance and the targets in the table report: an agent per row, a metric per column, marked", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const text = renderMonthTable(report, { lang: "en", width: 200 });
+    expect(text).toMatch(/^at a glance: credited 85\.37% of net \(81\.78% of orders\), fully silent 14\.63% of net \(18\.22% of orders\), pay total 23815\.07$/m);
+    const line = (who: string) => text.split("\n").find((l) => l.startsWith(`${who} `) && /[✓✗*—]/.test(l))!.trim().split(/\s{2,}/);
+    // goodReviewRate, avgResponseSeconds, afterSaleSatisfaction, afterSaleReviewHours, ticketTimelyRate, phoneAnswerRate, met/missed.
+    expect(line("A04")).toEqual(["A04", "—", "30.00 ✓", "—", "6.00 ✓", "88.89% ✗", "—", "2/1"]);
+    expect(line("A03")).toEqual(["A03", "66.67% *", "40.00 ✗", "—", "—", "—", "75.00% *", "0/1"]);
+    expect(line("shop")).toEqual(["shop", "92.45% ✗", "27.50 ✓", "90.91% ✗", "4.50 ✓", "90.91% ✗", "91.84% ✗", "2/4"]);
+  });
+
   it("has no targets section, and the page says so, when the policy sets none", async () => {
     const report = reportFolder(await readMonthFolder(dir), { kpi: { targets: {} } });
     expect(report.targets).toBeNull();
     const html = renderMonthHtml(report, [], { lang: "en" });
     expect(html).toContain("No targets are set (kpi.targets).");
     expect(html).not.toContain('data-json="targets.');
+    expect(renderMonthTable(report, { lang: "en", width: 200 })).toMatch(/^No targets are set \(kpi\.targets\)\.$/m);
   });
 
   it("gives no shares when nothing was paid, and a pay total of the statements", () => {

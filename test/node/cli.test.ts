@@ -88,7 +88,8 @@ describe("kefu-kpi report", () => {
     const html = files.get(out)!;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<td>A02</td>");
-    expect(html).toContain('<td class="num">90.00</td>');
+    // A02's net sales, marked with its place in the JSON report.
+    expect(html).toMatch(/<td class="num" data-json="agents\.\d+\.sales\.net">90\.00<\/td>/);
   });
 
   it("honours --month and --policy", async () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, breachTable, kpiTable, ordersTable, payTable, serviceLevelTable, toCells, trafficTable } from "../../src/sheets/index.js";
+import { attributionTable, breachTable, kpiTable, ordersTable, payTable, remindersTable, serviceLevelTable, targetsTable, toCells, trafficTable } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import { buildExamples, serial1900 } from "./builtExamples.js";
 
@@ -102,6 +102,18 @@ describe("examples/excel: the one script Excel loads, alone", () => {
     expect(days.at(-1)?.slice(0, 3)).toEqual(["total", 16365, 227]);
   });
 
+  it("KEFU.TARGETS, KEFU.TRANSFERS and KEFU.REMINDERS give the lead's tables, or say what is missing", () => {
+    const targets = registered.get("TARGETS")!("2020-02", null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(targets))).toEqual(toCells(targetsTable(sample)));
+    expect(targets[1]).toEqual(["goodReviewRate", "atLeast", 0.98, "agent", "A01", 0.95, "missed"]);
+    const reminders = registered.get("REMINDERS")!("2020-02", null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(reminders))).toEqual(toCells(remindersTable(sample)));
+    expect(reminders[1]).toEqual(["sms", "", 44, 24, 8047, 0.5455, 20]);
+    // The sample names no transfer: the error names the field.
+    const transfers = registered.get("TRANSFERS")!("2020-02", null, Object.values(sample)) as CustomError;
+    expect(transfers.message).toMatch(/^consultations\.transferredTo: is given by no consultation/);
+  });
+
   it("KEFU.KPI gives the KPI table of a period", () => {
     const table = registered.get("KPI")!("2020-W06", null, Object.values(sample)) as unknown[][];
     expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(kpiTable(sample, "2020-W06")));
@@ -149,7 +161,7 @@ describe("examples/excel: the one script Excel loads, alone", () => {
 
   it("declares the month and period parameters as any, so a date cell reaches the script as its serial", () => {
     const dated = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.name === "month" || p.name === "period").map((p) => [f.id, p.type]));
-    expect(dated.length).toBe(11);
+    expect(dated.length).toBe(14);
     expect(dated.filter(([, type]) => type !== "any")).toEqual([]);
   });
 
@@ -213,6 +225,9 @@ describe("examples/apps-script", () => {
     expect(JSON.parse(JSON.stringify(call("KEFU_SERVICE", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(serviceLevelTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_BREACHES", "", "", ...Object.values(sample))))).toEqual(toCells(breachTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_TRAFFIC", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(trafficTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_TARGETS", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(targetsTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_REMINDERS", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(remindersTable(sample)));
+    expect(call("KEFU_TRANSFERS", "2020-02", "", ...Object.values(sample))).toEqual([[expect.stringMatching(/^#KEFU! consultations\.transferredTo: is given by no consultation/)]]);
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

@@ -22,6 +22,9 @@ import {
   shopTable,
   toCells,
   trafficTable,
+  targetsTable,
+  transfersTable,
+  remindersTable,
   type Cell,
   type MonthRanges,
 } from "../../src/sheets/index.js";
@@ -448,5 +451,62 @@ describe("the traffic of the month's ranges (seed 001)", () => {
     expect(toCells(trafficTable(without))).toEqual([[expect.stringMatching(/^#KEFU! traffic: is missing; the traffic table needs the traffic range \(流量\)/)]]);
     const bad = sample.traffic!.map((row, r) => (r === 3 ? [row[0]!, row[1]!, "many"] : row));
     expect(toCells(trafficTable({ ...sample, traffic: bad }))).toEqual([[expect.stringMatching(/^#KEFU! 流量!C4, uv: "many" is not a whole number/)]]);
+  });
+});
+
+describe("the team lead's tables: targets, transfers, payment reminders", () => {
+  it("targetsTable: one row per targeted metric and agent, then the shop, as the month report has them", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const rows = toCells(targetsTable(sample, { money: "text" }));
+    expect(rows[0]).toEqual(["metric", "bound", "target", "scope", "agentId", "value", "status"]);
+    // Six default targets, each for the six agents and the shop.
+    expect(rows).toHaveLength(1 + 6 * 7);
+    expect(rows.slice(1, 8)).toEqual([
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A01", "0.9500", "missed"],
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A02", "1.0000", "met"],
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A03", "0.6667", "insufficient"],
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A04", "", "noData"],
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A05", "0.7500", "missed"],
+      ["goodReviewRate", "atLeast", "0.98", "agent", "A06", "1.0000", "met"],
+      ["goodReviewRate", "atLeast", "0.98", "shop", "", "0.9245", "missed"],
+    ]);
+    expect(rows.filter((r) => r[3] === "shop").map((r) => r[6])).toEqual(report.targets!.metrics.map((m) => m.shop.status));
+    // Numbers by default: A04's average response, 30.00 against at most 30 (met, the edge).
+    expect(toCells(targetsTable(sample)).find((r) => r[0] === "avgResponseSeconds" && r[4] === "A04")).toEqual(["avgResponseSeconds", "atMost", 30, "agent", "A04", 30, "met"]);
+    // No target set: an error naming the policy key.
+    expect(toCells(targetsTable(sample, { policy: { kpi: { targets: {} } } }))).toEqual([[expect.stringMatching(/^#KEFU! policy\.kpi\.targets: sets no target; the targets table needs at least one/)]]);
+  });
+
+  it("transfersTable: per agent out and in, and the total; an error naming the consultations when none names a transfer", () => {
+    expect(toCells(transfersTable(sample))).toEqual([[expect.stringMatching(/^#KEFU! consultations\.transferredTo: is given by no consultation; the transfers table needs/)]]);
+    // The sample README's what-if: CE04a (A01) transferred to A02, CE04b (A02) taken over from A01.
+    const [header, ...rows] = sample.consultations!;
+    const id = header!.indexOf("consultationId");
+    const consultations = [
+      [...header!, "transferredTo", "transferredFrom"],
+      ...rows.map((r) => [...r, r[id] === "CE04a" ? "A02" : "", r[id] === "CE04b" ? "A01" : ""]),
+    ];
+    expect(toCells(transfersTable({ ...sample, consultations }))).toEqual([
+      ["agentId", "transfersOut", "transfersIn"],
+      ["A01", 1, 0],
+      ["A02", 0, 1],
+      ["total", 1, 1],
+    ]);
+  });
+
+  it("remindersTable: the SMS and human reminders, each agent and the unowned ones, as the duties tally them", async () => {
+    const report = reportFolder(await readMonthFolder(dir));
+    const rows = toCells(remindersTable(sample, { money: "text" }));
+    expect(rows.slice(0, 3)).toEqual([
+      ["owner", "agentId", "owed", "paid", "recovered", "rate", "unpaid"],
+      ["sms", "", 44, 24, "8047.00", "0.5455", 20],
+      ["human", "", 25, 4, "4047.00", "0.1600", 21],
+    ]);
+    expect(rows.slice(3, -1).map((r) => r[1])).toEqual(report.people.duties.reminders.agents.map((a) => a.agentId));
+    expect(rows.at(-1)).toEqual(["unowned", "", 1, 0, "0.00", "0.0000", 1]);
+    // The agents' and the unowned reminders are the human ones, split.
+    expect(rows.slice(3).reduce((n, r) => n + (r[2] as number), 0)).toBe(25);
+    const { orders: _, ...withoutOrders } = sample;
+    expect(toCells(remindersTable(withoutOrders, { month: "2020-02" }))).toEqual([[expect.stringMatching(/^#KEFU! orders: is missing; the payment reminders need the orders/)]]);
   });
 });

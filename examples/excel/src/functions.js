@@ -110,6 +110,24 @@ function lost(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.lostInquiriesTable(kefuMonth(ranges, options), options));
 }
 
+/** The KPIs against their targets (考核目标, the policy's kpi.targets): one row per targeted metric and agent, then the shop — value and status (met, missed, insufficient, noData). */
+function targets(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.targetsTable(kefuMonth(ranges, options), options));
+}
+
+/** The transfers (转接): per agent the consultations transferred out and taken over, and the total. */
+function transfers(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.transfersTable(kefuMonth(ranges, options), options));
+}
+
+/** The payment reminders' outcomes (催付效果): SMS, human, per agent and unowned — owed, paid, recovered (挽回金额), rate, unpaid. */
+function reminders(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.remindersTable(kefuMonth(ranges, options), options));
+}
+
 /** One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI id (replyRate …), a pay line or total. */
 function agent(agentId, figure, month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -127,3 +145,6 @@ CustomFunctions.associate("SERVICE", service);
 CustomFunctions.associate("BREACHES", breaches);
 CustomFunctions.associate("TRAFFIC", traffic);
 CustomFunctions.associate("LOST", lost);
+CustomFunctions.associate("TARGETS", targets);
+CustomFunctions.associate("TRANSFERS", transfers);
+CustomFunctions.associate("REMINDERS", reminders);
