@@ -1,25 +1,31 @@
-/** Merging two {@link KpiState}s of disjoint record sets (two days, two shards). */
+/** Merging {@link KpiState}s of disjoint record sets (the days of a month, shards). */
 import { IssueCode, KefuKpiError } from "../errors.js";
 import { NO_CREDITS, NO_DAY, OrderColumns, PairColumns } from "./columns.js";
 import type { KpiKind } from "./types.js";
 import { KPI_KINDS, checkKpiState, checkSums, type AgentCounters, type KpiState } from "./state.js";
 
 /**
- * Merges two states of disjoint record sets (e.g. two days, or two shards) into a new state; the
- * inputs are left unchanged.
+ * Merges states of disjoint record sets (e.g. the days of a month, or shards) into a new state; the
+ * inputs are left unchanged. Give every state in one call (`mergeKpiStates(...days)`): each record
+ * is then copied once, where folding them two at a time copies the growing result again each time.
  *
- * @throws {KefuKpiError} when either is not a state of {@link collectKpiState}, or the states were
- *   collected with different thresholds, zone or cut-over
+ * @throws {KefuKpiError} when one is not a state of {@link collectKpiState} (named `a`, `b`, then
+ *   `more.0` …), or the states were collected with different thresholds, zone or cut-over
  */
-export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
+export function mergeKpiStates(a: KpiState, b: KpiState, ...more: KpiState[]): KpiState {
   checkKpiState(a, "a");
   checkKpiState(b, "b");
-  if (a.settings !== b.settings) {
-    throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["b", "settings"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" }]);
+  more.forEach((s, i) => checkKpiState(s, `more.${i}`));
+  const states = [a, b, ...more];
+  const unequal = states.findIndex((s) => s.settings !== a.settings);
+  if (unequal > 0) {
+    throw new KefuKpiError([
+      { code: IssueCode.invalidValue, path: [unequal === 1 ? "b" : `more.${unequal - 2}`, "settings"], message: "the KPI states were collected with different thresholds, zone or business-day cut-over; only equal settings merge" },
+    ]);
   }
-  const given = Object.fromEntries(KPI_KINDS.map((k) => [k, a.given[k] || b.given[k]])) as Record<KpiKind, boolean>;
+  const given = Object.fromEntries(KPI_KINDS.map((k) => [k, states.some((s) => s.given[k])])) as Record<KpiKind, boolean>;
   const agents = new Map<string, AgentCounters>();
-  for (const source of [a.agents, b.agents]) {
+  for (const { agents: source } of states) {
     for (const [id, c] of source) {
       const into = agents.get(id);
       if (!into) agents.set(id, { ...c });
@@ -40,11 +46,11 @@ export function mergeKpiStates(a: KpiState, b: KpiState): KpiState {
     if (n === undefined) buyerIndex.set(key, (n = buyerKeys.push(key) - 1));
     return n;
   };
-  const pairs = new PairColumns(a.pairs.count + b.pairs.count);
+  const pairs = new PairColumns(states.reduce((n, s) => n + s.pairs.count, 0));
   const pairAt = new Map<number, number>(); // buyer × 2^20 + agent → row
-  const orders = new OrderColumns(a.orders.count + b.orders.count);
+  const orders = new OrderColumns(states.reduce((n, s) => n + s.orders.count, 0));
   const orderAt = new Map<string, number>();
-  for (const s of [a, b]) {
+  for (const s of states) {
     const p = s.pairs;
     for (let i = 0; i < p.count; i++) {
       const buyer = buyerOf(s.buyerKeys[p.buyer(i)]!);

@@ -22,7 +22,7 @@ import {
 expectTypeOf(computeKpis).returns.toEqualTypeOf<KpiResult>();
 expectTypeOf(safeComputeKpis).returns.toEqualTypeOf<SafeResult<KpiResult>>();
 expectTypeOf(collectKpiState).returns.toEqualTypeOf<KpiState>();
-expectTypeOf(mergeKpiStates).parameters.toEqualTypeOf<[KpiState, KpiState]>();
+expectTypeOf(mergeKpiStates).parameters.toEqualTypeOf<[KpiState, KpiState, ...KpiState[]]>();
 expectTypeOf(finalizeKpis).returns.toEqualTypeOf<Omit<KpiResult, "period">>();
 expectTypeOf(scoreAgent).returns.toEqualTypeOf<AgentScore>();
 // Values are decimal strings or null, never numbers.

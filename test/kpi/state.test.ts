@@ -2,7 +2,7 @@
 // grouping), so apps can update one day at a time and shards merge.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectKpiState, finalizeKpis, kpiStateToJSON, mergeKpiStates, type KpiInput, type KpiState } from "../../src/index.js";
+import { collectKpiState, finalizeKpis, kpiStateToJSON, mergeKpiStates, type KefuKpiError, type KpiInput, type KpiState } from "../../src/index.js";
 import { TINY } from "./fixture.js";
 
 const MINUTE = 60_000;
@@ -52,6 +52,9 @@ describe("KPI state", () => {
         const shuffled = daily.map((s, i) => [keys[i]!, i, s] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, , s]) => s);
         expect(kpiStateToJSON(mergeAll(shuffled))).toEqual(kpiStateToJSON(monthState));
         expect(finalizeKpis(mergeAll(shuffled))).toEqual(finalizeKpis(monthState));
+        // All 29 in one call (each record copied once) gives the same state as folding them in pairs.
+        const [first, second, ...rest] = shuffled;
+        expect(kpiStateToJSON(mergeKpiStates(first!, second!, ...rest))).toEqual(kpiStateToJSON(monthState));
       }),
       { numRuns: 60 },
     );
@@ -96,6 +99,18 @@ describe("KPI state", () => {
     const a = collectKpiState(TINY, {}, { period: "2020-02-03" });
     const b = collectKpiState(TINY, { kpi: { thresholds: { slowResponseSeconds: 30 } } }, { period: "2020-02-04" });
     expect(() => mergeKpiStates(a, b)).toThrow(/different thresholds/);
+    // Among many, the state that differs (or is no state) is named.
+    const c = collectKpiState(TINY, {}, { period: "2020-02-05" });
+    const issue = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as KefuKpiError).issues.map((i) => [i.path, i.message]);
+      }
+      return "no error";
+    };
+    expect(issue(() => mergeKpiStates(a, c, c, b))).toEqual([[["more.1", "settings"], expect.stringMatching(/^the KPI states were collected with different thresholds/)]]);
+    expect(issue(() => mergeKpiStates(a, c, {} as KpiState))).toEqual([[["more.0"], "expected a KPI state made by collectKpiState or mergeKpiStates"]]);
   });
 
   it("a month of 6000 buyers (pairs sorted by buyer in buckets of buyers) keeps each agent-and-buyer pair as the records say", () => {
