@@ -1,5 +1,5 @@
 // Runs one measurement in a fresh process (so peak RSS is this measurement's own):
-//   node --expose-gc bench/run-one.mjs <floor|attribute|explain|kpi|month> <orders> <consultations>
+//   node --expose-gc bench/run-one.mjs <mode> <orders> <consultations>
 // `kpi` times computeKpis over the month with every kind (consultations with response columns,
 // orders with their R1 credits, tickets, after-sales, reviews, QC, calls); the credits come from an
 // attribution run before the timed span.
@@ -12,9 +12,12 @@
 // (their difference is what the shipping checks cost).
 // `traffic` times buildMonthReport over the orders and consultations with a traffic record per day and source (three
 // sources), `trafficFloor` the same without them (their difference is what the traffic section costs).
+// `merge` times mergeKpiStates over the month's 29 daily KPI states in one call, `mergeFold` the
+// same states folded two at a time (the states are collected before the timed span; the merged
+// state is finalized inside it, and both print the shop's replyRate, which equals the month's).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth } from "../dist/index.js";
+import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth, collectKpiState, finalizeKpis, mergeKpiStates } from "../dist/index.js";
 import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth, syntheticRouting, syntheticShipping } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
@@ -35,6 +38,13 @@ const trafficInput =
           ? { traffic: Array.from({ length: 29 * 3 }, (_, k) => ({ date: `2020-02-${String(1 + Math.floor(k / 3)).padStart(2, "0")}`, source: ["搜索", "直通车", "推荐"][k % 3], uv: 20_000 + k })) }
           : {}),
       }
+    : undefined;
+const dailyStates =
+  mode === "merge" || mode === "mergeFold"
+    ? (() => {
+        const decoded = decodeMonth({ ...input, ...syntheticKpiKinds(input.orders.length, input.agents) }, {});
+        return Array.from({ length: 29 }, (_, d) => collectKpiState(decoded, {}, { period: `2020-02-${String(d + 1).padStart(2, "0")}` }));
+      })()
     : undefined;
 const monthInput = mode === "month" ? syntheticFullMonth(Number(ordersArg), Number(consArg)) : undefined;
 const routingInput = mode === "routing" ? syntheticRouting(Number(ordersArg), Number(consArg)) : undefined;
@@ -64,6 +74,9 @@ if (mode === "floor") {
 } else if (mode === "traffic" || mode === "trafficFloor") {
   const report = buildMonthReport(trafficInput, {}, { month: "2020-02" });
   check = report.traffic === null ? `${report.shop.sales.net}, no traffic` : `${report.shop.sales.net}, CVR ${report.traffic.total.conversionRate} over ${report.traffic.total.paidBuyers} buyer-days`;
+} else if (mode === "merge" || mode === "mergeFold") {
+  const merged = mode === "merge" ? mergeKpiStates(...dailyStates) : dailyStates.reduce((a, b) => mergeKpiStates(a, b));
+  check = `replyRate ${finalizeKpis(merged).shop.kpis.replyRate.value} from 29 daily states`;
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;
