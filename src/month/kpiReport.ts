@@ -2,6 +2,7 @@ import { attributeMonth } from "../attribution/attributeSales.js";
 import { safely, type SafeResult } from "../errors.js";
 import { checkOptions, textsOption } from "../input.js";
 import { kpiPeriod } from "../kpi/computeKpis.js";
+import { kpiTargets } from "../kpi/targets.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { KINDS } from "../records/kinds.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -41,15 +42,17 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
     const g = table.columns.group[a]!;
     return { name: table.columns.name?.at(a) || null, group: g >= 0 ? groups[g]! : null };
   };
+  const agents = [...kpi.agents].map(([agentId, k]) => ({ agentId, ...about(agentId), kpis: k.kpis, score: k.score }));
   return {
     kind: "kefu-kpi/kpi-report",
     version: 1,
     period: { label: period.label, start: formatInstant(period.start, month.zone), end: formatInstant(period.end, month.zone) },
     warnings,
-    agents: [...kpi.agents].map(([agentId, k]) => ({ agentId, ...about(agentId), kpis: k.kpis, score: k.score })),
+    agents,
     shop: { kpis: kpi.shop },
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
+    targets: kpiTargets(month.policy.kpi.targets, kpi.shop, agents),
   };
 }
 

@@ -5,21 +5,10 @@
  * keys and list indexes); `data-fmt="percent"` marks a rate shown as a percentage (the decimal point
  * moved two places, exactly, on the text). A test reads the page in Chromium and checks each one.
  */
-import { KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { MonthReport } from "../report/schema.js";
-import { KPI_LABELS } from "./kpi.js";
+import { KPI_LABELS, isRate, percent, renderTargetsTable } from "./kpi.js";
 import { groupLabel, type ReportLang } from "./lang.js";
 import { esc, type HtmlSection } from "./html.js";
-import { textTable } from "./text.js";
-
-const UNITS = new Map(KPI_METRICS.map((m) => [m.id as KpiMetricId, m.unit]));
-
-/** A rate (a decimal fraction, as text) as a percentage with at least two decimals: 0.9583 → 95.83%, exactly. */
-export function percent(rate: string): string {
-  const [whole = "0", frac = ""] = rate.split(".");
-  const digits = `${whole}${frac.slice(0, 2).padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
-  return `${digits}.${frac.slice(2).padEnd(2, "0")}%`;
-}
 
 /** A number of the JSON report: its path and, for a rate, the percentage. */
 function num(path: string, value: string | number | null, asPercent = false): string {
@@ -80,7 +69,7 @@ export function dashboardSections(report: MonthReport, lang: ReportLang): HtmlSe
     // Agents down, metrics across: a shop of any size stays within the page's width.
     const cell = (path: string, v: { value: string | null; status: string }, rate: boolean): string =>
       `<td class="num ${v.status}">${num(`${path}.value`, v.value, rate)}${MARK[lang][v.status] ? `<span class="mark">${MARK[lang][v.status]}</span>` : ""}</td>`;
-    const rate = t.metrics.map((m) => UNITS.get(m.metric) === "rate");
+    const rate = t.metrics.map((m) => isRate(m.metric));
     const tally = (path: string, x: { met: number; missed: number }): string => `<td class="num">${num(`${path}.met`, x.met)} / ${num(`${path}.missed`, x.missed)}</td>`;
     const rows = [
       `<tr class="target"><td>${zh ? "目标" : "target"}</td>${t.metrics.map((m, i) => `<td class="num">${m.bound === "atLeast" ? "≥" : "≤"} ${num(`targets.metrics.${i}.target`, m.target, rate[i])}</td>`).join("")}<td></td></tr>`,
@@ -139,13 +128,9 @@ export function dashboardSections(report: MonthReport, lang: ReportLang): HtmlSe
   return sections;
 }
 
-/** Short marks for the text table (a column per metric must stay narrow). */
-const SHORT_MARK: Readonly<Record<string, string>> = { met: "✓", missed: "✗", insufficient: "*", noData: "" };
-
 /**
  * The month at a glance and the KPIs against their targets, as text (the table report): the
- * shares and the pay total on one line, then an agent per row and a metric per column, each value
- * marked ✓ met, ✗ missed or * a small sample (not judged).
+ * shares and the pay total on one line, then {@link renderTargetsTable}.
  */
 export function renderTargetsSection(report: MonthReport, lang: ReportLang, width: number): string {
   const zh = lang === "zh";
@@ -159,21 +144,6 @@ export function renderTargetsSection(report: MonthReport, lang: ReportLang, widt
         : `at a glance: credited ${pct(sum.creditedShare.net)} of net (${pct(sum.creditedShare.orders)} of orders), fully silent ${pct(sum.silentShare.net)} of net (${pct(sum.silentShare.orders)} of orders), pay total ${sum.payTotal}`,
     );
   }
-  const t = report.targets;
-  if (t === null) {
-    out.push(zh ? "未设定考核目标（kpi.targets）。" : "No targets are set (kpi.targets).");
-    return out.join("\n");
-  }
-  const rate = t.metrics.map((m) => UNITS.get(m.metric) === "rate");
-  const shown = (v: { value: string | null; status: string }, i: number): string =>
-    v.value === null ? "—" : `${rate[i] ? percent(v.value) : v.value}${SHORT_MARK[v.status] ? ` ${SHORT_MARK[v.status]}` : ""}`;
-  const rows: string[][] = [
-    [zh ? "考核目标" : "targets", ...t.metrics.map((m) => (zh ? KPI_LABELS[m.metric] : m.metric)), zh ? "达标/未达标" : "met/missed"],
-    [zh ? "目标" : "target", ...t.metrics.map((m, i) => `${m.bound === "atLeast" ? "≥" : "≤"} ${rate[i] ? percent(m.target) : m.target}`), ""],
-    ...t.agents.map((a, j) => [a.agentId, ...t.metrics.map((m, i) => shown(m.agents[j]!, i)), `${a.met}/${a.missed}`]),
-    [zh ? "店铺" : "shop", ...t.metrics.map((m, i) => shown(m.shop, i)), `${t.shop.met}/${t.shop.missed}`],
-  ];
-  out.push(textTable(rows, ["left", ...t.metrics.map((): "right" => "right"), "right"], { width, keep: 1 }));
-  out.push(zh ? "✓ 达标（等于目标也算）；✗ 未达标；* 样本不足，不评；— 无数据" : "✓ met (the target itself included); ✗ missed; * small sample, not judged; — no data");
+  out.push(renderTargetsTable(report.targets, lang, width));
   return out.join("\n");
 }

@@ -5,9 +5,10 @@
 import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { KpiReport } from "../report/kpiSchema.js";
+import type { KpiTargetsReport } from "../kpi/targets.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
 import { compareDecimals } from "../money/decimal.js";
-import { breachReason, groupLabel, message, renderSettings, serviceLevelRule, type RenderOptions } from "./lang.js";
+import { breachReason, groupLabel, message, renderSettings, serviceLevelRule, type RenderOptions, type ReportLang } from "./lang.js";
 
 type Section = Pick<KpiReport, "agents" | "qcDeductions" | "serviceLevels"> & { readonly shop: Pick<KpiReport["shop"], "kpis"> };
 type Value = KpiReport["shop"]["kpis"][KpiMetricId];
@@ -131,6 +132,7 @@ export function renderKpiReport(report: KpiReport, options?: RenderOptions): str
   const out = [zh ? `kefu-kpi KPI ${report.period.label}（${start} 至 ${end}）` : `kefu-kpi KPI ${report.period.label} (${start} to ${end})`];
   for (const w of report.warnings) out.push(`! ${message(w, lang)}`);
   out.push("", renderKpiSection(report, { lang, width }));
+  out.push("", renderTargetsTable(report.targets, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
@@ -160,4 +162,44 @@ export function kpiRows(report: KpiReport): string[][] {
     KPI_METRIC_IDS.filter((id) => kpis[id].status === "insufficient").join(" "),
   ];
   return [header, ...report.agents.map((a) => row(a.agentId, a.name ?? "", a.group ?? "", a.score.score ?? "", a.kpis)), row("(shop)", "", "", "", report.shop.kpis)];
+}
+
+const RATES = new Set<KpiMetricId>(KPI_METRICS.filter((m) => m.unit === "rate").map((m) => m.id as KpiMetricId));
+
+/** Whether a metric is a rate (a fraction, shown as a percentage on the lead's pages). */
+export function isRate(metric: KpiMetricId): boolean {
+  return RATES.has(metric);
+}
+
+/** A rate (a decimal fraction, as text) as a percentage with at least two decimals: 0.9583 → 95.83%, exactly. */
+export function percent(rate: string): string {
+  const [whole = "0", frac = ""] = rate.split(".");
+  const digits = `${whole}${frac.slice(0, 2).padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
+  return `${digits}.${frac.slice(2).padEnd(2, "0")}%`;
+}
+
+/** Short marks for the text table (a column per metric must stay narrow). */
+const SHORT_MARK: Readonly<Record<string, string>> = { met: "✓", missed: "✗", insufficient: "*", noData: "" };
+
+/**
+ * The KPIs against their targets as text (the month's and the `kpi` command's table reports): an
+ * agent per row and a metric per column, each value marked ✓ met, ✗ missed or * a small sample
+ * (not judged); a line saying so when no target is set.
+ */
+export function renderTargetsTable(t: KpiTargetsReport | null, lang: ReportLang, width: number): string {
+  const zh = lang === "zh";
+  if (t === null) return zh ? "未设定考核目标（kpi.targets）。" : "No targets are set (kpi.targets).";
+  const rate = t.metrics.map((m) => isRate(m.metric));
+  const shown = (v: { value: string | null; status: string }, i: number): string =>
+    v.value === null ? "—" : `${rate[i] ? percent(v.value) : v.value}${SHORT_MARK[v.status] ? ` ${SHORT_MARK[v.status]}` : ""}`;
+  const rows: string[][] = [
+    [zh ? "考核目标" : "targets", ...t.metrics.map((m) => (zh ? KPI_LABELS[m.metric] : m.metric)), zh ? "达标/未达标" : "met/missed"],
+    [zh ? "目标" : "target", ...t.metrics.map((m, i) => `${m.bound === "atLeast" ? "≥" : "≤"} ${rate[i] ? percent(m.target) : m.target}`), ""],
+    ...t.agents.map((a, j) => [a.agentId, ...t.metrics.map((m, i) => shown(m.agents[j]!, i)), `${a.met}/${a.missed}`]),
+    [zh ? "店铺" : "shop", ...t.metrics.map((m, i) => shown(m.shop, i)), `${t.shop.met}/${t.shop.missed}`],
+  ];
+  return [
+    textTable(rows, ["left", ...t.metrics.map((): "right" => "right"), "right"], { width, keep: 1 }),
+    zh ? "✓ 达标（等于目标也算）；✗ 未达标；* 样本不足，不评；— 无数据" : "✓ met (the target itself included); ✗ missed; * small sample, not judged; — no data",
+  ].join("\n");
 }

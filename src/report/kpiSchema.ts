@@ -3,6 +3,7 @@
  * `agents[].score`, `shop.kpis`, `qcDeductions` and `serviceLevels`.
  */
 import * as z from "zod";
+import { KpiTargetsReportSchema } from "./targetsSchema.js";
 import { KpiMetricIdSchema } from "../policy/kpi.js";
 import { KPI_METRIC_IDS, KPI_UNITS, type KpiMetricId } from "../policy/kpiMetrics.js";
 
@@ -84,5 +85,7 @@ export const KpiReportSchema = z.object({
   shop: z.object({ kpis: KpiTableSchema }),
   qcDeductions: z.array(AgentQcSchema),
   serviceLevels: z.array(ServiceLevelCheckSchema),
+  /** The period's KPIs against the policy's targets (kpi.targets); null when it sets none. */
+  targets: KpiTargetsReportSchema.nullable().default(null),
 });
 export type KpiReport = z.infer<typeof KpiReportSchema>;

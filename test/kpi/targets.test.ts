@@ -1,9 +1,11 @@
 // KPI targets (考核目标) and the month at a glance: a value against its target at and around the
 // edge, what is not judged, the policy's own targets, none at all, and a month with nothing paid.
 import { describe, expect, it } from "vitest";
-import { buildMonthReport, type KpiTable } from "../../src/index.js";
+import Decimal from "decimal.js";
+import { buildKpiReport, buildMonthReport, type KpiTable } from "../../src/index.js";
+import { KpiReportSchema } from "../../src/schemas.js";
 import { againstTarget, kpiTargets } from "../../src/kpi/targets.js";
-import { renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
+import { renderKpiReport, renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
 import { readMonthFolder, reportFolder } from "../../src/node/index.js";
 
 const dir = new URL("../../fixtures/sample-month/", import.meta.url).pathname;
@@ -87,5 +89,25 @@ describe("the month report's targets and summary", () => {
     expect(report.summary).toEqual({ silentShare: { orders: null, net: null }, creditedShare: { orders: null, net: null }, payTotal: "0.00" });
     const html = renderMonthHtml(report, [], { lang: "zh" });
     expect(html).not.toContain('data-json="summary.silentShare');
+  });
+});
+
+describe("the kpi command's targets (any period)", () => {
+  it("judges the week's values against the targets, as the policy's bounds say, and prints the table", async () => {
+    const folder = await readMonthFolder(dir);
+    const week = buildKpiReport(folder.month, {}, { period: "2020-W06" });
+    expect(KpiReportSchema.parse(JSON.parse(JSON.stringify(week))).targets).toEqual(week.targets);
+    const t = week.targets!;
+    expect(t.metrics.map((m) => m.metric)).toEqual(["goodReviewRate", "avgResponseSeconds", "afterSaleSatisfaction", "afterSaleReviewHours", "ticketTimelyRate", "phoneAnswerRate"]);
+    // Each status recomputed from the week's KPI table and the bound, apart from the code under test.
+    const judge = (k: { value: string | null; status: string }, bound: string, target: string) =>
+      k.value === null ? "noData" : k.status === "insufficient" ? "insufficient" : (bound === "atLeast" ? new Decimal(k.value).gte(target) : new Decimal(k.value).lte(target)) ? "met" : "missed";
+    for (const m of t.metrics) {
+      expect(m.shop.status, m.metric).toBe(judge(week.shop.kpis[m.metric], m.bound, m.target));
+      for (const a of m.agents) expect(a.status, `${m.metric} ${a.agentId}`).toBe(judge(week.agents.find((x) => x.agentId === a.agentId)!.kpis[m.metric], m.bound, m.target));
+    }
+    const text = renderKpiReport(week, { lang: "en", width: 200 });
+    expect(text).toMatch(/^shop +89\.29% ✗ +27\.50 ✓/m);
+    expect(buildKpiReport(folder.month, { kpi: { targets: {} } }, { period: "2020-W06" }).targets).toBeNull();
   });
 });
