@@ -413,7 +413,7 @@ export function lostInquiriesTable(ranges: MonthRanges | SheetMonthReport, optio
   return table(ranges, options, (report) => {
     const r = report.lostInquiries;
     if (r === null) {
-      const missing = report.warnings.some((w) => w.startsWith("no orders (file) given")) ? "orders" : "consultations";
+      const missing = ordersMissing(report) ? "orders" : "consultations";
       throw new KefuKpiError([{ code: IssueCode.missingField, path: [missing], message: `is missing; the lost inquiries need the consultations (咨询) and the orders (订单)` }]);
     }
     return {
@@ -457,7 +457,8 @@ export function targetsTable(ranges: MonthRanges | SheetMonthReport, options: Sh
 
 /**
  * The month's transfers (转接): a header row, then one row per agent who transferred a
- * consultation out or took one over (agentId, transfersOut, transfersIn), then a `total` row. An
+ * consultation out or took one over (agentId, transfersOut, transfersIn), then a `total` row (the
+ * consultations transferred out, and those that name the agent they came from). An
  * error naming the consultations range when none names a transfer (transferredTo / transferredFrom).
  *
  * @example
@@ -471,7 +472,8 @@ export function transfersTable(ranges: MonthRanges | SheetMonthReport, options: 
       rows: [
         ["agentId", "transfersOut", "transfersIn"],
         ...t.agents.map((a) => [a.agentId, String(a.transfersOut), String(a.transfersIn)]),
-        ["total", String(t.transfers), String(t.transfers)],
+        // Taken over counts the consultations that name where they came from (transferredFrom): not always those transferred out.
+        ["total", String(t.transfers), String(t.agents.reduce((n, a) => n + a.transfersIn, 0))],
       ],
       kinds: ["text", "count", "count"],
       header: true,
@@ -491,7 +493,7 @@ export function transfersTable(ranges: MonthRanges | SheetMonthReport, options: 
  */
 export function remindersTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
   return table(ranges, options, (report) => {
-    if (report.warnings.some((w) => w.startsWith("no orders (file) given"))) {
+    if (ordersMissing(report)) {
       throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders"], message: "is missing; the payment reminders need the orders (订单)" }]);
     }
     const r = report.people.duties.reminders;
@@ -509,6 +511,11 @@ export function remindersTable(ranges: MonthRanges | SheetMonthReport, options: 
       header: true,
     };
   });
+}
+
+/** Whether the month was given no orders (the report says so among its warnings). */
+function ordersMissing(report: MonthReport): boolean {
+  return report.warnings.some((w) => w.startsWith("no orders (file) given"));
 }
 
 /**

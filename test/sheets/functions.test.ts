@@ -492,6 +492,12 @@ describe("the team lead's tables: targets, transfers, payment reminders", () => 
       ["A02", 0, 1],
       ["total", 1, 1],
     ]);
+    // A transfer whose taking-over consultation does not say where it came from: out 1, in 0.
+    const outOnly = consultations.map((r, i) => (i === 0 ? r : [...r.slice(0, -1), ""]));
+    expect(toCells(transfersTable({ ...sample, consultations: outOnly })).slice(1)).toEqual([
+      ["A01", 1, 0],
+      ["total", 1, 0],
+    ]);
   });
 
   it("remindersTable: the SMS and human reminders, each agent and the unowned ones, as the duties tally them", async () => {
