@@ -15,7 +15,7 @@ export type { AmbiguousTimes } from "./time/zone.js";
 
 // Records: the one decoder, the record kinds, the Tmall order export
 export { decodeMonth, isDecodedMonth, decodedRecords, RECORD_KINDS, mapTmallOrders, isTmallOrderHeader } from "./records/index.js";
-export type { DecodedMonth, MonthRecords, RecordOf, RecordKind, DecodedValue, TextColumn, Agent, Consultation, Order } from "./records/index.js";
+export type { DecodedMonth, MonthBots, MonthRecords, RecordOf, RecordKind, DecodedValue, TextColumn, Agent, Consultation, Order } from "./records/index.js";
 export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./records/index.js";
 
 // The month: every rule family over one decoded month
@@ -67,6 +67,6 @@ export type { RoutingReplay, RoutingReplayAgent, RoutingReplayInput, RoutingRepl
 export type { StaffingHour, StaffingInput, StaffingOptions, StaffingPlan, StaffingStatus } from "./month/staffing.js";
 export type { RoutingPolicy, RoutingStep, StaffingPolicy } from "./policy/index.js";
 export type { TrafficReport, TrafficDay, TrafficSource } from "./traffic/index.js";
-export type { LostInquiriesReport, LostInquiry, LostInquiryFigures, LostInquiryMessage, TransfersReport, AgentTransfers } from "./followUp/index.js";
+export type { LostInquiriesReport, LostInquiry, LostInquiryFigures, LostInquiryMessage, TransfersReport, AgentTransfers, BotsReport } from "./followUp/index.js";
 export { payStatements, safePayStatements, comparePay, PAY_LINES } from "./pay/index.js";
 export type { PayInput, PayAgentInput, PayOrder, PayItem, ClawbackItem, PayLine, PayLineId, PayStatement, PayComparison } from "./pay/index.js";

@@ -52,6 +52,7 @@ export {
   LostInquiriesReportSchema,
   LostInquirySchema,
   TransfersReportSchema,
+  BotsReportSchema,
   KpiTargetsReportSchema,
   MonthSummarySchema,
   RoutingReplaySchema,

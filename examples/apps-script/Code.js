@@ -180,6 +180,20 @@ function KEFU_TRANSFERS(month, policy, ...ranges) {
 }
 
 /**
+ * The bots (店小蜜, agents of group bot): consultations, hand-overs, buyers received, and the orders
+ * a bot alone served (fully silent, no agent's commission), with their shares.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:N300} ranges The month's ranges (agents 客服 with a bot, consultations 咨询, orders 订单 …), in any order.
+ * @return One row per figure, with its share.
+ * @customfunction
+ */
+function KEFU_BOTS(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.botsTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The payment reminders' outcomes (催付效果): the SMS ones, the human ones, per agent and unowned —
  * owed, paid, recovered (挽回金额), rate, unpaid.
  *

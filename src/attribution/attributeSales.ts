@@ -12,6 +12,7 @@ import { matchOrders, type ConsultationColumns } from "./match.js";
 import type { AgentSales, AttributedOrder, CreditedBy, OrderStatus, SalesAttribution, Tally } from "./types.js";
 import { float64s, int32s, uint8s } from "../memory.js";
 import { TextColumn } from "../records/textColumn.js";
+import type { Table } from "../records/table.js";
 import { FLAG_COLOURS } from "../policy/flags.js";
 
 /** What {@link attributeSales} reads: orders, consultations and the roster, as records (or a decoded month). */
@@ -49,6 +50,8 @@ export interface SalesCredits {
   readonly payAgent: Int32Array;
   /** 1 when the order is paid in the period. */
   readonly booked: Uint8Array;
+  /** Per order, the bots' consultation (its index among them) that served it when no agent did, or -1; empty without bots' consultations. */
+  readonly botServed: Int32Array;
   /**
    * The booked orders whose placeAgent or payAgent the row order of the consultations decided (two
    * consultations of different agents served the buyer as late and were first answered at the
@@ -73,6 +76,7 @@ const SILENT_OWN = 3;
 const [PAID, CREDITED, SILENT, UNCREDITED, ASSISTED, SILENT_ORDER, FULLY_SILENT] = [0, 1, 2, 3, 4, 5, 6] as const;
 const UNPAID = 7; // a status, not a tally
 const EXCLUDED = 7; // a tally: orders whose flag the policy excludes
+const BOT_SERVED = 8; // a tally: the silent orders a bot served
 const STATUS: readonly OrderStatus[] = ["unpaid", "unpaid", "unpaid", "unpaid", "assisted", "silent-order", "fully-silent", "unpaid"];
 const [BY_NONE, BY_PLACE, BY_PAY, BY_REMARK] = [0, 1, 2, 3] as const;
 const CREDITED_BY: readonly (CreditedBy | null)[] = [null, "placeAgent", "payAgent", "remark"];
@@ -130,8 +134,15 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   const o = orderTable.columns;
   const n = orderTable.count;
   const keyCount = month.buyers.size;
-  const cons = candidateConsultations(month, o.buyerId, n, keyCount);
-  const matches = matchOrders({ count: n, key: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, keyCount }, cons, rules.windowHours === null ? Infinity : rules.windowHours * 3_600_000);
+  const cons = candidateConsultations(month.tables.consultations, o.buyerId, n, keyCount);
+  const orderColumns = { count: n, key: o.buyerId, createdAt: o.createdAt, paidAt: o.paidAt, keyCount };
+  const windowMs = rules.windowHours === null ? Infinity : rules.windowHours * 3_600_000;
+  const matches = matchOrders(orderColumns, cons, windowMs);
+  // The bots' consultations (店小蜜), matched alike: an order they served and no agent did is fully
+  // silent all the same (no agent's commission), and shown as the bots' own line.
+  const botTable = month.bots?.consultations;
+  const botMatches = botTable === undefined || botTable.count === 0 ? null : matchOrders(orderColumns, candidateConsultations(botTable, o.buyerId, n, keyCount), windowMs);
+  const botServed = int32s(botMatches === null ? 0 : n).fill(-1);
 
   // The agents listed: the roster's, or (without one) those met in consultations and remarks.
   const agentCount = month.agents.ids.length;
@@ -147,7 +158,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
 
   // Tally every order.
   const acc = new Float64Array(agentCount * WIDTH);
-  const shop = newTallies(8);
+  const shop = newTallies(9);
   let unpaid = 0;
   let outside = 0;
   let unlinked = 0;
@@ -221,6 +232,13 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
     add(shop, 3 * PAID, gross, refund);
     add(shop, 3 * kind, gross, refund);
     add(shop, 3 * (out ? EXCLUDED : who >= 0 ? CREDITED : kind === FULLY_SILENT ? SILENT : UNCREDITED), gross, refund);
+    if (botMatches !== null && kind === FULLY_SILENT && !out && who < 0) {
+      const served = botMatches.place[i]! >= 0 ? botMatches.place[i]! : botMatches.pay[i]!;
+      if (served >= 0) {
+        botServed[i] = served;
+        add(shop, 3 * BOT_SERVED, gross, refund);
+      }
+    }
     if (who >= 0) add(acc, who * WIDTH + SALES, gross, refund);
     // The address check is owed all the same (R1); the breakdown of sales leaves the order out.
     if (pay >= 0) acc[pay * WIDTH + ADDRESS]!++;
@@ -264,6 +282,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
         creditedBy: CREDITED_BY[creditedBy[i]!]!,
         flag: flags[i]! >= 0 ? FLAG_COLOURS[flags[i]!]! : null,
         excluded: excluded[i] === 1,
+        botConsultationId: botServed.length > 0 && botServed[i]! >= 0 ? botTable!.columns.consultationId.at(botServed[i]!) : null,
       };
   };
   const explain = (): AttributedOrder[] => {
@@ -281,6 +300,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
       silent: tallyAt(shop, 3 * SILENT),
       uncredited: tallyAt(shop, 3 * UNCREDITED),
       excluded: tallyAt(shop, 3 * EXCLUDED),
+      botServed: tallyAt(shop, 3 * BOT_SERVED),
       byStatus: {
         assisted: tallyAt(shop, 3 * ASSISTED),
         silentOrder: tallyAt(shop, 3 * SILENT_ORDER),
@@ -294,7 +314,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   };
   const attribution: SalesAttribution = withLazy(result, "orders", explain);
   const rowOrderTies = tieWarnings(matches.ties, booked, orderIds, consultationIds, conAgent, ids);
-  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, rowOrderTies, explainAt } };
+  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, botServed, rowOrderTies, explainAt } };
 }
 
 /**
@@ -302,8 +322,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
  * consultation can matter to an order (answered, of a buyer with orders), else -1. One key array
  * is all that is made (no copy of the columns: a month of millions of consultations).
  */
-function candidateConsultations(month: DecodedMonth, orderBuyers: Int32Array, orders: number, keyCount: number): ConsultationColumns {
-  const table = month.tables.consultations;
+function candidateConsultations(table: Table<"consultations"> | undefined, orderBuyers: Int32Array, orders: number, keyCount: number): ConsultationColumns {
   if (table === undefined) {
     const none = new Int32Array(0);
     return { count: 0, key: none, withOrders: new Uint8Array(0), firstReplyAt: new Float64Array(0), endedAt: new Float64Array(0), agent: none };

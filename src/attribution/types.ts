@@ -36,6 +36,12 @@ export interface AttributedOrder {
   readonly flag: FlagColour | null;
   /** The flag is one of the policy's `attribution.excludeFlags`: the order counts for no agent. */
   readonly excluded: boolean;
+  /**
+   * A fully silent order that a bot (店小蜜, an agent of group bot) served as R1 would have an
+   * agent serve it (before placing or before paying, within the window): that consultation.
+   * No agent's commission: the order is fully silent all the same. Null otherwise.
+   */
+  readonly botConsultationId: string | null;
 }
 
 /** The 赤兔-style breakdown of an agent's orders by who placed and who paid. */
@@ -76,6 +82,8 @@ export interface ShopSales {
   /** Orders whose remark flag the policy excludes (`attribution.excludeFlags`, e.g. 补单): no agent's,
    * whoever served them (a fully silent order with such a flag is here too, not in `silent`). */
   readonly excluded: Tally;
+  /** Of the silent orders, those a bot (店小蜜) served as R1 would have an agent serve them: no agent's sale, the bots' own line. */
+  readonly botServed: Tally;
   /** The same paid orders by classification. */
   readonly byStatus: {
     readonly assisted: Tally;

@@ -4,6 +4,7 @@ import { withLazy } from "../lazy.js";
 import { trafficOfPeriod } from "../traffic/shopTraffic.js";
 import { lostInquiriesOfPeriod } from "../followUp/lostInquiries.js";
 import { transfersOfPeriod } from "../followUp/transfers.js";
+import { botsOfPeriod } from "../followUp/bots.js";
 import { kpiTargets } from "../kpi/targets.js";
 import { ratio, sumMoney } from "../money/decimal.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
@@ -12,9 +13,10 @@ import { formatFen } from "../money/fen.js";
 import { formatScore } from "../grading/evaluateProbation.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { KINDS, RECORD_KINDS, type FieldSpec } from "../records/kinds.js";
+import { staffGroupOf } from "../records/recordSchemas.js";
 import { decodeMonth, isDecodedMonth, monthFor, type DecodedMonth } from "../records/month.js";
 import type { RecordOf } from "../records/schema.js";
-import type { Table } from "../records/table.js";
+import { recordIndex, type Table } from "../records/table.js";
 import { OK, readScore, reading } from "../records/values.js";
 import { formatInstant, monthIndexOf, monthLabel } from "../time/period.js";
 import { chatQcExtras, kpiSection } from "./kpiSection.js";
@@ -181,6 +183,7 @@ export function buildMonthReport(
       creditedBy: order.creditedBy,
       flag: order.flag,
       excluded: order.excluded,
+      botConsultationId: order.botConsultationId,
     };
   };
   const orderReports = (): OrderReport[] => bookedByOrderId().map(orderReport);
@@ -242,6 +245,7 @@ export function buildMonthReport(
     traffic,
     lostInquiries,
     transfers,
+    bots: botsOfPeriod(decoded, period, given.orders === undefined ? null : sales.shop),
     targets: kpiTargets(resolved.kpi.targets, kpi.shop, agentReports),
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
@@ -262,7 +266,6 @@ function emptyOrders() {
   return { orderId: TextColumn.EMPTY, buyerId: i, createdAt: f, paidAt: f, amount: f, refundAmount: f, remarkAgentId: i, flag: new Int8Array(0), shopId: null };
 }
 
-const GROUPS = KINDS.agents.fields.group.values;
 const GRADES = KINDS.agents.fields.grade.values;
 
 function decodedName(month: DecodedMonth, agentId: string): string | null {
@@ -276,8 +279,7 @@ function decodedGroup(month: DecodedMonth, agentId: string): AgentReport["group"
   const a = month.agents.find(agentId);
   const t = month.tables.agents;
   if (a === undefined || t === undefined || a >= t.count) return null;
-  const g = t.columns.group[a]!;
-  return g >= 0 ? GROUPS[g]! : null;
+  return staffGroupOf(t.columns.group[a]!);
 }
 
 function decodedGrade(month: DecodedMonth, agentId: string): AgentReport["grade"] {
@@ -303,7 +305,7 @@ function requireForMonth(month: DecodedMonth): void {
       if (v !== undefined && v !== "" && v !== -1) continue;
       issues.push({
         code: IssueCode.missingField,
-        path: ["agents", i, field],
+        path: ["agents", recordIndex(agents, i), field],
         message: `is missing; the month report needs every agent's ${field}${field === "grade" ? " (the base salary follows it)" : field === "group" ? " (it picks the scorecard)" : ""}`,
         recordId: `agentId ${JSON.stringify(agents.columns.agentId.at(i))}`,
       });

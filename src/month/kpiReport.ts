@@ -4,7 +4,7 @@ import { checkOptions, textsOption } from "../input.js";
 import { kpiPeriod } from "../kpi/computeKpis.js";
 import { kpiTargets } from "../kpi/targets.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { KINDS } from "../records/kinds.js";
+import { staffGroupOf, type StaffGroup } from "../records/recordSchemas.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
 import { formatInstant } from "../time/period.js";
 import type { MonthInput } from "./buildMonthReport.js";
@@ -35,12 +35,11 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
   const kpi = kpiSection(month, options.period, attributed?.credited ?? null);
   warnings.push(...kpi.warnings);
   const table = month.tables.agents;
-  const groups = KINDS.agents.fields.group.values;
-  const about = (agentId: string): { name: string | null; group: (typeof groups)[number] | null } => {
+  const about = (agentId: string): { name: string | null; group: StaffGroup | null } => {
     const a = month.agents.find(agentId);
     if (table === undefined || a === undefined || a >= table.count) return { name: null, group: null };
     const g = table.columns.group[a]!;
-    return { name: table.columns.name?.at(a) || null, group: g >= 0 ? groups[g]! : null };
+    return { name: table.columns.name?.at(a) || null, group: staffGroupOf(g) };
   };
   const agents = [...kpi.agents].map(([agentId, k]) => ({ agentId, ...about(agentId), kpis: k.kpis, score: k.score }));
   return {

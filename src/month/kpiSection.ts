@@ -10,7 +10,7 @@ import { reviewChat, type ChatFindingAt } from "../chat/review.js";
 import { scoreAgent, type AgentScore } from "../kpi/scorecard.js";
 import { serviceLevelsOfMonth, type ServiceLevelCheck } from "../kpi/serviceLevels.js";
 import type { KpiTable } from "../kpi/types.js";
-import { KINDS } from "../records/kinds.js";
+import { staffGroupOf } from "../records/recordSchemas.js";
 import type { DecodedMonth } from "../records/month.js";
 import { periodOf } from "../records/options.js";
 import { formatInstant } from "../time/period.js";
@@ -25,7 +25,6 @@ export interface KpiSection {
 
 const KPI_KINDS = ["tickets", "afterSales", "reviews", "qc", "calls", "shopReviews"] as const;
 const SERVICE_KINDS = ["shipments", "orderAnomalies", "complaints"] as const;
-const GROUPS = KINDS.agents.fields.group.values;
 
 /**
  * Computes the KPI section of a period (the month of the month report, or any period of the `kpi`
@@ -51,7 +50,7 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
       // On probation in a period that starts before probation ends: KPI assessment starts with the
       // first whole period after regularization.
       const probation = ends > start ? `on probation until ${formatInstant(ends, month.zone)}` : undefined;
-      return [agentId, { kpis, score: scoreAgent(kpis, g >= 0 ? GROUPS[g]! : null, month.policy, { notScoredBecause: probation }) }];
+      return [agentId, { kpis, score: scoreAgent(kpis, staffGroupOf(g), month.policy, { notScoredBecause: probation }) }];
     }),
   );
   const missing = KPI_KINDS.filter((k) => month.tables[k] === undefined);

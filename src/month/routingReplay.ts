@@ -18,6 +18,7 @@
  * unanswered last), then consultationId (code units), each one's chat counted in the load the
  * next sees; a chat ending at the instant of an arrival is no longer held.
  */
+import { recordIndex } from "../records/table.js";
 import { IssueCode, IssueList, safely, type SafeResult } from "../errors.js";
 import { DenseIds } from "../ids/denseIds.js";
 import { withLazy } from "../lazy.js";
@@ -144,7 +145,7 @@ export function routingOfMonth(month: DecodedMonth, label: string): RoutingRepla
     if (no >= 0 && no < known) continue;
     issues.add({
       code: no < 0 ? IssueCode.missingField : IssueCode.invalidValue,
-      path: ["consultations", k, "source"],
+      path: ["consultations", recordIndex(table, k), "source"],
       message:
         no < 0
           ? "is missing; the routing replay reads each consultation's source (来源, 入线来源)"

@@ -38,6 +38,7 @@ export function lintFolder(folder: MonthFolder, args: LintArgs): { review: ChatR
     throw error;
   }
   if (args.agent === undefined) return { review, period: label };
+  if (month.bots?.ids.includes(args.agent)) throw new UsageError(`--agent ${args.agent} is a bot (group bot): the chat standards check the agents' lines, not the bots'`);
   if (month.agents.find(args.agent) === undefined || month.tables.agents === undefined || month.agents.find(args.agent)! >= month.tables.agents.count) {
     throw new UsageError(`--agent ${args.agent} is not in the agents file`);
   }

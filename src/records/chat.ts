@@ -25,7 +25,7 @@ import type { AgentList, BuyerList } from "./lists.js";
 import { SHOP_SEPARATOR } from "./lists.js";
 import { wallText } from "./rules.js";
 import type { Table } from "./table.js";
-import { sourceOf } from "./table.js";
+import { recordIndex, sourceOf } from "./table.js";
 import { TextColumn } from "./textColumn.js";
 import { DenseIds } from "../ids/denseIds.js";
 import { columnBuffer, float64s, grown, int32s } from "../memory.js";
@@ -55,7 +55,7 @@ export function agentAccounts(agents: Table<"agents"> | undefined, list: AgentLi
       const account = part.trim();
       const source = sourceOf(agents, i, "accounts");
       if (account === "") {
-        issues.add({ code: IssueCode.invalidValue, path: ["agents", i, "accounts"], message: `${JSON.stringify(cell)} has an empty sub-account; expected sub-accounts separated by ; or |`, ...(source === undefined ? {} : { source }) });
+        issues.add({ code: IssueCode.invalidValue, path: ["agents", recordIndex(agents, i), "accounts"], message: `${JSON.stringify(cell)} has an empty sub-account; expected sub-accounts separated by ; or |`, ...(source === undefined ? {} : { source }) });
         continue;
       }
       const first = rowOf.get(account);
@@ -64,10 +64,10 @@ export function agentAccounts(agents: Table<"agents"> | undefined, list: AgentLi
         const related = sourceOf(agents, first, "accounts");
         issues.add({
           code: IssueCode.invalidValue,
-          path: ["agents", i, "accounts"],
+          path: ["agents", recordIndex(agents, i), "accounts"],
           message: `sub-account ${JSON.stringify(account)} is listed under agent ${JSON.stringify(agentId)} and agent ${JSON.stringify(other)}; a sub-account belongs to one agent`,
           recordId: `agentId ${JSON.stringify(agentId)}`,
-          related: { path: ["agents", first, "accounts"], recordId: `agentId ${JSON.stringify(other)}`, ...(related === undefined ? {} : { source: related }) },
+          related: { path: ["agents", recordIndex(agents, first), "accounts"], recordId: `agentId ${JSON.stringify(other)}`, ...(related === undefined ? {} : { source: related }) },
           ...(source === undefined ? {} : { source }),
         });
         continue;
@@ -97,6 +97,8 @@ export interface ChatContext {
   readonly buyers: BuyerList;
   readonly issues: IssueList;
   readonly warnings: string[];
+  /** The bots' sub-accounts (agents of group bot): bot lines, as the policy's chat.botAccounts. */
+  readonly botAccounts?: readonly string[];
 }
 
 /**
@@ -135,7 +137,7 @@ export function deriveConsultations(
   const cids = messages.columns.consultationId;
   const shops = messages.columns.shopId;
   const accounts = agentAccounts(agentsTable, ctx.agents, ctx.issues);
-  const bots = new Set(ctx.policy.chat.botAccounts);
+  const bots = new Set([...ctx.policy.chat.botAccounts, ...(ctx.botAccounts ?? [])]);
   const markers = ctx.policy.chat.botMarkers;
   if (n > 0 && accounts.size === 0) {
     ctx.issues.add({

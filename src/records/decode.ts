@@ -145,9 +145,12 @@ export class TableBuilder<K extends RecordKind> {
     this.unknownMode = options.unknownKeys ?? "error";
     this.cols = [];
     this.given = new Uint8Array(this.names.length);
-    // The record's id and shop are always kept: issues name the record, and a buyer is numbered within its shop.
+    // The record's id and shop are always kept: issues name the record, and a buyer is numbered
+    // within its shop; so is an agent's group: a bot (group bot) is set apart from the people.
     const key = (KINDS[kind] as { key?: string }).key;
-    this.kept = Uint8Array.from(this.names, (name) => (options.keep === undefined || options.keep.includes(name) || name === key || name === "shopId" ? 1 : 0));
+    this.kept = Uint8Array.from(this.names, (name) =>
+      options.keep === undefined || options.keep.includes(name) || name === key || name === "shopId" || (kind === "agents" && name === "group") ? 1 : 0,
+    );
     this.scratch = this.specs.map((_, f) => {
       if (this.kept[f] === 1 || this.ckinds[f] === TEXT) return null;
       const kind = this.ckinds[f];

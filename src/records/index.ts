@@ -2,7 +2,7 @@
 // sheet values into columns, the Tmall order export mapping, and the decoded month every rule
 // family computes from.
 export { RECORD_KINDS, KINDS, DEFAULT_SHEET_NAMES, type RecordKind, type FieldSpec, type FieldType, type KindSpec } from "./kinds.js";
-export { decodeMonth, isDecodedMonth, MonthDecoder, type DecodedMonth, type MonthRecords, type MonthTables } from "./month.js";
+export { decodeMonth, isDecodedMonth, MonthDecoder, type DecodedMonth, type MonthBots, type MonthRecords, type MonthTables } from "./month.js";
 export { recordSchema, recordJsonSchema, RECORD_SCHEMAS, type RecordOf, type DecodedValue } from "./schema.js";
 export { AgentSchema, AgentGroupSchema, AgentGradeSchema, ConsultationSchema, OrderSchema, type Agent, type Consultation, type Order } from "./recordSchemas.js";
 export { decodedRecords } from "./view.js";

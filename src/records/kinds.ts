@@ -115,7 +115,12 @@ export const DEFAULT_SHEET_NAMES: Readonly<Record<RecordKind, string>> = {
   attendance: "考勤",
 };
 
-const GROUPS = { values: ["presale", "insale", "aftersale"], labels: { presale: "售前", insale: "售中", aftersale: "售后" } } as const;
+/** The agents' groups; a bot (店小蜜, an auto-reply account) is set apart from the people (see `bot` in the rules). */
+const GROUPS = {
+  values: ["presale", "insale", "aftersale", "bot"],
+  labels: { presale: "售前", insale: "售中", aftersale: "售后", bot: "机器人" },
+  synonyms: { bot: ["店小蜜", "智能客服"] },
+} as const;
 /** The remark flags (备注小旗), by colour, character, 色/旗 and 小…旗. */
 const FLAGS = {
   values: FLAG_COLOURS,

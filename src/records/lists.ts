@@ -14,11 +14,23 @@ export class AgentList {
   private readonly numbers = new Map<string, number>();
   /** How many agents the roster holds, or -1 when the month has no roster. */
   rosterSize = -1;
+  /** How many bots (agents of group bot) follow the roster's agents: numbers `rosterSize` on. */
+  botCount = 0;
 
-  /** Makes `ids` the roster (before any other kind is decoded). */
-  setRoster(ids: readonly string[]): void {
+  /**
+   * Makes `ids` the roster (before any other kind is decoded); the `bots` are numbered after it,
+   * outside the roster: the rule families that list the roster's agents do not meet them.
+   */
+  setRoster(ids: readonly string[], bots: readonly string[] = []): void {
     for (const id of ids) if (!this.numbers.has(id)) this.numbers.set(id, this.ids.push(id) - 1);
     this.rosterSize = this.ids.length;
+    for (const id of bots) if (!this.numbers.has(id)) this.numbers.set(id, this.ids.push(id) - 1);
+    this.botCount = this.ids.length - this.rosterSize;
+  }
+
+  /** Whether agent number `n` is a bot. */
+  isBot(n: number): boolean {
+    return this.botCount > 0 && n >= this.rosterSize;
   }
 
   /** The number of an agent id: -1 when a roster is given and does not hold it. */

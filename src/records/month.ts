@@ -9,11 +9,12 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { parseTimeOfDay } from "../time/period.js";
 import { zoneOf, type Zone } from "../time/zone.js";
-import { agentAccounts, crossCheck, deriveConsultations, type ChatLink } from "./chat.js";
+import { ACCOUNT_SEPARATORS, agentAccounts, crossCheck, deriveConsultations, type ChatLink } from "./chat.js";
 import { TableBuilder, suggestion, type TableOptions } from "./decode.js";
-import { RECORD_KINDS, type RecordKind } from "./kinds.js";
+import { KINDS, RECORD_KINDS, type FieldSpec, type RecordKind } from "./kinds.js";
 import { AgentList, BuyerList } from "./lists.js";
-import { sourceOf, type Table } from "./table.js";
+import { pickRows, sourceOf, type Table } from "./table.js";
+import { recordIssue } from "./rows.js";
 import { wallText } from "./rules.js";
 import { describeValue } from "../input.js";
 import type { TextColumn } from "./textColumn.js";
@@ -45,6 +46,22 @@ export interface DecodedMonth {
   readonly chat?: ChatLink;
   /** With orders and shipments, each shipment's order: its index among the orders (-1: not among them). */
   readonly shipmentOrders?: Int32Array;
+  /** With agents of group bot (店小蜜): the bots and their consultations, set apart from the people's. */
+  readonly bots?: MonthBots;
+}
+
+/**
+ * The bots of a month (agents of group `bot`: 店小蜜, auto-reply accounts). They are numbered in
+ * the agent list after the roster; their rows are not in the agents table, and their
+ * consultations are not in the consultations table: every human figure is computed without them.
+ */
+export interface MonthBots {
+  /** The bots' agent ids, in the agents file's order. */
+  readonly ids: readonly string[];
+  /** The bots' rows of the agents file. */
+  readonly agents: Table<"agents">;
+  /** The bots' consultations (absent: the month has no consultations). */
+  readonly consultations?: Table<"consultations">;
 }
 
 /** Is `value` a decoded month? */
@@ -70,6 +87,8 @@ export class MonthDecoder {
   private chat: ChatLink | undefined;
   private readonly offered: { table: Table; unused: string }[] = [];
   private shipmentOrders: Int32Array | null = null;
+  private bots: MonthBots | undefined;
+  private botAccounts: readonly string[] = [];
 
   /**
    * @param policy - the policy (resolved here)
@@ -92,11 +111,20 @@ export class MonthDecoder {
   /** Keeps a finished table; the agents' table becomes the roster. */
   add<K extends RecordKind>(table: Table<K>): void {
     if (this.tables[table.kind] !== undefined) throw new Error(`${table.kind} are decoded once`);
-    (this.tables as Record<string, Table>)[table.kind] = table as Table;
     if (table.kind === "agents") {
-      const ids = (table as Table<"agents">).columns.agentId;
-      this.agents.setRoster(ids.toArray().filter((id) => id !== ""));
+      // The bots (group bot) are set apart: numbered after the roster, their rows out of the table.
+      const agents = table as Table<"agents">;
+      const { people, bots, botAccounts } = splitBots(agents, this.issues);
+      this.botAccounts = botAccounts;
+      (this.tables as Record<string, Table>).agents = people;
+      this.agents.setRoster(
+        people.columns.agentId.toArray().filter((id) => id !== ""),
+        bots.map((r) => agents.columns.agentId.at(r)),
+      );
+      if (bots.length > 0) this.bots = { ids: bots.map((r) => agents.columns.agentId.at(r)), agents: pickRows(agents, Int32Array.from(bots)) };
+      return;
     }
+    (this.tables as Record<string, Table>)[table.kind] = table as Table;
   }
 
   /**
@@ -125,6 +153,8 @@ export class MonthDecoder {
       else this.warnings.push(unused);
     }
     this.offered.length = 0;
+    // The bots first: the chat log's consultations are checked against the people's.
+    this.setBotsApart();
     this.chatLog();
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
     this.shipmentOrders = linkShipments(this.tables, this.issues, this.warnings, this.zone);
@@ -138,7 +168,7 @@ export class MonthDecoder {
    * against them (warnings).
    */
   private chatLog(): void {
-    const ctx = { policy: this.policy, zone: this.zone, agents: this.agents, buyers: this.buyers, issues: this.issues, warnings: this.warnings };
+    const ctx = { policy: this.policy, zone: this.zone, agents: this.agents, buyers: this.buyers, issues: this.issues, warnings: this.warnings, botAccounts: this.botAccounts };
     const messages = this.tables.messages;
     if (messages === undefined) {
       agentAccounts(this.tables.agents, this.agents, this.issues);
@@ -165,6 +195,41 @@ export class MonthDecoder {
     this.chat = { ...derived.link, consultation };
   }
 
+  /**
+   * The bots' consultations taken out of the consultations; a bot named anywhere else (a remark,
+   * a ticket, a roster row …) is an error: a bot serves buyers, it has no other record.
+   */
+  private setBotsApart(): void {
+    if (this.bots === undefined) return;
+    const agents = this.agents;
+    for (const kind of RECORD_KINDS) {
+      const table = this.tables[kind] as Table | undefined;
+      if (table === undefined || kind === "agents") continue;
+      const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
+      const columns = table.columns as unknown as Record<string, Int32Array | null>;
+      for (const [field, spec] of Object.entries(fields)) {
+        // A consultation is a bot's, or transferred from or to one (店小蜜 hands buyers over).
+        if (spec.type !== "agent" || kind === "consultations") continue;
+        const column = columns[field];
+        if (column === null || column === undefined) continue;
+        for (let i = 0; i < table.count; i++) {
+          const a = column[i]!;
+          if (a >= 0 && agents.isBot(a)) {
+            this.issues.add(recordIssue(table, i, field, IssueCode.invalidValue, `${JSON.stringify(agents.ids[a])} is a bot (group bot in the agents list); a bot serves buyers in consultations and has no ${kind} records`));
+          }
+        }
+      }
+    }
+    const consultations = this.tables.consultations;
+    if (consultations === undefined) return;
+    const agentOf = consultations.columns.agentId;
+    const people: number[] = [];
+    const bots: number[] = [];
+    for (let i = 0; i < consultations.count; i++) (agentOf[i]! >= 0 && agents.isBot(agentOf[i]!) ? bots : people).push(i);
+    (this.tables as Record<string, Table>).consultations = pickRows(consultations, Int32Array.from(people));
+    this.bots = { ...this.bots, consultations: pickRows(consultations, Int32Array.from(bots)) };
+  }
+
   /** The month decoded so far, problems or not (to check what joins it to other inputs before {@link finish} reports everything). */
   month(): DecodedMonth {
     return {
@@ -178,6 +243,7 @@ export class MonthDecoder {
       warnings: this.warnings,
       ...(this.chat === undefined ? {} : { chat: this.chat }),
       ...(this.shipmentOrders === null ? {} : { shipmentOrders: this.shipmentOrders }),
+      ...(this.bots === undefined ? {} : { bots: this.bots }),
     };
   }
 }
@@ -453,3 +519,31 @@ export function underPolicy(month: DecodedMonth, policy: PolicyInput | Policy | 
   }
   return { ...month, policy: resolved, cutover: parseTimeOfDay(resolved.businessDayStartsAt) };
 }
+
+/**
+ * The agents table without the bots (group bot), the bots' rows, and the bots' chat sub-accounts:
+ * the chat log treats them as the policy's chat.botAccounts (their lines are left out of the
+ * consultations it makes). A sub-account both a bot's and a person's is an issue.
+ */
+function splitBots(agents: Table<"agents">, issues: IssueList): { people: Table<"agents">; bots: number[]; botAccounts: string[] } {
+  const group = agents.columns.group;
+  const people: number[] = [];
+  const bots: number[] = [];
+  for (let r = 0; r < agents.count; r++) (group[r] === BOT_GROUP ? bots : people).push(r);
+  if (bots.length === 0) return { people: agents, bots, botAccounts: [] };
+  const column = agents.columns.accounts;
+  const accountsOf = (r: number): string[] => (column === null ? [] : column.at(r).split(ACCOUNT_SEPARATORS).map((a) => a.trim()).filter((a) => a !== ""));
+  const botAccounts = bots.flatMap(accountsOf);
+  if (botAccounts.length > 0) {
+    const ofBots = new Set(botAccounts);
+    for (const r of people) {
+      const shared = accountsOf(r).find((a) => ofBots.has(a));
+      if (shared !== undefined) {
+        issues.add(recordIssue(agents, r, "accounts", IssueCode.invalidValue, `sub-account ${JSON.stringify(shared)} is also a bot's (group bot); a sub-account belongs to one agent`));
+      }
+    }
+  }
+  return { people: pickRows(agents, Int32Array.from(people)), bots, botAccounts };
+}
+
+const BOT_GROUP = KINDS.agents.fields.group.values.indexOf("bot");

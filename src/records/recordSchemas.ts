@@ -7,8 +7,17 @@ import * as z from "zod";
 import { KINDS } from "./kinds.js";
 import { RECORD_SCHEMAS, type RecordOf } from "./schema.js";
 
-/** 客服 groups. */
+/** 客服 groups, `bot` (店小蜜) included: what an agents record may say. */
 export const AgentGroupSchema = z.enum(KINDS.agents.fields.group.values);
+/** The people's groups: a bot is set apart when the month is decoded, so no report lists it as an agent. */
+export const STAFF_GROUPS = ["presale", "insale", "aftersale"] as const;
+export const StaffGroupSchema = z.enum(STAFF_GROUPS);
+export type StaffGroup = (typeof STAFF_GROUPS)[number];
+
+/** The staff group of a decoded group column's value (null: none, or a bot's). */
+export function staffGroupOf(g: number): StaffGroup | null {
+  return g >= 0 && g < STAFF_GROUPS.length ? STAFF_GROUPS[g]! : null;
+}
 /** 初级 / 中级 / 高级 / 资深. */
 export const AgentGradeSchema = z.enum(KINDS.agents.fields.grade.values);
 

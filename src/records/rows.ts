@@ -7,7 +7,7 @@ import { IssueCode, type Issue } from "../errors.js";
 import { repeatedIds } from "../ids/repeatedIds.js";
 import { KINDS } from "./kinds.js";
 import type { DecodedMonth } from "./month.js";
-import { sourceOf, type Table } from "./table.js";
+import { recordIndex, sourceOf, type Table } from "./table.js";
 import type { TextColumn } from "./textColumn.js";
 
 /**
@@ -40,7 +40,7 @@ export function recordIdOf(table: Table, i: number): string | undefined {
 export function relatedRecord(table: Table, i: number): NonNullable<Issue["related"]> {
   const recordId = recordIdOf(table, i);
   const source = table.source === null ? undefined : sourceOf(table, i);
-  return { path: [table.kind, i], ...(recordId === undefined ? {} : { recordId }), ...(source === undefined ? {} : { source }) };
+  return { path: [table.kind, recordIndex(table, i)], ...(recordId === undefined ? {} : { recordId }), ...(source === undefined ? {} : { source }) };
 }
 
 /**
@@ -69,7 +69,7 @@ export function recordIssue(table: Table, i: number, field: string, code: IssueC
   const related = first === undefined ? undefined : relatedRecord(table, first);
   return {
     code,
-    path: [table.kind, i, field],
+    path: [table.kind, recordIndex(table, i), field],
     message,
     ...(recordId === undefined ? {} : { recordId }),
     ...(source === undefined ? {} : { source }),

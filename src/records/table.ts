@@ -11,7 +11,7 @@
  */
 import type { IssueSource } from "../errors.js";
 import type { Kinds, RecordKind } from "./kinds.js";
-import type { TextColumn } from "./textColumn.js";
+import { TextColumn } from "./textColumn.js";
 
 type Spec = { readonly type: string; readonly required?: boolean };
 
@@ -50,6 +50,16 @@ export interface Table<K extends RecordKind = RecordKind> {
   /** Where the records came from, when read from a file or sheet; `locators[i]` is record `i`'s line, index or sheet row. */
   readonly source: TableSource | null;
   readonly locators: Int32Array | null;
+  /**
+   * When the table holds some of the records given (the agents and consultations without the
+   * bots'): record `i` here is record `rows[i]` of the input, as paths name it.
+   */
+  readonly rows?: Int32Array;
+}
+
+/** The index in the input (as paths name it) of record `i` of a table. */
+export function recordIndex(table: Pick<Table, "rows">, i: number): number {
+  return table.rows === undefined ? i : table.rows[i]!;
 }
 
 /** The place of record `i` of a table (null when it came from the library's arrays). */
@@ -61,4 +71,31 @@ export function sourceOf(table: Pick<Table, "source" | "locators">, i: number, f
   if (source.style === "index") return { file: source.file, index: at };
   const column = (field !== undefined && source.columnOf?.(field)) || source.columnOf?.("") || "A";
   return { file: source.file, cell: `${column}${at}` };
+}
+
+/**
+ * The records `rows` (ascending indices) of a table, as a table of their own: each column picked,
+ * the records' places and input indices kept, so that issues still name them as given.
+ */
+export function pickRows<K extends RecordKind>(table: Table<K>, rows: Int32Array): Table<K> {
+  const columns = Object.create(null) as Record<string, unknown>;
+  for (const [name, column] of Object.entries(table.columns as unknown as Record<string, TextColumn | Float64Array | Int32Array | Int8Array | null>)) {
+    if (column === null) columns[name] = null;
+    else if (column instanceof TextColumn) columns[name] = TextColumn.written(rows.length, (i, parts) => parts.push(column.at(rows[i]!)));
+    else {
+      const picked = new (column.constructor as { new (n: number): Float64Array | Int32Array | Int8Array })(rows.length);
+      for (let i = 0; i < rows.length; i++) picked[i] = column[rows[i]!]!;
+      columns[name] = picked;
+    }
+  }
+  const original = table.rows;
+  return {
+    kind: table.kind,
+    count: rows.length,
+    columns: columns as unknown as Columns<K>,
+    given: table.given,
+    source: table.source,
+    locators: table.locators === null ? null : rows.map((r) => table.locators![r]!),
+    rows: original === undefined ? rows : rows.map((r) => original[r]!),
+  };
 }

@@ -8,6 +8,7 @@ import type { MonthReport } from "../report/schema.js";
 import { chatHtmlSection } from "./chat.js";
 import { trafficHtmlSection } from "./traffic.js";
 import { lostInquiriesHtmlSection, transfersHtmlSection } from "./lostInquiries.js";
+import { botsHtmlSection } from "./bots.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 import { dashboardSections } from "./dashboard.js";
 
@@ -30,10 +31,11 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
   const zh = lang === "zh";
   const s = report.shop;
   const agents = report.agents;
-  const shopRows: [string, "sales" | "credited" | "silent" | "uncredited" | "excluded"][] = [
+  const shopRows: [string, "sales" | "credited" | "silent" | "botServed" | "uncredited" | "excluded"][] = [
     [zh ? "本月已付款" : "paid in the month", "sales"],
     [zh ? "客服业绩" : "credited to agents", "credited"],
     [zh ? "全静默（无人接待）" : "fully silent (no agent served)", "silent"],
+    ...(report.bots !== null ? [[zh ? "　其中仅机器人接待" : "  of which a bot alone served", "botServed"] as [string, "botServed"]] : []),
     [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", "uncredited"],
     ...(s.excluded.orders > 0 || report.policy.attribution.excludeFlags.length > 0 ? [[zh ? "指定订单不算业绩（按旗帜排除）" : "excluded by their flag", "excluded"] as [string, "excluded"]] : []),
   ];
@@ -69,6 +71,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...(report.traffic ? [trafficHtmlSection(report.traffic, lang)] : []),
     ...(report.lostInquiries ? [lostInquiriesHtmlSection(report.lostInquiries, lang)] : []),
     ...(report.transfers ? [transfersHtmlSection(report.transfers, lang)] : []),
+    ...(report.bots ? [botsHtmlSection(report.bots, lang)] : []),
     remindersHtmlSection(report, lang),
     ...extra,
   ];

@@ -7,6 +7,7 @@ import { renderKpiSection } from "./kpi.js";
 import { renderChatSection } from "./chat.js";
 import { renderTrafficSection } from "./traffic.js";
 import { renderLostInquiriesSection, renderTransfersSection } from "./lostInquiries.js";
+import { renderBotsSection } from "./bots.js";
 import { renderTargetsSection } from "./dashboard.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
@@ -66,6 +67,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
     [zh ? "本月已付款" : "paid in the month", ...tally(s.sales)],
     [zh ? "客服业绩" : "credited to agents", ...tally(s.credited)],
     [zh ? "全静默（无人接待）" : "fully silent (no agent served)", ...tally(s.silent)],
+    ...(report.bots !== null ? [[zh ? "　其中仅机器人接待" : "  of which a bot alone served", ...tally(s.botServed)]] : []),
     [zh ? "未计业绩（规则未归属）" : "left uncredited by the rule", ...tally(s.uncredited)],
     ...(s.excluded.orders > 0 || report.policy.attribution.excludeFlags.length > 0 ? [[zh ? "指定订单不算业绩（按旗帜排除）" : "excluded by their flag", ...tally(s.excluded)]] : []),
   ];
@@ -84,6 +86,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
   if (report.traffic) out.push("", renderTrafficSection(report.traffic, lang, width));
   if (report.lostInquiries) out.push("", renderLostInquiriesSection(report.lostInquiries, lang, width));
   if (report.transfers) out.push("", renderTransfersSection(report.transfers, lang, width));
+  if (report.bots) out.push("", renderBotsSection(report.bots, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 

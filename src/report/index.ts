@@ -9,6 +9,7 @@ export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";
 export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
 export { LostInquiriesReportSchema, LostInquirySchema } from "./lostInquiriesSchema.js";
 export { TransfersReportSchema } from "./transfersSchema.js";
+export { BotsReportSchema } from "./botsSchema.js";
 export { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

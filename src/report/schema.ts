@@ -4,7 +4,7 @@
  */
 import * as z from "zod";
 import { FLAG_COLOURS } from "../policy/flags.js";
-import { AgentGradeSchema, AgentGroupSchema } from "../records/recordSchemas.js";
+import { AgentGradeSchema, StaffGroupSchema } from "../records/recordSchemas.js";
 import { PolicySchema } from "../policy/schema.js";
 import { PeopleReportSchema } from "./peopleSchema.js";
 import { PayStatementSchema } from "./paySchema.js";
@@ -12,6 +12,7 @@ import { ChatReviewSchema } from "./chatSchema.js";
 import { TrafficReportSchema } from "./trafficSchema.js";
 import { LostInquiriesReportSchema } from "./lostInquiriesSchema.js";
 import { TransfersReportSchema } from "./transfersSchema.js";
+import { BotsReportSchema } from "./botsSchema.js";
 import { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
@@ -28,7 +29,7 @@ export const AgentReportSchema = z.object({
   agentId: z.string(),
   /** From the agents file; null when the agent is only seen in the data. */
   name: z.string().nullable(),
-  group: AgentGroupSchema.nullable(),
+  group: StaffGroupSchema.nullable(),
   grade: AgentGradeSchema.nullable(),
   /** Orders credited to this agent (R1). */
   sales: TallySchema,
@@ -65,6 +66,8 @@ export const OrderReportSchema = z.object({
   flag: z.enum(FLAG_COLOURS).nullable().default(null),
   /** Its flag is one the policy excludes (`attribution.excludeFlags`): the order counts for no agent. */
   excluded: z.boolean().default(false),
+  /** A fully silent order a bot (店小蜜) served, as R1 would have an agent serve it: that consultation; null otherwise. */
+  botConsultationId: z.string().nullable().default(null),
 });
 
 export const MonthReportSchema = z.object({
@@ -91,6 +94,8 @@ export const MonthReportSchema = z.object({
     uncredited: TallySchema,
     /** Orders whose remark flag the policy excludes (指定订单不算客服业绩), credited to nobody. */
     excluded: TallySchema.default({ orders: 0, gross: "0.00", refunds: "0.00", net: "0.00" }),
+    /** Of the silent orders, those a bot (店小蜜) served and no agent did: no agent's sale, the bots' own line. */
+    botServed: TallySchema.default({ orders: 0, gross: "0.00", refunds: "0.00", net: "0.00" }),
     byStatus: z.object({ assisted: TallySchema, silentOrder: TallySchema, fullySilent: TallySchema }),
     unpaidOrders: z.number().int().nonnegative(),
     paidOutsidePeriod: z.number().int().nonnegative(),
@@ -114,6 +119,8 @@ export const MonthReportSchema = z.object({
   lostInquiries: LostInquiriesReportSchema.nullable().default(null),
   /** The transfers (转接) per agent, out and in, and by pair; null when no consultation names a transfer. */
   transfers: TransfersReportSchema.nullable().default(null),
+  /** The bots (店小蜜, agents of group bot): receptions, hand-overs and the orders they served alone; null without bots. */
+  bots: BotsReportSchema.nullable().default(null),
   /** The KPIs against the policy's targets (kpi.targets), per metric, agent and the shop; null without targets. */
   targets: KpiTargetsReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */

@@ -482,6 +482,42 @@ export function transfersTable(ranges: MonthRanges | SheetMonthReport, options: 
 }
 
 /**
+ * The bots (店小蜜, agents of group bot) of the month: a header row, then one row per figure —
+ * consultations, handedOver, the buyers received by a bot (receivedByBots), by a bot and no agent
+ * (receivedByBotsOnly) and by anyone (receivedByAll), the orders service led to (servedOrders,
+ * servedNet) and those a bot alone served (botServedOrders, botServedNet, fully silent: no agent's
+ * commission) — each with its share where it has one. An error naming the agents range when no
+ * agent is of group bot.
+ *
+ * @example
+ * botsTable({ agents: 客服!A1:F10, consultations: 咨询!A1:N300, orders: 订单!A1:H300 }, { month: "2020-02" })
+ */
+export function botsTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const b = report.bots;
+    if (b === null) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["agents", "group"], message: "names no bot; the bots table needs an agent of group bot (机器人, 店小蜜)" }]);
+    const r = b.receptions;
+    const c = b.conversions;
+    return {
+      rows: [
+        ["figure", "value", "share"],
+        ["consultations", String(b.consultations), ""],
+        ["handedOver", String(b.handedOver), ""],
+        ["receivedByBots", String(r.bots), r.botsShare ?? ""],
+        ["receivedByBotsOnly", String(r.botsOnly), r.botsOnlyShare ?? ""],
+        ["receivedByAll", String(r.all), ""],
+        ["servedOrders", String(c.served.orders), ""],
+        ["servedNet", c.served.net, ""],
+        ["botServedOrders", String(c.botServed.orders), c.shareByOrders ?? ""],
+        ["botServedNet", c.botServed.net, c.shareByNet ?? ""],
+      ],
+      kinds: ["text", "money", "money"],
+      header: true,
+    };
+  });
+}
+
+/**
  * The payment reminders' outcomes (催付效果) of the month's duties: a header row, then the SMS
  * reminders (owner `sms`), the human ones in all (`human`), each agent who owed some (`agent`, with
  * the agentId) and those no one on the roster could own (`unowned`) — owed, paid (before the

@@ -14,6 +14,7 @@ export {
   lostInquiriesTable,
   targetsTable,
   transfersTable,
+  botsTable,
   remindersTable,
   breachTable,
   rangesByHeader,

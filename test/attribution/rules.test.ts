@@ -192,6 +192,7 @@ describe("R1 candidates and the window", () => {
       creditedBy: "placeAgent",
       flag: null,
       excluded: false,
+      botConsultationId: null,
     });
   });
 });

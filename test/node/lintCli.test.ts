@@ -80,6 +80,8 @@ describe("kefu-kpi lint", () => {
     const noLog = monthFolder({ "agents.csv": AGENTS });
     expect(await cli("lint", noLog)).toMatchObject({ code: 2, stderr: expect.stringContaining("lint checks the chat log: the folder has no messages file") });
     expect(await cli("lint", dir, "--agent", "A99")).toMatchObject({ code: 2, stderr: expect.stringContaining("--agent A99 is not in the agents file") });
+    const withBot = monthFolder({ "agents.csv": `${AGENTS}BOT,店小蜜,店小蜜,,,店:店小蜜\n`, "messages.csv": MESSAGES });
+    expect(await cli("lint", withBot, "--agent", "BOT")).toMatchObject({ code: 2, stderr: expect.stringContaining("--agent BOT is a bot (group bot): the chat standards check the agents' lines") });
     expect(await cli("lint", dir, "--month", "2020-02")).toMatchObject({ code: 2, stderr: expect.stringContaining("lint takes --period, not --month") });
     expect(await cli("lint", dir, "--format", "xml")).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be table, json, csv or html, not "xml"') });
     expect(await cli("lint", dir, "--period", "2020-13")).toMatchObject({ code: 2 });

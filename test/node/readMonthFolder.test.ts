@@ -100,7 +100,7 @@ describe("readMonthFolder", () => {
     });
     // Every kind is checked at once, kind by kind in the kinds' order.
     expect(found).toEqual([
-      'agents.csv row 3 (agentId "A02"), group: "sales" is not one of presale (售前), insale (售中), aftersale (售后)',
+      'agents.csv row 3 (agentId "A02"), group: "sales" is not one of presale (售前), insale (售中), aftersale (售后), bot (机器人)',
       'consultations.csv row 3 (consultationId "C2"), firstReplyAt: 2020-02-11 13:59 is before the consultation started (2020-02-11 14:00)',
       'orders.csv row 3 (orderId "O2"), refundAmount: 199.50 is more than the amount 99.50',
       'orders.csv row 4 (orderId "O1"), orderId: "O1" appears more than once; each order must be listed once (first at orders.csv row 2)',

@@ -90,7 +90,8 @@ function decoded(kind: RecordKind, record: Record<string, unknown>): { ok: true;
   const result = safeRun(() => (kind === "messages" ? recordOnly(kind, record) : decodeMonth({ [kind]: [record] }, { timeZone: ZONE })));
   if (!result.success) return { ok: false };
   const month = result.data;
-  const table = month.tables[kind]!;
+  // A bot (an agent of group bot) is set apart: its row is the bots' table.
+  const table = kind === "agents" && month.tables.agents!.count === 0 ? month.bots!.agents : month.tables[kind]!;
   const fields = KINDS[kind].fields as Readonly<Record<string, FieldSpec>>;
   const columns = table.columns as unknown as Record<string, ArrayLike<number> | TextColumn | null>;
   const values: Record<string, unknown> = {};

@@ -49,7 +49,7 @@ describe("AgentSchema", () => {
   it("rejects a group or grade outside the closed lists", () => {
     expect(Object.keys(failures(AgentSchema.safeParse({ ...agent, group: "sales" })))).toStrictEqual(["group"]);
     expect(Object.keys(failures(AgentSchema.safeParse({ ...agent, grade: "master" })))).toStrictEqual(["grade"]);
-    expect(AgentGroupSchema.options).toStrictEqual(["presale", "insale", "aftersale"]);
+    expect(AgentGroupSchema.options).toStrictEqual(["presale", "insale", "aftersale", "bot"]);
     expect(AgentGradeSchema.options).toStrictEqual(["junior", "intermediate", "senior", "expert"]);
   });
 

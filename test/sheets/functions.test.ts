@@ -24,6 +24,7 @@ import {
   trafficTable,
   targetsTable,
   transfersTable,
+  botsTable,
   remindersTable,
   type Cell,
   type MonthRanges,
@@ -497,6 +498,41 @@ describe("the team lead's tables: targets, transfers, payment reminders", () => 
     expect(toCells(transfersTable({ ...sample, consultations: outOnly })).slice(1)).toEqual([
       ["A01", 1, 0],
       ["total", 1, 0],
+    ]);
+  });
+
+  it("botsTable: the sample README's bot, figure by figure; an error naming the agents when none is a bot", () => {
+    expect(toCells(botsTable(sample))).toEqual([[expect.stringMatching(/^#KEFU! agents\.group: names no bot; the bots table needs an agent of group bot/)]]);
+    // The sample README's bot: BOT (group 店小蜜) and its seven consultations.
+    const [aHeader, ...aRows] = sample.agents!;
+    const agents = [aHeader!, ...aRows, aHeader!.map((h) => (h === "agentId" ? "BOT" : h === "group" ? "店小蜜" : h === "name" ? "店小蜜" : ""))];
+    const [cHeader, ...cRows] = sample.consultations!;
+    const botChat = (id: string, buyer: string, start: string, end: string, to = ""): string[] => {
+      const cell: Record<string, string> = { consultationId: id, agentId: "BOT", buyerId: buyer, startedAt: start, firstReplyAt: start.replace(/:00$/, ":02"), endedAt: end };
+      return [...cHeader!.map((h) => cell[h as string] ?? ""), to];
+    };
+    const consultations = [
+      [...cHeader!, "transferredTo"],
+      ...cRows.map((r) => [...r, ""]),
+      botChat("CB01", "silent01", "2020-02-01 07:10:00", "2020-02-01 07:20:00"),
+      botChat("CB02", "silent02", "2020-02-01 13:00:00", "2020-02-01 13:05:00"),
+      botChat("CB03", "b0101", "2020-02-01 09:00:00", "2020-02-01 09:06:00"),
+      botChat("CB04", "edge-window-past", "2020-02-06 19:00:00", "2020-02-06 19:30:00"),
+      botChat("CB05", "nr02", "2020-02-06 23:50:00", "2020-02-06 23:52:40", "A02"),
+      botChat("CB06", "botbuyer01", "2020-02-10 10:00:00", "2020-02-10 10:05:00"),
+      botChat("CB07", "silent03", "2020-01-31 22:00:00", "2020-01-31 22:10:00"),
+    ];
+    expect(toCells(botsTable({ ...sample, agents, consultations }, { money: "text" }))).toEqual([
+      ["figure", "value", "share"],
+      ["consultations", "6", ""],
+      ["handedOver", "1", ""],
+      ["receivedByBots", "6", "0.0234"],
+      ["receivedByBotsOnly", "3", "0.0117"],
+      ["receivedByAll", "256", ""],
+      ["servedOrders", "196", ""],
+      ["servedNet", "37081.00", ""],
+      ["botServedOrders", "3", "0.0153"],
+      ["botServedNet", "1160.00", "0.0313"],
     ]);
   });
 

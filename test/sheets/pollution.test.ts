@@ -88,7 +88,7 @@ describe("cells named like Object.prototype's members", () => {
     const agents = readSheet("agents", [["工号", "姓名", "组", "级别"], ["A01", "王芳", "constructor", "__proto__"]]);
     expectPrototypeUntouched();
     expect(agents.issues.map((i) => [i.source?.cell, i.message])).toEqual([
-      ["C2", '"constructor" is not one of presale (售前), insale (售中), aftersale (售后)'],
+      ["C2", '"constructor" is not one of presale (售前), insale (售中), aftersale (售后), bot (机器人)'],
       ["D2", '"__proto__" is not one of junior (初级), intermediate (中级), senior (高级), expert (资深)'],
     ]);
   });

@@ -122,6 +122,12 @@ function transfers(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.transfersTable(kefuMonth(ranges, options), options));
 }
 
+/** The bots (店小蜜, agents of group bot): consultations, hand-overs, buyers received, and the orders a bot alone served (fully silent), with their shares. */
+function bots(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.botsTable(kefuMonth(ranges, options), options));
+}
+
 /** The payment reminders' outcomes (催付效果): SMS, human, per agent and unowned — owed, paid, recovered (挽回金额), rate, unpaid. */
 function reminders(month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -148,3 +154,4 @@ CustomFunctions.associate("LOST", lost);
 CustomFunctions.associate("TARGETS", targets);
 CustomFunctions.associate("TRANSFERS", transfers);
 CustomFunctions.associate("REMINDERS", reminders);
+CustomFunctions.associate("BOTS", bots);
