@@ -15,6 +15,9 @@
 // `merge` times mergeKpiStates over the month's 29 daily KPI states in one call, `mergeFold` the
 // same states folded two at a time (the states are collected before the timed span; the merged
 // state is finalized inside it, and both print the shop's replyRate, which equals the month's).
+// `bots` times buildMonthReport over the orders and consultations with the first of the 60 agents
+// a bot (group bot: its consultations, a sixtieth, set apart and matched on their own, the bots
+// section), `botsFloor` the same month with that agent a person (their difference is what the bots cost).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
 import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth, collectKpiState, finalizeKpis, mergeKpiStates } from "../dist/index.js";
@@ -38,6 +41,10 @@ const trafficInput =
           ? { traffic: Array.from({ length: 29 * 3 }, (_, k) => ({ date: `2020-02-${String(1 + Math.floor(k / 3)).padStart(2, "0")}`, source: ["搜索", "直通车", "推荐"][k % 3], uv: 20_000 + k })) }
           : {}),
       }
+    : undefined;
+const botsInput =
+  mode === "bots" || mode === "botsFloor"
+    ? { orders: input.orders, consultations: input.consultations, agents: input.agents.map((a, i) => ({ ...a, name: a.agentId, grade: "junior", hiredAt: "2019-01-01", group: i === 0 && mode === "bots" ? "bot" : "presale" })) }
     : undefined;
 const dailyStates =
   mode === "merge" || mode === "mergeFold"
@@ -74,6 +81,9 @@ if (mode === "floor") {
 } else if (mode === "traffic" || mode === "trafficFloor") {
   const report = buildMonthReport(trafficInput, {}, { month: "2020-02" });
   check = report.traffic === null ? `${report.shop.sales.net}, no traffic` : `${report.shop.sales.net}, CVR ${report.traffic.total.conversionRate} over ${report.traffic.total.paidBuyers} buyer-days`;
+} else if (mode === "bots" || mode === "botsFloor") {
+  const report = buildMonthReport(botsInput, {}, { month: "2020-02" });
+  check = `${report.shop.sales.net}, silent ${report.shop.silent.orders}, bot-served ${report.shop.botServed.orders}${report.bots === null ? "" : `, bot receptions ${report.bots.receptions.bots}/${report.bots.receptions.all}`}`;
 } else if (mode === "merge" || mode === "mergeFold") {
   const merged = mode === "merge" ? mergeKpiStates(...dailyStates) : dailyStates.reduce((a, b) => mergeKpiStates(a, b));
   check = `replyRate ${finalizeKpis(merged).shop.kpis.replyRate.value} from 29 daily states`;

@@ -222,12 +222,20 @@ export class MonthDecoder {
     }
     const consultations = this.tables.consultations;
     if (consultations === undefined) return;
+    // The bots are the agents numbered from the roster's size on.
     const agentOf = consultations.columns.agentId;
-    const people: number[] = [];
-    const bots: number[] = [];
-    for (let i = 0; i < consultations.count; i++) (agentOf[i]! >= 0 && agents.isBot(agentOf[i]!) ? bots : people).push(i);
-    (this.tables as Record<string, Table>).consultations = pickRows(consultations, Int32Array.from(people));
-    this.bots = { ...this.bots, consultations: pickRows(consultations, Int32Array.from(bots)) };
+    const n = consultations.count;
+    const firstBot = agents.rosterSize;
+    let botCount = 0;
+    for (let i = 0; i < n; i++) if (agentOf[i]! >= firstBot) botCount++;
+    const people = new Int32Array(n - botCount);
+    const bots = new Int32Array(botCount);
+    for (let i = 0, p = 0, b = 0; i < n; i++) {
+      if (agentOf[i]! >= firstBot) bots[b++] = i;
+      else people[p++] = i;
+    }
+    (this.tables as Record<string, Table>).consultations = pickRows(consultations, people);
+    this.bots = { ...this.bots, consultations: pickRows(consultations, bots) };
   }
 
   /** The month decoded so far, problems or not (to check what joins it to other inputs before {@link finish} reports everything). */
