@@ -3,6 +3,7 @@ import { safely, type SafeResult } from "../errors.js";
 import { checkOptions, textsOption } from "../input.js";
 import { kpiPeriod } from "../kpi/computeKpis.js";
 import { kpiTargets } from "../kpi/targets.js";
+import { botsOfPeriod } from "../followUp/bots.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
 import { staffGroupOf, type StaffGroup } from "../records/recordSchemas.js";
 import { monthFor, type DecodedMonth } from "../records/month.js";
@@ -30,7 +31,8 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
   const opts = checkOptions(options, ["period", "warnings"]);
   const period = kpiPeriod(month, { period: opts["period"] });
   const warnings = [...(textsOption(opts, "warnings") ?? []), ...month.warnings];
-  const attributed = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period }).credits;
+  const attribution = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period });
+  const attributed = attribution?.credits ?? null;
   if (attributed !== null) warnings.push(...attributed.rowOrderTies);
   const kpi = kpiSection(month, options.period, attributed?.credited ?? null);
   warnings.push(...kpi.warnings);
@@ -52,6 +54,7 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
     qcDeductions: kpi.qcDeductions,
     serviceLevels: kpi.serviceLevels,
     targets: kpiTargets(month.policy.kpi.targets, kpi.shop, agents),
+    bots: botsOfPeriod(month, period, attribution?.result.shop ?? null),
   };
 }
 

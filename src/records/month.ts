@@ -485,6 +485,8 @@ export function monthFor(
   for (const kind of order) {
     let keep = options.keep?.[kind];
     if (kind === "agents" && keep !== undefined && kinds.includes("messages")) keep = [...keep, "accounts"];
+    // Consultations given beside a chat log are checked against it, every figure: all are kept.
+    if (kind === "consultations" && kinds.includes("messages")) keep = undefined;
     if (kinds.includes(kind)) decoder.addRecords(kind, record[kind]!, { ...(keep === undefined ? {} : { keep }), ...(lookup.includes(kind) ? { buyers: "lookup" as const } : {}) });
   }
   options.check?.(decoder.month(), decoder.issues);

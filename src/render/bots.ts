@@ -4,9 +4,8 @@
  */
 import type { BotsReport } from "../followUp/bots.js";
 import { esc, table, type HtmlSection } from "./html.js";
-import { percent } from "./kpi.js";
 import type { ReportLang } from "./lang.js";
-import { textTable } from "./text.js";
+import { percent, textTable } from "./text.js";
 
 const share = (v: string | null): string => (v === null ? "—" : percent(v));
 

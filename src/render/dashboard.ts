@@ -6,7 +6,8 @@
  * moved two places, exactly, on the text). A test reads the page in Chromium and checks each one.
  */
 import type { MonthReport } from "../report/schema.js";
-import { KPI_LABELS, isRate, percent, renderTargetsTable } from "./kpi.js";
+import { KPI_LABELS, isRate, renderTargetsTable } from "./kpi.js";
+import { percent } from "./text.js";
 import { groupLabel, type ReportLang } from "./lang.js";
 import { esc, type HtmlSection } from "./html.js";
 

@@ -6,7 +6,8 @@ import { readSelected } from "../lazy.js";
 import { KPI_METRIC_IDS, KPI_METRICS, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { KpiReport } from "../report/kpiSchema.js";
 import type { KpiTargetsReport } from "../kpi/targets.js";
-import { csvCell, fitLines, textTable, visibleText } from "./text.js";
+import { csvCell, fitLines, percent, textTable, visibleText } from "./text.js";
+import { renderBotsSection } from "./bots.js";
 import { compareDecimals } from "../money/decimal.js";
 import { breachReason, groupLabel, message, renderSettings, serviceLevelRule, type RenderOptions, type ReportLang } from "./lang.js";
 
@@ -133,6 +134,7 @@ export function renderKpiReport(report: KpiReport, options?: RenderOptions): str
   for (const w of report.warnings) out.push(`! ${message(w, lang)}`);
   out.push("", renderKpiSection(report, { lang, width }));
   out.push("", renderTargetsTable(report.targets, lang, width));
+  if (report.bots) out.push("", renderBotsSection(report.bots, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 
@@ -171,12 +173,6 @@ export function isRate(metric: KpiMetricId): boolean {
   return RATES.has(metric);
 }
 
-/** A rate (a decimal fraction, as text) as a percentage with at least two decimals: 0.9583 → 95.83%, exactly. */
-export function percent(rate: string): string {
-  const [whole = "0", frac = ""] = rate.split(".");
-  const digits = `${whole}${frac.slice(0, 2).padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
-  return `${digits}.${frac.slice(2).padEnd(2, "0")}%`;
-}
 
 /** Short marks for the text table (a column per metric must stay narrow). */
 const SHORT_MARK: Readonly<Record<string, string>> = { met: "✓", missed: "✗", insufficient: "*", noData: "" };

@@ -280,3 +280,10 @@ export function hms(seconds: number): string {
   const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, "0");
   return `${Math.floor(seconds / 3600)}:${mm}:${String(seconds % 60).padStart(2, "0")}`;
 }
+
+/** A rate (a decimal fraction, as text) as a percentage with at least two decimals: 0.9583 → 95.83%, exactly. */
+export function percent(rate: string): string {
+  const [whole = "0", frac = ""] = rate.split(".");
+  const digits = `${whole}${frac.slice(0, 2).padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
+  return `${digits}.${frac.slice(2).padEnd(2, "0")}%`;
+}

@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import { KpiTargetsReportSchema } from "./targetsSchema.js";
+import { BotsReportSchema } from "./botsSchema.js";
 import { KpiMetricIdSchema } from "../policy/kpi.js";
 import { KPI_METRIC_IDS, KPI_UNITS, type KpiMetricId } from "../policy/kpiMetrics.js";
 
@@ -87,5 +88,7 @@ export const KpiReportSchema = z.object({
   serviceLevels: z.array(ServiceLevelCheckSchema),
   /** The period's KPIs against the policy's targets (kpi.targets); null when it sets none. */
   targets: KpiTargetsReportSchema.nullable().default(null),
+  /** The bots (店小蜜) of the period: receptions, hand-overs, the orders they alone served; null without bots. */
+  bots: BotsReportSchema.nullable().default(null),
 });
 export type KpiReport = z.infer<typeof KpiReportSchema>;

@@ -3,9 +3,9 @@
 // they received, the buyers they handed over, and the orders they alone served — fully silent
 // orders all the same (no agent's commission), on their own line.
 import { describe, expect, it } from "vitest";
-import { attributeSales, buildMonthReport, decodeMonth, KefuKpiError, type MonthInput } from "../../src/index.js";
-import { BotsReportSchema, MonthReportSchema } from "../../src/schemas.js";
-import { renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
+import { attributeSales, buildKpiReport, buildMonthReport, decodeMonth, KefuKpiError, type MonthInput } from "../../src/index.js";
+import { BotsReportSchema, KpiReportSchema, MonthReportSchema } from "../../src/schemas.js";
+import { renderKpiReport, renderMonthHtml, renderMonthTable } from "../../src/render/index.js";
 import { SAMPLE_MONTH, sampleRecords } from "../../src/sample/index.js";
 
 type Consultations = NonNullable<MonthInput["consultations"]>;
@@ -97,6 +97,26 @@ describe("bots on the sample month (its README derives this by hand)", () => {
     const shuffled = buildMonthReport({ ...input, consultations: [...input.consultations].reverse(), agents: [bot, ...sampleRecords.agents] }, {}, { month: SAMPLE_MONTH });
     expect(shuffled.bots).toEqual(r.bots);
     expect(shuffled.shop).toEqual(r.shop);
+  });
+
+  it("are in the KPI report of any period: 6 February, by hand", () => {
+    // CB04 (edge-window-past, whom no agent met that day) and CB05 (nr02, handed to A02, who met
+    // nr02 that day); E02 paid that day is bot-served. The agents met 11 buyers that day.
+    const day = buildKpiReport(input, {}, { period: "2020-02-06" });
+    const sales = attributeSales(input, {}, { period: "2020-02-06" }).shop;
+    expect(day.bots).toMatchObject({
+      period: "2020-02-06",
+      consultations: 2,
+      handedOver: 1,
+      receptions: { bots: 2, botsOnly: 1, all: 12, botsShare: "0.1667", botsOnlyShare: "0.0833" },
+      conversions: { botServed: { orders: 1, gross: "1002.00", refunds: "0.00", net: "1002.00" } },
+    });
+    expect(day.bots!.conversions.served.orders).toBe(sales.byStatus.assisted.orders + sales.byStatus.silentOrder.orders + 1);
+    expect(KpiReportSchema.parse(JSON.parse(JSON.stringify(day))).bots).toEqual(day.bots);
+    // The agents' KPIs of the day are those of the sample without the bot.
+    expect(day.agents).toEqual(buildKpiReport(sampleRecords, {}, { period: "2020-02-06" }).agents);
+    expect(renderKpiReport(day, { width: 200 })).toContain("机器人（店小蜜）BOT：咨询 2 个，其中转人工 1 个");
+    expect(buildKpiReport(sampleRecords, {}, { period: "2020-02-06" }).bots).toBeNull();
   });
 
   it("are rendered in the text and HTML reports", () => {

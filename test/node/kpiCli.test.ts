@@ -67,7 +67,7 @@ describe("kefu-kpi kpi", () => {
     const { code, stdout } = await cli("schema", "kpi");
     expect(code).toBe(0);
     const schema = JSON.parse(stdout) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(["kind", "version", "period", "warnings", "agents", "shop", "qcDeductions", "serviceLevels", "targets"]);
+    expect(Object.keys(schema.properties)).toEqual(["kind", "version", "period", "warnings", "agents", "shop", "qcDeductions", "serviceLevels", "targets", "bots"]);
   });
 
   it("exit code 2 for bad usage, 1 for bad data named by file and row", async () => {

@@ -8,6 +8,7 @@ import { formatIssue } from "../../src/errors.js";
 import { decodeMonth } from "../../src/records/month.js";
 import { decodedRecords } from "../../src/records/view.js";
 import { safeRun } from "./helpers.js";
+import { sampleRecords } from "../../src/sample/index.js";
 
 const SHOP = "某某旗舰店";
 const WANG = `${SHOP}:小王`;
@@ -389,6 +390,16 @@ describe("both messages and consultations given", () => {
     const month = decodeMonth({ agents, messages, consultations: given });
     expect(month.warnings).toEqual(["consultations: 2 of 3 given consultations have no conversation of their agent and buyer in the chat log, so they are not checked against it"]);
     expect(month.chat!.consultation.filter((c) => c >= 0).length).toBe(4);
+  });
+
+  it("are checked against each other by attributeSales too, which keeps only the fields it reads otherwise", () => {
+    // The check compares every figure: attributeSales keeps them all when a chat log is given (it
+    // used to keep only its own fields and stop on a TypeError).
+    const withLog = { agents, messages, consultations: [{ consultationId: "C1", ...base, buyerMessages: 2, agentMessages: 2, responseCount: 2, responseSeconds: 95, maxResponseSeconds: 60 }] };
+    const orders = [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-10 09:02", paidAt: "2020-02-10 09:02:10", amount: "10.00" }];
+    expect(attributeSales({ ...withLog, orders }).orders[0]).toMatchObject({ creditedAgent: "A01", placeConsultationId: "C1" });
+    const sample = attributeSales(sampleRecords, {}, { period: "2020-02" });
+    expect([sample.shop.sales.orders, sample.shop.credited.net]).toEqual([236, "35921.00"]);
   });
 
   it("says the consultations were made from the log when none are given", () => {
