@@ -402,6 +402,8 @@ export function deriveConsultations(
   }
   const given = new Set(["consultationId", "agentId", "buyerId", "startedAt", "firstReplyAt", "endedAt", "buyerMessages", "agentMessages", "responseCount", "responseSeconds", "maxResponseSeconds"]);
   if (hasShop) given.add("shopId");
+  const transfers = seenTransfers(cAgent, cBuyer, cStarted, cEnded, ctx.buyers.size, gap);
+  if (transfers.count > 0) given.add("transferredTo").add("transferredFrom");
   const table: Table<"consultations"> = {
     kind: "consultations",
     count: c,
@@ -419,9 +421,9 @@ export function deriveConsultations(
       responseCount: cResponses,
       responseSeconds: cSeconds,
       maxResponseSeconds: cLongest,
-      // The chat log says nothing of transfers: none (-1) on every derived consultation.
-      transferredTo: int32s(c).fill(-1),
-      transferredFrom: int32s(c).fill(-1),
+      // 转接 as the chat log shows it: the buyer's next conversation is another agent's, within the gap.
+      transferredTo: transfers.to,
+      transferredFrom: transfers.from,
     },
     given,
     source: null,
@@ -697,4 +699,30 @@ export function crossCheck(given: Table<"consultations">, derived: Table<"consul
   ctx.warnings.push(...found);
   if (more > 0) ctx.warnings.push(`consultations: ${more} more difference${more === 1 ? "" : "s"} from the chat log`);
   return matched;
+}
+
+/**
+ * The transfers (转接) the chat log shows: a buyer's conversation is followed by another agent's
+ * conversation with the buyer (the next by start, in the same shop) that starts no later than the
+ * session gap after it ended: the first is transferred to that agent, the second from the first's.
+ * Consultations `j` are in start order; an agent's several sub-accounts are one agent, so moving
+ * between them is no transfer.
+ */
+function seenTransfers(agent: Int32Array, buyer: Int32Array, started: Float64Array, ended: Float64Array, buyers: number, gap: number): { to: Int32Array; from: Int32Array; count: number } {
+  const c = agent.length;
+  const to = int32s(c).fill(-1);
+  const from = int32s(c).fill(-1);
+  // Each buyer's latest consultation so far (in start order), -1 before the first.
+  const last = int32s(buyers).fill(-1);
+  let count = 0;
+  for (let j = 0; j < c; j++) {
+    const b = buyer[j]!;
+    const previous = last[b]!;
+    last[b] = j;
+    if (previous < 0 || agent[previous] === agent[j] || started[j]! - ended[previous]! > gap) continue;
+    to[previous] = agent[j]!;
+    from[j] = agent[previous]!;
+    count++;
+  }
+  return { to, from, count };
 }

@@ -140,3 +140,54 @@ describe("transfers on the sample month (its README derives this by hand)", () =
     expect(r.lostInquiries!.shop).toEqual(base.lostInquiries!.shop);
   });
 });
+
+describe("transfers seen in the chat log", () => {
+  // A01 writes as 店:芳芳 and 店:芳芳2 (one agent, two sub-accounts), A02 as 店:娜娜.
+  const staff = [
+    { agentId: "A01", name: "王芳", group: "presale" as const, grade: "junior" as const, hiredAt: "2019-01-01", accounts: "店:芳芳|店:芳芳2" },
+    { agentId: "A02", name: "李娜", group: "presale" as const, grade: "junior" as const, hiredAt: "2019-01-01", accounts: "店:娜娜" },
+  ];
+  const talk = (buyer: string, account: string, at: string, answer: string) => [
+    { at: `2020-02-03 ${at}:00`, from: buyer, to: account, text: "在吗" },
+    { at: `2020-02-03 ${answer}:00`, from: account, to: buyer, text: "您好" },
+  ];
+  const messages = [
+    // b1: 芳芳 until 10:05, 娜娜 from 10:35 — 30 min later, within chat.sessionGapMinutes (30): a transfer.
+    ...talk("b1", "店:芳芳", "10:00", "10:05"),
+    ...talk("b1", "店:娜娜", "10:35", "10:36"),
+    // b2: 芳芳 until 11:05, 娜娜 from 11:36 — 31 min later: two consultations, no transfer.
+    ...talk("b2", "店:芳芳", "11:00", "11:05"),
+    ...talk("b2", "店:娜娜", "11:36", "11:37"),
+    // b3: 芳芳, then 芳芳2 — the same agent's two sub-accounts: no transfer.
+    ...talk("b3", "店:芳芳", "12:00", "12:05"),
+    ...talk("b3", "店:芳芳2", "12:10", "12:11"),
+  ];
+
+  it("is a buyer's next conversation with another agent within the session gap", () => {
+    const r = buildMonthReport({ agents: staff, messages }, {}, { month: "2020-02" });
+    expect(r.transfers).toEqual({
+      period: "2020-02",
+      transfers: 1,
+      agents: [
+        { agentId: "A01", transfersOut: 1, transfersIn: 0 },
+        { agentId: "A02", transfersOut: 0, transfersIn: 1 },
+      ],
+      pairs: [{ from: "A01", to: "A02", count: 1 }],
+      warnings: [],
+    });
+    // The buyer counts once: b1 for A02 (who took over), b2 for both, b3 for A01 — but A01's work stays.
+    const buyers = (agentId: string) => r.agents.find((a) => a.agentId === agentId)!.kpis.consultingBuyers.value;
+    expect([buyers("A01"), buyers("A02")]).toEqual(["2", "2"]);
+    expect(r.shop.kpis.consultingBuyers.value).toBe("3");
+  });
+
+  it("is none when no buyer moves, and the section is absent", () => {
+    const r = buildMonthReport({ agents: staff, messages: messages.slice(4) }, {}, { month: "2020-02" });
+    expect(r.transfers).toBeNull();
+  });
+
+  it("follows the policy's session gap", () => {
+    const r = buildMonthReport({ agents: staff, messages }, { chat: { sessionGapMinutes: 31 } }, { month: "2020-02" });
+    expect(r.transfers!.transfers).toBe(2);
+  });
+});

@@ -227,6 +227,8 @@ const conversation = fc.record({
   start: fc.integer({ min: 0, max: 20 * 24 * 3600 }),
   steps: fc.array(fc.record({ agent: fc.boolean(), after: fc.integer({ min: 1, max: 600_000 }) }), { minLength: 1, maxLength: 12 }),
 });
+/** Conversations crowded into three hours: a buyer often moves to another agent within the gap (a transfer). */
+const crowded = conversation.map((c) => ({ ...c, start: c.start % (3 * 3600) }));
 
 /**
  * Random conversations, each made one consultation by hand: its figures counted from the steps as
@@ -287,6 +289,19 @@ function monthOf(convs: readonly Conversation[]) {
       maxResponseSeconds: longest,
     });
   }
+  // 转接 by the stated rule: a buyer's next conversation (by start; at one start, A01's first) is
+  // another agent's and starts within the 30-minute gap after the previous one's end.
+  const byBuyer = new Map<string, Record<string, unknown>[]>();
+  for (const e of expected) byBuyer.set(e["buyerId"] as string, [...(byBuyer.get(e["buyerId"] as string) ?? []), e]);
+  for (const list of byBuyer.values()) {
+    list.sort((a, b) => (a["startedAt"] as number) - (b["startedAt"] as number) || (a["agentId"] as string).localeCompare(b["agentId"] as string));
+    for (let k = 1; k < list.length; k++) {
+      const [p, q] = [list[k - 1]!, list[k]!];
+      if (p["agentId"] === q["agentId"] || (q["startedAt"] as number) - (p["endedAt"] as number) > 30 * 60_000) continue;
+      p["transferredTo"] = q["agentId"];
+      q["transferredFrom"] = p["agentId"];
+    }
+  }
   return { messages, expected };
 }
 
@@ -301,14 +316,17 @@ const byKey = (a: Record<string, unknown>, b: Record<string, unknown>): number =
 
 describe("derived consultations (properties)", () => {
   it("reproduce hand-made consultations of random conversations", () => {
+    let transfers = 0; // transfers over all runs: the property covers them too
     fc.assert(
-      fc.property(fc.array(conversation, { minLength: 1, maxLength: 6 }), (convs) => {
+      fc.property(fc.array(fc.oneof(conversation, crowded), { minLength: 1, maxLength: 6 }), (convs) => {
         const { messages, expected } = monthOf(convs);
         const got = (decodedRecords(decodeMonth({ agents, messages }), "consultations") as Record<string, unknown>[]).map(figures).sort(byKey);
         expect(got).toEqual(expected.map(figures).sort(byKey));
+        transfers += expected.filter((e) => e["transferredTo"] !== undefined).length;
       }),
       { numRuns: 150 },
     );
+    expect(transfers).toBeGreaterThan(0);
   });
 
   it("do not depend on the messages' row order", () => {
