@@ -115,13 +115,14 @@ export class MonthDecoder {
       // The bots (group bot) are set apart: numbered after the roster, their rows out of the table.
       const agents = table as Table<"agents">;
       const { people, bots, botAccounts } = splitBots(agents, this.issues);
+      const botIds = bots.map((r) => agents.columns.agentId.at(r));
       this.botAccounts = botAccounts;
       (this.tables as Record<string, Table>).agents = people;
       this.agents.setRoster(
         people.columns.agentId.toArray().filter((id) => id !== ""),
-        bots.map((r) => agents.columns.agentId.at(r)),
+        botIds,
       );
-      if (bots.length > 0) this.bots = { ids: bots.map((r) => agents.columns.agentId.at(r)), agents: pickRows(agents, Int32Array.from(bots)) };
+      if (bots.length > 0) this.bots = { ids: botIds, agents: pickRows(agents, Int32Array.from(bots)) };
       return;
     }
     (this.tables as Record<string, Table>)[table.kind] = table as Table;
