@@ -74,6 +74,14 @@ for (const [orders, consultations] of sizes) {
     `  buildMonthReport with traffic (a record per day and source): ${withTraffic.toFixed(2)} s, without ${withoutTraffic.toFixed(2)} s ` +
       `(${(withTraffic / withoutTraffic).toFixed(2)}×; ${traffic.traffic[0].check})`,
   );
+  // Shops: the month of three shops (the shops section), one shop's report, against the month all one shop's.
+  const shops = { shops: [], shopsFloor: [], shopOne: [] };
+  for (let r = 0; r < runs; r++) for (const mode of Object.keys(shops)) shops[mode].push(measure(mode, orders, consultations));
+  const [threeShops, oneShop, shopReport] = ["shops", "shopsFloor", "shopOne"].map((mode) => median(shops[mode].map((m) => m.seconds)));
+  console.log(
+    `  buildMonthReport of three shops (the shops section): ${threeShops.toFixed(2)} s, one shop's report (--shop) ${shopReport.toFixed(2)} s, ` +
+      `the month all one shop's ${oneShop.toFixed(2)} s (${(threeShops / oneShop).toFixed(2)}×, ${(shopReport / oneShop).toFixed(2)}×; ${shops.shops[0].check})`,
+  );
   // The CLI on the same month written as CSV files: what a team lead runs.
   const dir = mkdtempSync(join(tmpdir(), "kefu-kpi-bench-"));
   try {

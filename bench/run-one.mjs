@@ -18,6 +18,10 @@
 // `bots` times buildMonthReport over the orders and consultations with the first of the 60 agents
 // a bot (group bot: its consultations, a sixtieth, set apart and matched on their own, the bots
 // section), `botsFloor` the same month with that agent a person (their difference is what the bots cost).
+// `shops` times buildMonthReport over the orders and consultations of three shops (each buyer's
+// records in one shop: the shops section attributes each shop's own), `shopsFloor` the same month
+// all one shop's (no section), `shopOne` the report of one of the three shops (`shop` option: the
+// team's report and the shop's).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
 import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth, collectKpiState, finalizeKpis, mergeKpiStates } from "../dist/index.js";
@@ -45,6 +49,17 @@ const trafficInput =
 const botsInput =
   mode === "bots" || mode === "botsFloor"
     ? { orders: input.orders, consultations: input.consultations, agents: input.agents.map((a, i) => ({ ...a, name: a.agentId, grade: "junior", hiredAt: "2019-01-01", group: i === 0 && mode === "bots" ? "bot" : "presale" })) }
+    : undefined;
+const shopsInput =
+  mode === "shops" || mode === "shopsFloor" || mode === "shopOne"
+    ? (() => {
+        const shopOf = (buyer) => (mode === "shopsFloor" ? "S0" : `S${(buyer.charCodeAt(buyer.length - 1) + buyer.length) % 3}`);
+        return {
+          orders: input.orders.map((o) => ({ ...o, shopId: shopOf(o.buyerId ?? "") })),
+          consultations: input.consultations.map((c) => ({ ...c, shopId: shopOf(c.buyerId) })),
+          agents: input.agents.map((a) => ({ ...a, name: a.agentId, grade: "junior", hiredAt: "2019-01-01", group: "presale" })),
+        };
+      })()
     : undefined;
 const dailyStates =
   mode === "merge" || mode === "mergeFold"
@@ -84,6 +99,9 @@ if (mode === "floor") {
 } else if (mode === "bots" || mode === "botsFloor") {
   const report = buildMonthReport(botsInput, {}, { month: "2020-02" });
   check = `${report.shop.sales.net}, silent ${report.shop.silent.orders}, bot-served ${report.shop.botServed.orders}${report.bots === null ? "" : `, bot receptions ${report.bots.receptions.bots}/${report.bots.receptions.all}`}`;
+} else if (mode === "shops" || mode === "shopsFloor" || mode === "shopOne") {
+  const report = buildMonthReport(shopsInput, {}, { month: "2020-02", ...(mode === "shopOne" ? { shop: "S1" } : {}) });
+  check = `${report.shop.sales.net}, silent ${report.shop.silent.orders}${report.shops === null ? "" : `, shops ${report.shops.shops.map((s) => `${s.shopId} ${s.sales.net}`).join(" / ")}`}`;
 } else if (mode === "merge" || mode === "mergeFold") {
   const merged = mode === "merge" ? mergeKpiStates(...dailyStates) : dailyStates.reduce((a, b) => mergeKpiStates(a, b));
   check = `replyRate ${finalizeKpis(merged).shop.kpis.replyRate.value} from 29 daily states`;

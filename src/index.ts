@@ -20,7 +20,7 @@ export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } fr
 
 // The month: every rule family over one decoded month
 export { buildMonthReport, safeBuildMonthReport, buildKpiReport, safeBuildKpiReport, buildDutySheet } from "./month/index.js";
-export type { MonthInput, MonthReportOptions, KpiReportOptions, PeopleInput, DutySheet } from "./month/index.js";
+export type { MonthInput, MonthReportOptions, KpiReportOptions, PeopleInput, DutySheet, ShopsReport, ShopLine } from "./month/index.js";
 export { compareReports } from "./report/index.js";
 export type { MonthReport, AgentReport, OrderReport, KpiReport, PeopleReport, ReportDifference } from "./report/index.js";
 

@@ -142,6 +142,7 @@ export const OPTION_FORMS = {
   payAgents: "each order's payAgent by attribution (an agent id or null per order)",
   placeAgents: "each order's placeAgent by attribution (an agent id or null per order)",
   credits: "the credited agent of each order by attribution: { orderId, agentId } per order",
+  shop: "a shop's id (shopId), as the records name it",
 } as const;
 export type OptionName = keyof typeof OPTION_FORMS;
 

@@ -53,6 +53,8 @@ export {
   LostInquirySchema,
   TransfersReportSchema,
   BotsReportSchema,
+  ShopsReportSchema,
+  ShopLineSchema,
   KpiTargetsReportSchema,
   MonthSummarySchema,
   RoutingReplaySchema,

@@ -87,10 +87,10 @@ describe("a kind given as something else than an array of records (item 20)", ()
 
   it("options that are no object, or hold an unknown option, are issues at options", () => {
     expect(issueRows(safeBuildMonthReport({ orders: [order] }, {}, null as never))).toEqual([
-      ["invalid_type", "options", "expected an options object with month, warnings, previous, got null"],
+      ["invalid_type", "options", "expected an options object with month, warnings, previous, shop, got null"],
     ]);
     expect(issueRows(safeBuildMonthReport({ orders: [order] }, {}, { period: "2020-02" } as never))).toEqual([
-      ["invalid_value", "options.period", "is not an option here; expected one of month, warnings, previous"],
+      ["invalid_value", "options.period", "is not an option here; expected one of month, warnings, previous, shop"],
     ]);
     expect(issueRows(safeBuildMonthReport({ orders: [order] }, {}, { warnings: "read me" } as never))).toEqual([
       ["invalid_type", "options.warnings", 'expected a list of texts, got the text "read me"'],

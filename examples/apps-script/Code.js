@@ -194,6 +194,20 @@ function KEFU_BOTS(month, policy, ...ranges) {
 }
 
 /**
+ * The month shop by shop (店铺): per shop the consultations, the orders and net, those credited to
+ * an agent, the silent ones and those a bot alone served.
+ *
+ * @param {"2020-02"} month The month YYYY-MM ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:N300} ranges The month's ranges (orders 订单 and consultations 咨询 with shopId, agents 客服 …), in any order.
+ * @return One row per shop.
+ * @customfunction
+ */
+function KEFU_SHOPS(month, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.shopsTable(data, kefuOptions_(policy, month)));
+}
+
+/**
  * The payment reminders' outcomes (催付效果): the SMS ones, the human ones, per agent and unowned —
  * owed, paid, recovered (挽回金额), rate, unpaid.
  *

@@ -50,6 +50,8 @@ export interface SalesCredits {
   readonly payAgent: Int32Array;
   /** 1 when the order is paid in the period. */
   readonly booked: Uint8Array;
+  /** 1 when the order's flag is one the policy excludes (指定订单不算业绩): credited to nobody. */
+  readonly excluded: Uint8Array;
   /** Per order, the bots' consultation (its index among them) that served it when no agent did, or -1; empty without bots' consultations. */
   readonly botServed: Int32Array;
   /**
@@ -314,7 +316,7 @@ export function attributeMonth(month: DecodedMonth, options: AttributeOptions = 
   };
   const attribution: SalesAttribution = withLazy(result, "orders", explain);
   const rowOrderTies = tieWarnings(matches.ties, booked, orderIds, consultationIds, conAgent, ids);
-  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, botServed, rowOrderTies, explainAt } };
+  return { result: attribution, credits: { credited, creditedBy, placeAgent, payAgent, booked, excluded, botServed, rowOrderTies, explainAt } };
 }
 
 /**
@@ -422,13 +424,15 @@ function newTallies(count: number): Float64Array {
   return float64s(3 * count);
 }
 
-function add(acc: Float64Array, at: number, gross: number, refund: number): void {
+/** Adds one order (gross and refund in fen) to the tally (orders, gross, refunds) at `at`. */
+export function add(acc: Float64Array, at: number, gross: number, refund: number): void {
   acc[at]!++;
   acc[at + 1]! += gross;
   acc[at + 2]! += refund;
 }
 
-function tallyAt(acc: Float64Array, at: number): Tally {
+/** The tally (orders, gross, refunds) at `at`, as money text. */
+export function tallyAt(acc: Float64Array, at: number): Tally {
   const gross = acc[at + 1]!;
   const refunds = acc[at + 2]!;
   return { orders: acc[at]!, gross: formatFen(gross), refunds: formatFen(refunds), net: formatFen(gross - refunds) };

@@ -1,10 +1,12 @@
-import { checkOptions, readTextOption, textsOption } from "../input.js";
+import { checkOptions, readTextOption, textOption, textsOption } from "../input.js";
 import { monthOf } from "../records/options.js";
 import { withLazy } from "../lazy.js";
 import { trafficOfPeriod } from "../traffic/shopTraffic.js";
 import { lostInquiriesOfPeriod } from "../followUp/lostInquiries.js";
 import { transfersOfPeriod } from "../followUp/transfers.js";
 import { botsOfPeriod } from "../followUp/bots.js";
+import { shopsOfPeriod } from "./shops.js";
+import { cutToShop } from "../records/shops.js";
 import { kpiTargets } from "../kpi/targets.js";
 import { ratio, sumMoney } from "../money/decimal.js";
 import { attributeMonth } from "../attribution/attributeSales.js";
@@ -64,6 +66,13 @@ export interface MonthReportOptions {
    * another shop, or when one of its orders' ids names another order in this month's input.
    */
   readonly previous?: MonthReport;
+  /**
+   * One shop's report (店铺): the sales, KPIs and every section from the records of this shopId
+   * only; the people rules and pay stay the team's, over all shops (an agent is paid once). Refused
+   * (an issue at `options.shop`, or at the kind) when no record names the shop, or when a kind of
+   * the shop's business has records that name no shop.
+   */
+  readonly shop?: string;
 }
 
 /**
@@ -87,7 +96,9 @@ export function buildMonthReport(
 ): MonthReport {
   const decoded = isDecodedMonth(input) ? monthFor(input, policy, RECORD_KINDS) : decodeMonth(input, policy);
   requireForMonth(decoded);
-  const opts = checkOptions(options, ["month", "warnings", "previous"]);
+  const opts = checkOptions(options, ["month", "warnings", "previous", "shop"]);
+  const shop = textOption(opts, "shop");
+  if (shop !== undefined) return shopReport(decoded, shop, options);
   const givenMonth = readTextOption(opts, "month", (label) => monthOf(decoded, label).label);
   const resolved = decoded.policy;
   const { zone } = decoded;
@@ -246,12 +257,37 @@ export function buildMonthReport(
     lostInquiries,
     transfers,
     bots: botsOfPeriod(decoded, period, given.orders === undefined ? null : sales.shop),
+    // A team serving several shops: the month shop by shop.
+    shops: shopsOfPeriod(decoded, period, given.orders === undefined ? null : credits),
     targets: kpiTargets(resolved.kpi.targets, kpi.shop, agentReports),
     orders: [], // made on first read, below (the key keeps its place)
     people: peopleReport,
     pay: pay.statements,
   };
   return withLazy(report, "orders", orderReports, { each: eachOrderReport });
+}
+
+/**
+ * One shop's month report: every section from the shop's records, in the month the whole team's
+ * report is of; the people rules and pay from the whole team's (an agent's grade, fines and pay
+ * are one, whatever shops it served), said in a warning.
+ */
+function shopReport(decoded: DecodedMonth, shop: string, options: MonthReportOptions): MonthReport {
+  const { shop: _shop, ...teamOptions } = options;
+  const cut = cutToShop(decoded, shop);
+  const team = buildMonthReport(decoded, undefined, teamOptions);
+  const one = buildMonthReport(cut, undefined, { month: team.month, ...(options.warnings === undefined ? {} : { warnings: options.warnings }) }) as { -readonly [K in keyof MonthReport]: MonthReport[K] };
+  one.people = team.people;
+  one.pay = team.pay;
+  if (one.summary !== null && team.summary !== null) one.summary = { ...one.summary, payTotal: team.summary.payTotal };
+  // The shop's warnings, but those of the people rules and pay: the team's.
+  const teams = /^(scores|rewards|pay): /;
+  one.warnings = [
+    `shop ${JSON.stringify(shop)} alone: the sales, KPIs and sections are this shop's records only; the people rules and pay are the team's, over all shops`,
+    ...one.warnings.filter((w) => !teams.test(w)),
+    ...team.warnings.filter((w) => teams.test(w)),
+  ];
+  return one;
 }
 
 /** The month report lists every order of the month: a month without an orders file has none. */

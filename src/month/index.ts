@@ -4,4 +4,5 @@
 export { buildMonthReport, safeBuildMonthReport, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
 export { buildKpiReport, safeBuildKpiReport, type KpiReportOptions } from "./kpiReport.js";
 export { buildDutySheet, type DutySheet } from "./dutySheet.js";
+export type { ShopsReport, ShopLine } from "./shops.js";
 export type { PeopleInput } from "./peopleSection.js";

@@ -1,6 +1,7 @@
 import { attributeMonth } from "../attribution/attributeSales.js";
 import { safely, type SafeResult } from "../errors.js";
-import { checkOptions, textsOption } from "../input.js";
+import { checkOptions, textOption, textsOption } from "../input.js";
+import { cutToShop } from "../records/shops.js";
 import { kpiPeriod } from "../kpi/computeKpis.js";
 import { kpiTargets } from "../kpi/targets.js";
 import { botsOfPeriod } from "../followUp/bots.js";
@@ -16,7 +17,12 @@ export interface KpiReportOptions {
   /** `2020-02-03`, `2020-W06`, `2020-02` or `2020-02-01..2020-02-15`. */
   readonly period: string;
   readonly warnings?: readonly string[];
+  /** One shop's KPIs (店铺): only the records of this shopId (refused, at `options.shop`, when no record names it, or at a kind whose records name no shop). */
+  readonly shop?: string;
 }
+
+/** The kinds the KPI report reads. */
+const KPI_REPORT_KINDS = ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls", "shopReviews"] as const;
 
 /**
  * The KPI report of any period: attribution (R1) over the period gives the credits, then the
@@ -27,10 +33,13 @@ export interface KpiReportOptions {
  * buildKpiReport(folder.month, policy, { period: "2020-W06" }).shop.kpis.replyRate.value //=> "0.9667"
  */
 export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiReportOptions): KpiReport {
-  const month = monthFor(input, policy, ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls", "shopReviews"]);
-  const opts = checkOptions(options, ["period", "warnings"]);
+  const whole = monthFor(input, policy, KPI_REPORT_KINDS);
+  const opts = checkOptions(options, ["period", "warnings", "shop"]);
+  const shop = textOption(opts, "shop");
+  // One shop's: the kinds the report reads, cut (a kind it does not read need not name shops).
+  const month = shop === undefined ? whole : cutToShop(whole, shop, { kinds: KPI_REPORT_KINDS });
   const period = kpiPeriod(month, { period: opts["period"] });
-  const warnings = [...(textsOption(opts, "warnings") ?? []), ...month.warnings];
+  const warnings = [...(shop === undefined ? [] : [`shop ${JSON.stringify(shop)} alone: the KPIs of this shop's records only`]), ...(textsOption(opts, "warnings") ?? []), ...month.warnings];
   const attribution = month.tables.orders === undefined ? null : attributeMonth(month, { period: options.period });
   const attributed = attribution?.credits ?? null;
   if (attributed !== null) warnings.push(...attributed.rowOrderTies);

@@ -43,19 +43,21 @@ export function periodLabel(folder: MonthFolder, period: string | undefined, dat
 }
 
 /** Builds the KPI report of a folder (decoded under its policy) over a period, pointing issues at files and rows. */
-export function kpiFolder(folder: MonthFolder, period: string): KpiReport {
+export function kpiFolder(folder: MonthFolder, period: string, shop?: string): KpiReport {
   try {
-    return buildKpiReport(folder.month, undefined, { period });
+    return buildKpiReport(folder.month, undefined, { period, ...(shop === undefined ? {} : { shop }) });
   } catch (error) {
     throw folderError(error, folder);
   }
 }
 
-/** A rule's error over a folder: a period the rule refuses is `--period`'s usage error; any other issue located at its file and row. */
+/** A rule's error over a folder: a period or shop the rule refuses is `--period`'s or `--shop`'s usage error; any other issue located at its file and row. */
 export function folderError(error: unknown, folder: MonthFolder): unknown {
   if (!(error instanceof KefuKpiError)) return error;
   const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "period");
-  return bad ? new UsageError(`--period: ${bad.message}`) : locateIssues(error, folder);
+  if (bad) return new UsageError(`--period: ${bad.message}`);
+  const shop = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "shop");
+  return shop ? new UsageError(`--shop ${shop.message}`) : locateIssues(error, folder);
 }
 
 /** Renders the KPI report in the `--format` asked for. */

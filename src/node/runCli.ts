@@ -68,10 +68,10 @@ export const INTERNAL_ERROR = 70;
 export const USAGE = `kefu-kpi — customer-service (客服) KPI and commission rules
 
 Usage:
-  kefu-kpi report <month-folder> [--month YYYY-MM] [--policy file] [--format table|json|csv|html] [--out file]
-                  [--lang zh|en] [--width N] [--previous report.json] [--settle | --settled report.json]
+  kefu-kpi report <month-folder> [--month YYYY-MM] [--shop <shopId>] [--policy file] [--format table|json|csv|html]
+                  [--out file] [--lang zh|en] [--width N] [--previous report.json] [--settle | --settled report.json]
   kefu-kpi kpi <month-folder> [--period day|week|month|YYYY-MM-DD|YYYY-Www|YYYY-MM|YYYY-MM-DD..YYYY-MM-DD] [--date YYYY-MM-DD]
-               [--policy file] [--format table|json|csv] [--lang zh|en] [--width N] [--out file]
+               [--shop <shopId>] [--policy file] [--format table|json|csv] [--lang zh|en] [--width N] [--out file]
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--lang zh|en] [--width N] [--out file]
@@ -89,6 +89,9 @@ report   The month: sales attribution (落实下单 / 落实付款, silent order
          consultations and orders (.csv or .json), the other kinds the README lists, and optionally
          policy.json; orders may be the shop's Tmall export as downloaded.
   --month     the month to book sales in (default: the month most paid orders fall in)
+  --shop      one shop's report (a team serving several shops): the sales, KPIs and sections of the
+              records of that shopId only; the people rules and pay stay the team's. Without it, a
+              month whose records name several shops shows each shop's sales in a shops section
   --policy    a policy JSON file (replaces the folder's policy.json; only what differs from defaults)
   --format    table (default), json (the whole report), csv (one row per agent: sales, score, pay) or html (one
               self-contained printable page with charts)
@@ -108,6 +111,7 @@ kpi      The KPI table (R2) per agent and for the shop over any period (day, ISO
          date range, cut in the shop zone), with scorecards, QC deductions and service levels.
   --period  a label (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15), or day|week|month with
             --date (the period holding that date); default: the month most paid orders fall in
+  --shop    the KPIs of one shop's records (shopId) only
 explain  One agent's pay statement, each line with its rule, inputs and steps, and the orders of the
          commission base with why each counts (same --month and --policy as report).
 compare  Every agent's pay under two policies side by side, line by line, with the difference.
@@ -182,6 +186,7 @@ function parseCliArgs(argv: readonly string[]) {
       width: { type: "string" },
       period: { type: "string" },
       date: { type: "string" },
+      shop: { type: "string" },
       agent: { type: "string" },
       line: { type: "string" },
       previous: { type: "string" },
@@ -211,6 +216,8 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   }
   const [command, ...rest] = positionals;
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
+  if (values.shop !== undefined && command !== "report" && command !== "kpi") throw new UsageError("--shop goes with report and kpi");
+  if (values.shop === "") throw new UsageError("--shop needs a shop id (shopId)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
   if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint" && command !== "routing" && command !== "staffing") {
@@ -275,6 +282,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   if (command !== "report") throw new UsageError(command === undefined ? "no command given" : `unknown command "${command}"`);
   if (rest.length !== 1) throw new UsageError("report takes exactly one month folder");
   if (values.period !== undefined || values.date !== undefined) throw new UsageError("report takes --month; --period and --date go with kpi");
+  if (values.shop !== undefined && (values.settle || values.settled !== undefined)) throw new UsageError("--settle and --settled are for the team's report: one shop's report (--shop) is not settled");
   const format = values.format ?? "table";
   if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
     throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
@@ -289,7 +297,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   const settled = values.settled === undefined ? undefined : await readReportFile(values.settled);
   if (settled && settled.settled !== true) throw new UsageError(`${values.settled} is not a settled report (write one with report --format json --settle)`);
   if (settled && values.month !== undefined && values.month !== settled.month) throw new UsageError(`--month ${values.month} is not the settled report's month ${settled.month}`);
-  const computed = withPolicyFile(inputs, () => reportFolder(inputs.folder, inputs.policy, values.month ?? settled?.month, previous, values.previous));
+  const computed = withPolicyFile(inputs, () => reportFolder(inputs.folder, inputs.policy, values.month ?? settled?.month, previous, values.previous, values.shop));
   warnAboutFolder(inputs, io, false);
   for (const w of computed.warnings) warn(io, w);
   if (settled) {
@@ -338,7 +346,7 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   if (values.month !== undefined) throw new UsageError("kpi takes --period, not --month");
   const format = checkFormat(values.format);
   const inputs = await loadInputs(rest[0]!, policyFile, values.out);
-  const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date)));
+  const report = withPolicyFile(inputs, () => kpiFolder(inputs.folder, periodLabel(inputs.folder, values.period, values.date), values.shop));
   const options = { ...render, lang: render.lang ?? defaultLang(inputs.folder.month.policy.timeZone) };
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) warn(io, w);
@@ -472,18 +480,26 @@ function* jsonLines(value: unknown): Generator<string, void, undefined> {
  * Builds the month report of a folder read by `readMonthFolder`, pointing issues at files and rows
  * (an issue of the previous report at `previousFile`, the file it was read from).
  */
-export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport, previousFile?: string): MonthReport {
+export function reportFolder(folder: MonthFolder, policy?: PolicyInput, month?: string, previous?: MonthReport, previousFile?: string, shop?: string): MonthReport {
   try {
     return buildMonthReport(folder.month, policy, {
       ...(month !== undefined && { month }),
       ...(previous !== undefined && { previous }),
+      ...(shop !== undefined && { shop }),
     });
   } catch (error) {
     if (!(error instanceof KefuKpiError)) throw error;
+    shopUsage(error);
     const located = locateIssues(error, folder);
     if (previousFile === undefined) throw located;
     throw new KefuKpiError(located.issues.map((issue) => (issue.path[0] === "previous" && !issue.source ? { ...issue, source: { file: previousFile } } : issue)));
   }
+}
+
+/** A shop no record names is `--shop`'s usage error. */
+export function shopUsage(error: KefuKpiError): void {
+  const bad = error.issues.find((i) => i.path[0] === "options" && i.path[1] === "shop");
+  if (bad) throw new UsageError(`--shop ${bad.message}`);
 }
 
 function checkMonth(month: string | undefined): void {

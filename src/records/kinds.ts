@@ -206,6 +206,7 @@ export const KINDS = {
       pickedUpAt: { type: "instant", aliases: ["揽收时间", "首次揽收时间"], description: "the carrier's pick-up scan (揽收), the first scan of the parcel" },
       trackingNo: { type: "text", aliases: ["物流单号", "运单号", "快递单号"] },
       carrier: { type: "text", aliases: ["物流公司", "快递公司"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   orderAnomalies: {
@@ -217,6 +218,7 @@ export const KINDS = {
       agentId: { type: "agent", aliases: ["工号", "处理人工号"], description: "the agent who verifies it" },
       kind: { type: "text", aliases: ["异常类型", "类型"] },
       note: { type: "text", aliases: ["备注"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   tickets: {
@@ -230,6 +232,7 @@ export const KINDS = {
       closedAt: { type: "instant", aliases: ["关闭时间", "完结时间"] },
       closedOnFirstReply: { type: "boolean", aliases: ["首次解决"] },
       kind: { type: "text", aliases: ["工单类型", "类型"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   afterSales: {
@@ -245,6 +248,7 @@ export const KINDS = {
       refundedAt: { type: "instant", aliases: ["退款时间"] },
       refundAmount: { type: "money", aliases: ["退款金额"] },
       satisfaction: { type: "count", min: 1, max: 5, aliases: ["满意度"], description: "the buyer's rating 1–5" },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   reviews: {
@@ -255,6 +259,7 @@ export const KINDS = {
       at: { type: "instant", required: true, aliases: ["评价时间", "时间"] },
       rating: { type: "enum", required: true, aliases: ["评价"], values: ["good", "neutral", "bad"], labels: { good: "好评", neutral: "中评", bad: "差评" } },
       reviewId: { type: "id", aliases: ["评价编号"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   complaints: {
@@ -268,6 +273,7 @@ export const KINDS = {
       upheld: { type: "boolean", aliases: ["是否成立", "服务原因"], description: "the complaint is for a service reason (因服务原因), found so: it steps the penalty ladder" },
       kind: { type: "text", aliases: ["投诉类型", "类型"] },
       note: { type: "text", aliases: ["备注"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   qc: {
@@ -278,6 +284,7 @@ export const KINDS = {
       agentId: { type: "agent", required: true, aliases: ["工号"] },
       at: { type: "instant", required: true, aliases: ["质检时间", "时间"] },
       score: { type: "score", required: true, aliases: ["质检分数", "分数"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   calls: {
@@ -288,6 +295,7 @@ export const KINDS = {
       at: { type: "instant", required: true, aliases: ["来电时间", "时间"] },
       answered: { type: "boolean", required: true, aliases: ["是否接通", "接通"] },
       callId: { type: "id", aliases: ["来电编号"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   violations: {
@@ -363,6 +371,7 @@ export const KINDS = {
       arrivedAt: { type: "instant", required: true, aliases: ["到达时间", "签收时间"] },
       orderId: { type: "id", aliases: ["订单编号"] },
       trackingNo: { type: "text", aliases: ["运单号", "快递单号"] },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   shopReviews: {
@@ -383,6 +392,7 @@ export const KINDS = {
         description: "the handling's outcome (处理成果): changed to a good review, removed, explained in a reply, or unchanged; empty while not handled",
       },
       handlerId: { type: "agent", aliases: ["处理人工号", "处理客服"], description: "the agent who handled it" },
+      shopId: { type: "id", aliases: ["店铺", "店铺编号"] },
     },
   },
   traffic: {

@@ -19,6 +19,7 @@ import { wallText } from "./rules.js";
 import { describeValue } from "../input.js";
 import type { TextColumn } from "./textColumn.js";
 import { DenseIds } from "../ids/denseIds.js";
+import { checkShops } from "./shops.js";
 
 /** A month's records as the library takes them: an array of plain objects per kind; a kind left out is "no such data". */
 export type MonthRecords = { readonly [K in RecordKind]?: readonly unknown[] };
@@ -158,6 +159,7 @@ export class MonthDecoder {
     this.setBotsApart();
     this.chatLog();
     linkShops(this.tables, this.buyers, this.issues, this.warnings);
+    checkShops(this.tables, this.issues, this.warnings);
     this.shipmentOrders = linkShipments(this.tables, this.issues, this.warnings, this.zone);
     throwInMonthOrder(this.issues);
     return this.month();

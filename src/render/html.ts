@@ -9,6 +9,7 @@ import { chatHtmlSection } from "./chat.js";
 import { trafficHtmlSection } from "./traffic.js";
 import { lostInquiriesHtmlSection, transfersHtmlSection } from "./lostInquiries.js";
 import { botsHtmlSection } from "./bots.js";
+import { shopsHtmlSection } from "./shops.js";
 import { groupLabel, message, renderSettings, type RenderOptions, type ReportLang } from "./lang.js";
 import { dashboardSections } from "./dashboard.js";
 
@@ -72,6 +73,7 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...(report.lostInquiries ? [lostInquiriesHtmlSection(report.lostInquiries, lang)] : []),
     ...(report.transfers ? [transfersHtmlSection(report.transfers, lang)] : []),
     ...(report.bots ? [botsHtmlSection(report.bots, lang)] : []),
+    ...(report.shops ? [shopsHtmlSection(report.shops, lang)] : []),
     remindersHtmlSection(report, lang),
     ...extra,
   ];

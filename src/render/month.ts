@@ -8,6 +8,7 @@ import { renderChatSection } from "./chat.js";
 import { renderTrafficSection } from "./traffic.js";
 import { renderLostInquiriesSection, renderTransfersSection } from "./lostInquiries.js";
 import { renderBotsSection } from "./bots.js";
+import { renderShopsSection } from "./shops.js";
 import { renderTargetsSection } from "./dashboard.js";
 import type { AgentReport, MonthReport } from "../report/schema.js";
 import { csvCell, fitLines, textTable, visibleText } from "./text.js";
@@ -87,6 +88,7 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
   if (report.lostInquiries) out.push("", renderLostInquiriesSection(report.lostInquiries, lang, width));
   if (report.transfers) out.push("", renderTransfersSection(report.transfers, lang, width));
   if (report.bots) out.push("", renderBotsSection(report.bots, lang, width));
+  if (report.shops) out.push("", renderShopsSection(report.shops, lang, width));
   return visibleText(fitLines(out.join("\n"), width) + "\n");
 }
 

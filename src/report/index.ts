@@ -10,6 +10,7 @@ export { TrafficReportSchema, TrafficDaySchema } from "./trafficSchema.js";
 export { LostInquiriesReportSchema, LostInquirySchema } from "./lostInquiriesSchema.js";
 export { TransfersReportSchema } from "./transfersSchema.js";
 export { BotsReportSchema } from "./botsSchema.js";
+export { ShopsReportSchema, ShopLineSchema } from "./shopsSchema.js";
 export { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 export { RoutingReplaySchema, StaffingPlanSchema } from "./routingSchema.js";
 export { compareReports, type ReportDifference } from "./settled.js";

@@ -13,6 +13,7 @@ import { TrafficReportSchema } from "./trafficSchema.js";
 import { LostInquiriesReportSchema } from "./lostInquiriesSchema.js";
 import { TransfersReportSchema } from "./transfersSchema.js";
 import { BotsReportSchema } from "./botsSchema.js";
+import { ShopsReportSchema } from "./shopsSchema.js";
 import { KpiTargetsReportSchema, MonthSummarySchema } from "./targetsSchema.js";
 import { AgentQcSchema, AgentScoreSchema, KpiTableSchema, ServiceLevelCheckSchema } from "./kpiSchema.js";
 
@@ -121,6 +122,8 @@ export const MonthReportSchema = z.object({
   transfers: TransfersReportSchema.nullable().default(null),
   /** The bots (店小蜜, agents of group bot): receptions, hand-overs and the orders they served alone; null without bots. */
   bots: BotsReportSchema.nullable().default(null),
+  /** The month shop by shop (a team serving several shops): each shop's sales and consultations; null when the records name fewer than two shops. */
+  shops: ShopsReportSchema.nullable().default(null),
   /** The KPIs against the policy's targets (kpi.targets), per metric, agent and the shop; null without targets. */
   targets: KpiTargetsReportSchema.nullable().default(null),
   /** Every order booked in the month, in input order, with how it was attributed. */

@@ -518,6 +518,30 @@ export function botsTable(ranges: MonthRanges | SheetMonthReport, options: Sheet
 }
 
 /**
+ * The month shop by shop (店铺): a header row, then one row per shop — shopId (empty for the
+ * records that name no shop), the agents' consultations, the booked orders and their net, those
+ * credited to an agent, the silent ones and those a bot alone served. An error naming the orders'
+ * shopId when the records name fewer than two shops.
+ *
+ * @example
+ * shopsTable({ orders: 订单!A1:I300, consultations: 咨询!A1:N300, agents: 客服!A1:F10 }, { month: "2020-02" })
+ */
+export function shopsTable(ranges: MonthRanges | SheetMonthReport, options: SheetCallOptions = {}): SheetResult {
+  return table(ranges, options, (report) => {
+    const s = report.shops;
+    if (s === null) throw new KefuKpiError([{ code: IssueCode.missingField, path: ["orders", "shopId"], message: "names fewer than two shops; the shops table needs records of two shops or more (shopId, 店铺)" }]);
+    return {
+      rows: [
+        ["shopId", "consultations", "orders", "net", "creditedOrders", "creditedNet", "silentOrders", "silentNet", "botServedOrders", "botServedNet"],
+        ...s.shops.map((x) => [x.shopId, String(x.consultations), String(x.sales.orders), x.sales.net, String(x.credited.orders), x.credited.net, String(x.silent.orders), x.silent.net, String(x.botServed.orders), x.botServed.net]),
+      ],
+      kinds: ["text", "count", "count", "money", "count", "money", "count", "money", "count", "money"],
+      header: true,
+    };
+  });
+}
+
+/**
  * The payment reminders' outcomes (催付效果) of the month's duties: a header row, then the SMS
  * reminders (owner `sms`), the human ones in all (`human`), each agent who owed some (`agent`, with
  * the agentId) and those no one on the roster could own (`unowned`) — owed, paid (before the

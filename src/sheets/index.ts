@@ -15,6 +15,7 @@ export {
   targetsTable,
   transfersTable,
   botsTable,
+  shopsTable,
   remindersTable,
   breachTable,
   rangesByHeader,

@@ -115,6 +115,9 @@ describe("examples/excel: the one script Excel loads, alone", () => {
     // The sample has no bot: the error names the agents' group.
     const bots = registered.get("BOTS")!("2020-02", null, Object.values(sample)) as CustomError;
     expect(bots.message).toMatch(/^agents\.group: names no bot/);
+    // The sample is one shop's: the error names the orders' shopId.
+    const shops = registered.get("SHOPS")!("2020-02", null, Object.values(sample)) as CustomError;
+    expect(shops.message).toMatch(/^orders\.shopId: names fewer than two shops/);
   });
 
   it("KEFU.KPI gives the KPI table of a period", () => {
@@ -164,7 +167,7 @@ describe("examples/excel: the one script Excel loads, alone", () => {
 
   it("declares the month and period parameters as any, so a date cell reaches the script as its serial", () => {
     const dated = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.name === "month" || p.name === "period").map((p) => [f.id, p.type]));
-    expect(dated.length).toBe(15);
+    expect(dated.length).toBe(16);
     expect(dated.filter(([, type]) => type !== "any")).toEqual([]);
   });
 
@@ -232,6 +235,7 @@ describe("examples/apps-script", () => {
     expect(JSON.parse(JSON.stringify(call("KEFU_REMINDERS", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(remindersTable(sample)));
     expect(call("KEFU_TRANSFERS", "2020-02", "", ...Object.values(sample))).toEqual([[expect.stringMatching(/^#KEFU! consultations\.transferredTo: is given by no consultation/)]]);
     expect(call("KEFU_BOTS", "2020-02", "", ...Object.values(sample))).toEqual([[expect.stringMatching(/^#KEFU! agents\.group: names no bot/)]]);
+    expect(call("KEFU_SHOPS", "2020-02", "", ...Object.values(sample))).toEqual([[expect.stringMatching(/^#KEFU! orders\.shopId: names fewer than two shops/)]]);
   });
 
   it("reads the Date objects Sheets passes (made in the script's own realm)", () => {

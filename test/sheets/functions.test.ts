@@ -25,6 +25,7 @@ import {
   targetsTable,
   transfersTable,
   botsTable,
+  shopsTable,
   remindersTable,
   type Cell,
   type MonthRanges,
@@ -533,6 +534,22 @@ describe("the team lead's tables: targets, transfers, payment reminders", () => 
       ["servedNet", "37081.00", ""],
       ["botServedOrders", "3", "0.0153"],
       ["botServedNet", "1160.00", "0.0313"],
+    ]);
+  });
+
+  it("shopsTable: the sample README's two shops, shop by shop; an error naming the orders' shopId for one shop", () => {
+    expect(toCells(shopsTable(sample))).toEqual([[expect.stringMatching(/^#KEFU! orders\.shopId: names fewer than two shops/)]]);
+    // The sample README's split: b0101 (C0101, O0101) and S01 are the 专营店's, the rest the 旗舰店's.
+    const withShop = (range: readonly (readonly Cell[])[], id: string): Cell[][] => {
+      const [header, ...rows] = range;
+      const at = header!.indexOf(id);
+      return [[...header!, "shopId"], ...rows.map((r) => [...r, ["C0101", "O0101", "S01"].includes(String(r[at])) ? "暖暖家居专营店" : "暖暖家居旗舰店"])];
+    };
+    const split = { ...sample, consultations: withShop(sample.consultations!, "consultationId"), orders: withShop(sample.orders!, "orderId") };
+    expect(toCells(shopsTable(split, { money: "text" }))).toEqual([
+      ["shopId", "consultations", "orders", "net", "creditedOrders", "creditedNet", "silentOrders", "silentNet", "botServedOrders", "botServedNet"],
+      ["暖暖家居专营店", 1, 2, "207.00", 1, "128.00", 1, "79.00", 0, "0.00"],
+      ["暖暖家居旗舰店", 259, 234, "41872.00", 192, "35793.00", 42, "6079.00", 0, "0.00"],
     ]);
   });
 

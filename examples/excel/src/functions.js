@@ -128,6 +128,12 @@ function bots(month, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.botsTable(kefuMonth(ranges, options), options));
 }
 
+/** The month shop by shop (店铺): per shop the consultations, the orders and net, those credited to an agent, silent, and served by a bot alone. */
+function shops(month, policy, data) {
+  const options = kefuOptions(policy, month, null);
+  return kefuData(data, (ranges) => KefuKpi.sheets.shopsTable(kefuMonth(ranges, options), options));
+}
+
 /** The payment reminders' outcomes (催付效果): SMS, human, per agent and unowned — owed, paid, recovered (挽回金额), rate, unpaid. */
 function reminders(month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -155,3 +161,4 @@ CustomFunctions.associate("TARGETS", targets);
 CustomFunctions.associate("TRANSFERS", transfers);
 CustomFunctions.associate("REMINDERS", reminders);
 CustomFunctions.associate("BOTS", bots);
+CustomFunctions.associate("SHOPS", shops);
