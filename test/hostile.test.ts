@@ -120,6 +120,12 @@ const ranges = (): S.MonthRanges => ({
 });
 const monthInput = (): K.MonthInput =>
   ({ agents: records("agents"), orders: records("orders"), consultations: records("consultations"), violations: records("violations", 3), roster: records("roster", 3) }) as unknown as K.MonthInput;
+// The same month of two shops: every second order and consultation the 专营店's, every other record the 旗舰店's.
+const shopped = (list: Record<string, unknown>[]): Record<string, unknown>[] => list.map((r, i) => ({ ...r, shopId: i % 2 === 0 ? "旗舰店" : "专营店" }));
+const shopInput = (): K.MonthInput =>
+  ({ agents: records("agents"), orders: shopped(records("orders")), consultations: shopped(records("consultations")), tickets: shopped(records("tickets")) }) as unknown as K.MonthInput;
+const withShop = (range: string[][]): string[][] => range.map((row, i) => [...row, i === 0 ? "shopId" : i % 2 === 0 ? "专营店" : "旗舰店"]);
+const withBot = (agents: string[][]): string[][] => [...agents, agents[0]!.map((h) => (h === "agentId" ? "BOT" : h === "name" ? "店小蜜" : h === "group" ? "bot" : ""))];
 const kpiInput = (): K.KpiInput =>
   ({ agents: records("agents"), consultations: records("consultations"), tickets: records("tickets"), reviews: records("reviews"), qc: records("qc"), calls: records("calls") }) as unknown as K.KpiInput;
 const kpis = (): unknown => K.computeKpis(kpiInput(), {}, { period: "2020-02" }).agents[0]!.kpis;
@@ -149,6 +155,8 @@ const TARGETS: Target[] = [
   { name: "safeBuildMonthReport", args: () => [monthInput(), {}, { month: "2020-02", warnings: ["w"] }], call: f(K.safeBuildMonthReport), shape: "safe", throwing: f(K.buildMonthReport) },
   { name: "safeBuildMonthReport (previous)", args: () => [monthInput(), {}, { month: "2020-03", previous: structuredClone(report) }], call: f(K.safeBuildMonthReport), shape: "safe", throwing: f(K.buildMonthReport) },
   { name: "safeBuildKpiReport", args: () => [monthInput(), {}, { period: "2020-W06" }], call: f(K.safeBuildKpiReport), shape: "safe", throwing: f(K.buildKpiReport) },
+  { name: "safeBuildMonthReport (shop)", args: () => [shopInput(), {}, { month: "2020-02", shop: "专营店" }], call: f(K.safeBuildMonthReport), shape: "safe", throwing: f(K.buildMonthReport) },
+  { name: "safeBuildKpiReport (shop)", args: () => [shopInput(), {}, { period: "2020-02", shop: "旗舰店" }], call: f(K.safeBuildKpiReport), shape: "safe", throwing: f(K.buildKpiReport) },
   { name: "safeComputeKpis", args: () => [kpiInput(), {}, { period: "2020-02", listAgents: ["A01"] }], call: f(K.safeComputeKpis), shape: "safe", throwing: f(K.computeKpis) },
   { name: "safeCollectKpiState", args: () => [kpiInput(), {}, { period: "2020-02-03" }], call: f(K.safeCollectKpiState), shape: "safe", throwing: f(K.collectKpiState) },
   { name: "safeCheckServiceLevels", args: () => [kpiInput(), {}, { period: "2020-02" }], call: f(K.safeCheckServiceLevels), shape: "safe", throwing: f(K.checkServiceLevels) },
@@ -195,6 +203,8 @@ const TARGETS: Target[] = [
   { name: "sheetMonthReport", args: () => [ranges(), { month: "2020-02", dateSystem: 1900, money: "text", sheets: { orders: { sheet: "订单", origin: "B2" } } }], call: f(S.sheetMonthReport), shape: "safe" },
   { name: "attributionTable", args: () => [ranges(), { policy: [["attribution.windowHours", 72]] }], call: f(S.attributionTable), shape: "sheet" },
   { name: "shopTable", args: () => [ranges(), { policy: '{"attribution":{"rule":"pay"}}' }], call: f(S.shopTable), shape: "sheet" },
+  { name: "shopsTable", args: () => [{ ...ranges(), orders: withShop(small("orders")), consultations: withShop(small("consultations")) }, { month: "2020-02" }], call: f(S.shopsTable), shape: "sheet" },
+  { name: "botsTable", args: () => [{ ...ranges(), agents: withBot(small("agents", 100)) }, { month: "2020-02" }], call: f(S.botsTable), shape: "sheet" },
   { name: "ordersTable (report)", args: () => [S.sheetMonthReport(ranges()), {}], call: f(S.ordersTable), shape: "sheet" },
   { name: "payTable (report copy)", args: () => [structuredClone(S.sheetMonthReport(ranges())), { money: "number" }], call: f(S.payTable), shape: "sheet" },
   { name: "agentFigure", args: () => [ranges(), "A01", "net", { month: "2020-02" }], call: f(S.agentFigure), shape: "sheet" },
