@@ -125,6 +125,8 @@ const shopped = (list: Record<string, unknown>[]): Record<string, unknown>[] => 
 const shopInput = (): K.MonthInput =>
   ({ agents: records("agents"), orders: shopped(records("orders")), consultations: shopped(records("consultations")), tickets: shopped(records("tickets")) }) as unknown as K.MonthInput;
 const withShop = (range: string[][]): string[][] => range.map((row, i) => [...row, i === 0 ? "shopId" : i % 2 === 0 ? "专营店" : "旗舰店"]);
+// The first consultation handed over to A02 (转接).
+const withTransfer = (range: string[][]): string[][] => range.map((row, i) => [...row, i === 0 ? "transferredTo" : i === 1 ? "A02" : ""]);
 const withBot = (agents: string[][]): string[][] => [...agents, agents[0]!.map((h) => (h === "agentId" ? "BOT" : h === "name" ? "店小蜜" : h === "group" ? "bot" : ""))];
 const kpiInput = (): K.KpiInput =>
   ({ agents: records("agents"), consultations: records("consultations"), tickets: records("tickets"), reviews: records("reviews"), qc: records("qc"), calls: records("calls") }) as unknown as K.KpiInput;
@@ -204,6 +206,10 @@ const TARGETS: Target[] = [
   { name: "attributionTable", args: () => [ranges(), { policy: [["attribution.windowHours", 72]] }], call: f(S.attributionTable), shape: "sheet" },
   { name: "shopTable", args: () => [ranges(), { policy: '{"attribution":{"rule":"pay"}}' }], call: f(S.shopTable), shape: "sheet" },
   { name: "shopsTable", args: () => [{ ...ranges(), orders: withShop(small("orders")), consultations: withShop(small("consultations")) }, { month: "2020-02" }], call: f(S.shopsTable), shape: "sheet" },
+  { name: "lostInquiriesTable", args: () => [ranges(), { month: "2020-02" }], call: f(S.lostInquiriesTable), shape: "sheet" },
+  { name: "targetsTable", args: () => [ranges(), { month: "2020-02" }], call: f(S.targetsTable), shape: "sheet" },
+  { name: "remindersTable", args: () => [ranges(), { month: "2020-02" }], call: f(S.remindersTable), shape: "sheet" },
+  { name: "transfersTable", args: () => [{ ...ranges(), consultations: withTransfer(small("consultations")) }, { month: "2020-02" }], call: f(S.transfersTable), shape: "sheet" },
   { name: "botsTable", args: () => [{ ...ranges(), agents: withBot(small("agents", 100)) }, { month: "2020-02" }], call: f(S.botsTable), shape: "sheet" },
   { name: "ordersTable (report)", args: () => [S.sheetMonthReport(ranges()), {}], call: f(S.ordersTable), shape: "sheet" },
   { name: "payTable (report copy)", args: () => [structuredClone(S.sheetMonthReport(ranges())), { money: "number" }], call: f(S.payTable), shape: "sheet" },
