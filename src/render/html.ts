@@ -78,7 +78,9 @@ export function renderMonthHtml(report: MonthReport, extra: readonly HtmlSection
     ...extra,
   ];
   const warnings = report.warnings.length > 0 ? `<ul class="warnings">${report.warnings.map((w) => `<li>${esc(message(w, lang))}</li>`).join("")}</ul>` : "";
-  const title = zh ? `kefu-kpi 客服月报 ${report.month}` : `kefu-kpi month report ${report.month}`;
+  // The orders of one shop (one shop's report, or a one-shop month that names its shop): its name in the title.
+  const one = report.shop.ids.length === 1 ? report.shop.ids[0]! : null;
+  const title = zh ? `kefu-kpi 客服月报 ${report.month}${one === null ? "" : ` · ${one}`}` : `kefu-kpi month report ${report.month}${one === null ? "" : ` · shop ${one}`}`;
   return htmlPage(title, lang, `<p class="period">${esc(report.period.start)} … ${esc(report.period.end)}</p>\n${warnings}`, sections);
 }
 

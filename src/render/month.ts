@@ -37,10 +37,12 @@ export function renderMonthTable(report: MonthReport, options?: RenderOptions): 
   const out: string[] = [];
   const start = report.period.start.slice(0, 16).replace("T", " ");
   const end = report.period.end.slice(0, 16).replace("T", " ");
+  // The orders of one shop (one shop's report, or a one-shop month that names its shop): its name in the title.
+  const one = report.shop.ids.length === 1 ? report.shop.ids[0]! : null;
   out.push(
     zh
-      ? `kefu-kpi 客服月报 ${report.month}（${start} 至 ${end}，${report.policy.timeZone}；金额单位：元）`
-      : `kefu-kpi month report ${report.month} (${start} to ${end}, ${report.policy.timeZone}; money in yuan)`,
+      ? `kefu-kpi 客服月报 ${report.month}${one === null ? "" : ` · ${one}`}（${start} 至 ${end}，${report.policy.timeZone}；金额单位：元）`
+      : `kefu-kpi month report ${report.month}${one === null ? "" : ` · shop ${one}`} (${start} to ${end}, ${report.policy.timeZone}; money in yuan)`,
   );
   const [rule, source] = [RULE[p.rule], SOURCE[p.source]];
   out.push(

@@ -148,6 +148,12 @@ describe("one shop's report", () => {
     expect(s1.warnings[0]).toBe('shop "S1" alone: the sales, KPIs and sections are this shop\'s records only; the people rules and pay are the team\'s, over all shops');
   });
 
+  it("names its shop in the table's and the page's title", () => {
+    expect(renderMonthTable(s1, { lang: "en", width: 160 }).split("\n")[0]).toMatch(/^kefu-kpi month report 2020-02 · shop S1 \(/);
+    expect(renderMonthHtml(s1, [], { lang: "zh" })).toContain("<title>kefu-kpi 客服月报 2020-02 · S1</title>");
+    expect(renderMonthTable(team, { lang: "en", width: 160 }).split("\n")[0]).toMatch(/^kefu-kpi month report 2020-02 \(/);
+  });
+
   it("gives the same per-agent sales as the shops section", () => {
     const s2 = buildMonthReport(input, {}, { month: "2020-02", shop: "S2" });
     for (const [one, line] of [[s1, team.shops!.shops[0]!], [s2, team.shops!.shops[1]!]] as const) {
