@@ -131,8 +131,6 @@ export function monthShops(month: DecodedMonth, blankIsShop = false): string[] {
 }
 
 export interface CutOptions {
-  /** Where the shop was asked for, for the issues (default `["options", "shop"]`). */
-  readonly path?: readonly (string | number)[];
   /** Only these kinds are cut (and checked); the month's other kinds are left out of the cut month (default: all). */
   readonly kinds?: readonly RecordKind[];
 }
@@ -147,13 +145,12 @@ export interface CutOptions {
  */
 export function cutToShop(whole: DecodedMonth, shop: string, options: CutOptions = {}): DecodedMonth {
   const month = options.kinds === undefined ? whole : onlyKinds(whole, options.kinds);
-  const path = options.path ?? ["options", "shop"];
   const shops = monthShops(month);
   if (!shops.includes(shop)) {
     throw new KefuKpiError([
       {
         code: IssueCode.invalidValue,
-        path: [...path],
+        path: ["options", "shop"],
         message: shops.length === 0 ? `names shop ${JSON.stringify(shop)}, but no record names a shop (shopId)` : `names shop ${JSON.stringify(shop)}, which no record names; the month's shops are ${shops.map((s) => JSON.stringify(s)).join(", ")}`,
       },
     ]);
