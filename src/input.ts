@@ -143,6 +143,7 @@ export const OPTION_FORMS = {
   placeAgents: "each order's placeAgent by attribution (an agent id or null per order)",
   credits: "the credited agent of each order by attribution: { orderId, agentId } per order",
   shop: "a shop's id (shopId), as the records name it",
+  by: '"day" or "week" (the parts a trend cuts its period into)',
 } as const;
 export type OptionName = keyof typeof OPTION_FORMS;
 

@@ -13,10 +13,12 @@ import { KPI_KINDS, checkSums, emptyCounters, settingsKey, type AgentCounters, t
  * Reads the records of a decoded month that fall in `period` into a {@link KpiState}.
  *
  * @param credits - the credited agent's number of each order (by attribution), or null when not given
- * @param given - which kinds count as given (a kind the month does not hold is never given)
+ * @param part - when the month's tables hold a part of a month's records (see `periodStates.ts`):
+ *   per order, 1 for a repeat payment (回购, see {@link repeatPayments}) by the whole month's orders,
+ *   and the part's buyers, by the numbers its tables give them (otherwise the month's)
  * @throws {KefuKpiError} when a sum would pass 2^53 (and so stop being exact)
  */
-export function collectState(month: DecodedMonth, period: Period, credits: Int32Array | null): KpiState {
+export function collectState(month: DecodedMonth, period: Period, credits: Int32Array | null, part?: { readonly repeat: Uint8Array | undefined; readonly buyerKeys: string[] }): KpiState {
   const { policy, tables } = month;
   const given = Object.fromEntries(KPI_KINDS.map((k) => [k, k === "credits" ? credits !== null && tables.orders !== undefined : tables[k] !== undefined])) as Record<KpiKind, boolean>;
   const state: KpiState = {
@@ -24,7 +26,7 @@ export function collectState(month: DecodedMonth, period: Period, credits: Int32
     given,
     agents: new Map(),
     agentIds: month.agents.ids,
-    buyerKeys: month.buyers.keys,
+    buyerKeys: part?.buyerKeys ?? month.buyers.keys,
     pairs: new PairColumns(0),
     orders: new OrderColumns(0),
   };
@@ -34,7 +36,7 @@ export function collectState(month: DecodedMonth, period: Period, credits: Int32
   if (month.agents.rosterSize >= 0) measured.fill(1, 0, month.agents.rosterSize);
   const pass: Pass = { month, start: period.start, end: period.end, counters, measured, state };
   readConsultations(pass);
-  readOrders(pass, credits);
+  readOrders(pass, credits, part?.repeat);
   readTickets(pass);
   readAfterSales(pass);
   readReviews(pass);
@@ -71,7 +73,7 @@ function readConsultations(pass: Pass): void {
   const longMs = t.longReceptionMinutes * 60_000;
   const c = table.columns;
   const n = table.count;
-  const buyers = pass.month.buyers.size;
+  const buyers = pass.state.buyerKeys.length;
   // The consultations of buyer b go to rows start[b] … of the pair columns (a counting sort by
   // buyer, in input order within a buyer), so that the pairs are formed buyer by buyer afterwards
   // (see `formPairs`) and come out grouped by buyer, as the metrics read them.
@@ -252,7 +254,7 @@ function formPairs(table: PairColumns, start: Int32Array, next: Int32Array, agen
   table.count = count;
 }
 
-function readOrders(pass: Pass, credits: Int32Array | null): void {
+function readOrders(pass: Pass, credits: Int32Array | null, given: Uint8Array | undefined): void {
   const table = pass.month.tables.orders;
   if (table === undefined) return;
   const { zone, cutover } = pass.month;
@@ -267,7 +269,7 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
   // Every order in the period (the usual month): the rows are the decoded orders', ids included.
   const all = inside === n;
   if (all) orders.id = o.orderId;
-  const repeat = repeatPayments(pass, o.buyerId, o.paidAt, n);
+  const repeat = given ?? repeatPayments(pass.month, o.buyerId, o.paidAt, n);
   for (let i = 0; i < n; i++) {
     const created = o.createdAt[i]!;
     const paid = o.paidAt[i]!;
@@ -297,12 +299,12 @@ function readOrders(pass: Pass, credits: Int32Array | null): void {
  * and at most `kpi.thresholds.repurchaseDays` days before. Orders without a buyer are never one.
  * The orders are grouped by buyer (a counting sort), and only a buyer's few paid orders sorted.
  */
-function repeatPayments(pass: Pass, buyer: Int32Array, paidAt: Float64Array, n: number): Uint8Array {
+export function repeatPayments(month: DecodedMonth, buyer: Int32Array, paidAt: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
-  const windowMs = pass.month.policy.kpi.thresholds.repurchaseDays * 86_400_000;
-  const { start, rows } = groupBy(buyer, n, pass.month.buyers.size);
+  const windowMs = month.policy.kpi.thresholds.repurchaseDays * 86_400_000;
+  const { start, rows } = groupBy(buyer, n, month.buyers.size);
   const paid: number[] = [];
-  for (let b = 0; b < pass.month.buyers.size; b++) {
+  for (let b = 0; b < month.buyers.size; b++) {
     if (start[b + 1]! - start[b]! < 2) continue;
     paid.length = 0;
     for (let k = start[b]!; k < start[b + 1]!; k++) {

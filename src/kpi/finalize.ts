@@ -119,11 +119,12 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const byOrder = groupBy(orders.buyer, orders.count, buyerCount);
   const mine: number[] = [];
   for (let buyer = 0; buyer < buyerCount; buyer++) {
-    creditedTo.length = 0;
-    repeatTo.length = 0;
+    // (Emptied only when not empty: setting an array's length is a call to the engine, and most buyers have no orders.)
+    if (creditedTo.length > 0) creditedTo.length = 0;
+    if (repeatTo.length > 0) repeatTo.length = 0;
     buyerPaid = false;
     buyerRepeat = false;
-    mine.length = 0;
+    if (mine.length > 0) mine.length = 0;
     for (let k = byOrder.start[buyer]!; k < byOrder.start[buyer + 1]!; k++) {
       const o = byOrder.rows ? byOrder.rows[k]! : k;
       mine.push(o);

@@ -50,3 +50,14 @@ export const TINY: KpiInput = {
     { agentId: "A1", at: "2020-02-03 12:00", answered: false },
   ],
 };
+
+// Minutes after 2020-01-31 00:00 Asia/Shanghai, printed as wall time; February is [1440, 30·1440).
+const BASE = Date.UTC(2020, 0, 31);
+export function wall(minutes: number): string {
+  const d = new Date(BASE + minutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/** The business days of February 2020. */
+export const FEBRUARY_DAYS = Array.from({ length: 29 }, (_, i) => `2020-02-${String(i + 1).padStart(2, "0")}`);

@@ -3,17 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectKpiState, finalizeKpis, kpiStateToJSON, mergeKpiStates, type KefuKpiError, type KpiInput, type KpiState } from "../../src/index.js";
-import { TINY } from "./fixture.js";
+import { FEBRUARY_DAYS as DAYS, TINY, wall } from "./fixture.js";
 
-const MINUTE = 60_000;
-// Minutes after 2020-01-31 00:00 Asia/Shanghai, printed as wall time; February is [1440, 30·1440).
-const BASE = Date.UTC(2020, 0, 31);
-function wall(minutes: number): string {
-  const d = new Date(BASE + minutes * MINUTE);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-const DAYS = Array.from({ length: 29 }, (_, i) => `2020-02-${String(i + 1).padStart(2, "0")}`);
 const when = fc.integer({ min: 0, max: 31 * 1440 });
 
 const inputArb: fc.Arbitrary<KpiInput> = fc

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, multiplyMoney, roundMoney, sumMoney, toDecimal } from "../../src/money/decimal.js";
+import { Decimal, multiplyMoney, ratio, roundMoney, sumMoney, toDecimal } from "../../src/money/decimal.js";
 import DecimalJs from "decimal.js";
 
 describe("toDecimal", () => {
@@ -120,5 +120,35 @@ describe("money laws (property)", () => {
         expect(multiplyMoney(a, rate)).toBe(expected);
       }),
     );
+  });
+});
+
+describe("ratio", () => {
+  // The integer path (counts, seconds, fen) against decimal.js's exact division, at every size it takes and beyond.
+  const exact = (n: number | string, d: number | string, places: number) =>
+    new Decimal(n).dividedBy(new Decimal(d)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+  it("equals decimal.js's exact quotient rounded half up, for small and huge integers", () => {
+    const int = fc.oneof(fc.nat(1000), fc.nat(), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(int, int.filter((d) => d > 0), fc.constantFrom(0, 2, 4), (n, d, places) => {
+        expect(ratio(n, d, places)).toBe(exact(n, d, places));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("rounds exact halves up and keeps leading zeros", () => {
+    expect(ratio(1, 8, 2)).toBe("0.13"); // 0.125
+    expect(ratio(5, 2, 0)).toBe("3");
+    expect(ratio(1, 20000, 4)).toBe("0.0001"); // 0.00005
+    expect(ratio(1, 20001, 4)).toBe("0.0000");
+    expect(ratio(2, 3, 4)).toBe("0.6667");
+    expect(ratio(0, 7, 2)).toBe("0.00");
+    expect(ratio(1, 0, 4)).toBeNull();
+  });
+  it("takes what the integer path does not (negative, fractional, text) through decimal.js", () => {
+    expect(ratio(-1, 8, 2)).toBe(exact(-1, 8, 2));
+    expect(ratio(0.5, 3, 4)).toBe("0.1667");
+    expect(ratio("10.5", "4", 2)).toBe("2.63");
+    expect(ratio(Number.MAX_SAFE_INTEGER, 3, 4)).toBe(exact(Number.MAX_SAFE_INTEGER, 3, 4));
   });
 });
