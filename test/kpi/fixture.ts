@@ -61,3 +61,17 @@ export function wall(minutes: number): string {
 
 /** The business days of February 2020. */
 export const FEBRUARY_DAYS = Array.from({ length: 29 }, (_, i) => `2020-02-${String(i + 1).padStart(2, "0")}`);
+
+/**
+ * The reviews, QC inspections, calls, tickets and after-sales of random events (the KPI state
+ * property tests' months): one of each kind per event, at its minute.
+ */
+export function eventRecords(events: readonly { agent: string; at: number; n: number; flag: boolean }[]) {
+  return {
+    reviews: events.map((e) => ({ agentId: e.agent, at: wall(e.at), rating: e.flag ? ("good" as const) : ("bad" as const) })),
+    qc: events.map((e, i) => ({ conversationId: `Q${i}`, agentId: e.agent, at: wall(e.at), score: e.n })),
+    calls: events.map((e) => ({ agentId: e.agent, at: wall(e.at), answered: e.flag })),
+    tickets: events.map((e, i) => ({ ticketId: `T${i}`, agentId: e.agent, createdAt: wall(e.at), firstReplyAt: e.flag ? wall(e.at + e.n) : "", closedOnFirstReply: e.n % 2 === 0 })),
+    afterSales: events.map((e, i) => ({ afterSaleId: `S${i}`, agentId: e.agent, appliedAt: wall(e.at), reviewedAt: wall(e.at + e.n * 9), satisfaction: 1 + (e.n % 5), ...(e.flag ? { refundedAt: wall(e.at + 2000), refundAmount: "9.90" } : {}) })),
+  };
+}

@@ -8,7 +8,7 @@ import { collectPeriodStates } from "../../src/kpi/periodStates.js";
 import { computeKpiTrend } from "../../src/kpi/trend.js";
 import { computeKpis, KefuKpiError } from "../../src/index.js";
 import { parsePeriod } from "../../src/time/period.js";
-import { FEBRUARY_DAYS as DAYS, TINY, wall } from "./fixture.js";
+import { FEBRUARY_DAYS as DAYS, TINY, eventRecords, wall } from "./fixture.js";
 
 const WEEKS = ["2020-02-01..2020-02-02", "2020-W06", "2020-W07", "2020-W08", "2020-02-24..2020-02-29"];
 const when = fc.integer({ min: 0, max: 31 * 1440 });
@@ -30,11 +30,7 @@ const inputArb: fc.Arbitrary<KpiInput> = fc
     })),
     orders: orders.map((o, i) => ({ orderId: `O${i}`, buyerId: `b${o.buyer}`, shopId: o.shop, createdAt: wall(o.created), paidAt: o.payAfter === null ? "" : wall(o.created + o.payAfter), amount: money(o.fen), ...(o.ref === null || o.payAfter === null ? {} : { refundAmount: money(Math.min(o.ref, o.fen)) }) })),
     credits: orders.map((o, i) => ({ orderId: `O${i}`, agentId: o.credit })),
-    reviews: events.map((e) => ({ agentId: e.agent, at: wall(e.at), rating: e.flag ? ("good" as const) : ("bad" as const) })),
-    qc: events.map((e, i) => ({ conversationId: `Q${i}`, agentId: e.agent, at: wall(e.at), score: e.n })),
-    calls: events.map((e) => ({ agentId: e.agent, at: wall(e.at), answered: e.flag })),
-    tickets: events.map((e, i) => ({ ticketId: `T${i}`, agentId: e.agent, createdAt: wall(e.at), firstReplyAt: e.flag ? wall(e.at + e.n) : "", closedOnFirstReply: e.n % 2 === 0 })),
-    afterSales: events.map((e, i) => ({ afterSaleId: `S${i}`, agentId: e.agent, appliedAt: wall(e.at), reviewedAt: wall(e.at + e.n * 9), satisfaction: 1 + (e.n % 5), ...(e.flag ? { refundedAt: wall(e.at + 2000), refundAmount: "9.90" } : {}) })),
+    ...eventRecords(events),
   }));
 
 function inOneGo(input: KpiInput, labels: readonly string[], policy = {}) {

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectKpiState, finalizeKpis, kpiStateToJSON, mergeKpiStates, type KefuKpiError, type KpiInput, type KpiState } from "../../src/index.js";
-import { FEBRUARY_DAYS as DAYS, TINY, wall } from "./fixture.js";
+import { FEBRUARY_DAYS as DAYS, TINY, eventRecords, wall } from "./fixture.js";
 
 const when = fc.integer({ min: 0, max: 31 * 1440 });
 
@@ -21,11 +21,7 @@ const inputArb: fc.Arbitrary<KpiInput> = fc
     })),
     orders: orders.map((o, i) => ({ orderId: `O${i}`, buyerId: `b${o.buyer}`, createdAt: wall(o.created), paidAt: o.payAfter === null ? "" : wall(o.created + o.payAfter), amount: `${Math.floor(o.fen / 100)}.${String(o.fen % 100).padStart(2, "0")}`, ...(o.ref === null || o.payAfter === null ? {} : { refundAmount: money(Math.min(o.ref, o.fen)) }) })),
     credits: orders.map((o, i) => ({ orderId: `O${i}`, agentId: o.credit })),
-    reviews: events.map((e) => ({ agentId: e.agent, at: wall(e.at), rating: e.flag ? ("good" as const) : ("bad" as const) })),
-    qc: events.map((e, i) => ({ conversationId: `Q${i}`, agentId: e.agent, at: wall(e.at), score: e.n })),
-    calls: events.map((e) => ({ agentId: e.agent, at: wall(e.at), answered: e.flag })),
-    tickets: events.map((e, i) => ({ ticketId: `T${i}`, agentId: e.agent, createdAt: wall(e.at), firstReplyAt: e.flag ? wall(e.at + e.n) : "", closedOnFirstReply: e.n % 2 === 0 })),
-    afterSales: events.map((e, i) => ({ afterSaleId: `S${i}`, agentId: e.agent, appliedAt: wall(e.at), reviewedAt: wall(e.at + e.n * 9), satisfaction: 1 + (e.n % 5), ...(e.flag ? { refundedAt: wall(e.at + 2000), refundAmount: "9.90" } : {}) })),
+    ...eventRecords(events),
   }));
 
 function money(fen: number): string {
