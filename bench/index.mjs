@@ -23,7 +23,7 @@ function measure(mode, orders, consultations) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`node ${process.version}, ${runs} runs each, median shown (fresh process per run)`);
 for (const [orders, consultations] of sizes) {
-  const results = { floor: [], attribute: [], explain: [], kpi: [], month: [], routing: [] };
+  const results = { floor: [], attribute: [], explain: [], kpi: [], trend: [], month: [], routing: [] };
   for (let r = 0; r < runs; r++) {
     for (const mode of Object.keys(results)) results[mode].push(measure(mode, orders, consultations));
   }
@@ -43,6 +43,13 @@ for (const [orders, consultations] of sizes) {
   console.log(
     `  computeKpis (every R2 metric, all kinds): ${kpi.toFixed(2)} s (${spread}), ${(kpi / attribution).toFixed(2)}× attributeSales (target ≤ 1.5×), ` +
       `peak memory beyond input ${kpiMem.toFixed(0)} MB`,
+  );
+  // The trend (issue: every KPI per day from one decode) against computeKpis of the month, same input and credits.
+  const trends = results.trend.map((m) => m.seconds);
+  const trend = median(trends);
+  console.log(
+    `  computeKpiTrend by day (29 daily tables and the month's, one decode): ${trend.toFixed(2)} s (runs ${Math.min(...trends).toFixed(2)}–${Math.max(...trends).toFixed(2)} s), ` +
+      `${(trend / kpi).toFixed(2)}× computeKpis (target ≤ 1.5×), peak memory beyond input ${median(results.trend.map((m) => m.peakMB)).toFixed(0)} MB`,
   );
   const month = median(results.month.map((m) => m.seconds));
   const monthMem = median(results.month.map((m) => m.peakMB));

@@ -1,6 +1,6 @@
 // Runs one measurement in a fresh process (so peak RSS is this measurement's own):
 //   node --expose-gc bench/run-one.mjs <mode> <orders> <consultations>
-// `kpi` times computeKpis over the month with every kind (consultations with response columns,
+// `kpi` times computeKpis over the month with every kind (`trend` computeKpiTrend by day over the same month) (consultations with response columns,
 // orders with their R1 credits, tickets, after-sales, reviews, QC, calls); the credits come from an
 // attribution run before the timed span.
 // `month` times buildMonthReport (the whole month report: attribution, KPIs and scorecards, people
@@ -24,13 +24,13 @@
 // team's report and the shop's).
 // `attribute` times the call; `explain` also reads `result.orders` (every order explained, which
 // the result builds on first access) inside the timed span.
-import { attributeSales, computeKpis, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth, collectKpiState, finalizeKpis, mergeKpiStates } from "../dist/index.js";
+import { attributeSales, computeKpis, computeKpiTrend, buildMonthReport, replayRouting, checkServiceLevels, decodeMonth, collectKpiState, finalizeKpis, mergeKpiStates } from "../dist/index.js";
 import { syntheticFullMonth, syntheticKpiKinds, syntheticMonth, syntheticRouting, syntheticShipping } from "./synthetic.mjs";
 
 const [mode, ordersArg, consArg] = process.argv.slice(2);
 const input = mode === "month" || mode === "routing" ? null : syntheticMonth(Number(ordersArg), Number(consArg));
 let kpiInput;
-if (mode === "kpi") {
+if (mode === "kpi" || mode === "trend") {
   const credited = attributeSales(input, {}, { period: "2020-02" }).orders;
   const credits = credited.map((o) => ({ orderId: o.orderId, agentId: o.creditedAgent }));
   kpiInput = { ...input, credits, ...syntheticKpiKinds(input.orders.length, input.agents) };
@@ -108,6 +108,9 @@ if (mode === "floor") {
 } else if (mode === "kpi") {
   const result = computeKpis(kpiInput, {}, { period: "2020-02" });
   check = `${result.shop.kpis.replyRate.value} / ${result.shop.kpis.agentSales.value}`;
+} else if (mode === "trend") {
+  const trend = computeKpiTrend(kpiInput, {}, { period: "2020-02", by: "day" });
+  check = `${trend.total.shop.kpis.replyRate.value} / ${trend.total.shop.kpis.agentSales.value}, ${trend.parts.length} days, day 1 ${trend.tables[0].shop.kpis.replyRate.value}`;
 } else {
   const result = attributeSales(input, {}, { period: "2020-02" });
   check = mode === "explain" ? `${result.shop.sales.net} / ${result.orders.length} explained` : result.shop.sales.net;

@@ -19,10 +19,10 @@ export type { DecodedMonth, MonthBots, MonthRecords, RecordOf, RecordKind, Decod
 export type { TmallOrderRow, TmallImport, TmallImportError, TmallMapOptions } from "./records/index.js";
 
 // The month: every rule family over one decoded month
-export { buildMonthReport, safeBuildMonthReport, buildKpiReport, safeBuildKpiReport, buildDutySheet } from "./month/index.js";
-export type { MonthInput, MonthReportOptions, KpiReportOptions, PeopleInput, DutySheet, ShopsReport, ShopLine } from "./month/index.js";
+export { buildMonthReport, safeBuildMonthReport, buildKpiReport, safeBuildKpiReport, buildTrendReport, safeBuildTrendReport, buildDutySheet } from "./month/index.js";
+export type { MonthInput, MonthReportOptions, KpiReportOptions, TrendReportOptions, PreviousKpis, PeopleInput, DutySheet, ShopsReport, ShopLine } from "./month/index.js";
 export { compareReports } from "./report/index.js";
-export type { MonthReport, AgentReport, OrderReport, KpiReport, PeopleReport, ReportDifference } from "./report/index.js";
+export type { MonthReport, AgentReport, OrderReport, KpiReport, TrendReport, TrendLine, PeopleReport, ReportDifference } from "./report/index.js";
 
 // The rule families, one by one
 export { attributeSales, safeAttributeSales } from "./attribution/index.js";
@@ -35,6 +35,8 @@ export {
   finalizeKpis,
   mergeKpiStates,
   kpiStateToJSON,
+  computeKpiTrend,
+  safeComputeKpiTrend,
   scoreAgent,
   safeScoreAgent,
   qcDeductions,
@@ -42,6 +44,7 @@ export {
   checkServiceLevels,
   safeCheckServiceLevels,
 } from "./kpi/index.js";
+export type { KpiTrend, KpiTrendOptions, TrendBy, PeriodLabel } from "./kpi/index.js";
 export type { KpiOptions, KpiState, AgentScore, ScoreLine, ScoreOptions, AgentQc, QcWeek, QcDeduction } from "./kpi/index.js";
 export type { ServiceLevelCheck, ServiceLevelBreach, ServiceLevelId, ServiceLevelInput } from "./kpi/index.js";
 export type { KpiTargetsReport, KpiTargetLine, KpiTargetValue, KpiTargetStatus, KpiTargetTally } from "./kpi/index.js";

@@ -144,6 +144,7 @@ export const OPTION_FORMS = {
   credits: "the credited agent of each order by attribution: { orderId, agentId } per order",
   shop: "a shop's id (shopId), as the records name it",
   by: '"day" or "week" (the parts a trend cuts its period into)',
+  metrics: "a list of KPI metric ids (replyRate, conversionRate …)",
 } as const;
 export type OptionName = keyof typeof OPTION_FORMS;
 

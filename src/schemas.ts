@@ -38,6 +38,8 @@ export {
   AgentScoreSchema,
   AgentQcSchema,
   ServiceLevelCheckSchema,
+  TrendReportSchema,
+  TrendLineSchema,
   PeopleReportSchema,
   GradeStandingSchema,
   DisciplineLineSchema,

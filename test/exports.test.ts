@@ -57,9 +57,10 @@ it("each export is in one entry point only: one name per thing", () => {
   expect(twice).toEqual([]);
 });
 
-// 70: the chat standards (R8) added their entry point and its safe twin, as did routing (R7) twice and staffing once
-// (one arrival, a period's replay); a new value must earn its place.
-it("the root stays small: at most 70 values", () => {
+// 74: the chat standards (R8) added their entry point and its safe twin, as did routing (R7) twice and staffing once
+// (one arrival, a period's replay), and trends twice (the KPIs of each day or week, and their report); a new value
+// must earn its place.
+it("the root stays small: at most 74 values", () => {
   const values = readFileSync(`${root}test/exports/index.txt`, "utf8").split("\n").filter((l) => l.startsWith("value "));
-  expect(values.length).toBeLessThanOrEqual(70);
+  expect(values.length).toBeLessThanOrEqual(74);
 });

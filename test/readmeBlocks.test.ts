@@ -496,7 +496,7 @@ describe("README: the two commands and the CLI usage", () => {
     const readmeCommands = commandsOf(usage!.code);
     const helpCommands = commandsOf(helpUsage);
     expect(readmeCommands.map((c) => c.command)).toEqual(helpCommands.map((c) => c.command));
-    expect(readmeCommands.map((c) => c.command)).toEqual(["report", "kpi", "explain", "compare", "duties", "lint", "routing", "staffing", "schema", "--help"]);
+    expect(readmeCommands.map((c) => c.command)).toEqual(["report", "kpi", "trend", "explain", "compare", "duties", "lint", "routing", "staffing", "schema", "--help"]);
     for (const { command, options } of readmeCommands) {
       expect(options, `the options of ${command}`).toEqual(helpCommands.find((c) => c.command === command)!.options);
     }

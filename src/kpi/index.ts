@@ -1,6 +1,7 @@
 // kpi/: the KPI table (collect, merge, finalize), the role scorecards, the QC deductions and the service levels.
 export { computeKpis, safeComputeKpis, collectKpiState, safeCollectKpiState, finalizeKpis, type KpiOptions } from "./computeKpis.js";
 export { mergeKpiStates } from "./merge.js";
+export { computeKpiTrend, safeComputeKpiTrend, type KpiTrend, type KpiTrendOptions, type TrendBy, type PeriodLabel } from "./trend.js";
 export { kpiStateToJSON } from "./stateJson.js";
 export type { KpiState, AgentCounters } from "./state.js";
 export type { PairColumns, OrderColumns } from "./columns.js";

@@ -58,12 +58,16 @@ export interface KpiTrend {
  */
 export function computeKpiTrend(input: KpiInput | DecodedMonth, policy: PolicyInput | Policy | undefined, options: KpiTrendOptions): KpiTrend {
   const opts = checkOptions(options, ["period", "listAgents", "credits", "by"]);
-  const by = opts["by"];
-  if (by !== "day" && by !== "week") {
-    throw new KefuKpiError([{ code: by === undefined ? IssueCode.missingField : IssueCode.invalidValue, path: ["options", "by"], message: `${by === undefined ? "is missing" : `is ${JSON.stringify(by) ?? String(by)}`}; expected ${OPTION_FORMS.by}` }]);
-  }
+  const by = byOption(opts);
   const { month, credits } = kpiMonth(input, policy, options);
   return trendOfMonth(month, credits, { period: options.period, by, ...(options.listAgents === undefined ? {} : { listAgents: options.listAgents }) });
+}
+
+/** The `by` option of a trend: `day` or `week`, else an issue at `options.by`. */
+export function byOption(opts: Record<string, unknown>): TrendBy {
+  const by = opts["by"];
+  if (by === "day" || by === "week") return by;
+  throw new KefuKpiError([{ code: by === undefined ? IssueCode.missingField : IssueCode.invalidValue, path: ["options", "by"], message: `${by === undefined ? "is missing" : `is ${JSON.stringify(by) ?? String(by)}`}; expected ${OPTION_FORMS.by}` }]);
 }
 
 /** {@link computeKpiTrend} of a decoded month, with the credits by order number. */

@@ -116,6 +116,19 @@ export function sumDecimals(values: readonly string[], places: number): string {
 }
 
 /**
+ * The exact difference a − b of two decimal strings, with as many decimals as the longer has (a
+ * change between two values of one metric).
+ *
+ * @example
+ * differenceOfDecimals("0.9500", "0.9667") //=> "-0.0167"
+ */
+export function differenceOfDecimals(a: string, b: string): string {
+  const places = Math.max(a.split(".")[1]?.length ?? 0, b.split(".")[1]?.length ?? 0);
+  const d = toDecimal(a).minus(toDecimal(b));
+  return (d.isZero() ? new Decimal(0) : d).toFixed(places);
+}
+
+/**
  * Compares two decimal strings exactly: -1, 0 or 1.
  *
  * @example

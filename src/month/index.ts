@@ -3,6 +3,7 @@
 // duty sheet. It builds the reports that report/ defines; it renders nothing.
 export { buildMonthReport, safeBuildMonthReport, type MonthInput, type MonthReportOptions } from "./buildMonthReport.js";
 export { buildKpiReport, safeBuildKpiReport, type KpiReportOptions } from "./kpiReport.js";
+export { buildTrendReport, safeBuildTrendReport, type TrendReportOptions, type PreviousKpis } from "./trendReport.js";
 export { buildDutySheet, type DutySheet } from "./dutySheet.js";
 export type { ShopsReport, ShopLine } from "./shops.js";
 export type { PeopleInput } from "./peopleSection.js";

@@ -22,7 +22,7 @@ export interface KpiReportOptions {
 }
 
 /** The kinds the KPI report reads. */
-const KPI_REPORT_KINDS = ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls", "shopReviews"] as const;
+export const KPI_REPORT_KINDS = ["agents", "consultations", "orders", "shipments", "orderAnomalies", "tickets", "afterSales", "reviews", "complaints", "qc", "calls", "shopReviews"] as const;
 
 /**
  * The KPI report of any period: attribution (R1) over the period gives the credits, then the
@@ -45,13 +45,7 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
   if (attributed !== null) warnings.push(...attributed.rowOrderTies);
   const kpi = kpiSection(month, options.period, attributed?.credited ?? null);
   warnings.push(...kpi.warnings);
-  const table = month.tables.agents;
-  const about = (agentId: string): { name: string | null; group: StaffGroup | null } => {
-    const a = month.agents.find(agentId);
-    if (table === undefined || a === undefined || a >= table.count) return { name: null, group: null };
-    const g = table.columns.group[a]!;
-    return { name: table.columns.name?.at(a) || null, group: staffGroupOf(g) };
-  };
+  const about = agentAbout(month);
   const agents = [...kpi.agents].map(([agentId, k]) => ({ agentId, ...about(agentId), kpis: k.kpis, score: k.score }));
   return {
     kind: "kefu-kpi/kpi-report",
@@ -64,6 +58,17 @@ export function buildKpiReport(input: MonthInput | DecodedMonth, policy: PolicyI
     serviceLevels: kpi.serviceLevels,
     targets: kpiTargets(month.policy.kpi.targets, kpi.shop, agents),
     bots: botsOfPeriod(month, period, attribution?.result.shop ?? null),
+  };
+}
+
+/** An agent's name and group by the agents file (null for an agent it does not list). */
+export function agentAbout(month: DecodedMonth): (agentId: string) => { name: string | null; group: StaffGroup | null } {
+  const table = month.tables.agents;
+  return (agentId) => {
+    const a = month.agents.find(agentId);
+    if (table === undefined || a === undefined || a >= table.count) return { name: null, group: null };
+    const g = table.columns.group[a]!;
+    return { name: table.columns.name?.at(a) || null, group: staffGroupOf(g) };
   };
 }
 

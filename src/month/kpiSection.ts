@@ -53,9 +53,7 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
       return [agentId, { kpis, score: scoreAgent(kpis, staffGroupOf(g), month.policy, { notScoredBecause: probation }) }];
     }),
   );
-  const missing = KPI_KINDS.filter((k) => month.tables[k] === undefined);
-  const warnings =
-    missing.length === 0 ? [] : [`no ${missing.join(", ")} (file${missing.length > 1 ? "s" : ""}) given: the KPIs computed from ${missing.length > 1 ? "them" : "it"} are null (no data)`];
+  const warnings = missingKpiKinds(month);
   // The kinds that feed service levels (and, upheld complaints, the ladder): said as the KPI kinds are.
   const unserved = SERVICE_KINDS.filter((k) => month.tables[k] === undefined);
   if (unserved.length > 0) warnings.push(`no ${unserved.join(", ")} (file${unserved.length > 1 ? "s" : ""}) given: the service levels checked from ${unserved.length > 1 ? "them" : "it"} have no data`);
@@ -66,6 +64,12 @@ export function kpiSection(month: DecodedMonth, period: string, credits: Int32Ar
     serviceLevels: serviceLevelsOfMonth(month, options),
     warnings,
   };
+}
+
+/** A warning naming the kinds the KPIs read that the month lacks (their metrics are null), if any. */
+export function missingKpiKinds(month: DecodedMonth): string[] {
+  const missing = KPI_KINDS.filter((k) => month.tables[k] === undefined);
+  return missing.length === 0 ? [] : [`no ${missing.join(", ")} (file${missing.length > 1 ? "s" : ""}) given: the KPIs computed from ${missing.length > 1 ? "them" : "it"} are null (no data)`];
 }
 
 /**

@@ -6,7 +6,9 @@
 import { basename } from "node:path";
 import { IssueCode, KefuKpiError, fromZodIssues } from "../errors.js";
 import { renderPayComparison, renderPayExplanation } from "../render/pay.js";
+import type * as z from "zod";
 import { MonthReportSchema, type MonthReport } from "../report/schema.js";
+import { KpiReportSchema, type KpiReport } from "../report/kpiSchema.js";
 import { comparePay } from "../pay/compare.js";
 import { PAY_LINES, type PayLineId } from "../pay/statement.js";
 import type { PolicyInput } from "../policy/schema.js";
@@ -55,6 +57,19 @@ export function compareCommand(
 
 /** Reads a month report (JSON, as `report --format json` wrote it), checked against its schema. */
 export async function readReportFile(file: string): Promise<MonthReport> {
+  return readReportJson(file, { "kefu-kpi/month-report": MonthReportSchema }, "a kefu-kpi month report (written by report --format json)");
+}
+
+/** A month report or a KPI report of an earlier period (the trend's `--previous`). */
+export async function readKpisReportFile(file: string): Promise<MonthReport | KpiReport> {
+  return readReportJson(file, { "kefu-kpi/month-report": MonthReportSchema, "kefu-kpi/kpi-report": KpiReportSchema }, "a kefu-kpi month report or KPI report (written by report or kpi --format json)");
+}
+
+/**
+ * Reads a JSON report file of one of the kinds given, checked against its schema: every problem an
+ * issue at the file (too large, not UTF-8 or GBK text, not JSON, another kind, a field that does not fit).
+ */
+async function readReportJson<S extends z.ZodType>(file: string, kinds: Readonly<Record<string, S>>, what: string): Promise<z.infer<S>> {
   const read = await readRegularFile(file);
   if ("tooLarge" in read) {
     throw new KefuKpiError([{ code: IssueCode.invalidFile, path: [], message: `is too large to read as a report (${Math.round(read.tooLarge / (1 << 20))} MB)`, source: { file: basename(file) } }]);
@@ -69,10 +84,10 @@ export async function readReportFile(file: string): Promise<MonthReport> {
   }
   const at = { file: basename(file) };
   const kind = typeof data === "object" && data !== null ? (data as { kind?: unknown }).kind : undefined;
-  if (kind !== "kefu-kpi/month-report") {
-    throw new KefuKpiError([{ code: IssueCode.invalidFile, path: ["report", "kind"], message: `is ${JSON.stringify(kind) ?? "missing"}: not a kefu-kpi month report (written by report --format json)`, source: at }]);
+  if (typeof kind !== "string" || !Object.hasOwn(kinds, kind)) {
+    throw new KefuKpiError([{ code: IssueCode.invalidFile, path: ["report", "kind"], message: `is ${JSON.stringify(kind) ?? "missing"}: not ${what}`, source: at }]);
   }
-  const parsed = MonthReportSchema.safeParse(data);
+  const parsed = kinds[kind]!.safeParse(data);
   if (parsed.success) return parsed.data;
   throw new KefuKpiError(
     fromZodIssues(parsed.error.issues, { at: ["report"], code: IssueCode.invalidFile, message: (m) => `${m} (a report of another version of kefu-kpi, or edited?)`, source: at, limit: 20 }),

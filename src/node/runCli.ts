@@ -22,7 +22,9 @@ import { RoutingReplaySchema, StaffingPlanSchema } from "../report/routingSchema
 import { policyJsonSchema } from "../policy/resolve.js";
 import type { PolicyInput } from "../policy/schema.js";
 import { checkDutiesArgs, dutiesText } from "./dutiesCommand.js";
-import { compareCommand, explainCommand, readReportFile } from "./payCommands.js";
+import { compareCommand, explainCommand, readKpisReportFile, readReportFile } from "./payCommands.js";
+import { metricArgs, trendChunks, trendFolder } from "./trendCommand.js";
+import { TrendReportSchema } from "../report/trendSchema.js";
 import { renderPeopleTable } from "../render/people.js";
 import { FolderError, locateIssues, readMonthFolder, readPolicyFile, type MonthFolder } from "./readMonthFolder.js";
 import * as z from "zod";
@@ -72,6 +74,8 @@ Usage:
                   [--out file] [--lang zh|en] [--width N] [--previous report.json] [--settle | --settled report.json]
   kefu-kpi kpi <month-folder> [--period day|week|month|YYYY-MM-DD|YYYY-Www|YYYY-MM|YYYY-MM-DD..YYYY-MM-DD] [--date YYYY-MM-DD]
                [--shop <shopId>] [--policy file] [--format table|json|csv] [--lang zh|en] [--width N] [--out file]
+  kefu-kpi trend <month-folder> [--by day|week] [--metric id[,id…]] [--period …] [--previous report.json] [--shop <shopId>]
+                 [--policy file] [--format table|json|csv|html] [--lang zh|en] [--width N] [--out file]
   kefu-kpi explain <month-folder> --agent <工号> [--line baseSalary|commission|kpiBonus|rewards|fines|clawback]
   kefu-kpi compare <month-folder> --policy a.json --policy b.json [--format table|json]
   kefu-kpi duties <month-folder> --date YYYY-MM-DD [--policy file] [--format table|json] [--lang zh|en] [--width N] [--out file]
@@ -81,7 +85,7 @@ Usage:
                    [--width N] [--out file]
   kefu-kpi staffing <month-folder> [--period …] [--policy file] [--format table|json|html] [--lang zh|en] [--width N]
                     [--out file]
-  kefu-kpi schema policy|report|kpi|routing|staffing
+  kefu-kpi schema policy|report|kpi|trend|routing|staffing
   kefu-kpi --help | --version
 
 report   The month: sales attribution (落实下单 / 落实付款, silent orders excluded), the KPIs and
@@ -112,6 +116,15 @@ kpi      The KPI table (R2) per agent and for the shop over any period (day, ISO
   --period  a label (2020-02-03, 2020-W06, 2020-02, 2020-02-01..2020-02-15), or day|week|month with
             --date (the period holding that date); default: the month most paid orders fall in
   --shop    the KPIs of one shop's records (shopId) only
+trend    Every KPI of each day (or ISO week) of a period, per agent and for the shop, from one reading
+         of the folder: a sparkline per agent and metric, the period's own value, its change since an
+         earlier report and, where the policy sets a target (kpi.targets), on how many days it was met.
+  --by        day (default) or week (ISO weeks, Monday first, cut to the period)
+  --metric    the metrics to show (ids as in kpi --format csv; repeat or comma-separate); default all
+  --period    as for kpi (default: the month most paid orders fall in)
+  --previous  the JSON month report (report --format json) or KPI report (kpi --format json) of an
+              earlier period: each metric's change since it (month-on-month)
+  --shop      the KPIs of one shop's records (shopId) only
 explain  One agent's pay statement, each line with its rule, inputs and steps, and the orders of the
          commission base with why each counts (same --month and --policy as report).
 compare  Every agent's pay under two policies side by side, line by line, with the difference.
@@ -133,7 +146,7 @@ staffing The agents each hour of the week needs (Erlang C: staffing.serviceLevel
          against the fewest the roster puts on shift in that hour: hours under- and over-staffed.
   --period  as for kpi (default: the month most paid orders fall in)
 schema   Print the JSON Schema of a policy file, of the JSON report, of the JSON KPI report, or of the
-         routing and staffing commands' JSON.
+         trend, routing and staffing commands' JSON.
 
 Warnings go to standard error in every format.
 Exit codes: 0 success, 1 bad data, 2 bad usage or a file that cannot be used, 3 a settled month's
@@ -190,6 +203,8 @@ function parseCliArgs(argv: readonly string[]) {
       agent: { type: "string" },
       line: { type: "string" },
       previous: { type: "string" },
+      by: { type: "string" },
+      metric: { type: "string", multiple: true },
       settled: { type: "string" },
       settle: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -216,20 +231,21 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   }
   const [command, ...rest] = positionals;
   if (command !== "compare" && (values.policy?.length ?? 0) > 1) throw new UsageError("--policy is given once (twice only for compare)");
-  if (values.shop !== undefined && command !== "report" && command !== "kpi") throw new UsageError("--shop goes with report and kpi");
+  if (values.shop !== undefined && command !== "report" && command !== "kpi" && command !== "trend") throw new UsageError("--shop goes with report, kpi and trend");
+  if ((values.by !== undefined || values.metric !== undefined) && command !== "trend") throw new UsageError("--by and --metric go with trend");
   if (values.shop === "") throw new UsageError("--shop needs a shop id (shopId)");
   if (values.out === "") throw new UsageError("--out needs a file name");
   if (values["no-bom"] && values.format !== "csv") throw new UsageError("--no-bom is for --format csv");
-  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "duties" && command !== "lint" && command !== "routing" && command !== "staffing") {
-    throw new UsageError(`--lang and --width go with report, kpi, duties, lint, routing and staffing${command === undefined ? "" : `, not ${command}`}`);
+  if ((values.lang !== undefined || values.width !== undefined) && command !== "report" && command !== "kpi" && command !== "trend" && command !== "duties" && command !== "lint" && command !== "routing" && command !== "staffing") {
+    throw new UsageError(`--lang and --width go with report, kpi, trend, duties, lint, routing and staffing${command === undefined ? "" : `, not ${command}`}`);
   }
   const render = renderOptionsOf(values, io);
   const policyFile = values.policy?.[0];
   const out = values.out;
   if (command === "schema") {
     const which = rest[0];
-    const outputs = { report: MonthReportSchema, kpi: KpiReportSchema, routing: RoutingReplaySchema, staffing: StaffingPlanSchema } as const;
-    if (rest.length !== 1 || (which !== "policy" && !Object.hasOwn(outputs, which ?? ""))) throw new UsageError("schema takes one argument: policy, report, kpi, routing or staffing");
+    const outputs = { report: MonthReportSchema, kpi: KpiReportSchema, trend: TrendReportSchema, routing: RoutingReplaySchema, staffing: StaffingPlanSchema } as const;
+    if (rest.length !== 1 || (which !== "policy" && !Object.hasOwn(outputs, which ?? ""))) throw new UsageError("schema takes one argument: policy, report, kpi, trend, routing or staffing");
     if (out !== undefined) await checkOutPath(out, []);
     const schema = which === "policy" ? policyJsonSchema() : z.toJSONSchema(outputs[which as keyof typeof outputs], { target: "draft-2020-12", unrepresentable: "any" });
     await emit([JSON.stringify(schema, null, 2) + "\n"], out, io);
@@ -276,6 +292,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
     return 0;
   }
   if (command === "kpi") return runKpi(rest, values, policyFile, io, render);
+  if (command === "trend") return runTrend(rest, values, policyFile, io, render);
   if (command === "lint") return runLint(rest, values, policyFile, io, render);
   if (command === "routing") return runRouting(rest, values, policyFile, io, render);
   if (command === "staffing") return runStaffing(rest, values, policyFile, io, render);
@@ -351,6 +368,25 @@ async function runKpi(rest: readonly string[], values: ReturnType<typeof parseCl
   warnAboutFolder(inputs, io, false);
   for (const w of report.warnings) warn(io, w);
   await emit(format === "csv" ? withBom(renderKpiChunks(report, format), values) : renderKpiChunks(report, format, options), values.out, io);
+  return 0;
+}
+
+async function runTrend(rest: readonly string[], values: ReturnType<typeof parseCliArgs>["values"], policyFile: string | undefined, io: CliIO, render: { lang?: ReportLang; width?: number }): Promise<number> {
+  if (rest.length !== 1) throw new UsageError("trend takes exactly one month folder");
+  if (values.month !== undefined) throw new UsageError("trend takes --period, not --month");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") throw new UsageError(`--format must be table, json, csv or html, not "${format}"`);
+  const metrics = metricArgs(values.metric);
+  const inputs = await loadInputs(rest[0]!, policyFile, values.out, values.previous === undefined ? [] : [values.previous]);
+  const previous = values.previous === undefined ? undefined : await readKpisReportFile(values.previous);
+  const report = withPolicyFile(inputs, () =>
+    trendFolder(inputs.folder, { period: periodLabel(inputs.folder, values.period, values.date), by: values.by, metrics, shop: values.shop, previous }),
+  );
+  const options = { ...render, lang: render.lang ?? defaultLang(inputs.folder.month.policy.timeZone) };
+  warnAboutFolder(inputs, io, false);
+  for (const w of report.warnings) warn(io, w);
+  const chunks = trendChunks(report, format, options);
+  await emit(format === "csv" ? withBom(chunks, values) : chunks, values.out, io);
   return 0;
 }
 

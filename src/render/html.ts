@@ -210,6 +210,10 @@ figure { margin: 0.5rem 0 1rem; }
 svg.chart text { font-size: 12px; fill: #333; }
 svg.chart text.title { font-weight: bold; }
 svg.chart rect { fill: #4a7bd0; }
+svg.spark polyline { fill: none; stroke: #4a7bd0; stroke-width: 1.5; }
+svg.spark circle { fill: #4a7bd0; }
+svg.spark line.target { stroke: #c0392b; stroke-width: 1; stroke-dasharray: 3 3; }
+td.spark { padding: 2px 6px; }
 tr { break-inside: avoid; }
 .note { color: #555; font-size: 0.85rem; }
 mark { background: #ffe08a; }

@@ -4,6 +4,7 @@
 export { renderMonthTable, renderMonthCsv, monthAgentRows, MONTH_CSV_COLUMNS, MONTH_CSV_PAY_COLUMNS } from "./month.js";
 export { renderMonthHtml, type HtmlSection } from "./html.js";
 export { renderKpiReport, renderKpiCsv, renderKpiSection, showKpi, KPI_LABELS } from "./kpi.js";
+export { renderTrendTable, renderTrendHtml, trendCsvLines, trendRows, sparkline } from "./trend.js";
 export { renderPayExplanation, renderPayComparison, renderPayTable, PAY_LINE_LABELS } from "./pay.js";
 export { renderPeopleTable, renderDutySheet } from "./people.js";
 export { textTable, displayWidth, visibleText, csvCell, wrapText, type TableFit } from "./text.js";

@@ -18,7 +18,7 @@ type Value = KpiReport["shop"]["kpis"][KpiMetricId];
 export const KPI_LABELS: Readonly<Record<KpiMetricId, string>> = Object.fromEntries(KPI_METRICS.map((m) => [m.id, m.label.zh])) as Record<KpiMetricId, string>;
 
 /** A value as shown: rates as percentages (`96.67%`), `—` for no data, `*` when under the minimum sample. */
-export function showKpi(k: Value): string {
+export function showKpi(k: Pick<Value, "value" | "status" | "unit">): string {
   if (k.value === null) return "—";
   let text = k.value;
   if (k.unit === "rate") {
@@ -50,7 +50,7 @@ const checkName = (c: Section["serviceLevels"][number], zh: boolean): string => 
   return c.label === null ? name : zh ? `${name}（${c.label}）` : `${name} (${c.label})`;
 };
 
-const rate = (value: string): string => showKpi({ value, status: "ok", unit: "rate", numerator: null, denominator: null, reason: "" });
+const rate = (value: string): string => showKpi({ value, status: "ok", unit: "rate" });
 
 /** The KPI section as lines of text, in the language asked for (default Chinese), fitted to the width. */
 export function renderKpiSection(section: Section, options?: RenderOptions): string {
@@ -83,7 +83,7 @@ export function renderKpiSection(section: Section, options?: RenderOptions): str
       .map((l) => {
         const metric = KPI_METRICS.find((m) => m.id === l.metric);
         // The value as the metric table shows it (a rate as a percentage), so the two read alike.
-        const value = l.value === null ? "—" : metric ? showKpi({ value: l.value, status: "ok", unit: metric.unit, numerator: null, denominator: null, reason: "" }) : l.value;
+        const value = l.value === null ? "—" : metric ? showKpi({ value: l.value, status: "ok", unit: metric.unit }) : l.value;
         return `${zh ? (metric?.label.zh ?? l.metric) : l.metric} ${value}→${l.points ?? (zh ? "不计分" : "not scored")}`;
       })
       .join(zh ? "，" : ", ");

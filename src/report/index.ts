@@ -3,6 +3,7 @@
 // the CLI writes and `--previous` reads back), and the diff of a settled report against a new one.
 export { MonthReportSchema, AgentReportSchema, OrderReportSchema, TallySchema, type MonthReport, type AgentReport, type OrderReport } from "./schema.js";
 export { KpiReportSchema, KpiValueSchema, KpiTableSchema, AgentScoreSchema, AgentQcSchema, ServiceLevelCheckSchema, type KpiReport } from "./kpiSchema.js";
+export { TrendReportSchema, TrendLineSchema, type TrendReport, type TrendLine } from "./trendSchema.js";
 export { PeopleReportSchema, GradeStandingSchema, DisciplineLineSchema, DutySchema, ReminderOutcomesSchema, type PeopleReport } from "./peopleSchema.js";
 export { PayLineSchema, PayStatementSchema } from "./paySchema.js";
 export { ChatReviewSchema, ChatFindingLineSchema } from "./chatSchema.js";

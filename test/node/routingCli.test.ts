@@ -18,7 +18,7 @@ describe("kefu-kpi routing", () => {
     expect(RoutingReplaySchema.parse(month)).toEqual(month);
     const schema = JSON.parse((await cli("schema", "routing")).stdout) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(r).sort());
-    expect(await cli("schema", "routes")).toMatchObject({ code: 2, stderr: expect.stringContaining("schema takes one argument: policy, report, kpi, routing or staffing") });
+    expect(await cli("schema", "routes")).toMatchObject({ code: 2, stderr: expect.stringContaining("schema takes one argument: policy, report, kpi, trend, routing or staffing") });
     expect(r).toMatchObject({ kind: "kefu-kpi/routing-replay", version: 1, period: "2020-02-03", split: true, arrivals: 11, waiting: [] });
     expect(r.agents.map((a: { agentId: string; routed: number; peakLoad: number; actual: number }) => [a.agentId, a.routed, a.peakLoad, a.actual])).toEqual([
       ["A01", 0, 0, 3],

@@ -249,7 +249,7 @@ describe("the CLI", () => {
     const json = await cli("report", dir, "--format", "json", "--lang", "zh");
     expect([json.code, json.stderr]).toEqual([2, expect.stringContaining("--format json keeps the English ids for apps")]);
     const explain = await cli("explain", dir, "--agent", "A01", "--lang", "zh");
-    expect([explain.code, explain.stderr]).toEqual([2, expect.stringContaining("--lang and --width go with report, kpi, duties, lint, routing and staffing, not explain")]);
+    expect([explain.code, explain.stderr]).toEqual([2, expect.stringContaining("--lang and --width go with report, kpi, trend, duties, lint, routing and staffing, not explain")]);
   });
 
   it("kpi --lang en prints the English table; by default the policy zone's Chinese", async () => {
