@@ -235,6 +235,22 @@ function KEFU_KPI(period, policy, ...ranges) {
 }
 
 /**
+ * The KPI trend of a period: one row per metric and agent (the shop first), a column per day (or ISO
+ * week), then the period's value, the previous, the change and the target.
+ *
+ * @param {"replyRate"} metric Metric ids, comma-separated ("" for every metric).
+ * @param {"day"} by day or week ("" for day).
+ * @param {"2020-02"} period 2020-W06 (ISO week), 2020-02 (month) or 2020-02-01..2020-02-15 ("" for the month most orders were paid in).
+ * @param {A1:B5} policy Key/value rows or one JSON cell ("" for the defaults).
+ * @param {A1:H300} ranges The month's ranges (orders, consultations, agents, tickets, reviews, calls …).
+ * @return One row per metric and agent.
+ * @customfunction
+ */
+function KEFU_TREND(metric, by, period, policy, ...ranges) {
+  return kefuData_(ranges, (data) => KefuKpi.sheets.trendTable(data, metric === "" || metric === undefined ? null : String(metric), by === "" || by === undefined ? null : String(by), period === "" || period === undefined ? null : period, kefuOptions_(policy, "")));
+}
+
+/**
  * One figure of one agent: orders, gross, refunds, net, commissionable, addressChecks, score, a KPI
  * id (replyRate, conversionRate …), baseSalary,
  * commission, kpiBonus, rewards, fines, clawback or total.

@@ -11,6 +11,8 @@ import { freezeDeep } from "../lazy.js";
 import { busiestMonth, safeBuildMonthReport } from "../month/buildMonthReport.js";
 import { buildKpiReport } from "../month/kpiReport.js";
 import { kpiRows } from "../render/kpi.js";
+import { trendRows } from "../render/trend.js";
+import { buildTrendReport } from "../month/trendReport.js";
 import { KPI_METRIC_IDS } from "../policy/kpi.js";
 import { monthAgentRows } from "../render/month.js";
 import { CHAT_CSV_COLUMNS, chatFindingRows } from "../render/chat.js";
@@ -641,6 +643,37 @@ export function kpiTable(ranges: MonthRanges, period?: string | number | Date | 
     if (!result.success) return failure(result.issues);
     const rows = kpiRows(result.data);
     const kinds = (rows[0] ?? []).map((name): ColumnKind => (name === "score" || (KPI_METRIC_IDS as readonly string[]).includes(name) ? "money" : "text"));
+    return { success: true, data: cells(rows, kinds, true, call), warnings: result.data.warnings };
+  });
+}
+
+/**
+ * The KPI trend (走势) of a period: a header row, then one row per metric and agent (the shop
+ * first) with the value of each day (or ISO week), the period's value and its target (the `trend`
+ * command's CSV).
+ *
+ * @param metric - metric ids, comma-separated (`replyRate,conversionRate`); blank for every metric
+ * @param by - `day` (blank) or `week`
+ * @param period - as for {@link kpiTable}; by default `options.month` or the month most orders were paid in
+ * @example
+ * trendTable(ranges, "replyRate", "week")
+ */
+export function trendTable(ranges: MonthRanges, metric?: string | null, by?: string | null, period?: string | number | Date | null, options: SheetCallOptions = {}): SheetResult {
+  return guarded(() => {
+    const call = checkCallOptions(options);
+    const system = call.dateSystem ?? 1900;
+    const given = periodOption(period, system) ?? monthOption(call.month, system);
+    const cut = by === undefined || by === null || (typeof by === "string" && by.trim() === "") ? "day" : typeof by === "string" ? by.trim() : by;
+    if (cut !== "day" && cut !== "week") throw new KefuKpiError([{ code: IssueCode.invalidValue, path: ["by"], message: `is ${describeValue(by)}; expected day or week` }]);
+    if (metric !== undefined && metric !== null && typeof metric !== "string") throw new KefuKpiError([{ code: IssueCode.invalidType, path: ["metric"], message: `expected metric ids as text (replyRate,conversionRate), got ${describeValue(metric)}` }]);
+    const metrics = metric === undefined || metric === null || metric.trim() === "" ? undefined : metric.split(",").map((m) => m.trim());
+    const result = compute(ranges, call, (decoded) =>
+      toSafe(() => buildTrendReport(decoded, undefined, { period: inZone(given, decoded.zone) ?? busiestMonth(decoded), by: cut, ...(metrics === undefined ? {} : { metrics }) })),
+    );
+    if (!result.success) return failure(result.issues);
+    const rows = trendRows(result.data);
+    const parts = result.data.parts.length;
+    const kinds = (rows[0] ?? []).map((_, i): ColumnKind => (i >= 3 && i < 3 + parts + 3 ? "money" : i === rows[0]!.length - 2 || i === rows[0]!.length - 1 ? "count" : "text"));
     return { success: true, data: cells(rows, kinds, true, call), warnings: result.data.warnings };
   });
 }

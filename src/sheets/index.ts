@@ -8,6 +8,7 @@ export {
   agentFigure,
   payTable,
   kpiTable,
+  trendTable,
   chatTable,
   serviceLevelTable,
   trafficTable,

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext, type Context } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { attributionTable, breachTable, kpiTable, ordersTable, payTable, remindersTable, serviceLevelTable, targetsTable, toCells, trafficTable } from "../../src/sheets/index.js";
+import { attributionTable, breachTable, kpiTable, trendTable, ordersTable, payTable, remindersTable, serviceLevelTable, targetsTable, toCells, trafficTable } from "../../src/sheets/index.js";
 import { sampleRanges } from "../bundle/sample.js";
 import { buildExamples, serial1900 } from "./builtExamples.js";
 
@@ -124,6 +124,8 @@ describe("examples/excel: the one script Excel loads, alone", () => {
     const table = registered.get("KPI")!("2020-W06", null, Object.values(sample)) as unknown[][];
     expect(JSON.parse(JSON.stringify(table))).toEqual(toCells(kpiTable(sample, "2020-W06")));
     expect(table[1]?.[0]).toBe("2020-W06");
+    const trend = registered.get("TREND")!("replyRate", "week", null, null, Object.values(sample)) as unknown[][];
+    expect(JSON.parse(JSON.stringify(trend))).toEqual(toCells(trendTable(sample, "replyRate", "week")));
   });
 
   it("returns a CustomFunctions.Error naming the cell instead of throwing", () => {
@@ -167,7 +169,7 @@ describe("examples/excel: the one script Excel loads, alone", () => {
 
   it("declares the month and period parameters as any, so a date cell reaches the script as its serial", () => {
     const dated = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.name === "month" || p.name === "period").map((p) => [f.id, p.type]));
-    expect(dated.length).toBe(16);
+    expect(dated.length).toBe(17);
     expect(dated.filter(([, type]) => type !== "any")).toEqual([]);
   });
 
@@ -228,6 +230,7 @@ describe("examples/apps-script", () => {
     expect(call("KEFU_AGENT", "A02", "orders", "", "", sample.orders, sample.consultations, sample.agents)).toEqual([[50]]);
     expect(JSON.parse(JSON.stringify(call("KEFU_PAY", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(payTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_KPI", "", "", ...Object.values(sample))))).toEqual(toCells(kpiTable(sample)));
+    expect(JSON.parse(JSON.stringify(call("KEFU_TREND", "replyRate", "", "", "", ...Object.values(sample))))).toEqual(toCells(trendTable(sample, "replyRate")));
     expect(JSON.parse(JSON.stringify(call("KEFU_SERVICE", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(serviceLevelTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_BREACHES", "", "", ...Object.values(sample))))).toEqual(toCells(breachTable(sample)));
     expect(JSON.parse(JSON.stringify(call("KEFU_TRAFFIC", "2020-02", "", ...Object.values(sample))))).toEqual(toCells(trafficTable(sample)));

@@ -8,12 +8,14 @@ import { parseCsv } from "../../src/node/csv.js";
 import { kpiFolder, readMonthFolder, reportFolder } from "../../src/node/index.js";
 import { renderKpiCsv } from "../../src/render/index.js";
 import { sampleRanges } from "../bundle/sample.js";
+import { cli } from "../node/helpers.js";
 import {
   agentFigure,
   attributionTable,
   breachTable,
   chatTable,
   kpiTable,
+  trendTable,
   ordersTable,
   payTable,
   policyFromCells,
@@ -162,6 +164,17 @@ describe("the KPI table of a period", () => {
     expect(toCells(kpiTable(sample, "2020-13"))[0]?.[0]).toMatch(/^#KEFU! options\.period: "2020-13" is not a month/);
     expect(toCells(kpiTable(sample, "2020-W06", { sheets: { orders: { origin: "A0" } } }))[0]?.[0]).toMatch(/^#KEFU! options\.sheets\.orders\.origin: "A0" is not a cell address like A1$/);
     expect(toCells(kpiTable({ agents: sample.agents }))[0]?.[0]).toMatch(/^#KEFU! month: no paid orders/);
+  });
+
+  it("trendTable gives the trend command's CSV rows, numbers for the sheet, and names a bad by or metric", async () => {
+    const csv = await cli("trend", dir, "--by", "week", "--metric", "replyRate,agentSales", "--format", "csv", "--no-bom");
+    const table = toCells(trendTable(sample, "replyRate, agentSales", "week", null, { money: "text" }));
+    expect(table.map((row) => row.map(String).join(",")).join("\r\n") + "\r\n").toBe(csv.stdout);
+    const numbers = toCells(trendTable(sample, "agentSales", "week"));
+    expect(numbers[1]).toEqual(["agentSales", "(shop)", "", 3983.7, 9249.3, 10210.3, 9929.3, 4276.4, 37649, "", "", "", "", "", ""]);
+    expect(toCells(trendTable(sample, "replyRate", null, "2020-W07"))[0]!.slice(3, 6)).toEqual(["2020-02-10", "2020-02-11", "2020-02-12"]);
+    expect(toCells(trendTable(sample, "replyRate", "month"))[0]?.[0]).toBe('#KEFU! by: is the text "month"; expected day or week');
+    expect(toCells(trendTable(sample, "replyrate"))[0]?.[0]).toMatch(/^#KEFU! options\.metrics\.0: is "replyrate", not a KPI metric/);
   });
 
   it("agentFigure gives one KPI or the scorecard score of the month", async () => {

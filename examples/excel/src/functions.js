@@ -80,6 +80,13 @@ function kpi(period, policy, data) {
   return kefuData(data, (ranges) => KefuKpi.sheets.kpiTable(ranges, period === undefined ? null : period, kefuOptions(policy, null, null)));
 }
 
+/** The KPI trend of a period: one row per metric and agent (the shop first), a column per day (or week), then the period's value and its target. */
+function trend(metric, by, period, policy, data) {
+  return kefuData(data, (ranges) =>
+    KefuKpi.sheets.trendTable(ranges, metric === undefined ? null : String(metric), by === undefined ? null : String(by), period === undefined ? null : period, kefuOptions(policy, null, null)),
+  );
+}
+
 /** The chat standards (R8): one row per finding in the agents' messages of the month. */
 function chat(month, policy, data) {
   const options = kefuOptions(policy, month, null);
@@ -150,6 +157,7 @@ CustomFunctions.associate("ATTRIBUTION", attribution);
 CustomFunctions.associate("SHOP", shop);
 CustomFunctions.associate("ORDERS", orderList);
 CustomFunctions.associate("KPI", kpi);
+CustomFunctions.associate("TREND", trend);
 CustomFunctions.associate("PAY", pay);
 CustomFunctions.associate("AGENT", agent);
 CustomFunctions.associate("CHAT", chat);
