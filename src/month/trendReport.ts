@@ -26,7 +26,7 @@ import { missingKpiKinds } from "./kpiSection.js";
 export interface PreviousKpis {
   readonly kind: "kefu-kpi/month-report" | "kefu-kpi/kpi-report";
   readonly month?: string;
-  /** A KPI report's period (its label); a month report's has none, its label is `month`. */
+  /** The report's period: its start (an instant with its offset) says whether it is earlier; a KPI report's label names it (a month report's is `month`). */
   readonly period?: { readonly label?: string; readonly start?: string; readonly end?: string };
   readonly shop: { readonly kpis: Readonly<Partial<Record<string, { readonly value: string | null }>>> };
   readonly agents: readonly { readonly agentId: string; readonly kpis: Readonly<Partial<Record<string, { readonly value: string | null }>>> }[];
@@ -82,7 +82,9 @@ export function buildTrendReport(input: MonthInput | DecodedMonth, policy: Polic
   warnings.push(...missingKpiKinds(month));
   const trend = trendOfMonth(month, credits?.credited ?? null, { period, by });
   const previousLabel = previous === null ? null : previous.kind === "kefu-kpi/month-report" ? (previous.month ?? "") : (previous.period?.label ?? "");
-  if (previousLabel !== null && previousLabel >= trend.period.label) warnings.push(`the previous report's period ${previousLabel} is not before ${trend.period.label}: the changes compare with it all the same`);
+  // Both reports write their period's start as an instant with its offset: compared as instants.
+  const previousStart = Date.parse(previous?.period?.start ?? "");
+  if (previousLabel !== null && previousStart >= Date.parse(trend.period.start)) warnings.push(`the previous report's period ${previousLabel} does not start before ${trend.period.label}: the changes compare with it all the same`);
   const previousAgents = new Map(previous?.agents.map((a) => [a.agentId, a.kpis]));
   const targets = month.policy.kpi.targets;
   // Own keys only: a report's JSON is data, never a prototype.
