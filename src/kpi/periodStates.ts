@@ -3,11 +3,10 @@
  *
  * Collecting each day's state from the whole month (as `collectKpiState` with a day's period does)
  * reads every record once per day. Here each kind's records are first cut by period (a counting
- * sort by the instants that place them: the ones `collectKpiState` reads), the columns a state
- * reads copied once in that order (each read in input order, written to one stream per period), so
- * that each period's records are one stretch of every column (over buffers that do not set off
- * collections of the caller's heap, see `memory.ts`); each period's state is then
- * collected from its stretch alone, its buyers numbered afresh. The work stays proportional to the
+ * sort of the record numbers by the instants that place them: the ones `collectKpiState` reads);
+ * for each period in turn, the columns a state reads are gathered from its records into buffers
+ * the size of the largest period, reused period after period (see {@link Gathered}), and the state
+ * collected from them alone, its buyers numbered afresh. The work stays proportional to the
  * month, not to the month times its days. Each state equals the one `collectKpiState` gives for
  * that period with the same credits (`test/kpi/periodStates.test.ts`).
  */
@@ -51,14 +50,25 @@ type Typed = Float64Array | Int32Array | Int8Array | Uint8Array;
 type Column = TextColumn | Typed;
 
 /**
- * Where each record goes: period p's records are places `start[p] … start[p + 1]` (in input
- * order); record i is at place `at[i]` (-1: in no period) and, placed in a second period by its
- * other instant, also at `also[i]`.
+ * Which records each period holds: period p's are records `rows[start[p]] … rows[start[p + 1] - 1]`,
+ * in input order (a record placed by two instants in two periods is in both).
  */
 interface Cut {
   readonly start: Int32Array;
-  readonly at: Int32Array;
-  readonly also: Int32Array | null;
+  readonly rows: Int32Array;
+  /** The most records of one period. */
+  readonly largest: number;
+}
+
+/**
+ * A column a state reads, as each period's stretch is gathered into: one buffer the size of the
+ * largest period, reused period after period (a state keeps nothing of the tables it is
+ * collected from, and fresh memory costs more to touch than the copying).
+ */
+interface Gathered {
+  readonly name: string;
+  readonly column: Column;
+  readonly buffer: Typed | null;
 }
 
 /**
@@ -66,147 +76,164 @@ interface Cut {
  *
  * @param periods - ascending and not overlapping (the days or weeks of a month)
  * @param credits - the credited agent's number of each order (by attribution), or null
+ * @param options - `orderIds: false` leaves the states' order ids empty (a state finalized at once
+ *   needs none; only merging and the state's JSON read them), which saves making a string per order
  */
-export function collectPeriodStates(month: DecodedMonth, periods: readonly Period[], credits: Int32Array | null): KpiState[] {
-  const starts = periods.map((p) => p.start);
-  const ends = periods.map((p) => p.end);
-  // The period holding instant t, or -1.
-  const periodOf = (t: number): number => {
-    if (!(t >= starts[0]!)) return -1; // also NaN
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return t < ends[lo]! ? lo : -1;
-  };
-  const kinds: { kind: string; table: Table; cut: Cut; columns: Record<string, Column | null>; rows: Int32Array | null }[] = [];
+export function collectPeriodStates(month: DecodedMonth, periods: readonly Period[], credits: Int32Array | null, options: { readonly orderIds?: boolean } = {}): KpiState[] {
+  const orderIds = options.orderIds ?? true;
+  const periodOf = periodFinder(periods);
+  const kinds: { kind: string; table: Table; cut: Cut; empty: Record<string, Column | null>; read: Gathered[] }[] = [];
   for (const [kind, instants] of Object.entries(PLACED_BY)) {
     const table = month.tables[kind as keyof MonthTables] as Table | undefined;
     if (table === undefined) continue;
     const cut = cutByPeriod(table, instants, periods.length, periodOf);
-    kinds.push({ kind, table, cut, ...reordered(table, cut) });
+    const read = READ[kind]!.filter((name) => orderIds || kind !== "orders" || name !== "orderId");
+    const empty = Object.create(null) as Record<string, Column | null>;
+    const gathered: Gathered[] = [];
+    for (const [name, column] of Object.entries(table.columns as unknown as Record<string, Column | null>)) {
+      if (column === null) empty[name] = null;
+      else if (!read.includes(name)) empty[name] = column instanceof TextColumn ? TextColumn.EMPTY : new (column.constructor as new (n: number) => Typed)(0);
+      else gathered.push({ name, column, buffer: column instanceof TextColumn || column.length === 0 ? null : bufferLike(column, cut.largest) });
+    }
+    kinds.push({ kind, table, cut, empty, read: gathered });
   }
   const orderCut = kinds.find((k) => k.kind === "orders")?.cut;
   const orders = month.tables.orders;
-  const repeat = orders === undefined || orderCut === undefined ? undefined : reorder(repeatPayments(month, orders.columns.buyerId, orders.columns.paidAt, orders.count), orderCut);
-  const creditsInOrder = credits === null || orderCut === undefined ? credits : reorder(credits, orderCut);
-  // A buyer's number in the period being collected (-1: not met yet), reset after each period.
+  const repeat = orders === undefined || orderCut === undefined ? undefined : { column: repeatPayments(month, orders.columns.buyerId, orders.columns.paidAt, orders.count), buffer: new Uint8Array(columnBuffer(orderCut.largest)) };
+  const creditsOf = credits === null || orderCut === undefined ? null : { column: credits, buffer: int32s(orderCut.largest) };
+  // A buyer's number in the period being collected (-1: not met yet), reset after each period;
+  // `met` the buyers met, by their number in it (typed arrays: a string pushed per buyer and
+  // period would cost more than the collecting).
   const local = int32s(month.buyers.size).fill(-1);
-  const met: number[] = [];
+  const met = int32s(month.buyers.size);
+  const monthKeys = month.buyers.keys;
   return periods.map((period, p) => {
-    const buyerKeys: string[] = [];
+    let count = 0;
     const tables: Record<string, Table> = { ...(month.tables as Record<string, Table>) };
-    for (const { kind, table, cut, columns, rows } of kinds) {
+    for (const { kind, table, cut, empty, read } of kinds) {
       const from = cut.start[p]!;
       const to = cut.start[p + 1]!;
-      const part = Object.create(null) as Record<string, unknown>;
-      for (const [name, column] of Object.entries(columns)) {
-        if (column === null || column === TextColumn.EMPTY || column.length === 0) part[name] = column;
-        else if (column instanceof TextColumn) part[name] = TextColumn.written(to - from, (i, parts) => parts.push(column.at(rows![from + i]!)));
-        else part[name] = column.subarray(from, to);
+      const rows = cut.rows.subarray(from, to);
+      const part = Object.assign(Object.create(null) as Record<string, Column | null>, empty);
+      for (const { name, column, buffer } of read) {
+        if (column instanceof TextColumn) part[name] = TextColumn.written(to - from, (i, parts) => parts.push(column.at(rows[i]!)));
+        else if (buffer === null) part[name] = column;
+        else part[name] = gather(column, rows, buffer);
       }
       const buyers = part["buyerId"];
-      if (buyers instanceof Int32Array) renumber(buyers, local, met, month.buyers.keys, buyerKeys);
+      if (buyers instanceof Int32Array) count = renumber(buyers, local, met, count);
       tables[kind] = { kind: table.kind, count: to - from, columns: part as unknown as Table["columns"], given: table.given, source: null, locators: null };
     }
-    const slice = <T extends Typed | null | undefined>(a: T): T => (a == null || orderCut === undefined ? a : (a.subarray(orderCut.start[p]!, orderCut.start[p + 1]!) as T));
-    const state = collectState({ ...month, tables: tables as MonthTables }, period, slice(creditsInOrder), { repeat: slice(repeat), buyerKeys });
-    for (const b of met) local[b] = -1;
-    met.length = 0;
+    // Written into an array of its size (pushing is slower; below 32M entries it stays a plain array).
+    const buyerKeys = new Array<string>(count);
+    for (let k = 0; k < count; k++) buyerKeys[k] = monthKeys[met[k]!]!;
+    const orderRows = orderCut?.rows.subarray(orderCut.start[p]!, orderCut.start[p + 1]!);
+    const partCredits = creditsOf === null || orderRows === undefined ? credits : gather(creditsOf.column, orderRows, creditsOf.buffer);
+    const partRepeat = repeat === undefined || orderRows === undefined ? undefined : gather(repeat.column, orderRows, repeat.buffer);
+    const state = collectState({ ...month, tables: tables as MonthTables }, period, partCredits, { repeat: partRepeat, buyerKeys });
+    for (let k = 0; k < count; k++) local[met[k]!] = -1;
     return state;
   });
 }
 
+/**
+ * The period holding an instant (-1: none, NaN included), in constant time: a table gives, per
+ * hour from the first period's start, the first period not over by that hour's start, and the
+ * instant's period is that one or one of the next few (a period lasts hours, not minutes).
+ */
+function periodFinder(periods: readonly Period[]): (t: number) => number {
+  const HOUR = 3_600_000;
+  const starts = Float64Array.from(periods, (p) => p.start);
+  // Past the last period, an end no instant reaches: the search below stops there.
+  const ends = Float64Array.from([...periods.map((p) => p.end), Infinity]);
+  const first = starts[0] ?? 0;
+  const last = periods.length === 0 ? first : ends[periods.length - 1]!;
+  const hours = Math.max(0, Math.ceil((last - first) / HOUR));
+  const firstOpen = new Int32Array(hours + 1);
+  for (let h = 0, p = 0; h <= hours; h++) {
+    while (p < periods.length && ends[p]! <= first + h * HOUR) p++;
+    firstOpen[h] = p;
+  }
+  return (t) => {
+    if (!(t >= first && t < last)) return -1;
+    let p = firstOpen[Math.floor((t - first) / HOUR)]!;
+    while (ends[p]! <= t) p++;
+    return t >= starts[p]! ? p : -1;
+  };
+}
+
 /** Cuts a table's records by period (a counting sort; a record placed by two instants in two periods is in both). */
 function cutByPeriod(table: Table, instants: readonly string[], periods: number, periodOf: (t: number) => number): Cut {
-  const columns = instants.map((name) => (table.columns as unknown as Record<string, Float64Array>)[name]!);
+  const [one, two] = instants.map((name) => (table.columns as unknown as Record<string, Float64Array>)[name]!);
   const n = table.count;
-  const at = int32s(n);
-  const also = columns.length > 1 ? int32s(n).fill(-1) : null;
+  // Per record its period by the first instant and by the second when that differs (-1: none).
+  const place = int32s(two === undefined ? n : 2 * n);
   const start = new Int32Array(periods + 1);
   for (let i = 0; i < n; i++) {
-    const a = periodOf(columns[0]![i]!);
-    at[i] = a;
+    const a = periodOf(one![i]!);
+    place[i] = a;
     if (a >= 0) start[a + 1]!++;
-    if (also !== null) {
-      const b = periodOf(columns[1]![i]!);
-      if (b >= 0 && b !== a) {
-        also[i] = b;
-        start[b + 1]!++;
-      }
+    if (two !== undefined) {
+      const b = periodOf(two[i]!);
+      place[n + i] = b === a ? -1 : b;
+      if (b >= 0 && b !== a) start[b + 1]!++;
     }
   }
-  for (let p = 0; p < periods; p++) start[p + 1]! += start[p]!;
-  const next = start.slice(0, periods);
-  for (let i = 0; i < n; i++) {
-    if (at[i]! >= 0) at[i] = next[at[i]!]!++;
-    if (also !== null && also[i]! >= 0) also[i] = next[also[i]!]!++;
+  let largest = 0;
+  for (let p = 0; p < periods; p++) {
+    largest = Math.max(largest, start[p + 1]!);
+    start[p + 1]! += start[p]!;
   }
-  return { start, at, also };
+  const next = start.slice(0, periods);
+  const rows = int32s(start[periods]!);
+  for (let i = 0; i < n; i++) {
+    if (place[i]! >= 0) rows[next[place[i]!]!++] = i;
+    if (two !== undefined && place[n + i]! >= 0) rows[next[place[n + i]!]!++] = i;
+  }
+  return { start, rows, largest };
+}
+
+/** An empty column of `column`'s type, `size` long. */
+function bufferLike(column: Typed, size: number): Typed {
+  return new (column.constructor as new (b: ArrayBuffer) => Typed)(columnBuffer(size * column.BYTES_PER_ELEMENT));
+}
+
+/** The values of `rows` of a column, gathered into the start of `buffer` (the part returned). */
+function gather<T extends Typed>(column: T, rows: Int32Array, buffer: T): T {
+  // One loop per array type: a loop that met every type would be slow for all.
+  if (column instanceof Float64Array) return gatherFloats(column, rows, buffer as Float64Array) as T;
+  if (column instanceof Int32Array) return gatherInts(column, rows, buffer as Int32Array) as T;
+  const out = buffer.subarray(0, rows.length) as T;
+  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
+  return out;
+}
+
+function gatherFloats(column: Float64Array, rows: Int32Array, buffer: Float64Array): Float64Array {
+  const out = buffer.subarray(0, rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
+  return out;
+}
+
+function gatherInts(column: Int32Array, rows: Int32Array, buffer: Int32Array): Int32Array {
+  const out = buffer.subarray(0, rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
+  return out;
 }
 
 /**
- * The columns a state reads, in period order; the others empty. A text column is kept as it is,
- * with the record number of each place (`rows`), and read when its period is collected.
+ * Numbers a period's buyers afresh, in place, after the `count` met so far: `local` holds the
+ * numbers given, `met` the buyers met by their new number. Returns how many are met now.
  */
-function reordered(table: Table, cut: Cut): { columns: Record<string, Column | null>; rows: Int32Array | null } {
-  const read = READ[table.kind]!;
-  const columns = Object.create(null) as Record<string, Column | null>;
-  let rows: Int32Array | null = null;
-  for (const [name, column] of Object.entries(table.columns as unknown as Record<string, Column | null>)) {
-    if (column === null) columns[name] = null;
-    else if (!read.includes(name)) columns[name] = column instanceof TextColumn ? TextColumn.EMPTY : new (column.constructor as new (n: number) => Typed)(0);
-    else if (column instanceof TextColumn) {
-      rows ??= reorder(int32s(table.count).map((_, i) => i), cut);
-      columns[name] = column;
-    } else columns[name] = reorder(column, cut);
-  }
-  return { columns, rows };
-}
-
-/** A column in period order: each value read in input order, written to its period's stretch. */
-function reorder<T extends Typed>(column: T, cut: Cut): T {
-  const size = cut.start[cut.start.length - 1]!;
-  // One loop per array type: a loop that met every type would be slow for all.
-  const out = new (column.constructor as new (b: ArrayBuffer) => T)(columnBuffer(size * column.BYTES_PER_ELEMENT));
-  if (column instanceof Float64Array) return reorderFloats(column, cut, out as Float64Array) as T;
-  if (column instanceof Int32Array) return reorderInts(column, cut, out as Int32Array) as T;
-  const { at, also } = cut;
-  for (let i = 0; i < at.length; i++) {
-    if (at[i]! >= 0) out[at[i]!] = column[i]!;
-    if (also !== null && also[i]! >= 0) out[also[i]!] = column[i]!;
-  }
-  return out;
-}
-
-function reorderFloats(column: Float64Array, { at, also }: Cut, out: Float64Array): Float64Array {
-  for (let i = 0; i < at.length; i++) {
-    if (at[i]! >= 0) out[at[i]!] = column[i]!;
-    if (also !== null && also[i]! >= 0) out[also[i]!] = column[i]!;
-  }
-  return out;
-}
-
-function reorderInts(column: Int32Array, { at, also }: Cut, out: Int32Array): Int32Array {
-  for (let i = 0; i < at.length; i++) {
-    if (at[i]! >= 0) out[at[i]!] = column[i]!;
-    if (also !== null && also[i]! >= 0) out[also[i]!] = column[i]!;
-  }
-  return out;
-}
-
-/** Numbers a period's buyers afresh, in place: their keys pushed to `keys` (`local` holds the numbers given, `met` the buyers met). */
-function renumber(buyers: Int32Array, local: Int32Array, met: number[], monthKeys: readonly string[], keys: string[]): void {
+function renumber(buyers: Int32Array, local: Int32Array, met: Int32Array, count: number): number {
   for (let i = 0; i < buyers.length; i++) {
     const b = buyers[i]!;
     if (b < 0) continue;
-    if (local[b]! < 0) {
-      local[b] = keys.push(monthKeys[b]!) - 1;
-      met.push(b);
+    let n = local[b]!;
+    if (n < 0) {
+      n = local[b] = count++;
+      met[n] = b;
     }
-    buyers[i] = local[b]!;
+    buyers[i] = n;
   }
+  return count;
 }

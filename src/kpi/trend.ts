@@ -77,7 +77,7 @@ export function trendOfMonth(month: DecodedMonth, credits: Int32Array | null, op
   const total = finalizeState(collectState(month, period, credits), month.policy, roster, listAgents);
   const listed = total.agents.map((a) => a.agentId);
   const parts = partsOf(period, options.by, month.zone, month.cutover);
-  const tables = collectPeriodStates(month, parts, credits).map((state) => finalizeState(state, month.policy, roster, listed));
+  const tables = collectPeriodStates(month, parts, credits, { orderIds: false }).map((state) => finalizeState(state, month.policy, roster, listed));
   const label = (p: Period): PeriodLabel => ({ label: p.label, start: formatInstant(p.start, month.zone), end: formatInstant(p.end, month.zone) });
   return { period: label(period), by: options.by, parts: parts.map(label), total, tables };
 }
