@@ -82,9 +82,11 @@ export function buildTrendReport(input: MonthInput | DecodedMonth, policy: Polic
   warnings.push(...missingKpiKinds(month));
   const trend = trendOfMonth(month, credits?.credited ?? null, { period, by });
   const previousLabel = previous === null ? null : previous.kind === "kefu-kpi/month-report" ? (previous.month ?? "") : (previous.period?.label ?? "");
-  // Both reports write their period's start as an instant with its offset: compared as instants.
+  // Both reports write their period's start as an instant with its offset: compared as instants
+  // (a previous report given as data without one: by its label).
   const previousStart = Date.parse(previous?.period?.start ?? "");
-  if (previousLabel !== null && previousStart >= Date.parse(trend.period.start)) warnings.push(`the previous report's period ${previousLabel} does not start before ${trend.period.label}: the changes compare with it all the same`);
+  const notBefore = Number.isNaN(previousStart) ? previousLabel !== null && previousLabel >= trend.period.label : previousStart >= Date.parse(trend.period.start);
+  if (previousLabel !== null && notBefore) warnings.push(`the previous report's period ${previousLabel} does not start before ${trend.period.label}: the changes compare with it all the same`);
   const previousAgents = new Map(previous?.agents.map((a) => [a.agentId, a.kpis]));
   const targets = month.policy.kpi.targets;
   // Own keys only: a report's JSON is data, never a prototype.

@@ -115,6 +115,10 @@ describe("buildTrendReport", () => {
     // An ISO week that starts before the month is earlier, whatever its label sorts as.
     const week = buildTrendReport(month, undefined, { period: "2020-02", by: "week", metrics: ["replyRate"], previous: { ...report, month: "2020-W05", period: { start: "2020-01-27T00:00:00+08:00", end: "2020-02-03T00:00:00+08:00" } } });
     expect(week.warnings.filter((w) => w.includes("previous"))).toEqual([]);
+    // Given as data without a period start, a report is placed by its label.
+    const { period: _dropped, ...noPeriod } = report;
+    const bare = buildTrendReport(month, undefined, { period: "2020-02", by: "week", metrics: ["replyRate"], previous: noPeriod });
+    expect(bare.warnings).toContain("the previous report's period 2020-02 does not start before 2020-02: the changes compare with it all the same");
   });
 
   it("reads a previous report as data: a __proto__ key neither pollutes nor answers for a metric", () => {
