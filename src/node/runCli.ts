@@ -185,32 +185,42 @@ export async function runCli(argv: readonly string[], io: CliIO = nodeIO, versio
   }
 }
 
+const CLI_OPTIONS = {
+  month: { type: "string" },
+  policy: { type: "string", multiple: true },
+  format: { type: "string" },
+  out: { type: "string" },
+  "no-bom": { type: "boolean" },
+  lang: { type: "string" },
+  width: { type: "string" },
+  period: { type: "string" },
+  date: { type: "string" },
+  shop: { type: "string" },
+  agent: { type: "string" },
+  line: { type: "string" },
+  previous: { type: "string" },
+  by: { type: "string" },
+  metric: { type: "string", multiple: true },
+  settled: { type: "string" },
+  settle: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/**
+ * The command line's options. An option that takes one value given twice (`--month 2020-02 --month
+ * 2020-03`) is a usage error: parseArgs would keep the last one and the report would say nothing.
+ */
 function parseCliArgs(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      month: { type: "string" },
-      policy: { type: "string", multiple: true },
-      format: { type: "string" },
-      out: { type: "string" },
-      "no-bom": { type: "boolean" },
-      lang: { type: "string" },
-      width: { type: "string" },
-      period: { type: "string" },
-      date: { type: "string" },
-      shop: { type: "string" },
-      agent: { type: "string" },
-      line: { type: "string" },
-      previous: { type: "string" },
-      by: { type: "string" },
-      metric: { type: "string", multiple: true },
-      settled: { type: "string" },
-      settle: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-    },
-  });
+  const parsed = parseArgs({ args: [...argv], allowPositionals: true, tokens: true, options: CLI_OPTIONS });
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== "option") continue;
+    const multiple = Object.hasOwn(CLI_OPTIONS, token.name) && "multiple" in CLI_OPTIONS[token.name as keyof typeof CLI_OPTIONS];
+    if (!multiple && seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once: give it once`);
+    seen.add(token.name);
+  }
+  return parsed;
 }
 
 async function run(argv: readonly string[], io: CliIO, version: string): Promise<number> {
@@ -218,6 +228,7 @@ async function run(argv: readonly string[], io: CliIO, version: string): Promise
   try {
     parsed = parseCliArgs(argv);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;

@@ -124,6 +124,21 @@ describe("kefu-kpi report", () => {
     expect(missing.stderr).toBe("kefu-kpi: /no/such/folder: does not exist\n");
   });
 
+  it("refuses an option of one value given twice (the last one would win without a word)", async () => {
+    const month = await cli("report", dir, "--month", "2020-02", "--month=2020-03");
+    expect(month.code).toBe(2);
+    expect(month.stderr).toContain("--month is given more than once: give it once");
+    expect(month.stdout).toBe("");
+    const format = await cli("report", dir, "--format", "json", "--format", "json");
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("--format is given more than once");
+    // -h and --help are one option.
+    expect((await cli("-h", "--help")).code).toBe(2);
+    // Options that take a list stay repeatable: --metric.
+    const trend = await cli("trend", dir, "--metric", "replyRate", "--metric", "conversionRate", "--format", "json");
+    expect(trend.code).toBe(0);
+  });
+
   it("prints help, and the JSON Schemas of the policy and the report", async () => {
     const help = await cli("--help");
     expect(help.code).toBe(0);
