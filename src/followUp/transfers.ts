@@ -4,6 +4,11 @@
  * buyer is the KPIs' rule: a consultation transferred out counts the agent's work (its messages and
  * responses) but not its buyer, who counts for the agent the buyer went to (unless the buyer has no
  * other consultation of the period).
+ *
+ * Bots (group bot): a person's transfer to a bot is a transfer out like any other (its pair names the
+ * bot, and the bot's consultations answer the check that someone served the buyer after it). A bot's
+ * hand-over to a person is the bots section's (`handedOver`), not a transfer in: the section counts
+ * what people did, so its transfers out and in agree when every consultation names both ends.
  */
 import type { DecodedMonth } from "../records/month.js";
 import type { Period } from "../time/period.js";
@@ -41,15 +46,22 @@ export function transfersOfPeriod(month: DecodedMonth, period: Period): Transfer
   const c = table.columns;
   const ids = month.agents.ids;
   const agentCount = ids.length;
+  // The bots are numbered after the people.
+  const firstBot = agentCount - (month.bots?.ids.length ?? 0);
+  const botTable = month.bots?.consultations;
+  // Transfers named by the bots' consultations alone (their hand-overs) are the bots section's.
+  if (botTable !== undefined && !namesTransfer(table.columns, table.count, firstBot) && namesTransfer(botTable.columns, botTable.count, agentCount)) return null;
   const out = new Int32Array(agentCount);
   const into = new Int32Array(agentCount);
   const pairs = new Map<number, number>();
-  // The latest start of each agent's consultations with each buyer, to check the transfers out against.
+  // The latest start of each agent's (or bot's) consultations with each buyer, to check the transfers out against.
   const latest = new Map<number, number>();
-  for (let i = 0; i < table.count; i++) {
-    const key = c.buyerId[i]! * agentCount + c.agentId[i]!;
-    const s = c.startedAt[i]!;
-    if (!(latest.get(key)! >= s)) latest.set(key, s);
+  for (const t of botTable === undefined ? [table] : [table, botTable]) {
+    for (let i = 0; i < t.count; i++) {
+      const key = t.columns.buyerId[i]! * agentCount + t.columns.agentId[i]!;
+      const s = t.columns.startedAt[i]!;
+      if (!(latest.get(key)! >= s)) latest.set(key, s);
+    }
   }
   let transfers = 0;
   const unmatched: string[] = [];
@@ -59,7 +71,7 @@ export function transfersOfPeriod(month: DecodedMonth, period: Period): Transfer
     const a = c.agentId[i]!;
     const to = c.transferredTo[i]!;
     const from = c.transferredFrom[i]!;
-    if (from >= 0) into[a]!++;
+    if (from >= 0 && from < firstBot) into[a]!++;
     if (to < 0) continue;
     transfers++;
     out[a]!++;
@@ -87,4 +99,10 @@ export function transfersOfPeriod(month: DecodedMonth, period: Period): Transfer
       .map(({ from, to, count }) => ({ from: ids[from]!, to: ids[to]!, count })),
     warnings,
   };
+}
+
+/** Whether a consultation names a transfer out, or one in from an agent numbered below `fromBelow`. */
+function namesTransfer(c: { readonly transferredTo: ArrayLike<number>; readonly transferredFrom: ArrayLike<number> }, count: number, fromBelow: number): boolean {
+  for (let i = 0; i < count; i++) if (c.transferredTo[i]! >= 0 || (c.transferredFrom[i]! >= 0 && c.transferredFrom[i]! < fromBelow)) return true;
+  return false;
 }

@@ -71,6 +71,26 @@ describe("transfers", () => {
     expect(message(warning, "zh")).toBe("转接：1 个咨询转给的客服此后没有与该买家的咨询（C1），请核对咨询记录");
   });
 
+  it("with a bot: a person's transfer to the bot is a transfer out, the bot's hand-over is the bots section's", () => {
+    const withBot = [...agents, { agentId: "BOT", name: "店小蜜", group: "bot" as const }];
+    // The bot hands b1 over to A02: no person transferred anyone, so no transfers section (it
+    // showed 0 transfers and A02 one transfer in); the bots section counts the hand-over.
+    const handOver = buildMonthReport({ agents: withBot, consultations: [chat("C1", "BOT", "b1", "10:00", "10:10", { transferredTo: "A02" }), chat("C2", "A02", "b1", "10:10", "10:40", { transferredFrom: "BOT" })], orders }, {}, { month: "2020-02" });
+    expect(handOver.transfers).toBeNull();
+    expect(handOver.bots!.handedOver).toBe(1);
+    expect(kpi(handOver, "A02", "consultingBuyers")).toBe("1");
+    // A03 transfers b1 to the bot, who served b1 from then on: no warning that nobody did (the
+    // check read the people's consultations only); b1 stays A03's, the only person who served b1.
+    const toBot = buildMonthReport({ agents: withBot, consultations: [chat("C1", "A03", "b1", "10:00", "10:10", { transferredTo: "BOT" }), chat("C2", "BOT", "b1", "10:10", "10:40", { transferredFrom: "A03" })], orders }, {}, { month: "2020-02" });
+    expect(toBot.transfers).toEqual({ period: "2020-02", transfers: 1, agents: [{ agentId: "A03", transfersOut: 1, transfersIn: 0 }], pairs: [{ from: "A03", to: "BOT", count: 1 }], warnings: [] });
+    expect(toBot.warnings.filter((w) => w.startsWith("transfers"))).toEqual([]);
+    expect(kpi(toBot, "A03", "consultingBuyers")).toBe("1");
+    expect(toBot.shop.kpis.consultingBuyers.value).toBe("1");
+    // A bot that never served the buyer after the transfer is warned of, as a person would be.
+    const late = buildMonthReport({ agents: withBot, consultations: [chat("C1", "A03", "b1", "10:00", "10:10", { transferredTo: "BOT" }), chat("C2", "BOT", "b1", "09:00", "09:30")], orders }, {}, { month: "2020-02" });
+    expect(late.transfers!.warnings).toHaveLength(1);
+  });
+
   it("take a transferred inquiry out of the transferring agent's lost inquiries too", () => {
     const r = buildMonthReport({ agents, consultations: transferred, orders: [{ ...orders[0]!, buyerId: "x" }] }, {}, { month: "2020-02" });
     expect(r.lostInquiries!.agents.map((a) => [a.agentId, a.inquiringBuyers, a.lostBuyers])).toEqual([["A02", 1, 1]]);
