@@ -277,6 +277,8 @@ function shopReport(decoded: DecodedMonth, shop: string, options: MonthReportOpt
   const cut = cutToShop(decoded, shop);
   const team = buildMonthReport(decoded, undefined, teamOptions);
   const one = buildMonthReport(cut, undefined, { month: team.month, ...(options.warnings === undefined ? {} : { warnings: options.warnings }) }) as { -readonly [K in keyof MonthReport]: MonthReport[K] };
+  // The report is of this shop, whether or not its orders name it (a shop of chats and no orders).
+  one.shop = { ...one.shop, ids: [shop] };
   one.people = team.people;
   one.pay = team.pay;
   if (one.summary !== null && team.summary !== null) one.summary = { ...one.summary, payTotal: team.summary.payTotal };

@@ -104,7 +104,7 @@ export const MonthReportSchema = z.object({
     unlinkedOrders: z.number().int().nonnegative(),
     /** R2 metrics of the shop (response times: the mean of the agents' means). */
     kpis: KpiTableSchema,
-    /** The shopIds of the orders given (the month's data), sorted; empty when the orders carry none. */
+    /** The shopIds of the orders given (the month's data), sorted; empty when the orders carry none. One shop's report: that shop. */
     ids: z.array(z.string()).default([]),
   }),
   agents: z.array(AgentReportSchema),

@@ -154,6 +154,14 @@ describe("one shop's report", () => {
     expect(renderMonthTable(team, { lang: "en", width: 160 }).split("\n")[0]).toMatch(/^kefu-kpi month report 2020-02 \(/);
   });
 
+  it("names its shop when the shop has chats and no orders", () => {
+    const s3 = buildMonthReport({ ...input, consultations: [...consultations, chat("C5", "A03", "b5", "S3", "15:00", "15:10")] }, {}, { month: "2020-02", shop: "S3" });
+    // It was [] (the ids of the shop's orders), so the title named no shop.
+    expect(s3.shop.ids).toEqual(["S3"]);
+    expect(s3.shop.sales.orders).toBe(0);
+    expect(renderMonthTable(s3, { lang: "en", width: 160 }).split("\n")[0]).toMatch(/^kefu-kpi month report 2020-02 · shop S3 \(/);
+  });
+
   it("gives the same per-agent sales as the shops section", () => {
     const s2 = buildMonthReport(input, {}, { month: "2020-02", shop: "S2" });
     for (const [one, line] of [[s1, team.shops!.shops[0]!], [s2, team.shops!.shops[1]!]] as const) {
