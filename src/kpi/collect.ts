@@ -4,7 +4,7 @@
  */
 import type { DecodedMonth } from "../records/month.js";
 import { businessDayNumber, startOfBusinessDay, type Period } from "../time/period.js";
-import { NOBODY, NO_CREDITS, NO_DAY, PAIR_BYTES, OrderColumns, PairColumns, REPLIED, SLOW, groupBy } from "./columns.js";
+import { NOBODY, NO_CREDITS, NO_DAY, PAIR_BYTES, OrderColumns, PairColumns, REPLIED, SLOW, TRANSFERRED_OUT, groupBy } from "./columns.js";
 import type { KpiKind } from "./types.js";
 import { int32s } from "../memory.js";
 import { KPI_KINDS, checkSums, emptyCounters, settingsKey, type AgentCounters, type KpiState } from "./state.js";
@@ -80,11 +80,14 @@ function readConsultations(pass: Pass): void {
   const start = int32s(buyers + 1);
   // 转接: a consultation the agent transferred out (transferredTo) counts the agent's work but not the
   // buyer, who counts for the agent it went to — unless the buyer has no other consultation of the
-  // period, so that no buyer is lost to the shop.
+  // period, so that no buyer is lost to the shop. Its pair is the shop's alone: an agent numbered
+  // after the month's (TRANSFERRED_OUT), whose pairs the shop's figures read and no agent's do.
   const pairless = transferredOut(pass, c, n, buyers);
+  const shopOnly = pass.month.agents.ids.length;
+  if (pairless !== null) (pass.state as { agentIds: string[] }).agentIds = [...pass.month.agents.ids, TRANSFERRED_OUT];
   let inside = 0;
   for (let i = 0; i < n; i++) {
-    if (!inPeriod(pass, c.startedAt[i]!) || pairless?.[i] === 1) continue;
+    if (!inPeriod(pass, c.startedAt[i]!)) continue;
     start[c.buyerId[i]! + 1]!++;
     inside++;
   }
@@ -137,14 +140,13 @@ function readConsultations(pass: Pass): void {
       a.responseCount += rc;
       a.responseSeconds += rs;
     }
-    if (pairless?.[i] === 1) continue;
     const buyer = c.buyerId[i]!;
     const row = bucketNext[buyer >> shift]!++;
     rowBuyer[row] = buyer;
     const startDay = days.of(started);
     const at = row * (PAIR_BYTES / 4);
     starts[row * (PAIR_BYTES / 8)] = started;
-    ints[at + 3] = (agent << 3) | (answered ? REPLIED : 0) | (slow ? SLOW : 0);
+    ints[at + 3] = ((pairless?.[i] === 1 ? shopOnly : agent) << 3) | (answered ? REPLIED : 0) | (slow ? SLOW : 0);
     ints[at + 4] = startDay;
     // The business days the agent served the buyer: from the first reply to the end.
     if (answered) {
@@ -154,7 +156,7 @@ function readConsultations(pass: Pass): void {
     } else ints[at + 5] = NO_DAY;
   }
   const next = sortBuckets(pairs, rowBuyer, start, buyers, shift);
-  formPairs(pairs, start, next, pass.month.agents.ids.length);
+  formPairs(pairs, start, next, shopOnly + 1);
   (pass.state as { pairs: PairColumns }).pairs = pairs;
 }
 

@@ -12,6 +12,12 @@ export const NO_DAY = -2147483648;
 /** `credited` of an order: no credits given at all / credited to nobody. */
 export const NO_CREDITS = -2;
 export const NOBODY = -1;
+/**
+ * The agent id, in a state's `agentIds`, of the pairs of consultations transferred out whose buyer
+ * counts for another agent (转接): the shop's figures read them (the shop counts each buyer once,
+ * transfers or not), no agent's do. A control character: no agent of the records has this id.
+ */
+export const TRANSFERRED_OUT = "\u0000transferred out";
 export const REPLIED = 1;
 export const SLOW = 2;
 /** A pair's flag: it has answered days beyond its first (in `moreDays`). */

@@ -7,7 +7,7 @@ import { formatFen } from "../money/fen.js";
 import { meanOfRatios, ratio } from "../money/decimal.js";
 import { KPI_METRICS, type KpiFigure, type KpiMetricDefinition, type KpiMetricId } from "../policy/kpiMetrics.js";
 import type { Policy } from "../policy/schema.js";
-import { PAIR_BYTES, REPLIED, SLOW, groupBy, type OrderColumns } from "./columns.js";
+import { PAIR_BYTES, REPLIED, SLOW, TRANSFERRED_OUT, groupBy, type OrderColumns } from "./columns.js";
 import type { AgentCounters, KpiState } from "./state.js";
 import { emptyCounters } from "./state.js";
 import type { KpiAgentLike, KpiKind, KpiTable, KpiUnit, KpiValue } from "./types.js";
@@ -74,6 +74,8 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
   const groupOf = new Map(agents.map((a) => [a.agentId, a.group ?? null]));
   const { pairs, orders, agentIds } = state;
   const agentCount = agentIds.length;
+  // The pairs of consultations transferred out whose buyer counts for another agent: the shop's alone.
+  const shopOnly = agentIds.indexOf(TRANSFERRED_OUT);
   let shopPaidFen = 0;
   // Per agent number: people figures and credited sales.
   const people = agentIds.map(() => emptyPeople());
@@ -144,15 +146,17 @@ export function finalizeState(state: KpiState, policy: Policy, agents: readonly 
       facts.firstDay = pairs.firstDay(p);
       facts.replied = (flags & REPLIED) !== 0;
       facts.slow = (flags & SLOW) !== 0;
-      measured[agent] = 1;
-      const pp = people[agent]!;
-      count(pp, facts, orders, mine);
+      const pp = agent === shopOnly ? null : people[agent]!;
+      if (pp !== null) {
+        measured[agent] = 1;
+        count(pp, facts, orders, mine);
+      }
       for (const o of mine) {
         const paid = orders.paidAt[o]!;
         if (Number.isNaN(paid)) continue;
         const day = orders.paidDay[o]!;
         if (!pairs.served(p, day)) continue;
-        pp.sameDayFen += orders.amountFen[o]!;
+        if (pp !== null) pp.sameDayFen += orders.amountFen[o]!;
         // The shop counts each order once, though several agents served the buyer that day.
         let before = false;
         for (let j = first; j < k && !before; j++) before = pairs.served(byPair.rows ? byPair.rows[j]! : j, day);

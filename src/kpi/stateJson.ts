@@ -1,5 +1,5 @@
 /** A {@link KpiState} as plain, canonically ordered JSON data. */
-import { NOBODY, REPLIED, SLOW } from "./columns.js";
+import { NOBODY, REPLIED, SLOW, TRANSFERRED_OUT } from "./columns.js";
 import { checkKpiState, type KpiState } from "./state.js";
 
 /**
@@ -19,7 +19,8 @@ export function kpiStateToJSON(state: KpiState): unknown {
   for (let p = 0; p < pairs.count; p++) {
     const flags = pairs.flags(p);
     entry(buyerKeys[pairs.buyer(p)]!).served.push({
-      agentId: agentIds[pairs.agent(p)]!,
+      // Consultations transferred out whose buyer counts for another agent: the shop's alone.
+      agentId: agentIds[pairs.agent(p)] === TRANSFERRED_OUT ? "(transferred out)" : agentIds[pairs.agent(p)]!,
       firstStart: pairs.firstStart(p),
       firstDay: pairs.firstDay(p),
       replied: (flags & REPLIED) !== 0,

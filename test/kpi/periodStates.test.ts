@@ -38,6 +38,44 @@ function inOneGo(input: KpiInput, labels: readonly string[], policy = {}) {
   return collectPeriodStates(month, labels.map((l) => parsePeriod(l, month.zone, month.cutover)), credits);
 }
 
+describe("transfers and the shop", () => {
+  it("the shop's KPI table is the same with or without the transfers (the shop counts each buyer once, as always), the month's and each week's", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const plain = { ...input, consultations: input.consultations!.map(({ transferredTo: _t, ...c }) => c) };
+        for (const period of ["2020-02", "2020-W07"]) {
+          expect(computeKpis(input, {}, { period }).shop).toEqual(computeKpis(plain, {}, { period }).shop);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it("a buyer an agent answered and transferred is a replied, converted buyer of the shop, though the agent who took over never answered", () => {
+    const agents = ["A1", "A2"].map((agentId) => ({ agentId, name: agentId, group: "presale" as const, grade: "junior" as const }));
+    const input: KpiInput = {
+      agents,
+      consultations: [
+        { consultationId: "C1", agentId: "A1", buyerId: "b1", startedAt: "2020-02-10 10:00:00", firstReplyAt: "2020-02-10 10:01:01", endedAt: "2020-02-10 10:05:00", transferredTo: "A2" },
+        { consultationId: "C2", agentId: "A2", buyerId: "b1", startedAt: "2020-02-20 10:00:00", firstReplyAt: "", endedAt: "2020-02-20 10:30:00" },
+      ],
+      orders: [{ orderId: "O1", buyerId: "b1", createdAt: "2020-02-15 10:00", paidAt: "2020-02-15 10:00", amount: "100.00" }],
+    };
+    const r = computeKpis(input, {}, { period: "2020-02" });
+    const shop = r.shop.kpis;
+    // These were 1, 0.0000, 0, 0, 0, 0.0000: the shop read C2 alone, as A2 does.
+    expect([shop.unrepliedBuyers.value, shop.replyRate.value, shop.receptionCount.value, shop.slowResponseBuyers.value, shop.orderedBuyers.value, shop.conversionRate.value]).toEqual(["0", "1.0000", "1", "1", "1", "1.0000"]);
+    // The buyer is A2's (unanswered, ordered before A2's consultation), not A1's.
+    expect(r.agents.map((a) => [a.agentId, a.kpis.consultingBuyers.value, a.kpis.replyRate.value, a.kpis.orderedBuyers.value])).toEqual([
+      ["A1", "0", null, "0"],
+      ["A2", "1", "0.0000", "0"],
+    ]);
+    // The state's JSON names the shop's own pair as transferred out.
+    const [buyer, { served }] = (kpiStateToJSON(collectKpiState(input, {}, { period: "2020-02" })) as { buyers: [string, { served: { agentId: string }[] }][] }).buyers[0]!;
+    expect([buyer, served.map((x) => x.agentId)]).toEqual(["b1", ["(transferred out)", "A2"]]);
+  });
+});
+
 describe("KPI states of many periods in one go", () => {
   it("each day's state equals the day collected from the whole month (random months with transfers, shops, records outside the month)", () => {
     fc.assert(
